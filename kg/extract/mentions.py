@@ -1,0 +1,290 @@
+"""Mentions: typed spans of a parsed document, from several sources, without overlaps.
+
+Sources, strongest first:
+
+1. acronyms defined in the text ("the Northern Defence Board, or NDB", "Long Name (LN)"):
+   the long form becomes one span and the acronym a mention of the same thing;
+2. naming patterns from ``lexicon/entities.toml`` ("X Forces Y", "... Command", "Ministry of ...");
+3. the gazetteer (countries with aliases, demonyms and capitals; organisations; cities) and
+   weapon designations ("XY-12");
+4. spaCy's NER.
+
+Types from NER are corrected by head words ("... Missiles" is a weapon, whatever the NER says)
+and by the gazetteer.  Titles and honorifics are not part of a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg.resources import Resources
+
+__all__ = ["Mention", "extract_mentions", "family_of", "normalise", "make_key"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A typed span: token offsets ``[start, end)`` into the Doc."""
+
+    start: int
+    end: int
+    text: str
+    cls: str
+    source: str  # acronym | pattern | gazetteer | designation | ner
+    gaz_id: str | None = None
+    role: str = "name"  # name | demonym | capital | acronym
+    acronym_of: int | None = None  # index (in the mention list) of the long form
+
+
+_FAMILY = {
+    "Person": "person", "Organization": "org", "GovernmentBody": "org", "MilitaryUnit": "org",
+    "Country": "country", "City": "city", "Place": "place", "Group": "group", "Product": "product",
+    "WeaponSystem": "product", "Event": "event", "Law": "law",
+}
+
+
+def family_of(cls: str) -> str:
+    """Coarse family used in entity keys: a Person and a Place never share a key."""
+    return _FAMILY.get(cls, "entity")
+
+
+def make_key(family: str, name: str) -> str:
+    """Entity key of a name found in text: ``family/normalised-name``."""
+    return f"{family}/{normalise(name).replace(' ', '-')}"
+
+
+_PUNCT_RE = re.compile(r"[^\w\s-]", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Key form of a name: case-folded, 'the' and possessive removed, punctuation dropped."""
+    s = text.strip()
+    s = re.sub(r"(?:'s|’s|'|’)$", "", s)
+    s = _PUNCT_RE.sub("", s.casefold())
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+# --------------------------------------------------------------------------------------------
+_MATCHERS: dict[tuple[int, int], tuple[PhraseMatcher, Matcher]] = {}
+
+
+def _matchers(vocab, res: Resources) -> tuple[PhraseMatcher, Matcher]:
+    key = (id(vocab), id(res))
+    if key not in _MATCHERS:
+        _MATCHERS[key] = _build_matchers(vocab, res)
+    return _MATCHERS[key]
+
+
+def _build_matchers(vocab, res: Resources) -> tuple[PhraseMatcher, Matcher]:
+    phrase = PhraseMatcher(vocab, attr="ORTH")
+    gaz = res.gazetteer
+    for label, table in (("NAME", gaz.names), ("DEMONYM", gaz.demonyms), ("CAPITAL", gaz.capitals)):
+        docs = [_make_doc(vocab, s) for s in sorted(table)]
+        phrase.add(label, docs)
+    matcher = Matcher(vocab, validate=True)
+    for p in res.entities.patterns:
+        matcher.add(f"{p['class']}|{p['id']}", [p["pattern"]])
+    return phrase, matcher
+
+
+def _make_doc(vocab, text: str) -> Doc:
+    return _tokenizer(vocab)(text)
+
+
+_TOKENIZERS: dict[int, object] = {}
+
+
+def _tokenizer(vocab):
+    if id(vocab) not in _TOKENIZERS:
+        from spacy.lang.en import English
+
+        _TOKENIZERS[id(vocab)] = English(vocab=vocab).tokenizer
+    return _TOKENIZERS[id(vocab)]
+
+
+# --------------------------------------------------------------------------------------------
+_CONNECTORS = {"of", "and", "to", "for", "the", "de", "-", "on", "&", "in", "air"}
+
+
+def _initials(tokens: list) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        for part in re.split(r"-", t.text):
+            if part and part[0].isalpha() and (part[0].isupper() or part.lower() not in _CONNECTORS):
+                out.append(part[0].upper())
+    return out
+
+
+def _is_subsequence(short: str, letters: list[str]) -> bool:
+    it = iter(letters)
+    return all(ch in it for ch in short)
+
+
+def _acronyms(doc: Doc) -> list[tuple[int, int, int]]:
+    """(long_start, long_end, acronym_token) for "Long Form, or LF" and "Long Form (LF)"."""
+    found = []
+    for tok in doc:
+        text = tok.text
+        if not (2 <= len(text) <= 8 and re.fullmatch(r"[A-Z][A-Z0-9&]*[A-Z0-9]", text)):
+            continue
+        i = tok.i
+        if i >= 2 and doc[i - 1].text == "(":
+            end = i - 1
+        elif i >= 3 and doc[i - 1].lower_ == "or" and doc[i - 2].text == ",":
+            end = i - 2
+        else:
+            continue
+        start = end
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.is_space or prev.is_sent_end:
+                break
+            if prev.text[:1].isupper() or (prev.lower_ in _CONNECTORS and start - 1 > 0):
+                start -= 1
+            else:
+                break
+        while start < end and doc[start].lower_ in _CONNECTORS:
+            start += 1
+        if end - start < 2:
+            continue
+        letters = _initials(list(doc[start:end]))
+        letters_acr = [c for c in text if c.isalpha()]
+        if not letters or not letters_acr or letters_acr[-1] != letters[-1]:
+            continue
+        if _is_subsequence("".join(letters_acr), letters) and len(letters_acr) >= 0.6 * len(letters):
+            # drop leading words the acronym does not cover ("Yesterday World Health ...")
+            while (start < end and _initials([doc[start]])[:1] != [letters_acr[0]]
+                   and (len(_initials(list(doc[start:end]))) - len(letters_acr) > 1 or doc[start].is_sent_start)):
+                start += 1
+            if end - start >= 2:
+                found.append((start, end, i))
+    # later uses of a defined acronym
+    defined = {doc[i].text: (s, e, i) for s, e, i in found}
+    for tok in doc:
+        hit = defined.get(tok.text)
+        if hit and tok.i != hit[2]:
+            found.append((hit[0], hit[1], tok.i))
+    return found
+
+
+def _strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], person: bool) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s", "'"}
+                           or doc[end - 1].is_space):
+        end -= 1
+    if person:
+        while end - start > 1 and doc[start].lower_ in honorifics:
+            start += 1
+    return start, end
+
+
+def _class_by_head(doc: Doc, start: int, end: int, res: Resources) -> str | None:
+    heads = res.entities.head_classes
+    last = doc[end - 1].lower_
+    two = f"{doc[end - 2].lower_} {last}" if end - start >= 2 else None
+    if two and two in heads:
+        return heads[two]
+    return heads.get(last)
+
+
+def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
+    """All entity mentions of ``doc``, sorted by position, without overlaps."""
+    lex = res.entities
+    gaz = res.gazetteer
+    honor = lex.words.get("honorifics", frozenset())
+    phrase, matcher = _matchers(doc.vocab, res)
+    cands: list[tuple[int, int, int, Mention]] = []  # (priority, start, end, mention)
+
+    def add(priority: int, start: int, end: int, cls: str, source: str, **kw) -> None:
+        if end <= start:
+            return
+        cands.append((priority, start, end, Mention(start, end, doc[start:end].text, cls, source, **kw)))
+
+    acr = _acronyms(doc)
+    for long_start, long_end, acr_i in acr:
+        cls = _class_by_head(doc, long_start, long_end, res) or "Organization"
+        add(6, long_start, long_end, cls, "acronym")
+        add(6, acr_i, acr_i + 1, cls, "acronym", role="acronym")
+
+    for match_id, start, end in matcher(doc):
+        cls = doc.vocab.strings[match_id].split("|", 1)[0]
+        start, end = _strip_span(doc, start, end, frozenset(), False)
+        # a pattern must not swallow a sentence-initial word or a title
+        while start < end and doc[start].lower_ in honor and doc[start].lower_ not in {"air", "defense", "defence"}:
+            start += 1
+        if end - start >= 2:
+            add(5, start, end, cls, "pattern")
+
+    for match_id, start, end in phrase(doc):
+        label = doc.vocab.strings[match_id]
+        surface = doc[start:end].text
+        if label == "NAME":
+            for entry in gaz.lookup(surface)[:1]:
+                if entry.cls == "City" and surface in gaz.capitals:  # actor or place: resolver decides
+                    add(4, start, end, "City", "gazetteer", gaz_id=gaz.capitals[surface], role="capital")
+                else:
+                    add(4, start, end, entry.cls, "gazetteer", gaz_id=entry.id)
+        elif label == "DEMONYM":
+            add(4, start, end, "Country", "gazetteer", gaz_id=gaz.demonyms[surface], role="demonym")
+        elif label == "CAPITAL":
+            add(3, start, end, "City", "gazetteer", gaz_id=gaz.capitals[surface], role="capital")
+
+    for tok in doc:
+        if lex.designation.match(tok.text):
+            add(4, tok.i, tok.i + 1, "WeaponSystem", "designation")
+
+    for ent in doc.ents:
+        cls = lex.ner_classes.get(ent.label_, "")
+        if not cls:
+            continue
+        person = cls == "Person"
+        start, end = _strip_span(doc, ent.start, ent.end, honor, person)
+        if end <= start:
+            continue
+        head_cls = _class_by_head(doc, start, end, res)
+        if head_cls and (not person or doc[end - 1].tag_ in ("NNS", "NNPS") or head_cls == "WeaponSystem"):
+            cls = head_cls
+        if person and end - start == 1 and not doc[start].text[:1].isupper():
+            continue
+        if all(t.lower_ in honor or t.is_punct for t in doc[start:end]):
+            continue  # "Defense" of "Defense Secretary" is a title word, not an organisation
+        priority = 2
+        # a longer NER name that contains a gazetteer name ("Bank of Ruritania") beats the
+        # gazetteer when it has capitalised words of its own that are not titles
+        inner = [t for t in doc[start:end] if t.text[:1].isupper() and t.lower_ not in honor
+                 and not gaz.names.get(t.text) and t.text not in gaz.demonyms]
+        if len(inner) >= 1 and end - start >= 2 and (cls != "Person" or doc[start] in inner):
+            priority = 4.5
+        add(priority, start, end, cls, "ner")
+
+    # greedy non-overlapping selection: priority, then length, then position
+    cands.sort(key=lambda c: (-c[0], -(c[2] - c[1]), c[1]))
+    taken = [False] * len(doc)
+    chosen: list[Mention] = []
+    for _prio, start, end, m in cands:
+        if any(taken[start:end]):
+            continue
+        for i in range(start, end):
+            taken[i] = True
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    # link acronyms to their long forms
+    index = {(m.start, m.end): n for n, m in enumerate(chosen)}
+    out = list(chosen)
+    for long_start, long_end, acr_i in acr:
+        n_long = index.get((long_start, long_end))
+        n_acr = index.get((acr_i, acr_i + 1))
+        if n_long is not None and n_acr is not None:
+            m = out[n_acr]
+            out[n_acr] = Mention(m.start, m.end, m.text, out[n_long].cls, m.source, m.gaz_id, "acronym", n_long)
+    return out
+
+
+def span_of(doc: Doc, m: Mention) -> Span:
+    return doc[m.start:m.end]

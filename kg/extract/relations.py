@@ -1,0 +1,676 @@
+"""Relations: patterns over the dependency parse, driven by the trigger lexicon.
+
+Every trigger in ``ontologies/lexicon/relations.toml`` belongs to an ontology property; the rules
+below are generic and know no property by name, except the role rules, which read the
+``worksFor``/``leaderOf`` role lists to recognise job titles (a title is also recorded as the
+person's ``schema:jobTitle``).  Candidates are filtered by the property's domain and range.
+
+Rules (``rule`` ids in the provenance) and their confidence factors (multiplied with the
+property's base confidence from the lexicon, then capped at 0.99):
+
+=====================  ====  ===============================================================
+verb-svo               1.00  subject -verb-> direct object ("A deters B")
+verb-prep              1.00  subject -verb prep-> object ("A met with B")
+verb-passive           0.95  object was VERBed by subject
+verb-xcomp             0.85  object found in a complement clause ("threatened to act on B")
+collective             0.90  coordinated or plural subject of a collective verb ("A and B agreed")
+noun-prep              0.90  nominalisation ("A's talks with B", "A held talks with B")
+noun-between           0.90  "alliance between A and B"
+inverse-noun           0.85  "Z drew opposition from A" -> A opposes owner of Z
+role-title             1.00  "<org/country> <title> <Person>" -> worksFor / leaderOf
+role-apposition        0.95  "B, a key A ally", "X, chairman of Y"
+role-copula            0.90  "B is our partner", "called B a partner"
+title-default          0.60  "President X" without an explicit country: nearest country
+compound-pair          0.85  "the A-B alliance"
+hyphen-adjective       0.90  "A-backed B", "B-based A" (direction from the ontology)
+name-structure         0.80  "<X> Forces <Place>" -> unit locatedIn Place
+place-apposition       0.85  "City, Country" and datelines "CITY, Country --"
+place-of               0.85  "the <demonym> city of X" -> X locatedIn country
+possessive-place       0.70  "Place's Org" -> basedIn, "Country's Place" -> locatedIn
+person-of-place        0.60  "X of Place" (a person) -> livesIn
+=====================  ====  ===============================================================
+
+Factors for the arguments: an argument reached through coreference x0.9, through a demonym or
+conduct noun ("<demonym> aggression") x0.9, through subject climbing x0.9 per clause.
+
+Modality: a relation under negation ("not", "never", "no talks", "denied meeting") is
+``negated``; under a modal (may, might, could, would, should), a hedging verb (consider, plan to,
+hope, seek, ...), or a condition ("if") it is ``hedged``.  Neither is asserted as a plain triple.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from itertools import combinations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.mentions import Mention, normalise
+from kg.model import Entity, Evidence, Relation
+from kg.resolve import Resolution
+from kg.resources import Resources, Trigger
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_relations", "RULE_FACTORS"]
+
+RULE_FACTORS = {
+    "verb-svo": 1.0, "verb-prep": 1.0, "verb-passive": 0.95, "verb-xcomp": 0.85, "collective": 0.9,
+    "noun-prep": 0.9, "noun-between": 0.9, "inverse-noun": 0.85, "role-title": 1.0,
+    "role-apposition": 0.95, "role-copula": 0.9, "title-default": 0.6, "compound-pair": 0.85,
+    "hyphen-adjective": 0.9, "name-structure": 0.8, "place-apposition": 0.85, "place-of": 0.85,
+    "possessive-place": 0.7, "person-of-place": 0.6,
+}
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "dobj", "pobj", "attr",
+          "oprd", "acomp", "amod", "npadvmod", "appos")
+_ROLE_PREPS = ("of", "for", "at", "with", "in")
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    key: str
+    factor: float = 1.0
+
+
+class _Ctx:
+    """Per-document state shared by the rules."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], r: Resolution, res: Resources, doc_id: str):
+        self.doc, self.mentions, self.r, self.res, self.doc_id = doc, mentions, r, res, doc_id
+        self.onto = res.ontology
+        self.words = res.relations.words
+        self.ewords = res.entities.words
+        self.out: list[Relation] = []
+        self.titles: dict[str, set[str]] = {}
+        self.affiliation: dict[str, str] = {}  # person key -> country/org key (from titles)
+        lex = res.relations
+        self.verbs = lex.by_lemma("verbs")
+        self.collective = lex.by_lemma("collective_verbs")
+        self.nouns = lex.by_lemma("nouns")
+        self.inverse = lex.by_lemma("inverse_nouns")
+        self.roles = lex.by_lemma("roles")
+        self.compounds = lex.by_lemma("compounds")
+        self.hyphen = lex.by_lemma("hyphen_adjectives")
+        self.role_props: dict[str, str] = {}
+        for lemma, trigs in self.roles.items():
+            # leaderOf beats worksFor when a role is listed under both
+            trigs_sorted = sorted(trigs, key=lambda t: (t.prop != "leaderOf", t.prop))
+            self.role_props[lemma] = trigs_sorted[0].prop
+
+    # -- entities --------------------------------------------------------------------------
+    def cls(self, key: str) -> str:
+        return self.r.entities[key].cls
+
+    def ensure_entity(self, key: str) -> bool:
+        if key in self.r.entities:
+            return True
+        entry = self.res.gazetteer.entries.get(key)
+        if entry is None:
+            return False
+        self.r.entities[key] = Entity(key=key, cls=entry.cls, name=entry.name, mentions=0,
+                                      docs={self.doc_id}, wikidata=entry.wikidata)
+        return True
+
+    def direct(self, tok: Token) -> list[Arg]:
+        """Entities denoted by ``tok`` itself (mention, pronoun or description), with conjuncts."""
+        out: list[Arg] = []
+        for t in (tok, *tok.conjuncts):
+            if t.i in self.r.token_keys:
+                out.append(Arg(self.r.token_keys[t.i]))
+            elif t.i in self.r.coref:
+                out += [Arg(k, 0.9) for k in self.r.coref[t.i]]
+            elif t.lower_ in self.ewords.get("speaker_pronouns", ()):
+                side = self.speaker_side(t)
+                if side:
+                    out.append(Arg(side, 0.85))
+        return _dedupe(out)
+
+    def deep(self, tok: Token, depth: int = 0) -> list[Arg]:
+        """Entities an argument token stands for, looking through appositions, 'of'-phrases,
+        'such as' lists, gerunds and conduct nouns ("<demonym> aggression")."""
+        got = self.direct(tok)
+        if got or depth > 3:
+            return got
+        out: list[Arg] = []
+        for t in (tok, *tok.conjuncts):
+            if t.i in self.r.token_keys or t.i in self.r.coref:
+                out += self.direct(t)
+                continue
+            kids = list(t.children)
+            for c in kids:
+                if c.dep_ == "appos":
+                    out += self.deep(c, depth + 1)
+            if not out:
+                for c in kids:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "as", "including", "like"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                out += [Arg(a.key, a.factor * 0.95) for a in self.deep(p, depth + 1)]
+            if not out and t.pos_ == "VERB":
+                for c in kids:
+                    if c.dep_ == "dobj":
+                        out += self.deep(c, depth + 1)
+            if not out and t.lower_ in self.res.entities.head_classes:  # "XY-12 missiles"
+                out += [Arg(a.key, a.factor * 0.95) for c in kids if c.dep_ in ("compound", "nmod")
+                        for a in self.direct(c) if self.cls(a.key) in ("WeaponSystem", "Product")]
+            if not out and t.lemma_.lower() in self.words.get("conduct_nouns", ()):
+                mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod")]
+                agents = [a for c in mods for a in self.direct(c)
+                          if self.onto.is_a(self.cls(a.key), "Agent")]
+                countries = [a for a in agents if self.cls(a.key) == "Country"]
+                out += [Arg(a.key, a.factor * 0.9) for a in (countries or agents)]
+        return _dedupe(out)
+
+    def speaker_side(self, tok: Token) -> str | None:
+        """For we/our/us: the affiliation of the sentence's speaker ("..., X said")."""
+        reporting = self.words.get("reporting", frozenset())
+        for t in tok.sent:
+            if t.lemma_.lower() in reporting and t.pos_ == "VERB":
+                for c in t.children:
+                    if c.dep_ == "nsubj" and c.i != tok.i:
+                        keys = [a.key for a in self.direct(c)]
+                        if keys:
+                            k = keys[0]
+                            return self.affiliation.get(k, k)
+        return None
+
+    # -- clause structure ------------------------------------------------------------------
+    def subjects(self, verb: Token) -> tuple[list[Arg], bool]:
+        """Agents of ``verb``: its subject, or the subject of the clause it depends on."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.deep(p), True
+            return [], True
+        factor = 1.0
+        t = verb
+        for _ in range(6):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    if c.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
+                        got = self.deep(t.head)
+                    else:
+                        got = self.deep(c)
+                    return [Arg(a.key, a.factor * factor) for a in got], False
+            if t.head is t or t.dep_ not in _CLIMB:
+                break
+            if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
+                got = self.direct(t.head)
+                if got:
+                    return [Arg(a.key, a.factor * factor) for a in got], False
+            if t.dep_ == "pcomp" and t.head.dep_ == "prep":
+                pair = self.role_pair(t.head.head)
+                if pair:
+                    return [Arg(a.key, a.factor * factor * 0.9) for a in pair], False
+            t = t.head
+            factor *= 0.9
+        return [], False
+
+    def role_pair(self, noun: Token) -> list[Arg]:
+        """Both sides of an allyOf-like role noun ("B is our partner" -> B and us)."""
+        got = self._roles_on(noun)
+        return _dedupe([a for (_p, holder, obj, _r) in got for a in holder + obj]) if got else []
+
+    def _roles_on(self, noun: Token):
+        lemma = noun.lemma_.lower()
+        trigs = self.roles.get(lemma) or self.roles.get(noun.lower_)
+        if not trigs or noun.pos_ not in ("NOUN", "PROPN"):
+            return []
+        holder: list[Arg] = []
+        rule = ""
+        if noun.dep_ == "appos":
+            holder, rule = self.direct(noun.head), "role-apposition"
+        elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            holder, rule = (self.direct(subj[0]) if subj else []), "role-copula"
+        elif noun.dep_ == "oprd":
+            obj = [c for c in noun.head.children if c.dep_ == "dobj"]
+            holder, rule = (self.direct(obj[0]) if obj else []), "role-copula"
+        else:
+            apps = [c for c in noun.children if c.dep_ == "appos"]
+            if apps:
+                holder, rule = self.direct(apps[0]), "role-apposition"
+        if not holder:
+            return []
+        objs: list[Arg] = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i:
+                objs += self.direct(c)
+            elif c.dep_ == "prep" and c.lower_ in _ROLE_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        objs += self.direct(p)
+        if not objs and noun.dep_ == "oprd":  # "A called B a partner": A's side
+            subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            if subj:
+                objs = [Arg(self.affiliation.get(a.key, a.key), a.factor * 0.9) for a in self.direct(subj[0])]
+        out = []
+        for t in trigs:
+            out.append((t.prop, holder, _dedupe(objs), rule))
+        return out
+
+    # -- modality --------------------------------------------------------------------------
+    def modality(self, tok: Token) -> str:
+        w = self.words
+        neg_words, hedges, negators = w.get("negation_words", ()), w.get("hedges", ()), w.get("negators", ())
+        hedge_modals = {"may", "might", "could", "would", "should"}
+        reporting = w.get("reporting", frozenset())
+        t = tok
+        came_from: Token | None = None
+        for step in range(6):
+            for c in t.children:
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and step == 0):
+                    return "negated"
+                if c.dep_ == "aux" and c.lower_ in hedge_modals:
+                    return "hedged"
+                if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                    return "hedged"
+                if c.dep_ == "advmod" and c.lower_ in hedges:
+                    return "hedged"
+            if came_from is not None and t.pos_ in ("VERB", "AUX"):
+                lemma = t.lemma_.lower()
+                if lemma in reporting:
+                    break
+                # only a verb whose complement we came from ("refused to meet", "consider making")
+                if came_from.dep_ in ("xcomp", "ccomp", "dobj", "pcomp"):
+                    if lemma in negators:
+                        return "negated"
+                    if lemma in hedges:
+                        return "hedged"
+            if t.pos_ == "ADJ" and t.lower_ in hedges and step > 0:
+                return "hedged"
+            if t.head is t:
+                break
+            came_from, t = t, t.head
+        for c in tok.children:
+            if c.dep_ == "amod" and c.lower_ in hedges:
+                return "hedged"
+        return "asserted"
+
+    # -- output ----------------------------------------------------------------------------
+    def emit(self, prop: str, subj: Arg, obj: Arg, rule: str, anchor: Token, modality: str | None = None) -> bool:
+        s, o = subj.key, obj.key
+        if s == o or prop not in self.onto.properties:
+            return False
+        if not (self.ensure_entity(s) and self.ensure_entity(o)):
+            return False
+        if not self.onto.admits(prop, self.cls(s), self.cls(o)):
+            return False
+        base = self.res.relations.confidence.get(prop, 0.7)
+        conf = round(min(0.99, base * RULE_FACTORS.get(rule, 0.8) * subj.factor * obj.factor), 3)
+        sent: Span = anchor.sent
+        ev = Evidence(
+            doc_id=self.doc_id, sentence=sent.text.strip(), start=sent.start_char,
+            end=sent.start_char + len(sent.text.rstrip()), rule=rule, confidence=conf,
+            modality=modality or self.modality(anchor),
+        )
+        self.out.append(Relation(s, prop, o, ev))
+        return True
+
+
+def _dedupe(args: list[Arg]) -> list[Arg]:
+    best: dict[str, Arg] = {}
+    for a in args:
+        if a.key not in best or a.factor > best[a.key].factor:
+            best[a.key] = a
+    return [best[k] for k in sorted(best, key=lambda k: [x.key for x in args].index(k))]
+
+
+def _verb_matches(tok: Token, trig: Trigger) -> bool:
+    words = trig.lemma.split()
+    if tok.lemma_.lower() != words[0]:
+        return False
+    if len(words) == 1:
+        return True
+    rest = set(words[1:])
+    kids = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep", "attr")}
+    return rest <= kids
+
+
+def _prep_objects(head: Token, prep: str) -> list[Token]:
+    out = []
+    for c in head.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == prep:
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        if c.dep_ == "prep" and c.lower_ == "up" and prep == "up":
+            out.append(c)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# rules
+# --------------------------------------------------------------------------------------------
+def _titles(ctx: _Ctx) -> None:
+    """Job titles before a person's name: "<Country/Org>('s) <Title words> <Person>"."""
+    doc, r = ctx.doc, ctx.r
+    for m, key in zip(ctx.mentions, r.mention_keys):
+        if not key or ctx.cls(key) != "Person":
+            continue
+        head = doc[m.start:m.end].root
+        # tokens immediately before the name, inside the same noun phrase
+        i = m.start - 1
+        title_toks: list[Token] = []
+        owners: list[Arg] = []
+        while i >= 0:
+            t = doc[i]
+            if t.is_punct and t.text not in ("'s", "’s", "-"):
+                break
+            if t.text in ("'s", "’s"):
+                i -= 1
+                continue
+            if t.head.i < m.start - 100 or not (m.start <= t.head.i < m.end or t.head in title_toks
+                                                  or t.head.i in range(i + 1, m.end)):
+                break
+            if t.i in r.token_keys and r.token_keys[t.i] != key:
+                owners = ctx.direct(t) + owners
+            elif t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in ("vice", "prime", "deputy", "foreign", "chief"):
+                if not owners:
+                    title_toks.insert(0, t)
+                else:
+                    break
+            else:
+                break
+            i -= 1
+        if not title_toks:
+            continue
+        words = [t.lower_ for t in title_toks]
+        prop = None
+        for n in range(len(words)):
+            phrase = " ".join(words[n:])
+            if phrase in ctx.role_props:
+                prop = ctx.role_props[phrase]
+                title_toks = title_toks[n:]
+                break
+        if prop not in ("worksFor", "leaderOf"):
+            continue
+        title = " ".join(t.text for t in title_toks)
+        ctx.titles.setdefault(key, set()).add(title)
+        anchor = doc[m.start]
+        done = False
+        for o in owners:
+            if ctx.emit(prop, Arg(key), o, "role-title", anchor):
+                ctx.affiliation.setdefault(key, o.key)
+                done = True
+        if not done and prop == "leaderOf" and words[-1] in ("president", "premier", "king", "queen",
+                                                              "emperor", "prime minister", "minister", "chancellor"):
+            country = _nearest_country(ctx, anchor)
+            if country and ctx.emit(prop, Arg(key), Arg(country, 1.0), "title-default", anchor):
+                ctx.affiliation.setdefault(key, country)
+
+
+def _nearest_country(ctx: _Ctx, tok: Token) -> str | None:
+    best = None
+    for t in tok.sent:
+        k = ctx.r.token_keys.get(t.i)
+        if k and ctx.cls(k) == "Country":
+            d = abs(t.i - tok.i) + (0 if t.i < tok.i else 0.5)
+            if best is None or d < best[0]:
+                best = (d, k)
+    if best:
+        return best[1]
+    counts = {k: e.mentions for k, e in ctx.r.entities.items() if e.cls == "Country"}
+    if counts:
+        return max(sorted(counts), key=lambda k: counts[k])
+    return None
+
+
+def _verbs(ctx: _Ctx, tok: Token) -> None:
+    lemma = tok.lemma_.lower()
+    for trig in ctx.verbs.get(lemma, ()):
+        if not _verb_matches(tok, trig):
+            continue
+        theme = ctx.res.relations.themes.get(trig.prop)
+        if theme and not _has_theme(tok, theme):
+            continue
+        subs, passive = ctx.subjects(tok)
+        objs: list[Arg] = []
+        rule = "verb-prep" if trig.prep else "verb-svo"
+        if passive and not trig.prep:
+            objs = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.deep(c)]
+            rule = "verb-passive"
+        elif trig.prep:
+            objs = [a for p in _prep_objects(tok, trig.prep) for a in ctx.deep(p)]
+        else:
+            objs = [a for c in tok.children if c.dep_ in ("dobj", "dative") for a in ctx.deep(c)]
+            if not objs and not any(c.dep_ == "dobj" for c in tok.children):
+                for conj in tok.conjuncts:  # "develop and produce X"
+                    if conj.i > tok.i:
+                        objs = [a for c in conj.children if c.dep_ == "dobj" for a in ctx.deep(c)]
+                        if objs:
+                            break
+        if not objs and not trig.prep:
+            for x in tok.children:
+                if x.dep_ == "xcomp":
+                    for c in x.children:
+                        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "against", "to", "with")):
+                            targets = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"]
+                            objs += [Arg(a.key, a.factor * 0.95) for p in targets for a in ctx.direct(p)]
+                    if objs:
+                        rule = "verb-xcomp"
+        for s in subs:
+            for o in objs:
+                ctx.emit(trig.prop, s, o, rule, tok)
+    for trig in ctx.collective.get(lemma, ()):
+        subs, _ = ctx.subjects(tok)
+        has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        if len(subs) >= 2 and not has_with:
+            for a, b in combinations(subs, 2):
+                ctx.emit(trig.prop, a, b, "collective", tok)
+
+
+def _has_theme(tok: Token, theme: frozenset[str]) -> bool:
+    for t in tok.subtree:
+        if abs(t.i - tok.i) > 12:
+            continue
+        if t.lemma_.lower() in theme or t.lower_ in theme:
+            return True
+    return False
+
+
+def _nouns(ctx: _Ctx, tok: Token) -> None:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    trigs = ctx.nouns.get(low, []) + [t for t in ctx.nouns.get(lemma, []) if lemma != low]
+    for trig in trigs:
+        theme = ctx.res.relations.themes.get(trig.prop)
+        if theme and not _has_theme(tok, theme):
+            continue
+        pobjs = _prep_objects(tok, trig.prep) if trig.prep else []
+        if trig.prep == "between":
+            members = [a for p in pobjs for a in ctx.direct(p)]
+            for a, b in combinations(members, 2):
+                ctx.emit(trig.prop, a, b, "noun-between", tok)
+            continue
+        objs = [a for p in pobjs for a in ctx.deep(p)]
+        if not objs:
+            continue
+        subs = [a for c in tok.children if c.dep_ == "poss" for a in ctx.direct(c)]
+        if not subs:
+            subs = [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                    for a in ctx.direct(c)]
+        if not subs:
+            gov = tok.head
+            while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov and gov.dep_ in ("pobj", "prep", "dobj", "conj"):
+                gov = gov.head
+            if gov.pos_ in ("VERB", "AUX"):
+                subs, _ = ctx.subjects(gov)
+        for s in subs:
+            for o in objs:
+                ctx.emit(trig.prop, s, o, "noun-prep", tok)
+    for trig in ctx.inverse.get(low, []) + [t for t in ctx.inverse.get(lemma, []) if lemma != low]:
+        pobjs = _prep_objects(tok, trig.prep) or (_prep_objects(tok.head, trig.prep) if tok.dep_ == "dobj" else [])
+        agents = [a for p in pobjs for a in ctx.direct(p)]
+        if not agents:
+            continue
+        verb = tok.head if tok.dep_ == "dobj" else None
+        targets: list[Arg] = []
+        if verb is not None:
+            for c in verb.children:
+                if c.dep_ == "nsubj":
+                    targets = ctx.direct(c) or [a for p in c.children if p.dep_ == "poss" for a in ctx.direct(p)]
+        for a in agents:
+            for t in targets:
+                ctx.emit(trig.prop, a, t, "inverse-noun", tok)
+
+
+def _roles(ctx: _Ctx, tok: Token) -> None:
+    for prop, holders, objs, rule in ctx._roles_on(tok):
+        if prop in ("worksFor", "leaderOf") and rule == "role-copula" and not objs:
+            continue
+        for h in holders:
+            for o in objs:
+                if ctx.emit(prop, h, o, rule, tok) and prop in ("worksFor", "leaderOf"):
+                    ctx.titles.setdefault(h.key, set()).add(tok.text)
+                    ctx.affiliation.setdefault(h.key, o.key)
+
+
+def _compounds(ctx: _Ctx, tok: Token) -> None:
+    trigs = ctx.compounds.get(tok.lemma_.lower()) or ctx.compounds.get(tok.lower_)
+    if not trigs:
+        return
+    keys: list[Arg] = []
+    for t in tok.subtree:
+        if t.i >= tok.i:
+            break
+        if t.dep_ == "det":
+            continue
+        keys += ctx.direct(t)
+        if t.i not in ctx.r.token_keys and "-" in t.text:
+            keys += _hyphen_parts(ctx, t.text)
+    keys = [a for a in _dedupe(keys) if ctx.onto.is_a(ctx.cls(a.key), "Agent")]
+    if len(keys) == 2:
+        for trig in trigs:
+            ctx.emit(trig.prop, keys[0], keys[1], "compound-pair", tok)
+
+
+def _gaz_key(ctx: _Ctx, surface: str) -> str | None:
+    gaz = ctx.res.gazetteer
+    hits = gaz.lookup(surface)
+    if hits:
+        return hits[0].id
+    return gaz.demonyms.get(surface)
+
+
+def _hyphen_parts(ctx: _Ctx, text: str) -> list[Arg]:
+    out = []
+    for part in text.split("-"):
+        k = _gaz_key(ctx, part)
+        if k and ctx.ensure_entity(k):
+            out.append(Arg(k, 0.95))
+    return out
+
+
+def _hyphens(ctx: _Ctx, tok: Token) -> None:
+    doc = ctx.doc
+    if "-" in tok.text and tok.i not in ctx.r.token_keys:
+        prefix, _, suffix = tok.text.rpartition("-")
+        trigs = ctx.hyphen.get(suffix.lower(), [])
+        if not trigs:
+            return
+        k = _gaz_key(ctx, prefix)
+        if not k or not ctx.ensure_entity(k):
+            return
+        first = Arg(k, 0.95)
+    elif tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        trigs = ctx.hyphen.get(tok.lower_, [])
+        if not trigs:
+            return
+        firsts = ctx.direct(doc[tok.i - 2])
+        if not firsts:
+            return
+        first = firsts[0]
+    else:
+        return
+    targets = ctx.direct(tok.head) if tok.head is not tok else []
+    if not targets:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        targets = ctx.direct(nxt) if nxt is not None else []
+    for trig in trigs:
+        for t in targets:
+            if not ctx.emit(trig.prop, first, t, "hyphen-adjective", tok):
+                ctx.emit(trig.prop, t, first, "hyphen-adjective", tok)
+
+
+def _name_structure(ctx: _Ctx) -> None:
+    """"<X> Forces <Place>": a unit named after where it is stationed."""
+    doc = ctx.doc
+    for m, key in zip(ctx.mentions, ctx.r.mention_keys):
+        if not key or m.source != "pattern" or ctx.cls(key) != "MilitaryUnit":
+            continue
+        toks = list(doc[m.start:m.end])
+        for n, t in enumerate(toks[:-1]):
+            if t.lower_ in ("forces", "force", "command"):
+                tail = " ".join(x.text for x in toks[n + 1:])
+                place = _gaz_key(ctx, tail)
+                if place and ctx.ensure_entity(place):
+                    ctx.emit("locatedIn", Arg(key), Arg(place), "name-structure", doc[m.start])
+
+
+def _places(ctx: _Ctx, tok: Token) -> None:
+    r, doc = ctx.r, ctx.doc
+    key = r.token_keys.get(tok.i)
+    # "City, Country" and datelines
+    if key and ctx.cls(key) in ("City", "Place") and (tok.i + 1 == len(doc) or r.token_keys.get(tok.i + 1) != key):
+        j = tok.i + 1
+        if j + 1 < len(doc) and doc[j].text == ",":
+            other = r.token_keys.get(doc[j + 1].i)
+            if other and other != key and ctx.cls(other) in ("Country", "Place"):
+                end = doc[j + 1].i
+                while end + 1 < len(doc) and r.token_keys.get(end + 1) == other:
+                    end += 1
+                after = doc[end + 1] if end + 1 < len(doc) else None
+                if after is None or after.lower_ not in ("and", "or") and not (
+                        after.text == "," and end + 2 < len(doc) and r.token_keys.get(end + 2)
+                        and ctx.cls(r.token_keys[end + 2]) in ("Country", "City")):
+                    ctx.emit("locatedIn", Arg(key), Arg(other), "place-apposition", tok, "asserted")
+    # "the <demonym> city of X"
+    if tok.lower_ in ("city", "town", "village", "province", "region", "capital", "port", "island") \
+            and tok.pos_ == "NOUN":
+        countries = [a for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                     for a in ctx.direct(c) if ctx.cls(a.key) in ("Country", "Place", "City")]
+        places = [a for p in _prep_objects(tok, "of") for a in ctx.direct(p)]
+        if not places and tok.dep_ == "appos":
+            places = ctx.direct(tok.head)
+        for p in places:
+            for c in countries:
+                ctx.emit("locatedIn", p, c, "place-of", tok)
+    # possessive: "Place's Org" / "Country's Place"
+    if key and tok.dep_ == "poss":
+        owner = key
+        for target in ctx.direct(tok.head):
+            tcls = ctx.cls(target.key)
+            if ctx.onto.is_a(tcls, "Organization") and ctx.onto.is_a(ctx.cls(owner), "Place"):
+                ctx.emit("basedIn", target, Arg(owner), "possessive-place", tok)
+            elif ctx.onto.is_a(tcls, "Place") and tcls != "Country" and ctx.onto.is_a(ctx.cls(owner), "Place"):
+                ctx.emit("locatedIn", target, Arg(owner), "possessive-place", tok)
+    # "X of Place" for a person
+    if key and ctx.cls(key) == "Person" and r.token_keys.get(tok.i + 1) != key:
+        for p in _prep_objects(tok, "of"):
+            for a in ctx.direct(p):
+                if ctx.onto.is_a(ctx.cls(a.key), "Place"):
+                    ctx.emit("livesIn", Arg(key), a, "person-of-place", tok)
+
+
+def extract_relations(
+    doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources, doc_id: str
+) -> tuple[list[Relation], dict[str, set[str]]]:
+    """All relations of one document, and the job titles found for its persons."""
+    ctx = _Ctx(doc, mentions, resolution, res, doc_id)
+    _titles(ctx)
+    _name_structure(ctx)
+    for tok in doc:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            _roles(ctx, tok)
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX"):
+            _verbs(ctx, tok)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            _nouns(ctx, tok)
+            _compounds(ctx, tok)
+        _hyphens(ctx, tok)
+        _places(ctx, tok)
+    return ctx.out, ctx.titles

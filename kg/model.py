@@ -1,0 +1,209 @@
+"""The in-memory graph model: the single structure every exporter reads.
+
+Stages upstream (ingest -> nlp -> mentions -> resolve -> relations) produce small frozen
+records; :class:`KnowledgeGraph` accumulates them across documents and is what the RDF,
+NetworkX, HTML and store exporters consume.  It never touches files.
+
+Identity
+    An entity is identified by its ``key``: ``"<family>/<normalised name>"`` for entities found
+    in text (``"person/jane doe"``) or the gazetteer id for gazetteer entities
+    (``"country/jpn"``).  The same key in two documents is the same node.  IRIs are minted from
+    keys by :func:`kg.rdf.mint_entity_iri` only.
+
+Facts
+    A fact is ``(subject key, property local name, object key)``.  Each fact keeps every piece of
+    :class:`Evidence` that supports it.  A fact is *asserted* (exported as a plain triple) only if
+    at least one evidence has modality ``"asserted"``; hedged or negated evidence is kept as
+    provenance only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Literal
+
+__all__ = [
+    "Modality",
+    "MODALITIES",
+    "Document",
+    "Evidence",
+    "Relation",
+    "Entity",
+    "DocResult",
+    "KnowledgeGraph",
+]
+
+Modality = Literal["asserted", "hedged", "negated"]
+MODALITIES: tuple[str, ...] = ("asserted", "hedged", "negated")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input article.  ``id`` is the JSONL id or the file stem."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+    def meta(self) -> "Document":
+        """The same document without its text (what the graph keeps)."""
+        return Document(self.id, "", self.title, self.date, self.url, self.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where and how a fact was read.
+
+    ``start``/``end`` are character offsets of the evidence sentence in the document text;
+    ``sentence`` is that sentence.  ``rule`` names the extraction rule; ``confidence`` is in
+    [0, 1] (see docs in :mod:`kg.extract.relations`).
+    """
+
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    modality: str = "asserted"
+
+    def __post_init__(self) -> None:
+        if self.modality not in MODALITIES:
+            raise ValueError(f"modality must be one of {MODALITIES}, got {self.modality!r}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence must be in [0, 1], got {self.confidence!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed relation between two entity keys, with its evidence."""
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: Evidence
+
+
+@dataclass(slots=True)
+class Entity:
+    """A node of the graph (mutable while documents are added)."""
+
+    key: str
+    cls: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    docs: set[str] = field(default_factory=set)
+    wikidata: str | None = None
+    job_titles: set[str] = field(default_factory=set)
+
+    def merge(self, other: "Entity") -> None:
+        """Fold ``other`` (same key) into this entity."""
+        if other.name != self.name:
+            self.aliases.add(other.name)
+        self.aliases |= other.aliases
+        self.aliases.discard(self.name)
+        self.mentions += other.mentions
+        self.docs |= other.docs
+        self.job_titles |= other.job_titles
+        self.wikidata = self.wikidata or other.wikidata
+
+
+@dataclass(slots=True)
+class DocResult:
+    """Everything extracted from one document."""
+
+    document: Document
+    entities: list[Entity]
+    relations: list[Relation]
+
+
+class KnowledgeGraph:
+    """Entities and facts accumulated over a build.
+
+    ``symmetric`` lists the property local names whose facts are stored with subject and object
+    in a canonical order, so ``A allyOf B`` and ``B allyOf A`` are one fact.
+    """
+
+    def __init__(self, symmetric: Iterable[str] = ()) -> None:
+        self.symmetric: frozenset[str] = frozenset(symmetric)
+        self.documents: dict[str, Document] = {}
+        self.entities: dict[str, Entity] = {}
+        self.facts: dict[tuple[str, str, str], list[Evidence]] = {}
+
+    # -- building -------------------------------------------------------------------------
+    def add(self, result: DocResult) -> None:
+        """Add one document's entities and relations (replacing an earlier version of it)."""
+        doc_id = result.document.id
+        if doc_id in self.documents:
+            self.remove_document(doc_id)
+        self.documents[doc_id] = result.document.meta()
+        for ent in result.entities:
+            known = self.entities.get(ent.key)
+            if known is None:
+                self.entities[ent.key] = Entity(
+                    ent.key, ent.cls, ent.name, set(ent.aliases) - {ent.name}, ent.mentions,
+                    set(ent.docs), ent.wikidata, set(ent.job_titles),
+                )
+            else:
+                known.merge(ent)
+        for rel in result.relations:
+            self.add_relation(rel)
+
+    def add_relation(self, rel: Relation) -> None:
+        if rel.subject == rel.object:
+            return
+        if rel.subject not in self.entities or rel.object not in self.entities:
+            raise KeyError(f"relation {rel.predicate} refers to an unknown entity: {rel}")
+        s, o = rel.subject, rel.object
+        if rel.predicate in self.symmetric and o < s:
+            s, o = o, s
+        evidence = self.facts.setdefault((s, rel.predicate, o), [])
+        if rel.evidence not in evidence:
+            evidence.append(rel.evidence)
+
+    def remove_document(self, doc_id: str) -> None:
+        """Take a document's evidence out; facts and entities left without support go too."""
+        self.documents.pop(doc_id, None)
+        for fact in list(self.facts):
+            kept = [e for e in self.facts[fact] if e.doc_id != doc_id]
+            if kept:
+                self.facts[fact] = kept
+            else:
+                del self.facts[fact]
+        for key in list(self.entities):
+            ent = self.entities[key]
+            ent.docs.discard(doc_id)
+            if not ent.docs:
+                del self.entities[key]
+
+    # -- reading --------------------------------------------------------------------------
+    def is_asserted(self, fact: tuple[str, str, str]) -> bool:
+        return any(e.modality == "asserted" for e in self.facts.get(fact, ()))
+
+    def confidence(self, fact: tuple[str, str, str]) -> float:
+        """Noisy-OR of the asserted evidence confidences (0 if none is asserted)."""
+        miss = 1.0
+        for e in self.facts.get(fact, ()):
+            if e.modality == "asserted":
+                miss *= 1.0 - e.confidence
+        return round(1.0 - miss, 4)
+
+    def asserted_facts(self) -> Iterator[tuple[str, str, str]]:
+        for fact in sorted(self.facts):
+            if self.is_asserted(fact):
+                yield fact
+
+    def sorted_entities(self) -> list[Entity]:
+        return [self.entities[k] for k in sorted(self.entities)]
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "documents": len(self.documents),
+            "entities": len(self.entities),
+            "relations": sum(1 for _ in self.asserted_facts()),
+            "statements": sum(len(v) for v in self.facts.values()),
+        }

@@ -1,0 +1,77 @@
+"""The build: documents in, one :class:`~kg.model.KnowledgeGraph` out.
+
+Documents stream through ``nlp.pipe`` in batches; each parsed Doc is reduced to a small
+:class:`~kg.model.DocResult` at once and dropped, so memory grows with the number of distinct
+entities and facts, not with the corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.mentions import extract_mentions
+from kg.extract.relations import extract_relations
+from kg.model import DocResult, Document, KnowledgeGraph
+from kg.nlp import prepare_text
+from kg.resolve import resolve
+from kg.resources import Resources, load_resources
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_document", "iter_results", "build", "new_graph"]
+
+
+def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
+    """Mentions -> entity resolution -> relations for one parsed document."""
+    mentions = extract_mentions(doc, res)
+    resolution = resolve(doc, mentions, res, document.id)
+    relations, titles = extract_relations(doc, mentions, resolution, res, document.id)
+    for key, found in titles.items():
+        resolution.entities[key].job_titles |= found
+    entities = sorted(resolution.entities.values(), key=lambda e: e.key)
+    return DocResult(document=document, entities=entities, relations=relations)
+
+
+def iter_results(
+    documents: Iterable[Document],
+    *,
+    nlp: Language,
+    resources: Resources | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[DocResult]:
+    """Parse and extract, streaming: yields one DocResult per document, in input order."""
+    res = resources or load_resources()
+    boiler = res.entities.words.get("boilerplate", frozenset())
+    stream = ((prepare_text(d.text, boiler), d) for d in documents)
+    for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield extract_document(document, doc, res)
+
+
+def new_graph(resources: Resources | None = None) -> KnowledgeGraph:
+    res = resources or load_resources()
+    return KnowledgeGraph(symmetric=res.ontology.symmetric)
+
+
+def build(
+    documents: Iterable[Document],
+    *,
+    nlp: Language,
+    resources: Resources | None = None,
+    graph: KnowledgeGraph | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    on_document: Callable[[DocResult], None] | None = None,
+) -> KnowledgeGraph:
+    """Build (or extend) a knowledge graph from documents."""
+    res = resources or load_resources()
+    kg = graph if graph is not None else new_graph(res)
+    for result in iter_results(documents, nlp=nlp, resources=res, batch_size=batch_size, n_process=n_process):
+        kg.add(result)
+        if on_document is not None:
+            on_document(result)
+    return kg

@@ -1,0 +1,162 @@
+"""RDF export: the graph model as rdflib triples.
+
+* Entities: ``rdf:type`` from the ontology, ``rdfs:label`` (canonical name), ``skos:altLabel``
+  (every other surface form), ``schema:jobTitle``, ``kg:mentionCount``, ``owl:sameAs`` Wikidata.
+* Facts: a plain triple ``?s kg:prop ?o`` for every asserted fact (both directions for symmetric
+  properties, so SPARQL needs no reasoner), and for every piece of evidence an ``rdf:Statement``
+  with ``rdf:subject/predicate/object``, ``kg:fromDocument``, ``kg:sentence``, ``kg:startChar``,
+  ``kg:endChar``, ``kg:confidence``, ``kg:rule`` and ``kg:modality``.  Hedged and negated
+  evidence gets a statement but no plain triple.
+* Documents: ``kg:Document`` with ``dcterms:identifier``, title, date, ``schema:url``; each
+  document ``schema:mentions`` the entities found in it.
+
+IRIs come from :func:`mint_iri` only, so they are stable across runs and builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from decimal import Decimal
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from kg.model import Evidence, KnowledgeGraph
+from kg.resources import Resources, load_resources
+from kg.vocab import KG, KG_NS, SCHEMA, WD
+
+__all__ = ["DEFAULT_BASE", "mint_iri", "entity_iri", "document_iri", "statement_iri", "property_iri",
+           "bind_prefixes", "to_rdf", "validate_base"]
+
+DEFAULT_BASE = "https://example.org/newskg/"
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+_BASE_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#]$")
+
+
+def validate_base(base: str) -> str:
+    """A base IRI must be absolute and end with '/' or '#'."""
+    if not _BASE_RE.match(base):
+        raise ValueError(
+            f"--base {base!r} is not an absolute IRI ending in '/' or '#'; "
+            f"use something like {DEFAULT_BASE!r}."
+        )
+    return base
+
+
+def _slug(text: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _SLUG_RE.sub("-", ascii_.lower()).strip("-")[:80].strip("-")
+
+
+def mint_iri(base: str, kind: str, key: str) -> URIRef:
+    """The one IRI-minting function: ``<base><kind>/<slug>``.
+
+    The slug is readable ASCII; when it does not identify ``key`` exactly (non-ASCII letters,
+    punctuation, length) a short hash of ``key`` is appended, so different keys never collide
+    and the same key always gives the same IRI.
+    """
+    slug = _slug(key)
+    if not slug or slug != key:
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        slug = f"{slug}-{digest}" if slug else digest
+    return Namespace(validate_base(base))[f"{_slug(kind) or 'x'}/{slug}"]
+
+
+def entity_iri(base: str, key: str) -> URIRef:
+    family, _, rest = key.partition("/")
+    return mint_iri(base, family, rest or key)
+
+
+def document_iri(base: str, doc_id: str) -> URIRef:
+    return mint_iri(base, "doc", doc_id)
+
+
+def statement_iri(base: str, fact: tuple[str, str, str], ev: Evidence) -> URIRef:
+    ident = "\x1f".join((*fact, ev.doc_id, str(ev.start), str(ev.end), ev.rule, ev.modality))
+    return mint_iri(base, "statement", hashlib.sha1(ident.encode("utf-8")).hexdigest()[:16])
+
+
+def property_iri(name: str, res: Resources) -> URIRef:
+    if name not in res.ontology.properties:
+        raise KeyError(f"kg:{name} is not a relation property of the ontology")
+    return URIRef(KG_NS + name)
+
+
+def class_iri(name: str, res: Resources) -> URIRef:
+    if name not in res.ontology.classes:
+        raise KeyError(f"kg:{name} is not a class of the ontology")
+    return URIRef(KG_NS + name)
+
+
+def bind_prefixes(g: Graph, base: str) -> Graph:
+    g.bind("kg", Namespace(KG_NS))
+    g.bind("ent", Namespace(base))
+    g.bind("schema", SCHEMA)
+    g.bind("skos", SKOS)
+    g.bind("dcterms", DCTERMS)
+    g.bind("owl", OWL)
+    g.bind("prov", PROV)
+    g.bind("wd", WD)
+    return g
+
+
+def _clean(text: str) -> str:
+    """Literals must not carry characters XML/N-Triples consumers reject."""
+    return "".join(ch for ch in text if ch in "\t\n\r" or (ord(ch) >= 0x20 and not 0xD800 <= ord(ch) <= 0xDFFF
+                                                         and ch not in "\ufffe\uffff"))
+
+
+def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources | None = None) -> Graph:
+    """The whole graph as one rdflib Graph (entities, facts, provenance, documents)."""
+    res = resources or load_resources()
+    g = bind_prefixes(Graph(), base)
+    for doc_id in sorted(kg.documents):
+        d = kg.documents[doc_id]
+        iri = document_iri(base, doc_id)
+        g.add((iri, RDF.type, KG.Document))
+        g.add((iri, DCTERMS.identifier, Literal(_clean(doc_id))))
+        if d.title:
+            g.add((iri, DCTERMS.title, Literal(_clean(d.title))))
+        if d.date:
+            g.add((iri, DCTERMS.date, Literal(_clean(d.date))))
+        if d.url:
+            g.add((iri, SCHEMA.url, Literal(_clean(d.url), datatype=XSD.anyURI)))
+        if d.source:
+            g.add((iri, DCTERMS.source, Literal(_clean(d.source))))
+    for ent in kg.sorted_entities():
+        iri = entity_iri(base, ent.key)
+        g.add((iri, RDF.type, class_iri(ent.cls, res)))
+        g.add((iri, RDFS.label, Literal(_clean(ent.name))))
+        for alias in sorted(ent.aliases):
+            if _clean(alias).strip():
+                g.add((iri, SKOS.altLabel, Literal(_clean(alias))))
+        for title in sorted(ent.job_titles):
+            g.add((iri, SCHEMA.jobTitle, Literal(_clean(title))))
+        g.add((iri, KG.mentionCount, Literal(ent.mentions)))
+        if ent.wikidata:
+            g.add((iri, OWL.sameAs, WD[ent.wikidata]))
+        for doc_id in sorted(ent.docs):
+            g.add((document_iri(base, doc_id), SCHEMA.mentions, iri))
+    for fact in sorted(kg.facts):
+        s_key, prop, o_key = fact
+        s, p, o = entity_iri(base, s_key), property_iri(prop, res), entity_iri(base, o_key)
+        if kg.is_asserted(fact):
+            g.add((s, p, o))
+            if prop in kg.symmetric:
+                g.add((o, p, s))
+        for ev in kg.facts[fact]:
+            st = statement_iri(base, fact, ev)
+            g.add((st, RDF.type, RDF.Statement))
+            g.add((st, RDF.subject, s))
+            g.add((st, RDF.predicate, p))
+            g.add((st, RDF.object, o))
+            g.add((st, KG.fromDocument, document_iri(base, ev.doc_id)))
+            g.add((st, KG.sentence, Literal(_clean(ev.sentence))))
+            g.add((st, KG.startChar, Literal(ev.start)))
+            g.add((st, KG.endChar, Literal(ev.end)))
+            g.add((st, KG.confidence, Literal(Decimal(str(ev.confidence)))))
+            g.add((st, KG.rule, Literal(ev.rule)))
+            g.add((st, KG.modality, Literal(ev.modality)))
+    return g

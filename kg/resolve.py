@@ -1,0 +1,300 @@
+"""Entity resolution inside a document, and rule-based coreference.
+
+Input: a parsed Doc and its mentions.  Output: a :class:`Resolution` that maps every mention
+and every resolvable pronoun or description token to an entity key, plus the document's
+entities.  Keys are stable across documents (gazetteer ids, or family + normalised name), so
+the graph merges the same entity found in two documents.
+
+Rules, in order:
+
+* gazetteer mentions take the gazetteer id; a capital used as an actor ("X-capital said",
+  "disputes with X-capital") stands for its country, a capital as a location stays the city;
+* persons: a short name ("Surname") joins the one full name in the document that ends or starts
+  with it, whatever label the NER gave it (NER often types a bare surname as ORG);
+* acronyms defined in the text join their long form;
+* everything else: family + normalised text;
+* coreference: he/she/his/her -> the most salient person (subject, recent, frequent);
+  it/its -> the subject of the clause or the most recent non-person agent; "the two sides",
+  "both countries", "the ministers" -> the two most salient agents of that kind;
+  "the minister", "the <org> chief" -> the most salient person;
+  "the <adjective> country" -> the most recent country outside the phrase itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.mentions import Mention, family_of, make_key, normalise
+from kg.model import Entity
+from kg.resources import Resources
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Resolution", "resolve"]
+
+_SPECIFIC = {  # a more specific class wins a vote between members of one cluster
+    "WeaponSystem": 3, "MilitaryUnit": 3, "GovernmentBody": 3, "Country": 4, "City": 3,
+    "Person": 2, "Organization": 1, "Group": 1, "Place": 1, "Product": 1, "Event": 1, "Law": 1,
+}
+_LOCATIVE_PREPS = {"in", "at", "to", "into", "near", "from", "across", "outside", "inside", "around",
+                   "through", "via", "toward", "towards", "on"}
+_ACTOR_PREPS = {"with", "by", "against", "between", "for"}
+
+
+@dataclass
+class Resolution:
+    entities: dict[str, Entity]
+    mention_keys: list[str]  # aligned with mentions
+    token_keys: dict[int, str] = field(default_factory=dict)  # token index -> entity key
+    coref: dict[int, tuple[str, ...]] = field(default_factory=dict)  # pronoun/description -> keys
+    mention_at: dict[int, int] = field(default_factory=dict)  # token index -> mention index
+
+    def keys_at(self, i: int) -> tuple[str, ...]:
+        if i in self.token_keys:
+            return (self.token_keys[i],)
+        return self.coref.get(i, ())
+
+    def cls(self, key: str) -> str:
+        return self.entities[key].cls
+
+
+def _is_actor(tok: Token) -> bool:
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in _ACTOR_PREPS:
+        return True
+    return False
+
+
+def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> Resolution:
+    gaz = res.gazetteer
+    keys: list[str | None] = [None] * len(mentions)
+    names: dict[str, Counter] = {}
+    classes: dict[str, Counter] = {}
+    counts: Counter = Counter()
+
+    def assign(n: int, key: str, cls: str, name: str, weight: int = 2) -> None:
+        keys[n] = key
+        names.setdefault(key, Counter())[name] += weight
+        classes.setdefault(key, Counter())[cls] += 1
+        counts[key] += 1
+
+    # -- persons: full names and the short forms that join them --------------------------
+    persons = [m for m in mentions if m.cls == "Person"]
+    full = {}
+    for m in persons:
+        toks = m.text.split()
+        if len(toks) >= 2:
+            full.setdefault(normalise(m.text), toks)
+
+    def person_for(text: str) -> str | None:
+        norm = normalise(text)
+        if norm in full:
+            return norm
+        words = norm.split()
+        if not words:
+            return None
+        hits = [k for k in full if k != norm and (k.split()[-len(words):] == words or
+                                                   (len(words) == 1 and k.split()[0] == words[0]))]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:  # prefer the longest full name that ends with the short one
+            ends = sorted((h for h in hits if h.split()[-len(words):] == words), key=lambda h: (-len(h), h))
+            return ends[0] if ends else None
+        return None
+
+    # longest full name wins as canonical for its sub-names
+    canonical_full: dict[str, str] = {}
+    for norm in sorted(full, key=lambda k: (-len(k), k)):
+        target = person_for(norm) if norm not in canonical_full else None
+        canonical_full[norm] = canonical_full.get(target, norm) if target and target != norm and len(target) > len(norm) else norm
+
+    for n, m in enumerate(mentions):
+        if m.role == "acronym" and m.acronym_of is not None:
+            continue  # later
+        if m.gaz_id and m.role != "demonym" and m.end - m.start == 1 and person_for(m.text):
+            canon = canonical_full.get(person_for(m.text), person_for(m.text))
+            assign(n, make_key("person", canon), "Person", " ".join(full[canon]) if canon in full else m.text)
+            names[make_key("person", canon)][m.text] += 1
+            continue
+        if m.gaz_id:
+            entry = gaz.entries[m.gaz_id]
+            tok = doc[m.end - 1]
+            if m.role == "capital":
+                if _is_actor(tok) or (tok.dep_ == "pobj" and tok.head.lower_ not in _LOCATIVE_PREPS
+                                      and tok.head.lower_ in _ACTOR_PREPS):
+                    assign(n, entry.id, "Country", entry.name, weight=0)
+                    names[entry.id][m.text] += 0
+                    continue
+                city = [e for e in gaz.lookup(m.text) if e.cls == "City"]
+                if city:
+                    assign(n, city[0].id, "City", city[0].name)
+                else:
+                    assign(n, make_key("city", m.text), "City", m.text)
+                continue
+            if m.role == "demonym":
+                assign(n, entry.id, entry.cls, entry.name, weight=0)
+                names[entry.id][m.text] += 0
+                continue
+            assign(n, entry.id, entry.cls, entry.name, weight=5)
+            names[entry.id][m.text] += 1
+            continue
+        # persons and NER type errors on surnames
+        if m.cls in ("Person", "Organization", "Place", "Product") and m.source == "ner":
+            target = person_for(m.text) if (m.cls == "Person" or len(m.text.split()) <= 2) else None
+            if target:
+                canon = canonical_full.get(target, target)
+                assign(n, make_key("person", canon), "Person", " ".join(full[canon]) if canon in full else m.text)
+                names[make_key("person", canon)][m.text] += 1
+                continue
+        key = make_key(family_of(m.cls), m.text)
+        if normalise(m.text) == "":
+            continue
+        assign(n, key, m.cls, m.text)
+
+    # acronyms join their long forms
+    for n, m in enumerate(mentions):
+        if m.role == "acronym" and m.acronym_of is not None and keys[m.acronym_of]:
+            key = keys[m.acronym_of]
+            keys[n] = key
+            names[key][m.text] += 0
+            counts[key] += 1
+
+    entities: dict[str, Entity] = {}
+    for key in sorted(names):
+        cnt = names[key]
+        gaz_entry = gaz.entries.get(key)
+        if gaz_entry:
+            name = gaz_entry.name
+        else:
+            best = max(cnt.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))
+            name = best[0]
+        cls_votes = classes[key]
+        cls = max(cls_votes, key=lambda c: (cls_votes[c] + _SPECIFIC.get(c, 0), c))
+        if gaz_entry and cls_votes.get(gaz_entry.cls) and cls != "Country":
+            cls = gaz_entry.cls
+        aliases = {s.strip() for s in cnt if s.strip() and s.strip() != name}
+        entities[key] = Entity(
+            key=key, cls=cls, name=name, aliases=aliases, mentions=counts[key], docs={doc_id},
+            wikidata=gaz_entry.wikidata if gaz_entry else None,
+        )
+
+    resolution = Resolution(entities=entities, mention_keys=[k or "" for k in keys])
+    for n, m in enumerate(mentions):
+        if keys[n]:
+            for i in range(m.start, m.end):
+                resolution.token_keys[i] = keys[n]
+                resolution.mention_at[i] = n
+    _coreference(doc, mentions, resolution, res)
+    return resolution
+
+
+# --------------------------------------------------------------------------------------------
+def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources) -> None:
+    words = res.entities.words
+    rwords = res.relations.words
+    person_pro = words.get("person_pronouns", frozenset())
+    thing_pro = words.get("thing_pronouns", frozenset())
+    plural_pro = words.get("plural_pronouns", frozenset())
+    person_desc = words.get("person_descriptions", frozenset())
+    country_desc = words.get("country_descriptions", frozenset())
+    pair_nouns = rwords.get("pair_nouns", frozenset())
+    pair_dets = rwords.get("pair_determiners", frozenset())
+    ents = r.entities
+    seen: Counter = Counter()  # salience so far
+    last_seen: dict[str, int] = {}
+    subj_seen: dict[str, int] = {}
+
+    def is_person(k: str) -> bool:
+        return ents[k].cls == "Person"
+
+    def is_agent_nonperson(k: str) -> bool:
+        return res.ontology.is_a(ents[k].cls, "Agent") and not is_person(k)
+
+    def best(pred, tok: Token, exclude: set[int] = frozenset(), k: int = 1) -> tuple[str, ...]:
+        cands = [key for key in last_seen if pred(key) and last_seen[key] not in exclude]
+        if not cands:
+            return ()
+        sent_start = tok.sent.start
+
+        def score(key: str) -> tuple:
+            recent = last_seen[key]
+            in_sent = recent >= sent_start
+            subj = subj_seen.get(key, -1) >= sent_start - 60
+            return (seen[key] * 1.0 + (3 if in_sent else 0) + (2 if subj else 0) + recent / 10000.0,)
+
+        return tuple(sorted(cands, key=score, reverse=True)[:k])
+
+    for tok in doc:
+        i = tok.i
+        key = r.token_keys.get(i)
+        if key:
+            if r.mention_at.get(i - 1) != r.mention_at.get(i) or i == 0:
+                seen[key] += 1
+            last_seen[key] = i
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                subj_seen[key] = i
+            continue
+        low = tok.lower_
+        if low in person_pro:
+            got = best(is_person, tok)
+            if got:
+                r.coref[i] = got
+        elif low in thing_pro:
+            # the subject of this clause, if it is a non-person agent
+            subj = _clause_subject_key(tok, r)
+            if subj and is_agent_nonperson(subj):
+                r.coref[i] = (subj,)
+            else:
+                got = best(is_agent_nonperson, tok)
+                if got:
+                    r.coref[i] = got
+        elif tok.pos_ == "NOUN" and tok.i > 0:
+            dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
+            if low in pair_nouns and (dets & pair_dets or ("the" in dets and tok.tag_ == "NNS")):
+                pred = is_person if low in person_desc or low.rstrip("s") in person_desc else is_agent_nonperson
+                got = best(pred, tok, k=2)
+                if len(got) == 2:
+                    r.coref[i] = got
+            elif "the" in dets and (low in person_desc or _two_word(tok) in person_desc) and tok.tag_ == "NN":
+                if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                    got = best(is_person, tok)
+                    if got:
+                        r.coref[i] = got
+            elif "the" in dets and low in country_desc and tok.tag_ == "NN":
+                if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                    continue
+                anc = tok.head
+                while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head is not anc:
+                    anc = anc.head
+                exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
+                got = best(lambda k: ents[k].cls == "Country", tok, exclude=exclude)
+                if got:
+                    r.coref[i] = got
+
+
+def _two_word(tok: Token) -> str:
+    prev = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
+    return f"{prev[0].lower_} {tok.lower_}" if prev else tok.lower_
+
+
+def _clause_subject_key(tok: Token, r: Resolution) -> str | None:
+    head = tok
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i in r.token_keys:
+                    return r.token_keys[c.i]
+        if head.head is head:
+            break
+        head = head.head
+    # the main clause of the sentence
+    root = tok.sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i in r.token_keys:
+            return r.token_keys[c.i]
+    return None
