@@ -211,6 +211,24 @@ def build(
         out.print(f"  wrote {path}")
 
 
+# Commands defined in other modules register themselves on ``app`` when imported.
+COMMAND_MODULES = ("kg.cli_eval", "kg.cli_store", "kg.cli_serve")
+
+
+def _register_commands() -> None:
+    from importlib import import_module
+
+    for name in COMMAND_MODULES:
+        try:
+            import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+
+
+_register_commands()
+
+
 def main() -> None:
     try:
         app()

@@ -62,10 +62,19 @@ class Resolution:
         return self.entities[key].cls
 
 
-def _is_actor(tok: Token) -> bool:
+def _is_actor(tok: Token, place_verbs: frozenset[str] = frozenset()) -> bool:
+    """Is a capital used for its government ("X said", "criticised X", "talks with X")?"""
+    if tok.dep_ == "conj":
+        return _is_actor(tok.head, place_verbs)
     if tok.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
         return True
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() not in place_verbs:
+        return True
     if tok.dep_ == "pobj" and tok.head.lower_ in _ACTOR_PREPS:
+        return True
+    # "opposition from X-capital", "a warning from X-capital": a source of words or acts
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and (
+            tok.head.head.pos_ == "NOUN" or tok.head.head.lemma_.lower() in ("draw", "receive", "hear", "get", "face")):
         return True
     return False
 
@@ -125,8 +134,7 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
             entry = gaz.entries[m.gaz_id]
             tok = doc[m.end - 1]
             if m.role == "capital":
-                if _is_actor(tok) or (tok.dep_ == "pobj" and tok.head.lower_ not in _LOCATIVE_PREPS
-                                      and tok.head.lower_ in _ACTOR_PREPS):
+                if _is_actor(tok, res.entities.words.get("place_verbs", frozenset())):
                     assign(n, entry.id, "Country", entry.name, weight=0)
                     names[entry.id][m.text] += 0
                     continue
@@ -215,11 +223,13 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
     def is_agent_nonperson(k: str) -> bool:
         return res.ontology.is_a(ents[k].cls, "Agent") and not is_person(k)
 
-    def best(pred, tok: Token, exclude: set[int] = frozenset(), k: int = 1) -> tuple[str, ...]:
+    def best(pred, tok: Token, exclude: set[int] = frozenset(), k: int = 1, recency: bool = False) -> tuple[str, ...]:
         cands = [key for key in last_seen if pred(key) and last_seen[key] not in exclude]
         if not cands:
             return ()
         sent_start = tok.sent.start
+        if recency:
+            return tuple(sorted(cands, key=lambda key: -last_seen[key])[:k])
 
         def score(key: str) -> tuple:
             recent = last_seen[key]
@@ -272,7 +282,7 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                 while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head is not anc:
                     anc = anc.head
                 exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
-                got = best(lambda k: ents[k].cls == "Country", tok, exclude=exclude)
+                got = best(lambda k: ents[k].cls == "Country", tok, exclude=exclude, recency=True)
                 if got:
                     r.coref[i] = got
 

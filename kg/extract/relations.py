@@ -157,11 +157,18 @@ class _Ctx:
                         for a in self.direct(c) if self.cls(a.key) in ("WeaponSystem", "Product")]
             if not out and t.lemma_.lower() in self.words.get("conduct_nouns", ()):
                 mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod")]
-                agents = [a for c in mods for a in self.direct(c)
+                agents = [self.owner_country(a) for c in mods for a in self.direct(c)
                           if self.onto.is_a(self.cls(a.key), "Agent")]
                 countries = [a for a in agents if self.cls(a.key) == "Country"]
                 out += [Arg(a.key, a.factor * 0.9) for a in (countries or agents)]
         return _dedupe(out)
+
+    def owner_country(self, arg: Arg) -> Arg:
+        """A state body stands for its country in conduct phrases ("<demonym> military aggression")."""
+        entry = self.res.gazetteer.entries.get(arg.key)
+        if entry is not None and entry.country and self.ensure_entity(entry.country):
+            return Arg(entry.country, arg.factor)
+        return arg
 
     def speaker_side(self, tok: Token) -> str | None:
         """For we/our/us: the affiliation of the sentence's speaker ("..., X said")."""
@@ -223,7 +230,9 @@ class _Ctx:
             return []
         holder: list[Arg] = []
         rule = ""
-        if noun.dep_ == "appos":
+        if noun.i in self.r.coref:  # "the <org> chief said": the person the description denotes
+            holder, rule = [Arg(k, 0.9) for k in self.r.coref[noun.i]], "role-apposition"
+        elif noun.dep_ == "appos":
             holder, rule = self.direct(noun.head), "role-apposition"
         elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
             subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
@@ -393,13 +402,13 @@ def _titles(ctx: _Ctx) -> None:
         anchor = doc[m.start]
         done = False
         for o in owners:
-            if ctx.emit(prop, Arg(key), o, "role-title", anchor):
+            if ctx.emit(prop, Arg(key), o, "role-title", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, o.key)
                 done = True
         if not done and prop == "leaderOf" and words[-1] in ("president", "premier", "king", "queen",
                                                               "emperor", "prime minister", "minister", "chancellor"):
             country = _nearest_country(ctx, anchor)
-            if country and ctx.emit(prop, Arg(key), Arg(country, 1.0), "title-default", anchor):
+            if country and ctx.emit(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, country)
 
 
@@ -408,7 +417,7 @@ def _nearest_country(ctx: _Ctx, tok: Token) -> str | None:
     for t in tok.sent:
         k = ctx.r.token_keys.get(t.i)
         if k and ctx.cls(k) == "Country":
-            d = abs(t.i - tok.i) + (0 if t.i < tok.i else 0.5)
+            d = (tok.i - t.i) if t.i < tok.i else 3 * (t.i - tok.i)
             if best is None or d < best[0]:
                 best = (d, k)
     if best:
@@ -437,9 +446,13 @@ def _verbs(ctx: _Ctx, tok: Token) -> None:
             objs = [a for p in _prep_objects(tok, trig.prep) for a in ctx.deep(p)]
         else:
             objs = [a for c in tok.children if c.dep_ in ("dobj", "dative") for a in ctx.deep(c)]
+            if not objs:  # a name misparsed as a preposition or modifier ("producing XY-12 missiles")
+                objs = [a for c in tok.children if c.dep_ in ("prep", "npadvmod", "advmod") and c.i > tok.i
+                        and c.i in ctx.r.token_keys for a in ctx.direct(c)]
             if not objs and not any(c.dep_ == "dobj" for c in tok.children):
-                for conj in tok.conjuncts:  # "develop and produce X"
-                    if conj.i > tok.i:
+                same = {t.lemma.split()[0] for t in ctx.res.relations.triggers["verbs"] if t.prop == trig.prop}
+                for conj in tok.conjuncts:  # "develop and produce X": a shared object
+                    if conj.i > tok.i and conj.lemma_.lower() in same:
                         objs = [a for c in conj.children if c.dep_ == "dobj" for a in ctx.deep(c)]
                         if objs:
                             break
