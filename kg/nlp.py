@@ -66,11 +66,22 @@ def load_pipeline(name: str | None = None) -> Language:
 _LINE = re.compile(r"[^\n]*")
 
 
-def prepare_text(text: str, boilerplate: frozenset[str]) -> str:
-    """Blank out web boilerplate lines ("Also Read", "Advertisement", ...).
+def _agency_re(agencies: frozenset[str]) -> re.Pattern[str] | None:
+    if not agencies:
+        return None
+    names = "|".join(sorted((re.escape(a) for a in agencies), key=len, reverse=True))
+    # "(Agency)" anywhere, "Agency - " / "Agency -- " at the start of a line
+    return re.compile(rf"\((?:{names})\)\s*[-–—]*|^\s*(?:{names})\s*[-–—]+", re.IGNORECASE | re.MULTILINE)
 
-    Lines are replaced by spaces of the same length so that character offsets into the original
-    text stay valid.  Control characters other than newline and tab become spaces too.
+
+_AGENCY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
+
+
+def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str] = frozenset()) -> str:
+    """Blank out web boilerplate lines ("Also Read", "Advertisement", ...) and agency credits.
+
+    Removed text is replaced by spaces of the same length so that character offsets into the
+    original text stay valid.  Control characters other than newline and tab become spaces too.
     """
     def blank(m: re.Match[str]) -> str:
         line = m.group(0)
@@ -78,4 +89,9 @@ def prepare_text(text: str, boilerplate: frozenset[str]) -> str:
         return " " * len(line) if key in boilerplate else line
 
     out = _LINE.sub(blank, text)
+    if agencies not in _AGENCY_CACHE:
+        _AGENCY_CACHE[agencies] = _agency_re(agencies)
+    credit = _AGENCY_CACHE[agencies]
+    if credit is not None:
+        out = credit.sub(lambda m: " " * len(m.group(0)), out)
     return "".join(c if c in "\n\t" or c.isprintable() or c == "\r" else " " for c in out)

@@ -47,7 +47,8 @@ def iter_results(
     """Parse and extract, streaming: yields one DocResult per document, in input order."""
     res = resources or load_resources()
     boiler = res.entities.words.get("boilerplate", frozenset())
-    stream = ((prepare_text(d.text, boiler), d) for d in documents)
+    agencies = res.entities.words.get("news_agencies", frozenset())
+    stream = ((prepare_text(d.text, boiler, agencies), d) for d in documents)
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield extract_document(document, doc, res)
 

@@ -134,13 +134,16 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
             entry = gaz.entries[m.gaz_id]
             tok = doc[m.end - 1]
             if m.role == "capital":
-                if _is_actor(tok, res.entities.words.get("place_verbs", frozenset())):
+                dateline = m.text.isupper() and len(m.text) > 3
+                if not dateline and _is_actor(tok, res.entities.words.get("place_verbs", frozenset())):
                     assign(n, entry.id, "Country", entry.name, weight=0)
                     names[entry.id][m.text] += 0
                     continue
-                city = [e for e in gaz.lookup(m.text) if e.cls == "City"]
+                surface = m.text.title() if dateline else m.text
+                city = [e for e in gaz.lookup(surface) if e.cls == "City"]
                 if city:
                     assign(n, city[0].id, "City", city[0].name)
+                    names[city[0].id][m.text] += 0
                 else:
                     assign(n, make_key("city", m.text), "City", m.text)
                 continue
@@ -213,6 +216,7 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
     pair_nouns = rwords.get("pair_nouns", frozenset())
     pair_dets = rwords.get("pair_determiners", frozenset())
     ents = r.entities
+    titles, affiliations = _person_titles(doc, mentions, r, res)
     seen: Counter = Counter()  # salience so far
     last_seen: dict[str, int] = {}
     subj_seen: dict[str, int] = {}
@@ -255,6 +259,14 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
             if got:
                 r.coref[i] = got
         elif low in thing_pro:
+            # "X and its Y": X
+            owner = tok.head if tok.dep_ == "poss" else None
+            if owner is not None and owner.dep_ == "conj" and owner.head.i in r.token_keys \
+                    and is_agent_nonperson(r.token_keys[owner.head.i]) or (
+                    owner is not None and owner.dep_ == "conj" and owner.head.i in r.token_keys
+                    and ents[r.token_keys[owner.head.i]].cls in ("Country", "Place", "City")):
+                r.coref[i] = (r.token_keys[owner.head.i],)
+                continue
             # the subject of this clause, if it is a non-person agent
             subj = _clause_subject_key(tok, r)
             if subj and is_agent_nonperson(subj):
@@ -272,11 +284,16 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                     r.coref[i] = got
             elif "the" in dets and (low in person_desc or _two_word(tok) in person_desc) and tok.tag_ == "NN":
                 if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-                    got = best(is_person, tok)
+                    got = _described_person(tok, r, titles, affiliations, res, seen, last_seen)
                     if got:
-                        r.coref[i] = got
+                        r.coref[i] = (got,)
             elif "the" in dets and low in country_desc and tok.tag_ == "NN":
                 if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                    continue
+                mods = [r.token_keys[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+                        and c.i in r.token_keys and ents[r.token_keys[c.i]].cls == "Country"]
+                if mods:  # "the Ruritanian government"
+                    r.coref[i] = (mods[0],)
                     continue
                 anc = tok.head
                 while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head is not anc:
@@ -285,6 +302,65 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                 got = best(lambda k: ents[k].cls == "Country", tok, exclude=exclude, recency=True)
                 if got:
                     r.coref[i] = got
+
+
+def _person_titles(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources):
+    """Title words and affiliations written before each person's name ("<Country> Defence Minister X")."""
+    titles: dict[str, set[str]] = {}
+    affiliations: dict[str, set[str]] = {}
+    gaz = res.gazetteer
+    for m, key in zip(mentions, r.mention_keys):
+        if not key or r.entities[key].cls != "Person":
+            continue
+        i = m.start - 1
+        words: list[str] = []
+        while i >= 0 and m.start - i <= 6:
+            t = doc[i]
+            if t.i in r.token_keys:
+                other = r.token_keys[t.i]
+                entry = gaz.entries.get(other)
+                affiliations.setdefault(key, set()).add(entry.country if entry and entry.country else other)
+            elif t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_punct:
+                words.insert(0, t.lower_)
+            elif t.text not in ("'s", "’s"):
+                break
+            i -= 1
+        if words:
+            titles.setdefault(key, set()).add(" ".join(words))
+    return titles, affiliations
+
+
+def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Resources, seen, last_seen) -> str | None:
+    """The person a role description ("the foreign minister", "the <org> chief") denotes, or None.
+
+    A person qualifies when a title written before their name ends with the description's head
+    ("the minister" -> "... Minister X"), or when the description names an organisation or country
+    the person is affiliated with ("the <org> chief" -> "<country of org> ... X").  The most
+    salient qualifying person wins; without one the description stays unresolved.
+    """
+    gaz = res.gazetteer
+    head = tok.lower_
+    phrase = " ".join(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                      and c.i not in r.token_keys)
+    mods = {r.token_keys[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+            and c.i in r.token_keys}
+    mod_countries = {(gaz.entries[k].country if k in gaz.entries and gaz.entries[k].country else k) for k in mods}
+    cands = []
+    for key in last_seen:
+        if r.entities[key].cls != "Person" or last_seen[key] > tok.i:
+            continue
+        person_titles = titles.get(key, set())
+        title_match = any(t.split()[-1] == head and "former" not in t and "shadow" not in t for t in person_titles)
+        exact = any(t.endswith(f"{phrase.strip()} {head}".strip()) for t in person_titles) if phrase.strip() else False
+        affil = bool(mod_countries & affiliations.get(key, set()))
+        if mods and not affil:
+            continue
+        if not (title_match or affil):
+            continue
+        cands.append(((exact, affil, title_match, seen[key], last_seen[key]), key))
+    if not cands:
+        return None
+    return max(cands)[1]
 
 
 def _two_word(tok: Token) -> str:

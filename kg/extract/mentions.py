@@ -221,9 +221,22 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if end - start >= 2:
             add(5, start, end, cls, "pattern")
 
-    for match_id, start, end in phrase(doc):
+    gaz_covered: set[int] = set()
+    matches = list(phrase(doc))
+    # all-caps datelines ("KABUL, Afghanistan --"): look the title-cased word up too
+    for tok in doc:
+        if tok.is_upper and len(tok.text) > 3 and tok.text.isalpha():
+            titled = tok.text.title()
+            for label, table in (("NAME", gaz.names), ("CAPITAL", gaz.capitals)):
+                if titled in table:
+                    matches.append((doc.vocab.strings[label], tok.i, tok.i + 1))
+                    break
+    for match_id, start, end in matches:
         label = doc.vocab.strings[match_id]
         surface = doc[start:end].text
+        if doc[start:end].text.isupper() and end - start == 1 and len(surface) > 3:
+            surface = surface.title()
+        gaz_covered.update(range(start, end))
         if label == "NAME":
             for entry in gaz.lookup(surface)[:1]:
                 if entry.cls == "City" and surface in gaz.capitals:  # actor or place: resolver decides
@@ -231,6 +244,10 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
                 else:
                     add(4, start, end, entry.cls, "gazetteer", gaz_id=entry.id)
         elif label == "DEMONYM":
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and nxt.lower_ in ("government", "govt", "administration", "authorities") \
+                    and nxt.text[:1].isupper():  # "Ruritanian Government" is the country
+                add(4.6, start, end + 1, "Country", "gazetteer", gaz_id=gaz.demonyms[surface], role="name")
             add(4, start, end, "Country", "gazetteer", gaz_id=gaz.demonyms[surface], role="demonym")
         elif label == "CAPITAL":
             add(3, start, end, "City", "gazetteer", gaz_id=gaz.capitals[surface], role="capital")
@@ -254,11 +271,19 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             continue
         if all(t.lower_ in honor or t.is_punct for t in doc[start:end]):
             continue  # "Defense" of "Defense Secretary" is a title word, not an organisation
+        if end - start == 1 and "-" in doc[start].text and all(
+                p in gaz.names or p in gaz.demonyms for p in doc[start].text.split("-") if p):
+            continue  # "A-B" of two country names: the pair rules read it
+        agencies = lex.words.get("news_agencies", frozenset())
+        while end - start > 1 and (doc[start].lower_ in agencies or doc[start].text in ("-", "(", ")")):
+            start += 1  # "Agency - Ruritania's President" starts after the credit
+        if doc[start:end].text.lower() in agencies:
+            continue
         priority = 2
         # a longer NER name that contains a gazetteer name ("Bank of Ruritania") beats the
         # gazetteer when it has capitalised words of its own that are not titles
         inner = [t for t in doc[start:end] if t.text[:1].isupper() and t.lower_ not in honor
-                 and not gaz.names.get(t.text) and t.text not in gaz.demonyms]
+                 and t.i not in gaz_covered and "-" not in t.text]
         if len(inner) >= 1 and end - start >= 2 and (cls != "Person" or doc[start] in inner):
             priority = 4.5
         add(priority, start, end, cls, "ner")

@@ -28,6 +28,7 @@ place-apposition       0.85  "City, Country" and datelines "CITY, Country --"
 place-of               0.85  "the <demonym> city of X" -> X locatedIn country
 possessive-place       0.70  "Place's Org" -> basedIn, "Country's Place" -> locatedIn
 person-of-place        0.60  "X of Place" (a person) -> livesIn
+place-in               0.75  "X in Y" between places -> locatedIn
 =====================  ====  ===============================================================
 
 Factors for the arguments: an argument reached through coreference x0.9, through a demonym or
@@ -60,7 +61,7 @@ RULE_FACTORS = {
     "noun-prep": 0.9, "noun-between": 0.9, "inverse-noun": 0.85, "role-title": 1.0,
     "role-apposition": 0.95, "role-copula": 0.9, "title-default": 0.6, "compound-pair": 0.85,
     "hyphen-adjective": 0.9, "name-structure": 0.8, "place-apposition": 0.85, "place-of": 0.85,
-    "possessive-place": 0.7, "person-of-place": 0.6,
+    "possessive-place": 0.7, "person-of-place": 0.6, "place-in": 0.75,
 }
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "dobj", "pobj", "attr",
@@ -125,6 +126,17 @@ class _Ctx:
                 side = self.speaker_side(t)
                 if side:
                     out.append(Arg(side, 0.85))
+            elif t.pos_ == "NOUN":
+                # "his counterpart Ana Lind", "the leader, Ana Lind": the named person
+                if t.lemma_.lower() in self.roles or t.lower_ in self.roles:
+                    out += [Arg(self.r.token_keys[c.i], 0.95) for c in t.children
+                            if c.dep_ in ("appos", "compound") and c.i in self.r.token_keys
+                            and self.cls(self.r.token_keys[c.i]) == "Person"]
+                # "the province of X", "the city of X"
+                elif t.lower_ in self.ewords.get("place_nouns", ()):
+                    out += [Arg(self.r.token_keys[p.i], 0.95) for c in t.children
+                            if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                            if p.dep_ == "pobj" and p.i in self.r.token_keys]
         return _dedupe(out)
 
     def deep(self, tok: Token, depth: int = 0) -> list[Arg]:
@@ -372,6 +384,10 @@ def _titles(ctx: _Ctx) -> None:
             if t.text in ("'s", "’s"):
                 i -= 1
                 continue
+            if t.lower_ in ("of", "for") and title_toks and i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+                title_toks.insert(0, t)  # "Secretary of State", "Minister for Europe"
+                i -= 1
+                continue
             if t.head.i < m.start - 100 or not (m.start <= t.head.i < m.end or t.head in title_toks
                                                   or t.head.i in range(i + 1, m.end)):
                 break
@@ -387,44 +403,59 @@ def _titles(ctx: _Ctx) -> None:
             i -= 1
         if not title_toks:
             continue
+        while title_toks and title_toks[0].lower_ in ("of", "for"):
+            title_toks.pop(0)
         words = [t.lower_ for t in title_toks]
-        prop = None
-        for n in range(len(words)):
-            phrase = " ".join(words[n:])
-            if phrase in ctx.role_props:
-                prop = ctx.role_props[phrase]
-                title_toks = title_toks[n:]
-                break
+        prop, role = _role_of(ctx, words)
         if prop not in ("worksFor", "leaderOf"):
             continue
+        n_role = len(role.split())
+        former = any(w in ctx.words.get("past_markers", ()) for w in words[:-n_role])
+        title_toks = [t for t in title_toks if t.lower_ not in ctx.words.get("past_markers", ())]
         title = " ".join(t.text for t in title_toks)
         ctx.titles.setdefault(key, set()).add(title)
+        if former:
+            continue  # "former minister X": no current post
         anchor = doc[m.start]
+        # "President X of Ruritania"
+        owners += [a for p in _prep_objects(doc[m.end - 1], "of") for a in ctx.direct(p)]
         done = False
         for o in owners:
-            if ctx.emit(prop, Arg(key), o, "role-title", anchor, "asserted"):
+            p = _leader_or_member(ctx, prop, role, o.key)
+            if ctx.emit(p, Arg(key), o, "role-title", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, o.key)
                 done = True
-        if not done and prop == "leaderOf" and words[-1] in ("president", "premier", "king", "queen",
-                                                              "emperor", "prime minister", "minister", "chancellor"):
+        if not done and prop == "leaderOf" and role in ctx.words.get("head_of_state", ()):
             country = _nearest_country(ctx, anchor)
             if country and ctx.emit(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, country)
 
 
+def _role_of(ctx: _Ctx, words: list[str]) -> tuple[str | None, str]:
+    """The property and role phrase of a title: the longest known role at the end of it."""
+    for n in range(len(words)):
+        phrase = " ".join(words[n:])
+        if phrase in ctx.role_props:
+            return ctx.role_props[phrase], phrase
+    return None, ""
+
+
+def _leader_or_member(ctx: _Ctx, prop: str, role: str, owner: str) -> str:
+    """A leader title over a country is leaderOf only for heads of state/government
+    ("director general" of a country is a post in its government: worksFor)."""
+    if prop == "leaderOf" and ctx.cls(owner) == "Country" and role not in ctx.words.get("head_of_state", ()):
+        return "worksFor"
+    return prop
+
+
 def _nearest_country(ctx: _Ctx, tok: Token) -> str | None:
-    best = None
-    for t in tok.sent:
+    """The closest country named before a head-of-state title in its sentence (12 tokens at most)."""
+    for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if tok.i - t.i > 12:
+            break
         k = ctx.r.token_keys.get(t.i)
         if k and ctx.cls(k) == "Country":
-            d = (tok.i - t.i) if t.i < tok.i else 3 * (t.i - tok.i)
-            if best is None or d < best[0]:
-                best = (d, k)
-    if best:
-        return best[1]
-    counts = {k: e.mentions for k, e in ctx.r.entities.items() if e.cls == "Country"}
-    if counts:
-        return max(sorted(counts), key=lambda k: counts[k])
+            return k
     return None
 
 
@@ -531,14 +562,41 @@ def _nouns(ctx: _Ctx, tok: Token) -> None:
 
 
 def _roles(ctx: _Ctx, tok: Token) -> None:
+    if any(c.lower_ in ctx.words.get("past_markers", ()) for c in tok.children if c.i < tok.i):
+        return  # "a former minister"
+    role = tok.lemma_.lower() if tok.lemma_.lower() in ctx.roles else tok.lower_
     for prop, holders, objs, rule in ctx._roles_on(tok):
         if prop in ("worksFor", "leaderOf") and rule == "role-copula" and not objs:
             continue
         for h in holders:
             for o in objs:
-                if ctx.emit(prop, h, o, rule, tok) and prop in ("worksFor", "leaderOf"):
+                p = _leader_or_member(ctx, prop, role, o.key) if prop in ("worksFor", "leaderOf") else prop
+                if ctx.emit(p, h, o, rule, tok) and prop in ("worksFor", "leaderOf"):
                     ctx.titles.setdefault(h.key, set()).add(tok.text)
                     ctx.affiliation.setdefault(h.key, o.key)
+
+
+def _counterparts(ctx: _Ctx, tok: Token) -> None:
+    """"X's <demonym> counterpart Y": Y holds X's post in the other country."""
+    if tok.lower_ not in ctx.words.get("counterpart_nouns", ()):
+        return
+    others = [a for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+              for a in ctx.direct(c) if ctx.cls(a.key) in ("Country", "Organization", "GovernmentBody")]
+    named = [Arg(ctx.r.token_keys[c.i]) for c in (*tok.children, tok.head)
+             if (c.dep_ in ("appos", "compound") or c is tok.head and tok.dep_ == "appos")
+             and c.i in ctx.r.token_keys and ctx.cls(ctx.r.token_keys[c.i]) == "Person"]
+    owner = [a for c in tok.children if c.dep_ == "poss" for a in ctx.direct(c) if ctx.cls(a.key) == "Person"]
+    if not others or not named:
+        return
+    prop = "worksFor"
+    if owner:
+        for title in ctx.titles.get(owner[0].key, ()):
+            p, role = _role_of(ctx, title.lower().split())
+            if p == "leaderOf" and role in ctx.words.get("head_of_state", ()):
+                prop = "leaderOf"
+    for person in named:
+        for country in others:
+            ctx.emit(prop, person, country, "role-apposition", tok)
 
 
 def _compounds(ctx: _Ctx, tok: Token) -> None:
@@ -631,15 +689,23 @@ def _places(ctx: _Ctx, tok: Token) -> None:
         j = tok.i + 1
         if j + 1 < len(doc) and doc[j].text == ",":
             other = r.token_keys.get(doc[j + 1].i)
-            if other and other != key and ctx.cls(other) in ("Country", "Place"):
+            container = ("Country", "Place") if ctx.cls(key) == "City" else ("Country", "City")
+            if other and other != key and ctx.cls(other) in container:
                 end = doc[j + 1].i
                 while end + 1 < len(doc) and r.token_keys.get(end + 1) == other:
                     end += 1
                 after = doc[end + 1] if end + 1 < len(doc) else None
-                if after is None or after.lower_ not in ("and", "or") and not (
-                        after.text == "," and end + 2 < len(doc) and r.token_keys.get(end + 2)
-                        and ctx.cls(r.token_keys[end + 2]) in ("Country", "City")):
-                    ctx.emit("locatedIn", Arg(key), Arg(other), "place-apposition", tok, "asserted")
+                if after is None or (after.is_punct and after.text not in ("'s", "’s")) or after.is_space:
+                    if not (after is not None and after.text == "," and end + 2 < len(doc)
+                            and r.token_keys.get(end + 2)):  # a list "A, B, C"
+                        ctx.emit("locatedIn", Arg(key), Arg(other), "place-apposition", tok, "asserted")
+    # "X in Y" between places: "Basra in southern Ruritania", "the Old Fort in Riverton"
+    if key and ctx.cls(key) in ("City", "Place") and r.token_keys.get(tok.i + 1) != key:
+        for p in _prep_objects(tok, "in"):
+            for a in ctx.direct(p):
+                if a.key != key and ctx.cls(a.key) in ("Country", "Place", "City") and not (
+                        ctx.cls(key) == "Place" and ctx.cls(a.key) == "Place"):
+                    ctx.emit("locatedIn", Arg(key), a, "place-in", tok, "asserted")
     # "the <demonym> city of X"
     if tok.lower_ in ("city", "town", "village", "province", "region", "capital", "port", "island") \
             and tok.pos_ == "NOUN":
@@ -660,12 +726,21 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                 ctx.emit("basedIn", target, Arg(owner), "possessive-place", tok)
             elif ctx.onto.is_a(tcls, "Place") and tcls != "Country" and ctx.onto.is_a(ctx.cls(owner), "Place"):
                 ctx.emit("locatedIn", target, Arg(owner), "possessive-place", tok)
-    # "X of Place" for a person
-    if key and ctx.cls(key) == "Person" and r.token_keys.get(tok.i + 1) != key:
+    # "X of Place" for a person without a title ("President X of Ruritania" is a title)
+    if key and ctx.cls(key) == "Person" and r.token_keys.get(tok.i + 1) != key and not _has_title(ctx, tok):
         for p in _prep_objects(tok, "of"):
             for a in ctx.direct(p):
                 if ctx.onto.is_a(ctx.cls(a.key), "Place"):
                     ctx.emit("livesIn", Arg(key), a, "person-of-place", tok)
+
+
+def _has_title(ctx: _Ctx, tok: Token) -> bool:
+    n = ctx.r.mention_at.get(tok.i)
+    if n is None:
+        return False
+    start = ctx.mentions[n].start
+    prev = ctx.doc[start - 1] if start > 0 else None
+    return prev is not None and (prev.lower_ in ctx.role_props or prev.lower_ in ctx.ewords.get("honorifics", ()))
 
 
 def extract_relations(
@@ -678,6 +753,7 @@ def extract_relations(
     for tok in doc:
         if tok.pos_ in ("NOUN", "PROPN"):
             _roles(ctx, tok)
+            _counterparts(ctx, tok)
     for tok in doc:
         if tok.pos_ in ("VERB", "AUX"):
             _verbs(ctx, tok)
