@@ -154,11 +154,11 @@ class _Ctx:
             for c in kids:
                 if c.dep_ == "appos":
                     out += self.deep(c, depth + 1)
-            if not out:
+            if not out and t.lemma_.lower() not in self.words.get("opaque_nouns", ()):
                 for c in kids:
                     if c.dep_ == "prep" and c.lower_ in ("of", "as", "including", "like"):
                         for p in c.children:
-                            if p.dep_ == "pobj":
+                            if p.dep_ == "pobj" and p.pos_ != "VERB":
                                 out += [Arg(a.key, a.factor * 0.95) for a in self.deep(p, depth + 1)]
             if not out and t.pos_ == "VERB":
                 for c in kids:
@@ -410,7 +410,9 @@ def _titles(ctx: _Ctx) -> None:
         if prop not in ("worksFor", "leaderOf"):
             continue
         n_role = len(role.split())
-        former = any(w in ctx.words.get("past_markers", ()) for w in words[:-n_role])
+        past = ctx.words.get("past_markers", ())
+        former = any(w in past for w in words[:-n_role]) or any(
+            doc[j].lower_ in past for j in range(max(0, m.start - 8), m.start))
         title_toks = [t for t in title_toks if t.lower_ not in ctx.words.get("past_markers", ())]
         title = " ".join(t.text for t in title_toks)
         ctx.titles.setdefault(key, set()).add(title)
@@ -421,6 +423,9 @@ def _titles(ctx: _Ctx) -> None:
         owners += [a for p in _prep_objects(doc[m.end - 1], "of") for a in ctx.direct(p)]
         done = False
         for o in owners:
+            if ctx.cls(o.key) == "City":  # "<City> union leader X": X lives there
+                ctx.emit("livesIn", Arg(key), Arg(o.key, 0.85), "role-title", anchor, "asserted")
+                continue
             p = _leader_or_member(ctx, prop, role, o.key)
             if ctx.emit(p, Arg(key), o, "role-title", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, o.key)
@@ -470,7 +475,15 @@ def _verbs(ctx: _Ctx, tok: Token) -> None:
         subs, passive = ctx.subjects(tok)
         objs: list[Arg] = []
         rule = "verb-prep" if trig.prep else "verb-svo"
-        if passive and not trig.prep:
+        if passive and trig.prep and trig.prep != "by":
+            # "X was born in Y", "troops were stationed in Y": the passive subject is the subject
+            subs = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.deep(c)]
+            if not subs:
+                subs, _ = ctx.subjects(tok.head) if tok.dep_ in ("acl", "relcl", "conj") and tok.head.pos_ == "VERB" else ([], False)
+                if tok.dep_ in ("acl", "relcl") and not subs:
+                    subs = ctx.direct(tok.head)
+            objs = [a for p in _prep_objects(tok, trig.prep) for a in ctx.deep(p)]
+        elif passive and not trig.prep:
             objs = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.deep(c)]
             rule = "verb-passive"
         elif trig.prep:
@@ -726,6 +739,32 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                 ctx.emit("basedIn", target, Arg(owner), "possessive-place", tok)
             elif ctx.onto.is_a(tcls, "Place") and tcls != "Country" and ctx.onto.is_a(ctx.cls(owner), "Place"):
                 ctx.emit("locatedIn", target, Arg(owner), "possessive-place", tok)
+    # "X, a Riverton lawyer", "X, a Republican from Riverton": where a person lives
+    if key and ctx.cls(key) == "Person" and r.token_keys.get(tok.i + 1) != key:
+        for app in (c for c in tok.children if c.dep_ == "appos" and c.i not in r.token_keys):
+            if app.lemma_.lower() in ctx.roles or app.lower_ in ctx.roles:
+                continue
+            places = [a for c in app.children if c.dep_ in ("compound", "nmod") and c.i < app.i
+                      for a in ctx.direct(c) if ctx.cls(a.key) in ("City", "Place", "Country")]
+            places += [a for prep in ("from", "of", "in") for p in _prep_objects(app, prep)
+                       for a in ctx.direct(p) if ctx.cls(a.key) in ("City", "Place", "Country")]
+            for a in places:
+                ctx.emit("livesIn", Arg(key), Arg(a.key, 0.9), "person-of-place", tok)
+    # "the Riverton-based Acme", "the Ruritanian company Acme", "Acme Inc. in Riverton": basedIn
+    if key and ctx.onto.is_a(ctx.cls(key), "Organization") and (tok.i + 1 == len(doc) or r.token_keys.get(tok.i + 1) != key):
+        n = r.mention_at.get(tok.i)
+        span = doc[ctx.mentions[n].start:ctx.mentions[n].end] if n is not None else doc[tok.i:tok.i + 1]
+        mods = [c for t in span for c in t.children if c.i < span.start and c.dep_ in ("compound", "nmod", "amod")]
+        if tok.dep_ in ("appos", "compound") and tok.head.pos_ == "NOUN":
+            mods += [c for c in tok.head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.head.i]
+        for c in mods:
+            for a in ctx.direct(c):
+                if ctx.cls(a.key) in ("City", "Country", "Place"):
+                    ctx.emit("basedIn", Arg(key), Arg(a.key, 0.9), "possessive-place", tok)
+        for p in _prep_objects(tok, "in"):
+            for a in ctx.direct(p):
+                if ctx.cls(a.key) in ("City", "Country", "Place"):
+                    ctx.emit("basedIn", Arg(key), Arg(a.key, 0.8), "place-in", tok)
     # "X of Place" for a person without a title ("President X of Ruritania" is a title)
     if key and ctx.cls(key) == "Person" and r.token_keys.get(tok.i + 1) != key and not _has_title(ctx, tok):
         for p in _prep_objects(tok, "of"):
