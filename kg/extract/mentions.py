@@ -212,8 +212,12 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         add(6, long_start, long_end, cls, "acronym")
         add(6, acr_i, acr_i + 1, cls, "acronym", role="acronym")
 
+    person_starts = sorted(e.start for e in doc.ents if e.label_ == "PERSON")
     for match_id, start, end in matcher(doc):
         cls = doc.vocab.strings[match_id].split("|", 1)[0]
+        for ps in person_starts:  # a naming pattern never swallows a person's name
+            if start < ps < end:
+                end = ps
         start, end = _strip_span(doc, start, end, frozenset(), False)
         # a pattern must not swallow a sentence-initial word or a title
         while start < end and doc[start].lower_ in honor and doc[start].lower_ not in {"air", "defense", "defence"}:

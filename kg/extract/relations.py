@@ -132,11 +132,14 @@ class _Ctx:
                     out += [Arg(self.r.token_keys[c.i], 0.95) for c in t.children
                             if c.dep_ in ("appos", "compound") and c.i in self.r.token_keys
                             and self.cls(self.r.token_keys[c.i]) == "Person"]
-                # "the province of X", "the city of X"
+                # "the province of X", "the city of X", "X province"
                 elif t.lower_ in self.ewords.get("place_nouns", ()):
                     out += [Arg(self.r.token_keys[p.i], 0.95) for c in t.children
                             if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                             if p.dep_ == "pobj" and p.i in self.r.token_keys]
+                    out += [Arg(self.r.token_keys[c.i], 0.95) for c in t.children
+                            if c.dep_ == "compound" and c.i in self.r.token_keys
+                            and self.cls(self.r.token_keys[c.i]) in ("Place", "City")]
         return _dedupe(out)
 
     def deep(self, tok: Token, depth: int = 0) -> list[Arg]:
@@ -411,8 +414,7 @@ def _titles(ctx: _Ctx) -> None:
             continue
         n_role = len(role.split())
         past = ctx.words.get("past_markers", ())
-        former = any(w in past for w in words[:-n_role]) or any(
-            doc[j].lower_ in past for j in range(max(0, m.start - 8), m.start))
+        former = any(doc[j].lower_ in past for j in range(max(0, i), m.start))
         title_toks = [t for t in title_toks if t.lower_ not in ctx.words.get("past_markers", ())]
         title = " ".join(t.text for t in title_toks)
         ctx.titles.setdefault(key, set()).add(title)
@@ -702,7 +704,7 @@ def _places(ctx: _Ctx, tok: Token) -> None:
         j = tok.i + 1
         if j + 1 < len(doc) and doc[j].text == ",":
             other = r.token_keys.get(doc[j + 1].i)
-            container = ("Country", "Place") if ctx.cls(key) == "City" else ("Country", "City")
+            container = ("Country", "Place") if ctx.cls(key) == "City" else ("Country", "City", "Place")
             if other and other != key and ctx.cls(other) in container:
                 end = doc[j + 1].i
                 while end + 1 < len(doc) and r.token_keys.get(end + 1) == other:
@@ -767,7 +769,10 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                     ctx.emit("basedIn", Arg(key), Arg(a.key, 0.8), "place-in", tok)
     # "X of Place" for a person without a title ("President X of Ruritania" is a title)
     if key and ctx.cls(key) == "Person" and r.token_keys.get(tok.i + 1) != key and not _has_title(ctx, tok):
-        for p in _prep_objects(tok, "of"):
+        for c in tok.children:  # "the Daily Planet's Ana Lind": she works there
+            if c.dep_ == "poss" and c.i in r.token_keys and ctx.onto.is_a(ctx.cls(r.token_keys[c.i]), "Organization"):
+                ctx.emit("worksFor", Arg(key), Arg(r.token_keys[c.i], 0.85), "possessive-place", tok)
+        for p in _prep_objects(tok, "of") + _prep_objects(tok, "from"):
             for a in ctx.direct(p):
                 if ctx.onto.is_a(ctx.cls(a.key), "Place"):
                     ctx.emit("livesIn", Arg(key), a, "person-of-place", tok)
