@@ -180,6 +180,21 @@ class KnowledgeGraph:
             if not ent.docs:
                 del self.entities[key]
 
+    def merge_entity(self, src: str, dst: str) -> None:
+        """Fold entity ``src`` into ``dst`` (names, mentions, facts); ``src`` disappears."""
+        if src == dst or src not in self.entities or dst not in self.entities:
+            return
+        self.entities[dst].merge(self.entities.pop(src))  # dst keeps its class
+        for (s, p, o) in [f for f in self.facts if src in (f[0], f[2])]:
+            evidence = self.facts.pop((s, p, o))
+            s2, o2 = (dst if s == src else s), (dst if o == src else o)
+            if s2 == o2:
+                continue
+            if p in self.symmetric and o2 < s2:
+                s2, o2 = o2, s2
+            target = self.facts.setdefault((s2, p, o2), [])
+            target.extend(e for e in evidence if e not in target)
+
     # -- reading --------------------------------------------------------------------------
     def is_asserted(self, fact: tuple[str, str, str]) -> bool:
         return any(e.modality == "asserted" for e in self.facts.get(fact, ()))

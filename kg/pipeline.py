@@ -22,7 +22,7 @@ from kg.resources import Resources, load_resources
 
 log = logging.getLogger(__name__)
 
-__all__ = ["extract_document", "iter_results", "build", "new_graph"]
+__all__ = ["extract_document", "iter_results", "build", "new_graph", "resolve_across_documents"]
 
 
 def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
@@ -53,6 +53,33 @@ def iter_results(
         yield extract_document(document, doc, res)
 
 
+def resolve_across_documents(kg: KnowledgeGraph) -> list[tuple[str, str]]:
+    """Join a person known only by one name in some documents ("Lind") to the one person of
+    the build whose full name ends with it ("Ana Lind").  Ambiguous short names stay apart.
+    Returns the merges made, as (short key, full key)."""
+    persons = [e for e in kg.entities.values() if e.cls == "Person"]
+    by_last: dict[str, list[str]] = {}
+    for e in persons:
+        words = e.name.split()
+        if len(words) >= 2:
+            by_last.setdefault(words[-1].casefold(), []).append(e.key)
+    merges = []
+    # a bare surname typed as an organisation by the NER ("Lindqvist said") is a person too
+    shorts = persons + [e for e in kg.entities.values() if e.cls == "Organization" and e.key.startswith("org/")
+                        and len(e.name.split()) == 1 and not e.aliases and e.name[:1].isupper()
+                        and not e.name.isupper()]
+    for e in sorted(shorts, key=lambda e: e.key):
+        words = e.name.split()
+        if len(words) == 1:
+            full = sorted(set(by_last.get(words[0].casefold(), [])))
+            if len(full) == 1:
+                merges.append((e.key, full[0]))
+    for src, dst in merges:
+        log.info("merging %s into %s across documents", src, dst)
+        kg.merge_entity(src, dst)
+    return merges
+
+
 def new_graph(resources: Resources | None = None) -> KnowledgeGraph:
     res = resources or load_resources()
     return KnowledgeGraph(symmetric=res.ontology.symmetric)
@@ -75,4 +102,5 @@ def build(
         kg.add(result)
         if on_document is not None:
             on_document(result)
+    resolve_across_documents(kg)
     return kg

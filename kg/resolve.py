@@ -111,9 +111,9 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
                                                    (len(words) == 1 and k.split()[0] == words[0]))]
         if len(hits) == 1:
             return hits[0]
-        if len(hits) > 1:  # prefer the longest full name that ends with the short one
-            ends = sorted((h for h in hits if h.split()[-len(words):] == words), key=lambda h: (-len(h), h))
-            return ends[0] if ends else None
+        if len(hits) > 1:  # "Ana Lind" and "Ana B. Lind" are one person; "Ana Lind" and "Bo Lind" are not
+            if len({(h.split()[0], h.split()[-1]) for h in hits}) == 1:
+                return sorted(hits, key=lambda h: (-len(h), h))[0]
         return None
 
     # longest full name wins as canonical for its sub-names

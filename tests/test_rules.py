@@ -153,3 +153,21 @@ def test_acronym_joins_long_form(nlp, res):
     orgs = [e for e in result.entities if e.name == "Northern Defence Board"]
     assert len(orgs) == 1 and "NDB" in orgs[0].aliases
     assert orgs[0].cls == "Organization"  # "Board" is no head word of a class
+
+
+def test_short_name_joins_the_one_full_name_across_documents(extract, nlp, res):
+    from kg.pipeline import build
+
+    docs = [Document("a", "Prime Minister Ana Lindqvist met the Ruritanian envoy in Oslo."),
+            Document("b", "On Monday, Lindqvist criticized Russia."),
+            Document("c", "Smith praised Norway. John Smith and Mary Smith were there.")]
+    g = build(docs, nlp=nlp, resources=res)
+    names = {e.name for e in g.entities.values() if e.cls == "Person"}
+    assert "Lindqvist" not in names and "Ana Lindqvist" in names
+    lind = next(e for e in g.entities.values() if e.name == "Ana Lindqvist")
+    assert lind.docs == {"a", "b"} and "Lindqvist" in lind.aliases
+    assert any(f[0] == lind.key and f[1] == "criticized" for f in g.facts)
+    smiths = sorted(e.name for e in g.entities.values() if e.cls == "Person" and "Smith" in e.name)
+    assert "John Smith" in smiths and "Mary Smith" in smiths
+    john = next(e for e in g.entities.values() if e.name == "John Smith")
+    assert "Smith" not in john.aliases  # ambiguous short name is not merged
