@@ -267,6 +267,11 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                     and ents[r.token_keys[owner.head.i]].cls in ("Country", "Place", "City")):
                 r.coref[i] = (r.token_keys[owner.head.i],)
                 continue
+            # "The group ... said it": a subject that names no entity blocks a guess
+            subj_tok = _clause_subject_token(tok)
+            if subj_tok is not None and subj_tok.i not in r.token_keys and subj_tok.i not in r.coref \
+                    and subj_tok.pos_ == "NOUN":
+                continue
             # the subject of this clause, if it is a non-person agent
             subj = _clause_subject_key(tok, r)
             if subj and is_agent_nonperson(subj):
@@ -366,6 +371,20 @@ def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Reso
 def _two_word(tok: Token) -> str:
     prev = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
     return f"{prev[0].lower_} {tok.lower_}" if prev else tok.lower_
+
+
+def _clause_subject_token(tok: Token) -> Token | None:
+    """The nearest subject before ``tok`` in the clauses above it."""
+    head = tok
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            subs = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+            if subs:
+                return subs[0]
+        if head.head is head:
+            break
+        head = head.head
+    return None
 
 
 def _clause_subject_key(tok: Token, r: Resolution) -> str | None:

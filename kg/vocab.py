@@ -22,6 +22,7 @@ class KG(DefinedNamespace):
     # classes used by code
     Entity: object
     Agent: object
+    Institution: object
     Person: object
     Organization: object
     GovernmentBody: object

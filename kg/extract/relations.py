@@ -245,6 +245,8 @@ class _Ctx:
             return []
         holder: list[Arg] = []
         rule = ""
+        if noun.tag_ in ("NNS", "NNPS") and noun.dep_ in ("appos", "conj"):
+            return []  # "X, representatives of Y": the plural names other people
         if noun.i in self.r.coref:  # "the <org> chief said": the person the description denotes
             holder, rule = [Arg(k, 0.9) for k in self.r.coref[noun.i]], "role-apposition"
         elif noun.dep_ == "appos":
@@ -391,9 +393,8 @@ def _titles(ctx: _Ctx) -> None:
                 title_toks.insert(0, t)  # "Secretary of State", "Minister for Europe"
                 i -= 1
                 continue
-            if t.head.i < m.start - 100 or not (m.start <= t.head.i < m.end or t.head in title_toks
-                                                  or t.head.i in range(i + 1, m.end)):
-                break
+            if not (m.start - 10 <= t.head.i < m.end) or t.head.i == t.i:
+                break  # the title is part of the name's noun phrase
             if t.i in r.token_keys and r.token_keys[t.i] != key:
                 owners = ctx.direct(t) + owners
             elif t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in ("vice", "prime", "deputy", "foreign", "chief"):
@@ -448,10 +449,19 @@ def _role_of(ctx: _Ctx, words: list[str]) -> tuple[str | None, str]:
 
 
 def _leader_or_member(ctx: _Ctx, prop: str, role: str, owner: str) -> str:
-    """A leader title over a country is leaderOf only for heads of state/government
-    ("director general" of a country is a post in its government: worksFor)."""
-    if prop == "leaderOf" and ctx.cls(owner) == "Country" and role not in ctx.words.get("head_of_state", ()):
-        return "worksFor"
+    """The property a role gives over its owner.
+
+    Over a country: leaderOf only for heads of state/government ("director general" of a country
+    is a post in its government: worksFor); worksFor only for posts in a state; any other role
+    ("the <nationality> economist") says where the person is from: livesIn.
+    """
+    if ctx.cls(owner) == "Country":
+        head = role.split()[-1] if role else role
+        state = ctx.words.get("state_roles", frozenset()) | ctx.words.get("head_of_state", frozenset())
+        if role not in state and head not in state:
+            return "livesIn"
+        if prop == "leaderOf" and role not in ctx.words.get("head_of_state", ()):
+            return "worksFor"
     return prop
 
 
@@ -784,7 +794,7 @@ def _has_title(ctx: _Ctx, tok: Token) -> bool:
         return False
     start = ctx.mentions[n].start
     prev = ctx.doc[start - 1] if start > 0 else None
-    return prev is not None and (prev.lower_ in ctx.role_props or prev.lower_ in ctx.ewords.get("honorifics", ()))
+    return prev is not None and prev.lower_ in ctx.role_props
 
 
 def extract_relations(

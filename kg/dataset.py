@@ -1,0 +1,201 @@
+"""The graph model as an RDF *dataset*: one named graph per document plus one for entities.
+
+Layout (all graph names come from :func:`kg.rdf.mint_iri`)::
+
+    <base>graph/<doc>        one per document: the kg:Document description, its schema:mentions
+                             links, the plain relation triples the document *asserts*, and the
+                             rdf:Statement provenance of every piece of evidence read in it
+                             (asserted, hedged and negated).
+    <base>kg/entities        entity descriptions, merged over all documents: rdf:type,
+                             rdfs:label, skos:altLabel, schema:jobTitle, kg:mentionCount,
+                             owl:sameAs.
+
+The union of these graphs is exactly :func:`kg.rdf.to_rdf` of the same model (a test checks
+it): every graph is cut out of ``to_rdf`` output of a one-document model, so the RDF vocabulary
+is written in one place only.
+
+The on-disk store (:mod:`kg.store`) additionally keeps ``<base>kg-entities/<doc>``: what one
+document said about its entities (same properties, mention count for that document only).  The
+merged entity graph is recomputed from those when documents come and go.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Mapping, Sequence
+
+from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, URIRef
+
+from kg.model import Entity, Evidence, KnowledgeGraph
+from kg.rdf import DEFAULT_BASE, bind_prefixes, mint_iri, to_rdf
+from kg.resources import Resources, load_resources
+from kg.vocab import KG, SCHEMA
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "DESCRIPTION_PREDICATES",
+    "DocumentGraphs",
+    "document_graph_iri",
+    "entity_graph_iri",
+    "document_entities_graph_iri",
+    "split_documents",
+    "iter_document_graphs",
+    "to_dataset",
+    "dataset_quads",
+]
+
+#: Predicates of an entity description (they go to the entity graph, not a document graph).
+DESCRIPTION_PREDICATES: frozenset[URIRef] = frozenset(
+    {RDF.type, RDFS.label, SKOS.altLabel, SCHEMA.jobTitle, KG.mentionCount, OWL.sameAs}
+)
+
+
+def document_graph_iri(base: str, doc_id: str) -> URIRef:
+    """Name of the named graph holding one document's facts and provenance."""
+    return mint_iri(base, "graph", doc_id)
+
+
+def entity_graph_iri(base: str) -> URIRef:
+    """Name of the merged entity-description graph."""
+    return mint_iri(base, "kg", "entities")
+
+
+def document_entities_graph_iri(base: str, doc_id: str) -> URIRef:
+    """Name of the (store-only) graph with what one document said about its entities."""
+    return mint_iri(base, "kg-entities", doc_id)
+
+
+def _is_description(graph: Graph, s, p) -> bool:
+    if p not in DESCRIPTION_PREDICATES:
+        return False
+    # Documents and statements also have an rdf:type; those stay in the document graph.
+    return p != RDF.type or not ((s, RDF.type, KG.Document) in graph or (s, RDF.type, RDF.Statement) in graph)
+
+
+@dataclass(frozen=True)
+class DocumentGraphs:
+    """One document's contribution: its named graph and its entity descriptions."""
+
+    doc_id: str
+    facts: Graph  # goes to <base>graph/<doc>
+    entities: Graph  # what this document says about its entities
+
+
+def split_documents(
+    kg: KnowledgeGraph,
+    doc_entities: Mapping[str, Sequence[Entity]] | None = None,
+) -> Iterator[KnowledgeGraph]:
+    """One-document models cut out of ``kg``, in sorted document order.
+
+    ``doc_entities`` maps a document id to the entities its extraction produced (the
+    ``DocResult.entities`` of that document): with it, names, aliases, titles and mention
+    counts are the document's own.  Without it they come from the merged entity, and the
+    mention count of an entity seen in several documents of ``kg`` is shared out over them
+    (the total stays exact).
+    """
+    by_doc_facts: dict[str, dict[tuple[str, str, str], list[Evidence]]] = {d: {} for d in kg.documents}
+    for fact, evidence in kg.facts.items():
+        for ev in evidence:
+            by_doc_facts.setdefault(ev.doc_id, {}).setdefault(fact, []).append(ev)
+    by_doc_entities: dict[str, dict[str, Entity]] = {d: {} for d in kg.documents}
+    if doc_entities is not None:
+        for doc_id, ents in doc_entities.items():
+            if doc_id in by_doc_entities:
+                by_doc_entities[doc_id] = {
+                    e.key: Entity(e.key, e.cls, e.name, set(e.aliases) - {e.name}, e.mentions, {doc_id},
+                                  e.wikidata, set(e.job_titles))
+                    for e in ents
+                }
+    for ent in kg.sorted_entities():
+        docs = sorted(d for d in ent.docs if d in by_doc_entities)
+        share, extra = divmod(ent.mentions, len(docs)) if docs else (0, 0)
+        for i, doc_id in enumerate(docs):
+            if ent.key in by_doc_entities[doc_id]:
+                continue
+            by_doc_entities[doc_id][ent.key] = Entity(
+                ent.key, ent.cls, ent.name, set(ent.aliases), share + (1 if i < extra else 0), {doc_id},
+                ent.wikidata, set(ent.job_titles),
+            )
+    for doc_id in sorted(kg.documents):
+        one = KnowledgeGraph(symmetric=kg.symmetric)
+        one.documents[doc_id] = kg.documents[doc_id]
+        one.entities = dict(sorted(by_doc_entities[doc_id].items()))
+        for fact, evidence in sorted(by_doc_facts.get(doc_id, {}).items()):
+            for key in (fact[0], fact[2]):
+                if key not in one.entities:  # an entity known only from the merged model
+                    ent = kg.entities[key]
+                    one.entities[key] = Entity(ent.key, ent.cls, ent.name, set(ent.aliases), 0, {doc_id},
+                                               ent.wikidata, set(ent.job_titles))
+            one.facts[fact] = evidence
+        yield one
+
+
+def _split(graph: Graph) -> tuple[Graph, Graph]:
+    facts, entities = Graph(), Graph()
+    for s, p, o in graph:
+        (entities if _is_description(graph, s, p) else facts).add((s, p, o))
+    return facts, entities
+
+
+def iter_document_graphs(
+    kg: KnowledgeGraph,
+    *,
+    base: str = DEFAULT_BASE,
+    resources: Resources | None = None,
+    doc_entities: Mapping[str, Sequence[Entity]] | None = None,
+) -> Iterator[DocumentGraphs]:
+    """Each document's facts graph and entity-description graph, in sorted document order."""
+    res = resources or load_resources()
+    for one in split_documents(kg, doc_entities):
+        (doc_id,) = one.documents
+        facts, entities = _split(to_rdf(one, base=base, resources=res))
+        yield DocumentGraphs(doc_id, facts, entities)
+
+
+def dataset_quads(
+    kg: KnowledgeGraph,
+    *,
+    base: str = DEFAULT_BASE,
+    resources: Resources | None = None,
+) -> Iterator[tuple[object, object, object, URIRef]]:
+    """``(s, p, o, graph)`` rdflib quads of :func:`to_dataset`, without building a Dataset."""
+    res = resources or load_resources()
+    for part in iter_document_graphs(kg, base=base, resources=res):
+        g = document_graph_iri(base, part.doc_id)
+        for s, p, o in part.facts:
+            yield s, p, o, g
+    merged = to_rdf(_entities_only(kg), base=base, resources=res)
+    eg = entity_graph_iri(base)
+    for s, p, o in merged:
+        if _is_description(merged, s, p):
+            yield s, p, o, eg
+
+
+def _entities_only(kg: KnowledgeGraph) -> KnowledgeGraph:
+    only = KnowledgeGraph(symmetric=kg.symmetric)
+    only.entities = kg.entities
+    return only
+
+
+def to_dataset(
+    kg: KnowledgeGraph,
+    *,
+    base: str = DEFAULT_BASE,
+    resources: Resources | None = None,
+) -> Dataset:
+    """The model as an rdflib Dataset (named graphs as described in the module docstring)."""
+    ds = Dataset()
+    bind_prefixes(ds, base)
+    for s, p, o, g in dataset_quads(kg, base=base, resources=resources):
+        ds.add((s, p, o, g))
+    return ds
+
+
+def union_graph(quads: Iterable[tuple]) -> Graph:
+    """All triples of some quads as one graph (duplicates across graphs collapse)."""
+    g = Graph()
+    for s, p, o, _ in quads:
+        g.add((s, p, o))
+    return g

@@ -1,0 +1,182 @@
+"""Serialise the graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD, byte for byte reproducibly.
+
+* ``turtle`` and ``ntriples`` carry the union of all graphs (what :func:`kg.rdf.to_rdf` gives);
+  ``trig``, ``nquads`` and ``jsonld`` carry the named graphs of :mod:`kg.dataset`.
+* JSON-LD embeds the published context ``ontologies/context.jsonld`` (plus ``ent:`` for the
+  base IRI) so it reads offline; the same file is shipped for consumers to reference.
+* Output is deterministic: N-Triples/N-Quads lines are sorted, JSON-LD objects, keys and value
+  arrays are put in a canonical order, Turtle/TriG are written in sorted order.
+* Small graphs are written with rdflib; above :data:`LARGE_TRIPLES` triples pyoxigraph does it
+  (rdflib's serialisers are too slow and memory-hungry there).  Both give isomorphic graphs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from typing import Iterable, Literal as TLiteral
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+
+from kg.dataset import dataset_quads
+from kg.errors import KGError
+from kg.model import KnowledgeGraph
+from kg.rdf import DEFAULT_BASE, bind_prefixes
+from kg.resources import Resources, data_dir, load_resources
+
+log = logging.getLogger(__name__)
+
+__all__ = ["FORMATS", "LARGE_TRIPLES", "serialize", "serialize_quads", "jsonld_context", "prefixes",
+           "canonical_jsonld"]
+
+FORMATS: dict[str, str] = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "ntriples": "nt", "jsonld": "jsonld"}
+DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
+LARGE_TRIPLES = 200_000
+Engine = TLiteral["auto", "rdflib", "oxigraph"]
+
+_OX_FORMAT = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+@lru_cache(maxsize=1)
+def _published_context() -> str:
+    path = data_dir() / "context.jsonld"
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        return json.dumps(doc["@context"], sort_keys=True)
+    except (OSError, ValueError, KeyError) as exc:
+        raise KGError(f"{path}: cannot read the JSON-LD context ({exc}); reinstall newskg.") from exc
+
+
+def jsonld_context(base: str = DEFAULT_BASE) -> list[dict]:
+    """The ``@context`` written into JSON-LD output: the published context, then ``ent:``."""
+    return [json.loads(_published_context()), {"ent": base}]
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """Prefixes used in Turtle/TriG output (same as :func:`kg.rdf.bind_prefixes`, plus rdf/rdfs/xsd)."""
+    g = bind_prefixes(Graph(bind_namespaces="core"), base)
+    return {p: str(ns) for p, ns in sorted(g.namespaces()) if p}
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise KGError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+    return fmt
+
+
+# -- canonical forms ----------------------------------------------------------------------------
+def _canon(value, key: str | None = None):
+    if isinstance(value, dict):
+        return {k: (v if k == "@context" else _canon(v, k)) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canon(v) for v in value]
+        if key == "@list":
+            return items
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def canonical_jsonld(doc) -> bytes:
+    """A JSON-LD document with objects, keys and (unordered) arrays in a canonical order."""
+    return (json.dumps(_canon(doc), sort_keys=True, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+# -- rdflib <-> pyoxigraph --------------------------------------------------------------------------
+def to_ox_term(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r} to a pyoxigraph term")
+
+
+def to_ox_quad(s, p, o, g=None) -> ox.Quad:
+    graph = ox.DefaultGraph() if g is None else to_ox_term(g)
+    return ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o), graph)
+
+
+# -- writers --------------------------------------------------------------------------------------
+def _write_rdflib(quads: list[tuple], fmt: str, base: str) -> bytes:
+    if fmt in DATASET_FORMATS:
+        target: Graph = Dataset()
+        for s, p, o, g in quads:
+            target.add((s, p, o, g))
+    else:
+        target = Graph()
+        for s, p, o, _ in quads:
+            target.add((s, p, o))
+    bind_prefixes(target, base)
+    if fmt == "jsonld":
+        data = target.serialize(format="json-ld", context=jsonld_context(base), auto_compact=True)
+        return canonical_jsonld(json.loads(data))
+    data = target.serialize(format={"nquads": "nquads", "ntriples": "nt"}.get(fmt, fmt), encoding="utf-8")
+    return _sorted_lines(data) if fmt in ("nquads", "ntriples") else data
+
+
+def _write_oxigraph(quads: Iterable[ox.Quad], fmt: str, base: str) -> bytes:
+    if fmt in DATASET_FORMATS:
+        items = sorted(set(quads), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    else:
+        items = sorted({q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    if fmt == "jsonld":
+        expanded = json.loads(ox.serialize(items, format=ox.RdfFormat.JSON_LD))
+        if isinstance(expanded, dict):
+            expanded = expanded.get("@graph", [expanded])
+        return canonical_jsonld({"@context": jsonld_context(base), "@graph": expanded})
+    data = ox.serialize(items, format=_OX_FORMAT[fmt], prefixes=prefixes(base))
+    return _sorted_lines(data) if fmt in ("nquads", "ntriples") else data
+
+
+def serialize_quads(
+    quads: Iterable[tuple],
+    fmt: str,
+    *,
+    base: str = DEFAULT_BASE,
+    engine: Engine = "auto",
+) -> bytes:
+    """Serialise rdflib ``(s, p, o, graph)`` quads (``graph`` None = default graph)."""
+    check_format(fmt)
+    items = list(quads)
+    if engine == "auto":
+        engine = "oxigraph" if len(items) > LARGE_TRIPLES else "rdflib"
+    log.info("serialising %d quads as %s with %s", len(items), fmt, engine)
+    if engine == "rdflib":
+        return _write_rdflib(items, fmt, base)
+    return _write_oxigraph((to_ox_quad(*q) for q in items), fmt, base)
+
+
+def serialize_ox_quads(quads: Iterable[ox.Quad], fmt: str, *, base: str = DEFAULT_BASE) -> bytes:
+    """Serialise pyoxigraph quads (the store exporter's path) with pyoxigraph."""
+    return _write_oxigraph(quads, check_format(fmt), base)
+
+
+def serialize(
+    kg: KnowledgeGraph,
+    fmt: str,
+    *,
+    base: str = DEFAULT_BASE,
+    resources: Resources | None = None,
+    engine: Engine = "auto",
+) -> bytes:
+    """The model in one RDF format (``turtle|trig|nquads|ntriples|jsonld``), as bytes."""
+    res = resources or load_resources()
+    return serialize_quads(dataset_quads(kg, base=base, resources=res), check_format(fmt), base=base, engine=engine)
