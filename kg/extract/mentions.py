@@ -172,6 +172,16 @@ def _acronyms(doc: Doc) -> list[tuple[int, int, int]]:
     return found
 
 
+def _headline_sentences(doc: Doc) -> set[int]:
+    """Start indices of sentences written in title case (headlines)."""
+    out = set()
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+        if len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.85 * len(words):
+            out.add(sent.start)
+    return out
+
+
 def _strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], person: bool) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
@@ -260,10 +270,13 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if lex.designation.match(tok.text):
             add(4, tok.i, tok.i + 1, "WeaponSystem", "designation")
 
+    headline = _headline_sentences(doc)
     for ent in doc.ents:
         cls = lex.ner_classes.get(ent.label_, "")
         if not cls:
             continue
+        if ent.sent.start in headline:
+            continue  # In A Title-Case Headline every word looks like a name: trust only the gazetteer
         person = cls == "Person"
         start, end = _strip_span(doc, ent.start, ent.end, honor, person)
         if end <= start:

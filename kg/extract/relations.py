@@ -284,11 +284,12 @@ class _Ctx:
     def modality(self, tok: Token) -> str:
         w = self.words
         neg_words, hedges, negators = w.get("negation_words", ()), w.get("hedges", ()), w.get("negators", ())
-        hedge_modals = {"may", "might", "could", "would", "should"}
+        hedge_modals = w.get("hedge_modals", frozenset())
         reporting = w.get("reporting", frozenset())
         t = tok
         came_from: Token | None = None
-        for step in range(6):
+        subject_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
+        for step in range(1 if subject_noun else 6):  # "an alliance of A and B will act": the alliance is
             for c in t.children:
                 if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and step == 0):
                     return "negated"
