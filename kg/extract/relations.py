@@ -238,9 +238,19 @@ class _Ctx:
         got = self._roles_on(noun)
         return _dedupe([a for (_p, holder, obj, _r) in got for a in holder + obj]) if got else []
 
+    def role_phrase(self, noun: Token) -> str:
+        """The longest known role ending at ``noun``: "prime minister", not "minister"."""
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+                and c.i not in self.r.token_keys]
+        words = [c.lower_ for c in sorted(mods, key=lambda c: c.i)] + [noun.lower_]
+        for n in range(len(words)):
+            phrase = " ".join(words[n:])
+            if phrase in self.roles:
+                return phrase
+        return noun.lemma_.lower() if noun.lemma_.lower() in self.roles else noun.lower_
+
     def _roles_on(self, noun: Token):
-        lemma = noun.lemma_.lower()
-        trigs = self.roles.get(lemma) or self.roles.get(noun.lower_)
+        trigs = self.roles.get(self.role_phrase(noun))
         if not trigs or noun.pos_ not in ("NOUN", "PROPN"):
             return []
         holder: list[Arg] = []
@@ -590,7 +600,7 @@ def _nouns(ctx: _Ctx, tok: Token) -> None:
 def _roles(ctx: _Ctx, tok: Token) -> None:
     if any(c.lower_ in ctx.words.get("past_markers", ()) for c in tok.children if c.i < tok.i):
         return  # "a former minister"
-    role = tok.lemma_.lower() if tok.lemma_.lower() in ctx.roles else tok.lower_
+    role = ctx.role_phrase(tok)
     for prop, holders, objs, rule in ctx._roles_on(tok):
         if prop in ("worksFor", "leaderOf") and rule == "role-copula" and not objs:
             continue
