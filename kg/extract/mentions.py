@@ -177,8 +177,9 @@ def _headline_sentences(doc: Doc) -> set[int]:
     out = set()
     for sent in doc.sents:
         words = [t for t in sent if t.is_alpha and len(t.text) > 3]
-        if len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.85 * len(words):
-            out.add(sent.start)
+        lower_verb = any(t.pos_ == "VERB" and t.text[:1].islower() for t in sent)
+        if not lower_verb and len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.85 * len(words):
+            out.add(sent.start)  # no verb in lower case and every word capitalised
     return out
 
 
@@ -281,6 +282,10 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         start, end = _strip_span(doc, ent.start, ent.end, honor, person)
         if end <= start:
             continue
+        if cls in ("Organization", "Place", "Product", "Group") and start > 0 and doc[start - 1].lower_ in honor \
+                and doc[start - 1].lower_ not in {"the", "state", "new", "party"} and end - start <= 3 \
+                and all(t.text[:1].isupper() and t.i not in gaz_covered for t in doc[start:end]):
+            cls, person = "Person", True  # "Chancellor X", "President X": a title makes X a person
         head_cls = _class_by_head(doc, start, end, res)
         if head_cls and (not person or doc[end - 1].tag_ in ("NNS", "NNPS") or head_cls == "WeaponSystem"):
             cls = head_cls

@@ -167,6 +167,11 @@ class _Ctx:
                 for c in kids:
                     if c.dep_ == "dobj":
                         out += self.deep(c, depth + 1)
+            if not out and depth == 0 and t.pos_ == "NOUN" and t.lemma_.lower() not in self.words.get("opaque_nouns", ()) \
+                    and t.lemma_.lower() not in self.roles and t.lower_ not in self.roles:
+                # "attacked Ruritania's power grid", "backed Ruritania's bid": the owner
+                out += [Arg(a.key, a.factor * 0.85) for c in kids if c.dep_ == "poss" for a in self.direct(c)
+                        if self.onto.is_a(self.cls(a.key), "Agent") or self.cls(a.key) in ("Place", "City")]
             if not out and t.lower_ in self.res.entities.head_classes:  # "XY-12 missiles"
                 out += [Arg(a.key, a.factor * 0.95) for c in kids if c.dep_ in ("compound", "nmod")
                         for a in self.direct(c) if self.cls(a.key) in ("WeaponSystem", "Product")]
