@@ -319,7 +319,8 @@ class _Ctx:
                 if lemma in reporting:
                     break
                 # only a verb whose complement we came from ("refused to meet", "consider making")
-                if came_from.dep_ in ("xcomp", "ccomp", "dobj", "pcomp"):
+                if came_from.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") or (
+                        came_from.dep_ == "prep" and came_from.lower_ in ("of", "about", "with")):
                     if lemma in negators:
                         return "negated"
                     if lemma in hedges:
