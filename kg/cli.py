@@ -115,6 +115,8 @@ def build(
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="HTML: keep only the N most connected entities."),
     focus: Optional[List[str]] = typer.Option(None, "--focus", help="HTML: keep the neighbourhood of this entity (repeatable)."),
     hops: int = typer.Option(1, "--hops", min=1, help="HTML: neighbourhood radius for --focus."),
+    formats: Optional[List[str]] = typer.Option(None, "--format", "-f", help="Extra RDF files: trig, nquads, ntriples, jsonld (graph.ttl is always written)."),
+    no_store: bool = typer.Option(False, "--no-store", help="Do not write OUT/store (graph.ttl then holds this run only)."),
     no_html: bool = typer.Option(False, "--no-html", help="Skip the HTML page."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
 ) -> None:
@@ -147,7 +149,6 @@ def build(
         from kg.ingest import iter_documents
         from kg.nlp import load_pipeline
         from kg.pipeline import build as build_graph
-        from kg.rdf import to_rdf
         from kg.resources import load_resources
 
         res = load_resources()
@@ -162,8 +163,11 @@ def build(
         ) as progress:
             task = progress.add_task("docs", total=total, rate="")
 
+            doc_entities: dict = {}
+
             def on_document(result) -> None:
                 nonlocal words
+                doc_entities[result.document.id] = result.entities
                 elapsed = max(time.perf_counter() - started, 1e-6)
                 done = progress.tasks[0].completed + 1
                 progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s")
@@ -176,10 +180,25 @@ def build(
             fail("no document could be read from the inputs; "
                  "pass .txt/.md files, a directory, a .jsonl file or - for stdin.")
         written: list[Path] = []
-        rdf = to_rdf(graph, base=base, resources=res)
-        ttl = out_dir / "graph.ttl"
-        write_atomic(ttl, rdf.serialize(format="turtle"))
-        written.append(ttl)
+        from kg.formats import FORMATS, serialize
+        from kg.store import export_store, update_store
+
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if no_store:
+            def dump(fmt: str) -> bytes:
+                return serialize(graph, fmt, base=base, resources=res)
+        else:
+            store_report = update_store(out_dir / "store", graph, base=base, resources=res, doc_entities=doc_entities)
+            written.append(out_dir / "store")
+
+            def dump(fmt: str) -> bytes:
+                return export_store(out_dir / "store", fmt)
+        for fmt in ["turtle", *(f for f in (formats or []) if f != "turtle")]:
+            if fmt not in FORMATS:
+                fail(f"unknown --format {fmt!r}; choose from {', '.join(sorted(FORMATS))}.")
+            path = out_dir / f"graph.{FORMATS[fmt]}"
+            write_atomic(path, dump(fmt))
+            written.append(path)
         gml = out_dir / "graph.graphml"
         write_atomic(gml, graphml_bytes(to_networkx(graph, base=base)))
         written.append(gml)
@@ -202,9 +221,10 @@ def build(
     elapsed = time.perf_counter() - started
     out.print(
         f"Built {stats['documents']} document(s) in {elapsed:.1f}s: {stats['entities']} entities, "
-        f"{stats['relations']} relations ({stats['statements']} statements with provenance), "
-        f"{len(rdf)} triples."
+        f"{stats['relations']} relations ({stats['statements']} statements with provenance)."
     )
+    if not no_store:
+        out.print(f"Updated {store_report.summary()}.")
     if problems:
         out.print(f"{len(problems)} input problem(s) reported above; the rest was built.")
     for path in written:

@@ -28,7 +28,7 @@ from kg.resources import Resources, data_dir, load_resources
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FORMATS", "LARGE_TRIPLES", "serialize", "serialize_quads", "jsonld_context", "prefixes",
+__all__ = ["from_ox_term", "to_ox_term", "serialize_ox_quads", "FORMATS", "LARGE_TRIPLES", "serialize", "serialize_quads", "jsonld_context", "prefixes",
            "canonical_jsonld"]
 
 FORMATS: dict[str, str] = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "ntriples": "nt", "jsonld": "jsonld"}
@@ -109,13 +109,61 @@ def to_ox_term(term):
     raise TypeError(f"cannot convert {term!r} to a pyoxigraph term")
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def from_ox_term(term):
+    """pyoxigraph term -> rdflib term (plain strings lose the explicit xsd:string, as rdflib writes them)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+    if isinstance(term, ox.DefaultGraph):
+        return None
+    raise TypeError(f"cannot convert {term!r} to an rdflib term")
+
+
 def to_ox_quad(s, p, o, g=None) -> ox.Quad:
     graph = ox.DefaultGraph() if g is None else to_ox_term(g)
     return ox.Quad(to_ox_term(s), to_ox_term(p), to_ox_term(o), graph)
 
 
 # -- writers --------------------------------------------------------------------------------------
+def _trig_rdflib(quads: list[tuple], base: str) -> bytes:
+    """TriG with graphs in sorted order (rdflib's own TriG writer orders graphs by hash)."""
+    graphs: dict[object, Graph] = {}
+    for s, p, o, g in quads:
+        if g not in graphs:
+            graphs[g] = bind_prefixes(Graph(bind_namespaces="core"), base)
+        graphs[g].add((s, p, o))
+    used: dict[str, str] = {}
+    blocks = []
+    for name in sorted(graphs, key=lambda g: "" if g is None else str(g)):
+        g = graphs[name]
+        lines = g.serialize(format="turtle").split("\n")
+        i = 0
+        while i < len(lines) and (lines[i].startswith("@prefix ") or not lines[i].strip()):
+            if lines[i].startswith("@prefix "):
+                prefix, ns = lines[i][len("@prefix "):].rstrip(" .").split(": ", 1)
+                used[prefix] = ns
+            i += 1
+        # No re-indenting: a long literal may span lines and must stay byte-exact.
+        body = "\n".join(lines[i:]).rstrip("\n")
+        if body:
+            head = "{" if name is None else f"{URIRef(name).n3()} {{"
+            blocks.append(f"{head}\n{body}\n}}")
+    header = "".join(f"@prefix {p}: {ns} .\n" for p, ns in sorted(used.items()))
+    return (header + "\n" + "\n\n".join(blocks) + "\n").encode("utf-8") if blocks else header.encode("utf-8")
+
+
 def _write_rdflib(quads: list[tuple], fmt: str, base: str) -> bytes:
+    if fmt == "trig":
+        return _trig_rdflib(quads, base)
     if fmt in DATASET_FORMATS:
         target: Graph = Dataset()
         for s, p, o, g in quads:
@@ -142,7 +190,9 @@ def _write_oxigraph(quads: Iterable[ox.Quad], fmt: str, base: str) -> bytes:
         if isinstance(expanded, dict):
             expanded = expanded.get("@graph", [expanded])
         return canonical_jsonld({"@context": jsonld_context(base), "@graph": expanded})
-    data = ox.serialize(items, format=_OX_FORMAT[fmt], prefixes=prefixes(base))
+    # ``ent:`` would force escaped slashes (ent:graph\/d1): write those IRIs in full instead.
+    short = {p: ns for p, ns in prefixes(base).items() if p not in ("ent", "xml")}
+    data = ox.serialize(items, format=_OX_FORMAT[fmt], prefixes=short)
     return _sorted_lines(data) if fmt in ("nquads", "ntriples") else data
 
 

@@ -162,8 +162,15 @@ class KnowledgeGraph:
         if rel.predicate in self.symmetric and o < s:
             s, o = o, s
         evidence = self.facts.setdefault((s, rel.predicate, o), [])
-        if rel.evidence not in evidence:
-            evidence.append(rel.evidence)
+        new = rel.evidence
+        for n, old in enumerate(evidence):
+            # one reading per (document, sentence, rule, modality): keep the most confident
+            if (old.doc_id, old.start, old.end, old.rule, old.modality) == (
+                    new.doc_id, new.start, new.end, new.rule, new.modality):
+                if new.confidence > old.confidence:
+                    evidence[n] = new
+                return
+        evidence.append(new)
 
     def remove_document(self, doc_id: str) -> None:
         """Take a document's evidence out; facts and entities left without support go too."""

@@ -1,0 +1,118 @@
+"""SHACL validation of newskg output against ``ontologies/shapes.ttl`` (pyshacl).
+
+The ontology is mixed into the data graph (pyshacl ``ont_graph``), so class targets and
+``sh:class`` follow ``rdfs:subClassOf`` and the domain/range constraints read the ontology.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Dataset, Graph, Namespace, URIRef
+from rdflib.term import Node
+
+from kg.errors import KGError
+from kg.resources import data_dir
+from kg.vocab import KG_NS
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Violation", "ValidationReport", "validate_graph", "load_rdf_file", "shapes_path"]
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+_DATASET_SUFFIXES = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".jsonld": "json-ld",
+                     ".json": "json-ld"}
+_GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".ntriples": "nt", ".rdf": "xml", ".xml": "xml",
+                   ".owl": "xml", ".n3": "n3"}
+
+
+def shapes_path() -> Path:
+    return data_dir() / "shapes.ttl"
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    severity: str  # Violation | Warning | Info
+    focus: str
+    path: str
+    value: str
+    message: str
+
+    def line(self) -> str:
+        where = f"{self.focus} {self.path}".strip()
+        value = f" (value {self.value})" if self.value else ""
+        return f"{self.severity}: {where}: {self.message}{value}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    conforms: bool
+    violations: tuple[Violation, ...]
+    triples: int
+
+
+def load_rdf_file(path: Path) -> Graph:
+    """Parse an RDF file (format from the extension); datasets are flattened to their union."""
+    path = Path(path)
+    if not path.is_file():
+        raise KGError(f"no such RDF file: {path}; pass a file written by `kg build` (e.g. output/graph.ttl).")
+    suffix = path.suffix.lower()
+    fmt = _DATASET_SUFFIXES.get(suffix) or _GRAPH_SUFFIXES.get(suffix)
+    if fmt is None:
+        raise KGError(f"{path}: unknown RDF file extension {suffix!r}; use one of "
+                      f"{', '.join(sorted(_GRAPH_SUFFIXES | _DATASET_SUFFIXES))}.")
+    try:
+        if suffix in _DATASET_SUFFIXES:
+            ds = Dataset()
+            ds.parse(path, format=fmt)
+            union = Graph()
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                union.add((s, p, o))
+            return union
+        return Graph().parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many parser-specific types
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise KGError(f"{path}: cannot parse as {fmt} ({first}); is it a file written by `kg build`?") from exc
+
+
+def _short(term: Node | None, g: Graph) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        try:
+            return g.namespace_manager.normalizeUri(term)
+        except Exception:  # pragma: no cover - rdflib edge cases
+            return f"<{term}>"
+    return term.n3(g.namespace_manager)
+
+
+def validate_graph(data: Graph, *, shapes: Path | None = None, ontology: Path | None = None) -> ValidationReport:
+    """Validate ``data``; violations are sorted, each with a one-line rendering."""
+    from pyshacl import validate
+
+    shapes_graph = Graph().parse(shapes or shapes_path(), format="turtle")
+    ont = Graph().parse(ontology or data_dir() / "newskg.ttl", format="turtle")
+    conforms, results, _ = validate(
+        data, shacl_graph=shapes_graph, ont_graph=ont, inference="none", advanced=False,
+        allow_warnings=True, abort_on_first=False,
+    )
+    nm = Graph()
+    for prefix, ns in data.namespaces():
+        nm.bind(prefix, ns, override=False)
+    nm.bind("kg", Namespace(KG_NS))
+    out = set()
+    for r in results.subjects(RDF.type, SH.ValidationResult):
+        sev = results.value(r, SH.resultSeverity)
+        out.add(Violation(
+            severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
+            focus=_short(results.value(r, SH.focusNode), nm),
+            path=_short(results.value(r, SH.resultPath), nm),
+            value=_short(results.value(r, SH.value), nm),
+            message=str(results.value(r, SH.resultMessage) or "constraint not met"),
+        ))
+    violations = tuple(sorted(out, key=lambda v: (v.severity != "Violation", v.focus, v.path, v.message, v.value)))
+    failed = any(v.severity == "Violation" for v in violations)
+    log.info("SHACL: %d result(s) on %d triples", len(violations), len(data))
+    return ValidationReport(conforms=bool(conforms) and not failed, violations=violations, triples=len(data))
