@@ -425,3 +425,12 @@ def test_gold_against_itself_is_perfect(name: str, per_document: bool) -> None:
     assert r.entity_found == r.entity_total == len(gold.entities)
     assert r.entity_type_agree == r.entity_total
     assert r.duplicates == () and r.false_merges == ()
+
+
+def test_conll04_relaxed_names_drop_titles_and_region_suffixes():
+    from kg.conll04 import _relaxed_aliases
+
+    assert _relaxed_aliases("President James A. Garfield") == ("James A. Garfield",)
+    assert _relaxed_aliases("North Bend, Ohio") == ("North Bend",)
+    assert _relaxed_aliases("Dr. Martin Luther King Jr.") == ("Martin Luther King Jr.",)
+    assert _relaxed_aliases("Lincoln") == ()

@@ -114,10 +114,10 @@ class _Ctx:
                                       docs={self.doc_id}, wikidata=entry.wikidata)
         return True
 
-    def direct(self, tok: Token) -> list[Arg]:
+    def direct(self, tok: Token, *, conjuncts: bool = True) -> list[Arg]:
         """Entities denoted by ``tok`` itself (mention, pronoun or description), with conjuncts."""
         out: list[Arg] = []
-        for t in (tok, *tok.conjuncts):
+        for t in (tok, *(tok.conjuncts if conjuncts else ())):
             if t.i in self.r.token_keys:
                 out.append(Arg(self.r.token_keys[t.i]))
             elif t.i in self.r.coref:
@@ -220,7 +220,7 @@ class _Ctx:
             for c in t.children:
                 if c.dep_ in ("nsubj", "nsubjpass"):
                     if c.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
-                        got = self.deep(t.head)
+                        got = self.direct(t.head, conjuncts=False) or self.deep(t.head)
                     else:
                         got = self.deep(c)
                     return [Arg(a.key, a.factor * factor) for a in got], False
