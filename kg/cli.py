@@ -31,9 +31,18 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        out.print(f"newskg {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True,
+                                 callback=_print_version),
 ) -> None:
     """newskg: turn news articles into a knowledge graph.
 
@@ -41,11 +50,6 @@ def _root(
 
         kg build seeds/ --out output/
     """
-    if version:
-        from kg import __version__
-
-        out.print(f"newskg {__version__}")
-        raise typer.Exit(0)
 
 
 def fail(message: str, code: int = 1) -> None:
