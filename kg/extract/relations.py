@@ -29,6 +29,8 @@ place-of               0.85  "the <demonym> city of X" -> X locatedIn country
 possessive-place       0.70  "Place's Org" -> basedIn, "Country's Place" -> locatedIn
 person-of-place        0.60  "X of Place" (a person) -> livesIn
 place-in               0.75  "X in Y" between places -> locatedIn
+learned                p     a pair classifier trained on CoNLL04 train (docs/learned-relations.md);
+                             its calibrated probability, emitted only above per-property thresholds
 =====================  ====  ===============================================================
 
 Factors for the arguments: an argument reached through coreference x0.9, through a demonym or
@@ -833,4 +835,10 @@ def extract_relations(
             _compounds(ctx, tok)
         _hyphens(ctx, tok)
         _places(ctx, tok)
+    # a learned pair classifier (ontologies/models/relations.json) adds what the rules missed
+    from kg.extract.learned import learned_relations
+
+    have = {(r.subject, r.predicate, r.object) for r in ctx.out}
+    ctx.out += [r for r in learned_relations(doc, mentions, resolution, res, doc_id)
+                if (r.subject, r.predicate, r.object) not in have]
     return ctx.out, ctx.titles

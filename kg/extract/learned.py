@@ -1,0 +1,469 @@
+"""A small learned relation classifier for worksFor, livesIn, locatedIn, basedIn and killed.
+
+The rules of :mod:`kg.extract.relations` are precise but miss many plain statements ("X, who
+works at Y", "X, a Y native").  This module adds a multinomial logistic regression over sparse
+string features of an entity pair in one sentence.  It is trained on CoNLL04 *train* by
+``scripts/train_relations.py`` (selected and thresholded on CoNLL04 *dev*, never on test) and
+ships as plain JSON (``ontologies/models/relations.json``).  Inference is a pure-Python sparse
+dot product: no machine-learning library is needed at run time.
+
+Candidates
+    Every ordered pair of distinct entity keys with a *mention* in the same sentence (pronouns and
+    descriptions are not used), at most :data:`MAX_DISTANCE` tokens apart, whose classes one of
+    the five properties admits.  A pair is represented by its two closest mentions.
+
+Features (:func:`pair_features`)
+    classes and NER labels of both sides, their order and distance, the words between (bag,
+    first, last, the whole short string), two words around the pair, the dependency path between
+    the mention heads (labels with directions, with and without the lemmas on it, capped at
+    :data:`MAX_PATH` edges), the lowest common ancestor, trigger words of the relation lexicon
+    (roles, verbs, nouns) on the path or between the mentions, and a few surface patterns
+    ("X, Y", "X's Y", "X of Y", "X in Y", apposition).
+
+Output
+    For each candidate, the most probable of the properties the ontology admits for the pair's
+    classes, if its calibrated probability reaches that property's threshold in the model file
+    (thresholds may be below 0.5: ``NONE`` need not be beaten).  Its evidence has ``rule="learned"``,
+    ``confidence`` = the calibrated probability (softmax with the temperature fitted on dev), and
+    the modality of the rules (negation / hedge above the pair's lowest common ancestor).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.errors import DataFileError
+from kg.extract.mentions import Mention
+from kg.model import Evidence, Relation
+from kg.resolve import Resolution
+from kg.resources import Resources, data_dir
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "PROPERTIES",
+    "NONE",
+    "MODEL_FORMAT",
+    "MAX_DISTANCE",
+    "MAX_PATH",
+    "Candidate",
+    "RelationModel",
+    "default_model_path",
+    "load_model",
+    "parse_model",
+    "candidates",
+    "pair_features",
+    "learned_relations",
+]
+
+PROPERTIES: tuple[str, ...] = ("worksFor", "livesIn", "locatedIn", "basedIn", "killed")
+NONE = "NONE"
+MODEL_FORMAT = "newskg-relation-model"
+MODEL_VERSION = 1
+MAX_DISTANCE = 40  # tokens between the two mentions
+MAX_PATH = 6  # dependency edges; longer paths are one "long" feature
+_TRIGGER_KINDS = ("roles", "verbs", "nouns", "inverse_nouns", "hyphen_adjectives")
+
+
+# --------------------------------------------------------------------------------------------
+# model file
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RelationModel:
+    """The shipped weights: ``weights[feature][k]`` is the weight of ``labels[k]``."""
+
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: Mapping[str, tuple[float, ...]]
+    temperature: float
+    thresholds: Mapping[str, float]
+    meta: Mapping[str, Any]
+    max_path: int | None = None  # emit only pairs whose heads are at most this many dependency edges apart
+
+    def probabilities(self, features: Sequence[str]) -> dict[str, float]:
+        """Calibrated class probabilities for one candidate's features."""
+        scores = list(self.bias)
+        for f in features:
+            w = self.weights.get(f)
+            if w is not None:
+                for k, v in enumerate(w):
+                    scores[k] += v
+        top = max(scores)
+        exps = [math.exp((s - top) / self.temperature) for s in scores]
+        total = sum(exps)
+        return {lab: e / total for lab, e in zip(self.labels, exps)}
+
+
+def default_model_path() -> Path:
+    return data_dir() / "models" / "relations.json"
+
+
+def parse_model(data: Any, *, where: str = "relation model") -> RelationModel:
+    """Validate the JSON structure of a model file (raises :class:`DataFileError`)."""
+    fix = "retrain it with `python scripts/train_relations.py train` or reinstall newskg"
+
+    def bad(why: str) -> DataFileError:
+        return DataFileError(f"{where}: {why}; {fix}.")
+
+    if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
+        raise bad(f"not a {MODEL_FORMAT} file (missing or wrong 'format')")
+    if data.get("version") != MODEL_VERSION:
+        raise bad(f"version {data.get('version')!r} is not supported (expected {MODEL_VERSION})")
+    labels = data.get("labels")
+    if not (isinstance(labels, list) and labels and all(isinstance(x, str) for x in labels) and NONE in labels):
+        raise bad(f"'labels' must be a list of strings containing {NONE!r}")
+    unknown = set(labels) - {NONE, *PROPERTIES}
+    if unknown:
+        raise bad(f"unknown labels {sorted(unknown)}")
+    n = len(labels)
+
+    def vector(v: Any, what: str) -> tuple[float, ...]:
+        if not (isinstance(v, list) and len(v) == n and all(isinstance(x, (int, float)) for x in v)):
+            raise bad(f"{what} must be a list of {n} numbers")
+        return tuple(float(x) for x in v)
+
+    bias = vector(data.get("bias"), "'bias'")
+    raw = data.get("weights")
+    if not isinstance(raw, dict):
+        raise bad("'weights' must be an object {feature: [weights per label]}")
+    weights = {str(f): vector(v, f"weights[{f!r}]") for f, v in raw.items()}
+    temperature = data.get("temperature", 1.0)
+    if not isinstance(temperature, (int, float)) or temperature <= 0:
+        raise bad("'temperature' must be a positive number")
+    thresholds = data.get("thresholds")
+    if not isinstance(thresholds, dict) or not all(
+            p in labels and isinstance(t, (int, float)) and 0.0 <= t <= 1.0 for p, t in thresholds.items()):
+        raise bad("'thresholds' must map labels of the model to numbers in [0, 1]")
+    max_path = data.get("max_path")
+    if max_path is not None and not (isinstance(max_path, int) and max_path >= 1):
+        raise bad("'max_path' must be a positive integer or null")
+    return RelationModel(tuple(labels), bias, weights, float(temperature),
+                         {p: float(t) for p, t in thresholds.items()}, dict(data.get("meta", {})), max_path)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> RelationModel:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read the relation model ({exc}); retrain it with "
+                            "`python scripts/train_relations.py train` or reinstall newskg.") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(f"{path}: the relation model is not valid JSON ({exc}); retrain it with "
+                            "`python scripts/train_relations.py train` or reinstall newskg.") from exc
+    model = parse_model(data, where=path)
+    log.info("loaded relation model %s (%d features)", path, len(model.weights))
+    return model
+
+
+def load_model(path: str | Path | None = None) -> RelationModel:
+    """Load (once; cached) the model file, by default the shipped one."""
+    return _load(str(Path(path).resolve() if path else default_model_path()))
+
+
+# --------------------------------------------------------------------------------------------
+# candidates
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An ordered entity pair in one sentence, represented by its two closest mentions."""
+
+    subject: str
+    object: str
+    subject_cls: str
+    object_cls: str
+    s: Mention
+    o: Mention
+
+
+def _admitted(res: Resources, cls_s: str, cls_o: str) -> tuple[str, ...]:
+    onto = res.ontology
+    return tuple(p for p in PROPERTIES if p in onto.properties and onto.admits(p, cls_s, cls_o))
+
+
+def candidates(doc: Doc, mentions: Sequence[Mention], resolution: Resolution, res: Resources) -> list[Candidate]:
+    """All candidate pairs of the document, in a deterministic order (see the module docstring)."""
+    by_sent: dict[int, list[tuple[Mention, str]]] = {}
+    for m, key in zip(mentions, resolution.mention_keys):
+        if not key or key not in resolution.entities or m.end <= m.start:
+            continue
+        sent = doc[m.start].sent
+        if m.end > sent.end:  # a mention across a sentence break
+            continue
+        by_sent.setdefault(sent.start, []).append((m, key))
+    out: list[Candidate] = []
+    for start in sorted(by_sent):
+        items = sorted(by_sent[start], key=lambda x: (x[0].start, x[0].end))
+        best: dict[tuple[str, str], tuple[int, Mention, Mention]] = {}
+        for a, ka in items:
+            for b, kb in items:
+                if ka == kb:
+                    continue
+                gap = _gap(a, b)
+                if gap > MAX_DISTANCE:
+                    continue
+                known = best.get((ka, kb))
+                if known is None or gap < known[0]:
+                    best[(ka, kb)] = (gap, a, b)
+        for (ka, kb) in sorted(best, key=lambda k: (best[k][1].start, best[k][2].start, k)):
+            ca, cb = resolution.entities[ka].cls, resolution.entities[kb].cls
+            if not _admitted(res, ca, cb):
+                continue
+            _, a, b = best[(ka, kb)]
+            out.append(Candidate(ka, kb, ca, cb, a, b))
+    return out
+
+
+def _gap(a: Mention, b: Mention) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+# --------------------------------------------------------------------------------------------
+# features
+# --------------------------------------------------------------------------------------------
+_TRIGGER_CACHE: dict[int, tuple[Resources, dict[str, tuple[str, ...]]]] = {}
+
+
+def _triggers(res: Resources) -> dict[str, tuple[str, ...]]:
+    """lemma -> ("roles:worksFor", ...) for the lexicon triggers of the five properties (and leaderOf)."""
+    hit = _TRIGGER_CACHE.get(id(res))
+    if hit is not None and hit[0] is res:
+        return hit[1]
+    wanted = set(PROPERTIES) | {"leaderOf"}
+    out: dict[str, set[str]] = {}
+    for kind in _TRIGGER_KINDS:
+        for t in res.relations.triggers.get(kind, ()):
+            if t.prop in wanted:
+                for word in (t.lemma, t.lemma.split()[-1]):
+                    out.setdefault(word, set()).add(f"{kind}:{t.prop}")
+    table = {k: tuple(sorted(v)) for k, v in out.items()}
+    _TRIGGER_CACHE[id(res)] = (res, table)
+    return table
+
+
+def _word(tok: Token) -> str:
+    if tok.like_num:
+        return "#num"
+    return (tok.lemma_ or tok.text).lower()
+
+
+def _bucket(n: int) -> str:
+    for limit, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12"), (20, "13-20")):
+        if n <= limit:
+            return name
+    return "21+"
+
+
+def _head(doc: Doc, m: Mention) -> Token:
+    return doc[m.start:m.end].root
+
+
+def _chain(tok: Token) -> list[Token]:
+    out = [tok]
+    while out[-1].head is not out[-1] and len(out) < 60:
+        out.append(out[-1].head)
+    return out
+
+
+def _dep_path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]] | None:
+    """(tokens going up from a, lowest common ancestor, tokens going up from b)."""
+    ua, ub = _chain(a), _chain(b)
+    pos_b = {t.i: n for n, t in enumerate(ub)}
+    for n, t in enumerate(ua):
+        if t.i in pos_b:
+            return ua[:n], t, ub[:pos_b[t.i]]
+    return None
+
+
+def pair_features(doc: Doc, s: Mention, o: Mention, cls_s: str, cls_o: str, res: Resources,
+                  *, token_cls: Mapping[int, str] | None = None) -> list[str]:
+    """The sorted, de-duplicated feature strings of the ordered pair (subject ``s``, object ``o``).
+
+    ``token_cls`` maps token indices of *other* entity mentions to their class; such tokens are
+    replaced by ``E:<class>`` in word features.  The same function is used by the training script.
+    """
+    token_cls = token_cls or {}
+    trig = _triggers(res)
+    feats: set[str] = set()
+    pair = f"{cls_s}>{cls_o}"
+    first, second = (s, o) if s.start <= o.start else (o, s)
+    order = "so" if first is s else "os"
+    gap = _gap(s, o)
+    feats |= {f"cls={pair}", f"order={order}", f"cls+order={pair}|{order}", f"dist={_bucket(gap)}",
+              f"dist+order={_bucket(gap)}|{order}"}
+    hs, ho = _head(doc, s), _head(doc, o)
+    feats.add(f"ner={hs.ent_type_ or '-'}>{ho.ent_type_ or '-'}")
+    feats.add(f"src={s.source}>{o.source}")
+    feats.add(f"srole={s.role}")
+    feats.add(f"orole={o.role}")
+    feats.add(f"shead={_word(doc[s.end - 1])}")
+    feats.add(f"ohead={_word(doc[o.end - 1])}")
+
+    def word_at(i: int) -> str:
+        if i in token_cls:
+            return f"E:{token_cls[i]}"
+        return _word(doc[i])
+
+    sent = doc[s.start].sent
+    between = [word_at(i) for i in range(first.end, second.start)]
+    # collapse a multi-token other entity into one word
+    squashed: list[str] = []
+    for i, w in zip(range(first.end, second.start), between):
+        if w.startswith("E:") and squashed and squashed[-1] == w and (i - 1) in token_cls:
+            continue
+        squashed.append(w)
+    if not squashed:
+        feats.add("bw=<none>")
+    else:
+        feats |= {f"bw={w}" for w in squashed}
+        feats.add(f"bwf={squashed[0]}|{order}")
+        feats.add(f"bwl={squashed[-1]}|{order}")
+        if len(squashed) <= 4:
+            feats.add(f"bws={' '.join(squashed)}|{order}")
+            feats.add(f"bws+cls={' '.join(squashed)}|{pair}|{order}")
+    for k in (1, 2):
+        i = first.start - k
+        feats.add(f"bef{k}={word_at(i) if i >= sent.start else '<s>'}")
+        j = second.end - 1 + k
+        feats.add(f"aft{k}={word_at(j) if j < sent.end else '</s>'}")
+    # triggers between the mentions
+    for i in range(first.end, second.start):
+        if i in token_cls:
+            continue
+        t = doc[i]
+        for w in {t.lower_, (t.lemma_ or t.text).lower()}:
+            for tag in trig.get(w, ()):
+                feats.add(f"trig-between={tag}")
+    # surface patterns
+    words = [doc[i].lower_ for i in range(first.end, second.start)]
+    if words == [","]:
+        feats.add(f"pat=comma|{order}|{pair}")
+    if words in (["'s"], ["’s"]):
+        feats.add(f"pat=poss|{order}|{pair}")
+    if words in (["of"], ["in"], ["at"], ["for"], ["from"], ["with"], [",", "a"], [",", "an"], [",", "the"]):
+        feats.add(f"pat={' '.join(words)}|{order}|{pair}")
+    if gap == 0:
+        feats.add(f"pat=adjacent|{order}|{pair}")
+    # dependency path
+    path = _dep_path(hs, ho)
+    if path is None:
+        feats.add("path=<none>")
+    else:
+        up, lca, down = path
+        n_edges = len(up) + len(down)
+        feats.add(f"plen={min(n_edges, MAX_PATH + 1)}")
+        lca_w = "<s>" if lca is hs else "<o>" if lca is ho else word_at(lca.i)
+        feats.add(f"lca={lca_w}")
+        feats.add(f"lca+cls={lca_w}|{pair}")
+        feats.add(f"lcapos={lca.pos_}")
+        if n_edges <= MAX_PATH:
+            deps = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in reversed(down)]
+            feats.add(f"pd={' '.join(deps)}")
+            feats.add(f"pd+cls={' '.join(deps)}|{pair}")
+            # labels with the lemmas of the inner nodes
+            nodes = up + [lca] + list(reversed(down))
+            parts: list[str] = []
+            for n_, edge in enumerate(deps):
+                parts.append(edge)
+                if n_ + 1 < len(nodes) - 1:
+                    parts.append(word_at(nodes[n_ + 1].i))
+            feats.add(f"pf={' '.join(parts)}")
+            inner = [nodes[k] for k in range(1, len(nodes) - 1)]
+            for t in inner:
+                feats.add(f"pw={word_at(t.i)}")
+                if t.i not in token_cls:
+                    for w in {t.lower_, (t.lemma_ or t.text).lower()}:
+                        for tag in trig.get(w, ()):
+                            feats.add(f"trig-path={tag}")
+            # compound/amod modifiers of the path nodes: "a Riverton lawyer", "Acme spokesman"
+            for t in inner:
+                for c in t.children:
+                    if c.dep_ in ("compound", "amod") and c.i not in token_cls:
+                        for w in {c.lower_, (c.lemma_ or c.text).lower()}:
+                            for tag in trig.get(w, ()):
+                                feats.add(f"trig-mod={tag}")
+        else:
+            feats.add("pd=<long>")
+        if lca is not hs and lca is not ho:
+            if hs.dep_ == "appos" and hs.head is ho or ho.dep_ == "appos" and ho.head is hs:
+                feats.add(f"pat=appos|{pair}")
+        elif hs.head is ho or ho.head is hs:
+            dep = hs.dep_ if hs.head is ho else ho.dep_
+            feats.add(f"direct={dep}|{'s-child' if hs.head is ho else 'o-child'}|{pair}")
+    return sorted(feats)
+
+
+# --------------------------------------------------------------------------------------------
+# inference
+# --------------------------------------------------------------------------------------------
+def mention_classes(mentions: Sequence[Mention], resolution: Resolution) -> dict[int, str]:
+    """token index -> class of the entity mentioned there (for ``E:<class>`` words)."""
+    out: dict[int, str] = {}
+    for m, key in zip(mentions, resolution.mention_keys):
+        if key and key in resolution.entities:
+            for i in range(m.start, m.end):
+                out[i] = resolution.entities[key].cls
+    return out
+
+
+def candidate_features(doc: Doc, cand: Candidate, res: Resources, token_cls: Mapping[int, str]) -> list[str]:
+    """:func:`pair_features` for a candidate, other mentions masked (shared with training)."""
+    own = set(range(cand.s.start, cand.s.end)) | set(range(cand.o.start, cand.o.end))
+    others = {i: c for i, c in token_cls.items() if i not in own}
+    return pair_features(doc, cand.s, cand.o, cand.subject_cls, cand.object_cls, res, token_cls=others)
+
+
+def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources, doc_id: str,
+                      *, model: RelationModel | None = None) -> list[Relation]:
+    """The learned relations of one document (see the module docstring)."""
+    model = model or load_model()
+    cands = candidates(doc, mentions, resolution, res)
+    if not cands:
+        return []
+    token_cls = mention_classes(mentions, resolution)
+    ctx = None
+    out: list[Relation] = []
+    for cand in cands:
+        probs = model.probabilities(candidate_features(doc, cand, res, token_cls))
+        admitted = [lab for lab in model.labels if lab in model.thresholds
+                    and res.ontology.admits(lab, cand.subject_cls, cand.object_cls)]
+        if not admitted:
+            continue
+        label = max(admitted, key=lambda lab: (probs[lab], lab))
+        p = probs[label]
+        if p < model.thresholds[label]:
+            continue
+        hs, ho = _head(doc, cand.s), _head(doc, cand.o)
+        path = _dep_path(hs, ho)
+        if path is None:
+            continue
+        if model.max_path is not None and len(path[0]) + len(path[2]) > model.max_path:
+            continue
+        anchor = path[1]
+        if ctx is None:
+            from kg.extract.relations import _Ctx  # the rules' modality logic
+
+            ctx = _Ctx(doc, mentions, resolution, res, doc_id)
+        modality = ctx.modality(anchor)
+        sent: Span = hs.sent
+        ev = Evidence(
+            doc_id=doc_id, sentence=sent.text.strip(), start=sent.start_char,
+            end=sent.start_char + len(sent.text.rstrip()), rule="learned",
+            confidence=round(min(0.99, p), 3), modality=modality,
+        )
+        out.append(Relation(cand.subject, label, cand.object, ev))
+    return out
