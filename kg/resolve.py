@@ -301,7 +301,7 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                     r.coref[i] = (mods[0],)
                     continue
                 anc = tok.head
-                while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head is not anc:
+                while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head.i != anc.i:
                     anc = anc.head
                 exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
                 got = best(lambda k: ents[k].cls == "Country", tok, exclude=exclude, recency=True)
@@ -381,7 +381,7 @@ def _clause_subject_token(tok: Token) -> Token | None:
             subs = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
             if subs:
                 return subs[0]
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return None
@@ -394,7 +394,7 @@ def _clause_subject_key(tok: Token, r: Resolution) -> str | None:
             for c in head.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i in r.token_keys:
                     return r.token_keys[c.i]
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     # the main clause of the sentence

@@ -274,7 +274,7 @@ def _head(doc: Doc, m: Mention) -> Token:
 
 def _chain(tok: Token) -> list[Token]:
     out = [tok]
-    while out[-1].head is not out[-1] and len(out) < 60:
+    while out[-1].head.i != out[-1].i and len(out) < 60:
         out.append(out[-1].head)
     return out
 
@@ -366,7 +366,7 @@ def pair_features(doc: Doc, s: Mention, o: Mention, cls_s: str, cls_o: str, res:
         up, lca, down = path
         n_edges = len(up) + len(down)
         feats.add(f"plen={min(n_edges, MAX_PATH + 1)}")
-        lca_w = "<s>" if lca is hs else "<o>" if lca is ho else word_at(lca.i)
+        lca_w = "<s>" if lca.i == hs.i else "<o>" if lca.i == ho.i else word_at(lca.i)
         feats.add(f"lca={lca_w}")
         feats.add(f"lca+cls={lca_w}|{pair}")
         feats.add(f"lcapos={lca.pos_}")
@@ -398,12 +398,12 @@ def pair_features(doc: Doc, s: Mention, o: Mention, cls_s: str, cls_o: str, res:
                                 feats.add(f"trig-mod={tag}")
         else:
             feats.add("pd=<long>")
-        if lca is not hs and lca is not ho:
-            if hs.dep_ == "appos" and hs.head is ho or ho.dep_ == "appos" and ho.head is hs:
+        if lca.i != hs.i and lca.i != ho.i:
+            if hs.dep_ == "appos" and hs.head.i == ho.i or ho.dep_ == "appos" and ho.head.i == hs.i:
                 feats.add(f"pat=appos|{pair}")
-        elif hs.head is ho or ho.head is hs:
-            dep = hs.dep_ if hs.head is ho else ho.dep_
-            feats.add(f"direct={dep}|{'s-child' if hs.head is ho else 'o-child'}|{pair}")
+        elif hs.head.i == ho.i or ho.head.i == hs.i:
+            dep = hs.dep_ if hs.head.i == ho.i else ho.dep_
+            feats.add(f"direct={dep}|{'s-child' if hs.head.i == ho.i else 'o-child'}|{pair}")
     return sorted(feats)
 
 

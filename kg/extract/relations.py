@@ -116,7 +116,7 @@ class _Ctx:
                                       docs={self.doc_id}, wikidata=entry.wikidata)
         return True
 
-    def direct(self, tok: Token, *, conjuncts: bool = True) -> list[Arg]:
+    def direct(self, tok: Token, *, conjuncts: bool = True, speakers: bool = True) -> list[Arg]:
         """Entities denoted by ``tok`` itself (mention, pronoun or description), with conjuncts."""
         out: list[Arg] = []
         for t in (tok, *(tok.conjuncts if conjuncts else ())):
@@ -125,7 +125,7 @@ class _Ctx:
             elif t.i in self.r.coref:
                 out += [Arg(k, 0.9) for k in self.r.coref[t.i]]
             elif t.lower_ in self.ewords.get("speaker_pronouns", ()):
-                side = self.speaker_side(t)
+                side = self.speaker_side(t) if speakers else None
                 if side:
                     out.append(Arg(side, 0.85))
             elif t.pos_ == "NOUN":
@@ -199,7 +199,7 @@ class _Ctx:
             if t.lemma_.lower() in reporting and t.pos_ == "VERB":
                 for c in t.children:
                     if c.dep_ == "nsubj" and c.i != tok.i:
-                        keys = [a.key for a in self.direct(c)]
+                        keys = [a.key for a in self.direct(c, speakers=False)]
                         if keys:
                             k = keys[0]
                             return self.affiliation.get(k, k)
@@ -226,7 +226,7 @@ class _Ctx:
                     else:
                         got = self.deep(c)
                     return [Arg(a.key, a.factor * factor) for a in got], False
-            if t.head is t or t.dep_ not in _CLIMB:
+            if t.head.i == t.i or t.dep_ not in _CLIMB:
                 break
             if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
                 got = self.direct(t.head)
@@ -329,7 +329,7 @@ class _Ctx:
                         return "hedged"
             if t.pos_ == "ADJ" and t.lower_ in hedges and step > 0:
                 return "hedged"
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             came_from, t = t, t.head
         for c in tok.children:
@@ -582,7 +582,7 @@ def _nouns(ctx: _Ctx, tok: Token) -> None:
                     for a in ctx.direct(c)]
         if not subs:
             gov = tok.head
-            while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov and gov.dep_ in ("pobj", "prep", "dobj", "conj"):
+            while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and gov.dep_ in ("pobj", "prep", "dobj", "conj"):
                 gov = gov.head
             if gov.pos_ in ("VERB", "AUX"):
                 subs, _ = ctx.subjects(gov)
@@ -627,7 +627,7 @@ def _counterparts(ctx: _Ctx, tok: Token) -> None:
     others = [a for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
               for a in ctx.direct(c) if ctx.cls(a.key) in ("Country", "Organization", "GovernmentBody")]
     named = [Arg(ctx.r.token_keys[c.i]) for c in (*tok.children, tok.head)
-             if (c.dep_ in ("appos", "compound") or c is tok.head and tok.dep_ == "appos")
+             if (c.dep_ in ("appos", "compound") or c.i == tok.head.i and tok.dep_ == "appos")
              and c.i in ctx.r.token_keys and ctx.cls(ctx.r.token_keys[c.i]) == "Person"]
     owner = [a for c in tok.children if c.dep_ == "poss" for a in ctx.direct(c) if ctx.cls(a.key) == "Person"]
     if not others or not named:
@@ -700,7 +700,7 @@ def _hyphens(ctx: _Ctx, tok: Token) -> None:
         first = firsts[0]
     else:
         return
-    targets = ctx.direct(tok.head) if tok.head is not tok else []
+    targets = ctx.direct(tok.head) if tok.head.i != tok.i else []
     if not targets:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         targets = ctx.direct(nxt) if nxt is not None else []

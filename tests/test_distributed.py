@@ -1,0 +1,62 @@
+"""The Dask engine gives the same graph as a local build (same triples), merged in input order."""
+
+from __future__ import annotations
+
+import pytest
+
+distributed = pytest.importorskip("distributed", reason="dask.distributed not installed (pip install 'newskg[dask]')")
+
+from rdflib.compare import isomorphic  # noqa: E402
+
+from kg.distributed import build_distributed  # noqa: E402
+from kg.model import Document  # noqa: E402
+from kg.pipeline import build  # noqa: E402
+from kg.rdf import to_rdf  # noqa: E402
+
+TEXTS = (
+    "Maria Lopez, the chief executive of Northwind Energy, met President Arturo Vidal in Lima on Monday.",
+    "The European Union agreed new sanctions against Russia on Tuesday, officials in Brussels said.",
+    "Germany and France signed a defence agreement in Paris on Friday.",
+    "Prime Minister Ana Lind visited Norway and met the Norwegian foreign minister in Oslo.",
+    "Brazil criticized Argentina over the trade dispute, the ministry said in a statement.",
+    "Tom Berg, a spokesman for the United Nations, said the talks in Geneva would continue.",
+    "Lopez said Northwind Energy would build a new plant in Peru next year.",
+    "Kenya and Ethiopia agreed to open a new border crossing, the two governments said.",
+    "The Canadian government announced a new climate law in Ottawa.",
+    "Lind told reporters in Stockholm that Sweden supports the plan.",
+)
+DOCS = [Document(f"doc-{i:02d}", text, title=f"Story {i}") for i, text in enumerate(TEXTS)]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    # processes=True: results and documents really cross process boundaries (pickling, other
+    # hash seeds), as on a real cluster.
+    with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
+                                  dashboard_address=None, host="127.0.0.1") as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def local_graph(nlp, res):
+    return build(DOCS, nlp=nlp, resources=res, batch_size=3)
+
+
+def test_dask_build_gives_the_same_triples_as_a_local_build(cluster, local_graph, res):
+    graph = build_distributed(DOCS, scheduler=cluster.scheduler_address, model=None, batch_size=3)
+    local, remote = to_rdf(local_graph, resources=res), to_rdf(graph, resources=res)
+    assert local_graph.stats()["relations"] >= 5  # the comparison is not between empty graphs
+    assert set(remote) == set(local)
+    assert isomorphic(remote, local)
+    assert graph.stats() == local_graph.stats()
+
+
+def test_dask_results_merge_in_input_order_with_shipped_resources(cluster, local_graph, res):
+    seen = []
+    graph = build_distributed(DOCS, scheduler=cluster.scheduler_address, model=None, batch_size=1,
+                              resources=res, on_document=lambda r: seen.append(r.document))
+    assert seen == DOCS  # the full input documents, in input order
+    assert list(graph.documents) == [d.id for d in DOCS]
+    assert graph.facts == local_graph.facts
+    assert {k: (e.name, e.aliases, e.mentions, e.docs) for k, e in graph.entities.items()} == \
+        {k: (e.name, e.aliases, e.mentions, e.docs) for k, e in local_graph.entities.items()}
