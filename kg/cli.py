@@ -99,7 +99,7 @@ def _setup_logging(verbose: bool) -> None:
 
 
 def _count_documents(inputs: list[str]) -> int | None:
-    from kg.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES
+    from kg.ingest import INPUT_SUFFIXES, JSONL_SUFFIXES
 
     total = 0
     for raw in inputs:
@@ -117,7 +117,7 @@ def _count_documents(inputs: list[str]) -> int | None:
                         total += sum(1 for line in fh if line.strip())
                 except OSError:
                     pass
-            elif suffix in TEXT_SUFFIXES:
+            elif suffix in INPUT_SUFFIXES:
                 total += 1
     return total
 
@@ -195,7 +195,14 @@ def build(
 
             def on_document(result) -> None:
                 nonlocal words
-                doc_entities[result.document.id] = result.entities
+                if result.error:
+                    from kg.ingest import Problem
+
+                    on_problem(Problem(result.document.source or result.document.id,
+                                       f"document {result.document.id!r}: extraction failed ({result.error}); "
+                                       "skipped, the rest is built (please report this text)"))
+                else:
+                    doc_entities[result.document.id] = result.entities
                 elapsed = max(time.perf_counter() - started, 1e-6)
                 done = progress.tasks[0].completed + 1
                 progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s")

@@ -112,7 +112,8 @@ def _extract_on_worker(documents: list[Document], model: str | None, batch_size:
     nlp, worker_res = _worker_pipeline(model)
     results = extract_batch(documents, nlp=nlp, resources=resources or worker_res, batch_size=batch_size)
     # The client still holds the texts: send back the document without it.
-    return [DocResult(document=r.document.meta(), entities=r.entities, relations=r.relations) for r in results]
+    return [DocResult(document=r.document.meta(), entities=r.entities, relations=r.relations, error=r.error)
+            for r in results]
 
 
 def _register_plugin(client, model: str | None) -> None:
@@ -154,7 +155,8 @@ def iter_results_distributed(
             future.release()
             submit()
             for document, result in zip(batch, results):
-                yield DocResult(document=document, entities=result.entities, relations=result.relations)
+                yield DocResult(document=document, entities=result.entities, relations=result.relations,
+                                error=result.error)
     finally:
         for _, future in pending:
             future.cancel()
@@ -193,7 +195,8 @@ def build_distributed(
         _register_plugin(client, model)
         for result in iter_results_distributed(documents, client=client, model=model, batch_size=batch_size,
                                                resources=resources):
-            kg.add(result)
+            if result.error is None:
+                kg.add(result)
             if on_document is not None:
                 on_document(result)
     resolve_across_documents(kg)

@@ -90,7 +90,8 @@ def canonical_jsonld(doc) -> bytes:
 
 
 def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
+    # split on "\n" only: str.splitlines() would also cut at U+2028/U+2029/U+0085 inside literals
+    lines = sorted({line for line in data.decode("utf-8").split("\n") if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 

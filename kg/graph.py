@@ -12,7 +12,7 @@ import io
 import networkx as nx
 
 from kg.model import KnowledgeGraph
-from kg.rdf import DEFAULT_BASE, entity_iri
+from kg.rdf import DEFAULT_BASE, clean_text, entity_iri
 
 __all__ = ["to_networkx", "graphml_bytes"]
 
@@ -53,6 +53,16 @@ def to_networkx(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, include_hedged:
 
 
 def graphml_bytes(g: nx.MultiDiGraph) -> bytes:
+    """GraphML of ``g``; text attributes are cleaned of characters XML forbids."""
+    g = g.copy()
+    for _, data in g.nodes(data=True):
+        for k, v in data.items():
+            if isinstance(v, str):
+                data[k] = clean_text(v)
+    for _, _, data in g.edges(data=True):
+        for k, v in data.items():
+            if isinstance(v, str):
+                data[k] = clean_text(v)
     buf = io.BytesIO()
     nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True, named_key_ids=True)
     return buf.getvalue()

@@ -119,6 +119,7 @@ class DocResult:
     document: Document
     entities: list[Entity]
     relations: list[Relation]
+    error: str | None = None  # extraction failed: the document contributes nothing
 
 
 class KnowledgeGraph:

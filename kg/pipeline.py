@@ -49,7 +49,11 @@ def _parse_and_extract(
     agencies = res.entities.words.get("news_agencies", frozenset())
     stream = ((prepare_text(d.text, boiler, agencies), d) for d in documents)
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield extract_document(document, doc, res)
+        try:
+            yield extract_document(document, doc, res)
+        except Exception as exc:  # one bad document must not stop a build of thousands
+            log.warning("document %s: extraction failed (%s: %s); skipped", document.id, type(exc).__name__, exc)
+            yield DocResult(document=document, entities=[], relations=[], error=f"{type(exc).__name__}: {exc}")
 
 
 def extract_batch(
@@ -103,7 +107,7 @@ def _init_worker(nlp: Language, res: Resources) -> None:
 def _work(documents: list[Document], batch_size: int) -> list[tuple[list, list]]:
     # Only entities and relations travel back: the parent still holds the documents.
     results = _parse_and_extract(documents, nlp=_WORKER["nlp"], res=_WORKER["res"], batch_size=batch_size)
-    return [(r.entities, r.relations) for r in results]
+    return [(r.entities, r.relations, r.error) for r in results]
 
 
 def _mp_context():
@@ -132,8 +136,8 @@ def _iter_pool(
                 batch, future = pending.popleft()
                 extracted = future.result()
                 submit()
-                for document, (entities, relations) in zip(batch, extracted):
-                    yield DocResult(document=document, entities=entities, relations=relations)
+                for document, (entities, relations, error) in zip(batch, extracted):
+                    yield DocResult(document=document, entities=entities, relations=relations, error=error)
         finally:
             for _, future in pending:
                 future.cancel()
@@ -185,7 +189,8 @@ def build(
     res = resources or load_resources()
     kg = graph if graph is not None else new_graph(res)
     for result in iter_results(documents, nlp=nlp, resources=res, batch_size=batch_size, n_process=n_process):
-        kg.add(result)
+        if result.error is None:
+            kg.add(result)
         if on_document is not None:
             on_document(result)
     resolve_across_documents(kg)

@@ -27,12 +27,12 @@ from kg.model import Evidence, KnowledgeGraph
 from kg.resources import Resources, load_resources
 from kg.vocab import KG, KG_NS, SCHEMA, WD
 
-__all__ = ["DEFAULT_BASE", "mint_iri", "entity_iri", "document_iri", "statement_iri", "property_iri",
+__all__ = ["clean_text", "DEFAULT_BASE", "mint_iri", "entity_iri", "document_iri", "statement_iri", "property_iri",
            "bind_prefixes", "to_rdf", "validate_base"]
 
 DEFAULT_BASE = "https://example.org/newskg/"
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
-_BASE_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#]$")
+_BASE_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x1f\x7f-\x9f]*[/#]$")
 
 
 def validate_base(base: str) -> str:
@@ -59,9 +59,14 @@ def mint_iri(base: str, kind: str, key: str) -> URIRef:
     """
     slug = _slug(key)
     if not slug or slug != key:
-        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:10]
         slug = f"{slug}-{digest}" if slug else digest
-    return Namespace(validate_base(base))[f"{_slug(kind) or 'x'}/{slug}"]
+    # A kind is a fixed lower-case word in practice; any other is hashed too, so that two
+    # different kinds never share a path segment.
+    family = _slug(kind) or "x"
+    if family != kind:
+        family = f"{family}-{hashlib.sha1(kind.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    return Namespace(validate_base(base))[f"{family}/{slug}"]
 
 
 def entity_iri(base: str, key: str) -> URIRef:
@@ -75,7 +80,7 @@ def document_iri(base: str, doc_id: str) -> URIRef:
 
 def statement_iri(base: str, fact: tuple[str, str, str], ev: Evidence) -> URIRef:
     ident = "\x1f".join((*fact, ev.doc_id, str(ev.start), str(ev.end), ev.rule, ev.modality))
-    return mint_iri(base, "statement", hashlib.sha1(ident.encode("utf-8")).hexdigest()[:16])
+    return mint_iri(base, "statement", hashlib.sha1(ident.encode("utf-8", "surrogatepass")).hexdigest()[:16])
 
 
 def property_iri(name: str, res: Resources) -> URIRef:
@@ -102,10 +107,17 @@ def bind_prefixes(g: Graph, base: str) -> Graph:
     return g
 
 
-def _clean(text: str) -> str:
-    """Literals must not carry characters XML/N-Triples consumers reject."""
-    return "".join(ch for ch in text if ch in "\t\n\r" or (ord(ch) >= 0x20 and not 0xD800 <= ord(ch) <= 0xDFFF
-                                                         and ch not in "\ufffe\uffff"))
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """Text every consumer accepts (XML/GraphML, N-Triples, JSON in HTML): no C0 controls but tab and
+    newlines, no DEL/C1 controls, no lone surrogates, no non-characters.  The one place output text is
+    cleaned."""
+    return _UNSAFE_CHARS.sub("", text)
+
+
+_clean = clean_text
 
 
 def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources | None = None) -> Graph:

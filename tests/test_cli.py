@@ -101,3 +101,24 @@ def test_eval_on_seed_gold(tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["micro"]["gold"] == 22 and report["micro"]["f1"] >= 0.8
+
+
+def test_a_document_whose_extraction_fails_is_skipped_and_reported(tmp_path, monkeypatch):
+    import kg.pipeline
+
+    real = kg.pipeline.extract_document
+
+    def flaky(document, doc, res):
+        if document.id == "bad":
+            raise RuntimeError("boom")
+        return real(document, doc, res)
+
+    monkeypatch.setattr(kg.pipeline, "extract_document", flaky)
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "bad", "text": "France condemned Spain."}) + "\n"
+                   + json.dumps({"id": "good", "text": "Japan condemned North Korea."}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(src), "--out", str(tmp_path / "o"), "--no-html"])
+    assert result.exit_code == 0, result.output
+    assert "extraction failed (RuntimeError: boom)" in result.output and "Built 1 document(s)" in result.output
+    ttl = (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+    assert '"good"' in ttl and '"bad"' not in ttl

@@ -48,7 +48,10 @@ def _page_assets() -> tuple[str, str]:
 
 def _escape_script_tags(js: str) -> str:
     """Write ``<script``/``<!--`` inside JavaScript as ``\\x3c...``: same value in a string or regex
-    literal, and the HTML parser never sees a tag (vis-network has a ``"<script>"`` literal)."""
+    literal, and the HTML parser never sees a tag (vis-network has a ``"<script>"`` literal).
+    Raw DEL/C1 control characters (vis-network has one in a string literal) become ``\\xNN``
+    escapes too, so the page holds no control character at all."""
+    js = re.sub("[\x7f-\x9f]", lambda m: "\\x%02x" % ord(m.group(0)), js)
     return re.sub(r"<(/?script|!--)", r"\\x3c\1", js, flags=re.IGNORECASE)
 
 

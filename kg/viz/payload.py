@@ -33,8 +33,10 @@ _SCRIPT_UNSAFE = {
 
 def script_json(value: Any) -> str:
     """JSON that is safe inside ``<script type="application/json">`` (no ``</script>``, ``<!--``)."""
+    from kg.rdf import clean_text
+
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    return text.translate(_SCRIPT_UNSAFE)
+    return clean_text(text).translate(_SCRIPT_UNSAFE)
 
 
 def wikidata_qid(value: str | None) -> str | None:
