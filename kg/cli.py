@@ -90,6 +90,46 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         os.close(dir_fd)
 
 
+class _OutputLock:
+    """An exclusive lock on OUT/.kg.lock while a build writes (store and files).
+
+    A second build on the same folder waits for the first one's writes (at most
+    ``NEWSKG_LOCK_TIMEOUT`` seconds, default 900), then stops with a clear message."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / ".kg.lock"
+        self.fh = None
+
+    def __enter__(self) -> "_OutputLock":
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fh = self.path.open("a+")
+        timeout = float(os.environ.get("NEWSKG_LOCK_TIMEOUT", "900"))
+        deadline = time.monotonic() + timeout
+        waited = False
+        while True:
+            try:
+                fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except OSError:
+                if not waited:
+                    err.print(f"Waiting for another kg build writing to {self.path.parent} ...", markup=False)
+                    waited = True
+                if time.monotonic() >= deadline:
+                    self.fh.close()
+                    fail(f"another kg build is still writing to {self.path.parent} (lock {self.path}); "
+                         f"try again when it has finished, or use another --out folder.")
+                time.sleep(0.2)
+
+    def __exit__(self, *exc) -> None:
+        import fcntl
+
+        if self.fh is not None:
+            fcntl.flock(self.fh, fcntl.LOCK_UN)
+            self.fh.close()
+
+
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.ERROR,
@@ -227,35 +267,36 @@ def build(
         from kg.store import export_store, update_store
 
         out_dir.mkdir(parents=True, exist_ok=True)
-        if no_store:
-            def dump(fmt: str) -> bytes:
-                return serialize(graph, fmt, base=base, resources=res)
-        else:
-            store_report = update_store(out_dir / "store", graph, base=base, resources=res, doc_entities=doc_entities)
-            written.append(out_dir / "store")
+        with _OutputLock(out_dir):
+            if no_store:
+                def dump(fmt: str) -> bytes:
+                    return serialize(graph, fmt, base=base, resources=res)
+            else:
+                store_report = update_store(out_dir / "store", graph, base=base, resources=res, doc_entities=doc_entities)
+                written.append(out_dir / "store")
 
-            def dump(fmt: str) -> bytes:
-                return export_store(out_dir / "store", fmt)
-        for fmt in ["turtle", *(f for f in (formats or []) if f != "turtle")]:
-            if fmt not in FORMATS:
-                fail(f"unknown --format {fmt!r}; choose from {', '.join(sorted(FORMATS))}.")
-            path = out_dir / f"graph.{FORMATS[fmt]}"
-            write_atomic(path, dump(fmt))
-            written.append(path)
-        gml = out_dir / "graph.graphml"
-        write_atomic(gml, graphml_bytes(to_networkx(graph, base=base)))
-        written.append(gml)
-        if not no_html:
-            from kg.rdf import entity_iri
-            from kg.viz import render_html
+                def dump(fmt: str) -> bytes:
+                    return export_store(out_dir / "store", fmt)
+            for fmt in ["turtle", *(f for f in (formats or []) if f != "turtle")]:
+                if fmt not in FORMATS:
+                    fail(f"unknown --format {fmt!r}; choose from {', '.join(sorted(FORMATS))}.")
+                path = out_dir / f"graph.{FORMATS[fmt]}"
+                write_atomic(path, dump(fmt))
+                written.append(path)
+            gml = out_dir / "graph.graphml"
+            write_atomic(gml, graphml_bytes(to_networkx(graph, base=base)))
+            written.append(gml)
+            if not no_html:
+                from kg.rdf import entity_iri
+                from kg.viz import render_html
 
-            html = render_html(
-                graph, title="newskg", max_nodes=max_nodes, focus=tuple(focus or ()), hops=hops,
-                iri_of=lambda key: str(entity_iri(base, key)),
-            )
-            page = out_dir / "graph.html"
-            write_atomic(page, html)
-            written.append(page)
+                html = render_html(
+                    graph, title="newskg", max_nodes=max_nodes, focus=tuple(focus or ()), hops=hops,
+                    iri_of=lambda key: str(entity_iri(base, key)),
+                )
+                page = out_dir / "graph.html"
+                write_atomic(page, html)
+                written.append(page)
     except KGError as exc:
         fail(str(exc))
     except OSError as exc:

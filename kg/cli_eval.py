@@ -25,8 +25,8 @@ TABLE_ROWS = (
 
 
 def evaluate_gold_file(gold_path: Path, *, model: str | None = None, pred: Path | None = None,
-                       per_document: bool = False, nlp=None):
-    """Build the gold set's documents (or read ``pred``) and score. Returns a Report."""
+                       per_document: bool = False, nlp=None, inputs: list[str] | None = None):
+    """Build the gold set's documents (or ``inputs``, or read ``pred``) and score. Returns a Report."""
     import rdflib
 
     from kg.evaluate import evaluate, load_gold, load_gold_documents
@@ -34,6 +34,10 @@ def evaluate_gold_file(gold_path: Path, *, model: str | None = None, pred: Path 
     gold = load_gold(gold_path)
     if pred is not None:
         graph = rdflib.Graph().parse(pred)
+    elif inputs:
+        from kg.ingest import iter_documents
+
+        graph = _build(iter_documents(inputs), model=model, nlp=nlp)
     else:
         graph = _build(load_gold_documents(gold), model=model, nlp=nlp)
     return evaluate(graph, gold, per_document=per_document)
@@ -93,7 +97,7 @@ def figures_table(*, model: str | None = None) -> str:
 @app.command("eval")
 def eval_cmd(
     gold: str = typer.Argument(..., metavar="GOLD", help="Gold JSON file, 'conll04' (then PATH), or 'table'."),
-    inputs: Optional[List[str]] = typer.Argument(None, metavar="[PATH]", help="For 'conll04': the SpERT JSON split."),
+    inputs: Optional[List[str]] = typer.Argument(None, metavar="[INPUT]...", help="Build from these inputs instead of the gold file's documents (for 'conll04': the SpERT JSON split)."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="Score this graph file (Turtle, N-Triples, ...) instead of building."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy pipeline for the build."),
     per_document: bool = typer.Option(False, "--per-document", help="A fact counts only for the document it was read from."),
@@ -111,6 +115,8 @@ def eval_cmd(
         kg eval tests/gold/seed.json
 
         kg eval tests/gold/dev.json --pred output/graph.ttl
+
+        kg eval tests/gold/seed.json seeds/
 
         kg eval conll04 ../shared/data/conll04/conll04_dev.json [--relaxed]
 
@@ -134,7 +140,7 @@ def eval_cmd(
             path = Path(gold)
             if not path.exists():
                 fail(f"{path}: no such gold file; see tests/gold/FORMAT.md for the format.")
-            report = evaluate_gold_file(path, model=model, pred=pred, per_document=per_document)
+            report = evaluate_gold_file(path, model=model, pred=pred, per_document=per_document, inputs=inputs)
     except (GoldError, KGError) as exc:
         fail(str(exc))
     except Exception as exc:  # rdflib parse errors of --pred
