@@ -174,22 +174,35 @@ def full_build(nlp, res, corpus: Path, out: Path, *, batch_size: int, workers: i
         with stage(times, "ingest+parse+extract+merge"):
             graph = build(iter_documents([corpus]), nlp=nlp, resources=res, batch_size=batch_size,
                           n_process=workers)
-        with stage(times, "to_rdf"):
-            rdf = to_rdf(graph, base=base, resources=res)
-        with stage(times, "turtle"):
-            (out / "graph.ttl").write_text(rdf.serialize(format="turtle"), encoding="utf-8")
+        # as kg build does: the store first, then graph.ttl exported from it (pyoxigraph)
+        if update_store is not None:
+            from kg.store import export_store
+
+            with stage(times, "store"):
+                update_store(out / "store", graph, base=base, resources=res)
+            with stage(times, "turtle (from the store)"):
+                ttl = export_store(out / "store", "turtle")
+                (out / "graph.ttl").write_bytes(ttl)
+        else:
+            with stage(times, "turtle (rdflib)"):
+                ttl = to_rdf(graph, base=base, resources=res).serialize(format="turtle").encode("utf-8")
+                (out / "graph.ttl").write_bytes(ttl)
         with stage(times, "graphml"):
             (out / "graph.graphml").write_bytes(graphml_bytes(to_networkx(graph, base=base)))
         if render_html is not None:
             with stage(times, "html"):
                 html = render_html(graph, title="newskg", iri_of=lambda key: str(entity_iri(base, key)))
                 (out / "graph.html").write_text(html, encoding="utf-8")
-        if update_store is not None:
-            with stage(times, "store"):
-                update_store(out / "store", graph, base=base, resources=res)
         seconds = time.perf_counter() - t0
     return {"docs": len(graph.documents), "seconds": seconds, "stages": times, "stats": graph.stats(),
-            "triples": len(rdf), "peak_rss": mem.peak_rss, "peak_pss": mem.peak_pss, "notes": notes}
+            "triples": len(rdflib_graph_of(ttl)), "peak_rss": mem.peak_rss, "peak_pss": mem.peak_pss, "notes": notes}
+
+
+def rdflib_graph_of(ttl: bytes):
+    """Triple count of the written Turtle (parsed with pyoxigraph, outside the timed stages)."""
+    import pyoxigraph
+
+    return list(pyoxigraph.parse(ttl, format=pyoxigraph.RdfFormat.TURTLE))
 
 
 def load_avg() -> str:

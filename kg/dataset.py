@@ -133,7 +133,7 @@ def split_documents(
 
 
 def _split(graph: Graph) -> tuple[Graph, Graph]:
-    facts, entities = Graph(), Graph()
+    facts, entities = Graph(bind_namespaces="none"), Graph(bind_namespaces="none")
     for s, p, o in graph:
         (entities if _is_description(graph, s, p) else facts).add((s, p, o))
     return facts, entities
@@ -150,7 +150,7 @@ def iter_document_graphs(
     res = resources or load_resources()
     for one in split_documents(kg, doc_entities):
         (doc_id,) = one.documents
-        facts, entities = _split(to_rdf(one, base=base, resources=res))
+        facts, entities = _split(to_rdf(one, base=base, resources=res, prefixes=False))
         yield DocumentGraphs(doc_id, facts, entities)
 
 

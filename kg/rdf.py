@@ -16,6 +16,7 @@ IRIs come from :func:`mint_iri` only, so they are stable across runs and builds.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 from decimal import Decimal
@@ -50,6 +51,7 @@ def _slug(text: str) -> str:
     return _SLUG_RE.sub("-", ascii_.lower()).strip("-")[:80].strip("-")
 
 
+@lru_cache(maxsize=1 << 16)
 def mint_iri(base: str, kind: str, key: str) -> URIRef:
     """The one IRI-minting function: ``<base><kind>/<slug>``.
 
@@ -120,10 +122,13 @@ def clean_text(text: str) -> str:
 _clean = clean_text
 
 
-def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources | None = None) -> Graph:
-    """The whole graph as one rdflib Graph (entities, facts, provenance, documents)."""
+def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources | None = None,
+           prefixes: bool = True) -> Graph:
+    """The whole graph as one rdflib Graph (entities, facts, provenance, documents).
+
+    ``prefixes=False`` skips namespace bindings (internal graphs that are never serialised)."""
     res = resources or load_resources()
-    g = bind_prefixes(Graph(), base)
+    g = bind_prefixes(Graph(), base) if prefixes else Graph(bind_namespaces="none")
     for doc_id in sorted(kg.documents):
         d = kg.documents[doc_id]
         iri = document_iri(base, doc_id)

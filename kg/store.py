@@ -213,19 +213,22 @@ def _merge_entity(store: ox.Store, entity: ox.NamedNode, contrib_prefix: str) ->
 
 
 def _recompute_entities(store: ox.Store, base: str, entities: Iterable[ox.NamedNode]) -> int:
+    """Rewrite the merged descriptions of ``entities``, then clear the stale flag.
+
+    Runs with the stale flag set: if the process dies half-way, the next write sees the flag and
+    rebuilds the whole entity graph (:func:`_repair_if_stale`)."""
     merged = ox.NamedNode(str(entity_graph_iri(base)))
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
-    ops, blocks, count = [], [], 0
+    fresh: list[ox.Quad] = []
+    count = 0
     for e in sorted(set(entities), key=lambda n: n.value):
-        ops.append(f"DELETE WHERE {{ GRAPH {merged} {{ {e} ?p ?o }} }}")
-        triples = _merge_entity(store, e, prefix)
-        if triples:
-            blocks.append(" .\n".join(str(t) for t in triples) + " .")
+        for q in list(store.quads_for_pattern(e, None, None, merged)):
+            store.remove(q)
+        fresh += [ox.Quad(t.subject, t.predicate, t.object, merged) for t in _merge_entity(store, e, prefix)]
         count += 1
-    ops.append(f"DELETE DATA {{ GRAPH {META} {{ {META} {_STALE} {_TRUE} }} }}")
-    if blocks:
-        ops.append(f"INSERT DATA {{ GRAPH {merged} {{\n" + "\n".join(blocks) + "\n} }")
-    store.update(" ;\n".join(ops))
+    if fresh:
+        store.extend(fresh)
+    store.remove(ox.Quad(META, _STALE, _TRUE, META))
     return count
 
 
@@ -278,19 +281,28 @@ def update_store(
     _repair_if_stale(store)
     added, replaced, unchanged = [], [], []
     touched: set[ox.NamedNode] = set()
+    fresh: list[ox.Quad] = []  # graphs of documents new to the store: written in one transaction
     for part in iter_document_graphs(kg, base=base, resources=res, doc_entities=doc_entities):
         g = ox.NamedNode(str(document_graph_iri(base, part.doc_id)))
         e = ox.NamedNode(str(document_entities_graph_iri(base, part.doc_id)))
-        new = {g: sorted((ox.Quad(*map(to_ox_term, t), g) for t in part.facts), key=str),
-               e: sorted((ox.Quad(*map(to_ox_term, t), e) for t in part.entities), key=str)}
+        new = {g: [ox.Quad(*map(to_ox_term, t), g) for t in part.facts],
+               e: [ox.Quad(*map(to_ox_term, t), e) for t in part.entities]}
         exists = store.contains_named_graph(g)
-        old = {name: set(store.quads_for_pattern(None, None, None, name)) for name in new} if exists else {}
-        if exists and all(old[name] == set(qs) for name, qs in new.items()):
+        if not exists:
+            fresh += new[g] + new[e]
+            touched |= {q.subject for q in new[e]}
+            added.append(part.doc_id)
+            continue
+        old = {name: set(store.quads_for_pattern(None, None, None, name)) for name in new}
+        if all(old[name] == set(qs) for name, qs in new.items()):
             unchanged.append(part.doc_id)
             continue
         touched |= {q.subject for q in old.get(e, ())} | {q.subject for q in new[e]}
-        _replace_graphs(store, new, drop=[g, e] if exists else [])
-        (replaced if exists else added).append(part.doc_id)
+        _replace_graphs(store, {k: sorted(v, key=str) for k, v in new.items()}, drop=[g, e])
+        replaced.append(part.doc_id)
+    if fresh:
+        # the new documents and the stale flag in one transaction (store.extend is atomic)
+        store.extend(fresh + [ox.Quad(META, _STALE, _TRUE, META)])
     count = _recompute_entities(store, base, touched)
     return _finish(store, path, added=tuple(added), replaced=tuple(replaced), unchanged=tuple(unchanged),
                    entities_updated=count)
