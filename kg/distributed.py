@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from kg.errors import KGError
 from kg.model import DocResult, Document, KnowledgeGraph
-from kg.pipeline import extract_batch, iter_batches, new_graph, resolve_across_documents
+from kg.pipeline import extract_batch, iter_batches, merge_results, new_graph
 from kg.resources import Resources, load_resources
 
 log = logging.getLogger(__name__)
@@ -193,11 +193,6 @@ def build_distributed(
         if not client.nthreads():
             client.wait_for_workers(1, timeout=60)
         _register_plugin(client, model)
-        for result in iter_results_distributed(documents, client=client, model=model, batch_size=batch_size,
-                                               resources=resources):
-            if result.error is None:
-                kg.add(result)
-            if on_document is not None:
-                on_document(result)
-    resolve_across_documents(kg)
-    return kg
+        results = iter_results_distributed(documents, client=client, model=model, batch_size=batch_size,
+                                           resources=resources)
+        return merge_results(kg, results, on_document=on_document)

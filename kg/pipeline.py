@@ -27,7 +27,8 @@ from kg.resources import Resources, load_resources
 
 log = logging.getLogger(__name__)
 
-__all__ = ["extract_document", "extract_batch", "iter_batches", "iter_results", "build", "new_graph", "resolve_across_documents"]
+__all__ = ["extract_document", "extract_batch", "iter_batches", "iter_results", "build", "merge_results", "new_graph",
+           "resolve_across_documents"]
 
 
 def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
@@ -188,7 +189,15 @@ def build(
     """Build (or extend) a knowledge graph from documents."""
     res = resources or load_resources()
     kg = graph if graph is not None else new_graph(res)
-    for result in iter_results(documents, nlp=nlp, resources=res, batch_size=batch_size, n_process=n_process):
+    results = iter_results(documents, nlp=nlp, resources=res, batch_size=batch_size, n_process=n_process)
+    return merge_results(kg, results, on_document=on_document)
+
+
+def merge_results(
+    kg: KnowledgeGraph, results: Iterable[DocResult], *, on_document: Callable[[DocResult], None] | None = None,
+) -> KnowledgeGraph:
+    """Add results in order (a failed document adds nothing), then resolve across documents."""
+    for result in results:
         if result.error is None:
             kg.add(result)
         if on_document is not None:

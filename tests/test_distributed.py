@@ -8,22 +8,17 @@ distributed = pytest.importorskip("distributed", reason="dask.distributed not in
 
 from rdflib.compare import isomorphic  # noqa: E402
 
+from helpers import NEWS_TEXTS  # noqa: E402
 from kg.distributed import build_distributed  # noqa: E402
 from kg.model import Document  # noqa: E402
 from kg.pipeline import build  # noqa: E402
 from kg.rdf import to_rdf  # noqa: E402
 
-TEXTS = (
-    "Maria Lopez, the chief executive of Northwind Energy, met President Arturo Vidal in Lima on Monday.",
-    "The European Union agreed new sanctions against Russia on Tuesday, officials in Brussels said.",
-    "Germany and France signed a defence agreement in Paris on Friday.",
-    "Prime Minister Ana Lind visited Norway and met the Norwegian foreign minister in Oslo.",
-    "Brazil criticized Argentina over the trade dispute, the ministry said in a statement.",
-    "Tom Berg, a spokesman for the United Nations, said the talks in Geneva would continue.",
-    "Lopez said Northwind Energy would build a new plant in Peru next year.",
-    "Kenya and Ethiopia agreed to open a new border crossing, the two governments said.",
-    "The Canadian government announced a new climate law in Ottawa.",
-    "Lind told reporters in Stockholm that Sweden supports the plan.",
+TEXTS = NEWS_TEXTS + (
+    'Lopez said Northwind Energy would build a new plant in Peru next year.',
+    'Kenya and Ethiopia agreed to open a new border crossing, the two governments said.',
+    'The Canadian government announced a new climate law in Ottawa.',
+    'Lind told reporters in Stockholm that Sweden supports the plan.',
 )
 DOCS = [Document(f"doc-{i:02d}", text, title=f"Story {i}") for i, text in enumerate(TEXTS)]
 

@@ -9,17 +9,11 @@ from typing import Iterator
 import pytest
 from spacy.tokens import Doc
 
+from helpers import NEWS_TEXTS
 from kg.model import Document
 from kg.pipeline import build, iter_batches, iter_results
 
-TEXTS = (
-    "Maria Lopez, the chief executive of Northwind Energy, met President Arturo Vidal in Lima on Monday.",
-    "The European Union agreed new sanctions against Russia on Tuesday, officials in Brussels said.",
-    "Germany and France signed a defence agreement in Paris on Friday.",
-    "Prime Minister Ana Lind visited Norway and met the Norwegian foreign minister in Oslo.",
-    "Brazil criticized Argentina over the trade dispute, the ministry said in a statement.",
-    "Tom Berg, a spokesman for the United Nations, said the talks in Geneva would continue.",
-)
+TEXTS = NEWS_TEXTS
 
 
 def corpus(copies: int) -> list[Document]:
