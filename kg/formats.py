@@ -33,7 +33,7 @@ __all__ = ["from_ox_term", "to_ox_term", "serialize_ox_quads", "FORMATS", "LARGE
 
 FORMATS: dict[str, str] = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "ntriples": "nt", "jsonld": "jsonld"}
 DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
-LARGE_TRIPLES = 200_000
+LARGE_TRIPLES = 20_000  # above this, pyoxigraph writes (rdflib is ~100x slower per triple)
 Engine = TLiteral["auto", "rdflib", "oxigraph"]
 
 _OX_FORMAT = {
