@@ -79,8 +79,8 @@ class DocumentGraphs:
     """One document's contribution: its named graph and its entity descriptions."""
 
     doc_id: str
-    facts: Graph  # goes to <base>graph/<doc>
-    entities: Graph  # what this document says about its entities
+    facts: list  # (s, p, o) rdflib triples that go to <base>graph/<doc>
+    entities: list  # (s, p, o): what this document says about its entities
 
 
 def split_documents(
@@ -132,10 +132,11 @@ def split_documents(
         yield one
 
 
-def _split(graph: Graph) -> tuple[Graph, Graph]:
-    facts, entities = Graph(bind_namespaces="none"), Graph(bind_namespaces="none")
-    for s, p, o in graph:
-        (entities if _is_description(graph, s, p) else facts).add((s, p, o))
+def _split(graph: Graph) -> tuple[list, list]:
+    facts: list = []
+    entities: list = []
+    for triple in graph:
+        (entities if _is_description(graph, triple[0], triple[1]) else facts).append(triple)
     return facts, entities
 
 
