@@ -28,7 +28,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, URIRef
 
 from kg.model import Entity, Evidence, KnowledgeGraph
-from kg.rdf import DEFAULT_BASE, bind_prefixes, mint_iri, to_rdf
+from kg.rdf import DEFAULT_BASE, bind_prefixes, iter_triples, mint_iri, to_rdf
 from kg.resources import Resources, load_resources
 from kg.vocab import KG, SCHEMA
 
@@ -132,11 +132,15 @@ def split_documents(
         yield one
 
 
-def _split(graph: Graph) -> tuple[list, list]:
+def _split(triples: Iterable[tuple]) -> tuple[list, list]:
+    """(facts, entity descriptions) of one document's triples, without duplicates."""
+    triples = list(dict.fromkeys(triples))
+    typed = {s for s, p, o in triples if p == RDF.type and o in (KG.Document, RDF.Statement)}
     facts: list = []
     entities: list = []
-    for triple in graph:
-        (entities if _is_description(graph, triple[0], triple[1]) else facts).append(triple)
+    for s, p, o in triples:
+        describes = p in DESCRIPTION_PREDICATES and (p != RDF.type or s not in typed)
+        (entities if describes else facts).append((s, p, o))
     return facts, entities
 
 
@@ -151,7 +155,7 @@ def iter_document_graphs(
     res = resources or load_resources()
     for one in split_documents(kg, doc_entities):
         (doc_id,) = one.documents
-        facts, entities = _split(to_rdf(one, base=base, resources=res, prefixes=False))
+        facts, entities = _split(iter_triples(one, base=base, resources=res))
         yield DocumentGraphs(doc_id, facts, entities)
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 import re
 import unicodedata
 from decimal import Decimal
+from typing import Iterator
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -28,7 +29,7 @@ from kg.model import Evidence, KnowledgeGraph
 from kg.resources import Resources, load_resources
 from kg.vocab import KG, KG_NS, SCHEMA, WD
 
-__all__ = ["clean_text", "DEFAULT_BASE", "mint_iri", "entity_iri", "document_iri", "statement_iri", "property_iri",
+__all__ = ["clean_text", "iter_triples", "DEFAULT_BASE", "mint_iri", "entity_iri", "document_iri", "statement_iri", "property_iri",
            "bind_prefixes", "to_rdf", "validate_base"]
 
 DEFAULT_BASE = "https://example.org/newskg/"
@@ -127,53 +128,59 @@ def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources
     """The whole graph as one rdflib Graph (entities, facts, provenance, documents).
 
     ``prefixes=False`` skips namespace bindings (internal graphs that are never serialised)."""
-    res = resources or load_resources()
     g = bind_prefixes(Graph(), base) if prefixes else Graph(bind_namespaces="none")
+    g.addN((s, p, o, g) for s, p, o in iter_triples(kg, base=base, resources=resources))
+    return g
+
+
+def iter_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE,
+                 resources: Resources | None = None) -> Iterator[tuple[URIRef, URIRef, object]]:
+    """The triples of :func:`to_rdf`, in a stable order, without building a Graph (may repeat one)."""
+    res = resources or load_resources()
     for doc_id in sorted(kg.documents):
         d = kg.documents[doc_id]
         iri = document_iri(base, doc_id)
-        g.add((iri, RDF.type, KG.Document))
-        g.add((iri, DCTERMS.identifier, Literal(_clean(doc_id))))
+        yield (iri, RDF.type, KG.Document)
+        yield (iri, DCTERMS.identifier, Literal(_clean(doc_id)))
         if d.title:
-            g.add((iri, DCTERMS.title, Literal(_clean(d.title))))
+            yield (iri, DCTERMS.title, Literal(_clean(d.title)))
         if d.date:
-            g.add((iri, DCTERMS.date, Literal(_clean(d.date))))
+            yield (iri, DCTERMS.date, Literal(_clean(d.date)))
         if d.url:
-            g.add((iri, SCHEMA.url, Literal(_clean(d.url), datatype=XSD.anyURI)))
+            yield (iri, SCHEMA.url, Literal(_clean(d.url), datatype=XSD.anyURI))
         if d.source:
-            g.add((iri, DCTERMS.source, Literal(_clean(d.source))))
+            yield (iri, DCTERMS.source, Literal(_clean(d.source)))
     for ent in kg.sorted_entities():
         iri = entity_iri(base, ent.key)
-        g.add((iri, RDF.type, class_iri(ent.cls, res)))
-        g.add((iri, RDFS.label, Literal(_clean(ent.name))))
+        yield (iri, RDF.type, class_iri(ent.cls, res))
+        yield (iri, RDFS.label, Literal(_clean(ent.name)))
         for alias in sorted(ent.aliases):
             if _clean(alias).strip():
-                g.add((iri, SKOS.altLabel, Literal(_clean(alias))))
+                yield (iri, SKOS.altLabel, Literal(_clean(alias)))
         for title in sorted(ent.job_titles):
-            g.add((iri, SCHEMA.jobTitle, Literal(_clean(title))))
-        g.add((iri, KG.mentionCount, Literal(ent.mentions)))
+            yield (iri, SCHEMA.jobTitle, Literal(_clean(title)))
+        yield (iri, KG.mentionCount, Literal(ent.mentions))
         if ent.wikidata:
-            g.add((iri, OWL.sameAs, WD[ent.wikidata]))
+            yield (iri, OWL.sameAs, WD[ent.wikidata])
         for doc_id in sorted(ent.docs):
-            g.add((document_iri(base, doc_id), SCHEMA.mentions, iri))
+            yield (document_iri(base, doc_id), SCHEMA.mentions, iri)
     for fact in sorted(kg.facts):
         s_key, prop, o_key = fact
         s, p, o = entity_iri(base, s_key), property_iri(prop, res), entity_iri(base, o_key)
         if kg.is_asserted(fact):
-            g.add((s, p, o))
+            yield (s, p, o)
             if prop in kg.symmetric:
-                g.add((o, p, s))
+                yield (o, p, s)
         for ev in kg.facts[fact]:
             st = statement_iri(base, fact, ev)
-            g.add((st, RDF.type, RDF.Statement))
-            g.add((st, RDF.subject, s))
-            g.add((st, RDF.predicate, p))
-            g.add((st, RDF.object, o))
-            g.add((st, KG.fromDocument, document_iri(base, ev.doc_id)))
-            g.add((st, KG.sentence, Literal(_clean(ev.sentence))))
-            g.add((st, KG.startChar, Literal(ev.start)))
-            g.add((st, KG.endChar, Literal(ev.end)))
-            g.add((st, KG.confidence, Literal(Decimal(str(ev.confidence)))))
-            g.add((st, KG.rule, Literal(ev.rule)))
-            g.add((st, KG.modality, Literal(ev.modality)))
-    return g
+            yield (st, RDF.type, RDF.Statement)
+            yield (st, RDF.subject, s)
+            yield (st, RDF.predicate, p)
+            yield (st, RDF.object, o)
+            yield (st, KG.fromDocument, document_iri(base, ev.doc_id))
+            yield (st, KG.sentence, Literal(_clean(ev.sentence)))
+            yield (st, KG.startChar, Literal(ev.start))
+            yield (st, KG.endChar, Literal(ev.end))
+            yield (st, KG.confidence, Literal(Decimal(str(ev.confidence))))
+            yield (st, KG.rule, Literal(ev.rule))
+            yield (st, KG.modality, Literal(ev.modality))
