@@ -149,53 +149,34 @@ def raw_spacy(nlp, corpus: Path, *, batch_size: int, workers: int) -> dict:
 
 def full_build(nlp, res, corpus: Path, out: Path, *, batch_size: int, workers: int, base: str,
                with_store: bool = True, with_html: bool = True) -> dict:
-    """The steps of ``kg build`` (kg/cli.py) plus the store, each timed."""
-    from kg.graph import graphml_bytes, to_networkx
+    """What ``kg build`` runs: the streaming build, then ``kg.cli.write_outputs`` (the same function
+    the CLI calls: store, Turtle from the store, GraphML, HTML), each step timed."""
+    from kg.cli import write_outputs
     from kg.ingest import iter_documents
     from kg.pipeline import build
-    from kg.rdf import entity_iri, to_rdf
 
-    notes: list[str] = []
-    render_html = update_store = None
-    if with_html:
-        try:
-            from kg.viz import render_html
-        except ImportError as exc:
-            notes.append(f"HTML skipped: kg.viz.render_html not available ({exc})")
-    if with_store:
-        try:
-            from kg.store import update_store
-        except ImportError as exc:
-            notes.append(f"store skipped: kg.store.update_store not available ({exc})")
     times: dict[str, float] = {}
+    doc_entities: dict = {}
+
+    def on_document(result) -> None:  # as the CLI does: exact per-document mention counts
+        if result.error is None:
+            doc_entities[result.document.id] = result.entities
+
     gc.collect()
     with MemorySampler() as mem:
         t0 = time.perf_counter()
         with stage(times, "ingest+parse+extract+merge"):
             graph = build(iter_documents([corpus]), nlp=nlp, resources=res, batch_size=batch_size,
-                          n_process=workers)
-        # as kg build does: the store first, then graph.ttl exported from it (pyoxigraph)
-        if update_store is not None:
-            from kg.store import export_store
-
-            with stage(times, "store"):
-                update_store(out / "store", graph, base=base, resources=res)
-            with stage(times, "turtle (from the store)"):
-                ttl = export_store(out / "store", "turtle")
-                (out / "graph.ttl").write_bytes(ttl)
-        else:
-            with stage(times, "turtle (rdflib)"):
-                ttl = to_rdf(graph, base=base, resources=res).serialize(format="turtle").encode("utf-8")
-                (out / "graph.ttl").write_bytes(ttl)
-        with stage(times, "graphml"):
-            (out / "graph.graphml").write_bytes(graphml_bytes(to_networkx(graph, base=base)))
-        if render_html is not None:
-            with stage(times, "html"):
-                html = render_html(graph, title="newskg", iri_of=lambda key: str(entity_iri(base, key)))
-                (out / "graph.html").write_text(html, encoding="utf-8")
+                          n_process=workers, on_document=on_document)
+        steps: dict[str, float] = {}
+        with stage(times, "outputs (write_outputs)"):
+            write_outputs(graph, out, base=base, resources=res, doc_entities=doc_entities, store=with_store,
+                          html=with_html, timings=steps)
+        times.update({f"  {k}": v for k, v in steps.items()})
         seconds = time.perf_counter() - t0
+    ttl = (out / "graph.ttl").read_bytes()
     return {"docs": len(graph.documents), "seconds": seconds, "stages": times, "stats": graph.stats(),
-            "triples": len(rdflib_graph_of(ttl)), "peak_rss": mem.peak_rss, "peak_pss": mem.peak_pss, "notes": notes}
+            "triples": len(rdflib_graph_of(ttl)), "peak_rss": mem.peak_rss, "peak_pss": mem.peak_pss, "notes": []}
 
 
 def rdflib_graph_of(ttl: bytes):

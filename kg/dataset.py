@@ -28,7 +28,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, URIRef
 
 from kg.model import Entity, Evidence, KnowledgeGraph
-from kg.rdf import DEFAULT_BASE, bind_prefixes, iter_triples, mint_iri, to_rdf
+from kg.rdf import DEFAULT_BASE, RDFLIB_TERMS, TermFamily, bind_prefixes, iter_triples, mint_iri
 from kg.resources import Resources, load_resources
 from kg.vocab import KG, SCHEMA
 
@@ -67,19 +67,12 @@ def document_entities_graph_iri(base: str, doc_id: str) -> URIRef:
     return mint_iri(base, "kg-entities", doc_id)
 
 
-def _is_description(graph: Graph, s, p) -> bool:
-    if p not in DESCRIPTION_PREDICATES:
-        return False
-    # Documents and statements also have an rdf:type; those stay in the document graph.
-    return p != RDF.type or not ((s, RDF.type, KG.Document) in graph or (s, RDF.type, RDF.Statement) in graph)
-
-
 @dataclass(frozen=True)
 class DocumentGraphs:
     """One document's contribution: its named graph and its entity descriptions."""
 
     doc_id: str
-    facts: list  # (s, p, o) rdflib triples that go to <base>graph/<doc>
+    facts: list  # (s, p, o) triples that go to <base>graph/<doc>
     entities: list  # (s, p, o): what this document says about its entities
 
 
@@ -132,16 +125,25 @@ def split_documents(
         yield one
 
 
-def _split(triples: Iterable[tuple]) -> tuple[list, list]:
+def _split(triples: Iterable[tuple], terms: TermFamily = RDFLIB_TERMS) -> tuple[list, list]:
     """(facts, entity descriptions) of one document's triples, without duplicates."""
     triples = list(dict.fromkeys(triples))
-    typed = {s for s, p, o in triples if p == RDF.type and o in (KG.Document, RDF.Statement)}
+    a = terms.iri(RDF.type)
+    kinds = {terms.iri(KG.Document), terms.iri(RDF.Statement)}
+    described = _description_predicates(terms)
+    typed = {s for s, p, o in triples if p == a and o in kinds}
     facts: list = []
     entities: list = []
     for s, p, o in triples:
-        describes = p in DESCRIPTION_PREDICATES and (p != RDF.type or s not in typed)
+        describes = p in described and (p != a or s not in typed)
         (entities if describes else facts).append((s, p, o))
     return facts, entities
+
+
+def _description_predicates(terms: TermFamily) -> frozenset:
+    if terms is RDFLIB_TERMS:
+        return DESCRIPTION_PREDICATES
+    return frozenset(terms.iri(p) for p in DESCRIPTION_PREDICATES)
 
 
 def iter_document_graphs(
@@ -150,12 +152,14 @@ def iter_document_graphs(
     base: str = DEFAULT_BASE,
     resources: Resources | None = None,
     doc_entities: Mapping[str, Sequence[Entity]] | None = None,
+    terms: TermFamily = RDFLIB_TERMS,
 ) -> Iterator[DocumentGraphs]:
-    """Each document's facts graph and entity-description graph, in sorted document order."""
+    """Each document's facts graph and entity-description graph, in sorted document order
+    (as rdflib terms, or the ``terms`` family's)."""
     res = resources or load_resources()
     for one in split_documents(kg, doc_entities):
         (doc_id,) = one.documents
-        facts, entities = _split(iter_triples(one, base=base, resources=res))
+        facts, entities = _split(iter_triples(one, base=base, resources=res, terms=terms), terms)
         yield DocumentGraphs(doc_id, facts, entities)
 
 
@@ -164,18 +168,19 @@ def dataset_quads(
     *,
     base: str = DEFAULT_BASE,
     resources: Resources | None = None,
-) -> Iterator[tuple[object, object, object, URIRef]]:
-    """``(s, p, o, graph)`` rdflib quads of :func:`to_dataset`, without building a Dataset."""
+    terms: TermFamily = RDFLIB_TERMS,
+) -> Iterator[tuple[object, object, object, object]]:
+    """``(s, p, o, graph)`` quads of :func:`to_dataset` (rdflib terms, or the ``terms`` family's),
+    without building a Dataset."""
     res = resources or load_resources()
-    for part in iter_document_graphs(kg, base=base, resources=res):
-        g = document_graph_iri(base, part.doc_id)
+    for part in iter_document_graphs(kg, base=base, resources=res, terms=terms):
+        g = terms.iri(document_graph_iri(base, part.doc_id))
         for s, p, o in part.facts:
             yield s, p, o, g
-    merged = to_rdf(_entities_only(kg), base=base, resources=res)
-    eg = entity_graph_iri(base)
-    for s, p, o in merged:
-        if _is_description(merged, s, p):
-            yield s, p, o, eg
+    _, descriptions = _split(iter_triples(_entities_only(kg), base=base, resources=res, terms=terms), terms)
+    eg = terms.iri(entity_graph_iri(base))
+    for s, p, o in descriptions:
+        yield s, p, o, eg
 
 
 def _entities_only(kg: KnowledgeGraph) -> KnowledgeGraph:

@@ -23,7 +23,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from kg.dataset import dataset_quads
 from kg.errors import KGError
 from kg.model import KnowledgeGraph
-from kg.rdf import DEFAULT_BASE, bind_prefixes
+from kg.rdf import DEFAULT_BASE, bind_prefixes, oxigraph_terms
 from kg.resources import Resources, data_dir, load_resources
 
 log = logging.getLogger(__name__)
@@ -230,4 +230,12 @@ def serialize(
 ) -> bytes:
     """The model in one RDF format (``turtle|trig|nquads|ntriples|jsonld``), as bytes."""
     res = resources or load_resources()
-    return serialize_quads(dataset_quads(kg, base=base, resources=res), check_format(fmt), base=base, engine=engine)
+    check_format(fmt)
+    if engine == "rdflib":
+        return serialize_quads(dataset_quads(kg, base=base, resources=res), fmt, base=base, engine="rdflib")
+    # pyoxigraph terms straight from the model (converting rdflib terms costs more than writing them)
+    quads = [ox.Quad(s, p, o, g) for s, p, o, g in dataset_quads(kg, base=base, resources=res, terms=oxigraph_terms())]
+    if engine == "auto" and len(quads) <= LARGE_TRIPLES:
+        return serialize_quads(dataset_quads(kg, base=base, resources=res), fmt, base=base, engine="rdflib")
+    log.info("serialising %d quads as %s with oxigraph", len(quads), fmt)
+    return _write_oxigraph(quads, fmt, base)

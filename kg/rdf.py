@@ -16,11 +16,12 @@ IRIs come from :func:`mint_iri` only, so they are stable across runs and builds.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
+from functools import lru_cache
+from typing import Any, Callable, Iterator
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -29,7 +30,7 @@ from kg.model import Evidence, KnowledgeGraph
 from kg.resources import Resources, load_resources
 from kg.vocab import KG, KG_NS, SCHEMA, WD
 
-__all__ = ["clean_text", "iter_triples", "DEFAULT_BASE", "mint_iri", "entity_iri", "document_iri", "statement_iri", "property_iri",
+__all__ = ["clean_text", "iter_triples", "TermFamily", "RDFLIB_TERMS", "oxigraph_terms", "DEFAULT_BASE", "mint_iri", "entity_iri", "document_iri", "statement_iri", "property_iri",
            "bind_prefixes", "to_rdf", "validate_base"]
 
 DEFAULT_BASE = "https://example.org/newskg/"
@@ -133,54 +134,110 @@ def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources
     return g
 
 
-def iter_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE,
-                 resources: Resources | None = None) -> Iterator[tuple[URIRef, URIRef, object]]:
-    """The triples of :func:`to_rdf`, in a stable order, without building a Graph (may repeat one)."""
+@dataclass(frozen=True)
+class TermFamily:
+    """How :func:`iter_triples` makes RDF terms, so one generator serves rdflib and pyoxigraph.
+
+    The vocabulary stays written once (in :func:`iter_triples`); a family only says how an IRI,
+    a plain string, an ``xsd:integer``, an ``xsd:decimal`` and an ``xsd:anyURI`` literal are made.
+    Both families give the same lexical forms, so the two outputs are the same RDF (tested)."""
+
+    name: str
+    iri: Callable[[str], Any]
+    string: Callable[[str], Any]
+    integer: Callable[[int], Any]
+    decimal: Callable[[float], Any]
+    anyuri: Callable[[str], Any]
+
+
+def _rdflib_iri(value: str) -> URIRef:
+    return value if type(value) is URIRef else URIRef(value)
+
+
+RDFLIB_TERMS = TermFamily(
+    "rdflib", _rdflib_iri, Literal, Literal, lambda c: Literal(Decimal(str(c))),
+    lambda s: Literal(s, datatype=XSD.anyURI),
+)
+
+
+@lru_cache(maxsize=1)
+def oxigraph_terms() -> TermFamily:
+    """pyoxigraph terms: the store writes them without going through rdflib (much faster)."""
+    import pyoxigraph as ox
+
+    integer, decimal, anyuri = (ox.NamedNode(str(t)) for t in (XSD.integer, XSD.decimal, XSD.anyURI))
+    iri = lru_cache(maxsize=1 << 17)(lambda value: ox.NamedNode(str(value)))
+    return TermFamily(
+        "oxigraph", iri, ox.Literal, lambda n: ox.Literal(str(n), datatype=integer),
+        lambda c: ox.Literal(format(Decimal(str(c)), "f"), datatype=decimal), lambda s: ox.Literal(s, datatype=anyuri),
+    )
+
+
+def iter_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources | None = None,
+                 terms: TermFamily = RDFLIB_TERMS) -> Iterator[tuple[Any, Any, Any]]:
+    """The triples of :func:`to_rdf`, in a stable order, without building a Graph (may repeat one).
+
+    ``terms`` chooses the term objects (rdflib by default, :func:`oxigraph_terms` for the store)."""
     res = resources or load_resources()
+    iri, string, integer = terms.iri, terms.string, terms.integer
+    a, label, alt, job, count, same = map(iri, (RDF.type, RDFS.label, SKOS.altLabel, SCHEMA.jobTitle,
+                                               KG.mentionCount, OWL.sameAs))
+    document, identifier, title, date, url, source, mentions = map(iri, (
+        KG.Document, DCTERMS.identifier, DCTERMS.title, DCTERMS.date, SCHEMA.url, DCTERMS.source, SCHEMA.mentions))
+    statement, subj, pred, obj, from_doc, sentence, start, end, confidence, rule, modality = map(iri, (
+        RDF.Statement, RDF.subject, RDF.predicate, RDF.object, KG.fromDocument, KG.sentence, KG.startChar,
+        KG.endChar, KG.confidence, KG.rule, KG.modality))
+
+    def doc_iri(doc_id: str):
+        return iri(document_iri(base, doc_id))
+
+    def ent_iri(key: str):
+        return iri(entity_iri(base, key))
+
     for doc_id in sorted(kg.documents):
         d = kg.documents[doc_id]
-        iri = document_iri(base, doc_id)
-        yield (iri, RDF.type, KG.Document)
-        yield (iri, DCTERMS.identifier, Literal(_clean(doc_id)))
+        node = doc_iri(doc_id)
+        yield (node, a, document)
+        yield (node, identifier, string(_clean(doc_id)))
         if d.title:
-            yield (iri, DCTERMS.title, Literal(_clean(d.title)))
+            yield (node, title, string(_clean(d.title)))
         if d.date:
-            yield (iri, DCTERMS.date, Literal(_clean(d.date)))
+            yield (node, date, string(_clean(d.date)))
         if d.url:
-            yield (iri, SCHEMA.url, Literal(_clean(d.url), datatype=XSD.anyURI))
+            yield (node, url, terms.anyuri(_clean(d.url)))
         if d.source:
-            yield (iri, DCTERMS.source, Literal(_clean(d.source)))
+            yield (node, source, string(_clean(d.source)))
     for ent in kg.sorted_entities():
-        iri = entity_iri(base, ent.key)
-        yield (iri, RDF.type, class_iri(ent.cls, res))
-        yield (iri, RDFS.label, Literal(_clean(ent.name)))
+        node = ent_iri(ent.key)
+        yield (node, a, iri(class_iri(ent.cls, res)))
+        yield (node, label, string(_clean(ent.name)))
         for alias in sorted(ent.aliases):
             if _clean(alias).strip():
-                yield (iri, SKOS.altLabel, Literal(_clean(alias)))
-        for title in sorted(ent.job_titles):
-            yield (iri, SCHEMA.jobTitle, Literal(_clean(title)))
-        yield (iri, KG.mentionCount, Literal(ent.mentions))
+                yield (node, alt, string(_clean(alias)))
+        for job_title in sorted(ent.job_titles):
+            yield (node, job, string(_clean(job_title)))
+        yield (node, count, integer(ent.mentions))
         if ent.wikidata:
-            yield (iri, OWL.sameAs, WD[ent.wikidata])
+            yield (node, same, iri(WD[ent.wikidata]))
         for doc_id in sorted(ent.docs):
-            yield (document_iri(base, doc_id), SCHEMA.mentions, iri)
+            yield (doc_iri(doc_id), mentions, node)
     for fact in sorted(kg.facts):
         s_key, prop, o_key = fact
-        s, p, o = entity_iri(base, s_key), property_iri(prop, res), entity_iri(base, o_key)
+        s, p, o = ent_iri(s_key), iri(property_iri(prop, res)), ent_iri(o_key)
         if kg.is_asserted(fact):
             yield (s, p, o)
             if prop in kg.symmetric:
                 yield (o, p, s)
         for ev in kg.facts[fact]:
-            st = statement_iri(base, fact, ev)
-            yield (st, RDF.type, RDF.Statement)
-            yield (st, RDF.subject, s)
-            yield (st, RDF.predicate, p)
-            yield (st, RDF.object, o)
-            yield (st, KG.fromDocument, document_iri(base, ev.doc_id))
-            yield (st, KG.sentence, Literal(_clean(ev.sentence)))
-            yield (st, KG.startChar, Literal(ev.start))
-            yield (st, KG.endChar, Literal(ev.end))
-            yield (st, KG.confidence, Literal(Decimal(str(ev.confidence))))
-            yield (st, KG.rule, Literal(ev.rule))
-            yield (st, KG.modality, Literal(ev.modality))
+            st = iri(statement_iri(base, fact, ev))
+            yield (st, a, statement)
+            yield (st, subj, s)
+            yield (st, pred, p)
+            yield (st, obj, o)
+            yield (st, from_doc, doc_iri(ev.doc_id))
+            yield (st, sentence, string(_clean(ev.sentence)))
+            yield (st, start, integer(ev.start))
+            yield (st, end, integer(ev.end))
+            yield (st, confidence, terms.decimal(ev.confidence))
+            yield (st, rule, string(ev.rule))
+            yield (st, modality, string(ev.modality))

@@ -36,9 +36,9 @@ from kg.dataset import (
     iter_document_graphs,
 )
 from kg.errors import KGError
-from kg.formats import LARGE_TRIPLES, Engine, from_ox_term, serialize_ox_quads, serialize_quads, to_ox_term
+from kg.formats import LARGE_TRIPLES, Engine, from_ox_term, serialize_ox_quads, serialize_quads
 from kg.model import Entity, KnowledgeGraph
-from kg.rdf import DEFAULT_BASE, validate_base
+from kg.rdf import DEFAULT_BASE, oxigraph_terms, validate_base
 from kg.resources import Resources, load_resources
 from kg.vocab import KG_NS
 
@@ -180,13 +180,21 @@ def _subjects(store: ox.Store, graph: ox.NamedNode) -> set[ox.NamedNode]:
     return {q.subject for q in store.quads_for_pattern(None, None, None, graph)}
 
 
-def _merge_entity(store: ox.Store, entity: ox.NamedNode, contrib_prefix: str) -> list[ox.Triple]:
-    """The merged description of one entity, from every document's share."""
-    shares: dict[str, dict[str, list]] = {}
+Shares = dict[str, dict[str, list]]  # document-entities graph IRI -> predicate IRI -> objects
+
+
+def _stored_shares(store: ox.Store, entity: ox.NamedNode, contrib_prefix: str) -> Shares:
+    """Every document's share of one entity's description, read from the store."""
+    shares: Shares = {}
     for q in store.quads_for_pattern(entity, None, None, None):
         g = q.graph_name
         if isinstance(g, ox.NamedNode) and g.value.startswith(contrib_prefix):
             shares.setdefault(g.value, {}).setdefault(q.predicate.value, []).append(q.object)
+    return shares
+
+
+def _merge_entity(entity: ox.NamedNode, shares: Shares) -> list[ox.Triple]:
+    """The merged description of one entity, from every document's share."""
     if not shares:
         return []
 
@@ -212,9 +220,12 @@ def _merge_entity(store: ox.Store, entity: ox.NamedNode, contrib_prefix: str) ->
     return out
 
 
-def _recompute_entities(store: ox.Store, base: str, entities: Iterable[ox.NamedNode]) -> int:
+def _recompute_entities(store: ox.Store, base: str, entities: Iterable[ox.NamedNode],
+                        known: Mapping[ox.NamedNode, Shares] | None = None) -> int:
     """Rewrite the merged descriptions of ``entities``, then clear the stale flag.
 
+    ``known`` gives every share of the entities when the caller holds them all (a store that had
+    no entity before this update): then nothing is read back and there is nothing old to delete.
     Runs with the stale flag set: if the process dies half-way, the next write sees the flag and
     rebuilds the whole entity graph (:func:`_repair_if_stale`)."""
     merged = ox.NamedNode(str(entity_graph_iri(base)))
@@ -222,9 +233,13 @@ def _recompute_entities(store: ox.Store, base: str, entities: Iterable[ox.NamedN
     fresh: list[ox.Quad] = []
     count = 0
     for e in sorted(set(entities), key=lambda n: n.value):
-        for q in list(store.quads_for_pattern(e, None, None, merged)):
-            store.remove(q)
-        fresh += [ox.Quad(t.subject, t.predicate, t.object, merged) for t in _merge_entity(store, e, prefix)]
+        if known is None:
+            for q in list(store.quads_for_pattern(e, None, None, merged)):
+                store.remove(q)
+            shares = _stored_shares(store, e, prefix)
+        else:
+            shares = known.get(e, {})
+        fresh += [ox.Quad(t.subject, t.predicate, t.object, merged) for t in _merge_entity(e, shares)]
         count += 1
     if fresh:
         store.extend(fresh)
@@ -249,9 +264,9 @@ def _repair_if_stale(store: ox.Store) -> None:
         rebuild_entity_graph(store)
 
 
-def _finish(store: ox.Store, path: Path, **fields) -> StoreReport:
-    graphs = public_graphs(store)
-    quads = sum(1 for g in graphs for _ in store.quads_for_pattern(None, None, None, g))
+def _finish(store: ox.Store, path: Path, quads: int | None = None, **fields) -> StoreReport:
+    if quads is None:
+        quads = sum(1 for g in public_graphs(store) for _ in store.quads_for_pattern(None, None, None, g))
     store.flush()
     report = StoreReport(path=path, documents=len(_documents(store)), quads=quads, **fields)
     log.info(report.summary())
@@ -279,17 +294,28 @@ def update_store(
     store = open_store(path, create=True)
     _init_meta(store, base, path)
     _repair_if_stale(store)
+    # A store without entity shares (a first build) needs no read-back: every share is in memory.
+    prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
+    empty = not _prefix_graphs(store, prefix)
+    known: dict[ox.NamedNode, Shares] | None = {} if empty else None
     added, replaced, unchanged = [], [], []
     touched: set[ox.NamedNode] = set()
     fresh: list[ox.Quad] = []  # graphs of documents new to the store: written in one transaction
-    for part in iter_document_graphs(kg, base=base, resources=res, doc_entities=doc_entities):
+    public = 0
+    terms = oxigraph_terms()
+    for part in iter_document_graphs(kg, base=base, resources=res, doc_entities=doc_entities, terms=terms):
         g = ox.NamedNode(str(document_graph_iri(base, part.doc_id)))
         e = ox.NamedNode(str(document_entities_graph_iri(base, part.doc_id)))
-        new = {g: [ox.Quad(*map(to_ox_term, t), g) for t in part.facts],
-               e: [ox.Quad(*map(to_ox_term, t), e) for t in part.entities]}
-        exists = store.contains_named_graph(g)
+        new = {g: [ox.Quad(s, p, o, g) for s, p, o in part.facts],
+               e: [ox.Quad(s, p, o, e) for s, p, o in part.entities]}
+        exists = not empty and store.contains_named_graph(g)
         if not exists:
             fresh += new[g] + new[e]
+            public += len(new[g])
+            if known is not None:
+                for q in new[e]:
+                    known.setdefault(q.subject, {}).setdefault(e.value, {}).setdefault(
+                        q.predicate.value, []).append(q.object)
             touched |= {q.subject for q in new[e]}
             added.append(part.doc_id)
             continue
@@ -303,9 +329,12 @@ def update_store(
     if fresh:
         # the new documents and the stale flag in one transaction (store.extend is atomic)
         store.extend(fresh + [ox.Quad(META, _STALE, _TRUE, META)])
-    count = _recompute_entities(store, base, touched)
-    return _finish(store, path, added=tuple(added), replaced=tuple(replaced), unchanged=tuple(unchanged),
-                   entities_updated=count)
+    count = _recompute_entities(store, base, touched, known)
+    # In a first build the public quads are the document graphs plus the merged entity graph.
+    quads = None if known is None else public + sum(
+        1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(str(entity_graph_iri(base)))))
+    return _finish(store, path, quads=quads, added=tuple(added), replaced=tuple(replaced),
+                   unchanged=tuple(unchanged), entities_updated=count)
 
 
 def remove_documents(path: Path | str, doc_ids: Sequence[str]) -> StoreReport:

@@ -122,3 +122,46 @@ def test_a_document_whose_extraction_fails_is_skipped_and_reported(tmp_path, mon
     assert "extraction failed (RuntimeError: boom)" in result.output and "Built 1 document(s)" in result.output
     ttl = (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
     assert '"good"' in ttl and '"bad"' not in ttl
+
+
+def test_views_built_beside_the_store_equal_the_views_built_alone(tmp_path, seed_graph, res):
+    from kg.cli import _render_views, write_outputs
+
+    timings: dict = {}
+    write_outputs(seed_graph, tmp_path, base="https://example.org/newskg/", resources=res, timings=timings)
+    gml, page, _ = _render_views(seed_graph, "https://example.org/newskg/", True, None, (), 1)
+    assert (tmp_path / "graph.graphml").read_bytes() == gml
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8") == page
+    assert {"store", "graphml (child)", "html (child)", "turtle export"} <= set(timings)
+
+
+def test_an_error_while_building_the_page_is_reported_once(tmp_path, monkeypatch):
+    import kg.viz
+    from kg.errors import KGError
+
+    def broken(*args, **kwargs):
+        raise KGError("the page cannot be drawn")
+
+    monkeypatch.setattr(kg.viz, "render_html", broken)
+    result = runner.invoke(app, ["build", str(SEED), "--out", str(tmp_path)])
+    assert result.exit_code == 1 and "the page cannot be drawn" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_dead_view_process_falls_back_to_building_here(tmp_path, monkeypatch):
+    import os
+
+    import kg.graph
+
+    parent = os.getpid()
+    real = kg.graph.graphml_bytes
+
+    def dies_in_child(*args, **kwargs):
+        if os.getpid() != parent:
+            os._exit(3)  # the forked child dies without a word
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kg.graph, "graphml_bytes", dies_in_child)
+    result = runner.invoke(app, ["build", str(SEED), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "graph.graphml").stat().st_size > 1000 and (tmp_path / "graph.html").stat().st_size > 1000

@@ -80,3 +80,18 @@ def test_networkx_is_derived_from_the_same_model(res):
     node = nxg.nodes[str(entity_iri(DEFAULT_BASE, "person/ana-lind"))]
     assert node["label"] == "Ana Lind" and node["job_titles"] == "Minister"
     assert b"<graphml" in graphml_bytes(nxg)
+
+
+def test_oxigraph_terms_give_the_same_rdf_as_rdflib_terms(seed_graph, res):
+    from kg.formats import to_ox_term
+    from kg.rdf import RDFLIB_TERMS, iter_triples, oxigraph_terms
+
+    via_rdflib = [tuple(map(to_ox_term, t)) for t in iter_triples(seed_graph, resources=res)]
+    direct = list(iter_triples(seed_graph, resources=res, terms=oxigraph_terms()))
+    assert via_rdflib == direct and len(direct) > 100
+    ox_terms = oxigraph_terms()
+    for value in (0.30000000000000004, 1.0, 0.0, 1e-7, 0.85):
+        assert to_ox_term(RDFLIB_TERMS.decimal(value)) == ox_terms.decimal(value)
+    for value in (0, 7, 10**12):
+        assert to_ox_term(RDFLIB_TERMS.integer(value)) == ox_terms.integer(value)
+    assert to_ox_term(RDFLIB_TERMS.anyuri("https://x.org/a b")) == ox_terms.anyuri("https://x.org/a b")

@@ -173,3 +173,11 @@ def test_cli_remove_and_export(res, tmp_path):
     assert (tmp_path / "all.nq").read_bytes() == serialize(model(res, doc1()), "nquads", resources=res)
     done = runner.invoke(app, ["remove", "d2", "--store", str(path)])
     assert done.exit_code == 1 and "Error: no document 'd2'" in done.output
+
+
+def test_reported_quad_count_is_the_number_of_public_quads(res, tmp_path):
+    # a first build counts from memory, a later one from the store: both must be the real count
+    path = tmp_path / "store"
+    for results in ((doc1(),), (doc2(),), (doc1(2),)):
+        report = update_store(path, model(res, *results), resources=res)
+        assert report.quads == len(export_store(path, "nquads").splitlines())
