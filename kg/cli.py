@@ -182,7 +182,23 @@ def _render_views(graph, base: str, html: bool, max_nodes, focus, hops) -> tuple
     return gml, page, times
 
 
-def _views_child(conn, args) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Linux: let the kernel kill this child when the parent dies (a killed build must not leave a
+    process behind that holds the output lock it inherited)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before that took effect
+        os._exit(1)
+
+
+def _views_child(conn, parent_end, parent: int, args) -> None:
+    parent_end.close()  # only the parent reads: a dead parent must make send() fail, not block
+    _die_with_parent(parent)
     try:
         result = ("ok", _render_views(*args))
     except BaseException as exc:  # sent to the parent, which raises it there
@@ -214,7 +230,8 @@ class _ViewsInChild:
             return
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(target=_views_child, args=(child, args), name="kg-views", daemon=True)
+        self.proc = ctx.Process(target=_views_child, args=(child, self.conn, os.getpid(), args), name="kg-views",
+                                daemon=True)
         self.proc.start()
         child.close()
 
