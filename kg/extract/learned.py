@@ -23,7 +23,9 @@ Features (:func:`pair_features`)
 Output
     For each candidate, the most probable of the properties the ontology admits for the pair's
     classes, if its calibrated probability reaches that property's threshold in the model file
-    (thresholds may be below 0.5: ``NONE`` need not be beaten).  Its evidence has ``rule="learned"``,
+    (thresholds may be below 0.5: ``NONE`` need not be beaten) and the pair's heads are at most the
+    label's path limit apart (``max_path_by_label``, else ``max_path``).  No worksFor after a past
+    marker ("former Acme chief X"), as in the rules.  Its evidence has ``rule="learned"``,
     ``confidence`` = the calibrated probability (softmax with the temperature fitted on dev), and
     the modality of the rules (negation / hedge above the pair's lowest common ancestor).
 """
@@ -33,7 +35,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -62,6 +64,7 @@ __all__ = [
     "candidates",
     "pair_features",
     "learned_relations",
+    "beyond_rules",
 ]
 
 PROPERTIES: tuple[str, ...] = ("worksFor", "livesIn", "locatedIn", "basedIn", "killed")
@@ -87,6 +90,12 @@ class RelationModel:
     thresholds: Mapping[str, float]
     meta: Mapping[str, Any]
     max_path: int | None = None  # emit only pairs whose heads are at most this many dependency edges apart
+    # per label, instead of max_path (None: no limit); labels not listed use max_path
+    max_path_by_label: Mapping[str, int | None] = field(default_factory=dict)
+
+    def path_limit(self, label: str) -> int | None:
+        """The longest dependency path (edges) at which ``label`` is emitted (None: any)."""
+        return self.max_path_by_label[label] if label in self.max_path_by_label else self.max_path
 
     def probabilities(self, features: Sequence[str]) -> dict[str, float]:
         """Calibrated class probabilities for one candidate's features."""
@@ -145,8 +154,13 @@ def parse_model(data: Any, *, where: str = "relation model") -> RelationModel:
     max_path = data.get("max_path")
     if max_path is not None and not (isinstance(max_path, int) and max_path >= 1):
         raise bad("'max_path' must be a positive integer or null")
+    by_label = data.get("max_path_by_label", {})
+    if not isinstance(by_label, dict) or not all(
+            p in labels and (v is None or (isinstance(v, int) and v >= 1)) for p, v in by_label.items()):
+        raise bad("'max_path_by_label' must map labels of the model to positive integers or null")
     return RelationModel(tuple(labels), bias, weights, float(temperature),
-                         {p: float(t) for p, t in thresholds.items()}, dict(data.get("meta", {})), max_path)
+                         {p: float(t) for p, t in thresholds.items()}, dict(data.get("meta", {})), max_path,
+                         dict(by_label))
 
 
 @lru_cache(maxsize=4)
@@ -435,6 +449,7 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
     if not cands:
         return []
     token_cls = mention_classes(mentions, resolution)
+    past = res.relations.words.get("past_markers", frozenset())
     ctx = None
     out: list[Relation] = []
     for cand in cands:
@@ -447,11 +462,14 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
         p = probs[label]
         if p < model.thresholds[label]:
             continue
+        if label == "worksFor" and _past_post(doc, cand, past):
+            continue  # "former minister X": the rules assert no past post, nor does the classifier
         hs, ho = _head(doc, cand.s), _head(doc, cand.o)
         path = _dep_path(hs, ho)
         if path is None:
             continue
-        if model.max_path is not None and len(path[0]) + len(path[2]) > model.max_path:
+        limit = model.path_limit(label)
+        if limit is not None and len(path[0]) + len(path[2]) > limit:
             continue
         anchor = path[1]
         if ctx is None:
@@ -467,3 +485,38 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
         )
         out.append(Relation(cand.subject, label, cand.object, ev))
     return out
+
+
+def _past_post(doc: Doc, cand: Candidate, past: frozenset[str]) -> bool:
+    """A past marker ("former", "ex-") in the three words before the pair or between its mentions
+    ("former Acme chief X", "X, a former Acme chief")."""
+    first, second = (cand.s, cand.o) if cand.s.start <= cand.o.start else (cand.o, cand.s)
+    sent = doc[first.start].sent
+    window = list(range(max(sent.start, first.start - 3), first.start)) + list(range(first.end, second.start))
+    return any(doc[i].lower_ in past or doc[i].lower_.rstrip("-") in past for i in window)
+
+
+def beyond_rules(learned: Sequence[Relation], rules: Sequence[Relation]) -> list[Relation]:
+    """The learned relations worth adding to the rules' ones.
+
+    A learned relation is dropped when the rules already relate the same two entities (by any
+    property, in either direction): the rules' reading is the more specific one ("Ruritanian
+    President X" is X leaderOf Ruritania; a learned "X livesIn Ruritania" from the same words would
+    only repeat it less precisely).  The one exception is a learned property that the rules'
+    property entails (:data:`_ENTAILED`: X leaderOf Y is also X worksFor Y): it adds nothing false.
+    """
+    related: dict[tuple[str, str], set[str]] = {}
+    for r in rules:
+        related.setdefault((r.subject, r.object), set()).add(r.predicate)
+        related.setdefault((r.object, r.subject), set()).add("~" + r.predicate)
+    out = []
+    for r in learned:
+        props = related.get((r.subject, r.object))
+        if props is None or (r.predicate not in props and all(
+                r.predicate in _ENTAILED.get(p, ()) for p in props)):
+            out.append(r)
+    return out
+
+
+# rule property -> the learned properties it entails (rdfs:subPropertyOf in ontologies/newskg.ttl)
+_ENTAILED: dict[str, tuple[str, ...]] = {"leaderOf": ("worksFor",)}

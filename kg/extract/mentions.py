@@ -280,12 +280,21 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             continue  # In A Title-Case Headline every word looks like a name: trust only the gazetteer
         person = cls == "Person"
         start, end = _strip_span(doc, ent.start, ent.end, honor, person)
+        opened = [t.i for t in doc[start:end] if t.text == "("]
+        if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
+            # "Union of Democratic Forces (UDF" : the bracket belongs to what follows the name
+            start, end = _strip_span(doc, start, opened[-1], honor, person)
         if end <= start:
             continue
         if cls in ("Organization", "Place", "Product", "Group") and start > 0 and doc[start - 1].lower_ in honor \
                 and doc[start - 1].lower_ not in {"the", "state", "new", "party"} and end - start <= 3 \
                 and all(t.text[:1].isupper() and t.i not in gaz_covered for t in doc[start:end]):
             cls, person = "Person", True  # "Chancellor X", "President X": a title makes X a person
+        if cls in ("Organization", "Place", "Product") and 2 <= end - start <= 4 and end + 2 < len(doc) \
+                and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == "," \
+                and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120 \
+                and all(t.text[:1].isupper() and t.i not in gaz_covered for t in doc[start:end]):
+            cls, person = "Person", True  # "Ana Maria Lind, 50, of Riverton": a name and an age
         head_cls = _class_by_head(doc, start, end, res)
         if head_cls and (not person or doc[end - 1].tag_ in ("NNS", "NNPS") or head_cls == "WeaponSystem"):
             cls = head_cls

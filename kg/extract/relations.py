@@ -29,6 +29,10 @@ place-of               0.85  "the <demonym> city of X" -> X locatedIn country
 possessive-place       0.70  "Place's Org" -> basedIn, "Country's Place" -> locatedIn
 person-of-place        0.60  "X of Place" (a person) -> livesIn
 place-in               0.75  "X in Y" between places -> locatedIn
+person-of-org          0.75  "X of Acme" (a person without a title) -> worksFor
+org-of-place           0.75  "Acme Inc. of Riverton" -> basedIn
+org-apposition         0.85  "Acme, a Riverton construction firm" -> basedIn
+home-of                0.85  "X's Riverton home", "X's hometown of Riverton" -> livesIn
 learned                p     a pair classifier trained on CoNLL04 train (docs/learned-relations.md);
                              its calibrated probability, emitted only above per-property thresholds
 =====================  ====  ===============================================================
@@ -63,7 +67,8 @@ RULE_FACTORS = {
     "noun-prep": 0.9, "noun-between": 0.9, "inverse-noun": 0.85, "role-title": 1.0,
     "role-apposition": 0.95, "role-copula": 0.9, "title-default": 0.6, "compound-pair": 0.85,
     "hyphen-adjective": 0.9, "name-structure": 0.8, "place-apposition": 0.85, "place-of": 0.85,
-    "possessive-place": 0.7, "person-of-place": 0.6, "place-in": 0.75,
+    "possessive-place": 0.7, "person-of-place": 0.6, "place-in": 0.75, "person-of-org": 0.75,
+    "org-of-place": 0.75, "org-apposition": 0.85, "home-of": 0.85,
 }
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "dobj", "pobj", "attr",
@@ -329,8 +334,8 @@ class _Ctx:
                         return "hedged"
             if t.pos_ == "ADJ" and t.lower_ in hedges and step > 0:
                 return "hedged"
-            if t.head.i == t.i:
-                break
+            if t.head.i == t.i or t.dep_ == "relcl":
+                break  # a relative clause has its own modality ("X, who met Y, may resign")
             came_from, t = t, t.head
         for c in tok.children:
             if c.dep_ == "amod" and c.lower_ in hedges:
@@ -430,6 +435,13 @@ def _titles(ctx: _Ctx) -> None:
             title_toks.pop(0)
         words = [t.lower_ for t in title_toks]
         prop, role = _role_of(ctx, words)
+        if prop is None and words[-1] in ctx.words.get("occupations", ()) and not any(
+                doc[j].lower_ in ctx.words.get("past_markers", ()) for j in range(max(0, i), m.start)):
+            # "the Ruritanian novelist X", "Riverton businessman X": where X lives or comes from
+            for o in owners:
+                if ctx.cls(o.key) in ("Country", "City", "Place"):
+                    ctx.emit("livesIn", Arg(key), Arg(o.key, o.factor * 0.9), "role-title", doc[m.start], "asserted")
+            continue
         if prop not in ("worksFor", "leaderOf"):
             continue
         n_role = len(role.split())
@@ -516,6 +528,9 @@ def _verbs(ctx: _Ctx, tok: Token) -> None:
             objs = [a for p in _prep_objects(tok, trig.prep) for a in ctx.deep(p)]
         elif passive and not trig.prep:
             objs = [a for c in tok.children if c.dep_ == "nsubjpass" for a in ctx.deep(c)]
+            if not objs and tok.dep_ == "relcl" and any(
+                    c.dep_ == "nsubjpass" and c.lower_ in ("who", "that", "which") for c in tok.children):
+                objs = ctx.direct(tok.head, conjuncts=False)  # "X, who was shot by Y": X
             rule = "verb-passive"
         elif trig.prep:
             objs = [a for p in _prep_objects(tok, trig.prep) for a in ctx.deep(p)]
@@ -531,6 +546,9 @@ def _verbs(ctx: _Ctx, tok: Token) -> None:
                         objs = [a for c in conj.children if c.dep_ == "dobj" for a in ctx.deep(c)]
                         if objs:
                             break
+        if trig.prep and not objs and tok.dep_ == "relcl" and any(
+                c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
+            objs = ctx.direct(tok.head, conjuncts=False)  # "Riverton, where X was born"
         if not objs and not trig.prep:
             for x in tok.children:
                 if x.dep_ == "xcomp":
@@ -580,6 +598,8 @@ def _nouns(ctx: _Ctx, tok: Token) -> None:
         if not subs:
             subs = [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                     for a in ctx.direct(c)]
+        if not subs:  # "the killing of X by Y": the agent of the nominalisation
+            subs = [a for h in (tok, *pobjs) for p in _prep_objects(h, "by") for a in ctx.deep(p)]
         if not subs:
             gov = tok.head
             while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and gov.dep_ in ("pobj", "prep", "dobj", "conj"):
@@ -758,9 +778,23 @@ def _places(ctx: _Ctx, tok: Token) -> None:
         places = [a for p in _prep_objects(tok, "of") for a in ctx.direct(p)]
         if not places and tok.dep_ == "appos":
             places = ctx.direct(tok.head)
+        if not places:  # "Ruritania's capital, Riverton"
+            places = [a for c in tok.children if c.dep_ == "appos" for a in ctx.direct(c)
+                      if ctx.cls(a.key) in ("City", "Place")]
         for p in places:
             for c in countries:
                 ctx.emit("locatedIn", p, c, "place-of", tok)
+    # "X's Riverton home", "X's hometown of Riverton": where X lives or comes from
+    if tok.lower_ in ctx.words.get("home_nouns", ()) and tok.pos_ == "NOUN" and tok.i not in r.token_keys:
+        owners = [a for c in tok.children if c.dep_ == "poss" for a in ctx.direct(c, conjuncts=False)
+                  if ctx.cls(a.key) == "Person"]
+        homes = [a for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
+                 for a in ctx.direct(c, conjuncts=False) if ctx.cls(a.key) in ("City", "Place", "Country")]
+        homes += [a for p in _prep_objects(tok, "of") for a in ctx.direct(p, conjuncts=False)
+                  if ctx.cls(a.key) in ("City", "Place", "Country")]
+        for o in owners:
+            for h in homes:
+                ctx.emit("livesIn", o, h, "home-of", tok)
     # possessive: "Place's Org" / "Country's Place"
     if key and tok.dep_ == "poss":
         owner = key
@@ -796,6 +830,21 @@ def _places(ctx: _Ctx, tok: Token) -> None:
             for a in ctx.direct(p):
                 if ctx.cls(a.key) in ("City", "Country", "Place"):
                     ctx.emit("basedIn", Arg(key), Arg(a.key, 0.8), "place-in", tok)
+        for p in _prep_objects(tok, "of"):  # "Acme Trust Co. of Riverton"
+            for a in ctx.direct(p, conjuncts=False):
+                if ctx.cls(a.key) in ("City", "Country", "Place"):
+                    ctx.emit("basedIn", Arg(key), a, "org-of-place", tok)
+        # "Acme, a Riverton construction firm" (a hyphenated "Riverton-backed" is not a base)
+        org_nouns = ctx.words.get("org_description_nouns", frozenset())
+        for app in (c for c in tok.children if c.dep_ == "appos" and c.i not in r.token_keys
+                    and c.pos_ == "NOUN" and c.lemma_.lower() in org_nouns):
+            for c in app.children:
+                if c.dep_ not in ("compound", "nmod", "amod") or c.i > app.i or c.i + 1 >= len(doc) \
+                        or doc[c.i + 1].text == "-":
+                    continue
+                for a in ctx.direct(c, conjuncts=False):
+                    if ctx.cls(a.key) in ("City", "Country", "Place"):
+                        ctx.emit("basedIn", Arg(key), a, "org-apposition", tok)
     # "X of Place" for a person without a title ("President X of Ruritania" is a title)
     if key and ctx.cls(key) == "Person" and r.token_keys.get(tok.i + 1) != key and not _has_title(ctx, tok):
         for c in tok.children:  # "the Daily Planet's Ana Lind": she works there
@@ -805,6 +854,22 @@ def _places(ctx: _Ctx, tok: Token) -> None:
             for a in ctx.direct(p):
                 if ctx.onto.is_a(ctx.cls(a.key), "Place"):
                     ctx.emit("livesIn", Arg(key), a, "person-of-place", tok)
+        for p in _prep_objects(tok, "of"):  # "Ana Lind of Acme said"
+            for a in ctx.direct(p, conjuncts=False):
+                if ctx.onto.is_a(ctx.cls(a.key), "Organization") and _named_org(ctx, a.key, p):
+                    ctx.emit("worksFor", Arg(key), a, "person-of-org", tok)
+
+
+def _named_org(ctx: _Ctx, key: str, tok: Token) -> bool:
+    """Is ``key`` surely an organisation?  A gazetteer entry, an acronym or a name of several words:
+    the NER often types an unknown one-word town as an organisation ("a diver of Riverton")."""
+    if key in ctx.res.gazetteer.entries:
+        return True
+    n = ctx.r.mention_at.get(tok.i)
+    if n is None:
+        return False
+    m = ctx.mentions[n]
+    return m.end - m.start >= 2 or m.text.isupper() or m.source != "ner"
 
 
 def _has_title(ctx: _Ctx, tok: Token) -> bool:
@@ -836,9 +901,7 @@ def extract_relations(
         _hyphens(ctx, tok)
         _places(ctx, tok)
     # a learned pair classifier (ontologies/models/relations.json) adds what the rules missed
-    from kg.extract.learned import learned_relations
+    from kg.extract.learned import beyond_rules, learned_relations
 
-    have = {(r.subject, r.predicate, r.object) for r in ctx.out}
-    ctx.out += [r for r in learned_relations(doc, mentions, resolution, res, doc_id)
-                if (r.subject, r.predicate, r.object) not in have]
+    ctx.out += beyond_rules(learned_relations(doc, mentions, resolution, res, doc_id), ctx.out)
     return ctx.out, ctx.titles
