@@ -13,10 +13,11 @@ the merged description be *recomputed* when a document is re-ingested or removed
 a merged graph alone would leave stale aliases and wrong counts.  Queries see only the public
 graphs (:func:`public_graphs`).
 
-Updates: each document is replaced in one SPARQL Update (one RocksDB transaction), which also sets a
-"stale" flag; the merged descriptions of the affected entities are then recomputed and the flag
-cleared in a second transaction.  If a run dies in between, the next open sees the flag and
-recomputes the whole merged graph, so the store never stays inconsistent.
+Updates: a first build (a store without documents) writes the documents and the merged entity graph
+in one transaction.  Later, new documents are added in one transaction and each replaced document
+in one SPARQL Update; both also set a "stale" flag; the merged descriptions of the affected entities
+are then recomputed and the flag cleared.  If a run dies in between, the next write sees the flag
+and recomputes the whole merged graph, so the store never stays inconsistent.
 """
 
 from __future__ import annotations
@@ -220,12 +221,9 @@ def _merge_entity(entity: ox.NamedNode, shares: Shares) -> list[ox.Triple]:
     return out
 
 
-def _recompute_entities(store: ox.Store, base: str, entities: Iterable[ox.NamedNode],
-                        known: Mapping[ox.NamedNode, Shares] | None = None) -> int:
+def _recompute_entities(store: ox.Store, base: str, entities: Iterable[ox.NamedNode]) -> int:
     """Rewrite the merged descriptions of ``entities``, then clear the stale flag.
 
-    ``known`` gives every share of the entities when the caller holds them all (a store that had
-    no entity before this update): then nothing is read back and there is nothing old to delete.
     Runs with the stale flag set: if the process dies half-way, the next write sees the flag and
     rebuilds the whole entity graph (:func:`_repair_if_stale`)."""
     merged = ox.NamedNode(str(entity_graph_iri(base)))
@@ -233,13 +231,10 @@ def _recompute_entities(store: ox.Store, base: str, entities: Iterable[ox.NamedN
     fresh: list[ox.Quad] = []
     count = 0
     for e in sorted(set(entities), key=lambda n: n.value):
-        if known is None:
-            for q in list(store.quads_for_pattern(e, None, None, merged)):
-                store.remove(q)
-            shares = _stored_shares(store, e, prefix)
-        else:
-            shares = known.get(e, {})
-        fresh += [ox.Quad(t.subject, t.predicate, t.object, merged) for t in _merge_entity(e, shares)]
+        for q in list(store.quads_for_pattern(e, None, None, merged)):
+            store.remove(q)
+        fresh += [ox.Quad(t.subject, t.predicate, t.object, merged)
+                  for t in _merge_entity(e, _stored_shares(store, e, prefix))]
         count += 1
     if fresh:
         store.extend(fresh)
@@ -326,15 +321,22 @@ def update_store(
         touched |= {q.subject for q in old.get(e, ())} | {q.subject for q in new[e]}
         _replace_graphs(store, {k: sorted(v, key=str) for k, v in new.items()}, drop=[g, e])
         replaced.append(part.doc_id)
+    if known is not None:
+        # A first build: the documents and the merged entity graph in one transaction, so no
+        # moment exists where one is written without the other.
+        merged = ox.NamedNode(str(entity_graph_iri(base)))
+        entity_quads = [ox.Quad(t.subject, t.predicate, t.object, merged)
+                        for e in sorted(touched, key=lambda n: n.value) for t in _merge_entity(e, known[e])]
+        if fresh or entity_quads:
+            store.extend(fresh + entity_quads)
+        return _finish(store, path, quads=public + len(entity_quads), added=tuple(added),
+                       entities_updated=len(touched))
     if fresh:
         # the new documents and the stale flag in one transaction (store.extend is atomic)
         store.extend(fresh + [ox.Quad(META, _STALE, _TRUE, META)])
-    count = _recompute_entities(store, base, touched, known)
-    # In a first build the public quads are the document graphs plus the merged entity graph.
-    quads = None if known is None else public + sum(
-        1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(str(entity_graph_iri(base)))))
-    return _finish(store, path, quads=quads, added=tuple(added), replaced=tuple(replaced),
-                   unchanged=tuple(unchanged), entities_updated=count)
+    count = _recompute_entities(store, base, touched)
+    return _finish(store, path, added=tuple(added), replaced=tuple(replaced), unchanged=tuple(unchanged),
+                   entities_updated=count)
 
 
 def remove_documents(path: Path | str, doc_ids: Sequence[str]) -> StoreReport:
