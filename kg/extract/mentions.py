@@ -209,6 +209,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     lex = res.entities
     gaz = res.gazetteer
     honor = lex.words.get("honorifics", frozenset())
+    portfolios = res.relations.words.get("portfolios", frozenset())
+    roles = res.relations.by_lemma("roles")
     phrase, matcher = _matchers(doc.vocab, res)
     cands: list[tuple[int, int, int, Mention]] = []  # (priority, start, end, mention)
 
@@ -286,6 +288,10 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             start, end = _strip_span(doc, start, opened[-1], honor, person)
         if end <= start:
             continue
+        if cls in ("Organization", "Group") and doc[start:end].root.lower_ in portfolios and end < len(doc) \
+                and (doc[end].lower_ in honor or doc[end].lower_ in roles) \
+                and not any(t.i in gaz_covered for t in doc[start:end]):
+            continue  # "Home Affairs Commissioner X", "Trade Minister X": a portfolio, no organisation
         if cls in ("Organization", "Place", "Product", "Group") and start > 0 and doc[start - 1].lower_ in honor \
                 and doc[start - 1].lower_ not in {"the", "state", "new", "party"} and end - start <= 3 \
                 and all(t.text[:1].isupper() and t.i not in gaz_covered for t in doc[start:end]):

@@ -241,6 +241,17 @@ class _Ctx:
                 pair = self.role_pair(t.head.head)
                 if pair:
                     return [Arg(a.key, a.factor * factor * 0.9) for a in pair], False
+                if t.tag_ == "VBG" and t.head.head.pos_ in ("NOUN", "PROPN"):
+                    break  # "the link between arriving in B and ...": a gerund about anyone
+            if t.dep_ == "xcomp":
+                # object control: "urged X to visit", "called on X to resign": X is the agent
+                for c in t.head.children:
+                    if c.i < t.i and c.dep_ == "dobj":
+                        return [Arg(a.key, a.factor * factor) for a in self.deep(c)], False
+                    if c.i < t.i and c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                        objs = [p for p in c.children if p.dep_ == "pobj"]
+                        if objs:
+                            return [Arg(a.key, a.factor * factor) for a in self.deep(objs[0])], False
             t = t.head
             factor *= 0.9
         return [], False
@@ -289,7 +300,10 @@ class _Ctx:
         for c in noun.children:
             if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i:
                 objs += self.direct(c)
-            elif c.dep_ == "prep" and c.lower_ in _ROLE_PREPS:
+        modified = bool(objs)
+        for c in noun.children:
+            # "<Party> leader in the <House>": with an owner before the role, "in"/"with" say where
+            if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS and not (modified and c.lower_ in ("in", "with")):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         objs += self.direct(p)
@@ -308,6 +322,7 @@ class _Ctx:
         neg_words, hedges, negators = w.get("negation_words", ()), w.get("hedges", ()), w.get("negators", ())
         hedge_modals = w.get("hedge_modals", frozenset())
         reporting = w.get("reporting", frozenset())
+        future = w.get("future_markers", frozenset())
         t = tok
         came_from: Token | None = None
         subject_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
@@ -321,8 +336,13 @@ class _Ctx:
                     return "hedged"
                 if c.dep_ == "advmod" and c.lower_ in hedges:
                     return "hedged"
+            if future and t.tag_ in ("VBZ", "VBP", "VBG") and _future_time(t, future):
+                return "hedged"  # "X visits Y next week": planned, not done
             if came_from is not None and t.pos_ in ("VERB", "AUX"):
                 lemma = t.lemma_.lower()
+                if came_from.dep_ == "xcomp" and any(f"{lemma} {c.lower_}" in hedges for c in t.children
+                                                     if c.dep_ in ("prep", "prt") and c.i < came_from.i):
+                    return "hedged"  # "called on X to act": asked for, not done
                 if lemma in reporting:
                     break
                 # only a verb whose complement we came from ("refused to meet", "consider making")
@@ -431,6 +451,10 @@ def _titles(ctx: _Ctx) -> None:
             i -= 1
         if not title_toks:
             continue
+        if owners and i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() \
+                and doc[i].i not in r.token_keys and i + 1 < m.start and doc[i + 1].i in r.token_keys \
+                and r.token_keys[doc[i + 1].i] == owners[0].key:
+            owners = owners[1:]  # "Liberal Democrat chairman X": the owner's name is cut; do not guess
         while title_toks and title_toks[0].lower_ in ("of", "for"):
             title_toks.pop(0)
         words = [t.lower_ for t in title_toks]
@@ -468,6 +492,18 @@ def _titles(ctx: _Ctx) -> None:
             country = _nearest_country(ctx, anchor)
             if country and ctx.emit(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, country)
+
+
+def _future_time(verb: Token, future: frozenset[str], depth: int = 0) -> bool:
+    """A time modifier of ``verb`` (or of its open complement) that points ahead: "next week"."""
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "advmod", "prep", "tmod") and any(
+                x.lower_ in future and x.nbor(1).lower_ != "to" if x.i + 1 < len(x.doc) else x.lower_ in future
+                for x in c.subtree):  # "next week", not "next to"
+            return True
+        if depth == 0 and c.dep_ == "xcomp" and _future_time(c, future, 1):
+            return True
+    return False
 
 
 def _role_of(ctx: _Ctx, words: list[str]) -> tuple[str | None, str]:
