@@ -51,3 +51,10 @@ def test_what_someone_is_called_on_to_do_is_not_done(extract):
     g, facts = extract("Norway called on Sweden to sanction Russia.")
     assert ("Sweden", "sanctions", "Russia") not in facts
     assert _all_facts(g)[("Sweden", "sanctions", "Russia")] == {"hedged"}
+
+
+def test_a_name_word_the_ner_left_out_cuts_the_owner(extract):
+    _, facts = extract("Former editor Ana Lind praised the paper. Danish Courier editor Peter Holm said sales rose.")
+    assert ("Peter Holm", "worksFor", "Denmark") not in facts and ("Peter Holm", "livesIn", "Denmark") not in facts, facts
+    _, facts = extract("UK Defence Secretary Peter Holm visited Norway.")
+    assert ("Peter Holm", "worksFor", "United Kingdom") in facts, facts

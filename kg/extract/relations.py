@@ -451,10 +451,12 @@ def _titles(ctx: _Ctx) -> None:
             i -= 1
         if not title_toks:
             continue
-        if owners and i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() \
-                and doc[i].i not in r.token_keys and i + 1 < m.start and doc[i + 1].i in r.token_keys \
-                and r.token_keys[doc[i + 1].i] == owners[0].key:
+        if owners and i >= 0 and doc[i].pos_ in ("PROPN", "ADJ") and doc[i].text[:1].isupper() \
+                and doc[i].i not in r.token_keys and r.token_keys.get(doc[i].head.i) == owners[0].key:
             owners = owners[1:]  # "Liberal Democrat chairman X": the owner's name is cut; do not guess
+        first = title_toks[0]
+        if owners and first.pos_ == "PROPN" and first.text[:1].isupper() and not _title_word(ctx, first.lower_):
+            owners = []  # "Jewish Chronicle editor X": a name word the NER left out; the owner is not "Jewish"
         while title_toks and title_toks[0].lower_ in ("of", "for"):
             title_toks.pop(0)
         words = [t.lower_ for t in title_toks]
@@ -504,6 +506,12 @@ def _future_time(verb: Token, future: frozenset[str], depth: int = 0) -> bool:
         if depth == 0 and c.dep_ == "xcomp" and _future_time(c, future, 1):
             return True
     return False
+
+
+def _title_word(ctx: _Ctx, word: str) -> bool:
+    """A word that belongs in a job title ("Defence" of "Defence Secretary"), not in a name."""
+    return (word in ctx.role_props or word in ctx.roles or word in ctx.words.get("portfolios", ())
+            or any(word in ctx.ewords.get(k, ()) for k in ("honorifics", "name_titles", "title_modifiers")))
 
 
 def _role_of(ctx: _Ctx, words: list[str]) -> tuple[str | None, str]:
