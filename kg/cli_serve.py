@@ -34,15 +34,20 @@ def serve(
     """
     from kg.serve import start_server
 
-    try:
-        server = start_server(store, host=host, port=port, engine=engine)  # type: ignore[arg-type]
-    except KGError as exc:
-        fail(str(exc))
-
     def _terminate(signum, frame):  # SIGTERM: stop cleanly, like Ctrl-C
         raise KeyboardInterrupt
 
+    # Installed before the server starts: it may answer (and be told to stop) before start_server returns.
     previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        server = start_server(store, host=host, port=port, engine=engine)  # type: ignore[arg-type]
+    except KGError as exc:
+        signal.signal(signal.SIGTERM, previous)
+        fail(str(exc))
+    except KeyboardInterrupt:  # stopped while starting; the server process dies with us (PDEATHSIG)
+        signal.signal(signal.SIGTERM, previous)
+        out.print("Stopped.")
+        return
     try:
         d = server.data
         out.print(f"Serving {d.documents} document(s), {d.quads} quads in {d.graphs} named graph(s), read-only, "
