@@ -1,6 +1,7 @@
 """Train, threshold and evaluate the learned relation classifier (kg/extract/learned.py).
 
     python scripts/train_relations.py train             # fit on CoNLL04 train, tune on dev, write the model
+    python scripts/train_relations.py train --dense     # + a doc.tensor model, the sparse one as its fallback
     python scripts/train_relations.py eval --split dev  # rules vs rules+learned through the real scorer
     python scripts/train_relations.py eval --split test # once, at the end (never used for choices)
     python scripts/train_relations.py news              # precision on the news dev set tests/gold/dev.json
@@ -37,8 +38,9 @@ sys.path.insert(0, str(REPO))
 from kg.conll04 import evaluate_conll04, load_conll04  # noqa: E402
 from kg.evaluate import default_data_dir, evaluate, load_gold, load_gold_documents, normalise  # noqa: E402
 from kg.extract.learned import (  # noqa: E402
-    MODEL_FORMAT, MODEL_VERSION, NONE, PROPERTIES, RelationModel, beyond_rules, candidate_features, candidates,
-    default_model_path, load_model, mention_classes, pair_features, parse_model,
+    DENSE_BLOCKS, MODEL_FORMAT, MODEL_VERSION, NONE, PROPERTIES, RelationModel, beyond_rules, candidate_features,
+    candidates, default_model_path, dense_features, load_model, mention_classes, pair_features, parse_model,
+    usable_tensor,
 )
 from kg.extract.mentions import extract_mentions  # noqa: E402
 from kg.extract.relations import extract_relations  # noqa: E402
@@ -59,6 +61,10 @@ MIN_COUNT = 2  # features seen fewer times in train are dropped
 PRECISION_TARGET = 0.75  # learned facts (beyond the rules) on dev, per property
 THRESHOLD_FLOOR = 0.3
 SEED = 13
+DENSE_WIDTH = 96  # doc.tensor columns of en_core_web_sm (tok2vec width)
+# dense features are standardised on train, then multiplied by a scale chosen on dev with C (the L2
+# penalty is shared with the 0/1 sparse features, so the scale sets how strongly they are regularised)
+DENSE_SCALE_GRID = (0.1, 0.3, 1.0)
 # Default path limit for a label without its own (the operating point gives each emitted label one).
 EMIT_MAX_PATH = 3
 # Lenient training labels (a name inside exactly one gold name also matches, see _gold_ids).  Off
@@ -80,6 +86,7 @@ class ParsedDoc:
     # what learned_relations needs to build Relations (anchor, modality) at a threshold
     learned_all: list[tuple[Relation, dict[str, float]]] = field(default_factory=list)
     state: tuple | None = None  # (Doc, mentions, resolution), for learned_relations
+    dense: list | None = None  # per candidate, dense_features (None: the Doc has no usable tensor)
 
 
 def conll_path(split: str) -> Path:
@@ -148,6 +155,9 @@ def parse_documents(documents, nlp, res: Resources, gold=None, *, lenient: bool 
             pd.features.append(feats)
             pd.labels.append(label)
         pd.state = (doc, mentions, resolution)
+        tensor = usable_tensor(doc, DENSE_WIDTH)
+        if tensor is not None:
+            pd.dense = [dense_features(doc, c.s, c.o, tensor) for c in candidates(doc, mentions, resolution, res)]
         pd.entities = sorted(resolution.entities.values(), key=lambda e: e.key)
         out.append(pd)
     return out
@@ -161,8 +171,11 @@ def vocabulary(docs: list[ParsedDoc]) -> list[str]:
     return sorted(f for f, n in counts.items() if n >= MIN_COUNT)
 
 
-def matrix(docs: list[ParsedDoc], index: dict[str, int]):
-    from scipy.sparse import csr_matrix
+def matrix(docs: list[ParsedDoc], index: dict[str, int], scaler=None):
+    """The sparse 0/1 feature matrix (with the scaled dense columns appended when ``scaler`` =
+    (mean, std, scale) is given) and the labels."""
+    import numpy
+    from scipy.sparse import csr_matrix, hstack
 
     rows, cols, y = [], [], []
     r = 0
@@ -175,7 +188,19 @@ def matrix(docs: list[ParsedDoc], index: dict[str, int]):
                     cols.append(j)
             y.append(LABELS.index(lab))
             r += 1
-    return csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(r, len(index))), y
+    X = csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(r, len(index)))
+    if scaler is None:
+        return X, y
+    mean, std, scale = scaler
+    D = numpy.vstack([v for d in docs for v in d.dense]).astype(numpy.float64)
+    return hstack([X, csr_matrix((D - mean) / std * scale)]).tocsr(), y
+
+
+def dense_scaler(docs: list[ParsedDoc], scale: float):
+    import numpy
+
+    D = numpy.vstack([v for d in docs for v in d.dense]).astype(numpy.float64)
+    return D.mean(axis=0), numpy.maximum(D.std(axis=0), 1e-6), scale
 
 
 def fit(X, y, C: float):
@@ -186,7 +211,8 @@ def fit(X, y, C: float):
     return clf
 
 
-def to_model(clf, vocab: list[str], temperature: float, thresholds: dict[str, float], meta: dict) -> dict:
+def to_model(clf, vocab: list[str], temperature: float, thresholds: dict[str, float], meta: dict,
+             scaler=None) -> dict:
     classes = list(clf.classes_)
     coef = clf.coef_
     if len(classes) == 2:  # binary sklearn output; not expected with five properties
@@ -201,15 +227,42 @@ def to_model(clf, vocab: list[str], temperature: float, thresholds: dict[str, fl
     bias = [0.0] * len(LABELS)
     for k, c in enumerate(classes):
         bias[c] = round(float(clf.intercept_[k]), 4)
-    return {
+    data = {
         "format": MODEL_FORMAT, "version": MODEL_VERSION, "labels": list(LABELS), "bias": bias,
         "temperature": round(temperature, 4), "thresholds": thresholds, "meta": meta,
         "weights": dict(sorted(weights.items())),
     }
+    if scaler is not None:
+        # fold the standardisation into the weights: w * scale / std, bias - mean . that
+        mean, std, scale = scaler
+        n = len(vocab)
+        rows, dbias = [], [0.0] * len(LABELS)
+        for j in range(len(mean)):
+            row = [0.0] * len(LABELS)
+            for k, c in enumerate(classes):
+                row[c] = float(coef[k, n + j]) * scale / float(std[j])
+            rows.append(row)
+        for c in range(len(LABELS)):
+            dbias[c] = -sum(float(mean[j]) * rows[j][c] for j in range(len(mean)))
+        data["dense"] = {"width": len(mean) // len(DENSE_BLOCKS), "blocks": list(DENSE_BLOCKS),
+                         "bias": [round(v, 4) for v in dbias],
+                         "weights": [[round(v, 5) for v in row] for row in rows]}
+    return data
+
+
+def doc_probabilities(model: RelationModel, d: ParsedDoc) -> list[dict[str, float]]:
+    """Per candidate of ``d``, the model's probabilities (as learned_relations computes them)."""
+    if model.dense_width and d.dense is not None and d.dense:
+        import numpy
+
+        dense = model.dense_scores(numpy.vstack(d.dense)).tolist()
+        return [model.probabilities(fs, ds) for fs, ds in zip(d.features, dense)]
+    m = model.fallback if model.dense_width and model.fallback is not None else model
+    return [m.probabilities(fs) for fs in d.features]
 
 
 def probabilities(model: RelationModel, docs: list[ParsedDoc]) -> list[list[dict[str, float]]]:
-    return [[model.probabilities(fs) for fs in d.features] for d in docs]
+    return [doc_probabilities(model, d) for d in docs]
 
 
 def candidate_f1(model: RelationModel, docs: list[ParsedDoc]) -> float:
@@ -231,9 +284,9 @@ def fit_temperature(model: RelationModel, docs: list[ParsedDoc]) -> float:
     for t in [round(0.5 + 0.05 * k, 2) for k in range(41)]:
         m = dataclasses.replace(model, temperature=t)
         loss = 0.0
-        for d in docs:
-            for fs, lab in zip(d.features, d.labels):
-                loss -= math.log(max(m.probabilities(fs)[lab], 1e-12))
+        for d, probs in zip(docs, probabilities(m, docs)):
+            for p, lab in zip(probs, d.labels):
+                loss -= math.log(max(p[lab], 1e-12))
         best = min(best, (loss, t))
     return best[1]
 
@@ -359,6 +412,52 @@ def choose_operating_point(dev: list[ParsedDoc], dev_gold, news: list[ParsedDoc]
 # --------------------------------------------------------------------------------------------
 # commands
 # --------------------------------------------------------------------------------------------
+def train_model(train, dev, dev_gold, news, news_gold, res: Resources, *, dense: bool):
+    """Fit (C, and the dense scale when ``dense``), calibrate and choose the operating point on dev.
+    Returns (the model file's data, the RelationModel, thresholds, path limits)."""
+    vocab = vocabulary(train)
+    index = {f: j for j, f in enumerate(vocab)}
+    best = None
+    for scale in (DENSE_SCALE_GRID if dense else (None,)):
+        scaler = dense_scaler(train, scale) if dense else None
+        X, y = matrix(train, index, scaler)
+        for C in C_GRID:
+            clf = fit(X, y, C)
+            model = parse_model(to_model(clf, vocab, 1.0, {p: 0.5 for p in PROPERTIES}, {}, scaler))
+            f1 = candidate_f1(model, dev)
+            log.info("%sC=%s: dev candidate micro F1 %.3f", f"dense scale {scale}, " if dense else "", C, f1)
+            if best is None or f1 > best[0] + 1e-9:
+                best = (f1, C, scale, scaler, clf)
+    _, C, scale, scaler, clf = best
+    raw = parse_model(to_model(clf, vocab, 1.0, {p: 0.5 for p in PROPERTIES}, {}, scaler))
+    temperature = fit_temperature(raw, dev)
+    model = dataclasses.replace(raw, temperature=temperature)
+    learned_for(model, dev, res)
+    learned_for(model, news, res)
+    thresholds, caps = choose_operating_point(dev, dev_gold, news, news_gold, res)
+    log.info("operating point: thresholds %s, path limits %s", thresholds, caps)
+    meta = {
+        "trained_on": "CoNLL04 train (SpERT split), candidates from the newskg pipeline",
+        "selected_on": "CoNLL04 dev: C by candidate micro F1, temperature by log-loss, per-property threshold "
+                       "and path limit by dev micro F1 under a precision target and the news guard",
+        "C": C, "min_count": MIN_COUNT, "precision_target": PRECISION_TARGET,
+        "disabled": list(DISABLED),
+        "news_guard": "learned facts must not lower the micro precision of the rules on tests/gold/dev.json",
+        "train_candidates": sum(len(d.labels) for d in train),
+        "train_positive": sum(lab != NONE for d in train for lab in d.labels),
+    }
+    if dense:
+        meta["selected_on"] = meta["selected_on"].replace("C by", "C and the dense scale by")
+        meta["dense_scale"] = scale
+        meta["dense"] = "means of doc.tensor rows: subject, object, words between, inner dependency-path nodes, " \
+                        "subject x object; standardised on train (folded into the weights)"
+    data = to_model(clf, vocab, temperature, thresholds, meta, scaler)
+    data["max_path"] = EMIT_MAX_PATH
+    data["max_path_by_label"] = caps
+    final = parse_model(data)
+    return data, final, thresholds, caps
+
+
 def cmd_train(args) -> None:
     random.seed(SEED)
     res = load_resources()
@@ -368,54 +467,48 @@ def cmd_train(args) -> None:
     dev_docs, dev_gold = load_conll04(conll_path("dev"))
     train = parse_documents(train_docs, nlp, res, train_gold, lenient=LENIENT)
     dev = parse_documents(dev_docs, nlp, res, dev_gold, lenient=LENIENT)
+    news_gold = load_gold(REPO / "tests" / "gold" / "dev.json")
+    news = parse_documents(load_gold_documents(news_gold), nlp, res)
     t_parse = time.perf_counter() - t0
     n_pos = sum(lab != NONE for d in train for lab in d.labels)
     n_gold = sum(1 for f in train_gold.relations)
     log.info("train: %d candidates, %d positive (gold facts %d); dev: %d candidates, %d positive",
              sum(len(d.labels) for d in train), n_pos, n_gold, sum(len(d.labels) for d in dev),
              sum(lab != NONE for d in dev for lab in d.labels))
-    vocab = vocabulary(train)
-    index = {f: j for j, f in enumerate(vocab)}
-    X, y = matrix(train, index)
     t1 = time.perf_counter()
-    best = None
-    for C in C_GRID:
-        clf = fit(X, y, C)
-        model = parse_model(to_model(clf, vocab, 1.0, {p: 0.5 for p in PROPERTIES}, {}))
-        f1 = candidate_f1(model, dev)
-        log.info("C=%s: dev candidate micro F1 %.3f", C, f1)
-        if best is None or f1 > best[0] + 1e-9:
-            best = (f1, C, clf)
-    _, C, clf = best
-    raw = parse_model(to_model(clf, vocab, 1.0, {p: 0.5 for p in PROPERTIES}, {}))
-    temperature = fit_temperature(raw, dev)
-    model = RelationModel(raw.labels, raw.bias, raw.weights, temperature, raw.thresholds, raw.meta)
-    learned_for(model, dev, res)
-    news_gold = load_gold(REPO / "tests" / "gold" / "dev.json")
-    news = parse_documents(load_gold_documents(news_gold), nlp, res)
-    learned_for(model, news, res)
-    thresholds, caps = choose_operating_point(dev, dev_gold, news, news_gold, res)
-    log.info("operating point: thresholds %s, path limits %s", thresholds, caps)
+    spacy_model = f"{nlp.meta.get('name')} {nlp.meta.get('version')}"
+    sparse, sparse_model, thresholds, caps = train_model(train, dev, dev_gold, news, news_gold, res, dense=False)
+    sparse["meta"]["spacy_model"] = spacy_model
+    data, model = sparse, sparse_model
+    dense = args.dense and all(d.dense is not None for d in train + dev)
+    if args.dense and not dense:
+        log.warning("the pipeline gives no doc.tensor of width %d: training a sparse-only model", DENSE_WIDTH)
+    if dense:
+        log.info("sparse-only (fallback) model done; now the dense + sparse model")
+        data, model, thresholds, caps = train_model(train, dev, dev_gold, news, news_gold, res, dense=True)
+        data["meta"]["spacy_model"] = spacy_model
+        data["fallback"] = sparse
+        model = parse_model(data)
     t_train = time.perf_counter() - t1
-    meta = {
-        "trained_on": "CoNLL04 train (SpERT split), candidates from the newskg pipeline",
-        "selected_on": "CoNLL04 dev: C by candidate micro F1, temperature by log-loss, per-property threshold "
-                       "and path limit by dev micro F1 under a precision target and the news guard",
-        "C": C, "min_count": MIN_COUNT, "precision_target": PRECISION_TARGET,
-        "disabled": list(DISABLED),
-        "news_guard": "learned facts must not lower the micro precision of the rules on tests/gold/dev.json",
-        "spacy_model": f"{nlp.meta.get('name')} {nlp.meta.get('version')}",
-        "train_candidates": sum(len(d.labels) for d in train), "train_positive": n_pos,
-    }
-    data = to_model(clf, vocab, temperature, thresholds, meta)
-    data["max_path"] = EMIT_MAX_PATH
-    data["max_path_by_label"] = caps
     path = Path(args.out) if args.out else default_model_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KiB, {len(data['weights'])} features); "
-          f"C={C} temperature={temperature} thresholds={thresholds} path limits={caps}")
+    print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KiB, {len(data['weights'])} features"
+          f"{', dense ' + str(len(data['dense']['weights'])) if dense else ''}); C={data['meta']['C']} "
+          f"temperature={data['temperature']} thresholds={thresholds} path limits={caps}")
     print(f"parse {t_parse:.1f}s, fit+select {t_train:.1f}s")
+    if dense:  # the scores of the final model (learned_for was last run with the dense one)
+        print("fallback (sparse-only):")
+        learned_for(sparse_model, dev, res)
+        learned_for(sparse_model, news, res)
+        _report(dev, dev_gold, news, news_gold, res, sparse["thresholds"], sparse["max_path_by_label"])
+        print("dense + sparse:")
+        learned_for(model, dev, res)
+        learned_for(model, news, res)
+    _report(dev, dev_gold, news, news_gold, res, thresholds, caps)
+
+
+def _report(dev, dev_gold, news, news_gold, res, thresholds, caps) -> None:
     prec = learned_precision(dev, thresholds, caps)
     print("dev learned facts beyond the rules (correct/emitted):",
           {p: f"{a}/{b}" for p, (a, b) in prec.items()})
@@ -486,6 +579,9 @@ def main(argv: list[str] | None = None) -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("train", help="fit on CoNLL04 train, tune on dev, write the model")
     t.add_argument("--out", help="model path (default: ontologies/models/relations.json)")
+    t.add_argument("--dense", action="store_true",
+                   help="also fit a dense (doc.tensor) + sparse model, with the sparse-only one as its fallback "
+                        "(did not raise dev F1: docs/learned-relations.md)")
     e = sub.add_parser("eval", help="rules vs rules+learned on a CoNLL04 split, real scorer")
     e.add_argument("--split", choices=("dev", "test"), default="dev")
     e.add_argument("--weights", help="model path (default: the shipped one)")

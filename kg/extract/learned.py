@@ -20,6 +20,12 @@ Features (:func:`pair_features`)
     (roles, verbs, nouns) on the path or between the mentions, and a few surface patterns
     ("X, Y", "X's Y", "X of Y", "X in Y", apposition).
 
+Dense features (optional, :func:`dense_features`)
+    A model file may also weigh the mean ``doc.tensor`` rows of the subject, the object, the words
+    between and the dependency path (and the subject x object product), with a sparse-only
+    ``fallback`` for documents without a usable tensor.  The shipped model has none: they did not
+    raise dev F1 (docs/learned-relations.md).
+
 Output
     For each candidate, the most probable of the properties the ontology admits for the pair's
     classes, if its calibrated probability reaches that property's threshold in the model file
@@ -63,6 +69,9 @@ __all__ = [
     "parse_model",
     "candidates",
     "pair_features",
+    "DENSE_BLOCKS",
+    "usable_tensor",
+    "dense_features",
     "learned_relations",
     "beyond_rules",
 ]
@@ -70,7 +79,7 @@ __all__ = [
 PROPERTIES: tuple[str, ...] = ("worksFor", "livesIn", "locatedIn", "basedIn", "killed")
 NONE = "NONE"
 MODEL_FORMAT = "newskg-relation-model"
-MODEL_VERSION = 1
+MODEL_VERSION = 2  # 2: optional dense weights and a sparse-only fallback (version 1 files still load)
 MAX_DISTANCE = 40  # tokens between the two mentions
 MAX_PATH = 6  # dependency edges; longer paths are one "long" feature
 _TRIGGER_KINDS = ("roles", "verbs", "nouns", "inverse_nouns", "hyphen_adjectives")
@@ -81,7 +90,12 @@ _TRIGGER_KINDS = ("roles", "verbs", "nouns", "inverse_nouns", "hyphen_adjectives
 # --------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RelationModel:
-    """The shipped weights: ``weights[feature][k]`` is the weight of ``labels[k]``."""
+    """The shipped weights: ``weights[feature][k]`` is the weight of ``labels[k]``.
+
+    A model may also weigh a dense vector per candidate (:func:`dense_features` of ``doc.tensor``):
+    ``dense[j][k]`` is the weight of its ``j``-th number for ``labels[k]``, and ``dense_bias`` is
+    added with it (the training mean and scale are folded into both).  Its ``fallback`` (the
+    sparse-only model) is used for a document without a usable tensor."""
 
     labels: tuple[str, ...]
     bias: tuple[float, ...]
@@ -92,14 +106,26 @@ class RelationModel:
     max_path: int | None = None  # emit only pairs whose heads are at most this many dependency edges apart
     # per label, instead of max_path (None: no limit); labels not listed use max_path
     max_path_by_label: Mapping[str, int | None] = field(default_factory=dict)
+    dense_width: int = 0  # columns of doc.tensor the dense weights expect (0: sparse-only model)
+    dense: Any = field(default=None, compare=False, repr=False)  # numpy array (len(DENSE_BLOCKS) * width, labels)
+    dense_bias: tuple[float, ...] = ()
+    fallback: RelationModel | None = field(default=None, compare=False, repr=False)
 
     def path_limit(self, label: str) -> int | None:
         """The longest dependency path (edges) at which ``label`` is emitted (None: any)."""
         return self.max_path_by_label[label] if label in self.max_path_by_label else self.max_path
 
-    def probabilities(self, features: Sequence[str]) -> dict[str, float]:
-        """Calibrated class probabilities for one candidate's features."""
+    def dense_scores(self, vectors: Any) -> Any:
+        """Per candidate (rows of ``vectors``, from :func:`dense_features`), the dense part of the scores."""
+        return vectors @ self.dense + self.dense_bias
+
+    def probabilities(self, features: Sequence[str], dense: Sequence[float] | None = None) -> dict[str, float]:
+        """Calibrated class probabilities for one candidate's features (``dense``: its
+        :meth:`dense_scores` row; without it, the dense part counts as the training average)."""
         scores = list(self.bias)
+        if dense is not None:
+            for k, v in enumerate(dense):
+                scores[k] += float(v)
         for f in features:
             w = self.weights.get(f)
             if w is not None:
@@ -124,7 +150,7 @@ def parse_model(data: Any, *, where: str = "relation model") -> RelationModel:
 
     if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
         raise bad(f"not a {MODEL_FORMAT} file (missing or wrong 'format')")
-    if data.get("version") != MODEL_VERSION:
+    if data.get("version") not in (1, MODEL_VERSION):
         raise bad(f"version {data.get('version')!r} is not supported (expected {MODEL_VERSION})")
     labels = data.get("labels")
     if not (isinstance(labels, list) and labels and all(isinstance(x, str) for x in labels) and NONE in labels):
@@ -158,9 +184,28 @@ def parse_model(data: Any, *, where: str = "relation model") -> RelationModel:
     if not isinstance(by_label, dict) or not all(
             p in labels and (v is None or (isinstance(v, int) and v >= 1)) for p, v in by_label.items()):
         raise bad("'max_path_by_label' must map labels of the model to positive integers or null")
+    dense_width, dense, dense_bias, fallback = 0, None, (), None
+    if "dense" in data:
+        import numpy
+
+        block = data["dense"]
+        if not isinstance(block, dict):
+            raise bad("'dense' must be an object {width, bias, weights}")
+        dense_width = block.get("width")
+        if not (isinstance(dense_width, int) and dense_width >= 1):
+            raise bad("'dense.width' must be a positive integer")
+        dense_bias = vector(block.get("bias"), "'dense.bias'")
+        rows = block.get("weights")
+        if not (isinstance(rows, list) and len(rows) == len(DENSE_BLOCKS) * dense_width):
+            raise bad(f"'dense.weights' must be a list of {len(DENSE_BLOCKS)} x width rows")
+        dense = numpy.array([vector(r, "a row of 'dense.weights'") for r in rows], dtype=numpy.float64)
+        if "fallback" in data:
+            fallback = parse_model(data["fallback"], where=f"{where} (fallback)")
+            if fallback.dense_width or fallback.labels != tuple(labels):
+                raise bad("'fallback' must be a sparse-only model with the same labels")
     return RelationModel(tuple(labels), bias, weights, float(temperature),
                          {p: float(t) for p, t in thresholds.items()}, dict(data.get("meta", {})), max_path,
-                         dict(by_label))
+                         dict(by_label), dense_width, dense, dense_bias, fallback)
 
 
 @lru_cache(maxsize=4)
@@ -421,6 +466,46 @@ def pair_features(doc: Doc, s: Mention, o: Mention, cls_s: str, cls_o: str, res:
     return sorted(feats)
 
 
+# dense features: means of the parser's token vectors (doc.tensor)
+DENSE_BLOCKS: tuple[str, ...] = ("subject", "object", "between", "path", "product")
+
+
+def usable_tensor(doc: Doc, width: int) -> Any:
+    """``doc.tensor`` as a float32 array when it has one row of ``width`` numbers per token, else None
+    (a transformer pipeline leaves ``doc.tensor`` empty; a joined long document has none)."""
+    import numpy
+
+    t = getattr(doc, "tensor", None)
+    if t is None or not hasattr(t, "shape") or len(t.shape) != 2 or t.shape[0] != len(doc) or t.shape[1] != width:
+        return None
+    return numpy.asarray(t, dtype=numpy.float32)
+
+
+def dense_features(doc: Doc, s: Mention, o: Mention, tensor: Any) -> Any:
+    """The dense vector of the ordered pair (subject ``s``, object ``o``): the mean token vector of
+    the subject, of the object, of the words between them, of the inner nodes of the dependency
+    path between their heads (zeros when there are none), and the elementwise product of the first
+    two (:data:`DENSE_BLOCKS`, each ``tensor.shape[1]`` wide)."""
+    import numpy
+
+    width = tensor.shape[1]
+    zeros = numpy.zeros(width, dtype=numpy.float32)
+    ms = tensor[s.start:s.end].mean(axis=0)
+    mo = tensor[o.start:o.end].mean(axis=0)
+    first, second = (s, o) if s.start <= o.start else (o, s)
+    mb = tensor[first.end:second.start].mean(axis=0) if second.start > first.end else zeros
+    hs, ho = _head(doc, s), _head(doc, o)
+    path = _dep_path(hs, ho)
+    inner: list[int] = []
+    if path is not None:
+        up, lca, down = path
+        inner = [t.i for t in up[1:]] + [t.i for t in down[1:]]
+        if lca.i != hs.i and lca.i != ho.i:
+            inner.append(lca.i)
+    mp = tensor[sorted(set(inner))].mean(axis=0) if inner else zeros
+    return numpy.concatenate([ms, mo, mb, mp, ms * mo])
+
+
 # --------------------------------------------------------------------------------------------
 # inference
 # --------------------------------------------------------------------------------------------
@@ -448,12 +533,14 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
     cands = candidates(doc, mentions, resolution, res)
     if not cands:
         return []
+    model, dense = _dense_rows(model, doc, cands)
     token_cls = mention_classes(mentions, resolution)
     past = res.relations.words.get("past_markers", frozenset())
     ctx = None
     out: list[Relation] = []
-    for cand in cands:
-        probs = model.probabilities(candidate_features(doc, cand, res, token_cls))
+    for n, cand in enumerate(cands):
+        probs = model.probabilities(candidate_features(doc, cand, res, token_cls),
+                                    None if dense is None else dense[n])
         admitted = [lab for lab in model.labels if lab in model.thresholds
                     and res.ontology.admits(lab, cand.subject_cls, cand.object_cls)]
         if not admitted:
@@ -485,6 +572,22 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
         )
         out.append(Relation(cand.subject, label, cand.object, ev))
     return out
+
+
+def _dense_rows(model: RelationModel, doc: Doc, cands: Sequence[Candidate]) -> tuple[RelationModel, Any]:
+    """The model to use for ``doc`` and the dense part of each candidate's scores (None: none).
+
+    A dense model needs ``doc.tensor`` of its width; without one, its sparse-only ``fallback`` is
+    used (else the dense part counts as the training average)."""
+    if not model.dense_width:
+        return model, None
+    tensor = usable_tensor(doc, model.dense_width)
+    if tensor is None:
+        return (model.fallback or model), None
+    import numpy
+
+    vectors = numpy.stack([dense_features(doc, c.s, c.o, tensor) for c in cands])
+    return model, model.dense_scores(vectors).tolist()
 
 
 def _past_post(doc: Doc, cand: Candidate, past: frozenset[str]) -> bool:
