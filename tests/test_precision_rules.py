@@ -58,3 +58,37 @@ def test_a_name_word_the_ner_left_out_cuts_the_owner(extract):
     assert ("Peter Holm", "worksFor", "Denmark") not in facts and ("Peter Holm", "livesIn", "Denmark") not in facts, facts
     _, facts = extract("UK Defence Secretary Peter Holm visited Norway.")
     assert ("Peter Holm", "worksFor", "United Kingdom") in facts, facts
+
+
+def test_a_plot_or_a_report_is_not_the_deed(extract):
+    g, facts = extract("Ruritania reveals plot to assassinate Ana Lind.")
+    assert ("Ruritania", "killed", "Ana Lind") not in facts
+    g, facts = extract("Norway dismissed a Swedish report that it had agreed with Denmark on new quotas.")
+    assert ("Norway", "agreedWith", "Denmark") not in facts, facts
+
+
+def test_is_to_launch_is_a_plan(extract):
+    _, facts = extract("Ana Lind is to launch her own party, Forward, in Oslo on Wednesday.")
+    assert not {f for f in facts if f[1] == "launched"}, facts
+
+
+def test_a_deputy_leader_works_for_the_party_but_does_not_lead_it(extract):
+    _, facts = extract("Peter Holm, UKIP's deputy leader, made the comments to an audience.")
+    assert ("Peter Holm", "worksFor", "UKIP") in facts and ("Peter Holm", "leaderOf", "UKIP") not in facts, facts
+
+
+def test_an_ex_party_member_no_longer_works_for_it(extract):
+    _, facts = extract("Ex-Labour MP Peter Holm has appealed for the release of the hostages.")
+    assert not {f for f in facts if f[0] == "Peter Holm" and f[1] in ("worksFor", "leaderOf")}, facts
+
+
+def test_receiving_someones_backing_is_no_meeting(extract):
+    _, facts = extract("Having received his full backing, Ana Lind resigned. She had served under Peter Holm.")
+    assert not {f for f in facts if f[1] == "metWith"}, facts
+
+
+def test_a_dateline_is_no_subject_and_no_owner(extract):
+    _, facts = extract("OSLO, Norway An advance party of Swedish soldiers has arrived at its new base near Oslo.")
+    assert ("Norway", "visited", "Sweden") not in facts and ("Oslo", "visited", "Sweden") not in facts, facts
+    _, facts = extract("NAIROBI         African Union mediators met envoys of the two sides.")
+    assert ("African Union", "basedIn", "Nairobi") not in facts, facts

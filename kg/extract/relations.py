@@ -225,7 +225,7 @@ class _Ctx:
         t = verb
         for _ in range(6):
             for c in t.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.dep_ in ("nsubj", "nsubjpass") and not _is_dateline(c):
                     if c.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
                         got = self.direct(t.head, conjuncts=False) or self.deep(t.head)
                     else:
@@ -323,6 +323,7 @@ class _Ctx:
         hedge_modals = w.get("hedge_modals", frozenset())
         reporting = w.get("reporting", frozenset())
         future = w.get("future_markers", frozenset())
+        hedge_nouns = w.get("hedge_nouns", frozenset())
         t = tok
         came_from: Token | None = None
         subject_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
@@ -338,6 +339,12 @@ class _Ctx:
                     return "hedged"
             if future and t.tag_ in ("VBZ", "VBP", "VBG") and _future_time(t, future):
                 return "hedged"  # "X visits Y next week": planned, not done
+            if came_from is not None and t.pos_ == "NOUN" and came_from.dep_ in ("acl", "ccomp") \
+                    and t.lemma_.lower() in hedge_nouns:
+                return "hedged"  # "a plot to kill X", "a report that A had agreed with B"
+            if came_from is not None and t.lemma_ == "be" and came_from.dep_ == "xcomp" \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+                return "hedged"  # "X is to launch Y": planned
             if came_from is not None and t.pos_ in ("VERB", "AUX"):
                 lemma = t.lemma_.lower()
                 if came_from.dep_ == "xcomp" and any(f"{lemma} {c.lower_}" in hedges for c in t.children
@@ -354,6 +361,8 @@ class _Ctx:
                         return "hedged"
             if t.pos_ == "ADJ" and t.lower_ in hedges and step > 0:
                 return "hedged"
+            if t.dep_ == "relcl" and t.head.lemma_.lower() in hedge_nouns and any(c.dep_ == "mark" for c in t.children):
+                return "hedged"  # "a report that A had agreed with B" (a content clause parsed as relative)
             if t.head.i == t.i or t.dep_ == "relcl":
                 break  # a relative clause has its own modality ("X, who met Y, may resign")
             came_from, t = t, t.head
@@ -472,7 +481,8 @@ def _titles(ctx: _Ctx) -> None:
             continue
         n_role = len(role.split())
         past = ctx.words.get("past_markers", ())
-        former = any(doc[j].lower_ in past for j in range(max(0, i), m.start))
+        lo = i - 1 if i > 0 and doc[i].text == "-" else i  # "Ex-Labour MP X"
+        former = any(doc[j].lower_ in past for j in range(max(0, lo), m.start))
         title_toks = [t for t in title_toks if t.lower_ not in ctx.words.get("past_markers", ())]
         title = " ".join(t.text for t in title_toks)
         ctx.titles.setdefault(key, set()).add(title)
@@ -494,6 +504,12 @@ def _titles(ctx: _Ctx) -> None:
             country = _nearest_country(ctx, anchor)
             if country and ctx.emit(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, country)
+
+
+def _is_dateline(tok: Token) -> bool:
+    """The all-capitals place that opens a news item ("KABUL, Afghanistan --", "ABUJA  The ..."):
+    it says where the story was filed, it is no argument of the sentence's verbs."""
+    return tok.i == tok.sent.start and len(tok.text) >= 3 and tok.text.isalpha() and tok.text.isupper()
 
 
 def _future_time(verb: Token, future: frozenset[str], depth: int = 0) -> bool:
@@ -840,7 +856,7 @@ def _places(ctx: _Ctx, tok: Token) -> None:
             for h in homes:
                 ctx.emit("livesIn", o, h, "home-of", tok)
     # possessive: "Place's Org" / "Country's Place"
-    if key and tok.dep_ == "poss":
+    if key and tok.dep_ == "poss" and not _is_dateline(tok):
         owner = key
         for target in ctx.direct(tok.head):
             tcls = ctx.cls(target.key)
@@ -867,6 +883,8 @@ def _places(ctx: _Ctx, tok: Token) -> None:
         if tok.dep_ in ("appos", "compound") and tok.head.pos_ == "NOUN":
             mods += [c for c in tok.head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.head.i]
         for c in mods:
+            if _is_dateline(c):
+                continue
             for a in ctx.direct(c):
                 if ctx.cls(a.key) in ("City", "Country", "Place"):
                     ctx.emit("basedIn", Arg(key), Arg(a.key, 0.9), "possessive-place", tok)
