@@ -365,6 +365,8 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
             if subj_tok is not None and subj_tok.i not in r.token_keys and subj_tok.i not in r.coref \
                     and subj_tok.pos_ == "NOUN":
                 continue
+            if tok.dep_ in ("dobj", "pobj") and tok.lower_ == "it":
+                continue  # an object "it" is mostly a thing ("opposed extending it"): no guess
             # the subject of this clause, if it is a non-person agent
             subj = _clause_subject_key(tok, r)
             if subj and is_agent_nonperson(subj):

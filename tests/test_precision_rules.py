@@ -92,3 +92,26 @@ def test_a_dateline_is_no_subject_and_no_owner(extract):
     assert ("Norway", "visited", "Sweden") not in facts and ("Oslo", "visited", "Sweden") not in facts, facts
     _, facts = extract("NAIROBI         African Union mediators met envoys of the two sides.")
     assert ("African Union", "basedIn", "Nairobi") not in facts, facts
+
+
+def test_a_head_of_state_title_takes_no_country_from_another_clause(extract):
+    _, facts = extract("Despite a call for a postponement of the Ruritanian elections, President Ana Lind said she hopes "
+                       "they go ahead.")
+    assert ("Ana Lind", "leaderOf", "Ruritania") not in facts, facts
+
+
+def test_condemning_a_killing_does_not_criticize_the_victim(extract):
+    _, facts = extract("Norway on Tuesday condemned the beheading of Swedish hostage Peter Holm.")
+    assert not {f for f in facts if f[1] == "criticized"}, facts
+
+
+def test_roles_and_lower_case_words_are_no_organisations(extract):
+    _, facts = extract('In a statement to MPs, Mr Holm said: "I will be asking Parliament to renew this law."')
+    assert not {f for f in facts if f[2] == "MPs"}, facts
+    _, facts = extract("Norway said jailed intifada leader Peter Holm pulled out of the race.")
+    assert not {f for f in facts if f[0] == "Peter Holm" and f[1] in ("leaderOf", "worksFor")}, facts
+
+
+def test_a_place_where_something_happened_is_no_partner(extract):
+    _, facts = extract("He went to Oslo University, where he met his future wife Ana Lind.")
+    assert not {f for f in facts if "Oslo University" in (f[0], f[2])}, facts

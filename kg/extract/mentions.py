@@ -288,6 +288,11 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             start, end = _strip_span(doc, start, opened[-1], honor, person)
         if end <= start:
             continue
+        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+            continue  # "intifada", "the left": a name has a capital (or a digit)
+        if end - start == 1 and cls in ("Organization", "Group") and any(
+                w in honor or w in roles for w in (doc[start].lemma_.lower(), doc[start].lower_.removesuffix("s"))):
+            continue  # "MPs", "Ministers": a role, no organisation
         if cls in ("Organization", "Group") and doc[start:end].root.lower_ in portfolios and end < len(doc) \
                 and (doc[end].lower_ in honor or doc[end].lower_ in roles) \
                 and not any(t.i in gaz_covered for t in doc[start:end]):

@@ -500,7 +500,7 @@ def _titles(ctx: _Ctx) -> None:
             if ctx.emit(p, Arg(key), o, "role-title", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, o.key)
                 done = True
-        if not done and prop == "leaderOf" and role in ctx.words.get("head_of_state", ()):
+        if not done and prop == "leaderOf" and role in ctx.words.get("default_country_titles", ()):
             country = _nearest_country(ctx, anchor)
             if country and ctx.emit(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, country)
@@ -559,8 +559,8 @@ def _leader_or_member(ctx: _Ctx, prop: str, role: str, owner: str) -> str:
 def _nearest_country(ctx: _Ctx, tok: Token) -> str | None:
     """The closest country named before a head-of-state title in its sentence (12 tokens at most)."""
     for t in reversed(tok.sent[: tok.i - tok.sent.start]):
-        if tok.i - t.i > 12:
-            break
+        if tok.i - t.i > 12 or t.text in (",", ";", ":", "(", "--", "—"):
+            break  # another clause: "a vote on the Ruritanian budget, President X said"
         k = ctx.r.token_keys.get(t.i)
         if k and ctx.cls(k) == "Country":
             return k
@@ -608,7 +608,8 @@ def _verbs(ctx: _Ctx, tok: Token) -> None:
                             break
         if trig.prep and not objs and tok.dep_ == "relcl" and any(
                 c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
-            objs = ctx.direct(tok.head, conjuncts=False)  # "Riverton, where X was born"
+            objs = [a for a in ctx.direct(tok.head, conjuncts=False)  # "Riverton, where X was born"
+                    if ctx.onto.is_a(ctx.cls(a.key), "Place")]  # "the university, where he met X": no
         if not objs and not trig.prep:
             for x in tok.children:
                 if x.dep_ == "xcomp":
@@ -883,8 +884,8 @@ def _places(ctx: _Ctx, tok: Token) -> None:
         if tok.dep_ in ("appos", "compound") and tok.head.pos_ == "NOUN":
             mods += [c for c in tok.head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.head.i]
         for c in mods:
-            if _is_dateline(c):
-                continue
+            if _is_dateline(c) or (c.i + 1 < len(doc) and doc[c.i + 1].text == "-"):
+                continue  # a dateline; "Ruritania-EU deal": a pair, not a base
             for a in ctx.direct(c):
                 if ctx.cls(a.key) in ("City", "Country", "Place"):
                     ctx.emit("basedIn", Arg(key), Arg(a.key, 0.9), "possessive-place", tok)
