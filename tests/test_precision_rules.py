@@ -115,3 +115,13 @@ def test_roles_and_lower_case_words_are_no_organisations(extract):
 def test_a_place_where_something_happened_is_no_partner(extract):
     _, facts = extract("He went to Oslo University, where he met his future wife Ana Lind.")
     assert not {f for f in facts if "Oslo University" in (f[0], f[2])}, facts
+
+
+def test_a_demonym_modifying_another_noun_is_no_default_country(extract):
+    _, facts = extract("The minister held a meeting after a Ruritanian pullout with President Ana Lind.")
+    assert ("Ana Lind", "leaderOf", "Ruritania") not in facts, facts
+
+
+def test_learned_location_does_not_second_guess_a_dateline(extract):
+    _, facts = extract("OSLO, Norway             The United States said on Monday it will seek better ties with Sweden.")
+    assert ("Oslo", "locatedIn", "Norway") in facts and ("Oslo", "locatedIn", "United States") not in facts, facts

@@ -542,7 +542,8 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
         probs = model.probabilities(candidate_features(doc, cand, res, token_cls),
                                     None if dense is None else dense[n])
         admitted = [lab for lab in model.labels if lab in model.thresholds
-                    and res.ontology.admits(lab, cand.subject_cls, cand.object_cls)]
+                    and res.ontology.admits(lab, cand.subject_cls, cand.object_cls)
+                    and not (lab == "locatedIn" and cand.subject_cls == "Country")]  # a state is in no state
         if not admitted:
             continue
         label = max(admitted, key=lambda lab: (probs[lab], lab))
@@ -607,13 +608,17 @@ def beyond_rules(learned: Sequence[Relation], rules: Sequence[Relation]) -> list
     President X" is X leaderOf Ruritania; a learned "X livesIn Ruritania" from the same words would
     only repeat it less precisely).  The one exception is a learned property that the rules'
     property entails (:data:`_ENTAILED`: X leaderOf Y is also X worksFor Y): it adds nothing false.
+    A learned locatedIn is also dropped for a place the rules already locate.
     """
     related: dict[tuple[str, str], set[str]] = {}
+    placed = {r.subject for r in rules if r.predicate == "locatedIn"}
     for r in rules:
         related.setdefault((r.subject, r.object), set()).add(r.predicate)
         related.setdefault((r.object, r.subject), set()).add("~" + r.predicate)
     out = []
     for r in learned:
+        if r.predicate == "locatedIn" and r.subject in placed:
+            continue  # the rules already say where it is ("CITY, Country" datelines): no second guess
         props = related.get((r.subject, r.object))
         if props is None or (r.predicate not in props and all(
                 r.predicate in _ENTAILED.get(p, ()) for p in props)):

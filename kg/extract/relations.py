@@ -562,8 +562,9 @@ def _nearest_country(ctx: _Ctx, tok: Token) -> str | None:
         if tok.i - t.i > 12 or t.text in (",", ";", ":", "(", "--", "—"):
             break  # another clause: "a vote on the Ruritanian budget, President X said"
         k = ctx.r.token_keys.get(t.i)
-        if k and ctx.cls(k) == "Country":
-            return k
+        n = ctx.r.mention_at.get(t.i)
+        if k and ctx.cls(k) == "Country" and not (n is not None and ctx.mentions[n].role == "demonym"):
+            return k  # a demonym modifies another noun: "after an Ruritanian pullout, President X"
     return None
 
 
