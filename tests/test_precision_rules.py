@@ -125,3 +125,19 @@ def test_a_demonym_modifying_another_noun_is_no_default_country(extract):
 def test_learned_location_does_not_second_guess_a_dateline(extract):
     _, facts = extract("OSLO, Norway             The United States said on Monday it will seek better ties with Sweden.")
     assert ("Oslo", "locatedIn", "Norway") in facts and ("Oslo", "locatedIn", "United States") not in facts, facts
+
+
+def test_a_country_acting_on_a_president_is_not_his_country(extract):
+    _, facts = extract("Ruritania hurled invective at President Ana Lind for a second day on Tuesday.")
+    assert ("Ana Lind", "leaderOf", "Ruritania") not in facts, facts
+
+
+def test_a_chief_of_a_field_works_for_the_body_but_does_not_lead_it(extract):
+    _, facts = extract("Talks gathered pace with EU foreign policy chief Peter Holm expected in Oslo.")
+    assert ("Peter Holm", "worksFor", "European Union") in facts, facts
+    assert ("Peter Holm", "leaderOf", "European Union") not in facts, facts
+
+
+def test_a_company_called_systems_is_a_company(extract):
+    g, facts = extract("Peter Holm makes some of his money as a director of Ruritanian Aerospace Systems.")
+    assert not {f for f in facts if f[1] == "develops"}, facts

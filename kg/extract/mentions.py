@@ -307,6 +307,9 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
                 and all(t.text[:1].isupper() and t.i not in gaz_covered for t in doc[start:end]):
             cls, person = "Person", True  # "Ana Maria Lind, 50, of Riverton": a name and an age
         head_cls = _class_by_head(doc, start, end, res)
+        if head_cls in ("WeaponSystem", "Product") and cls == "Organization" and doc[end - 1].text[:1].isupper() \
+                and doc[end - 1].tag_ == "NNPS":
+            head_cls = None  # "Acme Systems", "Ruritanian Aerospace Industries": a company's name
         if head_cls and (not person or doc[end - 1].tag_ in ("NNS", "NNPS") or head_cls == "WeaponSystem"):
             cls = head_cls
         if person and end - start == 1 and not doc[start].text[:1].isupper():

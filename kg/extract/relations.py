@@ -486,6 +486,10 @@ def _titles(ctx: _Ctx) -> None:
         title_toks = [t for t in title_toks if t.lower_ not in ctx.words.get("past_markers", ())]
         title = " ".join(t.text for t in title_toks)
         ctx.titles.setdefault(key, set()).add(title)
+        extra = [t for t in title_toks[: max(0, len(title_toks) - len(role.split()))]
+                 if t.pos_ == "NOUN" and not _title_word(ctx, t.lower_)]
+        if prop == "leaderOf" and extra:
+            prop = "worksFor"  # "<Org> foreign policy chief X", "<Senate> majority leader X": a post, not the head
         if former:
             continue  # "former minister X": no current post
         anchor = doc[m.start]
@@ -563,8 +567,11 @@ def _nearest_country(ctx: _Ctx, tok: Token) -> str | None:
             break  # another clause: "a vote on the Ruritanian budget, President X said"
         k = ctx.r.token_keys.get(t.i)
         n = ctx.r.mention_at.get(t.i)
-        if k and ctx.cls(k) == "Country" and not (n is not None and ctx.mentions[n].role == "demonym"):
-            return k  # a demonym modifies another noun: "after an Ruritanian pullout, President X"
+        m = ctx.mentions[n] if n is not None else None
+        root = ctx.doc[m.start:m.end].root if m is not None else t
+        if k and ctx.cls(k) == "Country" and not (m is not None and m.role == "demonym") \
+                and root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return k  # not a demonym of another noun ("a Ruritanian pullout"), nor an actor ("Ruritania attacked")
     return None
 
 
@@ -862,7 +869,8 @@ def _places(ctx: _Ctx, tok: Token) -> None:
         owner = key
         for target in ctx.direct(tok.head):
             tcls = ctx.cls(target.key)
-            if ctx.onto.is_a(tcls, "Organization") and ctx.onto.is_a(ctx.cls(owner), "Place"):
+            if ctx.onto.is_a(tcls, "Organization") and ctx.onto.is_a(ctx.cls(owner), "Place") \
+                    and tok.head.i in r.token_keys:  # "Ruritania's Acme", not "Ruritania's EU hopes"
                 ctx.emit("basedIn", target, Arg(owner), "possessive-place", tok)
             elif ctx.onto.is_a(tcls, "Place") and tcls != "Country" and ctx.onto.is_a(ctx.cls(owner), "Place"):
                 ctx.emit("locatedIn", target, Arg(owner), "possessive-place", tok)
