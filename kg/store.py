@@ -13,10 +13,11 @@ the merged description be *recomputed* when a document is re-ingested or removed
 a merged graph alone would leave stale aliases and wrong counts.  Queries see only the public
 graphs (:func:`public_graphs`).
 
-Updates: a first build (a store without documents) writes the documents and the merged entity graph
-in one transaction.  Later, new documents are added in one transaction and each replaced document
-in one SPARQL Update; both also set a "stale" flag; the merged descriptions of the affected entities
-are then recomputed and the flag cleared.  If a run dies in between, the next write sees the flag
+Updates: a first build (a store without documents) bulk-loads the documents and the merged entity
+graph, between a "first build in progress" marker and its removal; a store found with the marker
+(a killed first build) is cleared and built again.  Later, new documents are added in one
+transaction and each replaced document in one SPARQL Update; both also set a "stale" flag; the
+merged descriptions of the affected entities are then recomputed and the flag cleared.  If a run dies in between, the next write sees the flag
 and recomputes the whole merged graph, so the store never stays inconsistent.
 """
 
@@ -53,6 +54,7 @@ META = ox.NamedNode("urn:newskg:store")
 _VOID_URISPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _VERSION = ox.NamedNode("http://purl.org/dc/terms/hasVersion")
 _STALE = ox.NamedNode("urn:newskg:entitiesStale")
+_FIRST_BUILD = ox.NamedNode("urn:newskg:firstBuildInProgress")
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -253,7 +255,19 @@ def rebuild_entity_graph(store: ox.Store) -> int:
     return _recompute_entities(store, base, entities)
 
 
+def _first_build_interrupted(store: ox.Store) -> bool:
+    return any(True for _ in store.quads_for_pattern(META, _FIRST_BUILD, None, META))
+
+
 def _repair_if_stale(store: ox.Store) -> None:
+    if _first_build_interrupted(store):
+        # A first build is bulk-loaded (not one transaction): whatever it left is incomplete.
+        log.warning("the store holds an interrupted first build; clearing it and building again")
+        for g in list(store.named_graphs()):
+            if g != META:
+                store.remove_graph(g)
+        store.remove(ox.Quad(META, _FIRST_BUILD, _TRUE, META))
+        return
     if any(True for _ in store.quads_for_pattern(META, _STALE, None, META)):
         log.warning("the store's entity graph was left stale by an interrupted run; recomputing it")
         rebuild_entity_graph(store)
@@ -322,13 +336,16 @@ def update_store(
         _replace_graphs(store, {k: sorted(v, key=str) for k, v in new.items()}, drop=[g, e])
         replaced.append(part.doc_id)
     if known is not None:
-        # A first build: the documents and the merged entity graph in one transaction, so no
-        # moment exists where one is written without the other.
+        # A first build: the documents and the merged entity graph in one load.
         merged = ox.NamedNode(str(entity_graph_iri(base)))
         entity_quads = [ox.Quad(t.subject, t.predicate, t.object, merged)
                         for e in sorted(touched, key=lambda n: n.value) for t in _merge_entity(e, known[e])]
         if fresh or entity_quads:
-            store.extend(fresh + entity_quads)
+            # pyoxigraph's bulk loader is ~2x faster than a transaction, but not atomic: a marker says a
+            # first build is under way, so a killed one is cleared by the next write (_repair_if_stale).
+            store.extend([ox.Quad(META, _FIRST_BUILD, _TRUE, META)])
+            store.bulk_extend(fresh + entity_quads)
+            store.remove(ox.Quad(META, _FIRST_BUILD, _TRUE, META))
         return _finish(store, path, quads=public + len(entity_quads), added=tuple(added),
                        entities_updated=len(touched))
     if fresh:
@@ -369,7 +386,9 @@ def export_store(path: Path | str, fmt: str, *, engine: Engine = "auto") -> byte
     For the same content the bytes equal :func:`kg.formats.serialize` of the model.
     """
     store = open_store(path, read_only=True)
-    if any(True for _ in store.quads_for_pattern(META, _STALE, None, META)):
+    if _first_build_interrupted(store):
+        log.warning("the store holds an interrupted first build and is incomplete; run `kg build` again")
+    elif any(True for _ in store.quads_for_pattern(META, _STALE, None, META)):
         log.warning("the store's entity graph is stale (interrupted run); run `kg build` or `kg remove` to repair it")
     base = store_base(store) or DEFAULT_BASE
     quads = [q for g in public_graphs(store) for q in store.quads_for_pattern(None, None, None, g)]

@@ -181,3 +181,19 @@ def test_reported_quad_count_is_the_number_of_public_quads(res, tmp_path):
     for results in ((doc1(),), (doc2(),), (doc1(2),)):
         report = update_store(path, model(res, *results), resources=res)
         assert report.quads == len(export_store(path, "nquads").splitlines())
+
+
+def test_an_interrupted_first_build_is_cleared_and_built_again(res, tmp_path):
+    from kg.store import _FIRST_BUILD, _TRUE, open_store
+
+    path = tmp_path / "store"
+    update_store(path, model(res, doc1()), resources=res)
+    store = open_store(path)
+    # as if a first build of d2 had died half-way: its marker and part of its graphs are there
+    store.remove_graph(next(g for g in store.named_graphs() if g.value.endswith("kg/entities")))
+    store.extend([ox.Quad(META, _FIRST_BUILD, _TRUE, META)])
+    store.flush()
+    del store
+    report = update_store(path, model(res, doc1(), doc2()), resources=res)
+    assert report.added == ("d1", "d2")
+    assert export_store(path, "trig") == serialize(model(res, doc1(), doc2()), "trig", resources=res)
