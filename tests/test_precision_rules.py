@@ -141,3 +141,13 @@ def test_a_chief_of_a_field_works_for_the_body_but_does_not_lead_it(extract):
 def test_a_company_called_systems_is_a_company(extract):
     g, facts = extract("Peter Holm makes some of his money as a director of Ruritanian Aerospace Systems.")
     assert not {f for f in facts if f[1] == "develops"}, facts
+
+
+def test_the_named_region_of_a_country_is_in_the_country(extract):
+    _, facts = extract("Peace talks began on the crisis torn Sorvan region of Ruritania on Monday.")
+    assert ("Ruritania", "locatedIn", "Sorvan") not in facts, facts
+
+
+def test_a_list_of_places_is_no_town_region_pair(extract):
+    _, facts = extract("Ana Lind visits Manchester, Liverpool, Leicester, Somerset, Basingstoke and Dorset this week.")
+    assert not {f for f in facts if f[1] == "locatedIn"}, facts

@@ -829,8 +829,11 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                     end += 1
                 after = doc[end + 1] if end + 1 < len(doc) else None
                 if after is None or (after.is_punct and after.text not in ("'s", "’s")) or after.is_space:
-                    if not (after is not None and after.text == "," and end + 2 < len(doc)
-                            and r.token_keys.get(end + 2)):  # a list "A, B, C"
+                    n = r.mention_at.get(tok.i)
+                    first = ctx.mentions[n].start if n is not None else tok.i
+                    listed_before = first >= 2 and doc[first - 1].text == "," and r.token_keys.get(first - 2)
+                    if not listed_before and not (after is not None and after.text == "," and end + 2 < len(doc)
+                                                  and r.token_keys.get(end + 2)):  # a list "A, B, C"
                         ctx.emit("locatedIn", Arg(key), Arg(other), "place-apposition", tok, "asserted")
     # "X in Y" between places: "Basra in southern Ruritania", "the Old Fort in Riverton"
     if key and ctx.cls(key) in ("City", "Place") and r.token_keys.get(tok.i + 1) != key:
@@ -852,7 +855,10 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                       if ctx.cls(a.key) in ("City", "Place")]
         for p in places:
             for c in countries:
-                ctx.emit("locatedIn", p, c, "place-of", tok)
+                if ctx.cls(p.key) == "Country" and ctx.cls(c.key) != "Country":
+                    ctx.emit("locatedIn", c, p, "place-of", tok)  # "the Riverton region of Ruritania"
+                else:
+                    ctx.emit("locatedIn", p, c, "place-of", tok)
     # "X's Riverton home", "X's hometown of Riverton": where X lives or comes from
     if tok.lower_ in ctx.words.get("home_nouns", ()) and tok.pos_ == "NOUN" and tok.i not in r.token_keys:
         owners = [a for c in tok.children if c.dep_ == "poss" for a in ctx.direct(c, conjuncts=False)
