@@ -151,3 +151,9 @@ def test_the_named_region_of_a_country_is_in_the_country(extract):
 def test_a_list_of_places_is_no_town_region_pair(extract):
     _, facts = extract("Ana Lind visits Manchester, Liverpool, Leicester, Somerset, Basingstoke and Dorset this week.")
     assert not {f for f in facts if f[1] == "locatedIn"}, facts
+
+
+def test_a_committee_chairman_does_not_lead_the_body_the_committee_watches(extract):
+    _, facts = extract("The Ruritanian Trade Authority (RTA) opened. RTA committee chairman Peter Holm said the rules "
+                       "should change.")
+    assert not {f for f in facts if f[0] == "Peter Holm" and f[1] == "leaderOf"}, facts

@@ -487,7 +487,7 @@ def _titles(ctx: _Ctx) -> None:
         title = " ".join(t.text for t in title_toks)
         ctx.titles.setdefault(key, set()).add(title)
         extra = [t for t in title_toks[: max(0, len(title_toks) - len(role.split()))]
-                 if t.pos_ == "NOUN" and not _title_word(ctx, t.lower_)]
+                 if t.pos_ in ("NOUN", "PROPN") and not _title_word(ctx, t.lower_)]
         if prop == "leaderOf" and extra:
             prop = "worksFor"  # "<Org> foreign policy chief X", "<Senate> majority leader X": a post, not the head
         if former:
