@@ -157,3 +157,9 @@ def test_a_committee_chairman_does_not_lead_the_body_the_committee_watches(extra
     _, facts = extract("The Ruritanian Trade Authority (RTA) opened. RTA committee chairman Peter Holm said the rules "
                        "should change.")
     assert not {f for f in facts if f[0] == "Peter Holm" and f[1] == "leaderOf"}, facts
+
+
+def test_a_name_word_the_ner_left_out_is_taken_back(extract):
+    g, facts = extract("Social Democrat deputy leader Peter Holm said the comments were justified.")
+    names = {e.name for e in g.entities.values()}
+    assert "Democrat" not in names, names

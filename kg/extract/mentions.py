@@ -288,6 +288,12 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             start, end = _strip_span(doc, start, opened[-1], honor, person)
         if end <= start:
             continue
+        prev = doc[start - 1] if start > 0 else None
+        if cls in ("Organization", "Group") and prev is not None and prev.text[:1].isupper() \
+                and prev.pos_ in ("PROPN", "ADJ") and prev.dep_ in ("compound", "amod") \
+                and start <= prev.head.i < end and not prev.ent_type_ and prev.i not in gaz_covered \
+                and prev.lower_ not in honor:
+            start -= 1  # "Liberal Democrat": the NER left out the first word of the name
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
             continue  # "intifada", "the left": a name has a capital (or a digit)
         if end - start == 1 and cls in ("Organization", "Group") and any(
