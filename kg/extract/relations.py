@@ -882,7 +882,8 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                 ctx.emit("locatedIn", target, Arg(owner), "possessive-place", tok)
     # "X, a Riverton lawyer", "X, a Republican from Riverton": where a person lives
     if key and ctx.cls(key) == "Person" and r.token_keys.get(tok.i + 1) != key:
-        for app in (c for c in tok.children if c.dep_ == "appos" and c.i not in r.token_keys):
+        for app in (c for c in tok.children if c.dep_ == "appos" and (
+                c.i not in r.token_keys or ctx.cls(r.token_keys[c.i]) == "Group")):  # "X, a Republican from Y"
             if app.lemma_.lower() in ctx.roles or app.lower_ in ctx.roles:
                 continue
             places = [a for c in app.children if c.dep_ in ("compound", "nmod") and c.i < app.i
