@@ -36,6 +36,8 @@ CASES = [
      set()),  # negated
     ("The suicide bombing in the Iraqi city of Mosul killed 12 people.",
      {("Mosul", "locatedIn", "Iraq")}),
+    ("Britain will not deploy forces to Nyala in western Sudan, the minister said.",
+     {("Nyala", "locatedIn", "Sudan")}),
     ("Peter Holm, a Republican from Boston, denied the allegations.",
      {("Peter Holm", "livesIn", "Boston")}),
     ("The World Bank's headquarters in Washington was closed after the storm.",

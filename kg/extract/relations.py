@@ -837,7 +837,11 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                         ctx.emit("locatedIn", Arg(key), Arg(other), "place-apposition", tok, "asserted")
     # "X in Y" between places: "Basra in southern Ruritania", "the Old Fort in Riverton"
     if key and ctx.cls(key) in ("City", "Place") and r.token_keys.get(tok.i + 1) != key:
-        for p in _prep_objects(tok, "in"):
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        # "from Basra in southern Ruritania" with the "in" phrase hung on the governing noun or verb
+        sibling = [nxt] if nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prep" \
+            and tok.dep_ == "pobj" and nxt.head.i == tok.head.head.i else []
+        for p in _prep_objects(tok, "in") + [c for prep in sibling for c in prep.children if c.dep_ == "pobj"]:
             for a in ctx.direct(p):
                 if a.key != key and ctx.cls(a.key) in ("Country", "Place", "City") and not (
                         ctx.cls(key) == "Place" and ctx.cls(a.key) == "Place"):
