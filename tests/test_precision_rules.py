@@ -163,3 +163,9 @@ def test_a_name_word_the_ner_left_out_is_taken_back(extract):
     g, facts = extract("Social Democrat deputy leader Peter Holm said the comments were justified.")
     names = {e.name for e in g.entities.values()}
     assert "Democrat" not in names, names
+
+
+def test_mep_is_a_title_not_part_of_the_name(extract):
+    g, _ = extract("The film showed a row between Mr Holm, MEP Ana Lind and party leader Peter Berg.")
+    names = {e.name for e in g.entities.values()}
+    assert "Ana Lind" in names and not any(n.startswith("MEP") for n in names), names
