@@ -37,22 +37,26 @@ def serve(
     def _terminate(signum, frame):  # SIGTERM: stop cleanly, like Ctrl-C
         raise KeyboardInterrupt
 
+    stop_requested: list[int] = []
+
+    def _remember(signum, frame):  # while starting: stop right after the start, once announced
+        stop_requested.append(signum)
+
     # Installed before the server starts: it may answer (and be told to stop) before start_server returns.
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    previous = signal.signal(signal.SIGTERM, _remember)
     try:
         server = start_server(store, host=host, port=port, engine=engine)  # type: ignore[arg-type]
     except KGError as exc:
         signal.signal(signal.SIGTERM, previous)
         fail(str(exc))
-    except KeyboardInterrupt:  # stopped while starting; the server process dies with us (PDEATHSIG)
-        signal.signal(signal.SIGTERM, previous)
-        out.print("Stopped.")
-        return
     try:
+        signal.signal(signal.SIGTERM, _terminate)
         d = server.data
         out.print(f"Serving {d.documents} document(s), {d.quads} quads in {d.graphs} named graph(s), read-only, "
                   f"at {server.query_url} (SPARQL 1.1 protocol, {server.engine} engine). Press Ctrl-C to stop.",
                   markup=False, emoji=False)
+        if stop_requested:
+            raise KeyboardInterrupt
         if host not in ("127.0.0.1", "localhost", "::1"):
             err.print(f"Warning: listening on {host}: anyone who can reach this address can query the graph.",
                       markup=False)
