@@ -182,30 +182,22 @@ def _render_views(graph, base: str, html: bool, max_nodes, focus, hops) -> tuple
     return gml, page, times
 
 
-def _die_with_parent(parent: int) -> None:
-    """Linux: let the kernel kill this child when the parent dies (a killed build must not leave a
-    process behind that holds the output lock it inherited)."""
-    try:
-        import ctypes
-        import signal
+def _views_child(conn, parent_end, parent: int, args) -> None:
+    import signal
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    from kg.procs import die_with_parent
+
+    parent_end.close()  # only the parent reads: a dead parent must make send() fail, not block
+    die_with_parent(signal.SIGKILL)  # a killed build must leave no process holding its output lock
     if os.getppid() != parent:  # the parent died before that took effect
         os._exit(1)
-
-
-def _views_child(conn, parent_end, parent: int, args) -> None:
-    parent_end.close()  # only the parent reads: a dead parent must make send() fail, not block
-    _die_with_parent(parent)
     try:
         result = ("ok", _render_views(*args))
     except BaseException as exc:  # sent to the parent, which raises it there
         result = ("error", exc)
     try:
         conn.send(result)
-    except Exception as exc:  # an exception that does not pickle, or a parent that is gone
+    except Exception:  # an exception that does not pickle, or a parent that is gone
         try:
             conn.send(("error", RuntimeError(f"{type(result[1]).__name__}: {result[1]}")))
         except Exception:

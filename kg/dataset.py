@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, URIRef
@@ -128,9 +129,7 @@ def split_documents(
 def _split(triples: Iterable[tuple], terms: TermFamily = RDFLIB_TERMS) -> tuple[list, list]:
     """(facts, entity descriptions) of one document's triples, without duplicates."""
     triples = list(dict.fromkeys(triples))
-    a = terms.iri(RDF.type)
-    kinds = {terms.iri(KG.Document), terms.iri(RDF.Statement)}
-    described = _description_predicates(terms)
+    a, kinds, described = _split_terms(terms)
     typed = {s for s, p, o in triples if p == a and o in kinds}
     facts: list = []
     entities: list = []
@@ -140,10 +139,11 @@ def _split(triples: Iterable[tuple], terms: TermFamily = RDFLIB_TERMS) -> tuple[
     return facts, entities
 
 
-def _description_predicates(terms: TermFamily) -> frozenset:
-    if terms is RDFLIB_TERMS:
-        return DESCRIPTION_PREDICATES
-    return frozenset(terms.iri(p) for p in DESCRIPTION_PREDICATES)
+@lru_cache(maxsize=4)
+def _split_terms(terms: TermFamily) -> tuple:
+    """rdf:type, the types that stay in a document graph, and the description predicates, as ``terms``."""
+    return (terms.iri(RDF.type), frozenset({terms.iri(KG.Document), terms.iri(RDF.Statement)}),
+            frozenset(terms.iri(p) for p in DESCRIPTION_PREDICATES))
 
 
 def iter_document_graphs(

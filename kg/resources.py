@@ -18,7 +18,7 @@ import logging
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
@@ -356,6 +356,14 @@ class Resources:
     @property
     def ontology_path(self) -> Path:
         return self.folder / "newskg.ttl"
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Words that belong in a job title, not in a name: honorifics, forms of address and their
+        modifiers, portfolios ("Defence" of "Defence Secretary") and the role triggers."""
+        ew, rw = self.entities.words, self.relations.words
+        return frozenset().union(*(ew.get(k, ()) for k in ("honorifics", "name_titles", "title_modifiers")),
+                                 rw.get("portfolios", ()), self.relations.by_lemma("roles"))
 
 
 @lru_cache(maxsize=4)

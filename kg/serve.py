@@ -23,11 +23,9 @@ CONSTRUCT/DESCRIBE, N-Triples/Turtle/... by ``Accept``):
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -45,6 +43,7 @@ from typing import Literal
 import pyoxigraph as ox
 
 from kg.errors import KGError
+from kg.procs import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -161,14 +160,6 @@ class Server:
 
 
 # -- the Oxigraph server binary -------------------------------------------------------------------
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
-    """Linux: the server gets SIGTERM if ``kg serve`` dies without cleaning up."""
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 def _start_oxigraph(binary: str, data: Snapshot, *, host: str, port: int, ready_timeout: float) -> Server:
     work = Path(tempfile.mkdtemp(prefix="newskg-serve-"))
     location = work / "db"
@@ -183,7 +174,7 @@ def _start_oxigraph(binary: str, data: Snapshot, *, host: str, port: int, ready_
                 [binary, "serve-read-only", "--location", str(location), "--bind", _bind_address(host, port),
                  "--union-default-graph"],
                 stdin=subprocess.DEVNULL, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True,
-                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+                preexec_fn=die_with_parent if sys.platform.startswith("linux") else None,  # SIGTERM if we die
             )
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

@@ -255,12 +255,13 @@ def rebuild_entity_graph(store: ox.Store) -> int:
     return _recompute_entities(store, base, entities)
 
 
-def _first_build_interrupted(store: ox.Store) -> bool:
-    return any(True for _ in store.quads_for_pattern(META, _FIRST_BUILD, None, META))
+def _flagged(store: ox.Store, flag: ox.NamedNode) -> bool:
+    """Is the bookkeeping ``flag`` (_STALE or _FIRST_BUILD) set?"""
+    return any(True for _ in store.quads_for_pattern(META, flag, None, META))
 
 
 def _repair_if_stale(store: ox.Store) -> None:
-    if _first_build_interrupted(store):
+    if _flagged(store, _FIRST_BUILD):
         # A first build is bulk-loaded (not one transaction): whatever it left is incomplete.
         log.warning("the store holds an interrupted first build; clearing it and building again")
         for g in list(store.named_graphs()):
@@ -268,7 +269,7 @@ def _repair_if_stale(store: ox.Store) -> None:
                 store.remove_graph(g)
         store.remove(ox.Quad(META, _FIRST_BUILD, _TRUE, META))
         return
-    if any(True for _ in store.quads_for_pattern(META, _STALE, None, META)):
+    if _flagged(store, _STALE):
         log.warning("the store's entity graph was left stale by an interrupted run; recomputing it")
         rebuild_entity_graph(store)
 
@@ -386,9 +387,9 @@ def export_store(path: Path | str, fmt: str, *, engine: Engine = "auto") -> byte
     For the same content the bytes equal :func:`kg.formats.serialize` of the model.
     """
     store = open_store(path, read_only=True)
-    if _first_build_interrupted(store):
+    if _flagged(store, _FIRST_BUILD):
         log.warning("the store holds an interrupted first build and is incomplete; run `kg build` again")
-    elif any(True for _ in store.quads_for_pattern(META, _STALE, None, META)):
+    elif _flagged(store, _STALE):
         log.warning("the store's entity graph is stale (interrupted run); run `kg build` or `kg remove` to repair it")
     base = store_base(store) or DEFAULT_BASE
     quads = [q for g in public_graphs(store) for q in store.quads_for_pattern(None, None, None, g)]

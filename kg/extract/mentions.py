@@ -210,7 +210,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     gaz = res.gazetteer
     honor = lex.words.get("honorifics", frozenset())
     portfolios = res.relations.words.get("portfolios", frozenset())
-    roles = res.relations.by_lemma("roles")
+    title_words = res.title_words
     phrase, matcher = _matchers(doc.vocab, res)
     cands: list[tuple[int, int, int, Mention]] = []  # (priority, start, end, mention)
 
@@ -297,10 +297,10 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
             continue  # "intifada", "the left": a name has a capital (or a digit)
         if end - start == 1 and cls in ("Organization", "Group") and any(
-                w in honor or w in roles for w in (doc[start].lemma_.lower(), doc[start].lower_.removesuffix("s"))):
+                w in title_words for w in (doc[start].lemma_.lower(), doc[start].lower_.removesuffix("s"))):
             continue  # "MPs", "Ministers": a role, no organisation
         if cls in ("Organization", "Group") and doc[start:end].root.lower_ in portfolios and end < len(doc) \
-                and (doc[end].lower_ in honor or doc[end].lower_ in roles) \
+                and doc[end].lower_ in title_words \
                 and not any(t.i in gaz_covered for t in doc[start:end]):
             continue  # "Home Affairs Commissioner X", "Trade Minister X": a portfolio, no organisation
         if cls in ("Organization", "Place", "Product", "Group") and start > 0 and doc[start - 1].lower_ in honor \

@@ -464,7 +464,8 @@ def _titles(ctx: _Ctx) -> None:
                 and doc[i].i not in r.token_keys and r.token_keys.get(doc[i].head.i) == owners[0].key:
             owners = owners[1:]  # "Liberal Democrat chairman X": the owner's name is cut; do not guess
         first = title_toks[0]
-        if owners and first.pos_ == "PROPN" and first.text[:1].isupper() and not _title_word(ctx, first.lower_):
+        if owners and first.pos_ == "PROPN" and first.text[:1].isupper() \
+                and first.lower_ not in ctx.res.title_words:
             owners = []  # "Jewish Chronicle editor X": a name word the NER left out; the owner is not "Jewish"
         while title_toks and title_toks[0].lower_ in ("of", "for"):
             title_toks.pop(0)
@@ -487,7 +488,7 @@ def _titles(ctx: _Ctx) -> None:
         title = " ".join(t.text for t in title_toks)
         ctx.titles.setdefault(key, set()).add(title)
         extra = [t for t in title_toks[: max(0, len(title_toks) - len(role.split()))]
-                 if t.pos_ in ("NOUN", "PROPN") and not _title_word(ctx, t.lower_)]
+                 if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in ctx.res.title_words]
         if prop == "leaderOf" and extra:
             prop = "worksFor"  # "<Org> foreign policy chief X", "<Senate> majority leader X": a post, not the head
         if former:
@@ -526,12 +527,6 @@ def _future_time(verb: Token, future: frozenset[str], depth: int = 0) -> bool:
         if depth == 0 and c.dep_ == "xcomp" and _future_time(c, future, 1):
             return True
     return False
-
-
-def _title_word(ctx: _Ctx, word: str) -> bool:
-    """A word that belongs in a job title ("Defence" of "Defence Secretary"), not in a name."""
-    return (word in ctx.role_props or word in ctx.roles or word in ctx.words.get("portfolios", ())
-            or any(word in ctx.ewords.get(k, ()) for k in ("honorifics", "name_titles", "title_modifiers")))
 
 
 def _role_of(ctx: _Ctx, words: list[str]) -> tuple[str | None, str]:
