@@ -227,6 +227,13 @@ class _ViewsInChild:
         self.proc.start()
         child.close()
 
+    def cancel(self) -> None:
+        """Stop the child (the store update failed: its views will not be written)."""
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.join()
+            self.conn.close()
+
     def result(self) -> tuple[bytes, str | None, dict]:
         if self.proc is None:
             return _render_views(*self.args)
@@ -278,8 +285,12 @@ def write_outputs(
     if store:
         views = _ViewsInChild(args)
         t0 = time.perf_counter()
-        store_report = update_store(out_dir / "store", graph, base=base, resources=resources,
-                                    doc_entities=doc_entities)
+        try:
+            store_report = update_store(out_dir / "store", graph, base=base, resources=resources,
+                                        doc_entities=doc_entities)
+        except BaseException:
+            views.cancel()
+            raise
         times["store"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         gml, page, view_times = views.result()

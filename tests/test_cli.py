@@ -165,3 +165,12 @@ def test_a_dead_view_process_falls_back_to_building_here(tmp_path, monkeypatch):
     result = runner.invoke(app, ["build", str(SEED), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "graph.graphml").stat().st_size > 1000 and (tmp_path / "graph.html").stat().st_size > 1000
+
+
+def test_a_failed_store_update_leaves_no_view_process_behind(tmp_path):
+    import multiprocessing
+
+    assert runner.invoke(app, ["build", str(SEED), "--out", str(tmp_path), "--no-html"]).exit_code == 0
+    result = runner.invoke(app, ["build", str(SEED), "--out", str(tmp_path), "--base", "http://other.test/kg/"])
+    assert result.exit_code == 1 and "was built with --base" in result.output
+    assert not [p for p in multiprocessing.active_children() if p.name == "kg-views"]
