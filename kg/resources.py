@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.collection import Collection
 
 from kg.errors import DataFileError
 from kg.vocab import KG_NS
@@ -72,6 +73,8 @@ class Ontology:
     classes: dict[str, tuple[str, ...]]  # local name -> all kg superclasses (incl. itself)
     properties: dict[str, PropertyDef]  # relation properties only (sub-properties of kg:relation)
     labels: dict[str, str]
+    # property -> its owl:propertyChainAxiom lists ("livesIn": (("livesIn", "locatedIn"),))
+    chains: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def is_a(self, cls: str, target: str) -> bool:
         return target in self.classes.get(cls, (cls,))
@@ -137,7 +140,18 @@ def load_ontology(path: Path) -> Ontology:
             range=rng,
             symmetric=(iri, RDF.type, OWL.SymmetricProperty) in g,
         )
-    return Ontology(classes=classes, properties=properties, labels=labels)
+    chains: dict[str, list[tuple[str, ...]]] = {}
+    for prop, head in sorted(g.subject_objects(OWL.propertyChainAxiom)):
+        name = _local(prop)
+        steps = tuple(_local(t) for t in Collection(g, head))
+        if name not in properties or len(steps) < 2 or any(st not in properties for st in steps):
+            raise DataFileError(
+                f"{path}: the owl:propertyChainAxiom of {prop} must list two or more kg relation properties "
+                f"and belong to one; fix the list."
+            )
+        chains.setdefault(name, []).append(steps)
+    return Ontology(classes=classes, properties=properties, labels=labels,
+                    chains={k: tuple(sorted(v)) for k, v in sorted(chains.items())})
 
 
 # --------------------------------------------------------------------------------------------
@@ -177,6 +191,8 @@ class RelationLexicon:
     themes: dict[str, frozenset[str]]  # property -> theme lemmas that must be present
     confidence: dict[str, float]  # property -> base confidence
     words: dict[str, frozenset[str]]  # named word lists (hedges, negations, ...)
+    # property -> properties it yields to for the same pair, sentence and rule (kg.extract.infer)
+    yields_to: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def by_lemma(self, kind: str) -> dict[str, list[Trigger]]:
         out: dict[str, list[Trigger]] = {}
@@ -194,6 +210,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
     triggers: dict[str, list[Trigger]] = {k: [] for k in TRIGGER_KINDS}
     themes: dict[str, frozenset[str]] = {}
     confidence: dict[str, float] = {}
+    yields_to: dict[str, frozenset[str]] = {}
     for prop, spec in sorted(props.items()):
         if prop not in ontology.properties:
             raise DataFileError(
@@ -207,6 +224,12 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
                 if not 0 < float(value) <= 1:
                     raise DataFileError(f"{path}: [properties.{prop}] confidence must be in (0, 1].")
                 confidence[prop] = float(value)
+            elif key == "yields_to":
+                unknown = [q for q in value if q not in ontology.properties]
+                if unknown:
+                    raise DataFileError(f"{path}: [properties.{prop}] yields_to names unknown properties "
+                                        f"{', '.join(unknown)}; use relation properties of newskg.ttl.")
+                yields_to[prop] = frozenset(value)
             elif key in TRIGGER_KINDS:
                 for text in value:
                     try:
@@ -216,7 +239,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
             else:
                 raise DataFileError(
                     f"{path}: [properties.{prop}] has unknown key {key!r}; "
-                    f"allowed: {', '.join(TRIGGER_KINDS + ('theme', 'confidence'))}."
+                    f"allowed: {', '.join(TRIGGER_KINDS + ('theme', 'confidence', 'yields_to'))}."
                 )
     words = {k: frozenset(w.lower() for w in v) for k, v in data.get("words", {}).items()}
     return RelationLexicon(
@@ -224,6 +247,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
         themes=themes,
         confidence=confidence,
         words=words,
+        yields_to=yields_to,
     )
 
 
@@ -364,6 +388,17 @@ class Resources:
         ew, rw = self.entities.words, self.relations.words
         return frozenset().union(*(ew.get(k, ()) for k in ("honorifics", "name_titles", "title_modifiers")),
                                  rw.get("portfolios", ()), self.relations.by_lemma("roles"))
+
+    @cached_property
+    def person_nouns(self) -> frozenset[str]:
+        """Nouns that denote a person only: the occupations word list and the roles of worksFor,
+        livesIn and killed (one-word roles and the last word of longer ones).  Roles of leaderOf are
+        left out: an organisation is "the market leader" or "the owner of" something too."""
+        out = set(self.relations.words.get("occupations", ()))
+        for t in self.relations.triggers.get("roles", ()):
+            if t.prop in ("worksFor", "livesIn", "killed"):
+                out.add(t.lemma.split()[-1])
+        return frozenset(out)
 
 
 @lru_cache(maxsize=4)

@@ -204,6 +204,64 @@ def _class_by_head(doc: Doc, start: int, end: int, res: Resources) -> str | None
     return heads.get(last)
 
 
+_MONITOR_ID = re.compile(r"^[A-Z]{2}\d{10}$")  # "LD2804174994": a monitoring service's item number
+
+
+def source_line(sent: Span, res: Resources) -> tuple[int, int, int, int] | None:
+    """A news-monitoring source line: "[item number] <City> <Outlet> in <Language> [1601 GMT ...]",
+    or a header line that is only "<City> <OUTLET>" (the outlet in capitals or with a media head
+    word: "Riverton Radio").  The city must be a gazetteer city or country.  Returns the token
+    ranges (place start, place end, outlet start, outlet end), or None."""
+    words = res.entities.words
+    languages, heads = words.get("languages", frozenset()), words.get("media_heads", frozenset())
+    gaz = res.gazetteer
+    toks = list(sent)
+    ids = [n for n, t in enumerate(toks) if _MONITOR_ID.match(t.text)]
+    n = ids[-1] + 1 if ids else 0
+    while n < len(toks) and toks[n].text in ("[", "(", "Source", ":"):
+        n += 1
+    place_end = None
+    for size in (3, 2, 1):
+        surface = " ".join(t.text for t in toks[n:n + size])
+        if len(toks[n:n + size]) == size and (surface.title() if surface.isupper() else surface) in gaz.names:
+            place_end = n + size
+            break
+    if place_end is None:
+        return None
+    end = place_end
+    while end < len(toks) and end - place_end < 6 and (
+            toks[end].text[:1].isupper() or (toks[end].text in ("-", "'") or toks[end].is_digit)
+            and end > place_end and end + 1 < len(toks) and toks[end + 1].text[:1].isalnum()
+            and not (toks[end].is_digit and len(toks[end].text) == 4)):
+        end += 1
+    while end > place_end and not toks[end - 1].text[:1].isalnum():
+        end -= 1
+    if end == place_end or any(t.text in gaz.names for t in toks[place_end:end]):
+        return None
+    outlet = toks[place_end:end]
+    rest = [t for t in toks[end:] if not t.is_punct]
+    if len(rest) >= 2 and rest[0].lower_ == "in" and rest[1].lower_ in languages:
+        pass
+    elif not rest and (ids or n == 0) and (all(t.text.isupper() for t in outlet if t.is_alpha)
+                                            or outlet[-1].lower_ in heads):
+        pass
+    else:
+        return None
+    return sent.start + n, sent.start + place_end, sent.start + place_end, sent.start + end
+
+
+def _described_as_person(doc: Doc, start: int, end: int, res: Resources) -> bool:
+    """A short capitalised name with a person noun in apposition: "Lind, a professor of law",
+    "Lind, 53, a former Acme engineer" (the noun heads the apposition, right after the name)."""
+    if not 1 <= end - start <= 3 or end >= len(doc) or doc[end].text != ",":
+        return False
+    if not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
+        return False
+    root = doc[start:end].root
+    return any(c.dep_ == "appos" and c.i > root.i and c.lemma_.lower() in res.person_nouns and not c.ent_type_
+               for c in root.children)
+
+
 def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     """All entity mentions of ``doc``, sorted by position, without overlaps."""
     lex = res.entities
@@ -304,7 +362,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
                 and not any(t.i in gaz_covered for t in doc[start:end]):
             continue  # "Home Affairs Commissioner X", "Trade Minister X": a portfolio, no organisation
         if cls in ("Organization", "Place", "Product", "Group") and start > 0 and doc[start - 1].lower_ in honor \
-                and doc[start - 1].lower_ not in {"the", "state", "new", "party"} and end - start <= 3 \
+                and doc[start - 1].lower_ not in {"the", "state", "new", "party"} and doc[start - 1].pos_ != "ADJ" \
+                and end - start <= 3 \
                 and all(t.text[:1].isupper() and t.i not in gaz_covered for t in doc[start:end]):
             cls, person = "Person", True  # "Chancellor X", "President X": a title makes X a person
         if cls in ("Organization", "Place", "Product") and 2 <= end - start <= 4 and end + 2 < len(doc) \
@@ -312,6 +371,9 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
                 and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120 \
                 and all(t.text[:1].isupper() and t.i not in gaz_covered for t in doc[start:end]):
             cls, person = "Person", True  # "Ana Maria Lind, 50, of Riverton": a name and an age
+        if cls in ("Organization", "Place", "Product") and _described_as_person(doc, start, end, res) \
+                and not any(t.i in gaz_covered for t in doc[start:end]):
+            cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
         head_cls = _class_by_head(doc, start, end, res)
         if head_cls in ("WeaponSystem", "Product") and cls == "Organization" and doc[end - 1].text[:1].isupper() \
                 and doc[end - 1].tag_ == "NNPS":
@@ -338,6 +400,29 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if len(inner) >= 1 and end - start >= 2 and (cls != "Person" or doc[start] in inner):
             priority = 4.5
         add(priority, start, end, cls, "ner")
+
+    for sent in doc.sents:
+        line = source_line(sent, res)
+        if line is not None:
+            add(7, line[2], line[3], "Organization", "source-line")  # the outlet, even an agency's name
+            surface = doc[line[0]:line[1]].text
+            surface = surface.title() if surface.isupper() else surface
+            for entry in gaz.lookup(surface):
+                if entry.cls == "City":  # the city itself, not its country: "Moscow INTERFAX"
+                    add(7, line[0], line[1], "City", "gazetteer", gaz_id=entry.id)
+                    break
+
+    # names the NER missed, described by a person noun in apposition ("Lind, a senior ministry official")
+    for tok in doc:
+        if tok.dep_ == "appos" and tok.lemma_.lower() in res.person_nouns and tok.head.i < tok.i:
+            head = tok.head
+            start, end = head.left_edge.i, head.i + 1
+            if not doc[end].text == "," or doc[start:end].ents or any(t.i in gaz_covered for t in doc[start:end]):
+                continue
+            if 1 <= end - start <= 3 and all(t.pos_ == "PROPN" or (t.i == t.sent.start and t.text[:1].isupper())
+                                            for t in doc[start:end]) \
+                    and all(t.text[:1].isupper() and t.is_alpha and t.lower_ not in title_words for t in doc[start:end]):
+                add(1, start, end, "Person", "apposition")
 
     # greedy non-overlapping selection: priority, then length, then position
     cands.sort(key=lambda c: (-c[0], -(c[2] - c[1]), c[1]))

@@ -53,7 +53,8 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.mentions import Mention, normalise
+from kg.extract.infer import apply_chains, drop_yielding
+from kg.extract.mentions import Mention, normalise, source_line
 from kg.model import Entity, Evidence, Relation
 from kg.resolve import Resolution
 from kg.resources import Resources, Trigger
@@ -68,7 +69,7 @@ RULE_FACTORS = {
     "role-apposition": 0.95, "role-copula": 0.9, "title-default": 0.6, "compound-pair": 0.85,
     "hyphen-adjective": 0.9, "name-structure": 0.8, "place-apposition": 0.85, "place-of": 0.85,
     "possessive-place": 0.7, "person-of-place": 0.6, "place-in": 0.75, "person-of-org": 0.75,
-    "org-of-place": 0.75, "org-apposition": 0.85, "home-of": 0.85,
+    "org-of-place": 0.75, "org-apposition": 0.85, "home-of": 0.85, "source-line": 0.95,
 }
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "dobj", "pobj", "attr",
@@ -363,8 +364,8 @@ class _Ctx:
                 return "hedged"
             if t.dep_ == "relcl" and t.head.lemma_.lower() in hedge_nouns and any(c.dep_ == "mark" for c in t.children):
                 return "hedged"  # "a report that A had agreed with B" (a content clause parsed as relative)
-            if t.head.i == t.i or t.dep_ == "relcl":
-                break  # a relative clause has its own modality ("X, who met Y, may resign")
+            if t.head.i == t.i or t.dep_ in ("relcl", "appos"):
+                break  # a relative clause or an apposition has its own modality ("X, who met Y, may resign")
             came_from, t = t, t.head
         for c in tok.children:
             if c.dep_ == "amod" and c.lower_ in hedges:
@@ -905,6 +906,8 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                 if ctx.cls(a.key) in ("City", "Country", "Place"):
                     ctx.emit("basedIn", Arg(key), Arg(a.key, 0.9), "possessive-place", tok)
         for p in _prep_objects(tok, "in"):
+            if p.lower_ in ctx.ewords.get("languages", ()):
+                continue  # "Riverton Radio in Ruritanian": a language, not a place
             for a in ctx.direct(p):
                 if ctx.cls(a.key) in ("City", "Country", "Place"):
                     ctx.emit("basedIn", Arg(key), Arg(a.key, 0.8), "place-in", tok)
@@ -959,6 +962,17 @@ def _has_title(ctx: _Ctx, tok: Token) -> bool:
     return prev is not None and prev.lower_ in ctx.role_props
 
 
+def _source_lines(ctx: _Ctx) -> None:
+    """"Riverton RADIO RIVERTON in Ruritanian 1700 GMT": the outlet is based in the city."""
+    for sent in ctx.doc.sents:
+        line = source_line(sent, ctx.res)
+        if line is None:
+            continue
+        place, outlet = ctx.r.token_keys.get(line[1] - 1), ctx.r.token_keys.get(line[2])
+        if place and outlet:
+            ctx.emit("basedIn", Arg(outlet), Arg(place), "source-line", ctx.doc[line[2]], modality="asserted")
+
+
 def extract_relations(
     doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources, doc_id: str
 ) -> tuple[list[Relation], dict[str, set[str]]]:
@@ -978,8 +992,11 @@ def extract_relations(
             _compounds(ctx, tok)
         _hyphens(ctx, tok)
         _places(ctx, tok)
+    _source_lines(ctx)
+    ctx.out = drop_yielding(ctx.out, res.relations.yields_to)
     # a learned pair classifier (ontologies/models/relations.json) adds what the rules missed
     from kg.extract.learned import beyond_rules, learned_relations
 
     ctx.out += beyond_rules(learned_relations(doc, mentions, resolution, res, doc_id), ctx.out)
+    ctx.out += apply_chains(ctx.out, res.ontology, ctx.cls)
     return ctx.out, ctx.titles
