@@ -85,3 +85,15 @@ def test_a_former_before_an_organisation_makes_no_person(extract):
     g, _ = extract("Kallas, 53, a former Riverton University law professor, took the bench in 1982.")
     classes = {e.name: e.cls for e in g.entities.values()}
     assert classes.get("Riverton University") != "Person", classes
+
+
+def test_a_name_ending_in_college_is_no_person(extract):
+    g, facts = extract("Born in Riverton, Kallas came to Ruritania at age 17 to enter Oberlin College, where he studied art.")
+    classes = {e.name: e.cls for e in g.entities.values()}
+    assert classes.get("Oberlin College") in (None, "Organization"), classes
+    assert not {f for f in facts if f[0] == "Oberlin College" and f[1] == "livesIn"}, facts
+
+
+def test_a_person_at_a_named_institute_works_there(extract):
+    _, facts = extract("In the field of mechanics, Anna Kowalska at the Institute of Mechanics has made headway.")
+    assert ("Anna Kowalska", "worksFor", "Institute of Mechanics") in facts, facts

@@ -380,6 +380,9 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             head_cls = None  # "Acme Systems", "Ruritanian Aerospace Industries": a company's name
         if head_cls and (not person or doc[end - 1].tag_ in ("NNS", "NNPS") or head_cls == "WeaponSystem"):
             cls = head_cls
+        elif person and end - start >= 2 and doc[end - 1].lower_ in lex.words.get("organization_heads", ()) \
+                and doc[end - 1].text[:1].isupper():
+            cls, person = head_cls or "Organization", False  # "Oberlin College": no person's name
         if person and end - start == 1 and not doc[start].text[:1].isupper():
             continue
         if all(t.lower_ in honor or t.is_punct for t in doc[start:end]):

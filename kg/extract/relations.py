@@ -29,10 +29,13 @@ place-of               0.85  "the <demonym> city of X" -> X locatedIn country
 possessive-place       0.70  "Place's Org" -> basedIn, "Country's Place" -> locatedIn
 person-of-place        0.60  "X of Place" (a person) -> livesIn
 place-in               0.75  "X in Y" between places -> locatedIn
-person-of-org          0.75  "X of Acme" (a person without a title) -> worksFor
+person-of-org          0.75  "X of Acme", "X at Acme" (a person without a title) -> worksFor
 org-of-place           0.75  "Acme Inc. of Riverton" -> basedIn
 org-apposition         0.85  "Acme, a Riverton construction firm" -> basedIn
 home-of                0.85  "X's Riverton home", "X's hometown of Riverton" -> livesIn
+source-line            0.95  "Riverton RADIO RIVERTON in Ruritanian 1700 GMT" -> outlet basedIn city
+chain                  p*q   an owl:propertyChainAxiom of newskg.ttl over two asserted facts of one
+                             sentence (kg.extract.infer): the product of their confidences
 learned                p     a pair classifier trained on CoNLL04 train (docs/learned-relations.md);
                              its calibrated probability, emitted only above per-property thresholds
 =====================  ====  ===============================================================
@@ -935,7 +938,7 @@ def _places(ctx: _Ctx, tok: Token) -> None:
             for a in ctx.direct(p):
                 if ctx.onto.is_a(ctx.cls(a.key), "Place"):
                     ctx.emit("livesIn", Arg(key), a, "person-of-place", tok)
-        for p in _prep_objects(tok, "of"):  # "Ana Lind of Acme said"
+        for p in _prep_objects(tok, "of") + _prep_objects(tok, "at"):  # "Ana Lind of Acme", "Lind at Acme"
             for a in ctx.direct(p, conjuncts=False):
                 if ctx.onto.is_a(ctx.cls(a.key), "Organization") and _named_org(ctx, a.key, p):
                     ctx.emit("worksFor", Arg(key), a, "person-of-org", tok)
