@@ -193,6 +193,8 @@ class RelationLexicon:
     words: dict[str, frozenset[str]]  # named word lists (hedges, negations, ...)
     # property -> properties it yields to for the same pair, sentence and rule (kg.extract.infer)
     yields_to: dict[str, frozenset[str]] = field(default_factory=dict)
+    # properties whose "verb + preposition" triggers only count without a direct object
+    intransitive: frozenset[str] = frozenset()
 
     def by_lemma(self, kind: str) -> dict[str, list[Trigger]]:
         out: dict[str, list[Trigger]] = {}
@@ -211,6 +213,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
     themes: dict[str, frozenset[str]] = {}
     confidence: dict[str, float] = {}
     yields_to: dict[str, frozenset[str]] = {}
+    intransitive: set[str] = set()
     for prop, spec in sorted(props.items()):
         if prop not in ontology.properties:
             raise DataFileError(
@@ -224,6 +227,11 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
                 if not 0 < float(value) <= 1:
                     raise DataFileError(f"{path}: [properties.{prop}] confidence must be in (0, 1].")
                 confidence[prop] = float(value)
+            elif key == "intransitive":
+                if not isinstance(value, bool):
+                    raise DataFileError(f"{path}: [properties.{prop}] intransitive must be true or false.")
+                if value:
+                    intransitive.add(prop)
             elif key == "yields_to":
                 unknown = [q for q in value if q not in ontology.properties]
                 if unknown:
@@ -239,7 +247,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
             else:
                 raise DataFileError(
                     f"{path}: [properties.{prop}] has unknown key {key!r}; "
-                    f"allowed: {', '.join(TRIGGER_KINDS + ('theme', 'confidence', 'yields_to'))}."
+                    f"allowed: {', '.join(TRIGGER_KINDS + ('theme', 'confidence', 'yields_to', 'intransitive'))}."
                 )
     words = {k: frozenset(w.lower() for w in v) for k, v in data.get("words", {}).items()}
     return RelationLexicon(
@@ -248,6 +256,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
         confidence=confidence,
         words=words,
         yields_to=yields_to,
+        intransitive=frozenset(intransitive),
     )
 
 

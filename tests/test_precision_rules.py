@@ -169,3 +169,29 @@ def test_mep_is_a_title_not_part_of_the_name(extract):
     g, _ = extract("The film showed a row between Mr Holm, MEP Ana Lind and party leader Peter Berg.")
     names = {e.name for e in g.entities.values()}
     assert "Ana Lind" in names and not any(n.startswith("MEP") for n in names), names
+
+
+def test_a_stance_on_an_event_is_no_part_in_it(extract):
+    g, facts = extract("Norway warned Sweden against visits to Ruritania by its ministers.")
+    assert not {f for f in facts if f[1] == "visited"}, facts
+    _, facts = extract("Ana Lind defied sanctions on Ruritania to play a match there.")
+    assert not {f for f in facts if f[1] == "sanctions"}, facts
+
+
+def test_returning_something_to_a_country_is_no_visit(extract):
+    _, facts = extract("Acme agreed to return the cars to Norway.")
+    assert not {f for f in facts if f[1] == "visited"}, facts
+    _, facts = extract("President Ana Lind returned to Norway on Monday.")
+    assert ("Ana Lind", "visited", "Norway") in facts, facts
+
+
+def test_an_incoming_president_leads_nothing_yet(extract):
+    _, facts = extract("Incoming European Commission President Ana Lind named her team on Friday.")
+    assert not {f for f in facts if f[0] == "Ana Lind" and f[1] in ("leaderOf", "worksFor")}, facts
+
+
+def test_a_party_mp_is_a_member_and_a_party_official_works_for_it(extract):
+    _, facts = extract("Tory MP Peter Holm said the policy was wrong.")
+    assert ("Peter Holm", "memberOf", "Tory") in facts and ("Peter Holm", "worksFor", "Tory") not in facts, facts
+    _, facts = extract("Tony Berg, executive director of the state Republican Party, said he did not know.")
+    assert ("Tony Berg", "worksFor", "Republican Party") in facts, facts

@@ -545,10 +545,14 @@ def _role_of(ctx: _Ctx, words: list[str]) -> tuple[str | None, str]:
 def _leader_or_member(ctx: _Ctx, prop: str, role: str, owner: str) -> str:
     """The property a role gives over its owner.
 
+    An elected representative of a party or movement (Group: "Tory MP X") is its member: memberOf.
     Over a country: leaderOf only for heads of state/government ("director general" of a country
     is a post in its government: worksFor); worksFor only for posts in a state; any other role
     ("the <nationality> economist") says where the person is from: livesIn.
     """
+    if ctx.cls(owner) == "Group" and prop == "worksFor" and role.split()[-1:] and \
+            role.split()[-1] in ctx.words.get("representative_roles", ()):
+        return "memberOf"  # "Tory MP X", "a Labour councillor": the party's member, not its employee
     if ctx.cls(owner) == "Country":
         head = role.split()[-1] if role else role
         state = ctx.words.get("state_roles", frozenset()) | ctx.words.get("head_of_state", frozenset())
@@ -582,6 +586,8 @@ def _verbs(ctx: _Ctx, tok: Token) -> None:
         theme = ctx.res.relations.themes.get(trig.prop)
         if theme and not _has_theme(tok, theme):
             continue
+        if trig.prep and trig.prop in ctx.res.relations.intransitive and any(c.dep_ == "dobj" for c in tok.children):
+            continue  # "X returned the cars to Y": the cars went there, not X
         subs, passive = ctx.subjects(tok)
         objs: list[Arg] = []
         rule = "verb-prep" if trig.prep else "verb-svo"
@@ -669,10 +675,13 @@ def _nouns(ctx: _Ctx, tok: Token) -> None:
         if not subs:  # "the killing of X by Y": the agent of the nominalisation
             subs = [a for h in (tok, *pobjs) for p in _prep_objects(h, "by") for a in ctx.deep(p)]
         if not subs:
-            gov = tok.head
+            gov, crossed = tok.head, {tok.head.lower_} if tok.dep_ == "pobj" else set()
             while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and gov.dep_ in ("pobj", "prep", "dobj", "conj"):
                 gov = gov.head
-            if gov.pos_ in ("VERB", "AUX"):
+                crossed.add(gov.lower_)
+            # "X warned against visits to Y", "X defied sanctions on Y": X is not the event's agent
+            if gov.pos_ in ("VERB", "AUX") and "against" not in crossed \
+                    and gov.lemma_.lower() not in ctx.words.get("stance_verbs", ()):
                 subs, _ = ctx.subjects(gov)
         for s in subs:
             for o in objs:
