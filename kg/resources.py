@@ -73,8 +73,8 @@ class Ontology:
     classes: dict[str, tuple[str, ...]]  # local name -> all kg superclasses (incl. itself)
     properties: dict[str, PropertyDef]  # relation properties only (sub-properties of kg:relation)
     labels: dict[str, str]
-    # property -> its owl:propertyChainAxiom lists ("livesIn": (("livesIn", "locatedIn"),))
-    chains: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # property -> its owl:propertyChainAxiom pairs ("basedIn": (("basedIn", "locatedIn"),))
+    chains: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def is_a(self, cls: str, target: str) -> bool:
         return target in self.classes.get(cls, (cls,))
@@ -140,14 +140,14 @@ def load_ontology(path: Path) -> Ontology:
             range=rng,
             symmetric=(iri, RDF.type, OWL.SymmetricProperty) in g,
         )
-    chains: dict[str, list[tuple[str, ...]]] = {}
+    chains: dict[str, list[tuple[str, str]]] = {}
     for prop, head in sorted(g.subject_objects(OWL.propertyChainAxiom)):
         name = _local(prop)
         steps = tuple(_local(t) for t in Collection(g, head))
-        if name not in properties or len(steps) < 2 or any(st not in properties for st in steps):
+        if name not in properties or len(steps) != 2 or any(st not in properties for st in steps):
             raise DataFileError(
-                f"{path}: the owl:propertyChainAxiom of {prop} must list two or more kg relation properties "
-                f"and belong to one; fix the list."
+                f"{path}: the owl:propertyChainAxiom of {prop} must list two kg relation properties and "
+                f"belong to one (longer chains are not supported); fix the list."
             )
         chains.setdefault(name, []).append(steps)
     return Ontology(classes=classes, properties=properties, labels=labels,

@@ -27,7 +27,7 @@ from kg.resources import Ontology
 __all__ = ["drop_yielding", "apply_chains", "CHAIN_RULE"]
 
 CHAIN_RULE = "chain"
-MAX_ROUNDS = 4  # chains of at most 2**4 steps; a sentence never states more
+MAX_ROUNDS = 4  # a sentence never states a longer chain of places
 
 
 def drop_yielding(relations: list[Relation], yields_to: Mapping[str, frozenset[str]]) -> list[Relation]:
@@ -59,10 +59,7 @@ def apply_chains(relations: list[Relation], onto: Ontology, cls: Callable[[str],
             by_subject.setdefault((r.evidence.doc_id, r.evidence.start, r.predicate, r.subject), []).append(r)
         new: list[Relation] = []
         for prop, lists in onto.chains.items():
-            for steps in lists:
-                if len(steps) != 2:
-                    continue  # longer chains: not used by the shipped ontology
-                first, second = steps
+            for first, second in lists:
                 for r1 in pool:
                     if r1.predicate != first:
                         continue

@@ -228,11 +228,16 @@ def source_line(sent: Span, res: Resources) -> tuple[int, int, int, int] | None:
             break
     if place_end is None:
         return None
+    def in_name(i: int) -> bool:
+        """Capitalised, or a hyphen/apostrophe/number inside the name ("Kanal-6"; not a "1601" time)."""
+        t = toks[i]
+        if t.text[:1].isupper():
+            return True
+        inside = i > place_end and i + 1 < len(toks) and toks[i + 1].text[:1].isalnum()
+        return inside and (t.text in ("-", "'") or (t.is_digit and len(t.text) != 4))
+
     end = place_end
-    while end < len(toks) and end - place_end < 6 and (
-            toks[end].text[:1].isupper() or (toks[end].text in ("-", "'") or toks[end].is_digit)
-            and end > place_end and end + 1 < len(toks) and toks[end + 1].text[:1].isalnum()
-            and not (toks[end].is_digit and len(toks[end].text) == 4)):
+    while end < len(toks) and end - place_end < 6 and in_name(end):
         end += 1
     while end > place_end and not toks[end - 1].text[:1].isalnum():
         end -= 1
@@ -416,16 +421,13 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
                     break
 
     # names the NER missed, described by a person noun in apposition ("Lind, a senior ministry official")
-    for tok in doc:
-        if tok.dep_ == "appos" and tok.lemma_.lower() in res.person_nouns and tok.head.i < tok.i:
-            head = tok.head
-            start, end = head.left_edge.i, head.i + 1
-            if not doc[end].text == "," or doc[start:end].ents or any(t.i in gaz_covered for t in doc[start:end]):
-                continue
-            if 1 <= end - start <= 3 and all(t.pos_ == "PROPN" or (t.i == t.sent.start and t.text[:1].isupper())
-                                            for t in doc[start:end]) \
-                    and all(t.text[:1].isupper() and t.is_alpha and t.lower_ not in title_words for t in doc[start:end]):
-                add(1, start, end, "Person", "apposition")
+    for head in {t.head for t in doc if t.dep_ == "appos" and t.head.i < t.i}:
+        start, end = head.left_edge.i, head.i + 1
+        if doc[start:end].ents or any(t.i in gaz_covered or t.lower_ in title_words for t in doc[start:end]):
+            continue
+        if all(t.pos_ == "PROPN" or t.i == t.sent.start for t in doc[start:end]) \
+                and _described_as_person(doc, start, end, res):
+            add(1, start, end, "Person", "apposition")
 
     # greedy non-overlapping selection: priority, then length, then position
     cands.sort(key=lambda c: (-c[0], -(c[2] - c[1]), c[1]))

@@ -57,7 +57,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.infer import apply_chains, drop_yielding
-from kg.extract.mentions import Mention, normalise, source_line
+from kg.extract.mentions import Mention, normalise
 from kg.model import Entity, Evidence, Relation
 from kg.resolve import Resolution
 from kg.resources import Resources, Trigger
@@ -975,14 +975,14 @@ def _has_title(ctx: _Ctx, tok: Token) -> bool:
 
 
 def _source_lines(ctx: _Ctx) -> None:
-    """"Riverton RADIO RIVERTON in Ruritanian 1700 GMT": the outlet is based in the city."""
-    for sent in ctx.doc.sents:
-        line = source_line(sent, ctx.res)
-        if line is None:
+    """"Riverton RADIO RIVERTON in Ruritanian 1700 GMT": the outlet (a "source-line" mention, see
+    kg.extract.mentions.source_line) is based in the place named right before it."""
+    for n, m in enumerate(ctx.mentions):
+        if m.source != "source-line" or m.start == 0:
             continue
-        place, outlet = ctx.r.token_keys.get(line[1] - 1), ctx.r.token_keys.get(line[2])
+        place, outlet = ctx.r.token_keys.get(m.start - 1), ctx.r.mention_keys[n]
         if place and outlet:
-            ctx.emit("basedIn", Arg(outlet), Arg(place), "source-line", ctx.doc[line[2]], modality="asserted")
+            ctx.emit("basedIn", Arg(outlet), Arg(place), "source-line", ctx.doc[m.start], modality="asserted")
 
 
 def extract_relations(
