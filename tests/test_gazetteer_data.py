@@ -17,8 +17,10 @@ from rdflib.namespace import OWL, RDF
 ROOT = Path(__file__).resolve().parent.parent
 GAZ = ROOT / "ontologies" / "gazetteer"
 KG = "https://w3id.org/newskg/ontology#"
-FILES = {"countries.jsonl": "country", "organizations.jsonl": "org", "cities.jsonl": "city"}
-ID_RE = re.compile(r"^(country|org|city)/[a-z0-9-]+$")
+FILES = {"countries.jsonl": "country", "organizations.jsonl": "org", "cities.jsonl": "city",
+         "regions.jsonl": "region"}
+MIN_RECORDS = {"regions.jsonl": 51}  # the US states and D.C.; the other files hold 100 or more
+ID_RE = re.compile(r"^(country|org|city|region)/[a-z0-9-]+$")
 QID_RE = re.compile(r"^Q[0-9]+$")
 
 
@@ -56,11 +58,11 @@ def ontology_classes() -> frozenset[str]:
 @pytest.mark.parametrize("name", sorted(FILES))
 def test_every_line_parses_with_the_documented_fields(name: str) -> None:
     records = load(name)
-    assert len(records) >= 100, f"{name} looks truncated: {len(records)} records"
+    assert len(records) >= MIN_RECORDS.get(name, 100), f"{name} looks truncated: {len(records)} records"
     required = {"id": str, "class": str, "name": str, "aliases": list, "wikidata": (str, type(None))}
     if name == "countries.jsonl":
         required |= {"demonyms": list, "capitals": list}
-    if name == "cities.jsonl":
+    if name in ("cities.jsonl", "regions.jsonl"):
         required |= {"country": str}
     for record in records:
         for key, kind in required.items():
@@ -87,6 +89,7 @@ def test_classes_are_ontology_classes() -> None:
     assert {"Country", "City", "Organization", "GovernmentBody", "MilitaryUnit", "Group"} <= classes
     assert {r["class"] for r in load("countries.jsonl")} == {"Country"}
     assert {r["class"] for r in load("cities.jsonl")} == {"City"}
+    assert {r["class"] for r in load("regions.jsonl")} == {"Place"}
     org_classes = {r["class"] for r in load("organizations.jsonl")}
     assert org_classes <= {"Organization", "GovernmentBody", "MilitaryUnit", "Group"}
     assert {r["class"] for r in all_records()} <= classes
@@ -122,7 +125,7 @@ def test_no_surface_form_maps_to_two_countries() -> None:
 
 def test_org_and_city_names_do_not_shadow_a_country() -> None:
     forms = {f: r["id"] for r in load("countries.jsonl") for f in (r["name"], *r["aliases"], *r["demonyms"])}
-    clashes = [(f, r["id"], forms[f]) for name in ("organizations.jsonl", "cities.jsonl")
+    clashes = [(f, r["id"], forms[f]) for name in ("organizations.jsonl", "cities.jsonl", "regions.jsonl")
                for r in load(name) for f in (r["name"], *r["aliases"]) if f in forms]
     assert clashes == []
 
@@ -174,6 +177,10 @@ def test_known_facts() -> None:
     assert records["org/conservative-party-uk"]["class"] == "Group"
     assert records["org/hamas"]["class"] == "Group"
     assert records["org/un-security-council"]["wikidata"] == "Q37470"
+    assert records["country/sun"]["name"] == "Soviet Union" and "Soviet" in records["country/sun"]["demonyms"]
+    assert records["country/sun"]["capitals"] == []  # Moscow is Russia's
+    assert "Calif." in records["region/us-ca"]["aliases"] and records["region/us-ca"]["country"] == "country/usa"
+    assert "Georgia" not in (records["region/us-ga"]["name"], *records["region/us-ga"]["aliases"])
 
 
 def test_no_word_like_iso_codes_or_blocked_city_names() -> None:

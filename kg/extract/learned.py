@@ -548,7 +548,7 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
             continue
         label = max(admitted, key=lambda lab: (probs[lab], lab))
         p = probs[label]
-        if p < model.thresholds[label]:
+        if round(min(0.99, p), 3) < model.thresholds[label]:  # the confidence the fact will carry
             continue
         if label == "worksFor" and _past_post(doc, cand, past):
             continue  # "former minister X": the rules assert no past post, nor does the classifier

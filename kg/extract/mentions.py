@@ -34,7 +34,7 @@ class Mention:
     end: int
     text: str
     cls: str
-    source: str  # acronym | pattern | gazetteer | designation | ner
+    source: str  # acronym | pattern | gazetteer | designation | ner | dateline | source-line | apposition
     gaz_id: str | None = None
     role: str = "name"  # name | demonym | capital | acronym
     acronym_of: int | None = None  # index (in the mention list) of the long form
@@ -204,6 +204,37 @@ def _class_by_head(doc: Doc, start: int, end: int, res: Resources) -> str | None
     return heads.get(last)
 
 
+_CAPS_WORD = re.compile(r"^[A-Z][A-Z'.-]*[A-Z.]$")
+
+
+def dateline_place(sent: Span) -> tuple[int, int] | None:
+    """The all-capitals place that opens a news item: "RIVERTON, Ruritania (AP) --", "PORT
+    RIVERTON, March 3 (Reuters) -", "RIVERTON-ON-SEA _ ...".  One to four capitalised words at the
+    start of the sentence (after an opening bracket or "(Text)"; hyphenated words count once),
+    followed by a comma and a
+    capitalised word, a bracket or a dash.  A lone word of three letters or fewer is not taken
+    (an acronym: "NATO, the alliance" has four, but is no all-capitals *place* for the caller's
+    gazetteer check).  Returns the token range, or None."""
+    toks = list(sent)
+    n = 0
+    while n < len(toks) and toks[n].text in ("(", ")", "Text", "[", "]"):
+        n += 1
+    k = n
+    while k < len(toks) and k - n < 6 and _CAPS_WORD.match(toks[k].text) and toks[k].text not in ("--", "-"):
+        k += 1
+        if k + 1 < len(toks) and toks[k].text == "-" and not toks[k - 1].whitespace_ \
+                and not toks[k].whitespace_ and _CAPS_WORD.match(toks[k + 1].text):
+            k += 1  # "RIVERTON-ON-SEA"
+    if k == n or k >= len(toks) or sum(len(t.text) for t in toks[n:k]) < 4:
+        return None
+    nxt = toks[k]
+    follows = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt.text == "," and follows is not None and follows.text[:1].isupper() \
+            or nxt.text in ("(", "--", "—", "_", "-"):
+        return toks[n].i, toks[k - 1].i + 1
+    return None
+
+
 _MONITOR_ID = re.compile(r"^[A-Z]{2}\d{10}$")  # "LD2804174994": a monitoring service's item number
 
 
@@ -302,6 +333,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             add(5, start, end, cls, "pattern")
 
     gaz_covered: set[int] = set()
+    region_covered: set[int] = set()
     matches = list(phrase(doc))
     # all-caps datelines ("KABUL, Afghanistan --"): look the title-cased word up too
     for tok in doc:
@@ -319,6 +351,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         gaz_covered.update(range(start, end))
         if label == "NAME":
             for entry in gaz.lookup(surface)[:1]:
+                if entry.cls == "Place":  # a state's name is a first name too: "Virginia Lind"
+                    region_covered.update(range(start, end))
                 if entry.cls == "City" and surface in gaz.capitals:  # actor or place: resolver decides
                     add(4, start, end, "City", "gazetteer", gaz_id=gaz.capitals[surface], role="capital")
                 else:
@@ -388,6 +422,9 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         elif person and end - start >= 2 and doc[end - 1].lower_ in lex.words.get("organization_heads", ()) \
                 and doc[end - 1].text[:1].isupper():
             cls, person = head_cls or "Organization", False  # "Oberlin College": no person's name
+        elif person and end - start >= 2 and doc[end - 1].lower_ in lex.words.get("place_name_heads", ()) \
+                and doc[end - 1].text[:1].isupper():
+            cls, person = head_cls or "Place", False  # "Riverton County": no person's name
         if person and end - start == 1 and not doc[start].text[:1].isupper():
             continue
         if all(t.lower_ in honor or t.is_punct for t in doc[start:end]):
@@ -405,7 +442,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         # gazetteer when it has capitalised words of its own that are not titles
         inner = [t for t in doc[start:end] if t.text[:1].isupper() and t.lower_ not in honor
                  and t.i not in gaz_covered and "-" not in t.text]
-        if len(inner) >= 1 and end - start >= 2 and (cls != "Person" or doc[start] in inner):
+        if len(inner) >= 1 and end - start >= 2 and (cls != "Person" or doc[start] in inner
+                                                     or start in region_covered):
             priority = 4.5
         add(priority, start, end, cls, "ner")
 
@@ -419,6 +457,19 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
                 if entry.cls == "City":  # the city itself, not its country: "Moscow INTERFAX"
                     add(7, line[0], line[1], "City", "gazetteer", gaz_id=entry.id)
                     break
+
+    for sent in doc.sents:
+        span = dateline_place(sent)
+        if span is None:
+            continue
+        start, end = span
+        surface = doc[start:end].text.title()
+        entries = sorted((e for e in gaz.lookup(surface) if e.cls in ("City", "Country", "Place")),
+                         key=lambda e: e.cls != "City")  # "WASHINGTON (AP)" is the city
+        if entries:
+            add(5.5, start, end, entries[0].cls, "gazetteer", gaz_id=entries[0].id)
+        elif not gaz.lookup(surface) and doc[start:end].text.lower() not in lex.words.get("news_agencies", ()):
+            add(5.5, start, end, "City", "dateline")  # "RIVERTON, Ruritania (AP)": where the story was filed
 
     # names the NER missed, described by a person noun in apposition ("Lind, a senior ministry official")
     for head in {t.head for t in doc if t.dep_ == "appos" and t.head.i < t.i}:

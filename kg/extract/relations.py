@@ -276,6 +276,25 @@ class _Ctx:
                 return phrase
         return noun.lemma_.lower() if noun.lemma_.lower() in self.roles else noun.lower_
 
+    def _described_person(self, noun: Token) -> list[Arg]:
+        """The person a list of descriptions is in apposition to, for a later item of the list:
+        "X, a professor at A and honorary president of B" (the parser may hang "president" on A),
+        "X, leader of A, vice-president of B".  Climbs at most four conj/appos/prep/pobj links (past
+        the names of places and organisations) to a person noun in apposition to a person's name;
+        [] when there is none."""
+        nouns = self.res.person_nouns | frozenset(self.roles)
+        h = noun.head
+        for _ in range(4):
+            if h.i == h.head.i or h.i in self.r.token_keys and self.cls(self.r.token_keys[h.i]) == "Person":
+                return []  # the root, or another person's name first
+            if h.dep_ == "appos" and h.pos_ == "NOUN" and h.lemma_.lower() in nouns:
+                found = [a for a in self.direct(h.head) if self.cls(a.key) == "Person"]
+                return [Arg(a.key, a.factor * 0.9) for a in found]
+            if h.dep_ not in ("conj", "appos", "pobj", "prep"):
+                return []
+            h = h.head
+        return []
+
     def _roles_on(self, noun: Token):
         trigs = self.roles.get(self.role_phrase(noun))
         if not trigs or noun.pos_ not in ("NOUN", "PROPN"):
@@ -298,6 +317,8 @@ class _Ctx:
             apps = [c for c in noun.children if c.dep_ == "appos"]
             if apps:
                 holder, rule = self.direct(apps[0]), "role-apposition"
+        if not holder and noun.dep_ in ("conj", "appos"):
+            holder, rule = self._described_person(noun), "role-apposition"
         if not holder:
             return []
         objs: list[Arg] = []
@@ -797,7 +818,10 @@ def _hyphens(ctx: _Ctx, tok: Token) -> None:
         first = firsts[0]
     else:
         return
-    targets = ctx.direct(tok.head) if tok.head.i != tok.i else []
+    head = tok.head
+    while not ctx.direct(head) and head.dep_ in ("compound", "amod") and head.head.i != head.i:
+        head = head.head  # "Riverton-born painter X": the name the described noun belongs to
+    targets = ctx.direct(head) if head.i != tok.i else []
     if not targets:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         targets = ctx.direct(nxt) if nxt is not None else []
@@ -986,9 +1010,13 @@ def _source_lines(ctx: _Ctx) -> None:
 
 
 def extract_relations(
-    doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources, doc_id: str
+    doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources, doc_id: str,
+    *, learned: bool = True,
 ) -> tuple[list[Relation], dict[str, set[str]]]:
-    """All relations of one document, and the job titles found for its persons."""
+    """All relations of one document, and the job titles found for its persons.
+
+    ``learned=False`` returns the rules' relations alone, before the learned classifier and the
+    ontology's property chains (the training script composes those itself, as here)."""
     ctx = _Ctx(doc, mentions, resolution, res, doc_id)
     _titles(ctx)
     _name_structure(ctx)
@@ -1006,6 +1034,8 @@ def extract_relations(
         _places(ctx, tok)
     _source_lines(ctx)
     ctx.out = drop_yielding(ctx.out, res.relations.yields_to)
+    if not learned:
+        return ctx.out, ctx.titles
     # a learned pair classifier (ontologies/models/relations.json) adds what the rules missed
     from kg.extract.learned import beyond_rules, learned_relations
 
