@@ -77,3 +77,10 @@ def test_a_later_description_in_a_list_keeps_its_holder(extract):
 def test_a_place_born_person_lives_there(extract):
     _, facts = extract("Norway-born painter Ana Lind opened an exhibition in Paris.")
     assert ("Ana Lind", "livesIn", "Norway") in facts, facts
+
+
+def test_a_news_agency_is_an_employer_but_not_a_credit(extract):
+    g, facts = extract("Ana Lind, a correspondent for The Associated Press, has covered six elections.")
+    assert ("Ana Lind", "worksFor", "Associated Press") in facts, facts
+    g, _ = extract("RIVERTON, Norway (AP) _ Fishermen went on strike. Reuters could not confirm it -- AFP")
+    assert not {e.name for e in g.entities.values()} & {"AP", "AFP"}, _classes(g)

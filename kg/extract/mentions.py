@@ -204,6 +204,16 @@ def _class_by_head(doc: Doc, start: int, end: int, res: Resources) -> str | None
     return heads.get(last)
 
 
+def _agency_credit(doc: Doc, start: int, end: int) -> bool:
+    """A news agency's name in a credit position: bracketed, next to a dash, a slash or a colon,
+    or alone at the start or end of its sentence ("(Reuters)", "AP -", "... AFP").  Elsewhere it
+    is the agency itself: "a correspondent for The Associated Press"."""
+    before = doc[start - 1].text if start > doc[start].sent.start else ""
+    after = doc[end].text if end < doc[end - 1].sent.end else ""
+    return not before or not after.strip(".") or before in ("(", "[", "/", "-", "--", "—") \
+        or after in (")", "]", "/", "-", "--", "—", ":", "_")
+
+
 _CAPS_WORD = re.compile(r"^[A-Z][A-Z'.-]*[A-Z.]$")
 
 
@@ -435,7 +445,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         agencies = lex.words.get("news_agencies", frozenset())
         while end - start > 1 and (doc[start].lower_ in agencies or doc[start].text in ("-", "(", ")")):
             start += 1  # "Agency - Ruritania's President" starts after the credit
-        if doc[start:end].text.lower() in agencies:
+        if doc[start:end].text.lower() in agencies and _agency_credit(doc, start, end):
             continue
         priority = 2
         # a longer NER name that contains a gazetteer name ("Bank of Ruritania") beats the
