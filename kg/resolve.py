@@ -165,7 +165,8 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
         key = make_key(family_of(m.cls), m.text)
         if normalise(m.text) == "":
             continue
-        assign(n, key, m.cls, m.text)
+        # an all-capitals dateline place is named as news writes it elsewhere: "DES MOINES" -> "Des Moines"
+        assign(n, key, m.cls, m.text.title() if m.source == "dateline" and m.text.isupper() else m.text)
 
     # acronyms join their long forms
     for n, m in enumerate(mentions):

@@ -34,8 +34,8 @@ def test_dateline_place_on_a_hand_built_doc(nlp):
 
 def test_a_dateline_town_is_a_city_located_in_the_region(extract):
     g, facts = extract("BAYTOWN, Norway (AP) _ Fishermen went on strike on Monday over new quotas.")
-    assert _classes(g).get("BAYTOWN") == "City", _classes(g)
-    assert ("BAYTOWN", "locatedIn", "Norway") in facts, facts
+    assert _classes(g).get("Baytown") == "City", _classes(g)  # named as news writes it elsewhere
+    assert ("Baytown", "locatedIn", "Norway") in facts, facts
 
 
 def test_a_county_is_no_person_whatever_the_ner_says(extract):
