@@ -79,8 +79,36 @@ def _is_actor(tok: Token, place_verbs: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+def _foreign_owned(doc: Doc, mentions: list[Mention], res: Resources) -> dict[str, str]:
+    """Gazetteer bodies of one country that the text gives to another ("Israel's opposition Labour
+    party", "the Irish Labour Party": the gazetteer's "Labour Party" is the UK's).  Returns
+    {gazetteer id: the other country's id}; the whole document then reads the name that way."""
+    gaz = res.gazetteer
+    country_at: dict[int, str] = {}
+    for m in mentions:
+        if m.gaz_id and m.gaz_id.startswith("country/") and m.role in ("name", "demonym"):
+            for i in range(m.start, m.end):
+                country_at[i] = m.gaz_id
+    out: dict[str, str] = {}
+    for m in mentions:
+        entry = gaz.entries.get(m.gaz_id) if m.gaz_id else None
+        if entry is None or not entry.country or entry.cls in ("Country", "City", "Place"):
+            continue
+        root = doc[m.end - 1]
+        heads = [root]
+        if root.dep_ == "compound" and root.head.i == m.end:
+            heads.append(root.head)  # "Labour" of "Israel's Labour party"
+        for c in (c for h in heads for c in h.children):
+            other = country_at.get(c.i)
+            if c.i < m.start and c.dep_ in ("poss", "amod", "compound", "nmod") and other \
+                    and other != entry.country:
+                out.setdefault(entry.id, other)
+    return out
+
+
 def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> Resolution:
     gaz = res.gazetteer
+    foreign = _foreign_owned(doc, mentions, res)
     keys: list[str | None] = [None] * len(mentions)
     names: dict[str, Counter] = {}
     classes: dict[str, Counter] = {}
@@ -150,6 +178,12 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
             if m.role == "demonym":
                 assign(n, entry.id, entry.cls, entry.name, weight=0)
                 names[entry.id][m.text] += 0
+                continue
+            if entry.id in foreign:  # "Israel's Labour party" is not the UK's: a body of its own
+                name = f"{entry.name} ({gaz.entries[foreign[entry.id]].name})"
+                key = make_key(family_of(entry.cls), name)
+                assign(n, key, entry.cls, name, weight=5)
+                names[key][m.text] += 1
                 continue
             assign(n, entry.id, entry.cls, entry.name, weight=5)
             names[entry.id][m.text] += 1

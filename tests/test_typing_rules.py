@@ -84,3 +84,14 @@ def test_a_news_agency_is_an_employer_but_not_a_credit(extract):
     assert ("Ana Lind", "worksFor", "Associated Press") in facts, facts
     g, _ = extract("RIVERTON, Norway (AP) _ Fishermen went on strike. Reuters could not confirm it -- AFP")
     assert not {e.name for e in g.entities.values()} & {"AP", "AFP"}, _classes(g)
+
+
+def test_a_body_the_text_gives_to_another_country_is_not_the_gazetteer_one(extract):
+    # the gazetteer's "Labour Party" is the UK's; the text says it is Norway's
+    g, facts = extract("Talks began between Norway's opposition Labour party and the government. "
+                       "Labour leader Ana Lind said her party wanted guarantees.")
+    assert ("Ana Lind", "leaderOf", "Labour Party (Norway)") in facts, facts
+    assert "org/labour-party-uk" not in g.entities
+    g, facts = extract("Britain's Labour Party won the vote. Labour leader Tom Holm welcomed it.")
+    assert ("Tom Holm", "leaderOf", "Labour Party") in facts, facts
+    assert "org/labour-party-uk" in g.entities
