@@ -42,8 +42,8 @@ from kg.extract.learned import (  # noqa: E402
     candidates, default_model_path, dense_features, load_model, mention_classes, pair_features, parse_model,
     usable_tensor,
 )
-from kg.extract.mentions import extract_mentions  # noqa: E402
 from kg.extract.infer import apply_chains  # noqa: E402
+from kg.extract.mentions import extract_mentions  # noqa: E402
 from kg.extract.relations import extract_relations  # noqa: E402
 from kg.model import DocResult, Document, KnowledgeGraph, Relation  # noqa: E402
 from kg.nlp import load_pipeline, prepare_text  # noqa: E402

@@ -219,12 +219,11 @@ _CAPS_WORD = re.compile(r"^[A-Z][A-Z'.-]*[A-Z.]$")
 
 def dateline_place(sent: Span) -> tuple[int, int] | None:
     """The all-capitals place that opens a news item: "RIVERTON, Ruritania (AP) --", "PORT
-    RIVERTON, March 3 (Reuters) -", "RIVERTON-ON-SEA _ ...".  One to four capitalised words at the
-    start of the sentence (after an opening bracket or "(Text)"; hyphenated words count once),
-    followed by a comma and a
-    capitalised word, a bracket or a dash.  A lone word of three letters or fewer is not taken
-    (an acronym: "NATO, the alliance" has four, but is no all-capitals *place* for the caller's
-    gazetteer check).  Returns the token range, or None."""
+    RIVERTON, March 3 (Reuters) -", "RIVERTON-ON-SEA _ ...".  Up to six all-capitals tokens at the
+    start of the sentence (after brackets or "(Text)"; a hyphenated word's parts join), at least
+    four characters in all, followed by a comma and a capitalised word, a bracket or a dash.  Returns
+    the token range, or None.  The caller decides what the words name: an organisation in the
+    gazetteer ("NATO, the alliance") or a news agency is no place."""
     toks = list(sent)
     n = 0
     while n < len(toks) and toks[n].text in ("(", ")", "Text", "[", "]"):
