@@ -32,3 +32,46 @@ def test_an_open_bracket_ends_the_name(nlp, res):
     names = [m.text for m in extract_mentions(doc, res)]
     assert "Union of Free Farmers" in names
     assert not any("(" in n for n in names)
+
+
+def test_a_company_of_a_place_is_two_names(nlp, res):
+    doc = _with_ents(nlp, "Osprey Valve Corp. of Millbrook said it would hire.", [(0, 5, "ORG")])
+    got = {m.text: m.cls for m in extract_mentions(doc, res)}
+    assert got == {"Osprey Valve Corp.": "Organization", "Millbrook": "Place"}
+
+
+def test_an_acronym_glossed_in_brackets_joins_its_long_form(nlp, res):
+    # the letters differ (a name translated from another language): the head word "Party" decides
+    doc = _with_ents(nlp, "Tomas Lindqvist, a leader of the FPU (Free Peasants Party), spoke.",
+                     [(0, 2, "PERSON"), (7, 8, "ORG")])
+    ms = {m.text: m for m in extract_mentions(doc, res)}
+    assert ms["FPU"].acronym_of is not None
+    assert ms["Free Peasants Party"].cls == ms["FPU"].cls == "Group"
+
+
+def test_an_acronym_of_a_gazetteer_name_is_the_gazetteer_entity(nlp, res):
+    doc = _with_ents(nlp, "The United States of America (USA) and Ruritania signed.", [(0, 5, "GPE")])
+    ms = {m.text: m for m in extract_mentions(doc, res)}
+    assert ms["United States of America"].gaz_id == ms["USA"].gaz_id == "country/usa"
+
+
+def test_a_list_of_names_is_not_a_headline(nlp, res):
+    doc = _with_ents(nlp, "Harbor Reserve Center, Millbrook, Kan.;", [(0, 3, "ORG"), (4, 5, "GPE"), (6, 7, "GPE")])
+    names = {m.text for m in extract_mentions(doc, res)}
+    assert {"Harbor Reserve Center", "Millbrook"} <= names
+
+
+def test_a_bare_title_word_the_ner_calls_a_person_is_a_surname(nlp, res):
+    doc = _with_ents(nlp, "Officials said Mr. Vance was shot by Nolan, who killed King.",
+                     [(3, 4, "PERSON"), (7, 8, "PERSON"), (11, 12, "PERSON")])
+    assert "King" in {m.text for m in extract_mentions(doc, res)}
+
+
+def test_a_party_named_with_title_words_is_kept(nlp, res):
+    doc = _with_ents(nlp, "The funds went to the Labor Party.", [(4, 7, "ORG")])
+    assert "Labor Party" in {m.text for m in extract_mentions(doc, res)}
+
+
+def test_an_occupation_before_a_name_is_not_part_of_it(nlp, res):
+    doc = _with_ents(nlp, "Composer Anders Holm was born in Millbrook.", [(0, 3, "PERSON"), (6, 7, "GPE")])
+    assert "Anders Holm" in {m.text for m in extract_mentions(doc, res)}

@@ -109,6 +109,10 @@ def _tokenizer(vocab):
 
 # --------------------------------------------------------------------------------------------
 _CONNECTORS = {"of", "and", "to", "for", "the", "de", "-", "on", "&", "in", "air"}
+# Head words that make a bracketed gloss after an acronym its long form even when the letters differ
+# (a name translated from another language).
+_ORG_HEADS = {"party", "front", "movement", "union", "alliance", "council", "congress", "league", "army",
+              "organization", "organisation", "federation", "confederation", "association", "committee"}
 
 
 def _initials(tokens: list) -> list[str]:
@@ -125,14 +129,43 @@ def _is_subsequence(short: str, letters: list[str]) -> bool:
     return all(ch in it for ch in short)
 
 
+def _gloss(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The long form of "LF (Long Form)": capitalised words (and connectors) between brackets right
+    after the acronym, starting with the acronym's first letter and either containing all its letters
+    in order or, for a name translated from another language ("SHP (Social Democrat Populist
+    Party)"), ending in an organisation's head word."""
+    if i + 3 >= len(doc) or doc[i + 1].text != "(":
+        return None
+    start = end = i + 2
+    while end < len(doc) and doc[end].text != ")" and (
+            doc[end].text[:1].isupper() or doc[end].lower_ in _CONNECTORS):
+        end += 1
+    if end >= len(doc) or doc[end].text != ")" or end - start < 2 or doc[end - 1].lower_ in _CONNECTORS:
+        return None
+    letters = _initials(list(doc[start:end]))
+    letters_acr = [c for c in doc[i].text if c.isalpha()]
+    if not letters or not letters_acr or letters[0] != letters_acr[0]:
+        return None
+    if set(letters_acr) <= set(letters) and len(letters_acr) >= 0.6 * len(letters):
+        return start, end  # in any order: "PRD (Party of the Democratic Revolution)" is translated
+    if doc[end - 1].lower_ in _ORG_HEADS:
+        return start, end
+    return None
+
+
 def _acronyms(doc: Doc) -> list[tuple[int, int, int]]:
-    """(long_start, long_end, acronym_token) for "Long Form, or LF" and "Long Form (LF)"."""
+    """(long_start, long_end, acronym_token) for "Long Form, or LF", "Long Form (LF)" and
+    "LF (Long Form)"."""
     found = []
     for tok in doc:
         text = tok.text
         if not (2 <= len(text) <= 8 and re.fullmatch(r"[A-Z][A-Z0-9&]*[A-Z0-9]", text)):
             continue
         i = tok.i
+        reverse = _gloss(doc, i)
+        if reverse is not None:
+            found.append((*reverse, i))
+            continue
         if i >= 2 and doc[i - 1].text == "(":
             end = i - 1
         elif i >= 3 and doc[i - 1].lower_ == "or" and doc[i - 2].text == ",":
@@ -177,9 +210,12 @@ def _headline_sentences(doc: Doc) -> set[int]:
     out = set()
     for sent in doc.sents:
         words = [t for t in sent if t.is_alpha and len(t.text) > 3]
-        lower_verb = any(t.pos_ == "VERB" and t.text[:1].islower() for t in sent)
-        if not lower_verb and len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.85 * len(words):
-            out.add(sent.start)  # no verb in lower case and every word capitalised
+        lower_verb = any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in sent)
+        if not lower_verb and len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.85 * len(words) \
+                and any(t.i > sent.start and t.text[0].isupper() and not t.ent_type_ for t in words):
+            # no verb in lower case, every word capitalised, and some capitalised word is not part of a
+            # name ("Leaves", "Tour"): a list of names ("Fire Island, Patchogue, N.Y.;") is no headline
+            out.add(sent.start)
     return out
 
 
@@ -314,6 +350,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     honor = lex.words.get("honorifics", frozenset())
     portfolios = res.relations.words.get("portfolios", frozenset())
     title_words = res.title_words
+    legal_forms = lex.words.get("legal_forms", frozenset())
     phrase, matcher = _matchers(doc.vocab, res)
     cands: list[tuple[int, int, int, Mention]] = []  # (priority, start, end, mention)
 
@@ -324,7 +361,15 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
 
     acr = _acronyms(doc)
     for long_start, long_end, acr_i in acr:
-        cls = _class_by_head(doc, long_start, long_end, res) or "Organization"
+        known = gaz.lookup(doc[long_start:long_end].text) or gaz.lookup(doc[acr_i].text)
+        if known:  # "United States of America (USA)", "NATO": the gazetteer's entity, not a new one
+            entry = sorted(known, key=lambda e: e.cls == "City")[0]
+            add(6, long_start, long_end, entry.cls, "gazetteer", gaz_id=entry.id)
+            add(6, acr_i, acr_i + 1, entry.cls, "gazetteer", gaz_id=entry.id, role="acronym")
+            continue
+        of = next((t.i for t in doc[long_start + 1:long_end - 1] if t.lower_ == "of"), None)
+        cls = (of is not None and _class_by_head(doc, long_start, of, res)) \
+            or _class_by_head(doc, long_start, long_end, res) or "Organization"  # "Party of the ... Revolution"
         add(6, long_start, long_end, cls, "acronym")
         add(6, acr_i, acr_i + 1, cls, "acronym", role="acronym")
 
@@ -387,13 +432,22 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if ent.sent.start in headline:
             continue  # In A Title-Case Headline every word looks like a name: trust only the gazetteer
         person = cls == "Person"
-        start, end = _strip_span(doc, ent.start, ent.end, honor, person)
+        start, end = _strip_span(doc, ent.start, ent.end, honor | res.person_nouns if person else honor, person)
         opened = [t.i for t in doc[start:end] if t.text == "("]
         if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
             # "Union of Democratic Forces (UDF" : the bracket belongs to what follows the name
             start, end = _strip_span(doc, start, opened[-1], honor, person)
         if end <= start:
             continue
+        if not person:
+            cut = next((t.i for t in doc[start + 1:end - 2] if t.lower_ in legal_forms and doc[t.i + 1].lower_ == "of"
+                        and all(w.text[:1].isupper() for w in doc[t.i + 2:end])), None)
+            if cut is not None:  # "Acme Corp. of Riverton": a company and its seat, not one name
+                add(2, cut + 2, end, "Place", "ner")
+                end = cut + 1
+            elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in legal_forms \
+                    and not any(t.i in gaz_covered for t in doc[start:end]):
+                cls = "Place"  # the NER's own "Acme Co." + "Riverton" (ORG): the seat
         prev = doc[start - 1] if start > 0 else None
         if cls in ("Organization", "Group") and prev is not None and prev.text[:1].isupper() \
                 and prev.pos_ in ("PROPN", "ADJ") and prev.dep_ in ("compound", "amod") \
@@ -436,8 +490,12 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             cls, person = head_cls or "Place", False  # "Riverton County": no person's name
         if person and end - start == 1 and not doc[start].text[:1].isupper():
             continue
-        if all(t.lower_ in honor or t.is_punct for t in doc[start:end]):
-            continue  # "Defense" of "Defense Secretary" is a title word, not an organisation
+        if all(t.lower_ in honor or t.is_punct for t in doc[start:end]) and not (
+                end - start >= 2 and doc[end - 1].lower_ in lex.words.get("organization_heads", ())) and not (
+                person and end - start == 1 and doc[start].text[:1].isupper() and start == ent.start
+                and (start == 0 or doc[start - 1].pos_ not in ("DET", "PRON") and doc[start - 1].tag_ != "POS")):
+            continue  # "Defense" of "Defense Secretary" is a title word, not an organisation; but "Labor
+            # Party" is a party, and a bare "King" the NER calls a person (no "the") is a surname
         if end - start == 1 and "-" in doc[start].text and all(
                 p in gaz.names or p in gaz.demonyms for p in doc[start].text.split("-") if p):
             continue  # "A-B" of two country names: the pair rules read it
