@@ -75,3 +75,23 @@ def test_a_party_named_with_title_words_is_kept(nlp, res):
 def test_an_occupation_before_a_name_is_not_part_of_it(nlp, res):
     doc = _with_ents(nlp, "Composer Anders Holm was born in Millbrook.", [(0, 3, "PERSON"), (6, 7, "GPE")])
     assert "Anders Holm" in {m.text for m in extract_mentions(doc, res)}
+
+
+def test_a_city_as_a_first_name_is_part_of_a_persons_name(nlp, res):
+    doc = _with_ents(nlp, "In 1783, Boston Irwin, author of a book, was born in Ohio.",
+                     [(1, 2, "DATE"), (3, 5, "PERSON"), (14, 15, "GPE")])
+    got = {m.text: m.cls for m in extract_mentions(doc, res)}
+    assert got.get("Boston Irwin") == "Person" and "Boston" not in got, got
+
+
+def test_a_city_before_a_title_stays_the_city(nlp, res):
+    doc = _with_ents(nlp, "Boston Mayor Paul Lind said the rules were new.", [(0, 4, "PERSON")])
+    got = {m.text: m.cls for m in extract_mentions(doc, res)}
+    assert got.get("Boston") == "City", got
+
+
+def test_a_title_after_a_body_pattern_is_not_part_of_its_name(nlp, res):
+    doc = _with_ents(nlp, "Department of Public Utilities Chairman Paul Lind said the rules were new.",
+                     [(5, 7, "PERSON")])
+    got = {m.text for m in extract_mentions(doc, res)}
+    assert {"Department of Public Utilities", "Paul Lind"} <= got, got

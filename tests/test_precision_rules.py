@@ -195,3 +195,15 @@ def test_a_party_mp_is_a_member_and_a_party_official_works_for_it(extract):
     assert ("Peter Holm", "memberOf", "Tory") in facts and ("Peter Holm", "worksFor", "Tory") not in facts, facts
     _, facts = extract("Tony Berg, executive director of the state Republican Party, said he did not know.")
     assert ("Tony Berg", "worksFor", "Republican Party") in facts, facts
+
+
+def test_the_man_convicted_of_a_killing_did_it_not_his_bride(extract):
+    # neither the rules nor the learned classifier give the killing to the relative clause's subject
+    g, _ = extract("Anna Lind, who ten years ago wed the man convicted of killing the Rev. Tomas Berg, "
+                   "said she plans to divorce him.")
+    assert not {f for f in _all_facts(g) if f[1] == "killed"}, _all_facts(g)
+
+
+def test_a_name_in_apposition_to_the_convicted_man_did_it(extract):
+    _, facts = extract("Sirhan Nadir, the man convicted of killing Tomas Berg, asked for parole.")
+    assert ("Sirhan Nadir", "killed", "Tomas Berg") in facts, facts

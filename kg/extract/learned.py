@@ -564,6 +564,8 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
             from kg.extract.relations import _Ctx  # the rules' modality logic
 
             ctx = _Ctx(doc, mentions, resolution, res, doc_id)
+        if _rules_name_another_agent(ctx, path, label, cand.subject, cand.object, res):
+            continue
         modality = ctx.modality(anchor)
         sent: Span = hs.sent
         ev = Evidence(
@@ -573,6 +575,39 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
         )
         out.append(Relation(cand.subject, label, cand.object, ev))
     return out
+
+
+def _rules_name_another_agent(ctx: Any, path: tuple[list[Token], Token, list[Token]], label: str, subject: str,
+                              obj: str, res: Resources) -> bool:
+    """True when a trigger verb of ``label`` on the dependency path between the pair has an agent by
+    the rules' reading that is not the candidate subject: "A, who wed the man convicted of killing B"
+    (the man killed B, not A), "A said B killed C" (an agent other than both).  The classifier sees words and a path; the rules
+    know whose verb it is, and they win."""
+    table = _triggers(res)
+    for tok in (*path[0], path[1], *path[2]):
+        if tok.pos_ != "VERB" or f"verbs:{label}" not in table.get(tok.lemma_.lower(), ()):
+            continue
+        agents, passive = ctx.subjects(tok)
+        keys = {a.key for a in agents}
+        if keys and subject not in keys and obj not in keys:
+            return True
+        if not keys and not passive and _under_participle_of_noun(ctx, tok):
+            return True  # the agent is a noun phrase that names no entity ("the man convicted of killing")
+    return False
+
+
+def _under_participle_of_noun(ctx: Any, tok: Token) -> bool:
+    """``tok`` hangs (through a preposition) on a participle that modifies a common noun
+    naming no entity: "the man convicted of killing B", "soldiers accused of shooting B"."""
+    t = tok
+    for _ in range(5):
+        if t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ == "NOUN" \
+                and t.head.i not in ctx.r.token_keys and t.head.dep_ != "appos":
+            return True
+        if t.dep_ not in ("pcomp", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _dense_rows(model: RelationModel, doc: Doc, cands: Sequence[Candidate]) -> tuple[RelationModel, Any]:

@@ -187,9 +187,11 @@ def _acronyms(doc: Doc) -> list[tuple[int, int, int]]:
             continue
         letters = _initials(list(doc[start:end]))
         letters_acr = [c for c in text if c.isalpha()]
-        if not letters or not letters_acr or letters_acr[-1] != letters[-1]:
+        if not letters or not letters_acr:
             continue
-        if _is_subsequence("".join(letters_acr), letters) and len(letters_acr) >= 0.6 * len(letters):
+        in_order = letters_acr[-1] == letters[-1] and _is_subsequence("".join(letters_acr), letters)
+        translated = letters_acr[0] == letters[0] and sorted(letters_acr) == sorted(letters)  # "... Revolution (PRD)"
+        if (in_order or translated) and len(letters_acr) >= 0.6 * len(letters):
             # drop leading words the acronym does not cover ("Yesterday World Health ...")
             while (start < end and _initials([doc[start]])[:1] != [letters_acr[0]]
                    and (len(_initials(list(doc[start:end]))) - len(letters_acr) > 1 or doc[start].is_sent_start)):
@@ -383,6 +385,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         # a pattern must not swallow a sentence-initial word or a title
         while start < end and doc[start].lower_ in honor and doc[start].lower_ not in {"air", "defense", "defence"}:
             start += 1
+        while end - start > 2 and doc[end - 1].lower_ in title_words and doc[end - 1].lower_ in honor:
+            end -= 1  # "Department of Public Utilities Chairman X": the title is not part of the name
         if end - start >= 2:
             add(5, start, end, cls, "pattern")
 
@@ -405,8 +409,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         gaz_covered.update(range(start, end))
         if label == "NAME":
             for entry in gaz.lookup(surface)[:1]:
-                if entry.cls == "Place":  # a state's name is a first name too: "Virginia Lind"
-                    region_covered.update(range(start, end))
+                if entry.cls in ("Place", "City"):  # a state's or a city's name is a first name too:
+                    region_covered.update(range(start, end))  # "Virginia Lind", "Sydney J. Lind"
                 if entry.cls == "City" and surface in gaz.capitals:  # actor or place: resolver decides
                     add(4, start, end, "City", "gazetteer", gaz_id=gaz.capitals[surface], role="capital")
                 else:
@@ -510,7 +514,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         inner = [t for t in doc[start:end] if t.text[:1].isupper() and t.lower_ not in honor
                  and t.i not in gaz_covered and "-" not in t.text]
         if len(inner) >= 1 and end - start >= 2 and (cls != "Person" or doc[start] in inner
-                                                     or start in region_covered):
+                                                     or start in region_covered
+                                                     and doc[start + 1].lower_ not in title_words):
             priority = 4.5
         add(priority, start, end, cls, "ner")
 

@@ -241,6 +241,12 @@ class _Ctx:
                 got = self.direct(t.head)
                 if got:
                     return [Arg(a.key, a.factor * factor) for a in got], False
+                if t.head.dep_ == "appos":  # "Sirhan, the man convicted of killing X": Sirhan
+                    got = self.direct(t.head.head)
+                    if got:
+                        return [Arg(a.key, a.factor * factor) for a in got], False
+                if t.tag_ in ("VBN", "VBG") or t.dep_ == "relcl":
+                    break  # "wed the man convicted of killing X": the man did it, not the bride
             if t.dep_ == "pcomp" and t.head.dep_ == "prep":
                 pair = self.role_pair(t.head.head)
                 if pair:
