@@ -333,6 +333,43 @@ def source_line(sent: Span, res: Resources) -> tuple[int, int, int, int] | None:
     return sent.start + n, sent.start + place_end, sent.start + place_end, sent.start + end
 
 
+_TOWN_NOUNS = {"city", "town", "village", "capital", "port", "hamlet", "township", "suburb"}
+
+
+def _placed_like_a_town(doc: Doc, start: int, end: int, res: Resources) -> str | None:
+    """The class of a short name the NER took for an organisation when the text treats it as a place
+    ("City" or "Place"), else None: a place noun in apposition ("Lowmark, a small town in Idaho"),
+    a mayor's seat ("the mayor of Lowmark"), or a name followed by a country or region of the
+    gazetteer and nothing more ("Lowmark, Algeria,", "Lowmark, south-east Algeria.")."""
+    if not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
+        return None
+    root = doc[start:end].root
+    place_nouns = res.entities.words.get("place_nouns", frozenset())
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i and c.pos_ == "NOUN" and not c.ent_type_ \
+                and c.lemma_.lower() in place_nouns:
+            return "City" if c.lemma_.lower() in _TOWN_NOUNS else "Place"
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() == "mayor":
+        return "City"
+    directions = res.relations.words.get("directions", frozenset())
+    k = end + 1
+    if end < len(doc) and doc[end].text == ",":
+        while k < len(doc) and (doc[k].lower_ in directions or doc[k].text == "-"):
+            k += 1
+        for n in (3, 2, 1):
+            if k + n > len(doc):
+                continue
+            entries = res.gazetteer.lookup(doc[k:k + n].text)
+            after = doc[k + n] if k + n < len(doc) else None
+            if entries and entries[0].cls in ("Country", "Place") and (
+                    after is None or after.text in (",", ".", ";", ")", "--") or after.is_space):
+                if after is not None and after.text == "," and k + n + 1 < len(doc) \
+                        and doc[k + n + 1].ent_type_ in ("GPE", "ORG", "LOC"):
+                    return None  # a list: "Acme, Ruritania, Borduria and ..."
+                return "City"
+    return None
+
+
 def _described_as_person(doc: Doc, start: int, end: int, res: Resources) -> bool:
     """A short capitalised name with a person noun in apposition: "Lind, a professor of law",
     "Lind, 53, a former Acme engineer" (the noun heads the apposition, right after the name)."""
@@ -480,6 +517,10 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if cls in ("Organization", "Place", "Product") and _described_as_person(doc, start, end, res) \
                 and not any(t.i in gaz_covered for t in doc[start:end]):
             cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
+        if cls == "Organization" and end - start <= 3 and not any(t.i in gaz_covered for t in doc[start:end]):
+            town = _placed_like_a_town(doc, start, end, res)
+            if town:
+                cls = town  # "Lowmark, a small town in Idaho", "the mayor of Lowmark", "Lowmark, Algeria"
         head_cls = _class_by_head(doc, start, end, res)
         if head_cls in ("WeaponSystem", "Product") and cls == "Organization" and doc[end - 1].text[:1].isupper() \
                 and doc[end - 1].tag_ == "NNPS":

@@ -20,6 +20,7 @@ inverse-noun           0.85  "Z drew opposition from A" -> A opposes owner of Z
 role-title             1.00  "<org/country> <title> <Person>" -> worksFor / leaderOf
 role-apposition        0.95  "B, a key A ally", "X, chairman of Y"
 role-copula            0.90  "B is our partner", "called B a partner"
+role-appointment       0.90  "made X president of Y", "named X chief executive of Y"
 title-default          0.60  "President X" without an explicit country: nearest country
 compound-pair          0.85  "the A-B alliance"
 hyphen-adjective       0.90  "A-backed B", "B-based A" (direction from the ontology)
@@ -69,7 +70,7 @@ __all__ = ["extract_relations", "RULE_FACTORS"]
 RULE_FACTORS = {
     "verb-svo": 1.0, "verb-prep": 1.0, "verb-passive": 0.95, "verb-xcomp": 0.85, "collective": 0.9,
     "noun-prep": 0.9, "noun-between": 0.9, "inverse-noun": 0.85, "role-title": 1.0,
-    "role-apposition": 0.95, "role-copula": 0.9, "title-default": 0.6, "compound-pair": 0.85,
+    "role-apposition": 0.95, "role-copula": 0.9, "role-appointment": 0.9, "title-default": 0.6, "compound-pair": 0.85,
     "hyphen-adjective": 0.9, "name-structure": 0.8, "place-apposition": 0.85, "place-of": 0.85,
     "possessive-place": 0.7, "person-of-place": 0.6, "place-in": 0.75, "person-of-org": 0.75,
     "org-of-place": 0.75, "org-apposition": 0.85, "home-of": 0.85, "source-line": 0.95,
@@ -307,6 +308,7 @@ class _Ctx:
             return []
         holder: list[Arg] = []
         rule = ""
+        appointed: set[int] = set()
         if noun.tag_ in ("NNS", "NNPS") and noun.dep_ in ("appos", "conj"):
             return []  # "X, representatives of Y": the plural names other people
         if noun.i in self.r.coref:  # "the <org> chief said": the person the description denotes
@@ -316,9 +318,16 @@ class _Ctx:
         elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
             subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
             holder, rule = (self.direct(subj[0]) if subj else []), "role-copula"
-        elif noun.dep_ == "oprd":
+        elif noun.dep_ == "oprd" and any(c.dep_ == "dobj" for c in noun.head.children):
             obj = [c for c in noun.head.children if c.dep_ == "dobj"]
-            holder, rule = (self.direct(obj[0]) if obj else []), "role-copula"
+            holder, rule = self.direct(obj[0]), "role-copula"
+        elif noun.dep_ in ("dobj", "oprd") and noun.head.lemma_.lower() in self.words.get("appointment_verbs", ()):
+            # "made X provisional president of Y": the parser hangs the name on the role
+            names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
+                     and c.i in self.r.token_keys and self.cls(self.r.token_keys[c.i]) == "Person"]
+            if names:
+                holder, rule = self.direct(names[0], conjuncts=False), "role-appointment"
+                appointed = set(range(names[0].left_edge.i, names[0].i + 1))
         else:
             apps = [c for c in noun.children if c.dep_ == "appos"]
             if apps:
@@ -329,7 +338,7 @@ class _Ctx:
             return []
         objs: list[Arg] = []
         for c in noun.children:
-            if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i:
+            if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i and c.i not in appointed:
                 objs += self.direct(c)
         modified = bool(objs)
         for c in noun.children:
@@ -858,7 +867,14 @@ def _places(ctx: _Ctx, tok: Token) -> None:
     # "City, Country" and datelines
     if key and ctx.cls(key) in ("City", "Place") and (tok.i + 1 == len(doc) or r.token_keys.get(tok.i + 1) != key):
         j = tok.i + 1
-        if j + 1 < len(doc) and doc[j].text == ",":
+        if j < len(doc) and doc[j].text == ",":  # "Riverton, south-east Ruritania": skip the direction
+            k = j + 1
+            while k < min(len(doc), j + 4) and k not in r.token_keys and (
+                    doc[k].lower_ in ctx.words.get("directions", ()) or doc[k].text == "-"):
+                k += 1
+            if k > j + 1 and k < len(doc) and k in r.token_keys:
+                j = k - 1
+        if j + 1 < len(doc) and (doc[j].text == "," or j > tok.i + 1):
             other = r.token_keys.get(doc[j + 1].i)
             container = ("Country", "Place") if ctx.cls(key) == "City" else ("Country", "City", "Place")
             if other and other != key and ctx.cls(other) in container:
@@ -879,7 +895,11 @@ def _places(ctx: _Ctx, tok: Token) -> None:
         # "from Basra in southern Ruritania" with the "in" phrase hung on the governing noun or verb
         sibling = [nxt] if nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prep" \
             and tok.dep_ == "pobj" and nxt.head.i == tok.head.head.i else []
-        for p in _prep_objects(tok, "in") + [c for prep in sibling for c in prep.children if c.dep_ == "pobj"]:
+        objects = _prep_objects(tok, "in") + [c for prep in sibling for c in prep.children if c.dep_ == "pobj"]
+        parts = ctx.words.get("part_nouns", ())
+        objects += [q for p in objects if p.i not in r.token_keys and p.lemma_.lower() in parts
+                    for q in _prep_objects(p, "of")]  # "Basra in the southern part of Ruritania"
+        for p in objects:
             for a in ctx.direct(p):
                 if a.key != key and ctx.cls(a.key) in ("Country", "Place", "City") and not (
                         ctx.cls(key) == "Place" and ctx.cls(a.key) == "Place"):
@@ -901,14 +921,28 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                     ctx.emit("locatedIn", c, p, "place-of", tok)  # "the Riverton region of Ruritania"
                 else:
                     ctx.emit("locatedIn", p, c, "place-of", tok)
+    # "Riverton, a small town in central Ruritania", "X, an island nation in the Y Ocean"
+    if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.i not in r.token_keys and (
+            tok.lemma_.lower() in ctx.ewords.get("place_nouns", ())
+            or tok.lemma_.lower() in ctx.ewords.get("country_descriptions", ())):
+        for place in ctx.direct(tok.head, conjuncts=False):
+            pcls = ctx.cls(place.key)
+            if pcls not in ("City", "Place", "Country"):
+                continue
+            for p in _prep_objects(tok, "in"):
+                for a in ctx.direct(p, conjuncts=False):
+                    acls = ctx.cls(a.key)
+                    if a.key != place.key and acls in ("Country", "Place", "City") \
+                            and not (pcls == "Country" and acls == "Country") and not (pcls != "City" and acls == "City"):
+                        ctx.emit("locatedIn", place, a, "place-apposition", tok)
     # "X's Riverton home", "X's hometown of Riverton": where X lives or comes from
     if tok.lower_ in ctx.words.get("home_nouns", ()) and tok.pos_ == "NOUN" and tok.i not in r.token_keys:
         owners = [a for c in tok.children if c.dep_ == "poss" for a in ctx.direct(c, conjuncts=False)
                   if ctx.cls(a.key) == "Person"]
         homes = [a for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
                  for a in ctx.direct(c, conjuncts=False) if ctx.cls(a.key) in ("City", "Place", "Country")]
-        homes += [a for p in _prep_objects(tok, "of") for a in ctx.direct(p, conjuncts=False)
-                  if ctx.cls(a.key) in ("City", "Place", "Country")]
+        homes += [a for prep in ("of", "in") for p in _prep_objects(tok, prep) for a in ctx.direct(p, conjuncts=False)
+                  if ctx.cls(a.key) in ("City", "Place", "Country")]  # "his home in Riverton"
         for o in owners:
             for h in homes:
                 ctx.emit("livesIn", o, h, "home-of", tok)
