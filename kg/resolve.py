@@ -64,6 +64,8 @@ class Resolution:
 
 def _is_actor(tok: Token, place_verbs: frozenset[str] = frozenset()) -> bool:
     """Is a capital used for its government ("X said", "criticised X", "talks with X")?"""
+    if any(c.dep_ == "appos" and c.lemma_.lower() in ("capital", "city", "town") for c in tok.children):
+        return False  # "from X-capital, the capital of Y": the text itself calls it a city
     if tok.dep_ == "conj":
         return _is_actor(tok.head, place_verbs)
     if tok.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):

@@ -326,6 +326,20 @@ class Gazetteer:
     def lookup(self, surface: str) -> tuple[GazetteerEntry, ...]:
         return tuple(self.entries[i] for i in self.names.get(surface, ()))
 
+    def lookup_caps(self, surface: str) -> tuple[GazetteerEntry, ...]:
+        """Entries for an all-capitals surface ("PORT-AU-PRINCE", "NEW YORK"), whatever the case of
+        the name in the gazetteer; () when the surface is not all capitals or nothing matches."""
+        if not surface.isupper():
+            return ()
+        return tuple(self.entries[i] for i in self.folded.get(surface.casefold(), ()))
+
+    @cached_property
+    def folded(self) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for surface, ids in self.names.items():
+            out.setdefault(surface.casefold(), []).extend(i for i in ids if i not in out.get(surface.casefold(), ()))
+        return {k: tuple(v) for k, v in out.items()}
+
 
 def load_gazetteer(folder: Path, ontology: Ontology) -> Gazetteer:
     entries: dict[str, GazetteerEntry] = {}

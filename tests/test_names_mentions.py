@@ -95,3 +95,14 @@ def test_a_title_after_a_body_pattern_is_not_part_of_its_name(nlp, res):
                      [(5, 7, "PERSON")])
     got = {m.text for m in extract_mentions(doc, res)}
     assert {"Department of Public Utilities", "Paul Lind"} <= got, got
+
+
+def test_a_plural_common_noun_starting_a_sentence_is_no_name(nlp, res):
+    doc = _with_ents(nlp, "Kidnappers in Iraq seize a contractor.", [(0, 1, "ORG"), (2, 3, "GPE")])
+    assert "Kidnappers" not in {m.text for m in extract_mentions(doc, res)}
+
+
+def test_an_all_capitals_dateline_finds_a_gazetteer_name_in_any_case(nlp, res):
+    doc = nlp("PORT-AU-PRINCE, Haiti - Supporters of the president took to the streets.")
+    ms = [m for m in extract_mentions(doc, res) if m.gaz_id == "city/port-au-prince-hti"]
+    assert ms, extract_mentions(doc, res)

@@ -33,3 +33,15 @@ def test_an_appointment_gives_the_post(extract):
 def test_being_made_to_do_something_is_no_post(extract):
     _, facts = extract("The court made Anna Lind pay the fine to Acme Corp. on Monday.")
     assert not {f for f in facts if f[1] in ("leaderOf", "worksFor")}, facts
+
+
+def test_a_capital_the_text_calls_a_capital_is_the_city(extract):
+    # "a report from <capital>" alone reads as the government; the apposition says it is the city
+    _, facts = extract("The agency said in a report from Yerevan, the capital of Armenia, that six men died.")
+    assert ("Yerevan", "locatedIn", "Armenia") in facts, facts
+
+
+def test_a_chief_executive_of_a_territory_leads_it(extract):
+    _, facts = extract("Hong Kong's Chief Executive Anna Lam said the city would recover.")
+    assert ("Anna Lam", "leaderOf", "Hong Kong") in facts, facts
+    assert ("Anna Lam", "livesIn", "Hong Kong") not in facts, facts

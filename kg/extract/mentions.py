@@ -497,6 +497,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             start -= 1  # "Liberal Democrat": the NER left out the first word of the name
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
             continue  # "intifada", "the left": a name has a capital (or a digit)
+        if end - start == 1 and cls != "Group" and doc[start].is_sent_start and doc[start].tag_ == "NNS":
+            continue  # "Kidnappers in Ruritania seize ...": a plural common noun capitalised by position
         if end - start == 1 and cls in ("Organization", "Group") and any(
                 w in title_words for w in (doc[start].lemma_.lower(), doc[start].lower_.removesuffix("s"))):
             continue  # "MPs", "Ministers": a role, no organisation
@@ -577,11 +579,12 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             continue
         start, end = span
         surface = doc[start:end].text.title()
-        entries = sorted((e for e in gaz.lookup(surface) if e.cls in ("City", "Country", "Place")),
+        known = gaz.lookup(surface) or gaz.lookup_caps(doc[start:end].text)  # "PORT-AU-PRINCE"
+        entries = sorted((e for e in known if e.cls in ("City", "Country", "Place")),
                          key=lambda e: e.cls != "City")  # "WASHINGTON (AP)" is the city
         if entries:
             add(5.5, start, end, entries[0].cls, "gazetteer", gaz_id=entries[0].id)
-        elif not gaz.lookup(surface) and doc[start:end].text.lower() not in lex.words.get("news_agencies", ()):
+        elif not known and doc[start:end].text.lower() not in lex.words.get("news_agencies", ()):
             add(5.5, start, end, "City", "dateline")  # "RIVERTON, Ruritania (AP)": where the story was filed
 
     # names the NER missed, described by a person noun in apposition ("Lind, a senior ministry official")

@@ -929,7 +929,8 @@ def _places(ctx: _Ctx, tok: Token) -> None:
             pcls = ctx.cls(place.key)
             if pcls not in ("City", "Place", "Country"):
                 continue
-            for p in _prep_objects(tok, "in"):
+            preps = ("in", "of") if tok.lemma_.lower() in ctx.ewords.get("place_nouns", ()) else ("in",)
+            for p in (p for prep in preps for p in _prep_objects(tok, prep)):  # "Yerevan, the capital of Armenia"
                 for a in ctx.direct(p, conjuncts=False):
                     acls = ctx.cls(a.key)
                     if a.key != place.key and acls in ("Country", "Place", "City") \
