@@ -579,10 +579,10 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
 
 def _rules_name_another_agent(ctx: Any, path: tuple[list[Token], Token, list[Token]], label: str, subject: str,
                               obj: str, res: Resources) -> bool:
-    """True when a trigger verb of ``label`` on the dependency path between the pair has an agent by
-    the rules' reading that is not the candidate subject: "A, who wed the man convicted of killing B"
-    (the man killed B, not A), "A said B killed C" (an agent other than both).  The classifier sees words and a path; the rules
-    know whose verb it is, and they win."""
+    """True when a trigger verb of ``label`` on the dependency path between the pair has, by the rules'
+    reading, an agent that is neither of the two ("A said B killed C"), or hangs on a participle of a
+    common noun that is its agent ("A, who wed the man convicted of killing C": the man killed C, not
+    A).  The classifier sees words and a path; the rules know whose verb it is, and they win."""
     table = _triggers(res)
     for tok in (*path[0], path[1], *path[2]):
         if tok.pos_ != "VERB" or f"verbs:{label}" not in table.get(tok.lemma_.lower(), ()):

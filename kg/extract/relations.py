@@ -934,7 +934,8 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                 for a in ctx.direct(p, conjuncts=False):
                     acls = ctx.cls(a.key)
                     if a.key != place.key and acls in ("Country", "Place", "City") \
-                            and not (pcls == "Country" and acls == "Country") and not (pcls != "City" and acls == "City"):
+                            and not (pcls == "Country" and acls == "Country") \
+                            and not (pcls != "City" and acls == "City"):  # no region is in a city
                         ctx.emit("locatedIn", place, a, "place-apposition", tok)
     # "X's Riverton home", "X's hometown of Riverton": where X lives or comes from
     if tok.lower_ in ctx.words.get("home_nouns", ()) and tok.pos_ == "NOUN" and tok.i not in r.token_keys:
