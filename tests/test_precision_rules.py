@@ -209,3 +209,20 @@ def test_the_man_convicted_of_a_killing_did_it_not_his_bride(extract):
 def test_a_name_in_apposition_to_the_convicted_man_did_it(extract):
     _, facts = extract("Sirhan Nadir, the man convicted of killing Tomas Berg, asked for parole.")
     assert ("Sirhan Nadir", "killed", "Tomas Berg") in facts, facts
+
+
+def test_a_peer_of_a_place_neither_lives_nor_works_there(extract):
+    g, facts = extract("Ex-Welsh Office Minister Lord Roberts of Conwy denied security services were involved.")
+    assert "Roberts of Conwy" in {e.name for e in g.entities.values()}, facts
+    assert not {f for f in facts if f[0].startswith("Roberts")}, facts  # "Ex-": a past post
+
+
+def test_a_name_does_not_run_on_into_a_date(extract):
+    _, facts = extract("Chancellor Gordon Brown has announced a freeze on fuel duty in his speech to the "
+                       "Commons on Thursday.")
+    assert not {f for f in facts if f[1] == "announced"}, facts
+
+
+def test_a_nationality_and_a_title_abbreviation_are_no_name(extract):
+    _, facts = extract("British FM makes surprise trip to Iraq.")
+    assert not facts, facts

@@ -480,6 +480,26 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             start, end = _strip_span(doc, start, opened[-1], honor, person)
         if end <= start:
             continue
+        if end - start > 2 and doc[start].lower_ in ("ex", "former") and doc[start + 1].text == "-":
+            start += 2  # "Ex-Welsh Office Minister X": the office's name has no "Ex-"
+        if end - start >= 2 and doc[end - 1].lower_ in honor \
+                and all(t.i in gaz_covered or t.is_punct for t in doc[start:end - 1]):
+            continue  # "British FM", "Ruritanian PM": a role, no name
+        calendar = lex.words.get("calendar_words", frozenset())
+        cut_date = next((t.i for t in doc[start + 1:end - 1] if t.lower_ in ("on", "in", "at", "last", "next")
+                         and doc[t.i + 1].lower_ in calendar), None)
+        if cut_date is not None and not person:
+            start, end = _strip_span(doc, start, cut_date, honor, person)  # "the Commons on Thursday"
+            if end <= start:
+                continue
+        if person and start > 0 and doc[start - 1].lower_ in lex.words.get("peerages", ()) \
+                and end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper():
+            seat = end + 2
+            while seat < len(doc) and doc[seat].text[:1].isupper() and doc[seat].pos_ == "PROPN":
+                seat += 1
+            end = seat  # "Lord Roberts of Riverton": the designation is part of the name
+            add(6, start, end, "Person", "ner")
+            continue
         if not person:
             cut = next((t.i for t in doc[start + 1:end - 2] if t.lower_ in legal_forms and doc[t.i + 1].lower_ == "of"
                         and all(w.text[:1].isupper() for w in doc[t.i + 2:end])), None)
