@@ -226,3 +226,9 @@ def test_a_name_does_not_run_on_into_a_date(extract):
 def test_a_nationality_and_a_title_abbreviation_are_no_name(extract):
     _, facts = extract("British FM makes surprise trip to Iraq.")
     assert not facts, facts
+
+
+def test_an_infinitive_after_a_noun_takes_the_clause_subject(extract):
+    # the participle rule above ("the man convicted of killing") must not stop "a treaty to provide"
+    _, facts = extract("France is obliged under a 1990 treaty to provide Chad with military hardware.")
+    assert ("France", "suppliesArmsTo", "Chad") in facts, facts

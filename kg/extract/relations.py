@@ -246,8 +246,9 @@ class _Ctx:
                     got = self.direct(t.head.head)
                     if got:
                         return [Arg(a.key, a.factor * factor) for a in got], False
-                if t.tag_ in ("VBN", "VBG") or t.dep_ == "relcl":
+                if t.tag_ in ("VBN", "VBG"):
                     break  # "wed the man convicted of killing X": the man did it, not the bride
+                    # (an infinitive climbs on: "X is obliged under a law to provide Y with arms")
             if t.dep_ == "pcomp" and t.head.dep_ == "prep":
                 pair = self.role_pair(t.head.head)
                 if pair:
