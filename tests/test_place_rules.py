@@ -3,25 +3,24 @@ for the test: each checks one reading the rules add, and, where it matters, one 
 
 from __future__ import annotations
 
-
-def test_a_place_described_as_a_town_in_another_is_located_there(extract):
-    _, facts = extract("Lowmark, a small resort town in central Idaho, burned on Tuesday.")
-    assert ("Lowmark", "locatedIn", "Idaho") in facts, facts
+import pytest
 
 
-def test_a_country_described_as_an_island_nation_in_an_ocean_is_located_there(extract):
-    _, facts = extract("Aid went to Madagascar, an island nation in the Indian Ocean, last year.")
-    assert ("Madagascar", "locatedIn", "Indian Ocean") in facts, facts
-
-
-def test_a_direction_between_a_town_and_its_country_is_skipped(extract):
-    _, facts = extract("Anna Berg, the mayor of Tarvik, south-east Algeria, was killed on Wednesday.")
-    assert ("Tarvik", "locatedIn", "Algeria") in facts, facts
-
-
-def test_a_home_in_a_town_is_where_its_owner_lives(extract):
-    _, facts = extract("Tomas Lindqvist, a professor of law, died Monday night at his home in Larchmont.")
-    assert ("Tomas Lindqvist", "livesIn", "Larchmont") in facts, facts
+@pytest.mark.parametrize("text, fact", [
+    # a place described as a town in another
+    ("Lowmark, a small resort town in central Idaho, burned on Tuesday.", ("Lowmark", "locatedIn", "Idaho")),
+    # a country described as an island nation in an ocean
+    ("Aid went to Madagascar, an island nation in the Indian Ocean, last year.",
+     ("Madagascar", "locatedIn", "Indian Ocean")),
+    # a direction between a town and its country is skipped
+    ("Anna Berg, the mayor of Tarvik, south-east Algeria, was killed on Wednesday.", ("Tarvik", "locatedIn", "Algeria")),
+    # a home in a town is where its owner lives
+    ("Tomas Lindqvist, a professor of law, died Monday night at his home in Larchmont.",
+     ("Tomas Lindqvist", "livesIn", "Larchmont")),
+])
+def test_a_place_rule_reads_the_fact(extract, text, fact):
+    _, facts = extract(text)
+    assert fact in facts, facts
 
 
 def test_an_appointment_gives_the_post(extract):

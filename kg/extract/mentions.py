@@ -390,6 +390,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     portfolios = res.relations.words.get("portfolios", frozenset())
     title_words = res.title_words
     legal_forms = lex.words.get("legal_forms", frozenset())
+    calendar = lex.words.get("calendar_words", frozenset())
     phrase, matcher = _matchers(doc.vocab, res)
     cands: list[tuple[int, int, int, Mention]] = []  # (priority, start, end, mention)
 
@@ -485,10 +486,10 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if end - start >= 2 and doc[end - 1].lower_ in honor \
                 and all(t.i in gaz_covered or t.is_punct for t in doc[start:end - 1]):
             continue  # "British FM", "Ruritanian PM": a role, no name
-        calendar = lex.words.get("calendar_words", frozenset())
-        cut_date = next((t.i for t in doc[start + 1:end - 1] if t.lower_ in ("on", "in", "at", "last", "next")
-                         and doc[t.i + 1].lower_ in calendar), None)
-        if cut_date is not None and not person:
+        cut_date = None if person else next(
+            (t.i for t in doc[start + 1:end - 1] if t.lower_ in ("on", "in", "at", "last", "next")
+             and doc[t.i + 1].lower_ in calendar), None)
+        if cut_date is not None:
             start, end = _strip_span(doc, start, cut_date, honor, person)  # "the Commons on Thursday"
             if end <= start:
                 continue
