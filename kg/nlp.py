@@ -199,8 +199,20 @@ def _agency_re(agencies: frozenset[str]) -> re.Pattern[str] | None:
     if not agencies:
         return None
     names = "|".join(sorted((re.escape(a) for a in agencies), key=len, reverse=True))
-    # "(Agency)" anywhere, "Agency - " / "Agency -- " at the start of a line
-    return re.compile(rf"\((?:{names})\)\s*[-–—]*|^\s*(?:{names})\s*[-–—]+", re.IGNORECASE | re.MULTILINE)
+    # "(Agency)" anywhere, "Agency - " / "Agency -- " at the start of a line or of a sentence
+    return re.compile(rf"\((?:{names})\)\s*[-–—]*|(?:^|(?<=[.!?] ))\s*(?:{names})\s*[-–—]+",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+def _blank_credit(m: re.Match[str]) -> str:
+    """Spaces for a credit; a dash after a bracketed credit stays, so that the dateline before it
+    stays a dateline ("KABUL (Reuters) - Troops" reads "KABUL            - Troops", not one name
+    "KABUL Troops")."""
+    text = m.group(0)
+    dash = max(text.rfind("-"), text.rfind("–"), text.rfind("—"))
+    if not text.startswith("(") or dash < 0:
+        return " " * len(text)
+    return " " * dash + text[dash] + " " * (len(text) - dash - 1)
 
 
 _AGENCY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
@@ -222,5 +234,5 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
         _AGENCY_CACHE[agencies] = _agency_re(agencies)
     credit = _AGENCY_CACHE[agencies]
     if credit is not None:
-        out = credit.sub(lambda m: " " * len(m.group(0)), out)
+        out = credit.sub(_blank_credit, out)
     return "".join(c if c in "\n\t" or c.isprintable() or c == "\r" else " " for c in out)

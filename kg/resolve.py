@@ -62,12 +62,15 @@ class Resolution:
         return self.entities[key].cls
 
 
-def _is_actor(tok: Token, place_verbs: frozenset[str] = frozenset()) -> bool:
+def _is_actor(tok: Token, place_verbs: frozenset[str] = frozenset(),
+              place_heads: frozenset[str] = frozenset()) -> bool:
     """Is a capital used for its government ("X said", "criticised X", "talks with X")?"""
     if any(c.dep_ == "appos" and c.lemma_.lower() in ("capital", "city", "town") for c in tok.children):
         return False  # "from X-capital, the capital of Y": the text itself calls it a city
     if tok.dep_ == "conj":
-        return _is_actor(tok.head, place_verbs)
+        return _is_actor(tok.head, place_verbs, place_heads)
+    if tok.dep_ == "poss" and tok.head.lower_ in place_heads:
+        return False  # "X-capital's Green Zone", "X-capital's main square": a part of the city
     if tok.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
         return True
     if tok.dep_ in ("dobj", "dative") and tok.head.lemma_.lower() not in place_verbs:
@@ -165,7 +168,8 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
             tok = doc[m.end - 1]
             if m.role == "capital":
                 dateline = m.text.isupper() and len(m.text) > 3
-                if not dateline and _is_actor(tok, res.entities.words.get("place_verbs", frozenset())):
+                place_heads = frozenset(h for h, c in res.entities.head_classes.items() if c in ("Place", "City"))
+                if not dateline and _is_actor(tok, res.entities.words.get("place_verbs", frozenset()), place_heads):
                     assign(n, entry.id, "Country", entry.name, weight=0)
                     names[entry.id][m.text] += 0
                     continue
@@ -203,6 +207,24 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
             continue
         # an all-capitals dateline place is named as news writes it elsewhere: "DES MOINES" -> "Des Moines"
         assign(n, key, m.cls, m.text.title() if m.source == "dateline" and m.text.isupper() else m.text)
+
+    # "the Kyoto Protocol ... backing Kyoto": a place's name standing as argument for a treaty or
+    # an event named after it in the same text is that treaty's short form
+    named_after = {}
+    for n, m in enumerate(mentions):
+        words = m.text.split()
+        if keys[n] and m.cls in ("Law", "Event") and len(words) >= 2:
+            named_after.setdefault(normalise(words[0]), keys[n])
+    for n, m in enumerate(mentions):
+        target = named_after.get(normalise(m.text))
+        if target and keys[n] and m.cls in ("City", "Place") and m.end - m.start == 1 \
+                and doc[m.start].dep_ in ("nsubj", "nsubjpass", "dobj"):
+            counts[keys[n]] -= 1
+            if not counts[keys[n]]:  # no other mention left: no node for the place
+                del names[keys[n]], classes[keys[n]], counts[keys[n]]
+            keys[n] = target
+            names[target][m.text] += 0
+            counts[target] += 1
 
     # acronyms join their long forms
     for n, m in enumerate(mentions):
@@ -380,8 +402,8 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
             if r.mention_at.get(i - 1) != r.mention_at.get(i) or i == 0:
                 seen[key] += 1
             last_seen[key] = i
-            if tok.dep_ in ("nsubj", "nsubjpass"):
-                subj_seen[key] = i
+            if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")):
+                subj_seen[key] = i  # "X's entry shows ... He also declares": X is what the sentence is about
             continue
         low = tok.lower_
         if low in person_pro:

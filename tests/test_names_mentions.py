@@ -106,3 +106,45 @@ def test_an_all_capitals_dateline_finds_a_gazetteer_name_in_any_case(nlp, res):
     doc = nlp("PORT-AU-PRINCE, Haiti - Supporters of the president took to the streets.")
     ms = [m for m in extract_mentions(doc, res) if m.gaz_id == "city/port-au-prince-hti"]
     assert ms, extract_mentions(doc, res)
+
+
+def test_an_opening_headline_the_ner_reads_as_one_name_gives_no_name(extract):
+    g, _ = extract("Blast Hits French Embassy in Beirut. A bomb exploded outside the French Embassy in Beirut "
+                   "on Monday, police said.")
+    names = {e.name for e in g.entities.values()}
+    assert not {n for n in names if "Blast" in n}, names
+    assert "Beirut" in names
+
+
+def test_a_naming_pattern_does_not_run_on_in_an_opening_headline(extract):
+    g, _ = extract("U.S. Forces Push Into Heart of Mosul. American troops advanced into Mosul on Tuesday.")
+    names = {e.name for e in g.entities.values()}
+    assert not {n for n in names if "Push" in n}, names
+
+
+def test_a_dateline_before_a_bracketed_credit_is_not_glued_to_the_next_word(extract):
+    g, _ = extract("KABUL (Reuters) - Militants in Afghanistan kidnapped an aid worker, officials said.")
+    names = {e.name for e in g.entities.values()}
+    assert not {n for n in names if "Militants" in n}, names
+
+
+def test_the_city_of_x_is_a_town_even_when_the_ner_says_person(extract):
+    g, facts = extract("A man was shot dead in the Italian Adriatic Sea city of Bari on Monday.")
+    bari = [e for e in g.entities.values() if e.name == "Bari"]
+    assert [e.cls for e in bari] == ["City"]
+    assert ("Bari", "locatedIn", "Italy") in facts
+    assert ("Bari", "locatedIn", "Adriatic Sea") not in facts  # a town lies on a sea, not in it
+
+
+def test_a_place_standing_for_a_treaty_named_after_it_is_the_treaty(extract):
+    g, _ = extract("Why Lind is backing Paris. Norway will ratify the Paris Agreement next week, Prime Minister "
+                   "Ana Lind said. Talks in Paris ended.")
+    by_name = {e.name: e for e in g.entities.values()}
+    assert "Paris" in by_name["Paris Agreement"].aliases
+    assert by_name["Paris"].cls == "City"  # "talks in Paris": still the city
+
+
+def test_a_capital_owning_a_part_of_itself_stays_the_city(extract):
+    _, facts = extract("Rockets hit Kabul's Green Zone on Monday.")
+    assert ("Green Zone", "locatedIn", "Kabul") in facts, facts
+    assert ("Green Zone", "locatedIn", "Afghanistan") not in facts

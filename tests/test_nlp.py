@@ -30,3 +30,11 @@ def test_paragraph_breaks_end_sentences(nlp):
     doc = nlp("Also the Minister\n\nJapan said no.")
     starts = [s.start_char for s in doc.sents]
     assert doc.text.index("Japan") in starts
+
+
+def test_a_bracketed_credit_keeps_its_dash_so_the_dateline_stays_apart():
+    text = "KABUL (Reuters) - Militants left. Title. AP - Troops came."
+    out = knlp.prepare_text(text, frozenset(), frozenset({"Reuters", "AP"}))
+    assert len(out) == len(text) and "Reuters" not in out and "AP" not in out
+    assert out.startswith("KABUL") and out[len("KABUL"):out.index("Militants")].strip() == "-"
+    assert out[out.index("Title.") + len("Title."):out.index("Troops")].strip() == ""

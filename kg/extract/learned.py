@@ -529,6 +529,8 @@ def candidate_features(doc: Doc, cand: Candidate, res: Resources, token_cls: Map
 def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources, doc_id: str,
                       *, model: RelationModel | None = None) -> list[Relation]:
     """The learned relations of one document (see the module docstring)."""
+    from kg.extract.relations import lies_on_water
+
     model = model or load_model()
     cands = candidates(doc, mentions, resolution, res)
     if not cands:
@@ -543,7 +545,9 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
                                     None if dense is None else dense[n])
         admitted = [lab for lab in model.labels if lab in model.thresholds
                     and res.ontology.admits(lab, cand.subject_cls, cand.object_cls)
-                    and not (lab == "locatedIn" and cand.subject_cls == "Country")]  # a state is in no state
+                    and not (lab == "locatedIn" and cand.subject_cls == "Country")  # a state is in no state
+                    and not (lab == "locatedIn" and lies_on_water(res, cand.subject_cls,
+                                                                  resolution.entities[cand.object].name))]
         if not admitted:
             continue
         label = max(admitted, key=lambda lab: (probs[lab], lab))

@@ -207,17 +207,28 @@ def _acronyms(doc: Doc) -> list[tuple[int, int, int]]:
     return found
 
 
-def _headline_sentences(doc: Doc) -> set[int]:
-    """Start indices of sentences written in title case (headlines)."""
-    out = set()
-    for sent in doc.sents:
+def _headline_sentences(doc: Doc) -> dict[int, bool]:
+    """Start indices of sentences written in title case (headlines), each mapped to whether it
+    opens a text whose body follows."""
+    def title_case(sent: Span) -> bool:
         words = [t for t in sent if t.is_alpha and len(t.text) > 3]
         lower_verb = any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in sent)
-        if not lower_verb and len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.85 * len(words) \
-                and any(t.i > sent.start and t.text[0].isupper() and not t.ent_type_ for t in words):
-            # no verb in lower case, every word capitalised, and some capitalised word is not part of a
-            # name ("Leaves", "Tour"): a list of names ("Fire Island, Patchogue, N.Y.;") is no headline
-            out.add(sent.start)
+        return not lower_verb and len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.85 * len(words)
+
+    out: dict[int, bool] = {}
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
+        if not title_case(sent):
+            continue
+        # some capitalised word is not part of a name ("Leaves", "Tour", "OKs"): a list of names
+        # ("Fire Island, Patchogue, N.Y.;") is no headline ...
+        common = any(t.i > sent.start and t.is_alpha and len(t.text) > 1 and not t.is_stop and t.text[0].isupper()
+                     and not t.ent_type_ for t in sent)
+        # ... unless it opens a text whose body follows in sentence case: there even a headline the
+        # NER reads as one name ("Blast Hits Embassy in Riverton") is a headline
+        opening = n == 0 and len(sents) > 1 and not title_case(sents[1])
+        if common or opening:
+            out[sent.start] = opening
     return out
 
 
@@ -351,6 +362,8 @@ def _placed_like_a_town(doc: Doc, start: int, end: int, res: Resources) -> str |
             return "City" if c.lemma_.lower() in _TOWN_NOUNS else "Place"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() == "mayor":
         return "City"
+    if _after_town_noun(doc, start):
+        return "City"
     directions = res.relations.words.get("directions", frozenset())
     k = end + 1
     if end < len(doc) and doc[end].text == ",":
@@ -368,6 +381,13 @@ def _placed_like_a_town(doc: Doc, start: int, end: int, res: Resources) -> str |
                     return None  # a list: "Acme, Ruritania, Borduria and ..."
                 return "City"
     return None
+
+
+def _after_town_noun(doc: Doc, start: int) -> bool:
+    """"the Red Sea port city of X", "the town of X": the text itself says X is a town."""
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in _TOWN_NOUNS:
+        return False
+    return any(c.lower_ == "the" for c in doc[start - 2].children)
 
 
 def _described_as_person(doc: Doc, start: int, end: int, res: Resources) -> bool:
@@ -413,8 +433,11 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         add(6, long_start, long_end, cls, "acronym")
         add(6, acr_i, acr_i + 1, cls, "acronym", role="acronym")
 
+    headline = _headline_sentences(doc)
     person_starts = sorted(e.start for e in doc.ents if e.label_ == "PERSON")
     for match_id, start, end in matcher(doc):
+        if headline.get(doc[start].sent.start):
+            continue  # "U.S. Forces Push Into Heart of X": in a headline a naming pattern runs on
         cls = doc.vocab.strings[match_id].split("|", 1)[0]
         for ps in person_starts:  # a naming pattern never swallows a person's name
             if start < ps < end:
@@ -466,7 +489,6 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if lex.designation.match(tok.text):
             add(4, tok.i, tok.i + 1, "WeaponSystem", "designation")
 
-    headline = _headline_sentences(doc)
     for ent in doc.ents:
         cls = lex.ner_classes.get(ent.label_, "")
         if not cls:
@@ -540,6 +562,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if cls in ("Organization", "Place", "Product") and _described_as_person(doc, start, end, res) \
                 and not any(t.i in gaz_covered for t in doc[start:end]):
             cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
+        if person and end - start <= 2 and _after_town_noun(doc, start):
+            cls, person = "City", False  # "the Adriatic city of X": the NER took a town for a person
         if cls == "Organization" and end - start <= 3 and not any(t.i in gaz_covered for t in doc[start:end]):
             town = _placed_like_a_town(doc, start, end, res)
             if town:

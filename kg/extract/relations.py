@@ -169,9 +169,11 @@ class _Ctx:
             for c in kids:
                 if c.dep_ == "appos":
                     out += self.deep(c, depth + 1)
+            role_noun = t.pos_ == "NOUN" and (t.lemma_.lower() in self.roles or t.lower_ in self.roles)
             if not out and t.lemma_.lower() not in self.words.get("opaque_nouns", ()):
                 for c in kids:
-                    if c.dep_ == "prep" and c.lower_ in ("of", "as", "including", "like"):
+                    if c.dep_ == "prep" and c.lower_ in ("of", "as", "including", "like") \
+                            and not (role_noun and c.lower_ == "of"):  # "the director of X accused Y": not X
                         for p in c.children:
                             if p.dep_ == "pobj" and p.pos_ != "VERB":
                                 out += [Arg(a.key, a.factor * 0.95) for a in self.deep(p, depth + 1)]
@@ -421,6 +423,8 @@ class _Ctx:
             return False
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
             return False
+        if prop == "locatedIn" and lies_on_water(self.res, self.cls(s), self.r.entities[o].name):
+            return False
         base = self.res.relations.confidence.get(prop, 0.7)
         conf = round(min(0.99, base * RULE_FACTORS.get(rule, 0.8) * subj.factor * obj.factor), 3)
         sent: Span = anchor.sent
@@ -431,6 +435,14 @@ class _Ctx:
         )
         self.out.append(Relation(s, prop, o, ev))
         return True
+
+
+def lies_on_water(res: Resources, subject_cls: str, object_name: str) -> bool:
+    """Is ``object_name`` a body of water that a town can lie on but not in ("the Red Sea city of
+    X")?  An island state does lie in an ocean ("Madagascar, an island nation in the Indian Ocean")."""
+    words = object_name.split()
+    return subject_cls == "City" and bool(words) \
+        and words[-1].lower() in res.entities.words.get("water_heads", ())
 
 
 def _dedupe(args: list[Arg]) -> list[Arg]:
@@ -600,6 +612,16 @@ def _leader_or_member(ctx: _Ctx, prop: str, role: str, owner: str) -> str:
     return prop
 
 
+def _seat_known_elsewhere(ctx: _Ctx, org: str, place: str) -> bool:
+    """A gazetteer organisation with no country of its own is international ("Ruritania's EU
+    membership"), and one with a country is not based in another: a place that merely modifies
+    its name is then the organisation's subject matter, not its seat."""
+    entry = ctx.res.gazetteer.entries.get(org)
+    if entry is None or not ctx.onto.is_a(entry.cls, "Organization"):
+        return False
+    return entry.country is None or (ctx.cls(place) == "Country" and entry.country != place)
+
+
 def _nearest_country(ctx: _Ctx, tok: Token) -> str | None:
     """The closest country named before a head-of-state title in its sentence (12 tokens at most)."""
     for t in reversed(tok.sent[: tok.i - tok.sent.start]):
@@ -610,8 +632,12 @@ def _nearest_country(ctx: _Ctx, tok: Token) -> str | None:
         m = ctx.mentions[n] if n is not None else None
         root = ctx.doc[m.start:m.end].root if m is not None else t
         if k and ctx.cls(k) == "Country" and not (m is not None and m.role == "demonym") \
-                and root.dep_ not in ("nsubj", "nsubjpass", "dobj"):
-            return k  # not a demonym of another noun ("a Ruritanian pullout"), nor an actor ("Ruritania attacked")
+                and root.dep_ not in ("nsubj", "nsubjpass", "dobj") \
+                and not (root.dep_ == "pobj" and root.head.lower_ not in ("in", "of", "with", "across", "throughout")):
+            # not a demonym of another noun ("a Ruritanian pullout"), nor an actor ("Ruritania attacked"),
+            # nor a target or end point after "on", "to", "against", "from" ("the attacks on Ruritania
+            # forced Prime Minister X's government"): those do not name the title's country
+            return k
     return None
 
 
@@ -955,7 +981,8 @@ def _places(ctx: _Ctx, tok: Token) -> None:
         for target in ctx.direct(tok.head):
             tcls = ctx.cls(target.key)
             if ctx.onto.is_a(tcls, "Organization") and ctx.onto.is_a(ctx.cls(owner), "Place") \
-                    and tok.head.i in r.token_keys:  # "Ruritania's Acme", not "Ruritania's EU hopes"
+                    and tok.head.i in r.token_keys and not _seat_known_elsewhere(ctx, target.key, owner):
+                # "Ruritania's Acme", not "Ruritania's EU hopes"
                 ctx.emit("basedIn", target, Arg(owner), "possessive-place", tok)
             elif ctx.onto.is_a(tcls, "Place") and tcls != "Country" and ctx.onto.is_a(ctx.cls(owner), "Place"):
                 ctx.emit("locatedIn", target, Arg(owner), "possessive-place", tok)
@@ -982,7 +1009,7 @@ def _places(ctx: _Ctx, tok: Token) -> None:
             if _is_dateline(c) or (c.i + 1 < len(doc) and doc[c.i + 1].text == "-"):
                 continue  # a dateline; "Ruritania-EU deal": a pair, not a base
             for a in ctx.direct(c):
-                if ctx.cls(a.key) in ("City", "Country", "Place"):
+                if ctx.cls(a.key) in ("City", "Country", "Place") and not _seat_known_elsewhere(ctx, key, a.key):
                     ctx.emit("basedIn", Arg(key), Arg(a.key, 0.9), "possessive-place", tok)
         for p in _prep_objects(tok, "in"):
             if p.lower_ in ctx.ewords.get("languages", ()):
