@@ -186,7 +186,10 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
                 names[entry.id][m.text] += 0
                 continue
             if entry.id in foreign:  # "Israel's Labour party" is not the UK's: a body of its own
-                name = f"{entry.name} ({gaz.entries[foreign[entry.id]].name})"
+                # named as the text names it ("Pakistani Foreign Office"), a bare short form as the
+                # gazetteer does ("Ruritania's Labour" -> "Labour Party (Ruritania)")
+                own = m.text if len(m.text.split()) > 1 else entry.name
+                name = f"{own} ({gaz.entries[foreign[entry.id]].name})"
                 key = make_key(family_of(entry.cls), name)
                 assign(n, key, entry.cls, name, weight=5)
                 names[key][m.text] += 1
@@ -498,6 +501,7 @@ def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Reso
     salient qualifying person wins; without one the description stays unresolved.
     """
     gaz = res.gazetteer
+    lesser = res.entities.words.get("title_modifiers", frozenset()) | {"former", "shadow", "ex", "acting"}
     head = tok.lower_
     phrase = " ".join(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
                       and c.i not in r.token_keys)
@@ -508,8 +512,11 @@ def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Reso
     for key in last_seen:
         if r.entities[key].cls != "Person" or last_seen[key] > tok.i:
             continue
-        person_titles = titles.get(key, set())
-        title_match = any(t.split()[-1] == head and "former" not in t and "shadow" not in t for t in person_titles)
+        # "the prime minister" is not the deputy prime minister: a title with a modifier the
+        # description lacks ("deputy", "vice", "shadow", "former") is another post
+        person_titles = {t for t in titles.get(key, set())
+                         if not (set(t.split()) & lesser) or set(t.split()) & lesser & set(phrase.split())}
+        title_match = any(t.split()[-1] == head for t in person_titles)
         exact = any(t.endswith(f"{phrase.strip()} {head}".strip()) for t in person_titles) if phrase.strip() else False
         affil = bool(mod_countries & affiliations.get(key, set()))
         if mods and not affil:

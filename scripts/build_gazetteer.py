@@ -692,7 +692,7 @@ ORG_ROWS: list[OrgRow] = [
     ("bank-of-england", "GovernmentBody", "Bank of England", ["BoE"], "GBR", None),
     ("conservative-party-uk", "Group", "Conservative Party", ["Conservatives", "Tories", "Tory party", "Tory Party"], "GBR", None),
     ("labour-party-uk", "Group", "Labour Party", ["Labour", "UK Labour Party"], "GBR", None),
-    ("liberal-democrats-uk", "Group", "Liberal Democrats", ["Lib Dems", "Lib Dem"], "GBR", None),
+    ("liberal-democrats-uk", "Group", "Liberal Democrats", ["Lib Dems", "Lib Dem", "Liberal Democrat"], "GBR", None),
     ("snp", "Group", "Scottish National Party", ["SNP"], "GBR", None),
     ("reform-uk", "Group", "Reform UK", [], "GBR", None),
     ("dup", "Group", "Democratic Unionist Party", ["DUP"], "GBR", None),

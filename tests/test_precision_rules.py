@@ -273,3 +273,44 @@ def test_the_director_of_an_organisation_is_not_the_organisation(extract):
     _, facts = extract("But director of the Victims of Crime Trust, Norman Brennan, accused Lord Woolf of having an "
                        '"arrogant contempt for victims of crime and the law-abiding public".')
     assert not {f for f in facts if f[0] == "Victims of Crime Trust"}, facts
+
+
+def test_a_party_chairman_works_for_the_party_and_does_not_lead_it(extract):
+    _, facts = extract("Lib Dem chairman Matthew Taylor has written to the watchdog.")
+    assert ("Matthew Taylor", "worksFor", "Liberal Democrats") in facts, facts
+    assert ("Matthew Taylor", "leaderOf", "Liberal Democrats") not in facts
+
+
+def test_a_uk_chancellor_is_a_minister(extract):
+    _, facts = extract("UK Chancellor Gordon Brown said growth would be strong.")
+    assert ("Gordon Brown", "worksFor", "United Kingdom") in facts, facts
+    assert ("Gordon Brown", "leaderOf", "United Kingdom") not in facts
+
+
+def test_an_insurgent_leader_does_not_lead_the_country(extract):
+    _, facts = extract("Abu Musab Zarqawi, Iraq's most feared insurgent leader, said the attacks would go on.")
+    assert ("Abu Musab Zarqawi", "leaderOf", "Iraq") not in facts, facts
+
+
+def test_an_owner_cut_before_the_title_gives_no_owner(extract):
+    _, facts = extract("Scottish Conservative leader, David McLetchie, said earlier it was almost beyond belief.")
+    assert not {f for f in facts if f[0] == "David McLetchie"}, facts
+
+
+def test_a_word_before_a_nationality_is_no_group(extract):
+    _, facts = extract("Putin said during his meeting with the Interim Iraqi prime minister Eyad Allawi that he "
+                       "would help.")
+    assert ("Eyad Allawi", "leaderOf", "Iraq") in facts, facts
+    assert ("Eyad Allawi", "leaderOf", "Interim Iraqi") not in facts
+
+
+def test_the_prime_minister_is_not_the_deputy_prime_minister(extract):
+    _, facts = extract("Deputy Prime Minister John Prescott spoke first. Tory leader Michael Howard accused the prime "
+                       "minister and Mr Brown of squabbling like schoolboys.")
+    assert ("Michael Howard", "criticized", "John Prescott") not in facts, facts
+
+
+def test_a_foreign_namesake_of_a_gazetteer_body_keeps_the_texts_name(extract):
+    g, _ = extract("A Pakistani Foreign Office spokesman Sunday said Islamabad does not favor an arms race.")
+    names = {e.name for e in g.entities.values()}
+    assert "Foreign Office (Pakistan)" in names, names

@@ -503,6 +503,9 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             start, end = _strip_span(doc, start, opened[-1], honor, person)
         if end <= start:
             continue
+        if ent.label_ == "NORP" and end - start >= 2 and end - 1 in gaz_covered \
+                and not any(t.i in gaz_covered for t in doc[start:end - 1]):
+            continue  # "Interim Iraqi": a word before a nationality, no group of its own
         if end - start > 2 and doc[start].lower_ in ("ex", "former") and doc[start + 1].text == "-":
             start += 2  # "Ex-Welsh Office Minister X": the office's name has no "Ex-"
         if end - start >= 2 and doc[end - 1].lower_ in honor \

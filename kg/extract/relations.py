@@ -342,6 +342,11 @@ class _Ctx:
         objs: list[Arg] = []
         for c in noun.children:
             if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i and c.i not in appointed:
+                nxt = self.doc[c.i + 1]
+                if c.i in self.r.token_keys and nxt.i < noun.i and nxt.i not in self.r.token_keys \
+                        and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "ADJ") \
+                        and nxt.lower_ not in self.res.title_words:
+                    continue  # "Scottish Conservative leader": the owner's name is cut; do not guess
                 objs += self.direct(c)
         modified = bool(objs)
         for c in noun.children:
@@ -350,6 +355,9 @@ class _Ctx:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         objs += self.direct(p)
+        non_state = self.words.get("non_state_leaders", frozenset())
+        if any(c.lower_ in non_state for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i):
+            objs = [o for o in objs if self.cls(o.key) != "Country"]  # "Ruritania's insurgent leader X"
         if not objs and noun.dep_ == "oprd":  # "A called B a partner": A's side
             subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
             if subj:
@@ -517,12 +525,14 @@ def _titles(ctx: _Ctx) -> None:
                 and doc[i].i not in r.token_keys and r.token_keys.get(doc[i].head.i) == owners[0].key:
             owners = owners[1:]  # "Liberal Democrat chairman X": the owner's name is cut; do not guess
         first = title_toks[0]
-        if owners and first.pos_ == "PROPN" and first.text[:1].isupper() \
+        if owners and first.pos_ in ("PROPN", "ADJ") and first.text[:1].isupper() \
                 and first.lower_ not in ctx.res.title_words:
             owners = []  # "Jewish Chronicle editor X": a name word the NER left out; the owner is not "Jewish"
         while title_toks and title_toks[0].lower_ in ("of", "for"):
             title_toks.pop(0)
         words = [t.lower_ for t in title_toks]
+        if set(words) & ctx.words.get("non_state_leaders", frozenset()):
+            owners = [o for o in owners if ctx.cls(o.key) != "Country"]  # "Ruritanian rebel leader X"
         prop, role = _role_of(ctx, words)
         if prop is None and words[-1] in ctx.words.get("occupations", ()) and not any(
                 doc[j].lower_ in ctx.words.get("past_markers", ()) for j in range(max(0, i), m.start)):
@@ -609,6 +619,10 @@ def _leader_or_member(ctx: _Ctx, prop: str, role: str, owner: str) -> str:
             return "livesIn"
         if prop == "leaderOf" and role not in ctx.words.get("head_of_state", ()):
             return "worksFor"
+        if prop == "leaderOf" and f"{role}|{owner}" in ctx.words.get("ministers_by_country", ()):
+            return "worksFor"  # "UK Chancellor X": in that country the title names a minister
+    if prop == "leaderOf" and ctx.cls(owner) == "Group" and role in ctx.words.get("party_officers", ()):
+        return "worksFor"  # "Labour chairman X": a party's chairman runs its office, its leader leads it
     return prop
 
 
