@@ -445,6 +445,9 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                 if len(got) == 2:
                     r.coref[i] = got
             elif "the" in dets and (low in person_desc or _two_word(tok) in person_desc) and tok.tag_ == "NN":
+                if (tok.dep_ == "compound" and tok.head.i in r.token_keys) or any(
+                        c.dep_ == "appos" and c.i in r.token_keys for c in tok.children):
+                    continue  # "the party chairman Ana Lind": a title before her name, no description
                 if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                     got = _described_person(tok, r, titles, affiliations, res, seen, last_seen)
                     if got:

@@ -314,3 +314,10 @@ def test_a_foreign_namesake_of_a_gazetteer_body_keeps_the_texts_name(extract):
     g, _ = extract("A Pakistani Foreign Office spokesman Sunday said Islamabad does not favor an arms race.")
     names = {e.name for e in g.entities.values()}
     assert "Foreign Office (Pakistan)" in names, names
+
+
+def test_a_title_with_the_name_in_apposition_is_no_description_of_someone_else(extract):
+    _, facts = extract("Tory leader Michael Howard spoke first. The Liberal Democrat parliamentary chairman Matthew "
+                       "Taylor said the ambition of Mr Blair was getting in the way.")
+    assert ("Matthew Taylor", "worksFor", "Liberal Democrats") in facts, facts
+    assert ("Michael Howard", "worksFor", "Liberal Democrats") not in facts
