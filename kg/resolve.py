@@ -113,6 +113,8 @@ def _foreign_owned(doc: Doc, mentions: list[Mention], res: Resources) -> dict[st
 
 def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> Resolution:
     gaz = res.gazetteer
+    place_verbs = res.entities.words.get("place_verbs", frozenset())
+    place_heads = frozenset(h for h, c in res.entities.head_classes.items() if c in ("Place", "City"))
     foreign = _foreign_owned(doc, mentions, res)
     keys: list[str | None] = [None] * len(mentions)
     names: dict[str, Counter] = {}
@@ -168,8 +170,7 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
             tok = doc[m.end - 1]
             if m.role == "capital":
                 dateline = m.text.isupper() and len(m.text) > 3
-                place_heads = frozenset(h for h, c in res.entities.head_classes.items() if c in ("Place", "City"))
-                if not dateline and _is_actor(tok, res.entities.words.get("place_verbs", frozenset()), place_heads):
+                if not dateline and _is_actor(tok, place_verbs, place_heads):
                     assign(n, entry.id, "Country", entry.name, weight=0)
                     names[entry.id][m.text] += 0
                     continue

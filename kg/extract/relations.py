@@ -181,8 +181,8 @@ class _Ctx:
                 for c in kids:
                     if c.dep_ == "dobj":
                         out += self.deep(c, depth + 1)
-            if not out and depth == 0 and t.pos_ == "NOUN" and t.lemma_.lower() not in self.words.get("opaque_nouns", ()) \
-                    and t.lemma_.lower() not in self.roles and t.lower_ not in self.roles:
+            if not out and depth == 0 and t.pos_ == "NOUN" and not role_noun \
+                    and t.lemma_.lower() not in self.words.get("opaque_nouns", ()):
                 # "attacked Ruritania's power grid", "backed Ruritania's bid": the owner
                 out += [Arg(a.key, a.factor * 0.85) for c in kids if c.dep_ == "poss" for a in self.direct(c)
                         if self.onto.is_a(self.cls(a.key), "Agent") or self.cls(a.key) in ("Place", "City")]
