@@ -148,3 +148,10 @@ def test_a_capital_owning_a_part_of_itself_stays_the_city(extract):
     _, facts = extract("Rockets hit Kabul's Green Zone on Monday.")
     assert ("Green Zone", "locatedIn", "Kabul") in facts, facts
     assert ("Green Zone", "locatedIn", "Afghanistan") not in facts
+
+
+def test_a_name_stops_at_a_dateline_dash(extract):
+    g, _ = extract("Sanctions on Norway Ease. OSLO (Reuters) - Economic sanctions against Sweden are one option, "
+                   "Ana Lind said.")
+    names = {e.name for e in g.entities.values()}
+    assert not {n for n in names if "Economic" in n}, names

@@ -321,3 +321,29 @@ def test_a_title_with_the_name_in_apposition_is_no_description_of_someone_else(e
                        "Taylor said the ambition of Mr Blair was getting in the way.")
     assert ("Matthew Taylor", "worksFor", "Liberal Democrats") in facts, facts
     assert ("Michael Howard", "worksFor", "Liberal Democrats") not in facts
+
+
+def test_a_relative_of_a_person_is_not_that_person(extract):
+    _, facts = extract("Peter Holm's brother moved to Cairo for cancer therapy. "
+                       "Swedish sources said the brother was taken to a hospital.")
+    assert not {f for f in facts if f[0] == "Peter Holm"}, facts
+
+
+def test_counted_nationals_are_people_not_their_country(extract):
+    _, facts = extract("Thousands of angry Swedes accused Prime Minister Peter Holm of treason.")
+    assert not {f for f in facts if f[0] in ("Sweden", "Swedes") and f[1] == "criticized"}, facts
+    _, facts = extract("Norway accused Sweden of treason.")
+    assert ("Norway", "criticized", "Sweden") in facts, facts
+
+
+def test_an_organisation_word_after_a_or_an_is_a_description(extract):
+    g, facts = extract("Oslo, Norway: A new Cabinet in Norway is likely to be sworn in on Monday.")
+    assert "Cabinet" not in {e.name for e in g.entities.values()}, facts
+    g, _ = extract("The murder of the writer Ana Lind by a young Muslim has shocked Norway.")
+    assert not {e.name for e in g.entities.values()} & {"Muslim", "Muslims"}
+
+
+def test_a_country_acting_before_a_title_is_not_the_title_s_country(extract):
+    _, facts = extract("The resolve of Norway to build warships could harden after President Peter Holm "
+                       "and Senator Ana Lind clashed.")
+    assert ("Peter Holm", "leaderOf", "Norway") not in facts, facts

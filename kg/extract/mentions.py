@@ -402,6 +402,18 @@ def _described_as_person(doc: Doc, start: int, end: int, res: Resources) -> bool
                for c in root.children)
 
 
+def _counted_people(tok: Token, counts: frozenset[str]) -> bool:
+    """A plural nationality noun that is counted ("three Ruritanians", "thousands of angry
+    Ruritanians", "many Ruritanians"): people of that country, not the country."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ in ("compound", "amod", "nmod", "poss"):
+        return False
+    if any(c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in counts) for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and (
+        head.head.like_num or head.head.lower_ in counts or head.head.lemma_.lower() in counts)
+
+
 def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     """All entity mentions of ``doc``, sorted by position, without overlaps."""
     lex = res.entities
@@ -477,6 +489,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
                 else:
                     add(4, start, end, entry.cls, "gazetteer", gaz_id=entry.id)
         elif label == "DEMONYM":
+            if _counted_people(doc[end - 1], lex.words.get("people_counts", frozenset())):
+                continue  # "thousands of Ruritanians protested": people, not their country
             nxt = doc[end] if end < len(doc) else None
             if nxt is not None and nxt.lower_ in ("government", "govt", "administration", "authorities") \
                     and nxt.text[:1].isupper():  # "Ruritanian Government" is the country
@@ -501,8 +515,14 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
             # "Union of Democratic Forces (UDF" : the bracket belongs to what follows the name
             start, end = _strip_span(doc, start, opened[-1], honor, person)
+        gap = next((t.i for t in doc[start:end] if t.is_space or (
+            t.text in ("-", "--", "—", "–", "_") and t.i > 0 and doc[t.i - 1].whitespace_)), None)
+        if gap is not None:  # "TOKYO (Reuters) - Economic": a dateline and the first word, not one name
+            start, end = _strip_span(doc, start, gap, honor, person)
         if end <= start:
             continue
+        if ent.label_ == "NORP" and _counted_people(doc[end - 1], lex.words.get("people_counts", frozenset())):
+            continue  # "thousands of Ruritanians": people, no group or country of their own
         if ent.label_ == "NORP" and end - start >= 2 and end - 1 in gaz_covered \
                 and not any(t.i in gaz_covered for t in doc[start:end - 1]):
             continue  # "Interim Iraqi": a word before a nationality, no group of its own
@@ -543,6 +563,9 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             start -= 1  # "Liberal Democrat": the NER left out the first word of the name
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
             continue  # "intifada", "the left": a name has a capital (or a digit)
+        if cls in ("Organization", "Group") and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < start for c in doc[start:end].root.children):
+            continue  # "a new Cabinet", "a young Muslim": a description of one, not a name
         if end - start == 1 and cls != "Group" and doc[start].is_sent_start and doc[start].tag_ == "NNS":
             continue  # "Kidnappers in Ruritania seize ...": a plural common noun capitalised by position
         if end - start == 1 and cls in ("Organization", "Group") and any(

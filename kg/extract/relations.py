@@ -647,10 +647,13 @@ def _nearest_country(ctx: _Ctx, tok: Token) -> str | None:
         root = ctx.doc[m.start:m.end].root if m is not None else t
         if k and ctx.cls(k) == "Country" and not (m is not None and m.role == "demonym") \
                 and root.dep_ not in ("nsubj", "nsubjpass", "dobj") \
-                and not (root.dep_ == "pobj" and root.head.lower_ not in ("in", "of", "with", "across", "throughout")):
+                and not (root.dep_ == "pobj" and root.head.lower_ not in ("in", "of", "with", "across", "throughout")) \
+                and not (root.dep_ == "pobj" and root.head.lower_ == "of"
+                         and any(c.dep_ == "acl" for c in root.head.head.children)):
             # not a demonym of another noun ("a Ruritanian pullout"), nor an actor ("Ruritania attacked"),
             # nor a target or end point after "on", "to", "against", "from" ("the attacks on Ruritania
-            # forced Prime Minister X's government"): those do not name the title's country
+            # forced Prime Minister X's government"): those do not name the title's country; nor the
+            # actor of a nominalised act ("the determination of Ruritania to build arms ... President X")
             return k
     return None
 
