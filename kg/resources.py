@@ -64,7 +64,7 @@ class PropertyDef:
     label: str
     comment: str
     domain: str
-    range: str
+    range: tuple[str, ...]  # one class, or the members of an owl:unionOf
     symmetric: bool
 
 
@@ -86,7 +86,7 @@ class Ontology:
     def admits(self, prop: str, subject_cls: str, object_cls: str) -> bool:
         """Do the property's domain and range admit these classes?"""
         p = self.properties[prop]
-        return self.is_a(subject_cls, p.domain) and self.is_a(object_cls, p.range)
+        return self.is_a(subject_cls, p.domain) and any(self.is_a(object_cls, r) for r in p.range)
 
 
 def _local(term: URIRef) -> str | None:
@@ -129,9 +129,13 @@ def load_ontology(path: Path) -> Ontology:
     properties: dict[str, PropertyDef] = {}
     for name in sorted(n for n in prop_parents if is_relation(n)):
         iri = URIRef(KG_NS + name)
-        dom, rng = _local(g.value(iri, RDFS.domain)), _local(g.value(iri, RDFS.range))
-        if dom not in classes or rng not in classes:
-            raise DataFileError(f"{path}: property kg:{name} needs an rdfs:domain and rdfs:range among the kg classes.")
+        dom = _local(g.value(iri, RDFS.domain))
+        rng_node = g.value(iri, RDFS.range)
+        union = g.value(rng_node, OWL.unionOf) if rng_node is not None else None
+        rng = tuple(_local(t) for t in Collection(g, union)) if union is not None else (_local(rng_node),)
+        if dom not in classes or not rng or any(r not in classes for r in rng):
+            raise DataFileError(f"{path}: property kg:{name} needs an rdfs:domain and an rdfs:range among the kg "
+                                f"classes (the range may be an owl:unionOf list of them).")
         properties[name] = PropertyDef(
             name=name,
             label=str(g.value(iri, RDFS.label) or name),

@@ -107,3 +107,11 @@ def test_no_seed_article_knowledge_in_code_or_data():
                 if pattern.search(path.read_text(encoding="utf-8", errors="replace")):
                     hits.append(str(path.relative_to(ROOT)))
     assert hits == []
+
+
+def test_a_union_range_is_read_as_its_members(res):
+    announced = res.ontology.properties["announced"]
+    assert "Law" in announced.range and "Person" not in announced.range
+    assert res.ontology.admits("announced", "Person", "MilitaryUnit")  # a subclass of a member
+    assert not res.ontology.admits("announced", "Person", "Person")
+    assert res.ontology.admits("allyOf", "Country", "Country")

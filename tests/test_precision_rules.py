@@ -347,3 +347,8 @@ def test_a_country_acting_before_a_title_is_not_the_title_s_country(extract):
     _, facts = extract("The resolve of Norway to build warships could harden after President Peter Holm "
                        "and Senator Ana Lind clashed.")
     assert ("Peter Holm", "leaderOf", "Norway") not in facts, facts
+
+
+def test_a_person_is_not_announced(extract):
+    _, facts = extract("Foreign Minister Ana Lind announced Peter Holm as the new ambassador to Norway.")
+    assert not {f for f in facts if f[1] == "announced"}, facts

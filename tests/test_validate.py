@@ -111,3 +111,17 @@ def test_cli_validate(good, res, tmp_path):
         f"Violation: <{DEFAULT_BASE}person/ana-lind> rdfs:label: an entity needs exactly one non-empty rdfs:label"]
     done = runner.invoke(app, ["validate", str(tmp_path / "missing.ttl")])
     assert done.exit_code == 1 and "Error: no such RDF file" in done.output
+
+
+def test_a_union_range_admits_its_members_only(good):
+    """kg:announced has an owl:unionOf range (organisations, groups, products, events, laws)."""
+    pact = entity_iri(DEFAULT_BASE, "law/pact")
+    good.add((pact, RDF.type, KG.Law))
+    good.add((pact, RDFS.label, Literal("Pact")))
+    good.add((pact, KG.mentionCount, Literal(1)))
+    good.add((LIND, KG.announced, pact))
+    assert validate_graph(good).conforms, lines(validate_graph(good))
+    good.add((LIND, KG.announced, RUR))  # a country is not something announced
+    got = lines(validate_graph(good))
+    assert got == [f"Violation: <{DEFAULT_BASE}person/ana-lind> kg:announced: object of kg:announced is not a "
+                   f"member of its owl:unionOf (the property's rdfs:range) (value <{DEFAULT_BASE}country/rur>)"], got
