@@ -465,7 +465,10 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                 while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head.i != anc.i:
                     anc = anc.head
                 exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
-                got = best(lambda k: ents[k].cls == "Country", tok, exclude=exclude, recency=True)
+                # "the Asian country" is the country just named; "the government" is the state the
+                # text is about (most mentioned, in this sentence, a subject), not the last one named
+                got = best(lambda k: ents[k].cls == "Country", tok, exclude=exclude,
+                           recency=low not in words.get("government_nouns", frozenset()))
                 if got:
                     r.coref[i] = got
 

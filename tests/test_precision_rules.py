@@ -352,3 +352,10 @@ def test_a_country_acting_before_a_title_is_not_the_title_s_country(extract):
 def test_a_person_is_not_announced(extract):
     _, facts = extract("Foreign Minister Ana Lind announced Peter Holm as the new ambassador to Norway.")
     assert not {f for f in facts if f[1] == "announced"}, facts
+
+
+def test_the_government_is_the_state_the_text_is_about_not_the_last_named(extract):
+    _, facts = extract("Norway will raise taxes next year, Finance Minister Ana Lind said. Norway's parliament "
+                       "backed the plan. Norway also wants closer ties with Sweden. The government criticized "
+                       "Russia on Monday.")
+    assert ("Norway", "criticized", "Russia") in facts and ("Sweden", "criticized", "Russia") not in facts, facts
