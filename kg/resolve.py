@@ -383,8 +383,9 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
     def is_agent_nonperson(k: str) -> bool:
         return res.ontology.is_a(ents[k].cls, "Agent") and not is_person(k)
 
-    def best(pred, tok: Token, exclude: set[int] = frozenset(), k: int = 1, recency: bool = False) -> tuple[str, ...]:
-        cands = [key for key in last_seen if pred(key) and last_seen[key] not in exclude]
+    def best(pred, tok: Token, exclude: set[int] = frozenset(), k: int = 1, recency: bool = False,
+             banned: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        cands = [key for key in last_seen if pred(key) and last_seen[key] not in exclude and key not in banned]
         if not cands:
             return ()
         sent_start = tok.sent.start
@@ -394,7 +395,7 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
         def score(key: str) -> tuple:
             recent = last_seen[key]
             in_sent = recent >= sent_start
-            subj = subj_seen.get(key, -1) >= sent_start - 60
+            subj = key in subj_seen and subj_seen[key] >= sent_start - 60
             return (seen[key] * 1.0 + (3 if in_sent else 0) + (2 if subj else 0) + recent / 10000.0,)
 
         return tuple(sorted(cands, key=score, reverse=True)[:k])
@@ -411,7 +412,7 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
             continue
         low = tok.lower_
         if low in person_pro:
-            got = best(is_person, tok)
+            got = best(is_person, tok, banned=_quoting_speakers(tok, r, rwords.get("reporting", frozenset())))
             if got:
                 r.coref[i] = got
         elif low in thing_pro:
@@ -471,6 +472,25 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                            recency=low not in words.get("government_nouns", frozenset()))
                 if got:
                     r.coref[i] = got
+
+
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _quoting_speakers(tok: Token, r: Resolution, reporting: frozenset[str]) -> frozenset[str]:
+    """Inside a direct quotation a speaker says "I", not "he": '"He is coming," said X' is not X."""
+    sent = tok.sent
+    if sum(1 for t in sent[: tok.i - sent.start] if t.text in _QUOTES) % 2 == 0:
+        return frozenset()
+    out = set()
+    inside = False
+    for t in sent:
+        if t.text in _QUOTES:
+            inside = not inside
+            continue
+        if not inside and t.pos_ == "VERB" and t.lemma_.lower() in reporting:
+            out.update(r.token_keys[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in r.token_keys)
+    return frozenset(out)
 
 
 def _person_titles(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources):

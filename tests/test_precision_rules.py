@@ -359,3 +359,42 @@ def test_the_government_is_the_state_the_text_is_about_not_the_last_named(extrac
                        "backed the plan. Norway also wants closer ties with Sweden. The government criticized "
                        "Russia on Monday.")
     assert ("Norway", "criticized", "Russia") in facts and ("Sweden", "criticized", "Russia") not in facts, facts
+
+
+def test_he_after_a_sentence_prefers_its_subject_early_in_a_text(extract):
+    _, facts = extract("Omar Khan held talks with Peter Holm on Monday. He arrived in Norway on Sunday night.")
+    assert ("Omar Khan", "visited", "Norway") in facts and ("Peter Holm", "visited", "Norway") not in facts, facts
+
+
+def test_he_inside_a_quote_is_not_the_speaker(extract):
+    _, facts = extract('Peter Holm met Omar Khan in Oslo on Monday. Mr Holm praised the talks. Mr Holm said '
+                       'taxes would rise. "It is significant that he is coming to Sweden as his first foreign '
+                       'visit," said Mr Holm.')
+    assert ("Peter Holm", "visited", "Sweden") not in facts, facts
+
+
+def test_where_is_in_not_with(extract):
+    _, facts = extract("Omar Khan arrived in Norway after flying from Sweden, where he met President Ana Lind.")
+    assert not {f for f in facts if f[1] == "metWith" and "Sweden" in (f[0], f[2])}, facts
+
+
+def test_a_name_with_a_trigger_word_is_no_pair(extract):
+    _, facts = extract("The leader of Norway's right-wing National Alliance, Peter Holm, is appointed foreign minister.")
+    assert not {f for f in facts if f[1] == "allyOf"}, facts
+    _, facts = extract("Norway's Catholic-Protestant tension is rising.")
+    assert not {f for f in facts if f[1] == "disputesWith"}, facts
+    _, facts = extract("The Norway-Sweden alliance is strong.")
+    assert ("Norway", "allyOf", "Sweden") in facts or ("Sweden", "allyOf", "Norway") in facts, facts
+
+
+def test_unlikely_and_set_for_are_not_facts(extract):
+    g, facts = extract("Norway is unlikely to join the European Union before 2030, Peter Holm said.")
+    assert ("Norway", "memberOf", "European Union") not in facts
+    assert _all_facts(g).get(("Norway", "memberOf", "European Union")) == {"hedged"}
+    _, facts = extract("Omar Khan set for visit to Norway.")
+    assert ("Omar Khan", "visited", "Norway") not in facts, facts
+
+
+def test_a_cathedral_is_a_place(extract):
+    g, _ = extract("A humble church has something Norway's glorious Bergen Cathedral cannot match.")
+    assert {e.name: e.cls for e in g.entities.values()}.get("Bergen Cathedral") == "Place"

@@ -401,6 +401,8 @@ class _Ctx:
                 if came_from.dep_ == "xcomp" and any(f"{lemma} {c.lower_}" in hedges for c in t.children
                                                      if c.dep_ in ("prep", "prt") and c.i < came_from.i):
                     return "hedged"  # "called on X to act": asked for, not done
+                if came_from.dep_ == "prep" and f"{lemma} {came_from.lower_}" in hedges:
+                    return "hedged"  # "X set for visit to Y": planned
                 if lemma in reporting:
                     break
                 # only a verb whose complement we came from ("refused to meet", "consider making")
@@ -699,10 +701,11 @@ def _verbs(ctx: _Ctx, tok: Token) -> None:
                         objs = [a for c in conj.children if c.dep_ == "dobj" for a in ctx.deep(c)]
                         if objs:
                             break
-        if trig.prep and not objs and tok.dep_ == "relcl" and any(
+        if trig.prep in ("in", "at", "inside", "near") and not objs and tok.dep_ == "relcl" and any(
                 c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
             objs = [a for a in ctx.direct(tok.head, conjuncts=False)  # "Riverton, where X was born"
-                    if ctx.onto.is_a(ctx.cls(a.key), "Place")]  # "the university, where he met X": no
+                    if ctx.onto.is_a(ctx.cls(a.key), "Place")]  # "the university, where he met X": no;
+            # nor "Ruritania, where he met with X": "where" stands for "in", not for "with"
         if not objs and not trig.prep:
             for x in tok.children:
                 if x.dep_ == "xcomp":
@@ -822,14 +825,15 @@ def _counterparts(ctx: _Ctx, tok: Token) -> None:
 
 def _compounds(ctx: _Ctx, tok: Token) -> None:
     trigs = ctx.compounds.get(tok.lemma_.lower()) or ctx.compounds.get(tok.lower_)
-    if not trigs:
-        return
+    if not trigs or tok.i in ctx.r.token_keys:
+        return  # "the Ruritanian National Alliance": a name, no alliance between two parties
+    owners = {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
     keys: list[Arg] = []
     for t in tok.subtree:
         if t.i >= tok.i:
             break
-        if t.dep_ == "det":
-            continue
+        if t.dep_ == "det" or t.i in owners:
+            continue  # "Ruritania's A-B tension": the owner is not one of the pair
         keys += ctx.direct(t)
         if t.i not in ctx.r.token_keys and "-" in t.text:
             keys += _hyphen_parts(ctx, t.text)
