@@ -376,6 +376,7 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
     seen: Counter = Counter()  # salience so far
     last_seen: dict[str, int] = {}
     subj_seen: dict[str, int] = {}
+    as_actor: set[str] = set()  # named at least once other than as a location ("in X", "to X")
 
     def is_person(k: str) -> bool:
         return ents[k].cls == "Person"
@@ -409,6 +410,9 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
             last_seen[key] = i
             if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")):
                 subj_seen[key] = i  # "X's entry shows ... He also declares": X is what the sentence is about
+            inner = tok.head.i != i and r.mention_at.get(tok.head.i, -1) == r.mention_at.get(i)
+            if not inner and not (tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE):
+                as_actor.add(key)  # the mention's root is no "in X", "to X"
             continue
         low = tok.lower_
         if low in person_pro:
@@ -468,12 +472,14 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                 exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
                 # "the Asian country" is the country just named; "the government" is the state the
                 # text is about (most mentioned, in this sentence, a subject), not the last one named
-                got = best(lambda k: ents[k].cls == "Country", tok, exclude=exclude,
-                           recency=low not in words.get("government_nouns", frozenset()))
+                government = low in words.get("government_nouns", frozenset())
+                got = best(lambda k: ents[k].cls == "Country" and (not government or k in as_actor), tok,
+                           exclude=exclude, recency=not government)  # "the war in X ... the government": not X
                 if got:
                     r.coref[i] = got
 
 
+_LOCATIVE = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "inside", "near", "around"})
 _QUOTES = frozenset({'"', "“", "”", "``", "''"})
 
 

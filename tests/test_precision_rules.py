@@ -398,3 +398,35 @@ def test_unlikely_and_set_for_are_not_facts(extract):
 def test_a_cathedral_is_a_place(extract):
     g, _ = extract("A humble church has something Norway's glorious Bergen Cathedral cannot match.")
     assert {e.name: e.cls for e in g.entities.values()}.get("Bergen Cathedral") == "Place"
+
+
+def test_the_government_is_no_country_named_only_as_a_location(extract):
+    _, facts = extract("The bishop denounced the war in Norway as a waste of money. Bishop Peter Holm has since "
+                       "criticised the government over its case for war.")
+    assert not {f for f in facts if f[1] == "criticized"}, facts
+
+
+def test_nationals_qualified_by_another_nationality_are_no_country(extract):
+    _, facts = extract("The United States sanctioned Bosnian Serbs for failing to arrest suspects.")
+    assert ("United States", "sanctions", "Serbia") not in facts, facts
+
+
+def test_struggling_to_join_is_no_membership(extract):
+    _, facts = extract("Norway, already struggling to stay on track to join the European Union, faced weeks "
+                       "of uncertainty.")
+    assert ("Norway", "memberOf", "European Union") not in facts, facts
+
+
+def test_a_brief_after_a_title_is_no_employer(extract):
+    _, facts = extract("The Secretary of State for Culture, Media and Sport, Ana Lind, has hit out at critics "
+                       "of the Gambling Bill.")
+    assert not {f for f in facts if f[0] == "Ana Lind" and f[1] in ("worksFor", "leaderOf")}, facts
+    _, facts = extract("The Norwegian Secretary of State, Ana Lind, met Peter Holm.")
+    assert ("Ana Lind", "worksFor", "Norway") in facts, facts
+
+
+def test_a_party_spokesman_s_brief_is_no_employer(extract):
+    _, facts = extract("Mr Peter Holm, the Conservative spokesman for the Home Office, said crime rose.")
+    assert ("Peter Holm", "worksFor", "Home Office") not in facts, facts
+    _, facts = extract("Ana Lind, a spokesman for the Home Office, said crime rose.")
+    assert ("Ana Lind", "worksFor", "Home Office") in facts, facts

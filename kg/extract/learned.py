@@ -570,6 +570,8 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
             ctx = _Ctx(doc, mentions, resolution, res, doc_id)
         if _rules_name_another_agent(ctx, path, label, cand.subject, cand.object, res):
             continue
+        if label == "worksFor" and _a_brief(ctx, ho):
+            continue
         modality = ctx.modality(anchor)
         sent: Span = hs.sent
         ev = Evidence(
@@ -598,6 +600,21 @@ def _rules_name_another_agent(ctx: Any, path: tuple[list[Token], Token, list[Tok
         if not keys and not passive and _under_participle_of_noun(ctx, tok):
             return True  # the agent is a noun phrase that names no entity ("the man convicted of killing")
     return False
+
+
+def _a_brief(ctx: Any, obj: Token) -> bool:
+    """"the <Party> spokesman for the <Office>", "Secretary of State for <X>": after a role noun
+    that already names its owner, "for X" is the brief the person covers, not an employer (the
+    rules read it so; the classifier sees only the words)."""
+    prep = obj.head
+    role = prep.head
+    if obj.dep_ != "pobj" or prep.lower_ != "for" or role.pos_ != "NOUN" or role.i == prep.i:
+        return False
+    owners = [c for c in role.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < role.i
+              and c.i in ctx.r.token_keys]
+    of_state = any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "state" for p in c.children)
+                   for c in role.children)
+    return bool(owners) or of_state
 
 
 def _under_participle_of_noun(ctx: Any, tok: Token) -> bool:

@@ -402,12 +402,16 @@ def _described_as_person(doc: Doc, start: int, end: int, res: Resources) -> bool
                for c in root.children)
 
 
-def _counted_people(tok: Token, counts: frozenset[str]) -> bool:
+def _counted_people(tok: Token, counts: frozenset[str], qualified: bool = True) -> bool:
     """A plural nationality noun that is counted ("three Ruritanians", "thousands of angry
-    Ruritanians", "many Ruritanians"): people of that country, not the country."""
+    Ruritanians", "many Ruritanians") or qualified by another nationality ("Freedonian Ruritanians"):
+    people of that country or a group of them, not the country."""
     if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ in ("compound", "amod", "nmod", "poss"):
         return False
     if any(c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in counts) for c in tok.children):
+        return True
+    if qualified and any(c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.text[:1].isupper() and c.ent_type_ == "NORP"
+           for c in tok.children):
         return True
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ == "of" and (
@@ -521,7 +525,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             start, end = _strip_span(doc, start, gap, honor, person)
         if end <= start:
             continue
-        if ent.label_ == "NORP" and _counted_people(doc[end - 1], lex.words.get("people_counts", frozenset())):
+        if ent.label_ == "NORP" and _counted_people(doc[end - 1], lex.words.get("people_counts", frozenset()), False):
             continue  # "thousands of Ruritanians": people, no group or country of their own
         if ent.label_ == "NORP" and end - start >= 2 and end - 1 in gaz_covered \
                 and not any(t.i in gaz_covered for t in doc[start:end - 1]):
@@ -571,6 +575,9 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if end - start == 1 and cls in ("Organization", "Group") and any(
                 w in title_words for w in (doc[start].lemma_.lower(), doc[start].lower_.removesuffix("s"))):
             continue  # "MPs", "Ministers": a role, no organisation
+        if cls in ("Organization", "Group") and doc[start].lower_ == "state" and start >= 2 \
+                and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in title_words:
+            continue  # "Secretary of State for Culture": a title, no organisation
         if cls in ("Organization", "Group") and doc[start:end].root.lower_ in portfolios and end < len(doc) \
                 and doc[end].lower_ in title_words \
                 and not any(t.i in gaz_covered for t in doc[start:end]):

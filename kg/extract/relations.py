@@ -348,10 +348,12 @@ class _Ctx:
                         and nxt.lower_ not in self.res.title_words:
                     continue  # "Scottish Conservative leader": the owner's name is cut; do not guess
                 objs += self.direct(c)
-        modified = bool(objs)
+        modified = bool(objs) or any(  # "Secretary of State for Culture, Media and Sport": a brief
+            c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "state" for p in c.children) for c in noun.children)
         for c in noun.children:
             # "<Party> leader in the <House>": with an owner before the role, "in"/"with" say where
-            if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS and not (modified and c.lower_ in ("in", "with")):
+            # and "for" the brief ("the <Party> spokesman for the <Office>")
+            if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS and not (modified and c.lower_ in ("in", "with", "for")):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         objs += self.direct(p)
