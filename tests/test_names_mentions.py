@@ -155,3 +155,10 @@ def test_a_name_stops_at_a_dateline_dash(extract):
                    "Ana Lind said.")
     names = {e.name for e in g.entities.values()}
     assert not {n for n in names if "Economic" in n}, names
+
+
+def test_a_stray_quote_mark_is_not_part_of_a_name(extract):
+    g, _ = extract('Ambassador Tom " Lindqvist met Ana Lind in Oslo.')
+    names = {e.name for e in g.entities.values()}
+    assert not {n for n in names if '"' in n}, names
+    assert "Lindqvist" in names, names

@@ -519,6 +519,10 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
             # "Union of Democratic Forces (UDF" : the bracket belongs to what follows the name
             start, end = _strip_span(doc, start, opened[-1], honor, person)
+        quote = [t.i for t in doc[start:end] if t.text in ('"', "“", "”", "``", "''")]
+        if person and quote:  # 'Tom "Lind': a stray quote mark; the surname after it is the name
+            after = _strip_span(doc, quote[-1] + 1, end, honor, person)
+            start, end = after if after[1] > after[0] else _strip_span(doc, start, quote[0], honor, person)
         gap = next((t.i for t in doc[start:end] if t.is_space or (
             t.text in ("-", "--", "—", "–", "_") and t.i > 0 and doc[t.i - 1].whitespace_)), None)
         if gap is not None:  # "TOKYO (Reuters) - Economic": a dateline and the first word, not one name
