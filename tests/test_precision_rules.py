@@ -430,3 +430,31 @@ def test_a_party_spokesman_s_brief_is_no_employer(extract):
     assert ("Peter Holm", "worksFor", "Home Office") not in facts, facts
     _, facts = extract("Ana Lind, a spokesman for the Home Office, said crime rose.")
     assert ("Ana Lind", "worksFor", "Home Office") in facts, facts
+
+
+def test_a_warning_is_no_threat(extract):
+    _, facts = extract("The attorney general Peter Holm had warned Ana Lind that the use of force could be illegal.")
+    assert not {f for f in facts if f[1] == "threatened"}, facts
+
+
+def test_heading_a_party_s_preparations_is_not_leading_the_party(extract):
+    _, facts = extract("Mr Holm has headed Labour's preparations for previous polls but Mr Lind is taking that role.")
+    assert not {f for f in facts if f[1] == "leaderOf"}, facts
+
+
+def test_a_title_ending_an_organisation_name_is_a_role(extract):
+    g, facts = extract("The Roman Catholic Archbishop of Bergen, Peter Holm, told the radio that people should reflect.")
+    assert "Roman Catholic Archbishop" not in {e.name for e in g.entities.values()}, facts
+    _, facts = extract("Cardinal Ana Lind, the Archbishop of Westminster, backed Mr Holm's stance on taxes.")
+    assert not {f for f in facts if "Westminster" in f[0] or "Parliament" in f[0]}, facts
+
+
+def test_a_title_case_headline_urging_sanctions_is_no_sanction(extract):
+    _, facts = extract("Israel Urges Sanctions on Iran for Nuke Program. Israel urged the UN to move toward "
+                       "sanctions against Iran over its nuclear program.")
+    assert not {f for f in facts if f[1] == "sanctions"}, facts
+
+
+def test_a_name_after_district_is_a_place(extract):
+    g, _ = extract("A bomb went off in a market in district Hamid of Balochistan.")
+    assert {e.name: e.cls for e in g.entities.values()}.get("Hamid") in ("City", "Place")

@@ -362,7 +362,7 @@ def _placed_like_a_town(doc: Doc, start: int, end: int, res: Resources) -> str |
             return "City" if c.lemma_.lower() in _TOWN_NOUNS else "Place"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() == "mayor":
         return "City"
-    if _after_town_noun(doc, start):
+    if _after_town_noun(doc, start, place_nouns):
         return "City"
     directions = res.relations.words.get("directions", frozenset())
     k = end + 1
@@ -383,8 +383,12 @@ def _placed_like_a_town(doc: Doc, start: int, end: int, res: Resources) -> str |
     return None
 
 
-def _after_town_noun(doc: Doc, start: int) -> bool:
-    """"the Red Sea port city of X", "the town of X": the text itself says X is a town."""
+def _after_town_noun(doc: Doc, start: int, place_nouns: frozenset[str] = frozenset()) -> bool:
+    """"the Red Sea port city of X", "the town of X", "in district X": the text itself says X is a
+    town (or district)."""
+    if start >= 1 and doc[start - 1].lower_ in place_nouns \
+            and doc[start - 1].pos_ == "NOUN" and start >= 2 and doc[start - 2].lower_ in ("in", "of", "at"):
+        return True
     if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in _TOWN_NOUNS:
         return False
     return any(c.lower_ == "the" for c in doc[start - 2].children)
@@ -576,6 +580,11 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             continue  # "a new Cabinet", "a young Muslim": a description of one, not a name
         if end - start == 1 and cls != "Group" and doc[start].is_sent_start and doc[start].tag_ == "NNS":
             continue  # "Kidnappers in Ruritania seize ...": a plural common noun capitalised by position
+        if end - start >= 2 and cls in ("Organization", "Group") \
+                and doc[end - 1].lower_ in lex.words.get("role_heads", ()) \
+                and not any(t.i in gaz_covered or t.lower_ == "of" for t in doc[start:end]) \
+                and (end == len(doc) or doc[end].lower_ == "of" or not doc[end].text[:1].isupper()):
+            continue  # "the Roman Catholic Archbishop of X": a title, no organisation
         if end - start == 1 and cls in ("Organization", "Group") and any(
                 w in title_words for w in (doc[start].lemma_.lower(), doc[start].lower_.removesuffix("s"))):
             continue  # "MPs", "Ministers": a role, no organisation
@@ -599,7 +608,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if cls in ("Organization", "Place", "Product") and _described_as_person(doc, start, end, res) \
                 and not any(t.i in gaz_covered for t in doc[start:end]):
             cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
-        if person and end - start <= 2 and _after_town_noun(doc, start):
+        if person and end - start <= 2 and _after_town_noun(doc, start, lex.words.get("place_nouns", frozenset())):
             cls, person = "City", False  # "the Adriatic city of X": the NER took a town for a person
         if cls == "Organization" and end - start <= 3 and not any(t.i in gaz_covered for t in doc[start:end]):
             town = _placed_like_a_town(doc, start, end, res)

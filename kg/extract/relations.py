@@ -154,7 +154,7 @@ class _Ctx:
                             and self.cls(self.r.token_keys[c.i]) in ("Place", "City")]
         return _dedupe(out)
 
-    def deep(self, tok: Token, depth: int = 0) -> list[Arg]:
+    def deep(self, tok: Token, depth: int = 0, owners: bool = True) -> list[Arg]:
         """Entities an argument token stands for, looking through appositions, 'of'-phrases,
         'such as' lists, gerunds and conduct nouns ("<demonym> aggression")."""
         got = self.direct(tok)
@@ -169,7 +169,8 @@ class _Ctx:
             for c in kids:
                 if c.dep_ == "appos":
                     out += self.deep(c, depth + 1)
-            role_noun = t.pos_ == "NOUN" and (t.lemma_.lower() in self.roles or t.lower_ in self.roles)
+            role_noun = t.pos_ == "NOUN" and (t.lemma_.lower() in self.roles or t.lower_ in self.roles) or (
+                t.pos_ == "PROPN" and t.lower_ in self.res.title_words)  # "the Archbishop of X backed": not X
             if not out and t.lemma_.lower() not in self.words.get("opaque_nouns", ()):
                 for c in kids:
                     if c.dep_ == "prep" and c.lower_ in ("of", "as", "including", "like") \
@@ -181,7 +182,7 @@ class _Ctx:
                 for c in kids:
                     if c.dep_ == "dobj":
                         out += self.deep(c, depth + 1)
-            if not out and depth == 0 and t.pos_ == "NOUN" and not role_noun \
+            if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
                     and t.lemma_.lower() not in self.words.get("opaque_nouns", ()):
                 # "attacked Ruritania's power grid", "backed Ruritania's bid": the owner
                 out += [Arg(a.key, a.factor * 0.85) for c in kids if c.dep_ == "poss" for a in self.direct(c)
@@ -424,6 +425,8 @@ class _Ctx:
         for c in tok.children:
             if c.dep_ == "amod" and c.lower_ in hedges:
                 return "hedged"
+            if c.dep_ == "compound" and c.pos_ == "VERB" and c.lemma_.lower() in hedges:
+                return "hedged"  # a title-case headline "A Urges Sanctions on B": parsed as a compound
         return "asserted"
 
     # -- output ----------------------------------------------------------------------------
@@ -692,7 +695,10 @@ def _verbs(ctx: _Ctx, tok: Token) -> None:
         elif trig.prep:
             objs = [a for p in _prep_objects(tok, trig.prep) for a in ctx.deep(p)]
         else:
-            objs = [a for c in tok.children if c.dep_ in ("dobj", "dative") for a in ctx.deep(c)]
+            # "headed X's preparations", "runs X's campaign": no leader of X (the owner look-through
+            # is for acts on a thing: "attacked X's power grid")
+            owners = trig.prop.lower() not in ctx.words.get("no_owner_objects", frozenset())
+            objs = [a for c in tok.children if c.dep_ in ("dobj", "dative") for a in ctx.deep(c, owners=owners)]
             if not objs:  # a name misparsed as a preposition or modifier ("producing XY-12 missiles")
                 objs = [a for c in tok.children if c.dep_ in ("prep", "npadvmod", "advmod") and c.i > tok.i
                         and c.i in ctx.r.token_keys for a in ctx.direct(c)]
