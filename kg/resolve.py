@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.mentions import Mention, family_of, make_key, normalise
+from kg.extract.mentions import QUOTE_MARKS, Mention, family_of, make_key, normalise
 from kg.model import Entity
 from kg.resources import Resources
 
@@ -480,18 +480,17 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
 
 
 _LOCATIVE = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "inside", "near", "around"})
-_QUOTES = frozenset({'"', "“", "”", "``", "''"})
 
 
 def _quoting_speakers(tok: Token, r: Resolution, reporting: frozenset[str]) -> frozenset[str]:
     """Inside a direct quotation a speaker says "I", not "he": '"He is coming," said X' is not X."""
     sent = tok.sent
-    if sum(1 for t in sent[: tok.i - sent.start] if t.text in _QUOTES) % 2 == 0:
+    if sum(1 for t in sent[: tok.i - sent.start] if t.text in QUOTE_MARKS) % 2 == 0:
         return frozenset()
     out = set()
     inside = False
     for t in sent:
-        if t.text in _QUOTES:
+        if t.text in QUOTE_MARKS:
             inside = not inside
             continue
         if not inside and t.pos_ == "VERB" and t.lemma_.lower() in reporting:

@@ -610,11 +610,10 @@ def _a_brief(ctx: Any, obj: Token) -> bool:
     role = prep.head
     if obj.dep_ != "pobj" or prep.lower_ != "for" or role.pos_ != "NOUN" or role.i == prep.i:
         return False
-    owners = [c for c in role.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < role.i
-              and c.i in ctx.r.token_keys]
-    of_state = any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "state" for p in c.children)
-                   for c in role.children)
-    return bool(owners) or of_state
+    from kg.extract.relations import of_state
+
+    return of_state(role) or any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < role.i
+                                 and c.i in ctx.r.token_keys for c in role.children)
 
 
 def _under_participle_of_noun(ctx: Any, tok: Token) -> bool:

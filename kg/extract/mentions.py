@@ -263,6 +263,7 @@ def _agency_credit(doc: Doc, start: int, end: int) -> bool:
         or after in (")", "]", "/", "-", "--", "—", ":", "_")
 
 
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 _CAPS_WORD = re.compile(r"^[A-Z][A-Z'.-]*[A-Z.]$")
 
 
@@ -383,13 +384,15 @@ def _placed_like_a_town(doc: Doc, start: int, end: int, res: Resources) -> str |
     return None
 
 
-def _after_town_noun(doc: Doc, start: int, place_nouns: frozenset[str] = frozenset()) -> bool:
+def _after_town_noun(doc: Doc, start: int, place_nouns: frozenset[str]) -> bool:
     """"the Red Sea port city of X", "the town of X", "in district X": the text itself says X is a
     town (or district)."""
-    if start >= 1 and doc[start - 1].lower_ in place_nouns \
-            and doc[start - 1].pos_ == "NOUN" and start >= 2 and doc[start - 2].lower_ in ("in", "of", "at"):
-        return True
-    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in _TOWN_NOUNS:
+    if start < 2:
+        return False
+    if doc[start - 1].lower_ in place_nouns and doc[start - 1].pos_ == "NOUN" \
+            and doc[start - 2].lower_ in ("in", "of", "at"):
+        return True  # "in district X"
+    if doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in _TOWN_NOUNS:
         return False
     return any(c.lower_ == "the" for c in doc[start - 2].children)
 
@@ -414,8 +417,8 @@ def _counted_people(tok: Token, counts: frozenset[str], qualified: bool = True) 
         return False
     if any(c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in counts) for c in tok.children):
         return True
-    if qualified and any(c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.text[:1].isupper() and c.ent_type_ == "NORP"
-           for c in tok.children):
+    if qualified and any(c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.ent_type_ == "NORP"
+                         for c in tok.children):
         return True
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ == "of" and (
@@ -431,6 +434,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     title_words = res.title_words
     legal_forms = lex.words.get("legal_forms", frozenset())
     calendar = lex.words.get("calendar_words", frozenset())
+    counts = lex.words.get("people_counts", frozenset())
+    place_nouns = lex.words.get("place_nouns", frozenset())
     phrase, matcher = _matchers(doc.vocab, res)
     cands: list[tuple[int, int, int, Mention]] = []  # (priority, start, end, mention)
 
@@ -497,7 +502,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
                 else:
                     add(4, start, end, entry.cls, "gazetteer", gaz_id=entry.id)
         elif label == "DEMONYM":
-            if _counted_people(doc[end - 1], lex.words.get("people_counts", frozenset())):
+            if _counted_people(doc[end - 1], counts):
                 continue  # "thousands of Ruritanians protested": people, not their country
             nxt = doc[end] if end < len(doc) else None
             if nxt is not None and nxt.lower_ in ("government", "govt", "administration", "authorities") \
@@ -523,7 +528,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
             # "Union of Democratic Forces (UDF" : the bracket belongs to what follows the name
             start, end = _strip_span(doc, start, opened[-1], honor, person)
-        quote = [t.i for t in doc[start:end] if t.text in ('"', "“", "”", "``", "''")]
+        quote = [t.i for t in doc[start:end] if t.text in QUOTE_MARKS]
         if person and quote:  # 'Tom "Lind': a stray quote mark; the surname after it is the name
             after = _strip_span(doc, quote[-1] + 1, end, honor, person)
             start, end = after if after[1] > after[0] else _strip_span(doc, start, quote[0], honor, person)
@@ -533,7 +538,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             start, end = _strip_span(doc, start, gap, honor, person)
         if end <= start:
             continue
-        if ent.label_ == "NORP" and _counted_people(doc[end - 1], lex.words.get("people_counts", frozenset()), False):
+        if ent.label_ == "NORP" and _counted_people(doc[end - 1], counts, qualified=False):
             continue  # "thousands of Ruritanians": people, no group or country of their own
         if ent.label_ == "NORP" and end - start >= 2 and end - 1 in gaz_covered \
                 and not any(t.i in gaz_covered for t in doc[start:end - 1]):
@@ -608,7 +613,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if cls in ("Organization", "Place", "Product") and _described_as_person(doc, start, end, res) \
                 and not any(t.i in gaz_covered for t in doc[start:end]):
             cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
-        if person and end - start <= 2 and _after_town_noun(doc, start, lex.words.get("place_nouns", frozenset())):
+        if person and end - start <= 2 and _after_town_noun(doc, start, place_nouns):
             cls, person = "City", False  # "the Adriatic city of X": the NER took a town for a person
         if cls == "Organization" and end - start <= 3 and not any(t.i in gaz_covered for t in doc[start:end]):
             town = _placed_like_a_town(doc, start, end, res)

@@ -349,8 +349,7 @@ class _Ctx:
                         and nxt.lower_ not in self.res.title_words:
                     continue  # "Scottish Conservative leader": the owner's name is cut; do not guess
                 objs += self.direct(c)
-        modified = bool(objs) or any(  # "Secretary of State for Culture, Media and Sport": a brief
-            c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "state" for p in c.children) for c in noun.children)
+        modified = bool(objs) or of_state(noun)  # "Secretary of State for Culture, Media and Sport": a brief
         for c in noun.children:
             # "<Party> leader in the <House>": with an owner before the role, "in"/"with" say where
             # and "for" the brief ("the <Party> spokesman for the <Office>")
@@ -579,6 +578,12 @@ def _titles(ctx: _Ctx) -> None:
             country = _nearest_country(ctx, anchor)
             if country and ctx.emit(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, country)
+
+
+def of_state(noun: Token) -> bool:
+    """"Secretary of State", "Minister of State": a title whose "for X" names the brief."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "state" for p in c.children)
+               for c in noun.children)
 
 
 def _is_dateline(tok: Token) -> bool:
