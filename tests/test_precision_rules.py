@@ -458,3 +458,13 @@ def test_a_title_case_headline_urging_sanctions_is_no_sanction(extract):
 def test_a_name_after_district_is_a_place(extract):
     g, _ = extract("A bomb went off in a market in district Hamid of Balochistan.")
     assert {e.name: e.cls for e in g.entities.values()}.get("Hamid") in ("City", "Place")
+
+
+def test_an_electoral_district_is_a_place_and_no_employer(extract):
+    g, facts = extract("Tory MP Peter Holm is to stand down. He represented Riverton East from 1983 to 1992. "
+                       "Mr Holm has been MP for Mid-Lowshire since 1997.")
+    classes = {e.name: e.cls for e in g.entities.values()}
+    assert classes.get("Riverton East") == "Place" and classes.get("Mid-Lowshire") == "Place", classes
+    assert not {f for f in facts if f[1] == "worksFor"}, facts
+    _, facts = extract("Peter Holm represented Acme Corp in the talks.")
+    assert ("Peter Holm", "worksFor", "Acme Corp") in facts, facts

@@ -384,6 +384,16 @@ def _placed_like_a_town(doc: Doc, start: int, end: int, res: Resources) -> str |
     return None
 
 
+def _constituency(doc: Doc, start: int, end: int, roles: frozenset[str], directions: frozenset[str]) -> bool:
+    """An electoral district: "MP for X", "the senator from X", or a name ending in a compass word
+    that a person represents ("he represented Riverton East"). A seat is a place, not an employer."""
+    if start >= 2 and doc[start - 1].lower_ in ("for", "from") and doc[start - 2].lower_ in roles:
+        return True
+    root = doc[start:end].root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() == "represent" and end - start >= 2 \
+        and doc[end - 1].lower_ in directions
+
+
 def _after_town_noun(doc: Doc, start: int, place_nouns: frozenset[str]) -> bool:
     """"the Red Sea port city of X", "the town of X", "in district X": the text itself says X is a
     town (or district)."""
@@ -436,6 +446,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     calendar = lex.words.get("calendar_words", frozenset())
     counts = lex.words.get("people_counts", frozenset())
     place_nouns = lex.words.get("place_nouns", frozenset())
+    reps = res.relations.words.get("representative_roles", frozenset())
+    directions = res.relations.words.get("directions", frozenset())
     phrase, matcher = _matchers(doc.vocab, res)
     cands: list[tuple[int, int, int, Mention]] = []  # (priority, start, end, mention)
 
@@ -615,6 +627,9 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
         if person and end - start <= 2 and _after_town_noun(doc, start, place_nouns):
             cls, person = "City", False  # "the Adriatic city of X": the NER took a town for a person
+        if cls in ("Organization", "Person") and end - start <= 4 and not any(t.i in gaz_covered for t in doc[start:end]) \
+                and _constituency(doc, start, end, reps, directions):
+            cls, person = "Place", False  # "MP for Riverton East": an electoral district, no employer
         if cls == "Organization" and end - start <= 3 and not any(t.i in gaz_covered for t in doc[start:end]):
             town = _placed_like_a_town(doc, start, end, res)
             if town:
