@@ -162,3 +162,9 @@ def test_a_stray_quote_mark_is_not_part_of_a_name(extract):
     names = {e.name for e in g.entities.values()}
     assert not {n for n in names if '"' in n}, names
     assert "Lindqvist" in names, names
+
+
+def test_a_town_typed_a_place_in_one_sentence_is_one_node(extract):
+    g, _ = extract("The storm hit Riverhaven, Fla. on Monday. RIVERHAVEN, Fla. - Rain fell all day.")
+    nodes = [e for e in g.entities.values() if e.name == "Riverhaven"]
+    assert len(nodes) == 1, [(e.key, e.cls) for e in nodes]

@@ -468,3 +468,19 @@ def test_an_electoral_district_is_a_place_and_no_employer(extract):
     assert not {f for f in facts if f[1] == "worksFor"}, facts
     _, facts = extract("Peter Holm represented Acme Corp in the talks.")
     assert ("Peter Holm", "worksFor", "Acme Corp") in facts, facts
+
+
+def test_a_gerund_after_with_is_a_topic_not_the_subject_s_act(extract):
+    _, facts = extract("Norwegians voted for a new president on Sunday with fighting corruption and joining the EU "
+                       "the main themes in a run-off round.")
+    assert not {f for f in facts if f[1] == "memberOf"}, facts
+
+
+def test_a_dead_man_s_body_does_not_visit(extract):
+    _, facts = extract("Peter Holm's body arrived in Bergen for the funeral.")
+    assert not {f for f in facts if f[1] == "visited"}, facts
+
+
+def test_a_state_is_not_located_in_a_sibling_state(extract):
+    _, facts = extract("Bush and Kerry Trade Barbs in Fla., Ohio. Both men campaigned in the two states on Monday.")
+    assert ("Florida", "locatedIn", "Ohio") not in facts, facts

@@ -42,13 +42,14 @@ class Mention:
 
 _FAMILY = {
     "Person": "person", "Organization": "org", "GovernmentBody": "org", "MilitaryUnit": "org",
-    "Country": "country", "City": "city", "Place": "place", "Group": "group", "Product": "product",
+    "Country": "country", "City": "place", "Place": "place", "Group": "group", "Product": "product",
     "WeaponSystem": "product", "Event": "event", "Law": "law",
 }
 
 
 def family_of(cls: str) -> str:
-    """Coarse family used in entity keys: a Person and a Place never share a key."""
+    """Coarse family used in entity keys: a Person and a Place never share a key; a town and a
+    place of the same name do ("Riverton" typed a city in one sentence and a place in another)."""
     return _FAMILY.get(cls, "entity")
 
 

@@ -252,6 +252,8 @@ class _Ctx:
                 if t.tag_ in ("VBN", "VBG"):
                     break  # "wed the man convicted of killing X": the man did it, not the bride
                     # (an infinitive climbs on: "X is obliged under a law to provide Y with arms")
+            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "with":
+                break  # "with fighting corruption and joining the EU the main themes": a topic, nobody's act
             if t.dep_ == "pcomp" and t.head.dep_ == "prep":
                 pair = self.role_pair(t.head.head)
                 if pair:
@@ -437,7 +439,8 @@ class _Ctx:
             return False
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
             return False
-        if prop == "locatedIn" and lies_on_water(self.res, self.cls(s), self.r.entities[o].name):
+        if prop == "locatedIn" and (lies_on_water(self.res, self.cls(s), self.r.entities[o].name)
+                                    or _region_known_elsewhere(self.res, s, o)):
             return False
         base = self.res.relations.confidence.get(prop, 0.7)
         conf = round(min(0.99, base * RULE_FACTORS.get(rule, 0.8) * subj.factor * obj.factor), 3)
@@ -449,6 +452,18 @@ class _Ctx:
         )
         self.out.append(Relation(s, prop, o, ev))
         return True
+
+
+def _region_known_elsewhere(res: Resources, region: str, place: str) -> bool:
+    """A gazetteer region of a country lies in that country only: not in another country, not in a
+    town, and not in a sibling region ("Trade barbs in Fla., Ohio" lists two states)."""
+    entry = res.gazetteer.entries.get(region)
+    other = res.gazetteer.entries.get(place)
+    if entry is None or entry.cls != "Place" or entry.country is None or other is None:
+        return False
+    if other.cls == "Country":
+        return other.id != entry.country
+    return other.cls == "City" or (other.cls == "Place" and other.country == entry.country)
 
 
 def lies_on_water(res: Resources, subject_cls: str, object_name: str) -> bool:
