@@ -161,7 +161,7 @@ def load_ontology(path: Path) -> Ontology:
 # --------------------------------------------------------------------------------------------
 # Relation lexicon
 # --------------------------------------------------------------------------------------------
-TRIGGER_KINDS = ("verbs", "nouns", "inverse_nouns", "roles", "compounds", "hyphen_adjectives",
+TRIGGER_KINDS = ("verbs", "inverse_verbs", "nouns", "inverse_nouns", "roles", "compounds", "hyphen_adjectives",
                  "collective_verbs")
 
 
@@ -179,7 +179,7 @@ class Trigger:
         words = text.lower().split()
         if not words:
             raise ValueError("empty trigger")
-        if kind in ("verbs", "nouns", "inverse_nouns", "roles") and len(words) > 1 and words[-1] in PREPOSITIONS:
+        if kind in ("verbs", "inverse_verbs", "nouns", "inverse_nouns", "roles") and len(words) > 1 and words[-1] in PREPOSITIONS:
             return cls(prop, kind, " ".join(words[:-1]), words[-1])
         return cls(prop, kind, " ".join(words), None)
 

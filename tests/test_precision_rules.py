@@ -484,3 +484,22 @@ def test_a_dead_man_s_body_does_not_visit(extract):
 def test_a_state_is_not_located_in_a_sibling_state(extract):
     _, facts = extract("Bush and Kerry Trade Barbs in Fla., Ohio. Both men campaigned in the two states on Monday.")
     assert ("Florida", "locatedIn", "Ohio") not in facts, facts
+
+
+def test_an_appointment_is_read_with_the_appointee_as_subject(extract):
+    _, facts = extract("Mr Holm appointed Omar Khan as his elections chief last October.")
+    assert not {f for f in facts if f[1] == "elected"}, facts
+    _, facts = extract("The Labour Party elected Peter Holm as its leader.")
+    assert ("Peter Holm", "elected", "Labour Party") in facts, facts
+
+
+def test_pm_is_a_head_of_government_title(extract):
+    _, facts = extract("The strategist helped Norway's PM, Peter Holm, win four elections.")
+    assert ("Peter Holm", "leaderOf", "Norway") in facts, facts
+
+
+def test_counted_members_or_an_act_s_author_give_no_base(extract):
+    _, facts = extract("Blast kills seven US Marines in Iraq.")
+    assert not {f for f in facts if f[1] == "basedIn"}, facts
+    _, facts = extract("Many were shocked to see this sort of leaflet by the BNP in Riverton.")
+    assert not {f for f in facts if f[1] == "basedIn"}, facts

@@ -682,4 +682,4 @@ def beyond_rules(learned: Sequence[Relation], rules: Sequence[Relation]) -> list
 
 
 # rule property -> the learned properties it entails (rdfs:subPropertyOf in ontologies/newskg.ttl)
-_ENTAILED: dict[str, tuple[str, ...]] = {"leaderOf": ("worksFor",)}
+_ENTAILED: dict[str, tuple[str, ...]] = {"leaderOf": ("worksFor",), "elected": ("worksFor",)}

@@ -100,6 +100,7 @@ class _Ctx:
         self.affiliation: dict[str, str] = {}  # person key -> country/org key (from titles)
         lex = res.relations
         self.verbs = lex.by_lemma("verbs")
+        self.inverse_verbs = lex.by_lemma("inverse_verbs")
         self.collective = lex.by_lemma("collective_verbs")
         self.nouns = lex.by_lemma("nouns")
         self.inverse = lex.by_lemma("inverse_nouns")
@@ -687,7 +688,7 @@ def _nearest_country(ctx: _Ctx, tok: Token) -> str | None:
 
 def _verbs(ctx: _Ctx, tok: Token) -> None:
     lemma = tok.lemma_.lower()
-    for trig in ctx.verbs.get(lemma, ()):
+    for trig in [*ctx.verbs.get(lemma, ()), *ctx.inverse_verbs.get(lemma, ())]:
         if not _verb_matches(tok, trig):
             continue
         theme = ctx.res.relations.themes.get(trig.prop)
@@ -743,6 +744,8 @@ def _verbs(ctx: _Ctx, tok: Token) -> None:
                             objs += [Arg(a.key, a.factor * 0.95) for p in targets for a in ctx.direct(p)]
                     if objs:
                         rule = "verb-xcomp"
+        if trig.kind == "inverse_verbs":
+            subs, objs = objs, subs  # "the party elected X": X was elected by the party
         for s in subs:
             for o in objs:
                 ctx.emit(trig.prop, s, o, rule, tok)
@@ -1060,7 +1063,9 @@ def _places(ctx: _Ctx, tok: Token) -> None:
             for a in ctx.direct(c):
                 if ctx.cls(a.key) in ("City", "Country", "Place") and not _seat_known_elsewhere(ctx, key, a.key):
                     ctx.emit("basedIn", Arg(key), Arg(a.key, 0.9), "possessive-place", tok)
-        for p in _prep_objects(tok, "in"):
+        counted = tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in tok.children)  # "seven Marines": people
+        acting = tok.dep_ == "pobj" and tok.head.lower_ == "by"  # "a leaflet by the X party in Y": the act's place
+        for p in ([] if counted or acting else _prep_objects(tok, "in")):
             if p.lower_ in ctx.ewords.get("languages", ()):
                 continue  # "Riverton Radio in Ruritanian": a language, not a place
             for a in ctx.direct(p):
