@@ -503,3 +503,27 @@ def test_counted_members_or_an_act_s_author_give_no_base(extract):
     assert not {f for f in facts if f[1] == "basedIn"}, facts
     _, facts = extract("Many were shocked to see this sort of leaflet by the BNP in Riverton.")
     assert not {f for f in facts if f[1] == "basedIn"}, facts
+
+
+def test_a_plural_title_is_nobody_s_name(extract):
+    g, facts = extract("Labour's leadership put on a show of unity at a campaign poster launch after MPs criticised "
+                       "Tony Blair and Gordon Brown over reports of their rift.")
+    assert "MPs" not in {e.name for e in g.entities.values()}, facts
+
+
+def test_the_head_of_a_part_of_an_organisation_works_for_it(extract):
+    _, facts = extract("Ana Lind, EU foreign policy chief, says phone-tap evidence works in the courts.")
+    assert ("Ana Lind", "worksFor", "European Union") in facts, facts
+    assert ("Ana Lind", "leaderOf", "European Union") not in facts, facts
+
+
+def test_two_nationality_words_name_a_people_not_a_country(extract):
+    _, facts = extract("Bosnian Serb Prime Minister Peter Holm resigned on Thursday.")
+    assert not {f for f in facts if f[2] in ("Bosnia and Herzegovina", "Serbia")}, facts
+    _, facts = extract("Norwegian Prime Minister Peter Holm resigned on Thursday.")
+    assert ("Peter Holm", "leaderOf", "Norway") in facts, facts
+
+
+def test_a_headline_phrase_is_no_organisation(extract):
+    g, _ = extract("Jailing of HK democrat in China 'politically motivated'. A court jailed Peter Holm.")
+    assert not {e.name for e in g.entities.values() if e.name.startswith("Jailing")}

@@ -500,6 +500,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
                 if titled in table:
                     matches.append((doc.vocab.strings[label], tok.i, tok.i + 1))
                     break
+    demonym_at = {(start, end) for match_id, start, end in matches if doc.vocab.strings[match_id] == "DEMONYM"}
     for match_id, start, end in matches:
         label = doc.vocab.strings[match_id]
         surface = doc[start:end].text
@@ -517,6 +518,10 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         elif label == "DEMONYM":
             if _counted_people(doc[end - 1], counts):
                 continue  # "thousands of Ruritanians protested": people, not their country
+            if any(s == end for s, e in demonym_at):  # "Bosnian Serb", "Turkish Cypriot": a people
+                add(4.6, start, max(e for s, e in demonym_at if s == end), "Group", "pattern")  # within a state
+            if any(e == start or s == end for s, e in demonym_at):
+                continue  # neither country
             nxt = doc[end] if end < len(doc) else None
             if nxt is not None and nxt.lower_ in ("government", "govt", "administration", "authorities") \
                     and nxt.text[:1].isupper():  # "Ruritanian Government" is the country
@@ -593,6 +598,9 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             start -= 1  # "Liberal Democrat": the NER left out the first word of the name
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
             continue  # "intifada", "the left": a name has a capital (or a digit)
+        if cls != "Person" and doc[start].tag_ in ("VBG", "NN", "NNS") and any(
+                t.is_lower and t.is_alpha and len(t) > 3 and not t.is_stop for t in doc[start + 1:end]):
+            continue  # "Jailing of HK democrat" (a title-case headline): a phrase, no name
         if cls in ("Organization", "Group") and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < start for c in doc[start:end].root.children):
             continue  # "a new Cabinet", "a young Muslim": a description of one, not a name
@@ -603,9 +611,9 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
                 and not any(t.i in gaz_covered or t.lower_ == "of" for t in doc[start:end]) \
                 and (end == len(doc) or doc[end].lower_ == "of" or not doc[end].text[:1].isupper()):
             continue  # "the Roman Catholic Archbishop of X": a title, no organisation
-        if end - start == 1 and cls in ("Organization", "Group") and any(
-                w in title_words for w in (doc[start].lemma_.lower(), doc[start].lower_.removesuffix("s"))):
-            continue  # "MPs", "Ministers": a role, no organisation
+        if end - start == 1 and (cls in ("Organization", "Group") or person and doc[start].lower_.endswith("s")) \
+                and any(w in title_words for w in (doc[start].lemma_.lower(), doc[start].lower_.removesuffix("s"))):
+            continue  # "MPs", "Ministers": a role, no organisation and nobody's name
         if cls in ("Organization", "Group") and doc[start].lower_ == "state" and start >= 2 \
                 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in title_words:
             continue  # "Secretary of State for Culture": a title, no organisation

@@ -367,9 +367,16 @@ class _Ctx:
             subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
             if subj:
                 objs = [Arg(self.affiliation.get(a.key, a.key), a.factor * 0.9) for a in self.direct(subj[0])]
+        # "EU foreign policy chief X": another noun before the role names a part of the owner he
+        # heads; he holds a post in the owner, he does not lead it (as for a title, _titles)
+        phrase = set(self.role_phrase(noun).split())
+        part = any(c.dep_ in ("compound", "amod") and c.i < noun.i and c.i not in self.r.token_keys
+                   and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in phrase and c.lower_ not in self.res.title_words
+                   for c in noun.children)
         out = []
         for t in trigs:
-            out.append((t.prop, holder, _dedupe(objs), rule))
+            prop = "worksFor" if part and t.prop == "leaderOf" else t.prop
+            out.append((prop, holder, _dedupe(objs), rule))
         return out
 
     # -- modality --------------------------------------------------------------------------
