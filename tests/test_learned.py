@@ -117,3 +117,14 @@ def test_malformed_model_file(tmp_path):
     good["weights"] = {"cls=Person>Place": [1.0, 2.0]}
     with pytest.raises(DataFileError, match="list of 6 numbers"):
         parse_model(good)
+
+
+@pytest.mark.parametrize("text", [
+    "RIVERTON, Norway - A frail Pope Peter Holm, breathing heavily, celebrated an open-air Mass on Sunday.",
+    "A bridge designated the tallest in the world was inaugurated by President Peter Holm in southern Norway.",
+    "President Peter Holm inaugurated a bridge in southern Norway on Tuesday.",
+])
+def test_the_scene_of_an_act_is_no_home(nlp, res, permissive, text):
+    *_, rels = _run(nlp, res, text, permissive)
+    assert not [r for r in rels if r.predicate == "livesIn"], rels
+

@@ -572,6 +572,8 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
             continue
         if label == "worksFor" and _a_brief(ctx, ho):
             continue
+        if label == "livesIn" and _scene_of_an_act(ctx, hs, ho, res):
+            continue
         modality = ctx.modality(anchor)
         sent: Span = hs.sent
         ev = Evidence(
@@ -614,6 +616,30 @@ def _a_brief(ctx: Any, obj: Token) -> bool:
 
     return of_state(role) or any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < role.i
                                  and c.i in ctx.r.token_keys for c in role.children)
+
+
+def _scene_of_an_act(ctx: Any, person: Token, place: Token, res: Resources) -> bool:
+    """The place is where the person did something, not where he lives: the dateline the story was
+    filed from ("LOURDES, France - The Pope celebrated Mass"), or a place hung on a verb the person
+    is the agent of ("X inaugurated a bridge in southern France", "was inaugurated by X in Y") other
+    than a livesIn trigger ("lives in", "was born in")."""
+    from kg.extract.relations import _is_dateline
+
+    if _is_dateline(place.sent[0]) and place.i < place.sent.start + 6:
+        return True
+    prep = place.head
+    verb = prep.head
+    if place.dep_ == "pobj" and prep.dep_ == "prep" and verb.i == person.i and person.dep_ == "pobj" \
+            and person.head.dep_ == "agent":
+        return True  # "inaugurated by X in Y": the parser hangs the scene on the agent
+    if place.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    homes = {t.lemma.split()[0] for t in res.relations.triggers.get("verbs", ()) if t.prop == "livesIn"}
+    if verb.lemma_.lower() in homes:
+        return False
+    agents, _ = ctx.subjects(verb)
+    key = ctx.r.token_keys.get(person.i)
+    return key is not None and key in {a.key for a in agents}
 
 
 def _under_participle_of_noun(ctx: Any, tok: Token) -> bool:
