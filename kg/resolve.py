@@ -441,7 +441,7 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                 r.coref[i] = (subj,)
             else:
                 got = best(is_agent_nonperson, tok)
-                if got:
+                if got and not _unnamed_subject_between(doc, r, last_seen[got[0]], i):
                     r.coref[i] = got
         elif tok.pos_ == "NOUN" and tok.i > 0:
             dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
@@ -477,6 +477,14 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                            exclude=exclude, recency=not government)  # "the war in X ... the government": not X
                 if got:
                     r.coref[i] = got
+
+
+def _unnamed_subject_between(doc: Doc, r: Resolution, start: int, end: int) -> bool:
+    """A proper-noun subject the NER did not name between a candidate and a pronoun ("... of the X
+    Association. But Acme Concern argued ... Its director"): "its" may be that one, so no guess."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.i not in r.token_keys
+               and t.text[:1].isupper() and not t.is_sent_start  # a capital that is no sentence's first
+               for t in doc[start + 1:end])
 
 
 _LOCATIVE = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "inside", "near", "around"})

@@ -527,3 +527,10 @@ def test_two_nationality_words_name_a_people_not_a_country(extract):
 def test_a_headline_phrase_is_no_organisation(extract):
     g, _ = extract("Jailing of HK democrat in China 'politically motivated'. A court jailed Peter Holm.")
     assert not {e.name for e in g.entities.values() if e.name.startswith("Jailing")}
+
+
+def test_its_is_no_guess_past_a_name_the_ner_missed(extract):
+    _, facts = extract("And Peter Holm, president of the Association of Directors of Social Services, said the plans "
+                       "could improve dignity. But Age Concern argued social care was chronically under-funded. "
+                       "Its director general, Ana Lind, said: \"Direct payments will not work.\"")
+    assert not {f for f in facts if f[0] == "Ana Lind"}, facts
