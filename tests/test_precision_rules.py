@@ -534,3 +534,11 @@ def test_its_is_no_guess_past_a_name_the_ner_missed(extract):
                        "could improve dignity. But Age Concern argued social care was chronically under-funded. "
                        "Its director general, Ana Lind, said: \"Direct payments will not work.\"")
     assert not {f for f in facts if f[0] == "Ana Lind"}, facts
+
+
+def test_on_the_way_is_no_visit_made(extract):
+    g, _ = extract("Omar Khan is heading to Oslo for talks on the fishing dispute.")
+    visits = [ev.modality for (s, p, o), evs in g.facts.items() if p == "visited" for ev in evs]
+    assert visits and set(visits) == {"hedged"}, visits
+    _, facts = extract("Peter Holm is visiting Sweden this week.")
+    assert ("Peter Holm", "visited", "Sweden") in facts, facts

@@ -387,6 +387,9 @@ class _Ctx:
         reporting = w.get("reporting", frozenset())
         future = w.get("future_markers", frozenset())
         hedge_nouns = w.get("hedge_nouns", frozenset())
+        if tok.tag_ == "VBG" and tok.lemma_.lower() in w.get("en_route_verbs", ()) \
+                and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+            return "hedged"  # "X is heading to Y": on the way, not there
         t = tok
         came_from: Token | None = None
         subject_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
