@@ -168,3 +168,9 @@ def test_a_town_typed_a_place_in_one_sentence_is_one_node(extract):
     g, _ = extract("The storm hit Riverhaven, Fla. on Monday. RIVERHAVEN, Fla. - Rain fell all day.")
     nodes = [e for e in g.entities.values() if e.name == "Riverhaven"]
     assert len(nodes) == 1, [(e.key, e.cls) for e in nodes]
+
+
+def test_a_byline_role_is_not_part_of_the_name(extract):
+    g, _ = extract("Japan beefs up its defense stance. By Peter Holm Correspondent of The Daily Planet.")
+    names = {e.name for e in g.entities.values() if e.cls == "Person"}
+    assert "Peter Holm" in names and not any("Correspondent" in n for n in names), names

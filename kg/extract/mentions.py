@@ -448,6 +448,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     counts = lex.words.get("people_counts", frozenset())
     place_nouns = lex.words.get("place_nouns", frozenset())
     reps = res.relations.words.get("representative_roles", frozenset())
+    trailing_roles = lex.words.get("byline_roles", frozenset())
     directions = res.relations.words.get("directions", frozenset())
     phrase, matcher = _matchers(doc.vocab, res)
     cands: list[tuple[int, int, int, Mention]] = []  # (priority, start, end, mention)
@@ -542,6 +543,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             continue  # In A Title-Case Headline every word looks like a name: trust only the gazetteer
         person = cls == "Person"
         start, end = _strip_span(doc, ent.start, ent.end, honor | res.person_nouns if person else honor, person)
+        while person and end - start > 2 and doc[end - 1].lower_ in trailing_roles:
+            end -= 1  # "By Ana Lind Correspondent of The Daily Planet": a byline's role, not her name
         opened = [t.i for t in doc[start:end] if t.text == "("]
         if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
             # "Union of Democratic Forces (UDF" : the bracket belongs to what follows the name
