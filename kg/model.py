@@ -102,6 +102,9 @@ class Entity:
 
     def merge(self, other: "Entity") -> None:
         """Fold ``other`` (same key) into this entity."""
+        if other.name.casefold() == self.name.casefold() and _shouted(self.name) > _shouted(other.name):
+            self.aliases.add(self.name)  # "JOHN Howard" (a wire lead-in) -> "John Howard"
+            self.name = other.name
         if other.name != self.name:
             self.aliases.add(other.name)
         self.aliases |= other.aliases
@@ -110,6 +113,11 @@ class Entity:
         self.docs |= other.docs
         self.job_titles |= other.job_titles
         self.wikidata = self.wikidata or other.wikidata
+
+
+def _shouted(name: str) -> int:
+    """Words of a name written in capitals that are no acronym ("JOHN Howard" of a wire lead-in)."""
+    return sum(1 for w in name.split() if len(w) >= 3 and w.isalpha() and w.isupper())
 
 
 @dataclass(slots=True)

@@ -70,3 +70,13 @@ def test_aliases_do_not_merge_entities_across_documents(nlp, res):
                      "Sen. Maria Hale praised the plan on Wednesday.")
     persons = sorted(e.name for e in g.entities.values() if e.cls == "Person")
     assert persons == ["Maria Hale", "Robert Hale"]
+
+
+def test_a_name_in_capitals_yields_to_its_normal_spelling_across_documents():
+    from kg.model import Entity
+
+    e = Entity(key="person/peter-holm", cls="Person", name="PETER Holm", docs={"d1"})
+    e.merge(Entity(key="person/peter-holm", cls="Person", name="Peter Holm", docs={"d2"}))
+    assert e.name == "Peter Holm" and "PETER Holm" in e.aliases
+    e.merge(Entity(key="person/peter-holm", cls="Person", name="PETER Holm", docs={"d3"}))
+    assert e.name == "Peter Holm"
