@@ -199,6 +199,9 @@ class RelationLexicon:
     yields_to: dict[str, frozenset[str]] = field(default_factory=dict)
     # properties whose "verb + preposition" triggers only count without a direct object
     intransitive: frozenset[str] = frozenset()
+    # property -> the property it means with a person as subject and a non-person as object
+    # ("X attacked the party's plans": a person's attack on an institution is verbal)
+    person_reading: dict[str, str] = field(default_factory=dict)
 
     def by_lemma(self, kind: str) -> dict[str, list[Trigger]]:
         out: dict[str, list[Trigger]] = {}
@@ -218,6 +221,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
     confidence: dict[str, float] = {}
     yields_to: dict[str, frozenset[str]] = {}
     intransitive: set[str] = set()
+    person_reading: dict[str, str] = {}
     for prop, spec in sorted(props.items()):
         if prop not in ontology.properties:
             raise DataFileError(
@@ -236,6 +240,11 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
                     raise DataFileError(f"{path}: [properties.{prop}] intransitive must be true or false.")
                 if value:
                     intransitive.add(prop)
+            elif key == "person_subject_means":
+                if value not in ontology.properties:
+                    raise DataFileError(f"{path}: [properties.{prop}] person_subject_means names no relation "
+                                        f"property of newskg.ttl: {value!r}.")
+                person_reading[prop] = value
             elif key == "yields_to":
                 unknown = [q for q in value if q not in ontology.properties]
                 if unknown:
@@ -251,7 +260,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
             else:
                 raise DataFileError(
                     f"{path}: [properties.{prop}] has unknown key {key!r}; "
-                    f"allowed: {', '.join(TRIGGER_KINDS + ('theme', 'confidence', 'yields_to', 'intransitive'))}."
+                    f"allowed: {', '.join(TRIGGER_KINDS + ('theme', 'confidence', 'yields_to', 'intransitive', 'person_subject_means'))}."
                 )
     words = {k: frozenset(w.lower() for w in v) for k, v in data.get("words", {}).items()}
     return RelationLexicon(
@@ -261,6 +270,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
         words=words,
         yields_to=yields_to,
         intransitive=frozenset(intransitive),
+        person_reading=person_reading,
     )
 
 

@@ -97,6 +97,21 @@ def test_unknown_property_in_lexicon_is_rejected(tmp_path):
         load_resources(folder)
 
 
+def test_a_person_reading_must_name_a_property(tmp_path):
+    import shutil
+
+    from kg.errors import DataFileError
+    from kg.resources import load_resources
+
+    folder = tmp_path / "ontologies"
+    shutil.copytree(ROOT / "ontologies", folder)
+    lex = folder / "lexicon" / "relations.toml"
+    text = lex.read_text(encoding="utf-8").replace('person_subject_means = "criticized"', 'person_subject_means = "critcized"')
+    lex.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match="critcized"):
+        load_resources(folder)
+
+
 def test_no_seed_article_knowledge_in_code_or_data():
     pattern = re.compile(r"hegseth|nakatani|jjoc|joint operations command|war-fighting|iwo jima|mraam|sm-6|forces japan",
                          re.IGNORECASE)

@@ -542,3 +542,11 @@ def test_on_the_way_is_no_visit_made(extract):
     assert visits and set(visits) == {"hedged"}, visits
     _, facts = extract("Peter Holm is visiting Sweden this week.")
     assert ("Peter Holm", "visited", "Sweden") in facts, facts
+
+
+def test_a_person_s_attack_on_a_party_or_plan_is_criticism(extract):
+    _, facts = extract("Peter Holm attacked Tory plans to process asylum claims abroad.")
+    assert ("Peter Holm", "criticized", "Conservative Party") in facts, facts
+    assert not {f for f in facts if f[1] == "attacked"}, facts
+    _, facts = extract("Ana Lind also attacked the government over Iraq and its poor response to the crisis.")
+    assert not {f for f in facts if f[2] == "Iraq"}, facts

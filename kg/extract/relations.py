@@ -448,6 +448,8 @@ class _Ctx:
             return False
         if not (self.ensure_entity(s) and self.ensure_entity(o)):
             return False
+        if prop in self.res.relations.person_reading and self.cls(s) == "Person" and self.cls(o) != "Person":
+            prop = self.res.relations.person_reading[prop]  # "X attacked the party's plans": criticized
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
             return False
         if prop == "locatedIn" and (lies_on_water(self.res, self.cls(s), self.r.entities[o].name)
