@@ -157,6 +157,9 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
         target = person_for(norm) if norm not in canonical_full else None
         canonical_full[norm] = canonical_full.get(target, norm) if target and target != norm and len(target) > len(norm) else norm
 
+    # a one-word name the NER calls an organisation in one place: no first name makes it a person elsewhere
+    org_names = {normalise(m.text): m.cls for m in mentions
+                 if family_of(m.cls) == "org" and not m.gaz_id and len(m.text.split()) == 1}
     for n, m in enumerate(mentions):
         if m.role == "acronym" and m.acronym_of is not None:
             continue  # later
@@ -205,6 +208,10 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
                 canon = canonical_full.get(target, target)
                 assign(n, make_key("person", canon), "Person", " ".join(full[canon]) if canon in full else m.text)
                 names[make_key("person", canon)][m.text] += 1
+                continue
+            if m.cls == "Person" and len(m.text.split()) == 1 and normalise(m.text) in org_names:
+                org = org_names[normalise(m.text)]  # "Russia's Yukos does not ..." after "the Yukos oil giant":
+                assign(n, make_key(family_of(org), m.text), org, m.text)  # one company, not a person
                 continue
         key = make_key(family_of(m.cls), m.text)
         if normalise(m.text) == "":

@@ -550,3 +550,25 @@ def test_a_person_s_attack_on_a_party_or_plan_is_criticism(extract):
     assert not {f for f in facts if f[1] == "attacked"}, facts
     _, facts = extract("Ana Lind also attacked the government over Iraq and its poor response to the crisis.")
     assert not {f for f in facts if f[2] == "Iraq"}, facts
+
+
+def test_unveiling_a_party_s_campaign_announces_the_campaign_not_the_party(extract):
+    _, facts = extract("But the pair were all smiles on Tuesday morning, as they joined Peter Holm to unveil "
+                       "Labour's latest poster campaign.")
+    assert not {f for f in facts if f[1] == "announced"}, facts
+
+
+def test_a_plural_role_description_pairs_nobody_with_an_owner(extract):
+    _, facts = extract("Taxes will be raised if Labour wins, Tory leader Michael Howard has claimed. Tony Blair has "
+                       "said he does not want higher tax rates. Mr Howard said Labour had proposed the idea too. "
+                       "The Commons questions session again saw the leaders of the two biggest parties shape up "
+                       "for the forthcoming election campaign.")
+    assert not {f for f in facts if f[1] == "leaderOf" and "Commons" in f[2]}, facts
+
+
+def test_a_company_the_ner_calls_a_person_once_is_one_company(extract):
+    g, facts = extract("Death bell tolls for Russia's Yukos oil giant. Russia's Yukos does not begin the week "
+                       "teetering on the edge of ruin where it has been for months now.")
+    assert [e.cls for e in g.entities.values() if e.name == "Yukos"] == ["Organization"], facts
+    assert not {f for f in facts if f[1] == "livesIn"}, facts
+    assert ("Yukos", "basedIn", "Russia") in facts, facts

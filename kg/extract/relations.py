@@ -318,6 +318,8 @@ class _Ctx:
         appointed: set[int] = set()
         if noun.tag_ in ("NNS", "NNPS") and noun.dep_ in ("appos", "conj"):
             return []  # "X, representatives of Y": the plural names other people
+        if noun.i in self.r.coref and len(self.r.coref[noun.i]) > 1:
+            return []  # "the leaders of the two biggest parties": who leads which is not said
         if noun.i in self.r.coref:  # "the <org> chief said": the person the description denotes
             holder, rule = [Arg(k, 0.9) for k in self.r.coref[noun.i]], "role-apposition"
         elif noun.dep_ == "appos":
@@ -1047,9 +1049,10 @@ def _places(ctx: _Ctx, tok: Token) -> None:
             if ctx.onto.is_a(tcls, "Organization") and ctx.onto.is_a(ctx.cls(owner), "Place") \
                     and tok.head.i in r.token_keys and not _seat_known_elsewhere(ctx, target.key, owner):
                 # "Ruritania's Acme", not "Ruritania's EU hopes"
-                ctx.emit("basedIn", target, Arg(owner), "possessive-place", tok)
+                # (a fact of the noun phrase: "Ruritania's Acme does not ..." denies something else)
+                ctx.emit("basedIn", target, Arg(owner), "possessive-place", tok, "asserted")
             elif ctx.onto.is_a(tcls, "Place") and tcls != "Country" and ctx.onto.is_a(ctx.cls(owner), "Place"):
-                ctx.emit("locatedIn", target, Arg(owner), "possessive-place", tok)
+                ctx.emit("locatedIn", target, Arg(owner), "possessive-place", tok, "asserted")
     # "X, a Riverton lawyer", "X, a Republican from Riverton": where a person lives
     if key and ctx.cls(key) == "Person" and r.token_keys.get(tok.i + 1) != key:
         for app in (c for c in tok.children if c.dep_ == "appos" and (
