@@ -572,3 +572,9 @@ def test_a_company_the_ner_calls_a_person_once_is_one_company(extract):
     assert [e.cls for e in g.entities.values() if e.name == "Yukos"] == ["Organization"], facts
     assert not {f for f in facts if f[1] == "livesIn"}, facts
     assert ("Yukos", "basedIn", "Russia") in facts, facts
+
+
+def test_talks_with_x_s_named_party_are_with_the_party(extract):
+    _, facts = extract("Norway's opposition Labour party began talks with Prime Minister Peter Holm's Likud party "
+                       "yesterday about joining its coalition.")
+    assert not {f for f in facts if f[1] == "metWith" and ("Norway" in f or "Peter Holm" in f)}, facts

@@ -183,6 +183,12 @@ class _Ctx:
                 for c in kids:
                     if c.dep_ == "dobj":
                         out += self.deep(c, depth + 1)
+            if not out and t.pos_ == "NOUN" and (t.lower_ in self.res.entities.head_classes
+                                                 or t.lower_ in self.ewords.get("organization_heads", ())):
+                # "X's Likud party", "the Acme company": the named body the noun describes, not its owner
+                out += [Arg(self.r.token_keys[c.i]) for c in kids if c.dep_ == "compound" and c.i in self.r.token_keys
+                        and self.cls(self.r.token_keys[c.i]) in ("Organization", "Group", "GovernmentBody",
+                                                                 "MilitaryUnit")]
             if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
                     and t.lemma_.lower() not in self.words.get("opaque_nouns", ()):
                 # "attacked Ruritania's power grid", "backed Ruritania's bid": the owner
