@@ -179,10 +179,13 @@ class Trigger:
         words = text.lower().split()
         if not words:
             raise ValueError("empty trigger")
-        if kind in ("verbs", "inverse_verbs", "nouns", "inverse_nouns", "roles") and len(words) > 1 and words[-1] in PREPOSITIONS:
+        if kind in ("verbs", "inverse_verbs", "nouns", "inverse_nouns", "roles") and len(words) > 1 \
+                and words[-1] in PREPOSITIONS:
             return cls(prop, kind, " ".join(words[:-1]), words[-1])
         return cls(prop, kind, " ".join(words), None)
 
+
+PROPERTY_KEYS = ("theme", "confidence", "yields_to", "intransitive", "person_subject_means")
 
 PREPOSITIONS = frozenset(
     "with to in into on against of for from between by at over about among near".split()
@@ -260,7 +263,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
             else:
                 raise DataFileError(
                     f"{path}: [properties.{prop}] has unknown key {key!r}; "
-                    f"allowed: {', '.join(TRIGGER_KINDS + ('theme', 'confidence', 'yields_to', 'intransitive', 'person_subject_means'))}."
+                    f"allowed: {', '.join(TRIGGER_KINDS + PROPERTY_KEYS)}."
                 )
     words = {k: frozenset(w.lower() for w in v) for k, v in data.get("words", {}).items()}
     return RelationLexicon(

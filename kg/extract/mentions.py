@@ -519,10 +519,11 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         elif label == "DEMONYM":
             if _counted_people(doc[end - 1], counts):
                 continue  # "thousands of Ruritanians protested": people, not their country
-            if any(s == end for s, e in demonym_at):  # "Bosnian Serb", "Turkish Cypriot": a people
-                add(4.6, start, max(e for s, e in demonym_at if s == end), "Group", "pattern")  # within a state
-            if any(e == start or s == end for s, e in demonym_at):
-                continue  # neither country
+            after = [e for s, e in demonym_at if s == end]
+            if after:  # "Bosnian Serb", "Turkish Cypriot": a people within a state, neither country
+                add(4.6, start, max(after), "Group", "pattern")
+            if after or any(e == start for s, e in demonym_at):
+                continue
             nxt = doc[end] if end < len(doc) else None
             if nxt is not None and nxt.lower_ in ("government", "govt", "administration", "authorities") \
                     and nxt.text[:1].isupper():  # "Ruritanian Government" is the country
@@ -639,7 +640,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
         if person and end - start <= 2 and _after_town_noun(doc, start, place_nouns):
             cls, person = "City", False  # "the Adriatic city of X": the NER took a town for a person
-        if cls in ("Organization", "Person") and end - start <= 4 and not any(t.i in gaz_covered for t in doc[start:end]) \
+        if cls in ("Organization", "Person") and end - start <= 4 \
+                and not any(t.i in gaz_covered for t in doc[start:end]) \
                 and _constituency(doc, start, end, reps, directions):
             cls, person = "Place", False  # "MP for Riverton East": an electoral district, no employer
         if cls == "Organization" and end - start <= 3 and not any(t.i in gaz_covered for t in doc[start:end]):

@@ -1084,8 +1084,9 @@ def _places(ctx: _Ctx, tok: Token) -> None:
             for a in ctx.direct(c):
                 if ctx.cls(a.key) in ("City", "Country", "Place") and not _seat_known_elsewhere(ctx, key, a.key):
                     ctx.emit("basedIn", Arg(key), Arg(a.key, 0.9), "possessive-place", tok)
-        counted = tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in tok.children)  # "seven Marines": people
-        acting = tok.dep_ == "pobj" and tok.head.lower_ == "by"  # "a leaflet by the X party in Y": the act's place
+        # "seven Marines in Y" are people, not the corps; "a leaflet by X in Y": Y is where the act was
+        counted = tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in tok.children)
+        acting = tok.dep_ == "pobj" and tok.head.lower_ == "by"
         for p in ([] if counted or acting else _prep_objects(tok, "in")):
             if p.lower_ in ctx.ewords.get("languages", ()):
                 continue  # "Riverton Radio in Ruritanian": a language, not a place
