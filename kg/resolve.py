@@ -114,7 +114,8 @@ def _foreign_owned(doc: Doc, mentions: list[Mention], res: Resources) -> dict[st
 def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> Resolution:
     gaz = res.gazetteer
     place_verbs = res.entities.words.get("place_verbs", frozenset())
-    place_heads = frozenset(h for h, c in res.entities.head_classes.items() if c in ("Place", "City"))
+    place_heads = frozenset(h for h, c in res.entities.head_classes.items() if c in ("Place", "City")) \
+        | res.entities.words.get("city_offices", frozenset())  # "X-capital's mayor": the city's
     foreign = _foreign_owned(doc, mentions, res)
     keys: list[str | None] = [None] * len(mentions)
     names: dict[str, Counter] = {}

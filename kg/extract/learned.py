@@ -620,13 +620,18 @@ def _a_brief(ctx: Any, obj: Token) -> bool:
 
 def _scene_of_an_act(ctx: Any, person: Token, place: Token, res: Resources) -> bool:
     """The place is where the person did something, not where he lives: the dateline the story was
-    filed from ("LOURDES, France - The Pope celebrated Mass"), or a place hung on a verb the person
+    filed from ("LOURDES, France - The Pope celebrated Mass"), an incident noun between the two
+    ("the Ruritania kidnap victim X"), or a place hung on a verb the person
     is the agent of ("X inaugurated a bridge in southern France", "was inaugurated by X in Y") other
     than a livesIn trigger ("lives in", "was born in")."""
     from kg.extract.relations import _is_dateline
 
     if _is_dateline(place.sent[0]) and place.i < place.sent.start + 6:
         return True
+    incidents = res.relations.words.get("incident_nouns", frozenset())
+    if place.i < person.i and any(t.lemma_.lower() in incidents or t.lower_ in incidents
+                                  for t in place.doc[place.i + 1:person.i]):
+        return True  # "the Ruritania kidnap victim X", "a Riverton crash survivor": where it happened
     prep = place.head
     verb = prep.head
     if place.dep_ == "pobj" and prep.dep_ == "prep" and verb.i == person.i and person.dep_ == "pobj" \

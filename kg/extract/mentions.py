@@ -426,7 +426,8 @@ def _counted_people(tok: Token, counts: frozenset[str], qualified: bool = True) 
     people of that country or a group of them, not the country."""
     if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ in ("compound", "amod", "nmod", "poss"):
         return False
-    if any(c.dep_ == "nummod" or (c.dep_ in ("amod", "det") and c.lower_ in counts) for c in tok.children):
+    if any(c.dep_ == "nummod" or (c.dep_ == "compound" and c.like_num)  # "Two Ruritanias" too
+           or (c.dep_ in ("amod", "det") and c.lower_ in counts) for c in tok.children):
         return True
     if qualified and any(c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.ent_type_ == "NORP"
                          for c in tok.children):

@@ -186,9 +186,11 @@ class _Ctx:
             if not out and t.pos_ == "NOUN" and (t.lower_ in self.res.entities.head_classes
                                                  or t.lower_ in self.ewords.get("organization_heads", ())):
                 # "X's Likud party", "the Acme company": the named body the noun describes, not its owner
-                out += [Arg(self.r.token_keys[c.i]) for c in kids if c.dep_ == "compound" and c.i in self.r.token_keys
-                        and self.cls(self.r.token_keys[c.i]) in ("Organization", "Group", "GovernmentBody",
-                                                                 "MilitaryUnit")]
+                # ("the X trade committee" is a part of X, not X)
+                keys = self.r.token_keys
+                out += [Arg(keys[c.i]) for c in kids if c.dep_ == "compound" and c.i in keys
+                        and all(keys.get(j) == keys[c.i] for j in range(c.i, t.i))
+                        and self.cls(keys[c.i]) in ("Organization", "Group", "GovernmentBody", "MilitaryUnit")]
             if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
                     and t.lemma_.lower() not in self.words.get("opaque_nouns", ()):
                 # "attacked Ruritania's power grid", "backed Ruritania's bid": the owner
@@ -381,6 +383,11 @@ class _Ctx:
         part = any(c.dep_ in ("compound", "amod") and c.i < noun.i and c.i not in self.r.token_keys
                    and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in phrase and c.lower_ not in self.res.title_words
                    for c in noun.children)
+        # "Labour's head of elections strategy X": "of" + a common noun names the part he heads
+        whole = self.words.get("role_whole_nouns", frozenset())  # "head of state" is the whole
+        part = part or any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.pos_ == "NOUN"
+                           and p.i not in self.r.token_keys and p.i not in self.r.coref and p.lower_ not in whole
+                           for c in noun.children for p in c.children)
         out = []
         for t in trigs:
             prop = "worksFor" if part and t.prop == "leaderOf" else t.prop
@@ -514,6 +521,23 @@ def _verb_matches(tok: Token, trig: Trigger) -> bool:
     return rest <= kids
 
 
+def _possessor(ctx: _Ctx, tok: Token) -> bool:
+    """The name ``tok`` belongs to is followed by a possessive marker: the noun phrase is about a
+    thing of it, however the parser hung it ("launching the Acme Council's plan": the plan)."""
+    n = ctx.r.mention_at.get(tok.i)
+    end = ctx.mentions[n].end if n is not None else tok.i + 1
+    return end < len(ctx.doc) and ctx.doc[end].tag_ == "POS"
+
+
+def _fronted(pobj: Token, verb: Token) -> bool:
+    """The object of a phrase put before the verb's subject ("At the X and Y airports, Acme launched
+    a review"): a scene-setting adverbial, not the verb's argument.  A relative pronoun ("to which
+    X sold arms") is no scene."""
+    prep = pobj.head
+    return prep.i < verb.i and pobj.tag_ not in ("WDT", "WP") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > prep.i for c in verb.children)
+
+
 def _prep_objects(head: Token, prep: str) -> list[Token]:
     out = []
     for c in head.children:
@@ -552,7 +576,9 @@ def _titles(ctx: _Ctx) -> None:
             if not (m.start - 10 <= t.head.i < m.end) or t.head.i == t.i:
                 break  # the title is part of the name's noun phrase
             if t.i in r.token_keys and r.token_keys[t.i] != key:
-                owners = ctx.direct(t) + owners
+                # the walk meets every owner of the title; a conjunct outside it is not one
+                # ("... Morgan in Riverton and Ruritania Minister X": not Riverton's minister)
+                owners = ctx.direct(t, conjuncts=False) + owners
             elif t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in ("vice", "prime", "deputy", "foreign", "chief"):
                 if not owners:
                     title_toks.insert(0, t)
@@ -657,9 +683,9 @@ def _leader_or_member(ctx: _Ctx, prop: str, role: str, owner: str) -> str:
     is a post in its government: worksFor); worksFor only for posts in a state; any other role
     ("the <nationality> economist") says where the person is from: livesIn.
     """
-    if ctx.cls(owner) == "Group" and prop == "worksFor" and role.split()[-1:] and \
+    if ctx.cls(owner) == "Group" and role.split()[-1:] and \
             role.split()[-1] in ctx.words.get("representative_roles", ()):
-        return "memberOf"  # "Tory MP X", "a Labour councillor": the party's member, not its employee
+        return "memberOf"  # "Tory MP X", "a Labour mayor": the party's member, not its employee nor head
     if ctx.cls(owner) == "Country":
         head = role.split()[-1] if role else role
         state = ctx.words.get("state_roles", frozenset()) | ctx.words.get("head_of_state", frozenset())
@@ -734,12 +760,13 @@ def _verbs(ctx: _Ctx, tok: Token) -> None:
                 objs = ctx.direct(tok.head, conjuncts=False)  # "X, who was shot by Y": X
             rule = "verb-passive"
         elif trig.prep:
-            objs = [a for p in _prep_objects(tok, trig.prep) for a in ctx.deep(p)]
+            objs = [a for p in _prep_objects(tok, trig.prep) if not _fronted(p, tok) for a in ctx.deep(p)]
         else:
             # "headed X's preparations", "runs X's campaign": no leader of X (the owner look-through
             # is for acts on a thing: "attacked X's power grid")
             owners = trig.prop.lower() not in ctx.words.get("no_owner_objects", frozenset())
-            objs = [a for c in tok.children if c.dep_ in ("dobj", "dative") for a in ctx.deep(c, owners=owners)]
+            objs = [a for c in tok.children if c.dep_ in ("dobj", "dative")
+                    and (owners or not _possessor(ctx, c)) for a in ctx.deep(c, owners=owners)]
             if not objs:  # a name misparsed as a preposition or modifier ("producing XY-12 missiles")
                 objs = [a for c in tok.children if c.dep_ in ("prep", "npadvmod", "advmod") and c.i > tok.i
                         and c.i in ctx.r.token_keys for a in ctx.direct(c)]
@@ -814,7 +841,10 @@ def _nouns(ctx: _Ctx, tok: Token) -> None:
                 gov = gov.head
                 crossed.add(gov.lower_)
             # "X warned against visits to Y", "X defied sanctions on Y": X is not the event's agent
-            if gov.pos_ in ("VERB", "AUX") and "against" not in crossed \
+            # "X declared that Y was winning during a visit to Z": whose visit (X's or Y's) is not said
+            reported = gov.dep_ == "ccomp" and "during" in crossed \
+                and gov.head.lemma_.lower() in ctx.words.get("reporting", ())
+            if gov.pos_ in ("VERB", "AUX") and "against" not in crossed and not reported \
                     and gov.lemma_.lower() not in ctx.words.get("stance_verbs", ()):
                 subs, _ = ctx.subjects(gov)
         for s in subs:
