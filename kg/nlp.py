@@ -60,7 +60,8 @@ def default_model() -> str:
 
 @Language.component(PARAGRAPH_COMPONENT)
 def _paragraph_boundaries(doc):
-    """A sentence never spans a blank line or a line break (titles, datelines, lists), and no
+    """A sentence never spans a blank line or a line break (titles, datelines, lists) nor runs on
+    past a full stop into an all-capitals dateline ("3. RIVERTON, Ruritania -"), and no
     stretch without sentence-final punctuation runs longer than MAX_SENTENCE_TOKENS tokens."""
     since = 0            # tokens since the last certain or likely sentence start
     last_break = -1      # index of the last token after which a forced start would read well
@@ -72,6 +73,8 @@ def _paragraph_boundaries(doc):
         since += 1
         if tok.text in (".", "!", "?"):
             since, last_break = 0, -1
+            if i + 2 < len(doc) and _dateline_word(doc[i + 1]) and doc[i + 2].text in (",", "("):
+                doc[i + 1].is_sent_start = True  # "... After Killing 3. RIVERTON, Ruritania -": a new item
         elif tok.text in _BREAK_AFTER:
             last_break = i
         if since >= MAX_SENTENCE_TOKENS:
@@ -79,6 +82,11 @@ def _paragraph_boundaries(doc):
             doc[cut].is_sent_start = True
             since, last_break = i + 1 - cut, -1
     return doc
+
+
+def _dateline_word(tok) -> bool:
+    """An all-capitals place word that opens a wire item ("RIVERTON, Ruritania -")."""
+    return len(tok.text) >= 3 and tok.text.isalpha() and tok.text.isupper()
 
 
 def split_text(text: str, *, max_chars: int = CHUNK_CHARS) -> list[str]:

@@ -385,6 +385,7 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
     last_seen: dict[str, int] = {}
     subj_seen: dict[str, int] = {}
     as_actor: set[str] = set()  # named at least once other than as a location ("in X", "to X")
+    named: set[str] = set()  # named at least once by more than a demonym ("a Ruritanian soldier")
 
     def is_person(k: str) -> bool:
         return ents[k].cls == "Person"
@@ -416,6 +417,9 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
             if r.mention_at.get(i - 1) != r.mention_at.get(i) or i == 0:
                 seen[key] += 1
             last_seen[key] = i
+            n = r.mention_at.get(i)
+            if n is None or mentions[n].role != "demonym":
+                named.add(key)
             if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")):
                 subj_seen[key] = i  # "X's entry shows ... He also declares": X is what the sentence is about
             inner = tok.head.i != i and r.mention_at.get(tok.head.i, -1) == r.mention_at.get(i)
@@ -447,8 +451,8 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
             subj = _clause_subject_key(tok, r)
             if subj and is_agent_nonperson(subj):
                 r.coref[i] = (subj,)
-            else:
-                got = best(is_agent_nonperson, tok)
+            else:  # "it" is no state named only by a demonym so far ("a Ruritanian soldier")
+                got = best(lambda k: is_agent_nonperson(k) and k in named, tok)
                 if got and not _unnamed_subject_between(doc, r, last_seen[got[0]], i):
                     r.coref[i] = got
         elif tok.pos_ == "NOUN" and tok.i > 0:

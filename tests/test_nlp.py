@@ -32,6 +32,13 @@ def test_paragraph_breaks_end_sentences(nlp):
     assert doc.text.index("Japan") in starts
 
 
+def test_an_all_capitals_dateline_after_a_full_stop_starts_a_sentence(nlp):
+    doc = nlp("Jeanne Heads for Bahamas After Killing 3. SAMANA, Dominican Republic - The storm headed north.")
+    assert doc.text.index("SAMANA") in [s.start_char for s in doc.sents]
+    doc = nlp("Prices rose 3. Analysts said so.")  # no dateline: the parser decides
+    assert doc.text.index("Analysts") in [s.start_char for s in doc.sents]
+
+
 def test_a_bracketed_credit_keeps_its_dash_so_the_dateline_stays_apart():
     text = "KABUL (Reuters) - Militants left. Title. AP - Troops came."
     out = knlp.prepare_text(text, frozenset(), frozenset({"Reuters", "AP"}))

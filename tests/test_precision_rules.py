@@ -636,3 +636,16 @@ def test_a_visit_during_a_reported_clause_belongs_to_nobody_said(extract):
     _, facts = extract("Bombs in Riverton killed 18 people as the Norwegian Defence Secretary, Peter Holm, declared "
                        "that Norway was winning the war against insurgency during a visit to Sweden.")
     assert not {f for f in facts if f[1] == "visited"}, facts
+
+
+def test_it_is_no_state_named_only_by_a_demonym(extract):
+    g, _ = extract("Threat to behead Japanese soldier. The group led by wanted terrorist Abu Musab al-Zarqawi has "
+                   "said it has abducted a member of Japan's armed forces and is threatening to behead him if the "
+                   "Japanese government does not withdraw its troops from Iraq within 48 hours.")  # AG News
+    assert not {f for f in _all_facts(g) if f[0] == "Japan"}, _all_facts(g)
+
+
+def test_an_opponent_in_a_contest_lives_not_where_it_is_held(extract):
+    _, facts = extract("Democratic challenger John Kerry has a commanding lead over President Bush in California of "
+                       "54 percent to 38 percent among likely voters, a poll released on Tuesday found.")  # AG News
+    assert not {f for f in facts if f[1] == "livesIn" and f[0] == "Bush"}, facts
