@@ -195,4 +195,4 @@ def build_distributed(
         _register_plugin(client, model)
         results = iter_results_distributed(documents, client=client, model=model, batch_size=batch_size,
                                            resources=resources)
-        return merge_results(kg, results, on_document=on_document)
+        return merge_results(kg, results, on_document=on_document, resources=resources)

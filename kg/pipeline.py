@@ -144,9 +144,21 @@ def _iter_pool(
                 future.cancel()
 
 
-def resolve_across_documents(kg: KnowledgeGraph) -> list[tuple[str, str]]:
+def _sexes(kg: KnowledgeGraph, persons: list, res: Resources | None) -> dict[str, frozenset[str]]:
+    """The sexes each person's titled names tell ("Mrs Lind": female); none for most."""
+    words = (res or load_resources()).entities.words
+    female, male = words.get("female_titles", frozenset()), words.get("male_titles", frozenset())
+    out = {}
+    for e in persons:
+        firsts = {n.split()[0].lower() for n in (e.name, *e.aliases) if len(n.split()) >= 2}
+        out[e.key] = frozenset(({"female"} if firsts & female else set()) | ({"male"} if firsts & male else set()))
+    return out
+
+
+def resolve_across_documents(kg: KnowledgeGraph, resources: Resources | None = None) -> list[tuple[str, str]]:
     """Join a person known only by one name in some documents ("Lind") to the one person of
     the build whose full name ends with it ("Ana Lind").  Ambiguous short names stay apart.
+    Titles that tell different sexes ("Baroness Lind", "Mr Lind") keep two people apart.
     Returns the merges made, as (short key, full key)."""
     persons = [e for e in kg.entities.values() if e.cls == "Person"]
     by_last: dict[str, list[str]] = {}
@@ -159,12 +171,13 @@ def resolve_across_documents(kg: KnowledgeGraph) -> list[tuple[str, str]]:
     shorts = persons + [e for e in kg.entities.values() if e.cls == "Organization" and e.key.startswith("org/")
                         and len(e.name.split()) == 1 and not e.aliases and e.name[:1].isupper()
                         and not e.name.isupper()]
+    sexes = _sexes(kg, persons, resources)
     for e in sorted(shorts, key=lambda e: e.key):
         words = e.name.split()
         if len(words) == 1:
             full = sorted(set(by_last.get(words[0].casefold(), [])))
-            if len(full) == 1:
-                merges.append((e.key, full[0]))
+            if len(full) == 1 and not (sexes.get(e.key) and sexes.get(full[0]) and sexes[e.key] != sexes[full[0]]):
+                merges.append((e.key, full[0]))  # not "Baroness Lind" into the "Mr Lind" of another text
     for src, dst in merges:
         log.info("merging %s into %s across documents", src, dst)
         kg.merge_entity(src, dst)
@@ -190,11 +203,12 @@ def build(
     res = resources or load_resources()
     kg = graph if graph is not None else new_graph(res)
     results = iter_results(documents, nlp=nlp, resources=res, batch_size=batch_size, n_process=n_process)
-    return merge_results(kg, results, on_document=on_document)
+    return merge_results(kg, results, on_document=on_document, resources=res)
 
 
 def merge_results(
     kg: KnowledgeGraph, results: Iterable[DocResult], *, on_document: Callable[[DocResult], None] | None = None,
+    resources: Resources | None = None,
 ) -> KnowledgeGraph:
     """Add results in order (a failed document adds nothing), then resolve across documents."""
     for result in results:
@@ -202,5 +216,5 @@ def merge_results(
             kg.add(result)
         if on_document is not None:
             on_document(result)
-    resolve_across_documents(kg)
+    resolve_across_documents(kg, resources)
     return kg

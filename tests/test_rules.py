@@ -171,3 +171,13 @@ def test_short_name_joins_the_one_full_name_across_documents(extract, nlp, res):
     assert "John Smith" in smiths and "Mary Smith" in smiths
     john = next(e for e in g.entities.values() if e.name == "John Smith")
     assert "Smith" not in john.aliases  # ambiguous short name is not merged
+
+
+def test_titles_of_another_sex_keep_a_short_name_apart_across_documents(nlp, res):
+    from kg.pipeline import build
+
+    docs = [Document("a", "Labour peer Baroness Lindqvist, who is chairing the Power Inquiry, said voters were bored."),
+            Document("b", "Liberal leader Peter Lindqvist said Mr Lindqvist's party would win. Mr Lindqvist spoke.")]
+    g = build(docs, nlp=nlp, resources=res)
+    peter = next(e for e in g.entities.values() if e.name == "Peter Lindqvist")
+    assert peter.docs == {"b"} and "Baroness Lindqvist" not in peter.aliases
