@@ -174,3 +174,16 @@ def test_a_byline_role_is_not_part_of_the_name(extract):
     g, _ = extract("Japan beefs up its defense stance. By Peter Holm Correspondent of The Daily Planet.")
     names = {e.name for e in g.entities.values() if e.cls == "Person"}
     assert "Peter Holm" in names and not any("Correspondent" in n for n in names), names
+
+
+def test_a_portfolio_of_two_words_before_a_title_is_no_organisation(extract):
+    g, facts = extract("International Development Secretary Peter Holm said the money would go to Africa.")
+    assert "International Development" not in {e.name for e in g.entities.values()}, facts
+
+
+def test_a_union_name_the_ner_cut_at_and_is_made_whole(extract):
+    g, facts = extract("Mark Serwotka, the leader of the Public and Commercial Services Union said the budget was bad.")
+    names = {e.name for e in g.entities.values()}
+    assert "Public and Commercial Services Union" in names and "Commercial Services Union" not in names, names
+    g, _ = extract("Microsoft and Google signed a deal.")
+    assert {"Microsoft", "Google"} <= {e.name for e in g.entities.values()}

@@ -437,6 +437,30 @@ def _counted_people(tok: Token, counts: frozenset[str], qualified: bool = True) 
         head.head.like_num or head.head.lower_ in counts or head.head.lemma_.lower() in counts)
 
 
+def _joined_names(doc: Doc, heads: frozenset[str]) -> list[Span]:
+    """The NER's entities, with an organisation's name it cut at "and" made whole again: "the
+    Public and Commercial Services Union" (ORG "Public" + ORG "Commercial Services Union").
+    Joined only after "the", when the second part ends in an organisation head word and the first
+    does not ("the Acme and Zenith Union", not "Acme and the Zenith Union" nor "the Senate and
+    House Committee")."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    n = 0
+    while n < len(ents):
+        a = ents[n]
+        b = ents[n + 1] if n + 1 < len(ents) else None
+        if b is not None and a.label_ == b.label_ == "ORG" and b.start == a.end + 1 \
+                and doc[a.end].lower_ in ("and", "&") and a.start > 0 and doc[a.start - 1].lower_ == "the" \
+                and doc[b.end - 1].lower_ in heads and doc[a.end - 1].lower_ not in heads \
+                and all(t.text[:1].isupper() for t in a):
+            out.append(Span(doc, a.start, b.end, label=a.label_))
+            n += 2
+            continue
+        out.append(a)
+        n += 1
+    return out
+
+
 def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     """All entity mentions of ``doc``, sorted by position, without overlaps."""
     lex = res.entities
@@ -537,7 +561,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if lex.designation.match(tok.text):
             add(4, tok.i, tok.i + 1, "WeaponSystem", "designation")
 
-    for ent in doc.ents:
+    for ent in _joined_names(doc, lex.words.get("organization_heads", frozenset()) | frozenset(
+            h for h, c in lex.head_classes.items() if c in ("GovernmentBody", "Group"))):
         cls = lex.ner_classes.get(ent.label_, "")
         if not cls:
             continue
@@ -622,7 +647,9 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if cls in ("Organization", "Group") and doc[start].lower_ == "state" and start >= 2 \
                 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in title_words:
             continue  # "Secretary of State for Culture": a title, no organisation
-        if cls in ("Organization", "Group") and doc[start:end].root.lower_ in portfolios and end < len(doc) \
+        if cls in ("Organization", "Group") and end < len(doc) \
+                and (doc[start:end].root.lower_ in portfolios or doc[end - 1].lower_ in portfolios and not any(
+                    t.lower_ in ("of", "for") for t in doc[start:end])) \
                 and doc[end].lower_ in title_words \
                 and not any(t.i in gaz_covered for t in doc[start:end]):
             continue  # "Home Affairs Commissioner X", "Trade Minister X": a portfolio, no organisation
