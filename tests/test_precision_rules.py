@@ -649,3 +649,11 @@ def test_an_opponent_in_a_contest_lives_not_where_it_is_held(extract):
     _, facts = extract("Democratic challenger John Kerry has a commanding lead over President Bush in California of "
                        "54 percent to 38 percent among likely voters, a poll released on Tuesday found.")  # AG News
     assert not {f for f in facts if f[1] == "livesIn" and f[0] == "Bush"}, facts
+
+
+def test_a_stance_verb_between_a_person_and_a_body_gives_no_learned_post(extract):
+    _, facts = extract("Putin backs veto for members of expanded Security Council. Russian President Vladimir Putin "
+                       "yesterday rejected a key recommendation of a United Nations panel on expanding the UN Security "
+                       "Council, saying any reform would be one-sided if new members did not have veto power.")  # AG
+    assert not {f for f in facts if f[1] == "worksFor" and "Security Council" in f[2]}, facts
+    assert ("Vladimir Putin", "leaderOf", "Russia") in facts, facts

@@ -572,6 +572,8 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
             continue
         if label == "worksFor" and _a_brief(ctx, ho):
             continue
+        if label != "killed" and _act_on(path, res):  # "fired the shots that killed X" is both
+            continue
         if label == "livesIn" and _scene_of_an_act(ctx, hs, ho, res):
             continue
         modality = ctx.modality(anchor)
@@ -602,6 +604,18 @@ def _rules_name_another_agent(ctx: Any, path: tuple[list[Token], Token, list[Tok
         if not keys and not passive and _under_participle_of_noun(ctx, tok):
             return True  # the agent is a noun phrase that names no entity ("the man convicted of killing")
     return False
+
+
+def _act_on(path: tuple[list[Token], Token, list[Token]], res: Resources) -> bool:
+    """The pair is joined by a verb the subject is the agent of, and the lexicon gives that verb to
+    a stance property (``stance_properties``): "X backs a veto for members of the Y" is a stance on
+    Y, not a post in it; the rules read such verbs and the classifier's guess would misname it."""
+    anchor = path[1]
+    if anchor.pos_ != "VERB" or not path[0] or path[0][-1].dep_ != "nsubj":
+        return False
+    lemma = anchor.lemma_.lower()
+    props = {t.prop.lower() for t in res.relations.triggers.get("verbs", ()) if t.lemma.split()[0] == lemma}
+    return bool(props & res.relations.words.get("stance_properties", frozenset()))
 
 
 def _a_brief(ctx: Any, obj: Token) -> bool:
