@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from kg.extract.mentions import extract_mentions
 from kg.extract.relations import extract_relations
-from kg.model import DocResult, Document, KnowledgeGraph
+from kg.model import DocResult, Document, Entity, KnowledgeGraph
 from kg.nlp import prepare_text
 from kg.resolve import resolve
 from kg.resources import Resources, load_resources
@@ -144,7 +144,7 @@ def _iter_pool(
                 future.cancel()
 
 
-def _sexes(kg: KnowledgeGraph, persons: list, res: Resources | None) -> dict[str, frozenset[str]]:
+def _sexes(persons: list[Entity], res: Resources | None) -> dict[str, frozenset[str]]:
     """The sexes each person's titled names tell ("Mrs Lind": female); none for most."""
     words = (res or load_resources()).entities.words
     female, male = words.get("female_titles", frozenset()), words.get("male_titles", frozenset())
@@ -171,7 +171,7 @@ def resolve_across_documents(kg: KnowledgeGraph, resources: Resources | None = N
     shorts = persons + [e for e in kg.entities.values() if e.cls == "Organization" and e.key.startswith("org/")
                         and len(e.name.split()) == 1 and not e.aliases and e.name[:1].isupper()
                         and not e.name.isupper()]
-    sexes = _sexes(kg, persons, resources)
+    sexes = _sexes(persons, resources)
     for e in sorted(shorts, key=lambda e: e.key):
         words = e.name.split()
         if len(words) == 1:

@@ -636,9 +636,8 @@ def _scene_of_an_act(ctx: Any, person: Token, place: Token, res: Resources) -> b
     """The place is where the person did something, not where he lives: the dateline the story was
     filed from ("LOURDES, France - The Pope celebrated Mass"), an incident noun between the two
     ("the Ruritania kidnap victim X"), a contest with the person as opponent ("a lead over X in Y"),
-    or a place hung on a verb the person
-    is the agent of ("X inaugurated a bridge in southern France", "was inaugurated by X in Y") other
-    than a livesIn trigger ("lives in", "was born in")."""
+    or a place hung on a verb the person is the agent of ("X inaugurated a bridge in southern
+    France", "was inaugurated by X in Y") other than a livesIn trigger ("lives in", "was born in")."""
     from kg.extract.relations import _is_dateline
 
     if _is_dateline(place.sent[0]) and place.i < place.sent.start + 6:
@@ -647,7 +646,7 @@ def _scene_of_an_act(ctx: Any, person: Token, place: Token, res: Resources) -> b
     if place.i < person.i and any(t.lemma_.lower() in incidents or t.lower_ in incidents
                                   for t in place.doc[place.i + 1:person.i]):
         return True  # "the Ruritania kidnap victim X", "a Riverton crash survivor": where it happened
-    if person.dep_ == "pobj" and person.head.lower_ in ("over", "against", "than", "versus", "vs", "vs."):
+    if person.dep_ == "pobj" and person.head.lower_ in res.relations.words.get("opponent_preps", frozenset()):
         return True  # "a lead over X in Y", "ran against X in Y": a contest there, X's opponent
     prep = place.head
     verb = prep.head
