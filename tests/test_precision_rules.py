@@ -657,3 +657,24 @@ def test_a_stance_verb_between_a_person_and_a_body_gives_no_learned_post(extract
                        "Council, saying any reform would be one-sided if new members did not have veto power.")  # AG
     assert not {f for f in facts if f[1] == "worksFor" and "Security Council" in f[2]}, facts
     assert ("Vladimir Putin", "leaderOf", "Russia") in facts, facts
+
+
+def test_a_party_title_names_its_arena_or_brief_not_an_employer(extract):
+    _, facts = extract("The Scottish National Party's Holyrood leader Ana Lind wrote to Mr Holm on Tuesday.")
+    assert ("Ana Lind", "worksFor", "Scottish National Party") in facts, facts
+    assert not {f for f in facts if f[0] == "Ana Lind" and (f[1] == "leaderOf" or f[2] == "Holyrood")}, facts
+    _, facts = extract("Peter Holm, the party's Treasury spokesman, said raising the threshold would help.")
+    assert not {f for f in facts if f[2] == "Treasury"}, facts
+    _, facts = extract("Labour leader Tony Blair met Peter Holm.")
+    assert ("Tony Blair", "leaderOf", "Labour Party") in facts, facts
+
+
+def test_a_hyphen_adjective_describes_no_conjunct_of_its_noun(extract):
+    _, facts = extract("Hezbollah sent an unmanned reconnaissance plane over Israeli airspace Sunday, the "
+                       "Lebanon-based group and the Israeli military said.")  # AG News
+    assert not {f for f in facts if f[1] == "basedIn" and f[0] != "Hezbollah"}, facts
+
+
+def test_a_body_named_before_its_party_keeps_its_title(extract):
+    _, facts = extract("CHP (Republican People's Party) leader Peter Holm said he hoped the decision would stand.")
+    assert ("Peter Holm", "worksFor", "CHP") in facts, facts  # the party after the body drops nothing

@@ -570,7 +570,7 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
             ctx = _Ctx(doc, mentions, resolution, res, doc_id)
         if _rules_name_another_agent(ctx, path, label, cand.subject, cand.object, res):
             continue
-        if label == "worksFor" and _a_brief(ctx, ho):
+        if label == "worksFor" and (_a_brief(ctx, ho) or _party_arena_of(ctx, ho)):
             continue
         if label != "killed" and _act_on(path, res):  # "fired the shots that killed X" is both
             continue
@@ -630,6 +630,22 @@ def _a_brief(ctx: Any, obj: Token) -> bool:
 
     return of_state(role) or any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < role.i
                                  and c.i in ctx.r.token_keys for c in role.children)
+
+
+def _party_arena_of(ctx: Any, obj: Token) -> bool:
+    """"the <Party>'s <House> leader X", "the party's <Office> spokesman X": the institution before
+    the role is where or on what the person speaks for a party, as the rules read it."""
+    role = obj.head
+    if obj.dep_ not in ("compound", "amod", "nmod") or role.i == obj.i:
+        return False
+    parties = ctx.words.get("party_nouns", frozenset())
+    keys = ctx.r.token_keys
+    own = keys.get(obj.i)
+    if own is not None and ctx.cls(own) == "Group":
+        return False  # "<Party> leader X" itself
+    return any(c.i < obj.i and c.dep_ in ("poss", "compound", "amod", "nmod") and (  # the party comes first
+        c.lemma_.lower() in parties or c.i in keys and keys[c.i] != own and ctx.cls(keys[c.i]) == "Group")
+        for c in role.children)
 
 
 def _scene_of_an_act(ctx: Any, person: Token, place: Token, res: Resources) -> bool:

@@ -362,7 +362,10 @@ class _Ctx:
                         and nxt.lower_ not in self.res.title_words:
                     continue  # "Scottish Conservative leader": the owner's name is cut; do not guess
                 objs += self.direct(c)
-        modified = bool(objs) or of_state(noun)  # "Secretary of State for Culture, Media and Sport": a brief
+        party_noun = any(c.dep_ == "poss" and c.lemma_.lower() in self.words.get("party_nouns", ())
+                         for c in noun.children)
+        objs, in_arena = _party_arena(self, objs, party_noun)
+        modified = bool(objs) or of_state(noun) or in_arena  # "Secretary of State for Culture": a brief
         for c in noun.children:
             # "<Party> leader in the <House>": with an owner before the role, "in"/"with" say where
             # and "for" the brief ("the <Party> spokesman for the <Office>")
@@ -390,7 +393,7 @@ class _Ctx:
                            for c in noun.children for p in c.children)
         out = []
         for t in trigs:
-            prop = "worksFor" if part and t.prop == "leaderOf" else t.prop
+            prop = "worksFor" if (part or in_arena) and t.prop == "leaderOf" else t.prop
             out.append((prop, holder, _dedupe(objs), rule))
         return out
 
@@ -627,6 +630,9 @@ def _titles(ctx: _Ctx) -> None:
         anchor = doc[m.start]
         # "President X of Ruritania"
         owners += [a for p in _prep_objects(doc[m.end - 1], "of") for a in ctx.direct(p)]
+        owners, in_arena = _party_arena(ctx, owners, False)
+        if in_arena and prop == "leaderOf":
+            prop = "worksFor"  # "the <Party>'s <House> leader X": leads its group there, not the party
         done = False
         for o in owners:
             if ctx.cls(o.key) == "City":  # "<City> union leader X": X lives there
@@ -640,6 +646,19 @@ def _titles(ctx: _Ctx) -> None:
             country = _nearest_country(ctx, anchor)
             if country and ctx.emit(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, country)
+
+
+def _party_arena(ctx: _Ctx, owners: list[Arg], party_noun: bool) -> tuple[list[Arg], bool]:
+    """A party's title names the body where it is held or the brief, not an employer: "the <Party>'s
+    <House> leader X", "the party's <Office> spokesman X".  With a party among the owners (or the
+    word "party" as one, ``party_noun``), the institutions after it go; returns (owners, whether any
+    went).  ``owners`` are in the order of the text."""
+    first = 0 if party_noun else next((n for n, o in enumerate(owners) if ctx.cls(o.key) == "Group"), None)
+    if first is None:
+        return owners, False
+    # the party comes first ("CHP (Republican People's Party) leader X" leads the CHP)
+    kept = owners[:first] + [o for o in owners[first:] if ctx.cls(o.key) in ("Group", "Country")]
+    return kept, len(kept) < len(owners)
 
 
 def of_state(noun: Token) -> bool:
@@ -963,12 +982,13 @@ def _hyphens(ctx: _Ctx, tok: Token) -> None:
     else:
         return
     head = tok.head
-    while not ctx.direct(head) and head.dep_ in ("compound", "amod") and head.head.i != head.i:
+    while not ctx.direct(head, conjuncts=False) and head.dep_ in ("compound", "amod") and head.head.i != head.i:
         head = head.head  # "Riverton-born painter X": the name the described noun belongs to
-    targets = ctx.direct(head) if head.i != tok.i else []
+    # "the Riverton-based group and the Ruritanian army": the conjunct of an unnamed noun is not described
+    targets = ctx.direct(head) if head.i != tok.i and ctx.direct(head, conjuncts=False) else []
     if not targets:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        targets = ctx.direct(nxt) if nxt is not None else []
+        targets = ctx.direct(nxt, conjuncts=False) if nxt is not None else []
     for trig in trigs:
         for t in targets:
             if not ctx.emit(trig.prop, first, t, "hyphen-adjective", tok):
