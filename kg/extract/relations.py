@@ -60,6 +60,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.infer import apply_chains, drop_yielding
 from kg.extract.mentions import Mention, normalise
 from kg.model import Entity, Evidence, Relation
+from kg.nlp import dateline_word
 from kg.resolve import Resolution
 from kg.resources import Resources, Trigger
 
@@ -670,7 +671,7 @@ def of_state(noun: Token) -> bool:
 def _is_dateline(tok: Token) -> bool:
     """The all-capitals place that opens a news item ("KABUL, Afghanistan --", "ABUJA  The ..."):
     it says where the story was filed, it is no argument of the sentence's verbs."""
-    return tok.i == tok.sent.start and len(tok.text) >= 3 and tok.text.isalpha() and tok.text.isupper()
+    return tok.i == tok.sent.start and dateline_word(tok)
 
 
 def _future_time(verb: Token, future: frozenset[str], depth: int = 0) -> bool:
