@@ -138,6 +138,25 @@ def clean_agnews_text(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def lead_excerpt(text: str, max_chars: int) -> str:
+    """The lead of an article: its first paragraphs, up to ``max_chars`` characters.
+
+    The cut falls at the last line break at or before ``max_chars`` (the whole first paragraph
+    when it is longer); the result is a prefix of ``text``, so offsets into it are offsets into
+    the article.
+
+    >>> lead_excerpt("One.\n\nTwo two.\n\nThree three three.", 16)
+    'One.\n\nTwo two.'
+    """
+    if len(text) <= max_chars:
+        return text.rstrip()
+    cut = text.rfind("\n", 0, max_chars + 1)
+    if cut <= 0:
+        cut = text.find("\n", max_chars)
+        cut = len(text) if cut < 0 else cut
+    return text[:cut].rstrip()
+
+
 def agnews_text(title: str, description: str) -> tuple[str, str]:
     """(title, text) of an AG News item: text is ``title + ". " + description``, cleaned.
 
@@ -316,7 +335,7 @@ def gold_from_dict(
         if doc_id in doc_ids:
             raise GoldError(f"{w}: duplicate document id {doc_id!r}; ids must be unique")
         if not ({"file", "dataset", "text"} & source.keys()):
-            raise GoldError(f"{w}: source needs 'file', 'dataset' (bbc/agnews/conll04) or 'text'")
+            raise GoldError(f"{w}: source needs 'file', 'dataset' (bbc/agnews/allsides/conll04) or 'text'")
         doc_ids.add(doc_id)
         documents.append(GoldDocument(doc_id, dict(source)))
 
@@ -438,6 +457,17 @@ def _bbc_index(path: str) -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=2)
+def _jsonl_index(path: str) -> dict[str, dict[str, Any]]:
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                out[rec["id"]] = rec
+    return out
+
+
+@lru_cache(maxsize=2)
 def _agnews_rows(path: str) -> tuple[tuple[str, str, str], ...]:
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
@@ -491,6 +521,13 @@ def load_gold_documents(
                 raise GoldError(f"gold document {doc.id}: BBC id {src.get('id')!r} not in bbc_fulltext.jsonl")
             title, text = index[src["id"]]
             out.append(Document(doc.id, text, title=title, source=f"bbc:{src['id']}"))
+        elif src.get("dataset") == "allsides":
+            index = _jsonl_index(str(_data_file(data, "news/allsides_world_politics.jsonl")))
+            if src.get("id") not in index:
+                raise GoldError(f"gold document {doc.id}: AllSides id {src.get('id')!r} not in allsides_world_politics.jsonl")
+            rec = index[src["id"]]
+            out.append(Document(doc.id, rec["text"], title=rec.get("title"), date=rec.get("date"),
+                                url=rec.get("url"), source=rec.get("source")))
         elif src.get("dataset") == "agnews":
             rows = _agnews_rows(str(_data_file(data, "news/ag_news_test.csv")))
             row = src.get("row")
@@ -506,6 +543,12 @@ def load_gold_documents(
             out.append(Document(doc.id, conll04_sentence(path, index), source=f"conll04:{split}:{index}"))
         else:
             raise GoldError(f"gold document {doc.id}: unknown source {dict(src)!r}; see tests/gold/FORMAT.md")
+        lead = src.get("lead_chars")
+        if lead is not None:
+            if not isinstance(lead, int) or lead < 1:
+                raise GoldError(f"gold document {doc.id}: lead_chars must be a positive integer, got {lead!r}")
+            d = out[-1]
+            out[-1] = Document(d.id, lead_excerpt(d.text, lead), d.title, d.date, d.url, d.source)
     return out
 
 
