@@ -1,7 +1,7 @@
 """How the HTML graph page scales: render time in Python, page size, time to first draw.
 
 Builds a synthetic KnowledgeGraph (default 5,000 entities, 20,000 facts), renders it with
-:func:`kg.viz.render_html`, opens it from file:// in headless Debian Chromium via Playwright and
+:func:`kg.export.viz.render_html`, opens it from file:// in headless Debian Chromium via Playwright and
 reports when the page set ``window.__newskgReady`` (network drawn), then times a search and a
 class filter.  Needs /usr/bin/chromium and ``pip install playwright`` (no ``playwright install``).
 
@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.viz import render_html  # noqa: E402
-from kg.viz.sample import synthetic_graph  # noqa: E402
+from kg.export.viz import render_html  # noqa: E402
+from kg.export.viz.sample import synthetic_graph  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

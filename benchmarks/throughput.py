@@ -12,8 +12,8 @@ and the cost of exporting a large graph (rdflib vs pyoxigraph).
 
 ``build`` measures, in one process with the same pipeline, batch size and workers:
 (a) raw spaCy: ``nlp.pipe`` over the texts and nothing else; (b) the full path of ``kg build``:
-ingest -> parse/extract/merge -> Turtle -> GraphML -> HTML (if :mod:`kg.viz` has
-``render_html``) -> store (if :mod:`kg.store` has ``update_store``).  It prints words/s, their
+ingest -> parse/extract/merge -> Turtle -> GraphML -> HTML (if :mod:`kg.export.viz` has
+``render_html``) -> store (if :mod:`kg.store.embedded` has ``update_store``).  It prints words/s, their
 ratio, the time of every stage, and the peak memory of the process tree (RSS and PSS, sampled,
 with psutil if installed; else ``getrusage`` maxima).  Results go to stdout; ``--json`` writes
 them to a file too.
@@ -149,11 +149,11 @@ def raw_spacy(nlp, corpus: Path, *, batch_size: int, workers: int) -> dict:
 
 def full_build(nlp, res, corpus: Path, out: Path, *, batch_size: int, workers: int, base: str,
                with_store: bool = True, with_html: bool = True) -> dict:
-    """What ``kg build`` runs: the streaming build, then ``kg.cli.write_outputs`` (the same function
+    """What ``kg build`` runs: the streaming build, then ``kg.export.write.write_outputs`` (the same function
     the CLI calls: store, Turtle from the store, GraphML, HTML), each step timed."""
-    from kg.cli import write_outputs
-    from kg.ingest import iter_documents
-    from kg.pipeline import build
+    from kg.export.write import write_outputs
+    from kg.ingest.read import iter_documents
+    from kg.builder import build
 
     times: dict[str, float] = {}
     doc_entities: dict = {}
@@ -194,7 +194,7 @@ def load_avg() -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.nlp import load_pipeline
+    from kg.nlp.model import load_pipeline
     from kg.resources import load_resources
 
     if not args.data.is_file():
@@ -275,7 +275,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 # -- export ---------------------------------------------------------------------------------------
 def synthetic(triples: int):
     """A synthetic KnowledgeGraph whose RDF has about ``triples`` triples."""
-    from kg.viz.sample import synthetic_graph
+    from kg.export.viz.sample import synthetic_graph
 
     nodes = max(50, triples // 50)
     edges = max(50, int((triples - nodes * 6.2) / 12))
@@ -317,7 +317,7 @@ def export_once(triples: int, base: str, check_isomorphic: bool) -> dict:
     from rdflib import Graph
     from rdflib.compare import isomorphic
 
-    from kg.rdf import to_rdf
+    from kg.export.rdf import to_rdf
     from kg.resources import load_resources
 
     res = load_resources()
@@ -335,16 +335,16 @@ def export_once(triples: int, base: str, check_isomorphic: bool) -> dict:
     with stage(t, "pyoxigraph Turtle serialize"):
         ox_ttl = ox.serialize(ox_triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     try:
-        from kg.formats import serialize as kg_serialize
+        from kg.export.formats import serialize as kg_serialize
     except ImportError:
         kg_serialize = None
     if kg_serialize is not None:
         try:
-            with stage(t, "kg.formats.serialize(turtle, oxigraph)"):
+            with stage(t, "kg.export.formats.serialize(turtle, oxigraph)"):
                 kg_serialize(kg, "turtle", base=base, resources=res, engine="oxigraph")
         except Exception as exc:  # a module in progress: report, do not fail the benchmark
-            t.pop("kg.formats.serialize(turtle, oxigraph)", None)
-            print(f"    note: kg.formats.serialize failed: {exc!r}")
+            t.pop("kg.export.formats.serialize(turtle, oxigraph)", None)
+            print(f"    note: kg.export.formats.serialize failed: {exc!r}")
     with stage(t, "check: parse both with pyoxigraph"):
         from_rdflib = set(ox.parse(rdflib_ttl, format=ox.RdfFormat.TURTLE))
         from_ox = set(ox.parse(ox_ttl, format=ox.RdfFormat.TURTLE))

@@ -17,12 +17,12 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "load_resources": "kg.resources",
     "Resources": "kg.resources",
-    "load_pipeline": "kg.nlp",
-    "build": "kg.pipeline",
-    "extract_document": "kg.pipeline",
-    "to_rdf": "kg.rdf",
-    "to_networkx": "kg.graph",
-    "iter_documents": "kg.ingest",
+    "load_pipeline": "kg.nlp.model",
+    "build": "kg.builder",
+    "extract_document": "kg.extract",
+    "to_rdf": "kg.export.rdf",
+    "to_networkx": "kg.export.networkx",
+    "iter_documents": "kg.ingest.read",
     "KnowledgeGraph": "kg.model",
     "Document": "kg.model",
 }

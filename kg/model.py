@@ -8,7 +8,7 @@ Identity
     An entity is identified by its ``key``: ``"<family>/<normalised name>"`` for entities found
     in text (``"person/jane doe"``) or the gazetteer id for gazetteer entities
     (``"country/jpn"``).  The same key in two documents is the same node.  IRIs are minted from
-    keys by :func:`kg.rdf.mint_entity_iri` only.
+    keys by :func:`kg.export.rdf.mint_entity_iri` only.
 
 Facts
     A fact is ``(subject key, property local name, object key)``.  Each fact keeps every piece of
@@ -59,7 +59,7 @@ class Evidence:
 
     ``start``/``end`` are character offsets of the evidence sentence in the document text;
     ``sentence`` is that sentence.  ``rule`` names the extraction rule; ``confidence`` is in
-    [0, 1] (see docs in :mod:`kg.extract.relations`).
+    [0, 1] (see docs in :mod:`kg.extract.relations.legacy`).
     """
 
     doc_id: str

@@ -3,7 +3,7 @@
 ``KG`` lists the ontology terms the code itself uses (classes, provenance properties); a misspelt
 term fails at import.  Relation properties are *not* listed here: they are read from
 ``ontologies/newskg.ttl`` at run time (see :mod:`kg.resources`) so that adding one needs no code
-change; :func:`kg.rdf.property_iri` is the only place that turns their names into IRIs.
+change; :func:`kg.export.rdf.property_iri` is the only place that turns their names into IRIs.
 A test checks that every term below is declared in the ontology file.
 """
 

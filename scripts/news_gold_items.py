@@ -19,7 +19,7 @@ import json
 import random
 from pathlib import Path
 
-from kg.evaluate import Gold, gold_from_dict, load_gold, load_gold_documents, default_data_dir
+from kg.eval.score import Gold, gold_from_dict, load_gold, load_gold_documents, default_data_dir
 
 LEAD_CHARS = 2500
 SEED = 20261202

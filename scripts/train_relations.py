@@ -35,21 +35,22 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from kg.conll04 import evaluate_conll04, load_conll04  # noqa: E402
-from kg.evaluate import default_data_dir, evaluate, load_gold, load_gold_documents, normalise  # noqa: E402
+from kg.eval.conll04 import evaluate_conll04, load_conll04  # noqa: E402
+from kg.eval.score import default_data_dir, evaluate, load_gold, load_gold_documents, normalise  # noqa: E402
 from kg.extract.learned import (  # noqa: E402
     DENSE_BLOCKS, MODEL_FORMAT, MODEL_VERSION, NONE, PROPERTIES, RelationModel, beyond_rules, candidate_features,
     candidates, default_model_path, dense_features, load_model, mention_classes, pair_features, parse_model,
     usable_tensor,
 )
 from kg.extract.infer import apply_chains  # noqa: E402
-from kg.extract.mentions import extract_mentions  # noqa: E402
-from kg.extract.relations import extract_relations  # noqa: E402
+from kg.extract.mentions.find import extract_mentions  # noqa: E402
+from kg.extract.relations.legacy import extract_relations  # noqa: E402
 from kg.model import DocResult, Document, KnowledgeGraph, Relation  # noqa: E402
 from kg.nlp import load_pipeline, prepare_text  # noqa: E402
-from kg.pipeline import new_graph, resolve_across_documents  # noqa: E402
-from kg.rdf import to_rdf  # noqa: E402
-from kg.resolve import resolve  # noqa: E402
+from kg.builder import new_graph  # noqa: E402
+from kg.extract.resolve.corpus import resolve_across_documents  # noqa: E402
+from kg.export.rdf import to_rdf  # noqa: E402
+from kg.extract.resolve.document import resolve  # noqa: E402
 from kg.resources import Resources, load_resources  # noqa: E402
 
 __all__ = ["pair_features", "candidate_features", "main"]  # the features are the inference ones
@@ -130,7 +131,7 @@ def parse_documents(documents, nlp, res: Resources, gold=None, *, lenient: bool 
         mentions = extract_mentions(doc, res)
         resolution = resolve(doc, mentions, res, document.id)
         # the rules alone: no learned facts and no property chains yet (compose() adds both, as
-        # kg.extract.relations.extract_relations does)
+        # kg.extract.relations.legacy.extract_relations does)
         rules, titles = extract_relations(doc, mentions, resolution, res, document.id, learned=False)
         for key, found in titles.items():
             resolution.entities[key].job_titles |= found
@@ -579,7 +580,7 @@ def cmd_news(args) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("-m", "--model", help="spaCy pipeline (default: kg.nlp.default_model())")
+    ap.add_argument("-m", "--model", help="spaCy pipeline (default: kg.nlp.model.default_model())")
     sub = ap.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("train", help="fit on CoNLL04 train, tune on dev, write the model")
     t.add_argument("--out", help="model path (default: ontologies/models/relations.json)")

@@ -16,22 +16,22 @@ def res():
 
 @pytest.fixture(scope="session")
 def nlp():
-    from kg.nlp import load_pipeline
+    from kg.nlp.model import load_pipeline
 
     return load_pipeline()
 
 
 @pytest.fixture(scope="session")
 def seed_graph(nlp, res):
-    from kg.ingest import iter_documents
-    from kg.pipeline import build
+    from kg.ingest.read import iter_documents
+    from kg.builder import build
 
     return build(iter_documents([SEED]), nlp=nlp, resources=res)
 
 
 @pytest.fixture(scope="session")
 def seed_rdf(seed_graph, res):
-    from kg.rdf import to_rdf
+    from kg.export.rdf import to_rdf
 
     return to_rdf(seed_graph, resources=res)
 
@@ -40,7 +40,7 @@ def seed_rdf(seed_graph, res):
 def extract(nlp, res):
     """Run the whole extraction on a text: returns (KnowledgeGraph, asserted facts by name)."""
     from kg.model import Document
-    from kg.pipeline import build
+    from kg.builder import build
 
     def run(text: str, doc_id: str = "t"):
         g = build([Document(doc_id, text)], nlp=nlp, resources=res)

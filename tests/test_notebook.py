@@ -66,7 +66,7 @@ def test_build_and_competency_queries(executed, seed_graph):
     assert "1 added" in text
 
     counts = json.loads(outputs(executed, "query-counts")[0])
-    from kg.query import named_queries
+    from kg.store.query import named_queries
 
     assert set(counts) == set(named_queries())  # every shipped query ran (binds taken from the data)
     deters = sorted({(seed_graph.entities[s].name, seed_graph.entities[o].name)
@@ -85,7 +85,7 @@ def test_build_and_competency_queries(executed, seed_graph):
 def test_network_analysis(executed, seed_graph):
     import networkx as nx
 
-    from kg.graph import to_networkx
+    from kg.export.networkx import to_networkx
 
     U = nx.Graph(to_networkx(seed_graph).to_undirected())
     U.remove_nodes_from([n for n in list(U) if U.degree(n) == 0])

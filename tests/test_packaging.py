@@ -23,9 +23,9 @@ def test_wheel_contains_data_files(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in ("kg/ontologies/newskg.ttl", "kg/ontologies/lexicon/relations.toml",
                      "kg/ontologies/lexicon/entities.toml", "kg/ontologies/gazetteer/countries.jsonl",
-                     "kg/viz/assets/page.js", "kg/cli.py"):
+                     "kg/export/viz/assets/page.js", "kg/cli/__init__.py"):
         assert required in names, required
     # the installed package finds its data inside itself
-    from kg import resources
+    import kg.resources as resources
 
     assert resources.data_dir().joinpath("newskg.ttl").is_file()

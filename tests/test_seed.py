@@ -110,9 +110,9 @@ def test_turtle_parses_in_rdflib_and_oxigraph_with_same_count(seed_ttl):
 
 def test_output_is_deterministic(nlp, res):
     from helpers import SEED
-    from kg.ingest import iter_documents
-    from kg.pipeline import build
-    from kg.rdf import to_rdf
+    from kg.ingest.read import iter_documents
+    from kg.builder import build
+    from kg.export.rdf import to_rdf
 
     a = to_rdf(build(iter_documents([SEED]), nlp=nlp, resources=res), resources=res).serialize(format="turtle")
     b = to_rdf(build(iter_documents([SEED]), nlp=nlp, resources=res), resources=res).serialize(format="turtle")

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from helpers import NEWS_TEXTS
 from kg.model import Document
-from kg.pipeline import build, iter_batches, iter_results
+from kg.builder import build, iter_batches, iter_results
 
 TEXTS = NEWS_TEXTS
 

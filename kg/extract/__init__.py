@@ -1,6 +1,10 @@
-"""Extraction stages over a parsed spaCy Doc: mentions, then relations."""
+"""Extraction: one parsed document -> entities and relations.
 
-from kg.extract.mentions import Mention, extract_mentions
-from kg.extract.relations import extract_relations
+The stages, in order: ``mentions`` (named things) -> ``resolve`` (entities, coreference) ->
+``relations`` (rules over the parse) -> ``learned`` (a pair classifier) -> ``infer`` (ontology
+axioms).  :func:`extract_document` runs them; ``resolve.corpus`` runs after all documents.
+"""
 
-__all__ = ["Mention", "extract_mentions", "extract_relations"]
+from kg.extract.document import extract_document
+
+__all__ = ["extract_document"]

@@ -1,6 +1,6 @@
 """A small learned relation classifier for worksFor, livesIn, locatedIn, basedIn and killed.
 
-The rules of :mod:`kg.extract.relations` are precise but miss many plain statements ("X, who
+The rules of :mod:`kg.extract.relations.legacy` are precise but miss many plain statements ("X, who
 works at Y", "X, a Y native").  This module adds a multinomial logistic regression over sparse
 string features of an entity pair in one sentence.  It is trained on CoNLL04 *train* by
 ``scripts/train_relations.py`` (selected and thresholded on CoNLL04 *dev*, never on test) and
@@ -49,9 +49,9 @@ from typing import Any, Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from kg.errors import DataFileError
-from kg.extract.mentions import Mention
+from kg.extract.mentions.find import Mention
 from kg.model import Evidence, Relation
-from kg.resolve import Resolution
+from kg.extract.resolve.document import Resolution
 from kg.resources import Resources, data_dir
 
 log = logging.getLogger(__name__)
@@ -529,7 +529,7 @@ def candidate_features(doc: Doc, cand: Candidate, res: Resources, token_cls: Map
 def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources, doc_id: str,
                       *, model: RelationModel | None = None) -> list[Relation]:
     """The learned relations of one document (see the module docstring)."""
-    from kg.extract.relations import lies_on_water
+    from kg.extract.relations.legacy import lies_on_water
 
     model = model or load_model()
     cands = candidates(doc, mentions, resolution, res)
@@ -565,7 +565,7 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
             continue
         anchor = path[1]
         if ctx is None:
-            from kg.extract.relations import _Ctx  # the rules' modality logic
+            from kg.extract.relations.legacy import _Ctx  # the rules' modality logic
 
             ctx = _Ctx(doc, mentions, resolution, res, doc_id)
         if _rules_name_another_agent(ctx, path, label, cand.subject, cand.object, res):
@@ -626,7 +626,7 @@ def _a_brief(ctx: Any, obj: Token) -> bool:
     role = prep.head
     if obj.dep_ != "pobj" or prep.lower_ != "for" or role.pos_ != "NOUN" or role.i == prep.i:
         return False
-    from kg.extract.relations import of_state
+    from kg.extract.relations.legacy import of_state
 
     return of_state(role) or any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < role.i
                                  and c.i in ctx.r.token_keys for c in role.children)
@@ -654,7 +654,7 @@ def _scene_of_an_act(ctx: Any, person: Token, place: Token, res: Resources) -> b
     ("the Ruritania kidnap victim X"), a contest with the person as opponent ("a lead over X in Y"),
     or a place hung on a verb the person is the agent of ("X inaugurated a bridge in southern
     France", "was inaugurated by X in Y") other than a livesIn trigger ("lives in", "was born in")."""
-    from kg.extract.relations import _is_dateline
+    from kg.extract.relations.legacy import _is_dateline
 
     if _is_dateline(place.sent[0]) and place.i < place.sent.start + 6:
         return True

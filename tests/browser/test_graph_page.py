@@ -7,8 +7,8 @@ import struct
 import pytest
 
 from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
-from kg.viz import render_html
-from kg.viz.sample import sample_graph
+from kg.export.viz import render_html
+from kg.export.viz.sample import sample_graph
 
 pytestmark = pytest.mark.browser
 
@@ -167,7 +167,7 @@ def test_screenshot_of_the_sample_graph(sample_page, artifacts_dir, viewport):
 
 
 def test_a_large_graph_opens_with_fixed_positions_and_stays_usable(open_graph):
-    from kg.viz.sample import synthetic_graph
+    from kg.export.viz.sample import synthetic_graph
 
     graph = synthetic_graph(nodes=1500, edges=4500, docs=100)
     opened = open_graph(render_html(graph))

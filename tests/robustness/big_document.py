@@ -13,8 +13,8 @@ import sys
 import time
 
 from kg.model import Document
-from kg.nlp import load_pipeline
-from kg.pipeline import build
+from kg.nlp.model import load_pipeline
+from kg.builder import build
 from kg.resources import load_resources
 
 PARAGRAPH = (

@@ -15,7 +15,7 @@ import networkx as nx
 import pytest
 import rdflib
 
-from kg.cli import write_atomic
+from kg.export.write import write_atomic
 
 from test_robust_cli import build_args, kg_cmd
 
@@ -38,7 +38,7 @@ def test_write_atomic_replaces_and_cleans_up_on_failure(tmp_path, monkeypatch):
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from kg.cli import write_atomic
+    from kg.export.write import write_atomic
     target = Path(sys.argv[1])
     a, b = b"A" * 3_000_000, b"B" * 5_000_000
     print("ready", flush=True)

@@ -125,7 +125,7 @@ def test_real_entry_point_has_no_traceback(messy, tmp_path):
 
 
 def test_entry_point_turns_an_internal_error_into_one_line():
-    code = ("import kg.cli as c\n"
+    code = ("import kg.cli._app as c\n"
             "def broken():\n    raise ValueError('boom')\n"
             "c.app = broken\nc.main()\n")
     env = {k: v for k, v in os.environ.items() if k != "NEWSKG_TRACEBACK"}

@@ -1,8 +1,8 @@
-"""HTML pages reduced to article text (kg.htmltext, stdlib html.parser)."""
+"""HTML pages reduced to article text (kg.ingest.html, stdlib html.parser)."""
 
 from __future__ import annotations
 
-from kg.htmltext import html_to_article, looks_like_html
+from kg.ingest.html import html_to_article, looks_like_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head>

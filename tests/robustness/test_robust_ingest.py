@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import Problem, iter_documents
+from kg.ingest.read import Problem, iter_documents
 
 
 def read(inputs, **kw):

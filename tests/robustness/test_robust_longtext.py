@@ -14,8 +14,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.model import Document
-from kg.nlp import MAX_SENTENCE_TOKENS, split_text
-from kg.pipeline import build, extract_document
+from kg.nlp.components import MAX_SENTENCE_TOKENS
+from kg.nlp.text import split_text
+from kg.builder import build
+from kg.extract import extract_document
 
 PARAGRAPH = (
     "Acme Corp hired Jane Roe as chief executive on Monday, the company said. "

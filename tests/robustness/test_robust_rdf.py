@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from rdflib.compare import isomorphic
 
 from hostile import HOSTILE, make_graph
-from kg.formats import serialize
-from kg.rdf import DEFAULT_BASE, entity_iri, mint_iri, to_rdf
+from kg.export.formats import serialize
+from kg.export.rdf import DEFAULT_BASE, entity_iri, mint_iri, to_rdf
 
 # Any code point, lone surrogates included (hypothesis leaves them out by default).
 ANY_CHAR = st.characters(exclude_categories=())
@@ -80,7 +80,7 @@ def test_turtle_round_trip_of_the_hostile_catalogue():
 
 
 def _line_sort_splits_inside_literals() -> bool:
-    from kg import formats
+    import kg.export.formats as formats
 
     sort = getattr(formats, "_sorted_lines", None)
     return sort is not None and sort('<a> <b> "x\u2028y" .\n'.encode("utf-8")).count(b"\n") > 1
@@ -107,13 +107,13 @@ def test_every_export_format_parses_back(engine, fmt, ox_fmt):
         assert isomorphic(back, to_rdf(kg))
 
 
-# -- the HTML page (kg.viz.render_html) ---------------------------------------------------------
+# -- the HTML page (kg.export.viz.render_html) ---------------------------------------------------------
 _C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _OTHER_CONTROLS = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
 
 
 def page_of(names, sentences, **kw) -> str:
-    from kg.viz import render_html
+    from kg.export.viz import render_html
 
     return render_html(make_graph(names, sentences, **kw))
 
@@ -151,6 +151,6 @@ def test_html_page_with_del_c1_and_surrogates():
 def test_graphml_with_control_characters():
     import networkx as nx
 
-    from kg.graph import graphml_bytes, to_networkx
+    from kg.export.networkx import graphml_bytes, to_networkx
 
     nx.read_graphml(io.BytesIO(graphml_bytes(to_networkx(make_graph(HOSTILE, HOSTILE)))))

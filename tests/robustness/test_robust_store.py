@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from kg.cli import app
 import rdflib
 
-from kg.store import export_store, store_documents
-from kg.validate import validate_graph
+from kg.store.embedded import export_store, store_documents
+from kg.store.validate import validate_graph
 from test_robust_cli import kg_cmd
 
 runner = CliRunner()

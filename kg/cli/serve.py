@@ -1,0 +1,122 @@
+"""``kg serve`` and ``kg push``: a local SPARQL endpoint, and loading into any SPARQL 1.1 server."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from kg.cli._app import app, err, fail, out
+from kg.errors import KGError
+
+DEFAULT_STORE = Path("output") / "store"
+
+
+@app.command()
+def serve(
+    store: Path = typer.Option(DEFAULT_STORE, "--store", "-s", help="Store folder written by kg build."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (keep the loopback default unless you mean to share it)."),
+    port: int = typer.Option(7878, "--port", "-p", help="TCP port."),
+    engine: str = typer.Option("auto", "--engine", help="oxigraph (the Oxigraph server from `pip install oxigraph`), builtin (pyoxigraph), or auto."),
+) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query.
+
+    The store's documents and entities are copied when the server starts; restart it to see
+    later builds.  Stop it with Ctrl-C.
+
+    Example:
+
+        kg serve --store output/store --port 7878
+
+        curl -G http://127.0.0.1:7878/query --data-urlencode 'query=SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    """
+    from kg.store.serve import start_server
+
+    def _terminate(signum, frame):  # SIGTERM: stop cleanly, like Ctrl-C
+        raise KeyboardInterrupt
+
+    stop_requested: list[int] = []
+
+    def _remember(signum, frame):  # while starting: stop right after the start, once announced
+        stop_requested.append(signum)
+
+    # Installed before the server starts: it may answer (and be told to stop) before start_server returns.
+    previous = signal.signal(signal.SIGTERM, _remember)
+    try:
+        server = start_server(store, host=host, port=port, engine=engine)  # type: ignore[arg-type]
+    except KGError as exc:
+        signal.signal(signal.SIGTERM, previous)
+        fail(str(exc))
+    try:
+        signal.signal(signal.SIGTERM, _terminate)
+        d = server.data
+        out.print(f"Serving {d.documents} document(s), {d.quads} quads in {d.graphs} named graph(s), read-only, "
+                  f"at {server.query_url} (SPARQL 1.1 protocol, {server.engine} engine). Press Ctrl-C to stop.",
+                  markup=False, emoji=False)
+        if stop_requested:
+            raise KeyboardInterrupt
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            err.print(f"Warning: listening on {host}: anyone who can reach this address can query the graph.",
+                      markup=False)
+        while not server.wait(0.5):
+            pass
+        fail("the SPARQL server stopped by itself; run with a different --port or check the store.")
+    except KeyboardInterrupt:
+        out.print("Stopped.")
+    finally:
+        server.stop()
+        signal.signal(signal.SIGTERM, previous)
+
+
+@app.command()
+def push(
+    file: Optional[Path] = typer.Argument(None, metavar="[FILE]", help="Dataset file to push instead of the store (.trig .nq .jsonld)."),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", "-e", help="SPARQL query endpoint (e.g. http://localhost:7878/query); also the update endpoint unless --update-endpoint."),
+    graph_store: Optional[str] = typer.Option(None, "--graph-store", help="Graph Store HTTP Protocol endpoint (e.g. http://localhost:7878/store)."),
+    update_endpoint: Optional[str] = typer.Option(None, "--update-endpoint", help="SPARQL Update endpoint (default: --endpoint, with a final /query replaced by /update)."),
+    store: Optional[Path] = typer.Option(None, "--store", "-s", help="Store folder written by kg build (default output/store)."),
+    protocol: Optional[str] = typer.Option(None, "--protocol", help="gsp (PUT each graph) or update (DROP + INSERT DATA); default gsp when --graph-store is given."),
+    prune: bool = typer.Option(False, "--prune", help="Also delete the server's graphs of documents that are no longer in the local data."),
+    retries: int = typer.Option(4, "--retries", min=0, max=10, help="Retries per request on connection errors and 5xx answers."),
+    timeout: float = typer.Option(60.0, "--timeout", min=1.0, help="Seconds to wait for one answer."),
+) -> None:
+    """Load the graph into a SPARQL 1.1 server, one named graph per document plus the entity graph.
+
+    Each graph replaces the server's graph of the same name, so running it again gives no
+    duplicates.  Credentials: export NEWSKG_PUSH_USER and NEWSKG_PUSH_PASSWORD (HTTP Basic).
+
+    Examples:
+
+        kg push --store output/store --endpoint http://localhost:7878/query --graph-store http://localhost:7878/store
+
+        kg push all.trig --endpoint http://localhost:3030/ds/query --protocol update
+    """
+    from kg.store.push import graphs_from_file, graphs_from_store, push_graphs, target_from_env
+
+    if file is not None and store is not None:
+        fail("pass either FILE or --store DIR, not both.")
+    if protocol is not None and protocol not in ("gsp", "update"):
+        fail(f"--protocol {protocol!r}: use gsp or update.")
+    try:
+        target = target_from_env(endpoint=endpoint, graph_store=graph_store, update_endpoint=update_endpoint,
+                                 protocol=protocol, timeout=timeout, retries=retries)  # type: ignore[arg-type]
+        graphs, base = graphs_from_file(file) if file is not None else graphs_from_store(store or DEFAULT_STORE)
+    except KGError as exc:
+        fail(str(exc))
+    docs = sum(1 for g in graphs if g.doc_id is not None)
+    err.print(f"Pushing {docs} document graph(s) and {len(graphs) - docs} other graph(s) with the "
+              f"{'Graph Store protocol' if target.protocol == 'gsp' else 'SPARQL Update protocol'}...", markup=False)
+
+    def progress(i: int, n: int, pushed) -> None:
+        retried = f", {pushed.attempts} attempts" if pushed.attempts > 1 else ""
+        out.print(f"[{i}/{n}] loaded {pushed.label} ({pushed.triples} triples, {pushed.seconds:.2f}s{retried})",
+                  markup=False, emoji=False)
+
+    report = push_graphs(graphs, target, base=base, prune=prune, on_progress=progress)
+    for g in report.pruned:
+        out.print(f"deleted <{g}> (document no longer in the local data)", markup=False, emoji=False)
+    if not report.ok:
+        fail(report.summary())
+    out.print(f"Done: {report.summary()}", markup=False, emoji=False)

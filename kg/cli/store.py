@@ -1,0 +1,204 @@
+"""``kg query``, ``kg remove``, ``kg validate`` and ``kg export``: use the graph once it is built."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kg.cli._app import app, err, fail, out
+from kg.errors import KGError
+
+DEFAULT_STORE = Path("output") / "store"
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+
+
+def _pick_source(store: Optional[Path], graph: Optional[Path]) -> tuple[str, Path]:
+    if store and graph:
+        fail("pass either --store DIR or --graph FILE, not both.")
+    if graph:
+        if graph.is_dir():  # a store folder passed as --graph
+            return "store", graph
+        return "graph", graph
+    path = store or DEFAULT_STORE
+    if not (path / "CURRENT").is_file():
+        hint = "" if store else " (the default is output/store)"
+        fail(f"no newskg store at {path}{hint}; run `kg build INPUT --out DIR` first, "
+             f"or pass --store DIR or --graph FILE.ttl.")
+    return "store", path
+
+
+@app.command()
+def query(
+    sparql: Optional[str] = typer.Argument(None, metavar="QUERY", help='SPARQL text, or @file.rq to read it from a file.'),
+    store: Optional[Path] = typer.Option(None, "--store", "-s", help="Store folder written by kg build (default output/store)."),
+    graph: Optional[Path] = typer.Option(None, "--graph", "-g", help="Query an RDF file instead (.ttl .trig .nq .nt .jsonld)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | csv | tsv | json (default: table on a terminal, else csv)."),
+    bind: Optional[List[str]] = typer.Option(None, "--bind", "-b", help="NAME=VALUE bound to ?NAME: <iri>, prefix:name, number or text (repeatable)."),
+    named: Optional[str] = typer.Option(None, "--named", "-n", help="Run a shipped competency query (see --list)."),
+    list_: bool = typer.Option(False, "--list", help="List the shipped competency queries and exit."),
+) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT) over the store or an RDF file.
+
+    Prefixes kg: schema: skos: rdfs: rdf: owl: xsd: dcterms: prov: wd: ent: are predeclared.
+
+    Examples:
+
+        kg query "SELECT ?s ?o WHERE { ?s kg:deters ?o }"
+
+        kg query --named announced --bind name=Ruritania --format json
+
+        kg query @my.rq --graph output/graph.ttl --format csv
+    """
+    from kg.store.query import named_queries
+
+    if list_:
+        for q in named_queries().values():
+            binds = f"  [--bind {' '.join(b + '=...' for b in q.binds)}]" if q.binds else ""
+            out.print(f"{q.name:<20} {q.title}: {q.description}{binds}", markup=False, emoji=False)
+        return
+    if fmt is not None and fmt not in RESULT_FORMATS:
+        fail(f"--format {fmt!r} is not one of {', '.join(RESULT_FORMATS)}.")
+    fmt = fmt or ("table" if out.is_terminal else "csv")
+    try:
+        from kg.store.query import load_query, prefixes_for, query_file, query_store, serialize_result
+
+        text = load_query(sparql, named=named)
+        if named:
+            missing = [b for b in named_queries()[named].binds
+                       if not any(x.partition("=")[0].strip().lstrip("?$") == b for x in bind or ())]
+            if missing:
+                fail(f"--named {named} needs {' '.join(f'--bind {b}=...' for b in missing)}.")
+        kind, path = _pick_source(store, graph)
+        result = (query_store if kind == "store" else query_file)(path, text, bindings=tuple(bind or ()))
+        prefixes = prefixes_for(None)
+        if fmt == "table":
+            _print_table(result, prefixes)
+        else:
+            sys.stdout.buffer.write(serialize_result(result, fmt, prefixes=prefixes))
+            sys.stdout.flush()
+    except KGError as exc:
+        fail(str(exc))
+
+
+def _print_table(result, prefixes: dict[str, str]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from kg.store.query import rows_as_text, serialize_result
+
+    if result.kind == "ask":
+        out.print("true" if result.boolean else "false")
+        return
+    if result.kind == "graph":
+        out.print(serialize_result(result, "table", prefixes=prefixes).decode("utf-8"), markup=False, emoji=False, end="")
+        return
+    table = Table(show_lines=False, header_style="bold")
+    for v in result.variables:
+        table.add_column(v, overflow="fold")
+    for row in rows_as_text(result, prefixes):
+        table.add_row(*(Text(cell) for cell in row))  # data, never markup or emoji codes
+    out.print(table)
+    err.print(f"{len(result.rows)} row(s)")
+
+
+@app.command()
+def remove(
+    doc_ids: List[str] = typer.Argument(..., metavar="DOC_ID...", help="Ids of the documents to take out (see `kg query --named documents`)."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", "-s", help="Store folder written by kg build."),
+) -> None:
+    """Take documents' facts, provenance and entity mentions out of the store.
+
+    Entities only those documents mentioned disappear; the others get their labels, aliases and
+    mention counts recomputed from the documents that remain.
+
+    Example:
+
+        kg remove article-17 --store output/store
+    """
+    from kg.store.embedded import remove_documents
+
+    try:
+        report = remove_documents(store, list(doc_ids))
+    except KGError as exc:
+        fail(str(exc))
+    out.print(f"Removed {len(report.removed)} document(s) from {store}; {report.documents} document(s), "
+              f"{report.quads} quads remain ({report.entities_updated} entity description(s) recomputed).",
+              markup=False, emoji=False)
+
+
+@app.command()
+def validate(
+    file: Optional[Path] = typer.Argument(None, metavar="FILE", help="RDF file to check (.ttl .trig .nq .nt .jsonld)."),
+    store: Optional[Path] = typer.Option(None, "--store", "-s", help="Check the store instead."),
+) -> None:
+    """Check a graph against the SHACL shapes (ontologies/shapes.ttl); exit 1 on violations.
+
+    Examples:
+
+        kg validate output/graph.ttl
+
+        kg validate --store output/store
+    """
+    try:
+        from kg.store.validate import load_rdf_file, validate_graph
+
+        if file is not None and store is not None:
+            fail("pass either FILE or --store DIR, not both.")
+        if file is None and store is None:
+            file = Path("output") / "graph.ttl"
+            if not file.is_file():
+                fail("nothing to validate: pass FILE or --store DIR (default output/graph.ttl does not exist).")
+        if store is not None:
+            import rdflib
+
+            from kg.store.embedded import export_store
+
+            data = rdflib.Graph().parse(data=export_store(store, "ntriples"), format="nt")
+            label = str(store)
+        else:
+            data = load_rdf_file(file)
+            label = str(file)
+        report = validate_graph(data)
+    except KGError as exc:
+        fail(str(exc))
+    for v in report.violations:
+        out.print(v.line(), markup=False, emoji=False)
+    errors = sum(1 for v in report.violations if v.severity == "Violation")
+    if not report.conforms:
+        err.print(f"{label}: {errors} SHACL violation(s) in {report.triples} triples.", markup=False, emoji=False)
+        raise typer.Exit(1)
+    out.print(f"{label}: conforms to the newskg shapes ({report.triples} triples).", markup=False, emoji=False)
+
+
+@app.command()
+def export(
+    store: Path = typer.Option(DEFAULT_STORE, "--store", "-s", help="Store folder written by kg build."),
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle | trig | nquads | ntriples | jsonld."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
+) -> None:
+    """Write everything in the store (all builds) as one RDF file.
+
+    Example:
+
+        kg export --store output/store --format trig -o all.trig
+    """
+    from kg.store.embedded import export_store
+
+    try:
+        data = export_store(store, fmt)
+    except KGError as exc:
+        fail(str(exc))
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from kg.export.write import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}; check the path and its permissions.")
+    out.print(f"wrote {output} ({len(data)} bytes)", markup=False, emoji=False)

@@ -1,0 +1,1 @@
+"""Other ways to run the build: a dask.distributed cluster (``kg build --engine dask``)."""

@@ -1,0 +1,1 @@
+"""Evaluation: gold files, the corpora they name, the scorer, CoNLL04 and the quality table."""

@@ -1,0 +1,68 @@
+"""NetworkX export: a MultiDiGraph derived from the graph model (edge key = property).
+
+Node ids are the entities' IRIs (the same as in the RDF), so the two exports can be joined.
+Attributes are scalars so that GraphML (Gephi, Cytoscape) can hold them: aliases and job titles
+are joined with " | ".
+"""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+
+from kg.model import KnowledgeGraph
+from kg.export.rdf import DEFAULT_BASE, clean_text, entity_iri
+
+__all__ = ["to_networkx", "graphml_bytes"]
+
+
+def to_networkx(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, include_hedged: bool = True) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for ent in kg.sorted_entities():
+        g.add_node(
+            str(entity_iri(base, ent.key)),
+            key=ent.key,
+            label=ent.name,
+            type=ent.cls,
+            aliases=" | ".join(sorted(ent.aliases)),
+            job_titles=" | ".join(sorted(ent.job_titles)),
+            mentions=ent.mentions,
+            documents=len(ent.docs),
+            wikidata=ent.wikidata or "",
+        )
+    for fact in sorted(kg.facts):
+        s, prop, o = fact
+        asserted = kg.is_asserted(fact)
+        if not asserted and not include_hedged:
+            continue
+        evidence = sorted(kg.facts[fact], key=lambda e: (e.modality != "asserted", -e.confidence, e.doc_id, e.start))
+        g.add_edge(
+            str(entity_iri(base, s)),
+            str(entity_iri(base, o)),
+            key=prop,
+            property=prop,
+            symmetric=prop in kg.symmetric,
+            modality="asserted" if asserted else evidence[0].modality,
+            confidence=kg.confidence(fact) if asserted else evidence[0].confidence,
+            evidence_count=len(evidence),
+            sentence=evidence[0].sentence,
+            document=evidence[0].doc_id,
+        )
+    return g
+
+
+def graphml_bytes(g: nx.MultiDiGraph) -> bytes:
+    """GraphML of ``g``; text attributes are cleaned of characters XML forbids."""
+    g = g.copy()
+    for _, data in g.nodes(data=True):
+        for k, v in data.items():
+            if isinstance(v, str):
+                data[k] = clean_text(v)
+    for _, _, data in g.edges(data=True):
+        for k, v in data.items():
+            if isinstance(v, str):
+                data[k] = clean_text(v)
+    buf = io.BytesIO()
+    nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    return buf.getvalue()

@@ -1,0 +1,1 @@
+"""Mentions: the named things of one parsed document (NER, gazetteer, patterns, repairs)."""

@@ -1,0 +1,1 @@
+"""Relations: rules over the dependency parse, driven by the trigger lexicon."""

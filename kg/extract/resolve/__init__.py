@@ -1,0 +1,1 @@
+"""Resolution: mentions -> entities within a document (with coreference), then across documents."""

@@ -1,0 +1,1 @@
+"""Inputs -> :class:`kg.model.Document`: text, Markdown, HTML and JSONL files, folders and stdin."""

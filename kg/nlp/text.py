@@ -1,0 +1,88 @@
+"""Text before and around spaCy: boilerplate and agency credits blanked out, long texts cut into
+pieces, and the all-capitals dateline word test.  Offsets into the original text stay valid."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CHUNK_CHARS", "dateline_word", "split_text", "prepare_text"]
+
+CHUNK_CHARS = 10_000
+
+
+def dateline_word(tok) -> bool:
+    """An all-capitals place word that opens a wire item ("RIVERTON, Ruritania -")."""
+    return len(tok.text) >= 3 and tok.text.isalpha() and tok.text.isupper()
+
+
+def split_text(text: str, *, max_chars: int = CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``max_chars`` characters whose concatenation is ``text``.
+
+    A cut goes after the last blank line of the window, else after its last line break, else
+    after its last sentence end (". "), else after its last whitespace, else (one huge token) at
+    the limit.  Every piece but the last ends with the whitespace it was cut after.
+    """
+    if max_chars < 1:
+        raise ValueError(f"max_chars must be positive, got {max_chars}")
+    pieces: list[str] = []
+    start, n = 0, len(text)
+    while n - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " ", "\t"):
+            at = window.rfind(sep, max_chars // 4)
+            if at >= 0:
+                cut = at + len(sep)
+                break
+        if cut <= 0:
+            cut = max_chars
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+_LINE = re.compile(r"[^\n]*")
+
+
+def _agency_re(agencies: frozenset[str]) -> re.Pattern[str] | None:
+    if not agencies:
+        return None
+    names = "|".join(sorted((re.escape(a) for a in agencies), key=len, reverse=True))
+    # "(Agency)" anywhere, "Agency - " / "Agency -- " at the start of a line or of a sentence
+    return re.compile(rf"\((?:{names})\)\s*[-–—]*|(?:^|(?<=[.!?] ))\s*(?:{names})\s*[-–—]+",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+def _blank_credit(m: re.Match[str]) -> str:
+    """Spaces for a credit; a dash after a bracketed credit stays, so that the dateline before it
+    stays a dateline ("KABUL (Reuters) - Troops" reads "KABUL            - Troops", not one name
+    "KABUL Troops")."""
+    text = m.group(0)
+    dash = max(text.rfind("-"), text.rfind("–"), text.rfind("—"))
+    if not text.startswith("(") or dash < 0:
+        return " " * len(text)
+    return " " * dash + text[dash] + " " * (len(text) - dash - 1)
+
+
+_AGENCY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
+
+
+def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str] = frozenset()) -> str:
+    """Blank out web boilerplate lines ("Also Read", "Advertisement", ...) and agency credits.
+
+    Removed text is replaced by spaces of the same length so that character offsets into the
+    original text stay valid.  Control characters other than newline and tab become spaces too.
+    """
+    def blank(m: re.Match[str]) -> str:
+        line = m.group(0)
+        key = line.strip().strip(":|>»·-").strip().lower()
+        return " " * len(line) if key in boilerplate else line
+
+    out = _LINE.sub(blank, text)
+    if agencies not in _AGENCY_CACHE:
+        _AGENCY_CACHE[agencies] = _agency_re(agencies)
+    credit = _AGENCY_CACHE[agencies]
+    if credit is not None:
+        out = credit.sub(_blank_credit, out)
+    return "".join(c if c in "\n\t" or c.isprintable() or c == "\r" else " " for c in out)

@@ -1,0 +1,166 @@
+"""The lexicons: relation triggers per property (``lexicon/relations.toml``) and the entity
+lexicon (``lexicon/entities.toml``: NER label mapping, head words, patterns, word lists)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import DataFileError
+from kg.resources.ontology import Ontology
+
+__all__ = ["TRIGGER_KINDS", "PREPOSITIONS", "Trigger", "RelationLexicon", "EntityLexicon",
+           "load_relation_lexicon", "load_entity_lexicon"]
+
+
+TRIGGER_KINDS = ("verbs", "inverse_verbs", "nouns", "inverse_nouns", "roles", "compounds", "hyphen_adjectives",
+                 "collective_verbs")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One trigger: ``lemma`` (possibly several words) and an optional preposition."""
+
+    prop: str
+    kind: str
+    lemma: str
+    prep: str | None
+
+    @classmethod
+    def parse(cls, prop: str, kind: str, text: str) -> "Trigger":
+        words = text.lower().split()
+        if not words:
+            raise ValueError("empty trigger")
+        if kind in ("verbs", "inverse_verbs", "nouns", "inverse_nouns", "roles") and len(words) > 1 \
+                and words[-1] in PREPOSITIONS:
+            return cls(prop, kind, " ".join(words[:-1]), words[-1])
+        return cls(prop, kind, " ".join(words), None)
+
+
+PROPERTY_KEYS = ("theme", "confidence", "yields_to", "intransitive", "person_subject_means")
+
+PREPOSITIONS = frozenset(
+    "with to in into on against of for from between by at over about among near".split()
+)
+
+
+@dataclass(frozen=True)
+class RelationLexicon:
+    triggers: dict[str, tuple[Trigger, ...]]  # kind -> triggers
+    themes: dict[str, frozenset[str]]  # property -> theme lemmas that must be present
+    confidence: dict[str, float]  # property -> base confidence
+    words: dict[str, frozenset[str]]  # named word lists (hedges, negations, ...)
+    # property -> properties it yields to for the same pair, sentence and rule (kg.extract.infer)
+    yields_to: dict[str, frozenset[str]] = field(default_factory=dict)
+    # properties whose "verb + preposition" triggers only count without a direct object
+    intransitive: frozenset[str] = frozenset()
+    # property -> the property it means with a person as subject and a non-person as object
+    # ("X attacked the party's plans": a person's attack on an institution is verbal)
+    person_reading: dict[str, str] = field(default_factory=dict)
+
+    def by_lemma(self, kind: str) -> dict[str, list[Trigger]]:
+        out: dict[str, list[Trigger]] = {}
+        for t in self.triggers.get(kind, ()):
+            out.setdefault(t.lemma, []).append(t)
+        return out
+
+
+def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"{path}: cannot read the relation lexicon ({exc}).") from exc
+    props = data.get("properties", {})
+    triggers: dict[str, list[Trigger]] = {k: [] for k in TRIGGER_KINDS}
+    themes: dict[str, frozenset[str]] = {}
+    confidence: dict[str, float] = {}
+    yields_to: dict[str, frozenset[str]] = {}
+    intransitive: set[str] = set()
+    person_reading: dict[str, str] = {}
+    for prop, spec in sorted(props.items()):
+        if prop not in ontology.properties:
+            raise DataFileError(
+                f"{path}: [properties.{prop}] names no relation property of the ontology; "
+                f"declare kg:{prop} in newskg.ttl or fix the spelling."
+            )
+        for key, value in spec.items():
+            if key == "theme":
+                themes[prop] = frozenset(w.lower() for w in value)
+            elif key == "confidence":
+                if not 0 < float(value) <= 1:
+                    raise DataFileError(f"{path}: [properties.{prop}] confidence must be in (0, 1].")
+                confidence[prop] = float(value)
+            elif key == "intransitive":
+                if not isinstance(value, bool):
+                    raise DataFileError(f"{path}: [properties.{prop}] intransitive must be true or false.")
+                if value:
+                    intransitive.add(prop)
+            elif key == "person_subject_means":
+                if value not in ontology.properties:
+                    raise DataFileError(f"{path}: [properties.{prop}] person_subject_means names no relation "
+                                        f"property of newskg.ttl: {value!r}.")
+                person_reading[prop] = value
+            elif key == "yields_to":
+                unknown = [q for q in value if q not in ontology.properties]
+                if unknown:
+                    raise DataFileError(f"{path}: [properties.{prop}] yields_to names unknown properties "
+                                        f"{', '.join(unknown)}; use relation properties of newskg.ttl.")
+                yields_to[prop] = frozenset(value)
+            elif key in TRIGGER_KINDS:
+                for text in value:
+                    try:
+                        triggers[key].append(Trigger.parse(prop, key, text))
+                    except ValueError as exc:
+                        raise DataFileError(f"{path}: [properties.{prop}] {key}: {exc}") from exc
+            else:
+                raise DataFileError(
+                    f"{path}: [properties.{prop}] has unknown key {key!r}; "
+                    f"allowed: {', '.join(TRIGGER_KINDS + PROPERTY_KEYS)}."
+                )
+    words = {k: frozenset(w.lower() for w in v) for k, v in data.get("words", {}).items()}
+    return RelationLexicon(
+        triggers={k: tuple(v) for k, v in triggers.items()},
+        themes=themes,
+        confidence=confidence,
+        words=words,
+        yields_to=yields_to,
+        intransitive=frozenset(intransitive),
+        person_reading=person_reading,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class EntityLexicon:
+    ner_classes: dict[str, str]  # spaCy label -> ontology class ("" = ignore)
+    head_classes: dict[str, str]  # lowercase head word -> class ("missiles" -> WeaponSystem)
+    patterns: tuple[dict, ...]  # spaCy Matcher patterns: {"id", "class", "pattern"}
+    designation: re.Pattern[str]  # weapon designations like "XX-12"
+    words: dict[str, frozenset[str]]
+
+
+def load_entity_lexicon(path: Path, ontology: Ontology) -> EntityLexicon:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"{path}: cannot read the entity lexicon ({exc}).") from exc
+    ner = data.get("ner_classes", {})
+    heads: dict[str, str] = {}
+    for cls, words in data.get("head_classes", {}).items():
+        for w in words:
+            heads[w.lower()] = cls
+    patterns = tuple(data.get("patterns", []))
+    for cls in list(ner.values()) + list(heads.values()) + [p.get("class", "") for p in patterns]:
+        if cls and cls not in ontology.classes:
+            raise DataFileError(f"{path}: class {cls!r} is not declared in newskg.ttl.")
+    for p in patterns:
+        if not {"id", "class", "pattern"} <= set(p):
+            raise DataFileError(f"{path}: every [[patterns]] entry needs id, class and pattern; got {p}.")
+    try:
+        designation = re.compile(data.get("designation_regex", r"^$"))
+    except re.error as exc:
+        raise DataFileError(f"{path}: designation_regex is not a valid regex ({exc}).") from exc
+    words = {k: frozenset(w.lower() for w in v) for k, v in data.get("words", {}).items()}
+    return EntityLexicon(ner, heads, patterns, designation, words)
