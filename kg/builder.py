@@ -33,8 +33,8 @@ def _parse_and_extract(
     documents: Iterable[Document], *, nlp: Language, res: Resources, batch_size: int,
 ) -> Iterator[DocResult]:
     """One process: ``nlp.pipe`` in batches, each Doc reduced to a DocResult and dropped."""
-    boiler = res.entities.words.get("boilerplate", frozenset())
-    agencies = res.entities.words.get("news_agencies", frozenset())
+    boiler = res.entities.words.boilerplate
+    agencies = res.entities.words.news_agencies
     stream = ((prepare_text(d.text, boiler, agencies), d) for d in documents)
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         try:

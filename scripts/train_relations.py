@@ -114,8 +114,8 @@ def _gold_ids(names: set[str], gnames: dict[str, set[str]], lenient: bool) -> se
 
 def parse_documents(documents, nlp, res: Resources, gold=None, *, lenient: bool = False) -> list[ParsedDoc]:
     """Run our pipeline up to the rules on every document; collect candidates and their labels."""
-    boiler = res.entities.words.get("boilerplate", frozenset())
-    agencies = res.entities.words.get("news_agencies", frozenset())
+    boiler = res.entities.words.boilerplate
+    agencies = res.entities.words.news_agencies
     gold_names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     gold_facts: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
     if gold is not None:

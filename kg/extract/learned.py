@@ -537,7 +537,7 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
         return []
     model, dense = _dense_rows(model, doc, cands)
     token_cls = mention_classes(mentions, resolution)
-    past = res.relations.words.get("past_markers", frozenset())
+    past = res.relations.words.past_markers
     ctx = None
     out: list[Relation] = []
     for n, cand in enumerate(cands):
@@ -615,7 +615,7 @@ def _act_on(path: tuple[list[Token], Token, list[Token]], res: Resources) -> boo
         return False
     lemma = anchor.lemma_.lower()
     props = {t.prop.lower() for t in res.relations.triggers.get("verbs", ()) if t.lemma.split()[0] == lemma}
-    return bool(props & res.relations.words.get("stance_properties", frozenset()))
+    return bool(props & res.relations.words.stance_properties)
 
 
 def _a_brief(ctx: Any, obj: Token) -> bool:
@@ -638,7 +638,7 @@ def _party_arena_of(ctx: Any, obj: Token) -> bool:
     role = obj.head
     if obj.dep_ not in ("compound", "amod", "nmod") or role.i == obj.i:
         return False
-    parties = ctx.words.get("party_nouns", frozenset())
+    parties = ctx.words.party_nouns
     keys = ctx.r.token_keys
     own = keys.get(obj.i)
     if own is not None and ctx.cls(own) == "Group":
@@ -658,11 +658,11 @@ def _scene_of_an_act(ctx: Any, person: Token, place: Token, res: Resources) -> b
 
     if _is_dateline(place.sent[0]) and place.i < place.sent.start + 6:
         return True
-    incidents = res.relations.words.get("incident_nouns", frozenset())
+    incidents = res.relations.words.incident_nouns
     if place.i < person.i and any(t.lemma_.lower() in incidents or t.lower_ in incidents
                                   for t in place.doc[place.i + 1:person.i]):
         return True  # "the Ruritania kidnap victim X", "a Riverton crash survivor": where it happened
-    if person.dep_ == "pobj" and person.head.lower_ in res.relations.words.get("opponent_preps", frozenset()):
+    if person.dep_ == "pobj" and person.head.lower_ in res.relations.words.opponent_preps:
         return True  # "a lead over X in Y", "ran against X in Y": a contest there, X's opponent
     prep = place.head
     verb = prep.head

@@ -81,15 +81,15 @@ class Resources:
         """Words that belong in a job title, not in a name: honorifics, forms of address and their
         modifiers, portfolios ("Defence" of "Defence Secretary") and the role triggers."""
         ew, rw = self.entities.words, self.relations.words
-        return frozenset().union(*(ew.get(k, ()) for k in ("honorifics", "name_titles", "title_modifiers")),
-                                 rw.get("portfolios", ()), self.relations.by_lemma("roles"))
+        return frozenset().union(ew.honorifics, ew.name_titles, ew.title_modifiers,
+                                 rw.portfolios, self.relations.by_lemma("roles"))
 
     @cached_property
     def person_nouns(self) -> frozenset[str]:
         """Nouns that denote a person only: the occupations word list and the roles of worksFor,
         livesIn and killed (one-word roles and the last word of longer ones).  Roles of leaderOf are
         left out: an organisation is "the market leader" or "the owner of" something too."""
-        out = set(self.relations.words.get("occupations", ()))
+        out = set(self.relations.words.occupations)
         for t in self.relations.triggers.get("roles", ()):
             if t.prop in ("worksFor", "livesIn", "killed"):
                 out.add(t.lemma.split()[-1])

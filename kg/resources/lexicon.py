@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kg.errors import DataFileError
 from kg.resources.ontology import Ontology
+from kg.resources.words import EntityWords, RelationWords, load_words
 
 __all__ = ["TRIGGER_KINDS", "PREPOSITIONS", "Trigger", "RelationLexicon", "EntityLexicon",
            "load_relation_lexicon", "load_entity_lexicon"]
@@ -51,7 +52,7 @@ class RelationLexicon:
     triggers: dict[str, tuple[Trigger, ...]]  # kind -> triggers
     themes: dict[str, frozenset[str]]  # property -> theme lemmas that must be present
     confidence: dict[str, float]  # property -> base confidence
-    words: dict[str, frozenset[str]]  # named word lists (hedges, negations, ...)
+    words: RelationWords  # named word lists (hedges, negations, ...)
     # property -> properties it yields to for the same pair, sentence and rule (kg.extract.infer)
     yields_to: dict[str, frozenset[str]] = field(default_factory=dict)
     # properties whose "verb + preposition" triggers only count without a direct object
@@ -72,6 +73,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DataFileError(f"{path}: cannot read the relation lexicon ({exc}).") from exc
+    _only_keys(data, ("properties", "words"), path)
     props = data.get("properties", {})
     triggers: dict[str, list[Trigger]] = {k: [] for k in TRIGGER_KINDS}
     themes: dict[str, frozenset[str]] = {}
@@ -109,6 +111,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
                                         f"{', '.join(unknown)}; use relation properties of newskg.ttl.")
                 yields_to[prop] = frozenset(value)
             elif key in TRIGGER_KINDS:
+                _no_duplicates([t.lower() for t in value], f"[properties.{prop}].{key}", path)
                 for text in value:
                     try:
                         triggers[key].append(Trigger.parse(prop, key, text))
@@ -119,7 +122,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
                     f"{path}: [properties.{prop}] has unknown key {key!r}; "
                     f"allowed: {', '.join(TRIGGER_KINDS + PROPERTY_KEYS)}."
                 )
-    words = {k: frozenset(w.lower() for w in v) for k, v in data.get("words", {}).items()}
+    words = load_words(RelationWords, data.get("words", {}), path)
     return RelationLexicon(
         triggers={k: tuple(v) for k, v in triggers.items()},
         themes=themes,
@@ -138,7 +141,7 @@ class EntityLexicon:
     head_classes: dict[str, str]  # lowercase head word -> class ("missiles" -> WeaponSystem)
     patterns: tuple[dict, ...]  # spaCy Matcher patterns: {"id", "class", "pattern"}
     designation: re.Pattern[str]  # weapon designations like "XX-12"
-    words: dict[str, frozenset[str]]
+    words: EntityWords
 
 
 def load_entity_lexicon(path: Path, ontology: Ontology) -> EntityLexicon:
@@ -146,6 +149,7 @@ def load_entity_lexicon(path: Path, ontology: Ontology) -> EntityLexicon:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DataFileError(f"{path}: cannot read the entity lexicon ({exc}).") from exc
+    _only_keys(data, ("designation_regex", "ner_classes", "head_classes", "words", "patterns"), path)
     ner = data.get("ner_classes", {})
     heads: dict[str, str] = {}
     for cls, words in data.get("head_classes", {}).items():
@@ -162,5 +166,19 @@ def load_entity_lexicon(path: Path, ontology: Ontology) -> EntityLexicon:
         designation = re.compile(data.get("designation_regex", r"^$"))
     except re.error as exc:
         raise DataFileError(f"{path}: designation_regex is not a valid regex ({exc}).") from exc
-    words = {k: frozenset(w.lower() for w in v) for k, v in data.get("words", {}).items()}
+    words = load_words(EntityWords, data.get("words", {}), path)
     return EntityLexicon(ner, heads, patterns, designation, words)
+
+
+def _only_keys(data: dict, allowed: tuple[str, ...], path: Path) -> None:
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise DataFileError(f"{path}: unknown top-level key(s) {', '.join(unknown)}; allowed: {', '.join(allowed)}.")
+
+
+def _no_duplicates(items: list[str], where: str, path: Path) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item in seen:
+            raise DataFileError(f"{path}: {where} lists {item!r} twice; remove one.")
+        seen.add(item)

@@ -304,7 +304,7 @@ def source_line(sent: Span, res: Resources) -> tuple[int, int, int, int] | None:
     word: "Riverton Radio").  The city must be a gazetteer city or country.  Returns the token
     ranges (place start, place end, outlet start, outlet end), or None."""
     words = res.entities.words
-    languages, heads = words.get("languages", frozenset()), words.get("media_heads", frozenset())
+    languages, heads = words.languages, words.media_heads
     gaz = res.gazetteer
     toks = list(sent)
     ids = [n for n, t in enumerate(toks) if _MONITOR_ID.match(t.text)]
@@ -357,7 +357,7 @@ def _placed_like_a_town(doc: Doc, start: int, end: int, res: Resources) -> str |
     if not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
         return None
     root = doc[start:end].root
-    place_nouns = res.entities.words.get("place_nouns", frozenset())
+    place_nouns = res.entities.words.place_nouns
     for c in root.children:
         if c.dep_ == "appos" and c.i > root.i and c.pos_ == "NOUN" and not c.ent_type_ \
                 and c.lemma_.lower() in place_nouns:
@@ -366,7 +366,7 @@ def _placed_like_a_town(doc: Doc, start: int, end: int, res: Resources) -> str |
         return "City"
     if _after_town_noun(doc, start, place_nouns):
         return "City"
-    directions = res.relations.words.get("directions", frozenset())
+    directions = res.relations.words.directions
     k = end + 1
     if end < len(doc) and doc[end].text == ",":
         while k < len(doc) and (doc[k].lower_ in directions or doc[k].text == "-"):
@@ -465,16 +465,16 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     """All entity mentions of ``doc``, sorted by position, without overlaps."""
     lex = res.entities
     gaz = res.gazetteer
-    honor = lex.words.get("honorifics", frozenset())
-    portfolios = res.relations.words.get("portfolios", frozenset())
+    honor = lex.words.honorifics
+    portfolios = res.relations.words.portfolios
     title_words = res.title_words
-    legal_forms = lex.words.get("legal_forms", frozenset())
-    calendar = lex.words.get("calendar_words", frozenset())
-    counts = lex.words.get("people_counts", frozenset())
-    place_nouns = lex.words.get("place_nouns", frozenset())
-    reps = res.relations.words.get("representative_roles", frozenset())
-    trailing_roles = lex.words.get("byline_roles", frozenset())
-    directions = res.relations.words.get("directions", frozenset())
+    legal_forms = lex.words.legal_forms
+    calendar = lex.words.calendar_words
+    counts = lex.words.people_counts
+    place_nouns = lex.words.place_nouns
+    reps = res.relations.words.representative_roles
+    trailing_roles = lex.words.byline_roles
+    directions = res.relations.words.directions
     phrase, matcher = _matchers(doc.vocab, res)
     cands: list[tuple[int, int, int, Mention]] = []  # (priority, start, end, mention)
 
@@ -561,7 +561,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if lex.designation.match(tok.text):
             add(4, tok.i, tok.i + 1, "WeaponSystem", "designation")
 
-    for ent in _joined_names(doc, lex.words.get("organization_heads", frozenset()) | frozenset(
+    for ent in _joined_names(doc, lex.words.organization_heads | frozenset(
             h for h, c in lex.head_classes.items() if c in ("GovernmentBody", "Group"))):
         cls = lex.ner_classes.get(ent.label_, "")
         if not cls:
@@ -603,7 +603,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             start, end = _strip_span(doc, start, cut_date, honor, person)  # "the Commons on Thursday"
             if end <= start:
                 continue
-        if person and start > 0 and doc[start - 1].lower_ in lex.words.get("peerages", ()) \
+        if person and start > 0 and doc[start - 1].lower_ in lex.words.peerages \
                 and end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper():
             seat = end + 2
             while seat < len(doc) and doc[seat].text[:1].isupper() and doc[seat].pos_ == "PROPN":
@@ -637,7 +637,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if end - start == 1 and cls != "Group" and doc[start].is_sent_start and doc[start].tag_ == "NNS":
             continue  # "Kidnappers in Ruritania seize ...": a plural common noun capitalised by position
         if end - start >= 2 and cls in ("Organization", "Group") \
-                and doc[end - 1].lower_ in lex.words.get("role_heads", ()) \
+                and doc[end - 1].lower_ in lex.words.role_heads \
                 and not any(t.i in gaz_covered or t.lower_ == "of" for t in doc[start:end]) \
                 and (end == len(doc) or doc[end].lower_ == "of" or not doc[end].text[:1].isupper()):
             continue  # "the Roman Catholic Archbishop of X": a title, no organisation
@@ -682,16 +682,16 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
             head_cls = None  # "Acme Systems", "Ruritanian Aerospace Industries": a company's name
         if head_cls and (not person or doc[end - 1].tag_ in ("NNS", "NNPS") or head_cls == "WeaponSystem"):
             cls = head_cls
-        elif person and end - start >= 2 and doc[end - 1].lower_ in lex.words.get("organization_heads", ()) \
+        elif person and end - start >= 2 and doc[end - 1].lower_ in lex.words.organization_heads \
                 and doc[end - 1].text[:1].isupper():
             cls, person = head_cls or "Organization", False  # "Oberlin College": no person's name
-        elif person and end - start >= 2 and doc[end - 1].lower_ in lex.words.get("place_name_heads", ()) \
+        elif person and end - start >= 2 and doc[end - 1].lower_ in lex.words.place_name_heads \
                 and doc[end - 1].text[:1].isupper():
             cls, person = head_cls or "Place", False  # "Riverton County": no person's name
         if person and end - start == 1 and not doc[start].text[:1].isupper():
             continue
         if all(t.lower_ in honor or t.is_punct for t in doc[start:end]) and not (
-                end - start >= 2 and doc[end - 1].lower_ in lex.words.get("organization_heads", ())) and not (
+                end - start >= 2 and doc[end - 1].lower_ in lex.words.organization_heads) and not (
                 person and end - start == 1 and doc[start].text[:1].isupper() and start == ent.start
                 and (start == 0 or doc[start - 1].pos_ not in ("DET", "PRON") and doc[start - 1].tag_ != "POS")):
             continue  # "Defense" of "Defense Secretary" is a title word, not an organisation; but "Labor
@@ -699,7 +699,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
         if end - start == 1 and "-" in doc[start].text and all(
                 p in gaz.names or p in gaz.demonyms for p in doc[start].text.split("-") if p):
             continue  # "A-B" of two country names: the pair rules read it
-        agencies = lex.words.get("news_agencies", frozenset())
+        agencies = lex.words.news_agencies
         while end - start > 1 and (doc[start].lower_ in agencies or doc[start].text in ("-", "(", ")")):
             start += 1  # "Agency - Ruritania's President" starts after the credit
         if doc[start:end].text.lower() in agencies and _agency_credit(doc, start, end):
@@ -737,7 +737,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
                          key=lambda e: e.cls != "City")  # "WASHINGTON (AP)" is the city
         if entries:
             add(5.5, start, end, entries[0].cls, "gazetteer", gaz_id=entries[0].id)
-        elif not known and doc[start:end].text.lower() not in lex.words.get("news_agencies", ()):
+        elif not known and doc[start:end].text.lower() not in lex.words.news_agencies:
             add(5.5, start, end, "City", "dateline")  # "RIVERTON, Ruritania (AP)": where the story was filed
 
     # names the NER missed, described by a person noun in apposition ("Lind, a senior ministry official")

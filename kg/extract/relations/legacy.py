@@ -136,7 +136,7 @@ class _Ctx:
                 out.append(Arg(self.r.token_keys[t.i]))
             elif t.i in self.r.coref:
                 out += [Arg(k, 0.9) for k in self.r.coref[t.i]]
-            elif t.lower_ in self.ewords.get("speaker_pronouns", ()):
+            elif t.lower_ in self.ewords.speaker_pronouns:
                 side = self.speaker_side(t) if speakers else None
                 if side:
                     out.append(Arg(side, 0.85))
@@ -147,7 +147,7 @@ class _Ctx:
                             if c.dep_ in ("appos", "compound") and c.i in self.r.token_keys
                             and self.cls(self.r.token_keys[c.i]) == "Person"]
                 # "the province of X", "the city of X", "X province"
-                elif t.lower_ in self.ewords.get("place_nouns", ()):
+                elif t.lower_ in self.ewords.place_nouns:
                     out += [Arg(self.r.token_keys[p.i], 0.95) for c in t.children
                             if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                             if p.dep_ == "pobj" and p.i in self.r.token_keys]
@@ -173,7 +173,7 @@ class _Ctx:
                     out += self.deep(c, depth + 1)
             role_noun = t.pos_ == "NOUN" and (t.lemma_.lower() in self.roles or t.lower_ in self.roles) or (
                 t.pos_ == "PROPN" and t.lower_ in self.res.title_words)  # "the Archbishop of X backed": not X
-            if not out and t.lemma_.lower() not in self.words.get("opaque_nouns", ()):
+            if not out and t.lemma_.lower() not in self.words.opaque_nouns:
                 for c in kids:
                     if c.dep_ == "prep" and c.lower_ in ("of", "as", "including", "like") \
                             and not (role_noun and c.lower_ == "of"):  # "the director of X accused Y": not X
@@ -185,7 +185,7 @@ class _Ctx:
                     if c.dep_ == "dobj":
                         out += self.deep(c, depth + 1)
             if not out and t.pos_ == "NOUN" and (t.lower_ in self.res.entities.head_classes
-                                                 or t.lower_ in self.ewords.get("organization_heads", ())):
+                                                 or t.lower_ in self.ewords.organization_heads):
                 # "X's Likud party", "the Acme company": the named body the noun describes, not its owner
                 # ("the X trade committee" is a part of X, not X)
                 keys = self.r.token_keys
@@ -193,14 +193,14 @@ class _Ctx:
                         and all(keys.get(j) == keys[c.i] for j in range(c.i, t.i))
                         and self.cls(keys[c.i]) in ("Organization", "Group", "GovernmentBody", "MilitaryUnit")]
             if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
-                    and t.lemma_.lower() not in self.words.get("opaque_nouns", ()):
+                    and t.lemma_.lower() not in self.words.opaque_nouns:
                 # "attacked Ruritania's power grid", "backed Ruritania's bid": the owner
                 out += [Arg(a.key, a.factor * 0.85) for c in kids if c.dep_ == "poss" for a in self.direct(c)
                         if self.onto.is_a(self.cls(a.key), "Agent") or self.cls(a.key) in ("Place", "City")]
             if not out and t.lower_ in self.res.entities.head_classes:  # "XY-12 missiles"
                 out += [Arg(a.key, a.factor * 0.95) for c in kids if c.dep_ in ("compound", "nmod")
                         for a in self.direct(c) if self.cls(a.key) in ("WeaponSystem", "Product")]
-            if not out and t.lemma_.lower() in self.words.get("conduct_nouns", ()):
+            if not out and t.lemma_.lower() in self.words.conduct_nouns:
                 mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod")]
                 agents = [self.owner_country(a) for c in mods for a in self.direct(c)
                           if self.onto.is_a(self.cls(a.key), "Agent")]
@@ -217,7 +217,7 @@ class _Ctx:
 
     def speaker_side(self, tok: Token) -> str | None:
         """For we/our/us: the affiliation of the sentence's speaker ("..., X said")."""
-        reporting = self.words.get("reporting", frozenset())
+        reporting = self.words.reporting
         for t in tok.sent:
             if t.lemma_.lower() in reporting and t.pos_ == "VERB":
                 for c in t.children:
@@ -339,7 +339,7 @@ class _Ctx:
         elif noun.dep_ == "oprd" and any(c.dep_ == "dobj" for c in noun.head.children):
             obj = [c for c in noun.head.children if c.dep_ == "dobj"]
             holder, rule = self.direct(obj[0]), "role-copula"
-        elif noun.dep_ in ("dobj", "oprd") and noun.head.lemma_.lower() in self.words.get("appointment_verbs", ()):
+        elif noun.dep_ in ("dobj", "oprd") and noun.head.lemma_.lower() in self.words.appointment_verbs:
             # "made X provisional president of Y": the parser hangs the name on the role
             names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
                      and c.i in self.r.token_keys and self.cls(self.r.token_keys[c.i]) == "Person"]
@@ -363,7 +363,7 @@ class _Ctx:
                         and nxt.lower_ not in self.res.title_words:
                     continue  # "Scottish Conservative leader": the owner's name is cut; do not guess
                 objs += self.direct(c)
-        party_noun = any(c.dep_ == "poss" and c.lemma_.lower() in self.words.get("party_nouns", ())
+        party_noun = any(c.dep_ == "poss" and c.lemma_.lower() in self.words.party_nouns
                          for c in noun.children)
         objs, in_arena = _party_arena(self, objs, party_noun)
         modified = bool(objs) or of_state(noun) or in_arena  # "Secretary of State for Culture": a brief
@@ -374,7 +374,7 @@ class _Ctx:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         objs += self.direct(p)
-        non_state = self.words.get("non_state_leaders", frozenset())
+        non_state = self.words.non_state_leaders
         if any(c.lower_ in non_state for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i):
             objs = [o for o in objs if self.cls(o.key) != "Country"]  # "Ruritania's insurgent leader X"
         if not objs and noun.dep_ == "oprd":  # "A called B a partner": A's side
@@ -388,7 +388,7 @@ class _Ctx:
                    and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in phrase and c.lower_ not in self.res.title_words
                    for c in noun.children)
         # "Labour's head of elections strategy X": "of" + a common noun names the part he heads
-        whole = self.words.get("role_whole_nouns", frozenset())  # "head of state" is the whole
+        whole = self.words.role_whole_nouns  # "head of state" is the whole
         part = part or any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.pos_ == "NOUN"
                            and p.i not in self.r.token_keys and p.i not in self.r.coref and p.lower_ not in whole
                            for c in noun.children for p in c.children)
@@ -401,12 +401,12 @@ class _Ctx:
     # -- modality --------------------------------------------------------------------------
     def modality(self, tok: Token) -> str:
         w = self.words
-        neg_words, hedges, negators = w.get("negation_words", ()), w.get("hedges", ()), w.get("negators", ())
-        hedge_modals = w.get("hedge_modals", frozenset())
-        reporting = w.get("reporting", frozenset())
-        future = w.get("future_markers", frozenset())
-        hedge_nouns = w.get("hedge_nouns", frozenset())
-        if tok.tag_ == "VBG" and tok.lemma_.lower() in w.get("en_route_verbs", ()) \
+        neg_words, hedges, negators = w.negation_words, w.hedges, w.negators
+        hedge_modals = w.hedge_modals
+        reporting = w.reporting
+        future = w.future_markers
+        hedge_nouns = w.hedge_nouns
+        if tok.tag_ == "VBG" and tok.lemma_.lower() in w.en_route_verbs \
                 and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
             return "hedged"  # "X is heading to Y": on the way, not there
         t = tok
@@ -503,7 +503,7 @@ def lies_on_water(res: Resources, subject_cls: str, object_name: str) -> bool:
     X")?  An island state does lie in an ocean ("Madagascar, an island nation in the Indian Ocean")."""
     words = object_name.split()
     return subject_cls == "City" and bool(words) \
-        and words[-1].lower() in res.entities.words.get("water_heads", ())
+        and words[-1].lower() in res.entities.words.water_heads
 
 
 def _dedupe(args: list[Arg]) -> list[Arg]:
@@ -603,11 +603,11 @@ def _titles(ctx: _Ctx) -> None:
         while title_toks and title_toks[0].lower_ in ("of", "for"):
             title_toks.pop(0)
         words = [t.lower_ for t in title_toks]
-        if set(words) & ctx.words.get("non_state_leaders", frozenset()):
+        if set(words) & ctx.words.non_state_leaders:
             owners = [o for o in owners if ctx.cls(o.key) != "Country"]  # "Ruritanian rebel leader X"
         prop, role = _role_of(ctx, words)
-        if prop is None and words[-1] in ctx.words.get("occupations", ()) and not any(
-                doc[j].lower_ in ctx.words.get("past_markers", ()) for j in range(max(0, i), m.start)):
+        if prop is None and words[-1] in ctx.words.occupations and not any(
+                doc[j].lower_ in ctx.words.past_markers for j in range(max(0, i), m.start)):
             # "the Ruritanian novelist X", "Riverton businessman X": where X lives or comes from
             for o in owners:
                 if ctx.cls(o.key) in ("Country", "City", "Place"):
@@ -616,10 +616,10 @@ def _titles(ctx: _Ctx) -> None:
         if prop not in ("worksFor", "leaderOf"):
             continue
         n_role = len(role.split())
-        past = ctx.words.get("past_markers", ())
+        past = ctx.words.past_markers
         lo = i - 1 if i > 0 and doc[i].text == "-" else i  # "Ex-Labour MP X"
         former = any(doc[j].lower_ in past for j in range(max(0, lo), m.start))
-        title_toks = [t for t in title_toks if t.lower_ not in ctx.words.get("past_markers", ())]
+        title_toks = [t for t in title_toks if t.lower_ not in ctx.words.past_markers]
         title = " ".join(t.text for t in title_toks)
         ctx.titles.setdefault(key, set()).add(title)
         extra = [t for t in title_toks[: max(0, len(title_toks) - len(role.split()))]
@@ -643,7 +643,7 @@ def _titles(ctx: _Ctx) -> None:
             if ctx.emit(p, Arg(key), o, "role-title", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, o.key)
                 done = True
-        if not done and prop == "leaderOf" and role in ctx.words.get("default_country_titles", ()):
+        if not done and prop == "leaderOf" and role in ctx.words.default_country_titles:
             country = _nearest_country(ctx, anchor)
             if country and ctx.emit(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted"):
                 ctx.affiliation.setdefault(key, country)
@@ -704,18 +704,18 @@ def _leader_or_member(ctx: _Ctx, prop: str, role: str, owner: str) -> str:
     ("the <nationality> economist") says where the person is from: livesIn.
     """
     if ctx.cls(owner) == "Group" and role.split()[-1:] and \
-            role.split()[-1] in ctx.words.get("representative_roles", ()):
+            role.split()[-1] in ctx.words.representative_roles:
         return "memberOf"  # "Tory MP X", "a Labour mayor": the party's member, not its employee nor head
     if ctx.cls(owner) == "Country":
         head = role.split()[-1] if role else role
-        state = ctx.words.get("state_roles", frozenset()) | ctx.words.get("head_of_state", frozenset())
+        state = ctx.words.state_roles | ctx.words.head_of_state
         if role not in state and head not in state:
             return "livesIn"
-        if prop == "leaderOf" and role not in ctx.words.get("head_of_state", ()):
+        if prop == "leaderOf" and role not in ctx.words.head_of_state:
             return "worksFor"
-        if prop == "leaderOf" and f"{role}|{owner}" in ctx.words.get("ministers_by_country", ()):
+        if prop == "leaderOf" and f"{role}|{owner}" in ctx.words.ministers_by_country:
             return "worksFor"  # "UK Chancellor X": in that country the title names a minister
-    if prop == "leaderOf" and ctx.cls(owner) == "Group" and role in ctx.words.get("party_officers", ()):
+    if prop == "leaderOf" and ctx.cls(owner) == "Group" and role in ctx.words.party_officers:
         return "worksFor"  # "Labour chairman X": a party's chairman runs its office, its leader leads it
     return prop
 
@@ -784,7 +784,7 @@ def _verbs(ctx: _Ctx, tok: Token) -> None:
         else:
             # "headed X's preparations", "runs X's campaign": no leader of X (the owner look-through
             # is for acts on a thing: "attacked X's power grid")
-            owners = trig.prop.lower() not in ctx.words.get("no_owner_objects", frozenset())
+            owners = trig.prop.lower() not in ctx.words.no_owner_objects
             objs = [a for c in tok.children if c.dep_ in ("dobj", "dative")
                     and (owners or not _possessor(ctx, c)) for a in ctx.deep(c, owners=owners)]
             if not objs:  # a name misparsed as a preposition or modifier ("producing XY-12 missiles")
@@ -863,9 +863,9 @@ def _nouns(ctx: _Ctx, tok: Token) -> None:
             # "X warned against visits to Y", "X defied sanctions on Y": X is not the event's agent
             # "X declared that Y was winning during a visit to Z": whose visit (X's or Y's) is not said
             reported = gov.dep_ == "ccomp" and "during" in crossed \
-                and gov.head.lemma_.lower() in ctx.words.get("reporting", ())
+                and gov.head.lemma_.lower() in ctx.words.reporting
             if gov.pos_ in ("VERB", "AUX") and "against" not in crossed and not reported \
-                    and gov.lemma_.lower() not in ctx.words.get("stance_verbs", ()):
+                    and gov.lemma_.lower() not in ctx.words.stance_verbs:
                 subs, _ = ctx.subjects(gov)
         for s in subs:
             for o in objs:
@@ -887,7 +887,7 @@ def _nouns(ctx: _Ctx, tok: Token) -> None:
 
 
 def _roles(ctx: _Ctx, tok: Token) -> None:
-    if any(c.lower_ in ctx.words.get("past_markers", ()) for c in tok.children if c.i < tok.i):
+    if any(c.lower_ in ctx.words.past_markers for c in tok.children if c.i < tok.i):
         return  # "a former minister"
     role = ctx.role_phrase(tok)
     for prop, holders, objs, rule in ctx._roles_on(tok):
@@ -903,7 +903,7 @@ def _roles(ctx: _Ctx, tok: Token) -> None:
 
 def _counterparts(ctx: _Ctx, tok: Token) -> None:
     """"X's <demonym> counterpart Y": Y holds X's post in the other country."""
-    if tok.lower_ not in ctx.words.get("counterpart_nouns", ()):
+    if tok.lower_ not in ctx.words.counterpart_nouns:
         return
     others = [a for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
               for a in ctx.direct(c) if ctx.cls(a.key) in ("Country", "Organization", "GovernmentBody")]
@@ -917,7 +917,7 @@ def _counterparts(ctx: _Ctx, tok: Token) -> None:
     if owner:
         for title in ctx.titles.get(owner[0].key, ()):
             p, role = _role_of(ctx, title.lower().split())
-            if p == "leaderOf" and role in ctx.words.get("head_of_state", ()):
+            if p == "leaderOf" and role in ctx.words.head_of_state:
                 prop = "leaderOf"
     for person in named:
         for country in others:
@@ -1020,7 +1020,7 @@ def _places(ctx: _Ctx, tok: Token) -> None:
         if j < len(doc) and doc[j].text == ",":  # "Riverton, south-east Ruritania": skip the direction
             k = j + 1
             while k < min(len(doc), j + 4) and k not in r.token_keys and (
-                    doc[k].lower_ in ctx.words.get("directions", ()) or doc[k].text == "-"):
+                    doc[k].lower_ in ctx.words.directions or doc[k].text == "-"):
                 k += 1
             if k > j + 1 and k < len(doc) and k in r.token_keys:
                 j = k - 1
@@ -1046,7 +1046,7 @@ def _places(ctx: _Ctx, tok: Token) -> None:
         sibling = [nxt] if nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prep" \
             and tok.dep_ == "pobj" and nxt.head.i == tok.head.head.i else []
         objects = _prep_objects(tok, "in") + [c for prep in sibling for c in prep.children if c.dep_ == "pobj"]
-        parts = ctx.words.get("part_nouns", ())
+        parts = ctx.words.part_nouns
         objects += [q for p in objects if p.i not in r.token_keys and p.lemma_.lower() in parts
                     for q in _prep_objects(p, "of")]  # "Basra in the southern part of Ruritania"
         for p in objects:
@@ -1073,13 +1073,13 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                     ctx.emit("locatedIn", p, c, "place-of", tok)
     # "Riverton, a small town in central Ruritania", "X, an island nation in the Y Ocean"
     if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.i not in r.token_keys and (
-            tok.lemma_.lower() in ctx.ewords.get("place_nouns", ())
-            or tok.lemma_.lower() in ctx.ewords.get("country_descriptions", ())):
+            tok.lemma_.lower() in ctx.ewords.place_nouns
+            or tok.lemma_.lower() in ctx.ewords.country_descriptions):
         for place in ctx.direct(tok.head, conjuncts=False):
             pcls = ctx.cls(place.key)
             if pcls not in ("City", "Place", "Country"):
                 continue
-            preps = ("in", "of") if tok.lemma_.lower() in ctx.ewords.get("place_nouns", ()) else ("in",)
+            preps = ("in", "of") if tok.lemma_.lower() in ctx.ewords.place_nouns else ("in",)
             for p in (p for prep in preps for p in _prep_objects(tok, prep)):  # "Yerevan, the capital of Armenia"
                 for a in ctx.direct(p, conjuncts=False):
                     acls = ctx.cls(a.key)
@@ -1088,7 +1088,7 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                             and not (pcls != "City" and acls == "City"):  # no region is in a city
                         ctx.emit("locatedIn", place, a, "place-apposition", tok)
     # "X's Riverton home", "X's hometown of Riverton": where X lives or comes from
-    if tok.lower_ in ctx.words.get("home_nouns", ()) and tok.pos_ == "NOUN" and tok.i not in r.token_keys:
+    if tok.lower_ in ctx.words.home_nouns and tok.pos_ == "NOUN" and tok.i not in r.token_keys:
         owners = [a for c in tok.children if c.dep_ == "poss" for a in ctx.direct(c, conjuncts=False)
                   if ctx.cls(a.key) == "Person"]
         homes = [a for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
@@ -1139,7 +1139,7 @@ def _places(ctx: _Ctx, tok: Token) -> None:
         counted = tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in tok.children)
         acting = tok.dep_ == "pobj" and tok.head.lower_ == "by"
         for p in ([] if counted or acting else _prep_objects(tok, "in")):
-            if p.lower_ in ctx.ewords.get("languages", ()):
+            if p.lower_ in ctx.ewords.languages:
                 continue  # "Riverton Radio in Ruritanian": a language, not a place
             for a in ctx.direct(p):
                 if ctx.cls(a.key) in ("City", "Country", "Place"):
@@ -1149,7 +1149,7 @@ def _places(ctx: _Ctx, tok: Token) -> None:
                 if ctx.cls(a.key) in ("City", "Country", "Place"):
                     ctx.emit("basedIn", Arg(key), a, "org-of-place", tok)
         # "Acme, a Riverton construction firm" (a hyphenated "Riverton-backed" is not a base)
-        org_nouns = ctx.words.get("org_description_nouns", frozenset())
+        org_nouns = ctx.words.org_description_nouns
         for app in (c for c in tok.children if c.dep_ == "appos" and c.i not in r.token_keys
                     and c.pos_ == "NOUN" and c.lemma_.lower() in org_nouns):
             for c in app.children:

@@ -15,7 +15,7 @@ __all__ = ["resolve_across_documents"]
 def _sexes(persons: list[Entity], res: Resources | None) -> dict[str, frozenset[str]]:
     """The sexes each person's titled names tell ("Mrs Lind": female); none for most."""
     words = (res or load_resources()).entities.words
-    female, male = words.get("female_titles", frozenset()), words.get("male_titles", frozenset())
+    female, male = words.female_titles, words.male_titles
     out = {}
     for e in persons:
         firsts = {n.split()[0].lower() for n in (e.name, *e.aliases) if len(n.split()) >= 2}

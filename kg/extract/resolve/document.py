@@ -113,9 +113,9 @@ def _foreign_owned(doc: Doc, mentions: list[Mention], res: Resources) -> dict[st
 
 def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> Resolution:
     gaz = res.gazetteer
-    place_verbs = res.entities.words.get("place_verbs", frozenset())
+    place_verbs = res.entities.words.place_verbs
     place_heads = frozenset(h for h, c in res.entities.head_classes.items() if c in ("Place", "City")) \
-        | res.entities.words.get("city_offices", frozenset())  # "X-capital's mayor": the city's
+        | res.entities.words.city_offices  # "X-capital's mayor": the city's
     foreign = _foreign_owned(doc, mentions, res)
     keys: list[str | None] = [None] * len(mentions)
     names: dict[str, Counter] = {}
@@ -287,8 +287,8 @@ def _surface_aliases(doc: Doc, mentions: list[Mention], r: Resolution, res: Reso
       stay two entities, related by ``locatedIn``).
     """
     words = res.entities.words
-    titles = words.get("name_titles", frozenset())
-    chain_words = titles | words.get("title_modifiers", frozenset())
+    titles = words.name_titles
+    chain_words = titles | words.title_modifiers
     for m, key in zip(mentions, r.mention_keys):
         if not key or key not in r.entities:
             continue
@@ -372,13 +372,13 @@ def _town_region_form(doc: Doc, m: Mention, key: str, r: Resolution) -> str | No
 def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources) -> None:
     words = res.entities.words
     rwords = res.relations.words
-    person_pro = words.get("person_pronouns", frozenset())
-    thing_pro = words.get("thing_pronouns", frozenset())
-    plural_pro = words.get("plural_pronouns", frozenset())
-    person_desc = words.get("person_descriptions", frozenset())
-    country_desc = words.get("country_descriptions", frozenset())
-    pair_nouns = rwords.get("pair_nouns", frozenset())
-    pair_dets = rwords.get("pair_determiners", frozenset())
+    person_pro = words.person_pronouns
+    thing_pro = words.thing_pronouns
+    plural_pro = words.plural_pronouns
+    person_desc = words.person_descriptions
+    country_desc = words.country_descriptions
+    pair_nouns = rwords.pair_nouns
+    pair_dets = rwords.pair_determiners
     ents = r.entities
     titles, affiliations = _person_titles(doc, mentions, r, res)
     seen: Counter = Counter()  # salience so far
@@ -428,7 +428,7 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
             continue
         low = tok.lower_
         if low in person_pro:
-            got = best(is_person, tok, banned=_quoting_speakers(tok, r, rwords.get("reporting", frozenset())))
+            got = best(is_person, tok, banned=_quoting_speakers(tok, r, rwords.reporting))
             if got:
                 r.coref[i] = got
         elif low in thing_pro:
@@ -484,7 +484,7 @@ def _coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resource
                 exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
                 # "the Asian country" is the country just named; "the government" is the state the
                 # text is about (most mentioned, in this sentence, a subject), not the last one named
-                government = low in words.get("government_nouns", frozenset())
+                government = low in words.government_nouns
                 got = best(lambda k: ents[k].cls == "Country" and (not government or k in as_actor), tok,
                            exclude=exclude, recency=not government)  # "the war in X ... the government": not X
                 if got:
@@ -553,7 +553,7 @@ def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Reso
     salient qualifying person wins; without one the description stays unresolved.
     """
     gaz = res.gazetteer
-    lesser = res.entities.words.get("title_modifiers", frozenset()) | {"former", "shadow", "ex", "acting"}
+    lesser = res.entities.words.title_modifiers | {"former", "shadow", "ex", "acting"}
     head = tok.lower_
     phrase = " ".join(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
                       and c.i not in r.token_keys)

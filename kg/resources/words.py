@@ -1,0 +1,129 @@
+"""The named word lists of the lexicons, as typed records.
+
+Each ``[words]`` table of ``ontologies/lexicon/*.toml`` loads into a frozen dataclass with one
+field per list, so code reads ``res.relations.words.hedges`` and a misspelt list name is an
+``AttributeError`` at once, not a silently empty set.  The loader rejects an unknown key, a
+missing key and a word listed twice (after lower-casing), naming the file and the key.
+
+>>> from kg.resources import load_resources
+>>> "deny" in load_resources().relations.words.negators
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, TypeVar
+
+from kg.errors import DataFileError
+
+__all__ = ["RelationWords", "EntityWords", "load_words"]
+
+
+@dataclass(frozen=True, slots=True)
+class RelationWords:
+    """``[words]`` of ``lexicon/relations.toml``: words the relation rules read."""
+
+    hedges: frozenset[str]  # a verb/noun under one of these is hedged
+    hedge_nouns: frozenset[str]  # nouns whose clause is no fact ("a plot to kill X")
+    hedge_modals: frozenset[str]  # auxiliaries of plans and possibilities ("may", "will")
+    stance_properties: frozenset[str]  # properties of a stance or act against another agent
+    stance_verbs: frozenset[str]  # verbs of a stance on an event noun ("warned of visits to Y")
+    negators: frozenset[str]  # verbs that negate their complement ("deny", "refuse")
+    negation_words: frozenset[str]  # determiners/adverbs that negate ("not", "never", "no")
+    conduct_nouns: frozenset[str]  # nouns whose modifier is the agent ("Ruritanian aggression")
+    role_whole_nouns: frozenset[str]  # "head of <noun>" that names the whole ("head of state")
+    party_nouns: frozenset[str]  # a party as a title's owner ("the party's spokesman")
+    representative_roles: frozenset[str]  # elected posts: "<party> MP X" is a member
+    past_markers: frozenset[str]  # words that put a title in the past ("former")
+    future_markers: frozenset[str]  # time words of a plan ("next week")
+    en_route_verbs: frozenset[str]  # motion verbs whose progressive is "on the way"
+    portfolios: frozenset[str]  # fields of government before a title ("Defence Secretary")
+    default_country_titles: frozenset[str]  # heads of state/government titles (nearest country)
+    head_of_state: frozenset[str]  # roles that lead a country
+    state_roles: frozenset[str]  # posts in a state ("ambassador")
+    ministers_by_country: frozenset[str]  # "<role>|<country id>": a title naming a minister there
+    party_officers: frozenset[str]  # officers of a party who are not its leader
+    non_state_leaders: frozenset[str]  # modifiers of "leader" naming a movement ("rebel")
+    counterpart_nouns: frozenset[str]  # "X's counterpart Y"
+    opaque_nouns: frozenset[str]  # nouns an argument search does not look through
+    incident_nouns: frozenset[str]  # incidents: a place before one is where it happened
+    opponent_preps: frozenset[str]  # prepositions that introduce an opponent
+    no_owner_objects: frozenset[str]  # properties whose verb object is never read as its owner
+    reporting: frozenset[str]  # reporting verbs ("say", "tell")
+    pair_nouns: frozenset[str]  # collective descriptions of two agents ("the two countries")
+    pair_determiners: frozenset[str]  # determiners of such descriptions ("both", "two")
+    org_description_nouns: frozenset[str]  # nouns describing an organisation in apposition
+    occupations: frozenset[str]  # occupations that are no post ("novelist")
+    appointment_verbs: frozenset[str]  # "made X president of Y"
+    part_nouns: frozenset[str]  # parts of a place ("the southern part of Y")
+    directions: frozenset[str]  # direction words before a place ("south-east Ruritania")
+    home_nouns: frozenset[str]  # where a person lives or comes from ("hometown")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityWords:
+    """``[words]`` of ``lexicon/entities.toml``: words the mention, resolution and coreference
+    stages read."""
+
+    honorifics: frozenset[str]  # titles stripped from person names
+    female_titles: frozenset[str]  # titles that tell a woman
+    male_titles: frozenset[str]  # titles that tell a man
+    role_heads: frozenset[str]  # person titles that never end an organisation's name
+    byline_roles: frozenset[str]  # roles a byline writes after a name ("Correspondent")
+    name_titles: frozenset[str]  # forms of address before a name ("Sen.", "President")
+    title_modifiers: frozenset[str]  # words that modify such a title ("Vice", "Deputy")
+    boilerplate: frozenset[str]  # boilerplate lines of web pages, dropped before parsing
+    place_verbs: frozenset[str]  # verbs whose object is a place even when it is a capital
+    city_offices: frozenset[str]  # offices of a city ("mayor", "police")
+    news_agencies: frozenset[str]  # agency credits blanked before parsing
+    languages: frozenset[str]  # language names of news-monitoring source lines
+    organization_heads: frozenset[str]  # last words that make a name an organisation's
+    calendar_words: frozenset[str]  # a name never runs on into these ("Thursday")
+    peerages: frozenset[str]  # "Lord X of Riverton": a territorial designation
+    legal_forms: frozenset[str]  # legal forms that end a company's name ("Corp.")
+    place_name_heads: frozenset[str]  # last words that make a name a place's ("Parish")
+    water_heads: frozenset[str]  # last words of names of bodies of water ("Sea")
+    media_heads: frozenset[str]  # head words of media outlets' names ("Radio")
+    place_nouns: frozenset[str]  # nouns that stand for the place they name ("province")
+    people_counts: frozenset[str]  # counts of people ("thousands of")
+    person_pronouns: frozenset[str]  # pronouns of a person
+    thing_pronouns: frozenset[str]  # pronouns of a thing ("it", "its")
+    plural_pronouns: frozenset[str]  # plural pronouns ("they")
+    speaker_pronouns: frozenset[str]  # "we", "our", "us": the speaker's side
+    person_descriptions: frozenset[str]  # descriptions that refer back to a person ("the minister")
+    country_descriptions: frozenset[str]  # descriptions that refer back to a country ("the nation")
+    government_nouns: frozenset[str]  # descriptions of a state's government ("the government")
+
+
+W = TypeVar("W", RelationWords, EntityWords)
+
+
+def load_words(cls: type[W], table: Any, path: Path) -> W:
+    """Fill ``cls`` from a ``[words]`` table: every field once, no other key, no word twice."""
+    if not isinstance(table, dict):
+        raise DataFileError(f"{path}: [words] must be a table of word lists.")
+    names = [f.name for f in fields(cls)]
+    unknown = sorted(set(table) - set(names))
+    if unknown:
+        raise DataFileError(f"{path}: [words] has unknown list(s) {', '.join(unknown)}; the known lists are "
+                            f"the fields of {cls.__qualname__} (kg/resources/words.py): fix the spelling or add "
+                            "the field there.")
+    missing = [n for n in names if n not in table]
+    if missing:
+        raise DataFileError(f"{path}: [words] lacks the list(s) {', '.join(missing)}; add them (an empty "
+                            "list is allowed).")
+    values = {}
+    for name in names:
+        words = table[name]
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise DataFileError(f"{path}: [words].{name} must be a list of strings.")
+        seen: set[str] = set()
+        for w in words:
+            low = w.lower()
+            if low in seen:
+                raise DataFileError(f"{path}: [words].{name} lists {w!r} twice; remove one.")
+            seen.add(low)
+        values[name] = frozenset(seen)
+    return cls(**values)
