@@ -1,0 +1,70 @@
+"""Merge the annotators' batch files of the news corpus into the split gold files.
+
+    python scripts/news_gold_merge.py PARTS_DIR
+
+reads ``PARTS_DIR/batch*.json`` (one annotator each, every item of ``tests/gold/news/items.json``
+once) and writes ``tests/gold/news/{train,dev,test}.json`` with the documents' sources from the
+manifest; ``PARTS_DIR/second.json`` (the blind second annotation of 40 items) is copied to
+``tests/gold/news/second.json``.  Every output is validated with :func:`kg.eval.score.gold_from_dict`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from kg.eval.score import gold_from_dict
+
+NEWS = Path(__file__).resolve().parent.parent / "tests" / "gold" / "news"
+
+
+def _with_sources(part: dict, sources: dict[str, dict], name: str, description: str) -> dict:
+    keep = {d["id"] for d in part["documents"]}
+    return {
+        "name": name,
+        "description": description,
+        "documents": [{"id": i, "source": sources[i]} for i in sorted(keep)],
+        "entities": [e for e in part["entities"] if e["doc"] in keep],
+        "relations": [f for f in part["relations"] if f["doc"] in keep],
+        "optional": [f for f in part.get("optional", []) if f["doc"] in keep],
+    }
+
+
+def main(parts: Path) -> None:
+    manifest = json.loads((NEWS / "items.json").read_text(encoding="utf-8"))
+    sources = {i["id"]: i["source"] for i in manifest["items"]}
+    split = {i["id"]: i["split"] for i in manifest["items"]}
+    merged: dict = {"documents": [], "entities": [], "relations": [], "optional": []}
+    annotator: dict[str, str] = {}
+    for path in sorted(parts.glob("batch*.json")):
+        part = json.loads(path.read_text(encoding="utf-8"))
+        for d in part["documents"]:
+            if d["id"] in annotator:
+                sys.exit(f"{path}: document {d['id']} already annotated in {annotator[d['id']]}")
+            annotator[d["id"]] = path.stem
+        for key in merged:
+            merged[key] += part.get(key, [])
+    missing = sorted(set(sources) - set(annotator))
+    if missing:
+        sys.exit(f"not annotated: {', '.join(missing)}")
+    desc = ("News relation corpus ({split}): leads of AllSides world-politics and BBC politics articles and AG News "
+            "World items, annotated from the text under tests/gold/GUIDELINE.md by helper sessions, one "
+            "annotator per item, before the extractor was run on them.")
+    for s in ("train", "dev", "test"):
+        part = {"documents": [d for d in merged["documents"] if split[d["id"]] == s],
+                "entities": merged["entities"], "relations": merged["relations"], "optional": merged["optional"]}
+        data = _with_sources(part, sources, f"news-{s}", desc.format(split=s))
+        gold_from_dict(data, path=f"news-{s}")
+        (NEWS / f"{s}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"{s}: {len(data['documents'])} documents, {len(data['entities'])} entities, "
+              f"{len(data['relations'])} facts, {len(data['optional'])} optional")
+    second = json.loads((parts / "second.json").read_text(encoding="utf-8"))
+    data = _with_sources(second, sources, "news-second", "Blind second annotation of 40 items of the news corpus "
+                         "(agreement only; see AGREEMENT.md).")
+    gold_from_dict(data, path="news-second")
+    (NEWS / "second.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
