@@ -44,7 +44,7 @@ from kg.extract.learned import (  # noqa: E402
 )
 from kg.extract.infer import apply_chains  # noqa: E402
 from kg.extract.mentions.find import extract_mentions  # noqa: E402
-from kg.extract.relations.legacy import extract_relations  # noqa: E402
+from kg.extract.relations import extract_relations, gazetteer_entities  # noqa: E402
 from kg.model import DocResult, Document, KnowledgeGraph, Relation  # noqa: E402
 from kg.nlp import load_pipeline, prepare_text  # noqa: E402
 from kg.builder import new_graph  # noqa: E402
@@ -131,8 +131,11 @@ def parse_documents(documents, nlp, res: Resources, gold=None, *, lenient: bool 
         mentions = extract_mentions(doc, res)
         resolution = resolve(doc, mentions, res, document.id)
         # the rules alone: no learned facts and no property chains yet (compose() adds both, as
-        # kg.extract.relations.legacy.extract_relations does)
-        rules, titles = extract_relations(doc, mentions, resolution, res, document.id, learned=False)
+        # kg.extract.extract_document does)
+        ruled = extract_relations(doc, mentions, resolution, res, document.id)
+        rules, titles = ruled.relations, ruled.titles
+        for e in gazetteer_entities(rules, resolution, res, document.id):
+            resolution.entities.setdefault(e.key, e)
         for key, found in titles.items():
             resolution.entities[key].job_titles |= found
         pd = ParsedDoc(document, rules, [])

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.infer import apply_chains
+from kg.extract.learned import beyond_rules, learned_relations
 from kg.extract.mentions.find import extract_mentions
-from kg.extract.relations.legacy import extract_relations
+from kg.extract.relations import extract_relations, gazetteer_entities
 from kg.extract.resolve.document import resolve
 from kg.model import DocResult, Document
 from kg.resources import Resources
@@ -14,11 +16,17 @@ __all__ = ["extract_document"]
 
 
 def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
-    """Mentions -> entity resolution -> relations for one parsed document."""
+    """Mentions -> entity resolution -> rule relations -> learned relations -> property chains,
+    for one parsed document."""
     mentions = extract_mentions(doc, res)
     resolution = resolve(doc, mentions, res, document.id)
-    relations, titles = extract_relations(doc, mentions, resolution, res, document.id)
-    for key, found in titles.items():
+    rules = extract_relations(doc, mentions, resolution, res, document.id)
+    relations = rules.relations + beyond_rules(learned_relations(doc, mentions, resolution, res, document.id),
+                                               rules.relations)
+    extra = gazetteer_entities(relations, resolution, res, document.id)
+    classes = {**{k: e.cls for k, e in resolution.entities.items()}, **{e.key: e.cls for e in extra}}
+    relations += apply_chains(relations, res.ontology, classes.__getitem__)
+    for key, found in rules.titles.items():
         resolution.entities[key].job_titles |= found
-    entities = sorted(resolution.entities.values(), key=lambda e: e.key)
+    entities = sorted([*resolution.entities.values(), *extra], key=lambda e: e.key)
     return DocResult(document=document, entities=entities, relations=relations)

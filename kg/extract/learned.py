@@ -1,6 +1,6 @@
 """A small learned relation classifier for worksFor, livesIn, locatedIn, basedIn and killed.
 
-The rules of :mod:`kg.extract.relations.legacy` are precise but miss many plain statements ("X, who
+The rules of :mod:`kg.extract.relations` are precise but miss many plain statements ("X, who
 works at Y", "X, a Y native").  This module adds a multinomial logistic regression over sparse
 string features of an entity pair in one sentence.  It is trained on CoNLL04 *train* by
 ``scripts/train_relations.py`` (selected and thresholded on CoNLL04 *dev*, never on test) and
@@ -50,6 +50,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.errors import DataFileError
 from kg.extract.mentions.find import Mention
+from kg.extract.relations.clauses import is_dateline, subjects
+from kg.extract.relations.modality import modality as modality_of
+from kg.extract.relations.posts import of_state
+from kg.extract.relations.view import DocView, lies_on_water
 from kg.model import Evidence, Relation
 from kg.extract.resolve.document import Resolution
 from kg.resources import Resources, data_dir
@@ -529,8 +533,6 @@ def candidate_features(doc: Doc, cand: Candidate, res: Resources, token_cls: Map
 def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources, doc_id: str,
                       *, model: RelationModel | None = None) -> list[Relation]:
     """The learned relations of one document (see the module docstring)."""
-    from kg.extract.relations.legacy import lies_on_water
-
     model = model or load_model()
     cands = candidates(doc, mentions, resolution, res)
     if not cands:
@@ -565,9 +567,7 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
             continue
         anchor = path[1]
         if ctx is None:
-            from kg.extract.relations.legacy import _Ctx  # the rules' modality logic
-
-            ctx = _Ctx(doc, mentions, resolution, res, doc_id)
+            ctx = DocView.of(doc, mentions, resolution, res, doc_id)  # the rules' reading of the clause
         if _rules_name_another_agent(ctx, path, label, cand.subject, cand.object, res):
             continue
         if label == "worksFor" and (_a_brief(ctx, ho) or _party_arena_of(ctx, ho)):
@@ -576,7 +576,7 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
             continue
         if label == "livesIn" and _scene_of_an_act(ctx, hs, ho, res):
             continue
-        modality = ctx.modality(anchor)
+        modality = modality_of(res.relations.words, anchor)
         sent: Span = hs.sent
         ev = Evidence(
             doc_id=doc_id, sentence=sent.text.strip(), start=sent.start_char,
@@ -587,7 +587,7 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
     return out
 
 
-def _rules_name_another_agent(ctx: Any, path: tuple[list[Token], Token, list[Token]], label: str, subject: str,
+def _rules_name_another_agent(ctx: DocView, path: tuple[list[Token], Token, list[Token]], label: str, subject: str,
                               obj: str, res: Resources) -> bool:
     """True when a trigger verb of ``label`` on the dependency path between the pair has, by the rules'
     reading, an agent that is neither of the two ("A said B killed C"), or hangs on a participle of a
@@ -597,7 +597,7 @@ def _rules_name_another_agent(ctx: Any, path: tuple[list[Token], Token, list[Tok
     for tok in (*path[0], path[1], *path[2]):
         if tok.pos_ != "VERB" or f"verbs:{label}" not in table.get(tok.lemma_.lower(), ()):
             continue
-        agents, passive = ctx.subjects(tok)
+        agents, passive = subjects(ctx, tok)
         keys = {a.key for a in agents}
         if keys and subject not in keys and obj not in keys:
             return True
@@ -618,7 +618,7 @@ def _act_on(path: tuple[list[Token], Token, list[Token]], res: Resources) -> boo
     return bool(props & res.relations.words.stance_properties)
 
 
-def _a_brief(ctx: Any, obj: Token) -> bool:
+def _a_brief(ctx: DocView, obj: Token) -> bool:
     """"the <Party> spokesman for the <Office>", "Secretary of State for <X>": after a role noun
     that already names its owner, "for X" is the brief the person covers, not an employer (the
     rules read it so; the classifier sees only the words)."""
@@ -626,13 +626,11 @@ def _a_brief(ctx: Any, obj: Token) -> bool:
     role = prep.head
     if obj.dep_ != "pobj" or prep.lower_ != "for" or role.pos_ != "NOUN" or role.i == prep.i:
         return False
-    from kg.extract.relations.legacy import of_state
-
     return of_state(role) or any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < role.i
                                  and c.i in ctx.r.token_keys for c in role.children)
 
 
-def _party_arena_of(ctx: Any, obj: Token) -> bool:
+def _party_arena_of(ctx: DocView, obj: Token) -> bool:
     """"the <Party>'s <House> leader X", "the party's <Office> spokesman X": the institution before
     the role is where or on what the person speaks for a party, as the rules read it."""
     role = obj.head
@@ -648,15 +646,13 @@ def _party_arena_of(ctx: Any, obj: Token) -> bool:
         for c in role.children)
 
 
-def _scene_of_an_act(ctx: Any, person: Token, place: Token, res: Resources) -> bool:
+def _scene_of_an_act(ctx: DocView, person: Token, place: Token, res: Resources) -> bool:
     """The place is where the person did something, not where he lives: the dateline the story was
     filed from ("LOURDES, France - The Pope celebrated Mass"), an incident noun between the two
     ("the Ruritania kidnap victim X"), a contest with the person as opponent ("a lead over X in Y"),
     or a place hung on a verb the person is the agent of ("X inaugurated a bridge in southern
     France", "was inaugurated by X in Y") other than a livesIn trigger ("lives in", "was born in")."""
-    from kg.extract.relations.legacy import _is_dateline
-
-    if _is_dateline(place.sent[0]) and place.i < place.sent.start + 6:
+    if is_dateline(place.sent[0]) and place.i < place.sent.start + 6:
         return True
     incidents = res.relations.words.incident_nouns
     if place.i < person.i and any(t.lemma_.lower() in incidents or t.lower_ in incidents
@@ -674,12 +670,12 @@ def _scene_of_an_act(ctx: Any, person: Token, place: Token, res: Resources) -> b
     homes = {t.lemma.split()[0] for t in res.relations.triggers.get("verbs", ()) if t.prop == "livesIn"}
     if verb.lemma_.lower() in homes:
         return False
-    agents, _ = ctx.subjects(verb)
+    agents, _ = subjects(ctx, verb)
     key = ctx.r.token_keys.get(person.i)
     return key is not None and key in {a.key for a in agents}
 
 
-def _under_participle_of_noun(ctx: Any, tok: Token) -> bool:
+def _under_participle_of_noun(ctx: DocView, tok: Token) -> bool:
     """``tok`` hangs (through a preposition) on a participle that modifies a common noun
     naming no entity: "the man convicted of killing B", "soldiers accused of shooting B"."""
     t = tok

@@ -1,0 +1,84 @@
+"""The relation stage: run the registered rules in order and turn their readings into relations.
+
+Stages run in :data:`~kg.extract.relations.registry.STAGES` order; inside a stage each registered
+function runs on every unit (mention or token), in registration order per unit.  What a rule
+learns about persons (titles, affiliations) is folded into a :class:`Learned` record that the
+next rule receives: rules share no mutable state.  The trigger constructions
+(``lexicon/patterns.toml``) run at the start of the ``clauses`` stage.  A reading becomes a
+:class:`~kg.model.Relation` with evidence: its sentence, its rule id, a confidence (the property's
+base confidence x the rule's factor x its arguments' factors, capped at 0.99) and its modality.
+A property that yields to another read from the same words is then dropped
+(:func:`kg.extract.infer.drop_yielding`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.extract.infer import drop_yielding
+from kg.extract.mentions.find import Mention
+from kg.extract.relations import hyphens, organisations, places, roles, titles  # noqa: F401 (registers the rules)
+from kg.extract.relations.modality import modality
+from kg.extract.relations.records import Learned, Reading
+from kg.extract.relations.registry import FUNCTIONS, RULES, STAGES
+from kg.extract.relations.triggers import trigger_readings
+from kg.extract.relations.view import DocView
+from kg.extract.resolve.document import Resolution
+from kg.model import Entity, Evidence, Relation
+from kg.resources import Resources
+
+__all__ = ["RuleOutput", "extract_relations", "gazetteer_entities"]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOutput:
+    """The rules' relations for one document and the job titles read for its persons."""
+
+    relations: list[Relation]
+    titles: dict[str, frozenset[str]]
+
+
+def extract_relations(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources,
+                      doc_id: str) -> RuleOutput:
+    """All rule relations of one parsed document (the learned step and the ontology's property
+    chains run after this, in :func:`kg.extract.extract_document`)."""
+    view = DocView.of(doc, mentions, resolution, res, doc_id)
+    learned = Learned()
+    readings: list[Reading] = []
+    for stage in STAGES:
+        if stage == "clauses":
+            readings += trigger_readings(view.knowing(learned))
+        functions = [f for f in FUNCTIONS if f.stage == stage]
+        if not functions:
+            continue
+        units = range(len(mentions)) if functions[0].unit == "mention" else doc
+        for unit in units:
+            for f in functions:
+                got = f.function(view.knowing(learned), unit, learned)
+                readings += got.readings
+                learned = learned.plus(got)
+    relations = drop_yielding([_relation(view, r) for r in readings], res.relations.yields_to)
+    return RuleOutput(relations, dict(learned.titles))
+
+
+def _relation(v: DocView, r: Reading) -> Relation:
+    base = v.res.relations.confidence.get(r.prop, 0.7)
+    conf = round(min(0.99, base * RULES[r.rule].factor * r.subject.factor * r.object.factor), 3)
+    anchor = v.doc[r.anchor]
+    sent = anchor.sent
+    ev = Evidence(
+        doc_id=v.doc_id, sentence=sent.text.strip(), start=sent.start_char,
+        end=sent.start_char + len(sent.text.rstrip()), rule=r.rule, confidence=conf,
+        modality=r.modality or modality(v.words, anchor),
+    )
+    return Relation(r.subject.key, r.prop, r.object.key, ev)
+
+
+def gazetteer_entities(relations: list[Relation], resolution: Resolution, res: Resources, doc_id: str) -> list[Entity]:
+    """The gazetteer entities ``relations`` use that the text did not name (the country of a
+    demonym inside "Ruritanian-backed"), as entities of the document with no mention."""
+    keys = sorted({k for r in relations for k in (r.subject, r.object)} - set(resolution.entities))
+    view = DocView.of(None, [], resolution, res, doc_id)
+    return [e for e in (view.entity(k) for k in keys) if e is not None]

@@ -1,0 +1,56 @@
+"""Hyphenated adjectives: "A-backed B", "the Riverton-based group" (rule ``hyphen-adjective``).
+
+The trigger is the part after the hyphen (``hyphen_adjectives`` in the lexicon); the direction of
+the fact comes from the ontology: the reading that the property's domain and range admit.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult
+from kg.extract.relations.registry import rule
+from kg.extract.relations.view import DocView
+
+__all__ = ["hyphen_adjectives"]
+
+
+def _first(v: DocView, tok: Token) -> tuple[list, Arg | None]:
+    """The triggers and the entity before the hyphen: one token ("Riverton-based") or three
+    ("Riverton - based")."""
+    doc = v.doc
+    if "-" in tok.text and tok.i not in v.r.token_keys:
+        prefix, _, suffix = tok.text.rpartition("-")
+        trigs = v.lex.hyphen.get(suffix.lower(), [])
+        k = v.gazetteer_key(prefix) if trigs else None
+        return trigs, (Arg(k, 0.95) if k and v.known(k) else None)
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        trigs = v.lex.hyphen.get(tok.lower_, [])
+        firsts = v.direct(doc[tok.i - 2]) if trigs else []
+        return trigs, (firsts[0] if firsts else None)
+    return [], None
+
+
+@rule("hyphen-adjective", stage="clauses", unit="token")
+def hyphen_adjectives(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"A-backed B": A -> B, or B -> A where the ontology admits only that direction."""
+    trigs, first = _first(v, tok)
+    if not trigs or first is None:
+        return NOTHING
+    doc = v.doc
+    head = tok.head
+    while not v.direct(head, conjuncts=False) and head.dep_ in ("compound", "amod") and head.head.i != head.i:
+        head = head.head  # "Riverton-born painter X": the name the described noun belongs to
+    # "the Riverton-based group and the Ruritanian army": the conjunct of an unnamed noun is not described
+    targets = v.direct(head) if head.i != tok.i and v.direct(head, conjuncts=False) else []
+    if not targets:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        targets = v.direct(nxt, conjuncts=False) if nxt is not None else []
+    readings = []
+    for trig in trigs:
+        for t in targets:
+            r = v.reading(trig.prop, first, t, "hyphen-adjective", tok) or \
+                v.reading(trig.prop, t, first, "hyphen-adjective", tok)
+            if r is not None:
+                readings.append(r)
+    return RuleResult(tuple(readings))

@@ -1,0 +1,48 @@
+"""The trigger lexicon as the rules look it up, built once per loaded lexicon (not per document)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.resources import RelationLexicon, Trigger
+
+__all__ = ["TriggerTables", "trigger_tables"]
+
+
+@dataclass(frozen=True)
+class TriggerTables:
+    """Triggers by lemma for each kind, and the property each role phrase gives."""
+
+    verbs: dict[str, list[Trigger]]
+    inverse_verbs: dict[str, list[Trigger]]
+    collective: dict[str, list[Trigger]]
+    nouns: dict[str, list[Trigger]]
+    inverse_nouns: dict[str, list[Trigger]]
+    roles: dict[str, list[Trigger]]
+    compounds: dict[str, list[Trigger]]
+    hyphen: dict[str, list[Trigger]]
+    role_props: dict[str, str]  # role phrase -> leaderOf beats worksFor when listed under both
+
+    @classmethod
+    def build(cls, lex: RelationLexicon) -> "TriggerTables":
+        roles = lex.by_lemma("roles")
+        role_props = {lemma: sorted(trigs, key=lambda t: (t.prop != "leaderOf", t.prop))[0].prop
+                      for lemma, trigs in roles.items()}
+        return cls(
+            verbs=lex.by_lemma("verbs"), inverse_verbs=lex.by_lemma("inverse_verbs"),
+            collective=lex.by_lemma("collective_verbs"), nouns=lex.by_lemma("nouns"),
+            inverse_nouns=lex.by_lemma("inverse_nouns"), roles=roles, compounds=lex.by_lemma("compounds"),
+            hyphen=lex.by_lemma("hyphen_adjectives"), role_props=role_props,
+        )
+
+
+_TABLES: dict[int, tuple[RelationLexicon, TriggerTables]] = {}
+
+
+def trigger_tables(lex: RelationLexicon) -> TriggerTables:
+    """The tables of ``lex`` (cached for the lexicon object's lifetime)."""
+    hit = _TABLES.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = (lex, TriggerTables.build(lex))
+        _TABLES[id(lex)] = hit
+    return hit[1]

@@ -1,0 +1,105 @@
+"""Modality of a reading: asserted, hedged or negated, from the clause it hangs on.
+
+A relation under negation ("not", "never", "no talks", "denied meeting") is ``negated``; under a
+modal (may, might, could, would, should), a hedging verb (consider, plan to, hope, seek, ...), a
+condition ("if"), a plan ("is to launch", "visits Y next week") or a content noun ("a plot to
+kill X") it is ``hedged``.  Neither is asserted as a plain triple.  The word lists are in the
+lexicon (``hedges``, ``hedge_modals``, ``hedge_nouns``, ``negators``, ``future_markers``, ...).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.resources.words import RelationWords
+
+__all__ = ["modality"]
+
+
+def modality(w: RelationWords, tok: Token) -> str:
+    """The modality of a reading anchored at ``tok``: climbs at most six heads (one for a noun
+    subject), stopping at a reporting verb, a relative clause or an apposition."""
+    if tok.tag_ == "VBG" and tok.lemma_.lower() in w.en_route_verbs \
+            and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+        return "hedged"  # "X is heading to Y": on the way, not there
+    t = tok
+    came_from: Token | None = None
+    subject_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
+    for step in range(1 if subject_noun else 6):  # "an alliance of A and B will act": the alliance is
+        found = _marked(w, t, step)
+        if found is None and came_from is not None:
+            found = _governed(w, t, came_from)
+        if found == "stop":
+            break
+        if found is not None:
+            return found
+        if t.pos_ == "ADJ" and t.lower_ in w.hedges and step > 0:
+            return "hedged"
+        if t.dep_ == "relcl" and t.head.lemma_.lower() in w.hedge_nouns and any(c.dep_ == "mark" for c in t.children):
+            return "hedged"  # "a report that A had agreed with B" (a content clause parsed as relative)
+        if t.head.i == t.i or t.dep_ in ("relcl", "appos"):
+            break  # a relative clause or an apposition has its own modality ("X, who met Y, may resign")
+        came_from, t = t, t.head
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ in w.hedges:
+            return "hedged"
+        if c.dep_ == "compound" and c.pos_ == "VERB" and c.lemma_.lower() in w.hedges:
+            return "hedged"  # a title-case headline "A Urges Sanctions on B": parsed as a compound
+    return "asserted"
+
+
+def _marked(w: RelationWords, t: Token, step: int) -> str | None:
+    """Negation, a modal, a condition, a hedging adverb among ``t``'s children, or a future time."""
+    for c in t.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and step == 0):
+            return "negated"
+        if c.dep_ == "aux" and c.lower_ in w.hedge_modals:
+            return "hedged"
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return "hedged"
+        if c.dep_ == "advmod" and c.lower_ in w.hedges:
+            return "hedged"
+    if w.future_markers and t.tag_ in ("VBZ", "VBP", "VBG") and _future_time(t, w.future_markers):
+        return "hedged"  # "X visits Y next week": planned, not done
+    return None
+
+
+def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
+    """What the head ``t`` of the clause we came from says of it ("refused to meet", "a plot to
+    kill", "is to launch", "called on X to act"); "stop" at a reporting verb."""
+    hedges = w.hedges
+    if t.pos_ == "NOUN" and came_from.dep_ in ("acl", "ccomp") and t.lemma_.lower() in w.hedge_nouns:
+        return "hedged"  # "a plot to kill X", "a report that A had agreed with B"
+    if t.lemma_ == "be" and came_from.dep_ == "xcomp" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+        return "hedged"  # "X is to launch Y": planned
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = t.lemma_.lower()
+    if came_from.dep_ == "xcomp" and any(f"{lemma} {c.lower_}" in hedges for c in t.children
+                                         if c.dep_ in ("prep", "prt") and c.i < came_from.i):
+        return "hedged"  # "called on X to act": asked for, not done
+    if came_from.dep_ == "prep" and f"{lemma} {came_from.lower_}" in hedges:
+        return "hedged"  # "X set for visit to Y": planned
+    if lemma in w.reporting:
+        return "stop"
+    # only a verb whose complement we came from ("refused to meet", "consider making")
+    if came_from.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") or (
+            came_from.dep_ == "prep" and came_from.lower_ in ("of", "about", "with")):
+        if lemma in w.negators:
+            return "negated"
+        if lemma in hedges:
+            return "hedged"
+    return None
+
+
+def _future_time(verb: Token, future: frozenset[str], depth: int = 0) -> bool:
+    """A time modifier of ``verb`` (or of its open complement) that points ahead: "next week"."""
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "advmod", "prep", "tmod") and any(
+                x.lower_ in future and x.nbor(1).lower_ != "to" if x.i + 1 < len(x.doc) else x.lower_ in future
+                for x in c.subtree):  # "next week", not "next to"
+            return True
+        if depth == 0 and c.dep_ == "xcomp" and _future_time(c, future, 1):
+            return True
+    return False

@@ -1,0 +1,117 @@
+"""Where organisations are and whom people work for, read from noun phrases: "the Riverton-based
+Acme", "the Ruritanian company Acme", "Acme Inc. of Riverton", "Acme, a Riverton construction
+firm", "Ana Lind of Acme", "the Daily Planet's Ana Lind", and the source lines of monitoring
+services (rules ``possessive-place``, ``place-in``, ``org-of-place``, ``org-apposition``,
+``person-of-place``, ``person-of-org``, ``source-line``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.relations.clauses import is_dateline, prep_objects
+from kg.extract.relations.posts import seat_known_elsewhere
+from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, result_of
+from kg.extract.relations.registry import rule
+from kg.extract.relations.view import DocView
+
+__all__ = ["organisation_bases", "person_affiliations", "source_lines"]
+
+_PLACES = ("City", "Country", "Place")
+
+
+def _modifiers(v: DocView, tok: Token) -> list[Token]:
+    """The modifiers before an organisation's name (and before the noun it is in apposition to)."""
+    doc, n = v.doc, v.r.mention_at.get(tok.i)
+    span = doc[v.mentions[n].start:v.mentions[n].end] if n is not None else doc[tok.i:tok.i + 1]
+    mods = [c for t in span for c in t.children if c.i < span.start and c.dep_ in ("compound", "nmod", "amod")]
+    if tok.dep_ in ("appos", "compound") and tok.head.pos_ == "NOUN":
+        mods += [c for c in tok.head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.head.i]
+    return mods
+
+
+@rule("possessive-place", "place-in", "org-of-place", "org-apposition", stage="clauses", unit="token")
+def organisation_bases(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"the Riverton-based Acme", "the Ruritanian company Acme", "Acme Inc. in Riverton": basedIn."""
+    doc, r = v.doc, v.r
+    key = r.token_keys.get(tok.i)
+    if not key or not v.is_a(key, "Organization") or (tok.i + 1 < len(doc) and r.token_keys.get(tok.i + 1) == key):
+        return NOTHING
+    out = []
+    for c in _modifiers(v, tok):
+        if is_dateline(c) or (c.i + 1 < len(doc) and doc[c.i + 1].text == "-"):
+            continue  # a dateline; "Ruritania-EU deal": a pair, not a base
+        out += [v.reading("basedIn", Arg(key), Arg(a.key, 0.9), "possessive-place", tok) for a in v.direct(c)
+                if v.cls(a.key) in _PLACES and not seat_known_elsewhere(v, key, a.key)]
+    # "seven Marines in Y" are people, not the corps; "a leaflet by X in Y": Y is where the act was
+    counted = tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in tok.children)
+    acting = tok.dep_ == "pobj" and tok.head.lower_ == "by"
+    for p in ([] if counted or acting else prep_objects(tok, "in")):
+        if p.lower_ in v.ewords.languages:
+            continue  # "Riverton Radio in Ruritanian": a language, not a place
+        out += [v.reading("basedIn", Arg(key), Arg(a.key, 0.8), "place-in", tok) for a in v.direct(p)
+                if v.cls(a.key) in _PLACES]
+    for p in prep_objects(tok, "of"):  # "Acme Trust Co. of Riverton"
+        out += [v.reading("basedIn", Arg(key), a, "org-of-place", tok) for a in v.direct(p, conjuncts=False)
+                if v.cls(a.key) in _PLACES]
+    # "Acme, a Riverton construction firm" (a hyphenated "Riverton-backed" is not a base)
+    for app in (c for c in tok.children if c.dep_ == "appos" and c.i not in r.token_keys
+                and c.pos_ == "NOUN" and c.lemma_.lower() in v.words.org_description_nouns):
+        for c in app.children:
+            if c.dep_ not in ("compound", "nmod", "amod") or c.i > app.i or c.i + 1 >= len(doc) \
+                    or doc[c.i + 1].text == "-":
+                continue
+            out += [v.reading("basedIn", Arg(key), a, "org-apposition", tok) for a in v.direct(c, conjuncts=False)
+                    if v.cls(a.key) in _PLACES]
+    return result_of(out)
+
+
+def _named_org(v: DocView, key: str, tok: Token) -> bool:
+    """Is ``key`` surely an organisation?  A gazetteer entry, an acronym or a name of several words:
+    the NER often types an unknown one-word town as an organisation ("a diver of Riverton")."""
+    if key in v.res.gazetteer.entries:
+        return True
+    n = v.r.mention_at.get(tok.i)
+    if n is None:
+        return False
+    m = v.mentions[n]
+    return m.end - m.start >= 2 or m.text.isupper() or m.source != "ner"
+
+
+def _has_title(v: DocView, tok: Token) -> bool:
+    n = v.r.mention_at.get(tok.i)
+    if n is None:
+        return False
+    start = v.mentions[n].start
+    return start > 0 and v.doc[start - 1].lower_ in v.lex.role_props
+
+
+@rule("possessive-place", "person-of-place", "person-of-org", stage="clauses", unit="token")
+def person_affiliations(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"X of Place" for a person without a title ("President X of Ruritania" is a title), "Ana Lind
+    of Acme", "Lind at Acme", "the Daily Planet's Ana Lind"."""
+    r = v.r
+    key = r.token_keys.get(tok.i)
+    if not key or v.cls(key) != "Person" or r.token_keys.get(tok.i + 1) == key or _has_title(v, tok):
+        return NOTHING
+    out = [v.reading("worksFor", Arg(key), Arg(r.token_keys[c.i], 0.85), "possessive-place", tok)
+           for c in tok.children  # "the Daily Planet's Ana Lind": she works there
+           if c.dep_ == "poss" and c.i in r.token_keys and v.is_a(r.token_keys[c.i], "Organization")]
+    for p in prep_objects(tok, "of") + prep_objects(tok, "from"):
+        out += [v.reading("livesIn", Arg(key), a, "person-of-place", tok) for a in v.direct(p) if v.is_a(a.key, "Place")]
+    for p in prep_objects(tok, "of") + prep_objects(tok, "at"):  # "Ana Lind of Acme", "Lind at Acme"
+        out += [v.reading("worksFor", Arg(key), a, "person-of-org", tok) for a in v.direct(p, conjuncts=False)
+                if v.is_a(a.key, "Organization") and _named_org(v, a.key, p)]
+    return result_of(out)
+
+
+@rule("source-line", stage="closing", unit="mention")
+def source_lines(v: DocView, n: int, learned: Learned) -> RuleResult:
+    """"Riverton RADIO RIVERTON in Ruritanian 1700 GMT": the outlet (a "source-line" mention, see
+    kg.extract.mentions.find.source_line) is based in the place named right before it."""
+    m = v.mentions[n]
+    if m.source != "source-line" or m.start == 0:
+        return NOTHING
+    place, outlet = v.r.token_keys.get(m.start - 1), v.r.mention_keys[n]
+    if not (place and outlet):
+        return NOTHING
+    return result_of([v.reading("basedIn", Arg(outlet), Arg(place), "source-line", v.doc[m.start], "asserted")])

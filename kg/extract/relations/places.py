@@ -1,0 +1,189 @@
+"""Where places are and where people live: "City, Country" and datelines, "X in Y", "the
+<demonym> city of X", "X, a small town in Y", "X's Riverton home", "Country's Place",
+"X, a Riverton lawyer" (rules ``place-apposition``, ``place-in``, ``place-of``, ``home-of``,
+``possessive-place``, ``person-of-place``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.relations.clauses import is_dateline, prep_objects
+from kg.extract.relations.posts import seat_known_elsewhere
+from kg.extract.relations.records import NOTHING, Arg, Learned, Reading, RuleResult, result_of
+from kg.extract.relations.registry import rule
+from kg.extract.relations.view import DocView
+
+__all__ = ["place_apposition", "place_in_place", "place_of", "place_described", "home_of", "possessive_place",
+           "person_from_place"]
+
+_PLACES = ("City", "Place", "Country")
+_TOWN_NOUNS = ("city", "town", "village", "province", "region", "capital", "port", "island")
+
+
+def _last_token_of(v: DocView, tok: Token, key: str | None) -> bool:
+    return key is not None and (tok.i + 1 == len(v.doc) or v.r.token_keys.get(tok.i + 1) != key)
+
+
+def _container_after(v: DocView, tok: Token, key: str) -> tuple[str, int] | None:
+    """The place named after "<tok>, " ("Riverton, Ruritania", "Riverton, south-east Ruritania")
+    and the index of its last token."""
+    doc, r = v.doc, v.r
+    j = tok.i + 1
+    if j < len(doc) and doc[j].text == ",":  # "Riverton, south-east Ruritania": skip the direction
+        k = j + 1
+        while k < min(len(doc), j + 4) and k not in r.token_keys and (
+                doc[k].lower_ in v.words.directions or doc[k].text == "-"):
+            k += 1
+        if k > j + 1 and k < len(doc) and k in r.token_keys:
+            j = k - 1
+    if not (j + 1 < len(doc) and (doc[j].text == "," or j > tok.i + 1)):
+        return None
+    other = r.token_keys.get(doc[j + 1].i)
+    container = ("Country", "Place") if v.cls(key) == "City" else _PLACES
+    if not other or other == key or v.cls(other) not in container:
+        return None
+    end = doc[j + 1].i
+    while end + 1 < len(doc) and r.token_keys.get(end + 1) == other:
+        end += 1
+    return other, end
+
+
+@rule("place-apposition", stage="clauses", unit="token")
+def place_apposition(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"City, Country" and datelines "CITY, Country --" (not a list "A, B, C")."""
+    key = v.r.token_keys.get(tok.i)
+    if not _last_token_of(v, tok, key) or v.cls(key) not in ("City", "Place"):
+        return NOTHING
+    found = _container_after(v, tok, key)
+    if found is None:
+        return NOTHING
+    other, end = found
+    doc, r = v.doc, v.r
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if not (after is None or (after.is_punct and after.text not in ("'s", "’s")) or after.is_space):
+        return NOTHING
+    n = r.mention_at.get(tok.i)
+    first = v.mentions[n].start if n is not None else tok.i
+    listed_before = first >= 2 and doc[first - 1].text == "," and r.token_keys.get(first - 2)
+    listed_after = after is not None and after.text == "," and end + 2 < len(doc) and r.token_keys.get(end + 2)
+    if listed_before or listed_after:
+        return NOTHING
+    return result_of([v.reading("locatedIn", Arg(key), Arg(other), "place-apposition", tok, "asserted")])
+
+
+@rule("place-in", stage="clauses", unit="token")
+def place_in_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"X in Y" between places: "Basra in southern Ruritania", "the Old Fort in Riverton"."""
+    r, doc = v.r, v.doc
+    key = r.token_keys.get(tok.i)
+    if not key or v.cls(key) not in ("City", "Place") or r.token_keys.get(tok.i + 1) == key:
+        return NOTHING
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    # "from Basra in southern Ruritania" with the "in" phrase hung on the governing noun or verb
+    sibling = [nxt] if nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prep" \
+        and tok.dep_ == "pobj" and nxt.head.i == tok.head.head.i else []
+    objects = prep_objects(tok, "in") + [c for prep in sibling for c in prep.children if c.dep_ == "pobj"]
+    parts = v.words.part_nouns
+    objects += [q for p in objects if p.i not in r.token_keys and p.lemma_.lower() in parts
+                for q in prep_objects(p, "of")]  # "Basra in the southern part of Ruritania"
+    return result_of([v.reading("locatedIn", Arg(key), a, "place-in", tok, "asserted")
+                    for p in objects for a in v.direct(p)
+                    if a.key != key and v.cls(a.key) in _PLACES
+                    and not (v.cls(key) == "Place" and v.cls(a.key) == "Place")])
+
+
+@rule("place-of", stage="clauses", unit="token")
+def place_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"the <demonym> city of X", "Ruritania's capital, Riverton"."""
+    if tok.lower_ not in _TOWN_NOUNS or tok.pos_ != "NOUN":
+        return NOTHING
+    countries = [a for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                 for a in v.direct(c) if v.cls(a.key) in _PLACES]
+    places = [a for p in prep_objects(tok, "of") for a in v.direct(p)]
+    if not places and tok.dep_ == "appos":
+        places = v.direct(tok.head)
+    if not places:  # "Ruritania's capital, Riverton"
+        places = [a for c in tok.children if c.dep_ == "appos" for a in v.direct(c) if v.cls(a.key) in ("City", "Place")]
+    out: list[Reading | None] = []
+    for p in places:
+        for c in countries:
+            if v.cls(p.key) == "Country" and v.cls(c.key) != "Country":
+                out.append(v.reading("locatedIn", c, p, "place-of", tok))  # "the Riverton region of Ruritania"
+            else:
+                out.append(v.reading("locatedIn", p, c, "place-of", tok))
+    return result_of(out)
+
+
+@rule("place-apposition", stage="clauses", unit="token")
+def place_described(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"Riverton, a small town in central Ruritania", "X, an island nation in the Y Ocean"."""
+    lemma = tok.lemma_.lower()
+    place_noun = lemma in v.ewords.place_nouns
+    if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.i in v.r.token_keys or not (
+            place_noun or lemma in v.ewords.country_descriptions):
+        return NOTHING
+    out = []
+    for place in v.direct(tok.head, conjuncts=False):
+        pcls = v.cls(place.key)
+        if pcls not in _PLACES:
+            continue
+        preps = ("in", "of") if place_noun else ("in",)
+        for p in (p for prep in preps for p in prep_objects(tok, prep)):  # "Yerevan, the capital of Armenia"
+            for a in v.direct(p, conjuncts=False):
+                acls = v.cls(a.key)
+                if a.key != place.key and acls in _PLACES and not (pcls == "Country" and acls == "Country") \
+                        and not (pcls != "City" and acls == "City"):  # no region is in a city
+                    out.append(v.reading("locatedIn", place, a, "place-apposition", tok))
+    return result_of(out)
+
+
+@rule("home-of", stage="clauses", unit="token")
+def home_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"X's Riverton home", "X's hometown of Riverton", "his home in Riverton"."""
+    if tok.lower_ not in v.words.home_nouns or tok.pos_ != "NOUN" or tok.i in v.r.token_keys:
+        return NOTHING
+    owners = [a for c in tok.children if c.dep_ == "poss" for a in v.direct(c, conjuncts=False)
+              if v.cls(a.key) == "Person"]
+    homes = [a for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
+             for a in v.direct(c, conjuncts=False) if v.cls(a.key) in _PLACES]
+    homes += [a for prep in ("of", "in") for p in prep_objects(tok, prep) for a in v.direct(p, conjuncts=False)
+              if v.cls(a.key) in _PLACES]
+    return result_of([v.reading("livesIn", o, h, "home-of", tok) for o in owners for h in homes])
+
+
+@rule("possessive-place", stage="clauses", unit="token")
+def possessive_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"Place's Org" -> basedIn (not "Ruritania's EU hopes"), "Country's Place" -> locatedIn; a
+    fact of the noun phrase: "Ruritania's Acme does not ..." denies something else."""
+    owner = v.r.token_keys.get(tok.i)
+    if not owner or tok.dep_ != "poss" or is_dateline(tok):
+        return NOTHING
+    out = []
+    for target in v.direct(tok.head):
+        tcls = v.cls(target.key)
+        if v.onto.is_a(tcls, "Organization") and v.is_a(owner, "Place") \
+                and tok.head.i in v.r.token_keys and not seat_known_elsewhere(v, target.key, owner):
+            out.append(v.reading("basedIn", target, Arg(owner), "possessive-place", tok, "asserted"))
+        elif v.onto.is_a(tcls, "Place") and tcls != "Country" and v.is_a(owner, "Place"):
+            out.append(v.reading("locatedIn", target, Arg(owner), "possessive-place", tok, "asserted"))
+    return result_of(out)
+
+
+@rule("person-of-place", stage="clauses", unit="token")
+def person_from_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"X, a Riverton lawyer", "X, a Republican from Riverton": where a person lives."""
+    r = v.r
+    key = r.token_keys.get(tok.i)
+    if not key or v.cls(key) != "Person" or r.token_keys.get(tok.i + 1) == key:
+        return NOTHING
+    out = []
+    for app in (c for c in tok.children if c.dep_ == "appos" and (
+            c.i not in r.token_keys or v.cls(r.token_keys[c.i]) == "Group")):  # "X, a Republican from Y"
+        if app.lemma_.lower() in v.roles or app.lower_ in v.roles:
+            continue
+        places = [a for c in app.children if c.dep_ in ("compound", "nmod") and c.i < app.i
+                  for a in v.direct(c) if v.cls(a.key) in _PLACES]
+        places += [a for prep in ("from", "of", "in") for p in prep_objects(app, prep)
+                   for a in v.direct(p) if v.cls(a.key) in _PLACES]
+        out += [v.reading("livesIn", Arg(key), Arg(a.key, 0.9), "person-of-place", tok) for a in places]
+    return result_of(out)

@@ -1,0 +1,218 @@
+"""What a role noun or a title says about a person's post: who holds it, whose post it is, and
+which property that gives (worksFor, leaderOf, memberOf, livesIn).
+
+Shared by the title and role rules, the clause reader (a role noun's holder can be a clause's
+subject) and the learned step's guards, so that "the party's Treasury spokesman" or "Secretary
+of State for Culture" are read one way everywhere.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.relations.records import Arg
+from kg.extract.relations.view import DocView, dedupe
+
+__all__ = ["role_phrase", "roles_on", "role_pair", "party_arena", "of_state", "role_of", "leader_or_member",
+           "seat_known_elsewhere", "ROLE_PREPS", "PostReading"]
+
+ROLE_PREPS = ("of", "for", "at", "with", "in")
+
+PostReading = tuple[str, list[Arg], list[Arg], str]  # (property, holders, owners, rule id)
+
+
+def role_phrase(v: DocView, noun: Token) -> str:
+    """The longest known role ending at ``noun``: "prime minister", not "minister"."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
+            and c.i not in v.r.token_keys]
+    words = [c.lower_ for c in sorted(mods, key=lambda c: c.i)] + [noun.lower_]
+    for n in range(len(words)):
+        phrase = " ".join(words[n:])
+        if phrase in v.roles:
+            return phrase
+    return noun.lemma_.lower() if noun.lemma_.lower() in v.roles else noun.lower_
+
+
+def role_pair(v: DocView, noun: Token) -> list[Arg]:
+    """Both sides of an allyOf-like role noun ("B is our partner" -> B and us)."""
+    got = roles_on(v, noun)
+    return dedupe([a for (_p, holder, obj, _r) in got for a in holder + obj]) if got else []
+
+
+def described_person(v: DocView, noun: Token) -> list[Arg]:
+    """The person a list of descriptions is in apposition to, for a later item of the list:
+    "X, a professor at A and honorary president of B" (the parser may hang "president" on A),
+    "X, leader of A, vice-president of B".  Climbs at most four conj/appos/prep/pobj links (past
+    the names of places and organisations) to a person noun in apposition to a person's name;
+    [] when there is none."""
+    nouns = v.res.person_nouns | frozenset(v.roles)
+    h = noun.head
+    for _ in range(4):
+        if h.i == h.head.i or h.i in v.r.token_keys and v.cls(v.r.token_keys[h.i]) == "Person":
+            return []  # the root, or another person's name first
+        if h.dep_ == "appos" and h.pos_ == "NOUN" and h.lemma_.lower() in nouns:
+            found = [a for a in v.direct(h.head) if v.cls(a.key) == "Person"]
+            return [Arg(a.key, a.factor * 0.9) for a in found]
+        if h.dep_ not in ("conj", "appos", "pobj", "prep"):
+            return []
+        h = h.head
+    return []
+
+
+def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
+    """Who holds the role ``noun`` names, the rule id that reads it, and the tokens of an
+    appointee's name (not owners)."""
+    keys, coref = v.r.token_keys, v.r.coref
+    if noun.i in coref:  # "the <org> chief said": the person the description denotes
+        return [Arg(k, 0.9) for k in coref[noun.i]], "role-apposition", set()
+    if noun.dep_ == "appos":
+        return v.direct(noun.head), "role-apposition", set()
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return (v.direct(subj[0]) if subj else []), "role-copula", set()
+    if noun.dep_ == "oprd" and any(c.dep_ == "dobj" for c in noun.head.children):
+        obj = [c for c in noun.head.children if c.dep_ == "dobj"]
+        return v.direct(obj[0]), "role-copula", set()
+    if noun.dep_ in ("dobj", "oprd") and noun.head.lemma_.lower() in v.words.appointment_verbs:
+        # "made X provisional president of Y": the parser hangs the name on the role
+        names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
+                 and c.i in keys and v.cls(keys[c.i]) == "Person"]
+        if names:
+            return (v.direct(names[0], conjuncts=False), "role-appointment",
+                    set(range(names[0].left_edge.i, names[0].i + 1)))
+        return [], "", set()
+    apps = [c for c in noun.children if c.dep_ == "appos"]
+    if apps:
+        return v.direct(apps[0]), "role-apposition", set()
+    return [], "", set()
+
+
+def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bool]:
+    """The institutions a role belongs to ("<owner>'s role", "<owner> role", "role of <owner>"),
+    and whether a party's arena or brief was among them (see :func:`party_arena`)."""
+    objs: list[Arg] = []
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i and c.i not in appointed:
+            nxt = v.doc[c.i + 1]
+            if c.i in v.r.token_keys and nxt.i < noun.i and nxt.i not in v.r.token_keys \
+                    and nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "ADJ") \
+                    and nxt.lower_ not in v.res.title_words:
+                continue  # "Scottish Conservative leader": the owner's name is cut; do not guess
+            objs += v.direct(c)
+    party_noun = any(c.dep_ == "poss" and c.lemma_.lower() in v.words.party_nouns for c in noun.children)
+    objs, in_arena = party_arena(v, objs, party_noun)
+    modified = bool(objs) or of_state(noun) or in_arena  # "Secretary of State for Culture": a brief
+    for c in noun.children:
+        # "<Party> leader in the <House>": with an owner before the role, "in"/"with" say where
+        # and "for" the brief ("the <Party> spokesman for the <Office>")
+        if c.dep_ == "prep" and c.lower_ in ROLE_PREPS and not (modified and c.lower_ in ("in", "with", "for")):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    objs += v.direct(p)
+    if any(c.lower_ in v.words.non_state_leaders for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i):
+        objs = [o for o in objs if v.cls(o.key) != "Country"]  # "Ruritania's insurgent leader X"
+    if not objs and noun.dep_ == "oprd":  # "A called B a partner": A's side
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if subj:
+            objs = [Arg(v.learned.affiliation(a.key) or a.key, a.factor * 0.9) for a in v.direct(subj[0])]
+    return objs, in_arena
+
+
+def _part_of_owner(v: DocView, noun: Token) -> bool:
+    """"EU foreign policy chief X", "Labour's head of elections strategy X": another noun before
+    the role, or "of" + a common noun, names a part of the owner the person heads; he holds a post
+    in the owner, he does not lead it (as for a title)."""
+    phrase = set(role_phrase(v, noun).split())
+    part = any(c.dep_ in ("compound", "amod") and c.i < noun.i and c.i not in v.r.token_keys
+               and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in phrase and c.lower_ not in v.res.title_words
+               for c in noun.children)
+    whole = v.words.role_whole_nouns  # "head of state" is the whole
+    return part or any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.pos_ == "NOUN"
+                       and p.i not in v.r.token_keys and p.i not in v.r.coref and p.lower_ not in whole
+                       for c in noun.children for p in c.children)
+
+
+def roles_on(v: DocView, noun: Token) -> list[PostReading]:
+    """The post readings of a role noun: (property, holders, owners, rule id) per trigger."""
+    trigs = v.roles.get(role_phrase(v, noun))
+    if not trigs or noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if noun.tag_ in ("NNS", "NNPS") and noun.dep_ in ("appos", "conj"):
+        return []  # "X, representatives of Y": the plural names other people
+    if noun.i in v.r.coref and len(v.r.coref[noun.i]) > 1:
+        return []  # "the leaders of the two biggest parties": who leads which is not said
+    holder, rule, appointed = _holder(v, noun)
+    if not holder and noun.dep_ in ("conj", "appos"):
+        holder, rule = described_person(v, noun), "role-apposition"
+    if not holder:
+        return []
+    objs, in_arena = _owners(v, noun, appointed)
+    part = _part_of_owner(v, noun)
+    out = []
+    for t in trigs:
+        prop = "worksFor" if (part or in_arena) and t.prop == "leaderOf" else t.prop
+        out.append((prop, holder, dedupe(objs), rule))
+    return out
+
+
+def party_arena(v: DocView, owners: list[Arg], party_noun: bool) -> tuple[list[Arg], bool]:
+    """A party's title names the body where it is held or the brief, not an employer: "the <Party>'s
+    <House> leader X", "the party's <Office> spokesman X".  With a party among the owners (or the
+    word "party" as one, ``party_noun``), the institutions after it go; returns (owners, whether any
+    went).  ``owners`` are in the order of the text."""
+    first = 0 if party_noun else next((n for n, o in enumerate(owners) if v.cls(o.key) == "Group"), None)
+    if first is None:
+        return owners, False
+    # the party comes first ("CHP (Republican People's Party) leader X" leads the CHP)
+    kept = owners[:first] + [o for o in owners[first:] if v.cls(o.key) in ("Group", "Country")]
+    return kept, len(kept) < len(owners)
+
+
+def of_state(noun: Token) -> bool:
+    """"Secretary of State", "Minister of State": a title whose "for X" names the brief."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "state" for p in c.children)
+               for c in noun.children)
+
+
+def role_of(v: DocView, words: list[str]) -> tuple[str | None, str]:
+    """The property and role phrase of a title: the longest known role at the end of it."""
+    for n in range(len(words)):
+        phrase = " ".join(words[n:])
+        if phrase in v.lex.role_props:
+            return v.lex.role_props[phrase], phrase
+    return None, ""
+
+
+def leader_or_member(v: DocView, prop: str, role: str, owner: str) -> str:
+    """The property a role gives over its owner.
+
+    An elected representative of a party or movement (Group: "Tory MP X") is its member: memberOf.
+    Over a country: leaderOf only for heads of state/government ("director general" of a country
+    is a post in its government: worksFor); worksFor only for posts in a state; any other role
+    ("the <nationality> economist") says where the person is from: livesIn.
+    """
+    w = v.words
+    if v.cls(owner) == "Group" and role.split()[-1:] and role.split()[-1] in w.representative_roles:
+        return "memberOf"  # "Tory MP X", "a Labour mayor": the party's member, not its employee nor head
+    if v.cls(owner) == "Country":
+        head = role.split()[-1] if role else role
+        state = w.state_roles | w.head_of_state
+        if role not in state and head not in state:
+            return "livesIn"
+        if prop == "leaderOf" and role not in w.head_of_state:
+            return "worksFor"
+        if prop == "leaderOf" and f"{role}|{owner}" in w.ministers_by_country:
+            return "worksFor"  # "UK Chancellor X": in that country the title names a minister
+    if prop == "leaderOf" and v.cls(owner) == "Group" and role in w.party_officers:
+        return "worksFor"  # "Labour chairman X": a party's chairman runs its office, its leader leads it
+    return prop
+
+
+def seat_known_elsewhere(v: DocView, org: str, place: str) -> bool:
+    """A gazetteer organisation with no country of its own is international ("Ruritania's EU
+    membership"), and one with a country is not based in another: a place that merely modifies
+    its name is then the organisation's subject matter, not its seat."""
+    entry = v.res.gazetteer.entries.get(org)
+    if entry is None or not v.onto.is_a(entry.cls, "Organization"):
+        return False
+    return entry.country is None or (v.cls(place) == "Country" and entry.country != place)

@@ -1,0 +1,65 @@
+"""Role nouns: "B, a key A ally", "X, chairman of Y", "B is our partner", "made X president of Y",
+and "X's <demonym> counterpart Y" (rules ``role-apposition``, ``role-copula``,
+``role-appointment``).  Who holds a role and whose it is: :mod:`kg.extract.relations.posts`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.relations.posts import leader_or_member, role_of, role_phrase, roles_on
+from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult
+from kg.extract.relations.registry import rule
+from kg.extract.relations.view import DocView
+
+__all__ = ["role_nouns", "counterparts"]
+
+_POSTS = ("worksFor", "leaderOf")
+
+
+@rule("role-apposition", "role-copula", "role-appointment", stage="roles", unit="token")
+def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """A role noun's holder and owner: "X, chairman of Y", "B is A's ally"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return NOTHING
+    if any(c.lower_ in v.words.past_markers for c in tok.children if c.i < tok.i):
+        return NOTHING  # "a former minister"
+    role = role_phrase(v, tok)
+    readings, titles, affiliations = [], [], []
+    for prop, holders, objs, rule_id in roles_on(v, tok):
+        if prop in _POSTS and rule_id == "role-copula" and not objs:
+            continue
+        for h in holders:
+            for o in objs:
+                p = leader_or_member(v, prop, role, o.key) if prop in _POSTS else prop
+                r = v.reading(p, h, o, rule_id, tok)
+                if r is None:
+                    continue
+                readings.append(r)
+                if prop in _POSTS:
+                    titles.append((h.key, tok.text))
+                    affiliations.append((h.key, o.key))
+    return RuleResult(tuple(readings), tuple(titles), tuple(affiliations))
+
+
+@rule("role-apposition", stage="roles", unit="token")
+def counterparts(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"X's <demonym> counterpart Y": Y holds X's post in the other country."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in v.words.counterpart_nouns:
+        return NOTHING
+    keys = v.r.token_keys
+    others = [a for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
+              for a in v.direct(c) if v.cls(a.key) in ("Country", "Organization", "GovernmentBody")]
+    named = [Arg(keys[c.i]) for c in (*tok.children, tok.head)
+             if (c.dep_ in ("appos", "compound") or c.i == tok.head.i and tok.dep_ == "appos")
+             and c.i in keys and v.cls(keys[c.i]) == "Person"]
+    owner = [a for c in tok.children if c.dep_ == "poss" for a in v.direct(c) if v.cls(a.key) == "Person"]
+    if not others or not named:
+        return NOTHING
+    prop = "worksFor"
+    if owner:
+        for title in learned.titles.get(owner[0].key, ()):
+            p, role = role_of(v, title.lower().split())
+            if p == "leaderOf" and role in v.words.head_of_state:
+                prop = "leaderOf"
+    readings = (v.reading(prop, person, country, "role-apposition", tok) for person in named for country in others)
+    return RuleResult(tuple(r for r in readings if r is not None))

@@ -1,0 +1,175 @@
+"""Job titles written before a person's name: "<Country/Org>('s) <Title words> <Person>".
+
+"Ruritanian Foreign Minister Ana Lind" gives Lind worksFor Ruritania (rule ``role-title``) and the
+title "Foreign Minister"; "President Lind" with no country before it gives leaderOf the nearest
+country named before the title in its clause (``title-default``); "the Ruritanian novelist X"
+says where X comes from (livesIn).  Also "<X> Forces <Place>": a unit named after where it is
+stationed (``name-structure``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.relations.clauses import prep_objects
+from kg.extract.relations.posts import leader_or_member, party_arena, role_of
+from kg.extract.relations.records import NOTHING, Arg, Learned, Reading, RuleResult
+from kg.extract.relations.registry import rule
+from kg.extract.relations.view import DocView
+
+__all__ = ["titles_before_names", "units_named_after_places"]
+
+
+def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token], list[Arg], int]:
+    """The title words and owners right before the name ``[start, end)`` inside its noun phrase,
+    and the index where the walk stopped."""
+    doc, r = v.doc, v.r
+    i = start - 1
+    title_toks: list[Token] = []
+    owners: list[Arg] = []
+    while i >= 0:
+        t = doc[i]
+        if t.is_punct and t.text not in ("'s", "’s", "-"):
+            break
+        if t.text in ("'s", "’s"):
+            i -= 1
+            continue
+        if t.lower_ in ("of", "for") and title_toks and i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+            title_toks.insert(0, t)  # "Secretary of State", "Minister for Europe"
+            i -= 1
+            continue
+        if not (start - 10 <= t.head.i < end) or t.head.i == t.i:
+            break  # the title is part of the name's noun phrase
+        if t.i in r.token_keys and r.token_keys[t.i] != key:
+            # the walk meets every owner of the title; a conjunct outside it is not one
+            # ("... Morgan in Riverton and Ruritania Minister X": not Riverton's minister)
+            owners = v.direct(t, conjuncts=False) + owners
+        elif t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in ("vice", "prime", "deputy", "foreign", "chief"):
+            if owners:
+                break
+            title_toks.insert(0, t)
+        else:
+            break
+        i -= 1
+    return title_toks, owners, i
+
+
+def _trim_owners(v: DocView, title_toks: list[Token], owners: list[Arg], i: int) -> list[Arg]:
+    """Owners a name word the NER left out makes doubtful ("Liberal Democrat chairman X": the
+    owner's name is cut; "Jewish Chronicle editor X": not "Jewish"; "rebel leader": no state)."""
+    doc = v.doc
+    if owners and i >= 0 and doc[i].pos_ in ("PROPN", "ADJ") and doc[i].text[:1].isupper() \
+            and doc[i].i not in v.r.token_keys and v.r.token_keys.get(doc[i].head.i) == owners[0].key:
+        owners = owners[1:]
+    first = title_toks[0]
+    if owners and first.pos_ in ("PROPN", "ADJ") and first.text[:1].isupper() and first.lower_ not in v.res.title_words:
+        owners = []
+    if {t.lower_ for t in title_toks} & v.words.non_state_leaders:
+        owners = [o for o in owners if v.cls(o.key) != "Country"]  # "Ruritanian rebel leader X"
+    return owners
+
+
+@rule("role-title", "title-default", stage="titles", unit="mention")
+def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
+    """Job titles before a person's name: "<Country/Org>('s) <Title words> <Person>"."""
+    key = v.r.mention_keys[n]
+    if not key or v.cls(key) != "Person":
+        return NOTHING
+    m = v.mentions[n]
+    title_toks, owners, i = _walk_back(v, m.start, m.end, key)
+    if not title_toks:
+        return NOTHING
+    owners = _trim_owners(v, title_toks, owners, i)
+    while title_toks and title_toks[0].lower_ in ("of", "for"):
+        title_toks.pop(0)
+    words = [t.lower_ for t in title_toks]
+    prop, role = role_of(v, words)
+    past = v.words.past_markers
+    if prop is None and words[-1] in v.words.occupations and not any(
+            v.doc[j].lower_ in past for j in range(max(0, i), m.start)):
+        # "the Ruritanian novelist X", "Riverton businessman X": where X lives or comes from
+        return RuleResult(tuple(
+            r for o in owners if v.cls(o.key) in ("Country", "City", "Place")
+            for r in [v.reading("livesIn", Arg(key), Arg(o.key, o.factor * 0.9), "role-title", v.doc[m.start], "asserted")]
+            if r is not None))
+    if prop not in ("worksFor", "leaderOf"):
+        return NOTHING
+    lo = i - 1 if i > 0 and v.doc[i].text == "-" else i  # "Ex-Labour MP X"
+    former = any(v.doc[j].lower_ in past for j in range(max(0, lo), m.start))
+    title_toks = [t for t in title_toks if t.lower_ not in past]
+    title = " ".join(t.text for t in title_toks)
+    extra = [t for t in title_toks[: max(0, len(title_toks) - len(role.split()))]
+             if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in v.res.title_words]
+    if prop == "leaderOf" and extra:
+        prop = "worksFor"  # "<Org> foreign policy chief X", "<Senate> majority leader X": a post, not the head
+    if former:
+        return RuleResult(titles=((key, title),))  # "former minister X": no current post
+    return _posts(v, key, m.start, m.end, prop, role, owners, title)
+
+
+def _posts(v: DocView, key: str, start: int, end: int, prop: str, role: str, owners: list[Arg],
+           title: str) -> RuleResult:
+    """The readings of a current title over its owners (or the nearest country)."""
+    anchor = v.doc[start]
+    owners = owners + [a for p in prep_objects(v.doc[end - 1], "of") for a in v.direct(p)]  # "President X of Ruritania"
+    owners, in_arena = party_arena(v, owners, False)
+    if in_arena and prop == "leaderOf":
+        prop = "worksFor"  # "the <Party>'s <House> leader X": leads its group there, not the party
+    readings: list[Reading] = []
+    affiliations: list[tuple[str, str]] = []
+    for o in owners:
+        if v.cls(o.key) == "City":  # "<City> union leader X": X lives there
+            r = v.reading("livesIn", Arg(key), Arg(o.key, 0.85), "role-title", anchor, "asserted")
+        else:
+            r = v.reading(leader_or_member(v, prop, role, o.key), Arg(key), o, "role-title", anchor, "asserted")
+            if r is not None:
+                affiliations.append((key, o.key))
+        if r is not None:
+            readings.append(r)
+    if not affiliations and prop == "leaderOf" and role in v.words.default_country_titles:
+        country = _nearest_country(v, anchor)
+        r = v.reading(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted") if country else None
+        if r is not None:
+            readings.append(r)
+            affiliations.append((key, country))
+    return RuleResult(tuple(readings), ((key, title),), tuple(affiliations))
+
+
+def _nearest_country(v: DocView, tok: Token) -> str | None:
+    """The closest country named before a head-of-state title in its sentence (12 tokens at most)."""
+    for t in reversed(tok.sent[: tok.i - tok.sent.start]):
+        if tok.i - t.i > 12 or t.text in (",", ";", ":", "(", "--", "—"):
+            break  # another clause: "a vote on the Ruritanian budget, President X said"
+        k = v.r.token_keys.get(t.i)
+        n = v.r.mention_at.get(t.i)
+        m = v.mentions[n] if n is not None else None
+        root = v.doc[m.start:m.end].root if m is not None else t
+        if k and v.cls(k) == "Country" and not (m is not None and m.role == "demonym") \
+                and root.dep_ not in ("nsubj", "nsubjpass", "dobj") \
+                and not (root.dep_ == "pobj" and root.head.lower_ not in ("in", "of", "with", "across", "throughout")) \
+                and not (root.dep_ == "pobj" and root.head.lower_ == "of"
+                         and any(c.dep_ == "acl" for c in root.head.head.children)):
+            # not a demonym of another noun ("a Ruritanian pullout"), nor an actor ("Ruritania attacked"),
+            # nor a target or end point after "on", "to", "against", "from" ("the attacks on Ruritania
+            # forced Prime Minister X's government"): those do not name the title's country; nor the
+            # actor of a nominalised act ("the determination of Ruritania to build arms ... President X")
+            return k
+    return None
+
+
+@rule("name-structure", stage="titles", unit="mention")
+def units_named_after_places(v: DocView, n: int, learned: Learned) -> RuleResult:
+    """"<X> Forces <Place>": a unit named after where it is stationed."""
+    m, key = v.mentions[n], v.r.mention_keys[n]
+    if not key or m.source != "pattern" or v.cls(key) != "MilitaryUnit":
+        return NOTHING
+    toks = list(v.doc[m.start:m.end])
+    readings = []
+    for k, t in enumerate(toks[:-1]):
+        if t.lower_ in ("forces", "force", "command"):
+            place = v.gazetteer_key(" ".join(x.text for x in toks[k + 1:]))
+            if place and v.known(place):
+                r = v.reading("locatedIn", Arg(key), Arg(place), "name-structure", v.doc[m.start])
+                if r is not None:
+                    readings.append(r)
+    return RuleResult(tuple(readings))

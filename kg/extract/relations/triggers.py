@@ -1,0 +1,309 @@
+"""The trigger rules: the constructions of ``lexicon/patterns.toml`` run over one document.
+
+The DependencyMatcher finds every construction's matches at once.  For each anchor token and
+each trigger it carries, the constructions of that trigger's kind are taken tier by tier: the
+first tier that reads an argument (or, with ``fallback = "unmatched"``, that matches at all)
+gives the readings.  Readers and guards are the small named functions below: what a pattern
+cannot say (climbing to a clause's subject, coreference, the owner of "X's bid", a phrase that
+only sets the scene).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from itertools import combinations
+from typing import Callable
+
+from spacy.tokens import Token
+
+from kg.extract.relations.clauses import fronted, has_theme, possessor, prep_objects, subjects, verb_matches
+from kg.extract.relations.patterns import KIND_LOOKUP, Construction, Constructions, compiled, load_constructions
+from kg.extract.relations.records import Arg, Reading
+from kg.extract.relations.registry import RULES
+from kg.extract.relations.view import DocView, dedupe
+from kg.resources import Resources, Trigger
+
+__all__ = ["trigger_readings", "constructions_of", "READERS", "GUARDS"]
+
+Match = dict[str, Token]  # node name -> matched token
+
+
+# -- readers: (view, anchor, trigger, node token or None) -> arguments ------------------------------
+def _verb_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -> list[Arg]:
+    """The agents of a verb; for a passive verb with a prepositional trigger ("X was born in Y")
+    its passive subject, else the subject of the clause it describes."""
+    subs, passive = subjects(v, anchor)
+    if not (passive and trig.prep and trig.prep != "by"):
+        return subs
+    subs = [a for c in anchor.children if c.dep_ == "nsubjpass" for a in v.deep(c)]
+    if not subs:
+        head = anchor.head
+        subs = subjects(v, head)[0] if anchor.dep_ in ("acl", "relcl", "conj") and head.pos_ == "VERB" else []
+        if anchor.dep_ in ("acl", "relcl") and not subs:
+            subs = v.direct(head)
+    return subs
+
+
+def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -> list[Arg]:
+    """The agent of a nominalisation: its possessor, a modifier before it, a "by" phrase, else
+    the subject of the clause that governs it (not through "against", a stance verb or a reported
+    "during")."""
+    subs = [a for c in anchor.children if c.dep_ == "poss" for a in v.direct(c)]
+    if not subs:
+        subs = [a for c in anchor.children if c.dep_ in ("compound", "amod", "nmod") and c.i < anchor.i
+                for a in v.direct(c)]
+    if not subs:  # "the killing of X by Y": the agent of the nominalisation
+        pobjs = prep_objects(anchor, trig.prep) if trig.prep else []
+        subs = [a for h in (anchor, *pobjs) for p in prep_objects(h, "by") for a in v.deep(p)]
+    if subs:
+        return subs
+    gov, crossed = anchor.head, {anchor.head.lower_} if anchor.dep_ == "pobj" else set()
+    while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and gov.dep_ in ("pobj", "prep", "dobj", "conj"):
+        gov = gov.head
+        crossed.add(gov.lower_)
+    # "X warned against visits to Y", "X defied sanctions on Y": X is not the event's agent
+    # "X declared that Y was winning during a visit to Z": whose visit (X's or Y's) is not said
+    reported = gov.dep_ == "ccomp" and "during" in crossed and gov.head.lemma_.lower() in v.words.reporting
+    if gov.pos_ in ("VERB", "AUX") and "against" not in crossed and not reported \
+            and gov.lemma_.lower() not in v.words.stance_verbs:
+        return subjects(v, gov)[0]
+    return []
+
+
+def _argument(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    return v.deep(node)
+
+
+def _argument_owned(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    """A direct object; for a property of "no_owner_objects" ("headed X's preparations") not the
+    owner of the thing, nor a name followed by a possessive."""
+    owners = trig.prop.lower() not in v.words.no_owner_objects
+    if not owners and possessor(v, node):
+        return []
+    return v.deep(node, owners=owners)
+
+
+def _argument_not_fronted(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    return [] if fronted(node, anchor) else v.deep(node)
+
+
+def _argument_or_antecedent(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    """The passive subject; a relative pronoun stands for the noun it follows ("X, who was shot")."""
+    got = v.deep(node)
+    if not got and anchor.dep_ == "relcl" and node.lower_ in ("who", "that", "which"):
+        return v.direct(anchor.head, conjuncts=False)
+    return got
+
+
+def _name(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    return v.direct(node)
+
+
+def _name_after_anchor(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    return v.direct(node) if node.i > anchor.i and node.i in v.r.token_keys else []
+
+
+def _complement_name(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    return [Arg(a.key, a.factor * 0.95) for a in v.direct(node)]
+
+
+def _place_antecedent(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    """"Riverton, where X was born": the place "where" stands for (not "Ruritania, where he met
+    with X": "where" stands for "in", not for "with")."""
+    return [a for a in v.direct(node, conjuncts=False) if v.is_a(a.key, "Place")]
+
+
+def _conjunct_object(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -> list[Arg]:
+    """"develop and produce X": the object of a later conjunct verb of the same property."""
+    same = {t.lemma.split()[0] for t in v.res.relations.triggers["verbs"] if t.prop == trig.prop}
+    for conj in anchor.conjuncts:
+        if conj.i > anchor.i and conj.lemma_.lower() in same:
+            objs = [a for c in conj.children if c.dep_ == "dobj" for a in v.deep(c)]
+            if objs:
+                return objs
+    return []
+
+
+def _verb_subject(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -> list[Arg]:
+    """The subject of the verb whose object the anchor is ("Z drew opposition from A": Z, or the
+    owner of Z)."""
+    targets: list[Arg] = []
+    if anchor.dep_ == "dobj":
+        for c in anchor.head.children:
+            if c.dep_ == "nsubj":
+                targets = v.direct(c) or [a for p in c.children if p.dep_ == "poss" for a in v.direct(p)]
+    return targets
+
+
+def _modifier_pair(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -> list[Arg]:
+    """The two agents named before a compound head ("the A-B alliance"), or none: not the owner
+    of the phrase ("Ruritania's A-B tension"), and exactly two."""
+    owners = {t.i for c in anchor.children if c.dep_ == "poss" for t in c.subtree}
+    keys: list[Arg] = []
+    for t in anchor.subtree:
+        if t.i >= anchor.i:
+            break
+        if t.dep_ == "det" or t.i in owners:
+            continue
+        keys += v.direct(t)
+        if t.i not in v.r.token_keys and "-" in t.text:
+            keys += v.hyphen_parts(t.text)
+    keys = [a for a in dedupe(keys) if v.is_a(a.key, "Agent")]
+    return keys if len(keys) == 2 else []
+
+
+READERS: dict[str, Callable] = {
+    "verb-agent": _verb_agent, "noun-agent": _noun_agent, "argument": _argument, "argument-owned": _argument_owned,
+    "argument-not-fronted": _argument_not_fronted, "argument-or-antecedent": _argument_or_antecedent,
+    "name": _name, "name-after-anchor": _name_after_anchor, "complement-name": _complement_name,
+    "place-antecedent": _place_antecedent, "conjunct-object": _conjunct_object, "verb-subject": _verb_subject,
+    "modifier-pair": _modifier_pair,
+}
+
+
+# -- guards: (view, anchor, trigger) -> may the construction read here? ----------------------------
+def _passive(anchor: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children)
+
+
+GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
+    # a trigger of several words needs the others among the verb's dependents ("step up")
+    "words": lambda v, a, t: verb_matches(a, t),
+    # a property with theme words needs one near the trigger (weapons for suppliesArmsTo)
+    "theme": lambda v, a, t: t.prop not in v.res.relations.themes or has_theme(a, v.res.relations.themes[t.prop]),
+    # "X returned the cars to Y": with a direct object, a motion verb's preposition moves the object
+    "intransitive": lambda v, a, t: not (t.prep and t.prop in v.res.relations.intransitive
+                                         and any(c.dep_ == "dobj" for c in a.children)),
+    "no-direct-object": lambda v, a, t: not any(c.dep_ == "dobj" for c in a.children),
+    # "A agreed with B" is the verb's own construction, not a collective one
+    "no-with": lambda v, a, t: not any(c.dep_ == "prep" and c.lower_ == "with" for c in a.children),
+    # "the Ruritanian National Alliance": a name, no alliance between two parties
+    "not-a-name": lambda v, a, t: a.i not in v.r.token_keys,
+}
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Constructions:
+    from pathlib import Path
+
+    return load_constructions(Path(path), rules=frozenset(RULES), guards=frozenset(GUARDS),
+                              readers=frozenset(READERS))
+
+
+def constructions_of(res: Resources) -> Constructions:
+    """The constructions of ``res``'s data folder (``lexicon/patterns.toml``), validated."""
+    return _load(str(res.folder / "lexicon" / "patterns.toml"))
+
+
+# -- the run ---------------------------------------------------------------------------------------
+def _lookup(v: DocView, kind: str, tok: Token) -> list[Trigger]:
+    table = getattr(v.lex, {"collective_verbs": "collective", "compounds": "compounds"}.get(kind, kind))
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    how = KIND_LOOKUP[kind]
+    if how == "lemma":
+        return table.get(lemma, [])
+    if how == "word+lemma":
+        return table.get(low, []) + (table.get(lemma, []) if lemma != low else [])
+    return table.get(lemma) or table.get(low) or []  # "lemma|word"
+
+
+def _matches(v: DocView, cons: Constructions) -> dict[int, dict[str, list[tuple[str | None, Match]]]]:
+    """anchor token index -> construction id -> [(preposition, match)], in text order."""
+    matcher, names = compiled(v.doc.vocab, v.res.relations, cons)
+    nodes = {c.id: [n["RIGHT_ID"] for n in c.pattern] for c in cons.items}
+    out: dict[int, dict[str, list[tuple[str | None, Match]]]] = defaultdict(lambda: defaultdict(list))
+    for match_id, token_ids in matcher(v.doc):
+        cid, prep = names[match_id]
+        match = {name: v.doc[i] for name, i in zip(nodes[cid], token_ids)}
+        out[token_ids[0]][cid].append((prep, match))
+    return out
+
+
+def _read(v: DocView, c: Construction, anchor: Token, trig: Trigger, found: list[tuple[str | None, Match]],
+          cache: dict) -> tuple[list[Arg], list[Arg], bool]:
+    """(subjects, objects, matched) of construction ``c`` at ``anchor`` for ``trig``: a node's
+    reader reads each match (in text order), a reader without a node reads once."""
+    unique: dict[tuple[int, ...], Match] = {}
+    for prep, m in found:
+        if prep is None or prep == trig.prep:
+            unique.setdefault(tuple(sorted(t.i for t in m.values())), m)
+    if not unique:
+        return [], [], False
+    hits = [unique[k] for k in sorted(unique)]
+    return _side(v, c.subject, "subject", anchor, trig, hits, cache), \
+        _side(v, c.object, "object", anchor, trig, hits, cache), True
+
+
+def _side(v: DocView, reader: str | None, node: str, anchor: Token, trig: Trigger, hits: list[Match],
+          cache: dict) -> list[Arg]:
+    if reader is None:
+        return []
+    if node in hits[0]:
+        return [a for m in sorted(hits, key=lambda m: m[node].i) for a in READERS[reader](v, anchor, trig, m[node])]
+    key = (reader, trig.prep)
+    if key not in cache:
+        cache[key] = READERS[reader](v, anchor, trig, None)
+    return cache[key]
+
+
+def _readings(v: DocView, c: Construction, trig: Trigger, anchor: Token, subs: list[Arg], objs: list[Arg],
+              swap: bool) -> list[Reading]:
+    if c.mode == "subjects":
+        pairs = combinations(subs, 2)
+    elif c.mode == "objects":
+        pairs = combinations(objs, 2)
+    else:
+        if swap:
+            subs, objs = objs, subs
+        pairs = ((s, o) for s in subs for o in objs)
+    out = []
+    for s, o in pairs:
+        r = v.reading(trig.prop, s, o, c.rule, anchor)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _tiers(cons: Constructions, kind: str, trig: Trigger) -> list[list[Construction]]:
+    tiers: dict[int, list[Construction]] = defaultdict(list)
+    for c in cons.items:
+        if kind in c.triggers and c.admits_prep(trig.prep):
+            tiers[c.tier].append(c)
+    return [tiers[t] for t in sorted(tiers)]
+
+
+def _allowed(v: DocView, c: Construction, anchor: Token, trig: Trigger) -> bool:
+    if c.voice != "any" and (c.voice == "passive") != _passive(anchor):
+        return False
+    return all(GUARDS[g](v, anchor, trig) for g in c.guards)
+
+
+def trigger_readings(v: DocView) -> list[Reading]:
+    """Every reading of the trigger constructions in the document."""
+    cons = constructions_of(v.res)
+    out: list[Reading] = []
+    for i, by_cons in sorted(_matches(v, cons).items()):
+        anchor = v.doc[i]
+        for kind in KIND_LOOKUP:
+            for trig in _lookup(v, kind, anchor):
+                out += _trigger_at(v, cons, kind, trig, anchor, by_cons)
+    return out
+
+
+def _trigger_at(v: DocView, cons: Constructions, kind: str, trig: Trigger, anchor: Token,
+                by_cons: dict[str, list[tuple[str | None, Match]]]) -> list[Reading]:
+    cache: dict = {}
+    for tier in _tiers(cons, kind, trig):
+        readings: list[Reading] = []
+        stop = False
+        for c in tier:
+            if c.id not in by_cons or not _allowed(v, c, anchor, trig):
+                continue
+            subs, objs, matched = _read(v, c, anchor, trig, by_cons[c.id], cache)
+            readings += _readings(v, c, trig, anchor, subs, objs, kind in cons.swap_kinds)
+            read = subs if c.mode == "subjects" else objs
+            stop = stop or (matched if c.fallback == "unmatched" else bool(read))
+        if stop:
+            return readings
+    return []

@@ -1,0 +1,262 @@
+"""A read-only view of one parsed document for the relation rules.
+
+The view answers the questions every rule asks: which entity a token stands for (a mention, a
+pronoun resolved by coreference, a role noun in apposition to a name, "the province of X"),
+which entities an argument phrase stands for when looked through ("X's bid", "<demonym>
+aggression", "such as X"), the class of an entity, and whether a reading is admitted by the
+ontology.  It never changes the resolution: an entity the gazetteer knows but the text did not
+mention (the country of a demonym inside a hyphenated word) is looked up, and added to the
+document's entities by the engine only when a relation uses it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.mentions.find import Mention
+from kg.extract.relations.lexicon import TriggerTables, trigger_tables
+from kg.extract.relations.records import Arg, Learned, Reading
+from kg.extract.resolve.document import Resolution
+from kg.model import Entity
+from kg.resources import Resources
+
+__all__ = ["DocView", "dedupe", "lies_on_water", "region_known_elsewhere"]
+
+
+@dataclass(frozen=True)
+class DocView:
+    doc: Doc
+    mentions: list[Mention]
+    r: Resolution
+    res: Resources
+    doc_id: str
+    learned: Learned = field(default_factory=Learned)
+
+    @classmethod
+    def of(cls, doc: Doc, mentions: list[Mention], r: Resolution, res: Resources, doc_id: str) -> "DocView":
+        return cls(doc, mentions, r, res, doc_id)
+
+    def knowing(self, learned: Learned) -> "DocView":
+        """The same view with what the rules so far learned about persons."""
+        return self if learned is self.learned else replace(self, learned=learned)
+
+    # -- shorthands -------------------------------------------------------------------------
+    @property
+    def onto(self):
+        return self.res.ontology
+
+    @property
+    def words(self):
+        return self.res.relations.words
+
+    @property
+    def ewords(self):
+        return self.res.entities.words
+
+    @property
+    def lex(self) -> TriggerTables:
+        return trigger_tables(self.res.relations)
+
+    @property
+    def roles(self):
+        return self.lex.roles
+
+    # -- entities ---------------------------------------------------------------------------
+    def entity(self, key: str) -> Entity | None:
+        """The entity of ``key``: one the text mentions, else a gazetteer entry (None if neither)."""
+        ent = self.r.entities.get(key)
+        if ent is not None:
+            return ent
+        entry = self.res.gazetteer.entries.get(key)
+        if entry is None:
+            return None
+        return Entity(key=key, cls=entry.cls, name=entry.name, mentions=0, docs={self.doc_id},
+                      wikidata=entry.wikidata)
+
+    def known(self, key: str) -> bool:
+        return key in self.r.entities or key in self.res.gazetteer.entries
+
+    def cls(self, key: str) -> str:
+        ent = self.r.entities.get(key)
+        return ent.cls if ent is not None else self.res.gazetteer.entries[key].cls
+
+    def is_a(self, key: str, target: str) -> bool:
+        return self.onto.is_a(self.cls(key), target)
+
+    def direct(self, tok: Token, *, conjuncts: bool = True, speakers: bool = True) -> list[Arg]:
+        """Entities denoted by ``tok`` itself (mention, pronoun or description), with conjuncts."""
+        out: list[Arg] = []
+        keys, coref = self.r.token_keys, self.r.coref
+        for t in (tok, *(tok.conjuncts if conjuncts else ())):
+            if t.i in keys:
+                out.append(Arg(keys[t.i]))
+            elif t.i in coref:
+                out += [Arg(k, 0.9) for k in coref[t.i]]
+            elif t.lower_ in self.ewords.speaker_pronouns:
+                side = self.speaker_side(t) if speakers else None
+                if side:
+                    out.append(Arg(side, 0.85))
+            elif t.pos_ == "NOUN":
+                out += self._described_by_noun(t)
+        return dedupe(out)
+
+    def _described_by_noun(self, t: Token) -> list[Arg]:
+        keys = self.r.token_keys
+        if t.lemma_.lower() in self.roles or t.lower_ in self.roles:
+            # "his counterpart Ana Lind", "the leader, Ana Lind": the named person
+            return [Arg(keys[c.i], 0.95) for c in t.children
+                    if c.dep_ in ("appos", "compound") and c.i in keys and self.cls(keys[c.i]) == "Person"]
+        if t.lower_ in self.ewords.place_nouns:
+            # "the province of X", "the city of X", "X province"
+            out = [Arg(keys[p.i], 0.95) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" and p.i in keys]
+            return out + [Arg(keys[c.i], 0.95) for c in t.children if c.dep_ == "compound" and c.i in keys
+                          and self.cls(keys[c.i]) in ("Place", "City")]
+        return []
+
+    def deep(self, tok: Token, depth: int = 0, owners: bool = True) -> list[Arg]:
+        """Entities an argument token stands for, looking through appositions, 'of'-phrases,
+        'such as' lists, gerunds and conduct nouns ("<demonym> aggression")."""
+        got = self.direct(tok)
+        if got or depth > 3:
+            return got
+        out: list[Arg] = []
+        for t in (tok, *tok.conjuncts):
+            if t.i in self.r.token_keys or t.i in self.r.coref:
+                out += self.direct(t)
+                continue
+            self._deep_one(t, depth, owners, out)
+        return dedupe(out)
+
+    def _deep_one(self, t: Token, depth: int, owners: bool, out: list[Arg]) -> None:
+        """Add to ``out`` the look-through readings of one conjunct: each kind is tried only while
+        nothing was found (for this conjunct or an earlier one)."""
+        kids = list(t.children)
+        for c in kids:
+            if c.dep_ == "appos":
+                out += self.deep(c, depth + 1)
+        opaque = self.words.opaque_nouns
+        role_noun = t.pos_ == "NOUN" and (t.lemma_.lower() in self.roles or t.lower_ in self.roles) or (
+            t.pos_ == "PROPN" and t.lower_ in self.res.title_words)  # "the Archbishop of X backed": not X
+        if not out and t.lemma_.lower() not in opaque:
+            for c in kids:
+                if c.dep_ == "prep" and c.lower_ in ("of", "as", "including", "like") \
+                        and not (role_noun and c.lower_ == "of"):  # "the director of X accused Y": not X
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.pos_ != "VERB":
+                            out += [Arg(a.key, a.factor * 0.95) for a in self.deep(p, depth + 1)]
+        if not out and t.pos_ == "VERB":
+            for c in kids:
+                if c.dep_ == "dobj":
+                    out += self.deep(c, depth + 1)
+        if not out and t.pos_ == "NOUN" and (t.lower_ in self.res.entities.head_classes
+                                             or t.lower_ in self.ewords.organization_heads):
+            # "X's Likud party", "the Acme company": the named body the noun describes, not its owner
+            # ("the X trade committee" is a part of X, not X)
+            keys = self.r.token_keys
+            out += [Arg(keys[c.i]) for c in kids if c.dep_ == "compound" and c.i in keys
+                    and all(keys.get(j) == keys[c.i] for j in range(c.i, t.i))
+                    and self.cls(keys[c.i]) in ("Organization", "Group", "GovernmentBody", "MilitaryUnit")]
+        if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
+                and t.lemma_.lower() not in opaque:
+            # "attacked Ruritania's power grid", "backed Ruritania's bid": the owner
+            out += [Arg(a.key, a.factor * 0.85) for c in kids if c.dep_ == "poss" for a in self.direct(c)
+                    if self.is_a(a.key, "Agent") or self.cls(a.key) in ("Place", "City")]
+        if not out and t.lower_ in self.res.entities.head_classes:  # "XY-12 missiles"
+            out += [Arg(a.key, a.factor * 0.95) for c in kids if c.dep_ in ("compound", "nmod")
+                    for a in self.direct(c) if self.cls(a.key) in ("WeaponSystem", "Product")]
+        if not out and t.lemma_.lower() in self.words.conduct_nouns:
+            mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            agents = [self.owner_country(a) for c in mods for a in self.direct(c) if self.is_a(a.key, "Agent")]
+            countries = [a for a in agents if self.cls(a.key) == "Country"]
+            out += [Arg(a.key, a.factor * 0.9) for a in (countries or agents)]
+
+    def owner_country(self, arg: Arg) -> Arg:
+        """A state body stands for its country in conduct phrases ("<demonym> military aggression")."""
+        entry = self.res.gazetteer.entries.get(arg.key)
+        if entry is not None and entry.country and self.known(entry.country):
+            return Arg(entry.country, arg.factor)
+        return arg
+
+    def speaker_side(self, tok: Token) -> str | None:
+        """For we/our/us: the affiliation of the sentence's speaker ("..., X said")."""
+        reporting = self.words.reporting
+        for t in tok.sent:
+            if t.lemma_.lower() in reporting and t.pos_ == "VERB":
+                for c in t.children:
+                    if c.dep_ == "nsubj" and c.i != tok.i:
+                        keys = [a.key for a in self.direct(c, speakers=False)]
+                        if keys:
+                            return self.learned.affiliation(keys[0]) or keys[0]
+        return None
+
+    def gazetteer_key(self, surface: str) -> str | None:
+        """The gazetteer entry a surface form names (a name, alias or demonym), if any."""
+        gaz = self.res.gazetteer
+        hits = gaz.lookup(surface)
+        if hits:
+            return hits[0].id
+        return gaz.demonyms.get(surface)
+
+    def hyphen_parts(self, text: str) -> list[Arg]:
+        """The gazetteer entities named by the parts of a hyphenated word ("Ruritanian-Freedonian")."""
+        out = []
+        for part in text.split("-"):
+            k = self.gazetteer_key(part)
+            if k and self.known(k):
+                out.append(Arg(k, 0.95))
+        return out
+
+    # -- readings ---------------------------------------------------------------------------
+    def reading(self, prop: str, subj: Arg, obj: Arg, rule: str, anchor: Token,
+                modality: str | None = None) -> Reading | None:
+        """The reading of ``prop`` between two arguments, or None when the ontology does not
+        admit it (unknown entity, the same entity twice, domain or range, a town "in" a sea, a
+        gazetteer region in a place it does not lie in).  A person's act that the lexicon reads
+        otherwise on a non-person ("X attacked the party's plans") takes that property."""
+        s, o = subj.key, obj.key
+        if s == o or prop not in self.onto.properties or not (self.known(s) and self.known(o)):
+            return None
+        person_reading = self.res.relations.person_reading
+        if prop in person_reading and self.cls(s) == "Person" and self.cls(o) != "Person":
+            prop = person_reading[prop]
+        if not self.onto.admits(prop, self.cls(s), self.cls(o)):
+            return None
+        if prop == "locatedIn" and (lies_on_water(self.res, self.cls(s), self.entity(o).name)
+                                    or region_known_elsewhere(self.res, s, o)):
+            return None
+        return Reading(prop, subj, obj, rule, anchor.i, modality)
+
+
+def dedupe(args: list[Arg]) -> list[Arg]:
+    """One argument per entity (the best factor), in the order of first appearance."""
+    best: dict[str, Arg] = {}
+    order: list[str] = []
+    for a in args:
+        if a.key not in best:
+            order.append(a.key)
+            best[a.key] = a
+        elif a.factor > best[a.key].factor:
+            best[a.key] = a
+    return [best[k] for k in order]
+
+
+def region_known_elsewhere(res: Resources, region: str, place: str) -> bool:
+    """A gazetteer region of a country lies in that country only: not in another country, not in a
+    town, and not in a sibling region ("Trade barbs in Fla., Ohio" lists two states)."""
+    entry = res.gazetteer.entries.get(region)
+    other = res.gazetteer.entries.get(place)
+    if entry is None or entry.cls != "Place" or entry.country is None or other is None:
+        return False
+    if other.cls == "Country":
+        return other.id != entry.country
+    return other.cls == "City" or (other.cls == "Place" and other.country == entry.country)
+
+
+def lies_on_water(res: Resources, subject_cls: str, object_name: str) -> bool:
+    """Is ``object_name`` a body of water that a town can lie on but not in ("the Red Sea city of
+    X")?  An island state does lie in an ocean ("Madagascar, an island nation in the Indian Ocean")."""
+    words = object_name.split()
+    return subject_cls == "City" and bool(words) and words[-1].lower() in res.entities.words.water_heads
