@@ -149,9 +149,9 @@ def raw_spacy(nlp, corpus: Path, *, batch_size: int, workers: int) -> dict:
 
 def full_build(nlp, res, corpus: Path, out: Path, *, batch_size: int, workers: int, base: str,
                with_store: bool = True, with_html: bool = True) -> dict:
-    """What ``kg build`` runs: the streaming build, then ``kg.export.write.write_outputs`` (the same function
+    """What ``kg build`` runs: the streaming build, then ``kg.store.outputs.write_outputs`` (the same function
     the CLI calls: store, Turtle from the store, GraphML, HTML), each step timed."""
-    from kg.export.write import write_outputs
+    from kg.store.outputs import write_outputs
     from kg.ingest.read import iter_documents
     from kg.builder import build
 

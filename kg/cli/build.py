@@ -85,7 +85,8 @@ def build(
 
     try:
         from kg.export.formats import FORMATS
-        from kg.export.write import OutputLock, write_outputs
+        from kg.export.write import OutputLock
+        from kg.store.outputs import write_outputs
         from kg.ingest.read import iter_documents
         from kg.nlp.model import load_pipeline
         from kg.builder import build as build_graph

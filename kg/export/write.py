@@ -1,9 +1,6 @@
-"""Writing what a build produces: atomic files, the output-folder lock, and the outputs themselves.
-
-``write_outputs`` writes OUT/store, OUT/graph.ttl (and other RDF formats), graph.graphml and
-graph.html; with a store, the GraphML and the page are drawn in a forked process while this one
-updates the store.  Every file is replaced atomically (``write_atomic``).
-"""
+"""Writing files safely: atomic replacement, the output-folder lock, and the graph's views
+(GraphML and the HTML page), optionally drawn in a forked process while the caller does other
+work.  :mod:`kg.store.outputs` writes everything a build produces with these."""
 
 from __future__ import annotations
 
@@ -18,7 +15,7 @@ from kg.errors import OutputError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["write_atomic", "OutputLock", "render_views", "write_outputs"]
+__all__ = ["write_atomic", "OutputLock", "render_views", "ViewsInChild"]
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
@@ -184,67 +181,3 @@ class ViewsInChild:
         log.warning("the process building the GraphML and HTML stopped (exit code %s); "
                                             "building them here", self.proc.exitcode)
         return render_views(*self.args)
-
-
-def write_outputs(
-    graph,
-    out_dir: Path,
-    *,
-    base: str,
-    resources=None,
-    doc_entities: dict | None = None,
-    formats=(),
-    store: bool = True,
-    html: bool = True,
-    max_nodes: int | None = None,
-    focus: tuple[str, ...] = (),
-    hops: int = 1,
-    timings: dict[str, float] | None = None,
-):
-    """Write what ``kg build`` writes: OUT/store, OUT/graph.ttl (+ ``formats``), graph.graphml, graph.html.
-
-    With a store, the GraphML and the page are built in a forked process while this one updates
-    the store (two cores, twice the work).  Files are written (atomically) once everything is
-    computed; the RDF files are exported from the store so that they describe all of it.
-    Returns the paths written and the store report.  ``timings``, when given, receives the
-    seconds of each step (the benchmark prints them)."""
-    from kg.export.formats import FORMATS, serialize
-    from kg.store.embedded import export_store, update_store
-
-    times = timings if timings is not None else {}
-    args = (graph, base, html, max_nodes, focus, hops)
-    written: list[Path] = []
-    store_report = None
-    if store:
-        views = ViewsInChild(args)
-        t0 = time.perf_counter()
-        try:
-            store_report = update_store(out_dir / "store", graph, base=base, resources=resources,
-                                        doc_entities=doc_entities)
-        except BaseException:
-            views.cancel()
-            raise
-        times["store"] = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        gml, page, view_times = views.result()
-        times["waiting for graphml+html"] = time.perf_counter() - t0
-        written.append(out_dir / "store")
-    else:
-        gml, page, view_times = render_views(*args)
-    times.update({f"{k}{' (child)' if store else ''}": v for k, v in view_times.items()})
-    for fmt in ["turtle", *(f for f in formats if f != "turtle")]:
-        path = out_dir / f"graph.{FORMATS[fmt]}"
-        t0 = time.perf_counter()
-        if store:
-            data = export_store(out_dir / "store", fmt)
-        else:
-            data = serialize(graph, fmt, base=base, resources=resources)
-        times[f"{fmt} export"] = time.perf_counter() - t0
-        write_atomic(path, data)
-        written.append(path)
-    write_atomic(out_dir / "graph.graphml", gml)
-    written.append(out_dir / "graph.graphml")
-    if page is not None:
-        write_atomic(out_dir / "graph.html", page)
-        written.append(out_dir / "graph.html")
-    return written, store_report

@@ -74,64 +74,70 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DataFileError(f"{path}: cannot read the relation lexicon ({exc}).") from exc
     _only_keys(data, ("properties", "words"), path)
-    props = data.get("properties", {})
-    triggers: dict[str, list[Trigger]] = {k: [] for k in TRIGGER_KINDS}
-    themes: dict[str, frozenset[str]] = {}
-    confidence: dict[str, float] = {}
-    yields_to: dict[str, frozenset[str]] = {}
-    intransitive: set[str] = set()
-    person_reading: dict[str, str] = {}
-    for prop, spec in sorted(props.items()):
+    acc = _Properties({k: [] for k in TRIGGER_KINDS}, {}, {}, {}, set(), {})
+    for prop, spec in sorted(data.get("properties", {}).items()):
         if prop not in ontology.properties:
             raise DataFileError(
                 f"{path}: [properties.{prop}] names no relation property of the ontology; "
                 f"declare kg:{prop} in newskg.ttl or fix the spelling."
             )
         for key, value in spec.items():
-            if key == "theme":
-                themes[prop] = frozenset(w.lower() for w in value)
-            elif key == "confidence":
-                if not 0 < float(value) <= 1:
-                    raise DataFileError(f"{path}: [properties.{prop}] confidence must be in (0, 1].")
-                confidence[prop] = float(value)
-            elif key == "intransitive":
-                if not isinstance(value, bool):
-                    raise DataFileError(f"{path}: [properties.{prop}] intransitive must be true or false.")
-                if value:
-                    intransitive.add(prop)
-            elif key == "person_subject_means":
-                if value not in ontology.properties:
-                    raise DataFileError(f"{path}: [properties.{prop}] person_subject_means names no relation "
-                                        f"property of newskg.ttl: {value!r}.")
-                person_reading[prop] = value
-            elif key == "yields_to":
-                unknown = [q for q in value if q not in ontology.properties]
-                if unknown:
-                    raise DataFileError(f"{path}: [properties.{prop}] yields_to names unknown properties "
-                                        f"{', '.join(unknown)}; use relation properties of newskg.ttl.")
-                yields_to[prop] = frozenset(value)
-            elif key in TRIGGER_KINDS:
-                _no_duplicates([t.lower() for t in value], f"[properties.{prop}].{key}", path)
-                for text in value:
-                    try:
-                        triggers[key].append(Trigger.parse(prop, key, text))
-                    except ValueError as exc:
-                        raise DataFileError(f"{path}: [properties.{prop}] {key}: {exc}") from exc
-            else:
-                raise DataFileError(
-                    f"{path}: [properties.{prop}] has unknown key {key!r}; "
-                    f"allowed: {', '.join(TRIGGER_KINDS + PROPERTY_KEYS)}."
-                )
-    words = load_words(RelationWords, data.get("words", {}), path)
+            acc.add(prop, key, value, ontology, f"{path}: [properties.{prop}]")
     return RelationLexicon(
-        triggers={k: tuple(v) for k, v in triggers.items()},
-        themes=themes,
-        confidence=confidence,
-        words=words,
-        yields_to=yields_to,
-        intransitive=frozenset(intransitive),
-        person_reading=person_reading,
+        triggers={k: tuple(v) for k, v in acc.triggers.items()},
+        themes=acc.themes,
+        confidence=acc.confidence,
+        words=load_words(RelationWords, data.get("words", {}), path),
+        yields_to=acc.yields_to,
+        intransitive=frozenset(acc.intransitive),
+        person_reading=acc.person_reading,
     )
+
+
+@dataclass
+class _Properties:
+    """What the ``[properties.*]`` tables of the relation lexicon say, gathered while loading."""
+
+    triggers: dict[str, list[Trigger]]
+    themes: dict[str, frozenset[str]]
+    confidence: dict[str, float]
+    yields_to: dict[str, frozenset[str]]
+    intransitive: set[str]
+    person_reading: dict[str, str]
+
+    def add(self, prop: str, key: str, value, ontology: Ontology, where: str) -> None:
+        def need(ok: bool, msg: str) -> None:
+            if not ok:
+                raise DataFileError(f"{where} {msg}")
+
+        if key == "theme":
+            self.themes[prop] = frozenset(w.lower() for w in value)
+        elif key == "confidence":
+            need(0 < float(value) <= 1, "confidence must be in (0, 1].")
+            self.confidence[prop] = float(value)
+        elif key == "intransitive":
+            need(isinstance(value, bool), "intransitive must be true or false.")
+            if value:
+                self.intransitive.add(prop)
+        elif key == "person_subject_means":
+            need(value in ontology.properties, f"person_subject_means names no relation property of newskg.ttl: {value!r}.")
+            self.person_reading[prop] = value
+        elif key == "yields_to":
+            unknown = [q for q in value if q not in ontology.properties]
+            need(not unknown, f"yields_to names unknown properties {', '.join(unknown)}; use relation properties "
+                              "of newskg.ttl.")
+            self.yields_to[prop] = frozenset(value)
+        elif key in TRIGGER_KINDS:
+            seen: set[str] = set()
+            for text in value:
+                need(text.lower() not in seen, f".{key} lists {text.lower()!r} twice; remove one.")
+                seen.add(text.lower())
+                try:
+                    self.triggers[key].append(Trigger.parse(prop, key, text))
+                except ValueError as exc:
+                    raise DataFileError(f"{where} {key}: {exc}") from exc
+        else:
+            need(False, f"has unknown key {key!r}; allowed: {', '.join(TRIGGER_KINDS + PROPERTY_KEYS)}.")
 
 
 # --------------------------------------------------------------------------------------------

@@ -57,6 +57,16 @@ def load_ontology(path: Path) -> Ontology:
         g.parse(path, format="turtle")
     except Exception as exc:  # rdflib raises many types
         raise DataFileError(f"{path}: not valid Turtle ({exc}); fix the file or reinstall newskg.") from exc
+    classes = _classes(g)
+    labels = {n: str(g.value(URIRef(KG_NS + n), RDFS.label) or n) for n in classes}
+    properties = _properties(g, classes, path)
+    chains = _chains(g, properties, path)
+    return Ontology(classes=classes, properties=properties, labels=labels,
+                    chains={k: tuple(sorted(v)) for k, v in sorted(chains.items())})
+
+
+def _classes(g: Graph) -> dict[str, tuple[str, ...]]:
+    """Each kg class with all its kg super-classes (itself first)."""
     direct: dict[str, set[str]] = {}
     for cls in set(g.subjects(RDF.type, OWL.Class)):
         name = _local(cls)
@@ -71,7 +81,11 @@ def load_ontology(path: Path) -> Ontology:
                 out += [a for a in ancestors(parent, seen + (name,)) if a not in out]
         return tuple(out)
 
-    classes = {name: ancestors(name) for name in sorted(direct)}
+    return {name: ancestors(name) for name in sorted(direct)}
+
+
+def _properties(g: Graph, classes: dict[str, tuple[str, ...]], path: Path) -> dict[str, PropertyDef]:
+    """The relation properties (sub-properties of kg:relation) with domain, range and symmetry."""
     prop_parents = {
         _local(p): {_local(o) for o in g.objects(p, RDFS.subPropertyOf)}
         for p in g.subjects(RDF.type, OWL.ObjectProperty)
@@ -82,7 +96,6 @@ def load_ontology(path: Path) -> Ontology:
         parents = prop_parents.get(name, set())
         return "relation" in parents or (depth < 10 and any(is_relation(p, depth + 1) for p in parents if p))
 
-    labels = {n: str(g.value(URIRef(KG_NS + n), RDFS.label) or n) for n in classes}
     properties: dict[str, PropertyDef] = {}
     for name in sorted(n for n in prop_parents if is_relation(n)):
         iri = URIRef(KG_NS + name)
@@ -94,13 +107,14 @@ def load_ontology(path: Path) -> Ontology:
             raise DataFileError(f"{path}: property kg:{name} needs an rdfs:domain and an rdfs:range among the kg "
                                 f"classes (the range may be an owl:unionOf list of them).")
         properties[name] = PropertyDef(
-            name=name,
-            label=str(g.value(iri, RDFS.label) or name),
-            comment=str(g.value(iri, RDFS.comment) or ""),
-            domain=dom,
-            range=rng,
-            symmetric=(iri, RDF.type, OWL.SymmetricProperty) in g,
+            name=name, label=str(g.value(iri, RDFS.label) or name), comment=str(g.value(iri, RDFS.comment) or ""),
+            domain=dom, range=rng, symmetric=(iri, RDF.type, OWL.SymmetricProperty) in g,
         )
+    return properties
+
+
+def _chains(g: Graph, properties: dict[str, PropertyDef], path: Path) -> dict[str, list[tuple[str, str]]]:
+    """owl:propertyChainAxiom lists: property -> its two-step chains."""
     chains: dict[str, list[tuple[str, str]]] = {}
     for prop, head in sorted(g.subject_objects(OWL.propertyChainAxiom)):
         name = _local(prop)
@@ -111,5 +125,4 @@ def load_ontology(path: Path) -> Ontology:
                 f"belong to one (longer chains are not supported); fix the list."
             )
         chains.setdefault(name, []).append(steps)
-    return Ontology(classes=classes, properties=properties, labels=labels,
-                    chains={k: tuple(sorted(v)) for k, v in sorted(chains.items())})
+    return chains

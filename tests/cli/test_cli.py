@@ -125,7 +125,8 @@ def test_a_document_whose_extraction_fails_is_skipped_and_reported(tmp_path, mon
 
 
 def test_views_built_beside_the_store_equal_the_views_built_alone(tmp_path, seed_graph, res):
-    from kg.export.write import render_views, write_outputs
+    from kg.export.write import render_views
+    from kg.store.outputs import write_outputs
 
     timings: dict = {}
     write_outputs(seed_graph, tmp_path, base="https://example.org/newskg/", resources=res, timings=timings)

@@ -19,7 +19,11 @@ from spacy.tokens import Doc
 
 from kg.extract.infer import drop_yielding
 from kg.extract.mentions.find import Mention
-from kg.extract.relations import hyphens, organisations, places, roles, titles  # noqa: F401 (registers the rules)
+import kg.extract.relations.hyphens  # noqa: F401  (each rule family registers its rules on import)
+import kg.extract.relations.organisations  # noqa: F401
+import kg.extract.relations.places  # noqa: F401
+import kg.extract.relations.roles  # noqa: F401
+import kg.extract.relations.titles  # noqa: F401
 from kg.extract.relations.modality import modality
 from kg.extract.relations.records import Learned, Reading
 from kg.extract.relations.registry import FUNCTIONS, RULES, STAGES

@@ -16,8 +16,6 @@ from kg.extract.relations.view import DocView
 
 __all__ = ["organisation_bases", "person_affiliations", "source_lines"]
 
-_PLACES = ("City", "Country", "Place")
-
 
 def _modifiers(v: DocView, tok: Token) -> list[Token]:
     """The modifiers before an organisation's name (and before the noun it is in apposition to)."""
@@ -41,7 +39,7 @@ def organisation_bases(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         if is_dateline(c) or (c.i + 1 < len(doc) and doc[c.i + 1].text == "-"):
             continue  # a dateline; "Ruritania-EU deal": a pair, not a base
         out += [v.reading("basedIn", Arg(key), Arg(a.key, 0.9), "possessive-place", tok) for a in v.direct(c)
-                if v.cls(a.key) in _PLACES and not seat_known_elsewhere(v, key, a.key)]
+                if v.is_a(a.key, "Place") and not seat_known_elsewhere(v, key, a.key)]
     # "seven Marines in Y" are people, not the corps; "a leaflet by X in Y": Y is where the act was
     counted = tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in tok.children)
     acting = tok.dep_ == "pobj" and tok.head.lower_ == "by"
@@ -49,10 +47,10 @@ def organisation_bases(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         if p.lower_ in v.ewords.languages:
             continue  # "Riverton Radio in Ruritanian": a language, not a place
         out += [v.reading("basedIn", Arg(key), Arg(a.key, 0.8), "place-in", tok) for a in v.direct(p)
-                if v.cls(a.key) in _PLACES]
+                if v.is_a(a.key, "Place")]
     for p in prep_objects(tok, "of"):  # "Acme Trust Co. of Riverton"
         out += [v.reading("basedIn", Arg(key), a, "org-of-place", tok) for a in v.direct(p, conjuncts=False)
-                if v.cls(a.key) in _PLACES]
+                if v.is_a(a.key, "Place")]
     # "Acme, a Riverton construction firm" (a hyphenated "Riverton-backed" is not a base)
     for app in (c for c in tok.children if c.dep_ == "appos" and c.i not in r.token_keys
                 and c.pos_ == "NOUN" and c.lemma_.lower() in v.words.org_description_nouns):
@@ -61,7 +59,7 @@ def organisation_bases(v: DocView, tok: Token, learned: Learned) -> RuleResult:
                     or doc[c.i + 1].text == "-":
                 continue
             out += [v.reading("basedIn", Arg(key), a, "org-apposition", tok) for a in v.direct(c, conjuncts=False)
-                    if v.cls(a.key) in _PLACES]
+                    if v.is_a(a.key, "Place")]
     return result_of(out)
 
 

@@ -16,7 +16,6 @@ from kg.extract.relations.view import DocView
 __all__ = ["place_apposition", "place_in_place", "place_of", "place_described", "home_of", "possessive_place",
            "person_from_place"]
 
-_PLACES = ("City", "Place", "Country")
 _TOWN_NOUNS = ("city", "town", "village", "province", "region", "capital", "port", "island")
 
 
@@ -39,8 +38,8 @@ def _container_after(v: DocView, tok: Token, key: str) -> tuple[str, int] | None
     if not (j + 1 < len(doc) and (doc[j].text == "," or j > tok.i + 1)):
         return None
     other = r.token_keys.get(doc[j + 1].i)
-    container = ("Country", "Place") if v.cls(key) == "City" else _PLACES
-    if not other or other == key or v.cls(other) not in container:
+    # a town lies in a region or a country, a region in any place but a town
+    if not other or other == key or not v.is_a(other, "Place") or (v.cls(key) == "City" and v.cls(other) == "City"):
         return None
     end = doc[j + 1].i
     while end + 1 < len(doc) and r.token_keys.get(end + 1) == other:
@@ -52,7 +51,7 @@ def _container_after(v: DocView, tok: Token, key: str) -> tuple[str, int] | None
 def place_apposition(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """"City, Country" and datelines "CITY, Country --" (not a list "A, B, C")."""
     key = v.r.token_keys.get(tok.i)
-    if not _last_token_of(v, tok, key) or v.cls(key) not in ("City", "Place"):
+    if not _last_token_of(v, tok, key) or not v.is_locality(key):
         return NOTHING
     found = _container_after(v, tok, key)
     if found is None:
@@ -76,7 +75,7 @@ def place_in_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """"X in Y" between places: "Basra in southern Ruritania", "the Old Fort in Riverton"."""
     r, doc = v.r, v.doc
     key = r.token_keys.get(tok.i)
-    if not key or v.cls(key) not in ("City", "Place") or r.token_keys.get(tok.i + 1) == key:
+    if not key or not v.is_locality(key) or r.token_keys.get(tok.i + 1) == key:
         return NOTHING
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     # "from Basra in southern Ruritania" with the "in" phrase hung on the governing noun or verb
@@ -88,7 +87,7 @@ def place_in_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
                 for q in prep_objects(p, "of")]  # "Basra in the southern part of Ruritania"
     return result_of([v.reading("locatedIn", Arg(key), a, "place-in", tok, "asserted")
                     for p in objects for a in v.direct(p)
-                    if a.key != key and v.cls(a.key) in _PLACES
+                    if a.key != key and v.is_a(a.key, "Place")
                     and not (v.cls(key) == "Place" and v.cls(a.key) == "Place")])
 
 
@@ -98,7 +97,7 @@ def place_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     if tok.lower_ not in _TOWN_NOUNS or tok.pos_ != "NOUN":
         return NOTHING
     countries = [a for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
-                 for a in v.direct(c) if v.cls(a.key) in _PLACES]
+                 for a in v.direct(c) if v.is_a(a.key, "Place")]
     places = [a for p in prep_objects(tok, "of") for a in v.direct(p)]
     if not places and tok.dep_ == "appos":
         places = v.direct(tok.head)
@@ -125,13 +124,13 @@ def place_described(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     out = []
     for place in v.direct(tok.head, conjuncts=False):
         pcls = v.cls(place.key)
-        if pcls not in _PLACES:
+        if not v.is_a(place.key, "Place"):
             continue
         preps = ("in", "of") if place_noun else ("in",)
         for p in (p for prep in preps for p in prep_objects(tok, prep)):  # "Yerevan, the capital of Armenia"
             for a in v.direct(p, conjuncts=False):
                 acls = v.cls(a.key)
-                if a.key != place.key and acls in _PLACES and not (pcls == "Country" and acls == "Country") \
+                if a.key != place.key and v.is_a(a.key, "Place") and not (pcls == "Country" and acls == "Country") \
                         and not (pcls != "City" and acls == "City"):  # no region is in a city
                     out.append(v.reading("locatedIn", place, a, "place-apposition", tok))
     return result_of(out)
@@ -145,9 +144,9 @@ def home_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     owners = [a for c in tok.children if c.dep_ == "poss" for a in v.direct(c, conjuncts=False)
               if v.cls(a.key) == "Person"]
     homes = [a for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
-             for a in v.direct(c, conjuncts=False) if v.cls(a.key) in _PLACES]
+             for a in v.direct(c, conjuncts=False) if v.is_a(a.key, "Place")]
     homes += [a for prep in ("of", "in") for p in prep_objects(tok, prep) for a in v.direct(p, conjuncts=False)
-              if v.cls(a.key) in _PLACES]
+              if v.is_a(a.key, "Place")]
     return result_of([v.reading("livesIn", o, h, "home-of", tok) for o in owners for h in homes])
 
 
@@ -182,8 +181,8 @@ def person_from_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         if app.lemma_.lower() in v.roles or app.lower_ in v.roles:
             continue
         places = [a for c in app.children if c.dep_ in ("compound", "nmod") and c.i < app.i
-                  for a in v.direct(c) if v.cls(a.key) in _PLACES]
+                  for a in v.direct(c) if v.is_a(a.key, "Place")]
         places += [a for prep in ("from", "of", "in") for p in prep_objects(app, prep)
-                   for a in v.direct(p) if v.cls(a.key) in _PLACES]
+                   for a in v.direct(p) if v.is_a(a.key, "Place")]
         out += [v.reading("livesIn", Arg(key), Arg(a.key, 0.9), "person-of-place", tok) for a in places]
     return result_of(out)

@@ -89,7 +89,7 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
             v.doc[j].lower_ in past for j in range(max(0, i), m.start)):
         # "the Ruritanian novelist X", "Riverton businessman X": where X lives or comes from
         return RuleResult(tuple(
-            r for o in owners if v.cls(o.key) in ("Country", "City", "Place")
+            r for o in owners if v.is_a(o.key, "Place")
             for r in [v.reading("livesIn", Arg(key), Arg(o.key, o.factor * 0.9), "role-title", v.doc[m.start], "asserted")]
             if r is not None))
     if prop not in ("worksFor", "leaderOf"):

@@ -83,7 +83,12 @@ class DocView:
         return ent.cls if ent is not None else self.res.gazetteer.entries[key].cls
 
     def is_a(self, key: str, target: str) -> bool:
+        """Is the entity of ``key`` an instance of the ontology class ``target`` (or a sub-class)?"""
         return self.onto.is_a(self.cls(key), target)
+
+    def is_locality(self, key: str) -> bool:
+        """A place that is not a country: a town, a region, a sea, a building."""
+        return self.is_a(key, "Place") and not self.is_a(key, "Country")
 
     def direct(self, tok: Token, *, conjuncts: bool = True, speakers: bool = True) -> list[Arg]:
         """Entities denoted by ``tok`` itself (mention, pronoun or description), with conjuncts."""
@@ -113,7 +118,7 @@ class DocView:
             out = [Arg(keys[p.i], 0.95) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" and p.i in keys]
             return out + [Arg(keys[c.i], 0.95) for c in t.children if c.dep_ == "compound" and c.i in keys
-                          and self.cls(keys[c.i]) in ("Place", "City")]
+                          and self.is_locality(keys[c.i])]
         return []
 
     def deep(self, tok: Token, depth: int = 0, owners: bool = True) -> list[Arg]:
@@ -158,15 +163,15 @@ class DocView:
             keys = self.r.token_keys
             out += [Arg(keys[c.i]) for c in kids if c.dep_ == "compound" and c.i in keys
                     and all(keys.get(j) == keys[c.i] for j in range(c.i, t.i))
-                    and self.cls(keys[c.i]) in ("Organization", "Group", "GovernmentBody", "MilitaryUnit")]
+                    and (self.is_a(keys[c.i], "Organization") or self.is_a(keys[c.i], "Group"))]
         if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
                 and t.lemma_.lower() not in opaque:
             # "attacked Ruritania's power grid", "backed Ruritania's bid": the owner
             out += [Arg(a.key, a.factor * 0.85) for c in kids if c.dep_ == "poss" for a in self.direct(c)
-                    if self.is_a(a.key, "Agent") or self.cls(a.key) in ("Place", "City")]
+                    if self.is_a(a.key, "Agent") or self.is_locality(a.key)]
         if not out and t.lower_ in self.res.entities.head_classes:  # "XY-12 missiles"
             out += [Arg(a.key, a.factor * 0.95) for c in kids if c.dep_ in ("compound", "nmod")
-                    for a in self.direct(c) if self.cls(a.key) in ("WeaponSystem", "Product")]
+                    for a in self.direct(c) if self.is_a(a.key, "Product")]
         if not out and t.lemma_.lower() in self.words.conduct_nouns:
             mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod")]
             agents = [self.owner_country(a) for c in mods for a in self.direct(c) if self.is_a(a.key, "Agent")]
