@@ -49,7 +49,7 @@ from typing import Any, Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from kg.errors import DataFileError
-from kg.extract.mentions.find import Mention
+from kg.extract.mentions.records import Mention
 from kg.extract.relations.clauses import is_dateline, subjects
 from kg.extract.relations.modality import modality as modality_of
 from kg.extract.relations.posts import of_state

@@ -95,6 +95,10 @@ class EntityWords:
     person_descriptions: frozenset[str]  # descriptions that refer back to a person ("the minister")
     country_descriptions: frozenset[str]  # descriptions that refer back to a country ("the nation")
     government_nouns: frozenset[str]  # descriptions of a state's government ("the government")
+    acronym_connectors: frozenset[str]  # small words an acronym skips ("of", "the")
+    gloss_heads: frozenset[str]  # head words of a translated long form after an acronym ("party")
+    town_nouns: frozenset[str]  # nouns for a town ("the town of X")
+    place_of_nouns: frozenset[str]  # "the <demonym> <noun> of X" ("city", "province")
 
 
 W = TypeVar("W", RelationWords, EntityWords)

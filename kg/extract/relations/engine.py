@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.extract.infer import drop_yielding
-from kg.extract.mentions.find import Mention
+from kg.extract.mentions.records import Mention
 import kg.extract.relations.hyphens  # noqa: F401  (each rule family registers its rules on import)
 import kg.extract.relations.organisations  # noqa: F401
 import kg.extract.relations.places  # noqa: F401

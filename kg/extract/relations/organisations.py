@@ -105,7 +105,7 @@ def person_affiliations(v: DocView, tok: Token, learned: Learned) -> RuleResult:
 @rule("source-line", stage="closing", unit="mention")
 def source_lines(v: DocView, n: int, learned: Learned) -> RuleResult:
     """"Riverton RADIO RIVERTON in Ruritanian 1700 GMT": the outlet (a "source-line" mention, see
-    kg.extract.mentions.find.source_line) is based in the place named right before it."""
+    kg.extract.mentions.lines.source_line) is based in the place named right before it."""
     m = v.mentions[n]
     if m.source != "source-line" or m.start == 0:
         return NOTHING

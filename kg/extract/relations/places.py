@@ -16,7 +16,6 @@ from kg.extract.relations.view import DocView
 __all__ = ["place_apposition", "place_in_place", "place_of", "place_described", "home_of", "possessive_place",
            "person_from_place"]
 
-_TOWN_NOUNS = ("city", "town", "village", "province", "region", "capital", "port", "island")
 
 
 def _last_token_of(v: DocView, tok: Token, key: str | None) -> bool:
@@ -94,7 +93,7 @@ def place_in_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
 @rule("place-of", stage="clauses", unit="token")
 def place_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """"the <demonym> city of X", "Ruritania's capital, Riverton"."""
-    if tok.lower_ not in _TOWN_NOUNS or tok.pos_ != "NOUN":
+    if tok.lower_ not in v.ewords.place_of_nouns or tok.pos_ != "NOUN":
         return NOTHING
     countries = [a for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                  for a in v.direct(c) if v.is_a(a.key, "Place")]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.mentions.find import Mention
+from kg.extract.mentions.records import Mention
 from kg.extract.relations.lexicon import TriggerTables, trigger_tables
 from kg.extract.relations.records import Arg, Learned, Reading
 from kg.extract.resolve.document import Resolution

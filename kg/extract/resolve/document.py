@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.mentions.find import QUOTE_MARKS, Mention, family_of, make_key, normalise
+from kg.extract.mentions.records import QUOTE_MARKS, Mention, family_of, make_key, normalise
 from kg.model import Entity
 from kg.resources import Resources
 

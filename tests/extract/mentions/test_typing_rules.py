@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.mentions.find import dateline_place
+from kg.extract.mentions.lines import dateline_place
 
 
 def _classes(g):

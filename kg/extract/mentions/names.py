@@ -1,0 +1,145 @@
+"""What a name span is: cut to its name (no article, title or punctuation), typed by its head word,
+and the tell-tale contexts that retype what the NER found ("Lowmark, a small town in Idaho",
+"MP for Riverton East", "Lind, a professor of law", "thousands of Ruritanians")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.resources import Resources
+
+__all__ = ["strip_span", "class_by_head", "placed_like_a_town", "constituency", "after_town_noun",
+           "described_as_person", "counted_people", "joined_names"]
+
+
+def strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], person: bool) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s", "'"}
+                           or doc[end - 1].is_space):
+        end -= 1
+    if person:
+        while end - start > 1 and doc[start].lower_ in honorifics:
+            start += 1
+    return start, end
+
+
+def class_by_head(doc: Doc, start: int, end: int, res: Resources) -> str | None:
+    heads = res.entities.head_classes
+    last = doc[end - 1].lower_
+    two = f"{doc[end - 2].lower_} {last}" if end - start >= 2 else None
+    if two and two in heads:
+        return heads[two]
+    return heads.get(last)
+
+
+def placed_like_a_town(doc: Doc, start: int, end: int, res: Resources) -> str | None:
+    """The class of a short name the NER took for an organisation when the text treats it as a place
+    ("City" or "Place"), else None: a place noun in apposition ("Lowmark, a small town in Idaho"),
+    a mayor's seat ("the mayor of Lowmark"), or a name followed by a country or region of the
+    gazetteer and nothing more ("Lowmark, Algeria,", "Lowmark, south-east Algeria.")."""
+    if not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
+        return None
+    root = doc[start:end].root
+    place_nouns = res.entities.words.place_nouns
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i and c.pos_ == "NOUN" and not c.ent_type_ \
+                and c.lemma_.lower() in place_nouns:
+            return "City" if c.lemma_.lower() in res.entities.words.town_nouns else "Place"
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() == "mayor":
+        return "City"
+    if after_town_noun(doc, start, place_nouns, res.entities.words.town_nouns):
+        return "City"
+    directions = res.relations.words.directions
+    k = end + 1
+    if end < len(doc) and doc[end].text == ",":
+        while k < len(doc) and (doc[k].lower_ in directions or doc[k].text == "-"):
+            k += 1
+        for n in (3, 2, 1):
+            if k + n > len(doc):
+                continue
+            entries = res.gazetteer.lookup(doc[k:k + n].text)
+            after = doc[k + n] if k + n < len(doc) else None
+            if entries and entries[0].cls in ("Country", "Place") and (
+                    after is None or after.text in (",", ".", ";", ")", "--") or after.is_space):
+                if after is not None and after.text == "," and k + n + 1 < len(doc) \
+                        and doc[k + n + 1].ent_type_ in ("GPE", "ORG", "LOC"):
+                    return None  # a list: "Acme, Ruritania, Borduria and ..."
+                return "City"
+    return None
+
+
+def constituency(doc: Doc, start: int, end: int, roles: frozenset[str], directions: frozenset[str]) -> bool:
+    """An electoral district: "MP for X", "the senator from X", or a name ending in a compass word
+    that a person represents ("he represented Riverton East"). A seat is a place, not an employer."""
+    if start >= 2 and doc[start - 1].lower_ in ("for", "from") and doc[start - 2].lower_ in roles:
+        return True
+    root = doc[start:end].root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() == "represent" and end - start >= 2 \
+        and doc[end - 1].lower_ in directions
+
+
+def after_town_noun(doc: Doc, start: int, place_nouns: frozenset[str], town_nouns: frozenset[str]) -> bool:
+    """"the Red Sea port city of X", "the town of X", "in district X": the text itself says X is a
+    town (or district)."""
+    if start < 2:
+        return False
+    if doc[start - 1].lower_ in place_nouns and doc[start - 1].pos_ == "NOUN" \
+            and doc[start - 2].lower_ in ("in", "of", "at"):
+        return True  # "in district X"
+    if doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in town_nouns:
+        return False
+    return any(c.lower_ == "the" for c in doc[start - 2].children)
+
+
+def described_as_person(doc: Doc, start: int, end: int, res: Resources) -> bool:
+    """A short capitalised name with a person noun in apposition: "Lind, a professor of law",
+    "Lind, 53, a former Acme engineer" (the noun heads the apposition, right after the name)."""
+    if not 1 <= end - start <= 3 or end >= len(doc) or doc[end].text != ",":
+        return False
+    if not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
+        return False
+    root = doc[start:end].root
+    return any(c.dep_ == "appos" and c.i > root.i and c.lemma_.lower() in res.person_nouns and not c.ent_type_
+               for c in root.children)
+
+
+def counted_people(tok: Token, counts: frozenset[str], qualified: bool = True) -> bool:
+    """A plural nationality noun that is counted ("three Ruritanians", "thousands of angry
+    Ruritanians", "many Ruritanians") or qualified by another nationality ("Freedonian Ruritanians"):
+    people of that country or a group of them, not the country."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ in ("compound", "amod", "nmod", "poss"):
+        return False
+    if any(c.dep_ == "nummod" or (c.dep_ == "compound" and c.like_num)  # "Two Ruritanias" too
+           or (c.dep_ in ("amod", "det") and c.lower_ in counts) for c in tok.children):
+        return True
+    if qualified and any(c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and c.ent_type_ == "NORP"
+                         for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and (
+        head.head.like_num or head.head.lower_ in counts or head.head.lemma_.lower() in counts)
+
+
+def joined_names(doc: Doc, heads: frozenset[str]) -> list[Span]:
+    """The NER's entities, with an organisation's name it cut at "and" made whole again: "the
+    Public and Commercial Services Union" (ORG "Public" + ORG "Commercial Services Union").
+    Joined only after "the", when the second part ends in an organisation head word and the first
+    does not ("the Acme and Zenith Union", not "Acme and the Zenith Union" nor "the Senate and
+    House Committee")."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    n = 0
+    while n < len(ents):
+        a = ents[n]
+        b = ents[n + 1] if n + 1 < len(ents) else None
+        if b is not None and a.label_ == b.label_ == "ORG" and b.start == a.end + 1 \
+                and doc[a.end].lower_ in ("and", "&") and a.start > 0 and doc[a.start - 1].lower_ == "the" \
+                and doc[b.end - 1].lower_ in heads and doc[a.end - 1].lower_ not in heads \
+                and all(t.text[:1].isupper() for t in a):
+            out.append(Span(doc, a.start, b.end, label=a.label_))
+            n += 2
+            continue
+        out.append(a)
+        n += 1
+    return out

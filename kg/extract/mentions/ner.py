@@ -1,0 +1,260 @@
+"""The NER's names as mention candidates: cut to the name, retyped by context, or dropped.
+
+spaCy's small English NER swallows titles ("Chancellor X"), datelines and credits ("TOKYO
+(Reuters) - Economic"), joins a company and its seat ("Acme Corp. of Riverton"), takes a town or a
+surname for an organisation, a role for a name ("MPs", "Trade Minister") and a title-case headline
+for a name.  Each step below repairs one of those, in a fixed order (a later step sees the span an
+earlier one cut); the word lists it reads are in the lexicons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.mentions.lines import agency_credit
+from kg.extract.mentions.names import (
+    after_town_noun,
+    class_by_head,
+    constituency,
+    counted_people,
+    described_as_person,
+    joined_names,
+    placed_like_a_town,
+    strip_span,
+)
+from kg.extract.mentions.records import QUOTE_MARKS
+from kg.resources import Resources
+
+if TYPE_CHECKING:
+    from kg.extract.mentions.find import Candidates
+
+__all__ = ["ner_candidates"]
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    cls: str
+    person: bool
+
+
+def ner_candidates(found: "Candidates", res: Resources, headline: dict[int, bool]) -> None:
+    """Add the NER's (repaired) names to ``found``."""
+    doc, lex = found.doc, res.entities
+    heads = lex.words.organization_heads | frozenset(h for h, c in lex.head_classes.items() if c in ("GovernmentBody", "Group"))
+    for ent in joined_names(doc, heads):
+        cls = lex.ner_classes.get(ent.label_, "")
+        if not cls or ent.sent.start in headline:
+            continue  # In A Title-Case Headline every word looks like a name: trust only the gazetteer
+        s = _cut(found, res, ent, cls)
+        if s is None:
+            continue
+        if s.person and _peerage(found, res, s):
+            continue
+        s = _company_seat(found, res, s)
+        if s is None or _no_name(found, res, s):
+            continue
+        s = _retyped(found, res, s)
+        s = _name_only(found, res, s, ent)
+        if s is not None:
+            found.add(_priority(found, res, s), s.start, s.end, s.cls, "ner")
+
+
+def _cut(found: "Candidates", res: Resources, ent: Span, cls: str) -> _Span | None:
+    """The name inside the NER's span: no title, byline role, open bracket, stray quote, dateline,
+    "Ex-", date; None when nothing of a name is left or it is a count or a role."""
+    doc, words = found.doc, res.entities.words
+    honor = words.honorifics
+    person = cls == "Person"
+    start, end = strip_span(doc, ent.start, ent.end, honor | res.person_nouns if person else honor, person)
+    while person and end - start > 2 and doc[end - 1].lower_ in words.byline_roles:
+        end -= 1  # "By Ana Lind Correspondent of The Daily Planet": a byline's role, not her name
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
+        # "Union of Democratic Forces (UDF" : the bracket belongs to what follows the name
+        start, end = strip_span(doc, start, opened[-1], honor, person)
+    quote = [t.i for t in doc[start:end] if t.text in QUOTE_MARKS]
+    if person and quote:  # 'Tom "Lind': a stray quote mark; the surname after it is the name
+        after = strip_span(doc, quote[-1] + 1, end, honor, person)
+        start, end = after if after[1] > after[0] else strip_span(doc, start, quote[0], honor, person)
+    gap = next((t.i for t in doc[start:end] if t.is_space or (
+        t.text in ("-", "--", "—", "–", "_") and t.i > 0 and doc[t.i - 1].whitespace_)), None)
+    if gap is not None:  # "TOKYO (Reuters) - Economic": a dateline and the first word, not one name
+        start, end = strip_span(doc, start, gap, honor, person)
+    if end <= start:
+        return None
+    if ent.label_ == "NORP" and counted_people(doc[end - 1], words.people_counts, qualified=False):
+        return None  # "thousands of Ruritanians": people, no group or country of their own
+    if ent.label_ == "NORP" and end - start >= 2 and end - 1 in found.gaz_covered \
+            and not any(t.i in found.gaz_covered for t in doc[start:end - 1]):
+        return None  # "Interim Iraqi": a word before a nationality, no group of its own
+    if end - start > 2 and doc[start].lower_ in ("ex", "former") and doc[start + 1].text == "-":
+        start += 2  # "Ex-Welsh Office Minister X": the office's name has no "Ex-"
+    if end - start >= 2 and doc[end - 1].lower_ in honor \
+            and all(t.i in found.gaz_covered or t.is_punct for t in doc[start:end - 1]):
+        return None  # "British FM", "Ruritanian PM": a role, no name
+    cut_date = None if person else next(
+        (t.i for t in doc[start + 1:end - 1] if t.lower_ in ("on", "in", "at", "last", "next")
+         and doc[t.i + 1].lower_ in words.calendar_words), None)
+    if cut_date is not None:
+        start, end = strip_span(doc, start, cut_date, honor, person)  # "the Commons on Thursday"
+        if end <= start:
+            return None
+    return _Span(start, end, cls, person)
+
+
+def _peerage(found: "Candidates", res: Resources, s: _Span) -> bool:
+    """"Lord Roberts of Riverton": the designation is part of the name (added here)."""
+    doc = found.doc
+    start, end = s.start, s.end
+    if not (start > 0 and doc[start - 1].lower_ in res.entities.words.peerages
+            and end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper()):
+        return False
+    seat = end + 2
+    while seat < len(doc) and doc[seat].text[:1].isupper() and doc[seat].pos_ == "PROPN":
+        seat += 1
+    found.add(6, start, seat, "Person", "ner")
+    return True
+
+
+def _company_seat(found: "Candidates", res: Resources, s: _Span) -> _Span:
+    """"Acme Corp. of Riverton": a company and its seat (the seat added as a place), not one name;
+    the NER's own "Acme Co." + "Riverton" (ORG): the seat; "Liberal Democrat": the NER left out the
+    first word of the name."""
+    doc, words = found.doc, res.entities.words
+    start, end, cls = s.start, s.end, s.cls
+    legal_forms = words.legal_forms
+    if not s.person:
+        cut = next((t.i for t in doc[start + 1:end - 2] if t.lower_ in legal_forms and doc[t.i + 1].lower_ == "of"
+                    and all(w.text[:1].isupper() for w in doc[t.i + 2:end])), None)
+        if cut is not None:
+            found.add(2, cut + 2, end, "Place", "ner")
+            end = cut + 1
+        elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in legal_forms \
+                and not any(t.i in found.gaz_covered for t in doc[start:end]):
+            cls = "Place"
+    prev = doc[start - 1] if start > 0 else None
+    if cls in ("Organization", "Group") and prev is not None and prev.text[:1].isupper() \
+            and prev.pos_ in ("PROPN", "ADJ") and prev.dep_ in ("compound", "amod") \
+            and start <= prev.head.i < end and not prev.ent_type_ and prev.i not in found.gaz_covered \
+            and prev.lower_ not in words.honorifics:
+        start -= 1
+    return _Span(start, end, cls, s.person)
+
+
+def _no_name(found: "Candidates", res: Resources, s: _Span) -> bool:
+    """Phrases the NER takes for names: no capital, a headline phrase, a description, a plural
+    common noun, a title, a role or a portfolio."""
+    doc, start, end, cls = found.doc, s.start, s.end, s.cls
+    title_words, org = res.title_words, cls in ("Organization", "Group")
+    portfolios = res.relations.words.portfolios
+    covered = any(t.i in found.gaz_covered for t in doc[start:end])
+    return (
+        not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end])  # "intifada", "the left"
+        or cls != "Person" and doc[start].tag_ in ("VBG", "NN", "NNS") and any(  # "Jailing of HK democrat"
+            t.is_lower and t.is_alpha and len(t) > 3 and not t.is_stop for t in doc[start + 1:end])
+        or org and any(  # "a new Cabinet", "a young Muslim": a description of one, not a name
+            c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < start for c in doc[start:end].root.children)
+        or end - start == 1 and cls != "Group" and doc[start].is_sent_start and doc[start].tag_ == "NNS"
+        or end - start >= 2 and org and doc[end - 1].lower_ in res.entities.words.role_heads  # "the Archbishop of X"
+        and not any(t.i in found.gaz_covered or t.lower_ == "of" for t in doc[start:end])
+        and (end == len(doc) or doc[end].lower_ == "of" or not doc[end].text[:1].isupper())
+        or end - start == 1 and (org or s.person and doc[start].lower_.endswith("s"))  # "MPs", "Ministers"
+        and any(w in title_words for w in (doc[start].lemma_.lower(), doc[start].lower_.removesuffix("s")))
+        or org and doc[start].lower_ == "state" and start >= 2  # "Secretary of State for Culture"
+        and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in title_words
+        or org and end < len(doc)  # "Home Affairs Commissioner X", "Trade Minister X": a portfolio
+        and (doc[start:end].root.lower_ in portfolios or doc[end - 1].lower_ in portfolios and not any(
+            t.lower_ in ("of", "for") for t in doc[start:end]))
+        and doc[end].lower_ in title_words and not covered
+    )
+
+
+def _retyped(found: "Candidates", res: Resources, s: _Span) -> _Span:
+    """The class the context gives: a title or an age makes a person; a town noun, a mayor or a
+    country after it a town; "MP for X" a district; the head word ("... Missiles") its class."""
+    doc, start, end = found.doc, s.start, s.end
+    cls, person = s.cls, s.person
+    words = res.entities.words
+    uncovered = not any(t.i in found.gaz_covered for t in doc[start:end])
+    capitals = all(t.text[:1].isupper() and t.i not in found.gaz_covered for t in doc[start:end])
+    if cls in ("Organization", "Place", "Product", "Group") and start > 0 and doc[start - 1].lower_ in words.honorifics \
+            and doc[start - 1].lower_ not in {"the", "state", "new", "party"} and doc[start - 1].pos_ != "ADJ" \
+            and end - start <= 3 and capitals:
+        cls, person = "Person", True  # "Chancellor X", "President X": a title makes X a person
+    if cls in ("Organization", "Place", "Product") and 2 <= end - start <= 4 and end + 2 < len(doc) \
+            and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == "," \
+            and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120 and capitals:
+        cls, person = "Person", True  # "Ana Maria Lind, 50, of Riverton": a name and an age
+    if cls in ("Organization", "Place", "Product") and described_as_person(doc, start, end, res) and uncovered:
+        cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
+    if person and end - start <= 2 and after_town_noun(doc, start, words.place_nouns, words.town_nouns):
+        cls, person = "City", False  # "the Adriatic city of X": the NER took a town for a person
+    if cls in ("Organization", "Person") and end - start <= 4 and uncovered \
+            and constituency(doc, start, end, res.relations.words.representative_roles, res.relations.words.directions):
+        cls, person = "Place", False  # "MP for Riverton East": an electoral district, no employer
+    if cls == "Organization" and end - start <= 3 and uncovered:
+        town = placed_like_a_town(doc, start, end, res)
+        if town:
+            cls = town  # "Lowmark, a small town in Idaho", "the mayor of Lowmark", "Lowmark, Algeria"
+    return _by_head(doc, res, _Span(start, end, cls, person))
+
+
+def _by_head(doc: Doc, res: Resources, s: _Span) -> _Span:
+    start, end, cls, person = s.start, s.end, s.cls, s.person
+    words = res.entities.words
+    head_cls = class_by_head(doc, start, end, res)
+    if head_cls in ("WeaponSystem", "Product") and cls == "Organization" and doc[end - 1].text[:1].isupper() \
+            and doc[end - 1].tag_ == "NNPS":
+        head_cls = None  # "Acme Systems", "Ruritanian Aerospace Industries": a company's name
+    if head_cls and (not person or doc[end - 1].tag_ in ("NNS", "NNPS") or head_cls == "WeaponSystem"):
+        cls = head_cls
+    elif person and end - start >= 2 and doc[end - 1].lower_ in words.organization_heads \
+            and doc[end - 1].text[:1].isupper():
+        cls, person = head_cls or "Organization", False  # "Oberlin College": no person's name
+    elif person and end - start >= 2 and doc[end - 1].lower_ in words.place_name_heads \
+            and doc[end - 1].text[:1].isupper():
+        cls, person = head_cls or "Place", False  # "Riverton County": no person's name
+    return _Span(start, end, cls, person)
+
+
+def _name_only(found: "Candidates", res: Resources, s: _Span, ent: Span) -> _Span | None:
+    """The last checks: a lower-case one-word person, a title word alone, a pair of country names,
+    an agency credit; None drops the span."""
+    doc, start, end, person = found.doc, s.start, s.end, s.person
+    words, gaz = res.entities.words, res.gazetteer
+    if person and end - start == 1 and not doc[start].text[:1].isupper():
+        return None
+    if all(t.lower_ in words.honorifics or t.is_punct for t in doc[start:end]) and not (
+            end - start >= 2 and doc[end - 1].lower_ in words.organization_heads) and not (
+            person and end - start == 1 and doc[start].text[:1].isupper() and start == ent.start
+            and (start == 0 or doc[start - 1].pos_ not in ("DET", "PRON") and doc[start - 1].tag_ != "POS")):
+        return None  # "Defense" of "Defense Secretary" is a title word, not an organisation; but "Labor
+        # Party" is a party, and a bare "King" the NER calls a person (no "the") is a surname
+    if end - start == 1 and "-" in doc[start].text and all(
+            p in gaz.names or p in gaz.demonyms for p in doc[start].text.split("-") if p):
+        return None  # "A-B" of two country names: the pair rules read it
+    agencies = words.news_agencies
+    while end - start > 1 and (doc[start].lower_ in agencies or doc[start].text in ("-", "(", ")")):
+        start += 1  # "Agency - Ruritania's President" starts after the credit
+    if doc[start:end].text.lower() in agencies and agency_credit(doc, start, end):
+        return None
+    return _Span(start, end, s.cls, person)
+
+
+def _priority(found: "Candidates", res: Resources, s: _Span) -> float:
+    """A longer NER name that contains a gazetteer name ("Bank of Ruritania") beats the gazetteer
+    when it has capitalised words of its own that are not titles."""
+    doc, start, end = found.doc, s.start, s.end
+    honor = res.entities.words.honorifics
+    inner = [t for t in doc[start:end] if t.text[:1].isupper() and t.lower_ not in honor
+             and t.i not in found.gaz_covered and "-" not in t.text]
+    if len(inner) >= 1 and end - start >= 2 and (s.cls != "Person" or doc[start] in inner
+                                                 or start in found.region_covered
+                                                 and doc[start + 1].lower_ not in res.title_words):
+        return 4.5
+    return 2
