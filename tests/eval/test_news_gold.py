@@ -1,11 +1,14 @@
 """The news relation corpus (tests/gold/news/): the split files, the fact keys ``time``/``status``/
-``speaker`` in :class:`kg.eval.score.GoldFact` and per-document name ambiguity.  Nothing here
-resolves document texts, so no shared data folder is needed."""
+``speaker`` in :class:`kg.eval.score.GoldFact`, per-document name ambiguity and the agreement
+script.  Nothing here resolves document texts, so no shared data folder is needed."""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import logging
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,16 @@ FILES = (*SPLITS, "second")
 
 def _raw(name: str) -> dict:
     return json.loads((NEWS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _agreement():
+    """scripts/news_gold_agreement.py as a module (registered: its dataclasses need that)."""
+    spec = importlib.util.spec_from_file_location("news_gold_agreement", REPO / "scripts" / "news_gold_agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 # -- the corpus files -----------------------------------------------------------------------------
@@ -164,3 +177,58 @@ def test_ambiguity_in_several_documents_reports_every_entity() -> None:
     gold = gold_from_dict(_entities(("a:js", "John Smith", ["Smith"], "a"), ("a:ms", "Mary Smith", ["Smith"], "a"),
                                     ("b:js", "Jo Smith", ["Smith"], "b"), ("b:ks", "Kim Smith", ["Smith"], "b")))
     assert ambiguous_names(gold) == {"smith": ["a:js", "a:ms", "b:js", "b:ks"]}
+
+
+# -- the agreement script -------------------------------------------------------------------------
+
+
+def _annotation(entities: list[tuple[str, str, list[str]]], required: list, optional: list = (), **extras):
+    """A one-document annotation (document d1) with facts (subject, property, object[, keys])."""
+    def fact(f):
+        return {"subject": f[0], "property": f[1], "object": f[2], "doc": "d1", "evidence": "e",
+                **(f[3] if len(f) > 3 else {})}
+
+    gold = gold_from_dict({
+        "name": "t", "documents": [{"id": "d1", "source": {"text": "x"}}],
+        "entities": [{"id": i, "name": n, "aliases": a, "type": "Person", "doc": "d1"} for i, n, a in entities],
+        "relations": [fact(f) for f in required], "optional": [fact(f) for f in optional],
+    })
+    return _agreement().restrict([gold], {"d1"})
+
+
+def test_agreement_matches_entities_by_names_and_symmetric_facts_in_either_order() -> None:
+    m = _agreement()
+    a = _annotation([("x:obama", "Barack Obama", ["Obama"]), ("x:putin", "Vladimir Putin", [])],
+                    [("x:obama", "metWith", "x:putin")])
+    b = _annotation([("y:o", "Obama", []), ("y:p", "Vladimir V. Putin", ["Putin", "Vladimir Putin"])],
+                    [("y:p", "metWith", "y:o")])
+    sides = m.Sides.build(a, b, frozenset({"metWith"}))
+    assert sides.a_to_b == {"x:obama": "y:o", "x:putin": "y:p"}
+    assert (m.strict(sides).tp, m.strict(sides).fp, m.strict(sides).fn) == (1, 0, 0)
+
+
+def test_agreement_strict_and_lenient() -> None:
+    m = _agreement()
+    ents = [("roe", "Roe", []), ("acme", "Acme", []), ("doe", "Doe", [])]
+    a = _annotation(ents, [("roe", "worksFor", "acme"), ("roe", "criticized", "doe")])
+    b = _annotation(ents, [("roe", "worksFor", "acme"), ("doe", "criticized", "roe")],
+                    [("roe", "criticized", "doe")])
+    sides = m.Sides.build(a, b, frozenset())
+    s = m.strict(sides)
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)  # criticized is directed: the reversed fact is another fact
+    assert m.lenient(sides) == (0.5, 1.0, pytest.approx(2 / 3))
+    assert m.flip(m.lenient(sides)) == (1.0, 0.5, pytest.approx(2 / 3))
+
+
+def test_agreement_on_status_time_speaker() -> None:
+    m = _agreement()
+    ents = [("roe", "Roe", []), ("acme", "Acme", []), ("doe", "Doe", [])]
+    day = {"text": "on Monday", "start": "2020-01-06", "end": "2020-01-06"}
+    a = _annotation(ents, [("roe", "worksFor", "acme"), ("roe", "criticized", "doe", {"time": day, "speaker": "doe"})])
+    b = _annotation(ents, [("roe", "worksFor", "acme", {"status": "current"}),
+                           ("roe", "criticized", "doe", {"time": {**day, "text": "Monday"}})])
+    table = m.attribute_table(m.Sides.build(a, b, frozenset()))
+    assert table["status"]["agree"] == 1  # a missing status is the default, current
+    assert table["time"]["both, same"] == 1  # the same dates, whatever the wording
+    assert table["speaker"]["only A"] == 1
+
