@@ -232,3 +232,9 @@ def test_agreement_on_status_time_speaker() -> None:
     assert table["time"]["both, same"] == 1  # the same dates, whatever the wording
     assert table["speaker"]["only A"] == 1
 
+
+def test_agreement_report_matches_agreement_md() -> None:
+    m = _agreement()
+    text = m.report(*m.load(NEWS))
+    assert text == m.report(*m.load(NEWS))  # deterministic
+    assert text in (NEWS / "AGREEMENT.md").read_text(encoding="utf-8"), "re-run the script and update AGREEMENT.md"
