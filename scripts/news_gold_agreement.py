@@ -39,6 +39,7 @@ from kg.eval.score import (
     UNNAMED_SPEAKER,
     Gold,
     GoldEntity,
+    GoldError,
     GoldFact,
     load_gold,
     normalise,
@@ -382,7 +383,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--news", type=Path, default=NEWS, help="the corpus folder (default: tests/gold/news)")
     ap.add_argument("--list", action="store_true", help="also list every disagreeing fact")
     args = ap.parse_args(argv)
-    a, b, docs = load(args.news)
+    try:
+        a, b, docs = load(args.news)
+    except GoldError as exc:
+        print(f"Error: {exc}; pass --news the folder holding train/dev/test.json and second.json", file=sys.stderr)
+        return 1
     if not docs:
         print(f"Error: no document of {args.news}/second.json is in the split files; nothing to compare",
               file=sys.stderr)

@@ -238,3 +238,9 @@ def test_agreement_report_matches_agreement_md() -> None:
     text = m.report(*m.load(NEWS))
     assert text == m.report(*m.load(NEWS))  # deterministic
     assert text in (NEWS / "AGREEMENT.md").read_text(encoding="utf-8"), "re-run the script and update AGREEMENT.md"
+
+
+def test_agreement_cli_reports_a_missing_folder_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert _agreement().main(["--news", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: gold file ") and "second.json does not exist" in err and err.count("\n") == 1
