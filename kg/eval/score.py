@@ -41,6 +41,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -56,6 +57,9 @@ __all__ = [
     "GoldDocument",
     "GoldEntity",
     "GoldFact",
+    "GoldTime",
+    "STATUSES",
+    "UNNAMED_SPEAKER",
     "Gold",
     "GoldError",
     "PRF",
@@ -265,13 +269,35 @@ class GoldEntity:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldTime:
+    """The time a text gives for a fact: the expression and its normalised bounds (ISO dates).
+
+    One day has ``start == end``; an open interval ("since 1999") has only one bound.
+    """
+
+    text: str
+    start: str | None = None
+    end: str | None = None
+
+
+STATUSES = frozenset({"current", "former", "future"})
+UNNAMED_SPEAKER = "unnamed"
+
+
+@dataclass(frozen=True, slots=True)
 class GoldFact:
+    """One gold fact; ``time``, ``status`` and ``speaker`` are kept when the gold gives them
+    (news corpus: see tests/gold/GUIDELINE.md) and are not used by the scorer."""
+
     subject: str
     property: str
     object: str
     doc: str
     evidence: str = ""
     note: str = ""
+    time: GoldTime | None = None
+    status: str | None = None  # one of STATUSES, on worksFor/memberOf and their sub-properties
+    speaker: str | None = None  # an entity id, or UNNAMED_SPEAKER
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +336,67 @@ def _need(obj: Mapping[str, Any], key: str, where: str, kind: type | tuple[type,
     return value
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _gold_time(raw: Any, w: str) -> GoldTime:
+    """Validate a fact's ``time`` object (text plus start and/or end, ISO dates, start <= end)."""
+    hint = 'write it as {"text": "last week", "start": "2016-09-12", "end": "2016-09-18"}'
+    if not isinstance(raw, Mapping):
+        raise GoldError(f"{w}: 'time' must be an object, got {raw!r}; {hint}")
+    unknown = sorted(set(raw) - {"text", "start", "end"})
+    if unknown:
+        raise GoldError(f"{w}: 'time' has unknown keys {unknown}; only text, start and end are allowed")
+    text = raw.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise GoldError(f"{w}: 'time' needs a non-empty 'text' (the expression in the document); {hint}")
+    if "start" not in raw and "end" not in raw:
+        raise GoldError(f"{w}: 'time' needs 'start' and/or 'end'; {hint}")
+    for key in ("start", "end"):
+        value = raw.get(key)
+        if key in raw and not (isinstance(value, str) and _ISO_DATE.fullmatch(value) and _valid_date(value)):
+            raise GoldError(f"{w}: time {key!r} must be a date YYYY-MM-DD, got {value!r}")
+    start, end = raw.get("start"), raw.get("end")
+    if start and end and start > end:
+        raise GoldError(f"{w}: time start {start} is after end {end}; swap them")
+    return GoldTime(text, start, end)
+
+
+def _valid_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _fact_extras(
+    raw: Mapping[str, Any], w: str, prop: str, doc: str, ent_doc: Mapping[str, str | None],
+    status_props: frozenset[str],
+) -> dict[str, Any]:
+    """Validate the optional ``time``, ``status`` and ``speaker`` of a fact (GoldFact keywords)."""
+    out: dict[str, Any] = {}
+    if raw.get("time") is not None:
+        out["time"] = _gold_time(raw["time"], w)
+    status = raw.get("status")
+    if status is not None:
+        if status not in STATUSES:
+            raise GoldError(f"{w}: status {status!r} is not one of {sorted(STATUSES)}")
+        if prop not in status_props:
+            raise GoldError(f"{w}: status is for {', '.join(sorted(status_props))} only, not {prop!r}; "
+                            "drop it or change the property")
+        out["status"] = status
+    speaker = raw.get("speaker")
+    if speaker is not None:
+        if not isinstance(speaker, str) or (speaker != UNNAMED_SPEAKER and speaker not in ent_doc):
+            raise GoldError(f"{w}: speaker {speaker!r} must be an entity id or {UNNAMED_SPEAKER!r}; "
+                            "add the speaker under 'entities'")
+        if speaker != UNNAMED_SPEAKER and ent_doc[speaker] not in (None, doc):
+            raise GoldError(f"{w}: speaker {speaker!r} belongs to document {ent_doc[speaker]!r}, not {doc!r}")
+        out["speaker"] = speaker
+    return out
+
+
 def gold_from_dict(
     data: Mapping[str, Any], *, ontology: rdflib.Graph | str | Path | None = None, path: str | None = None
 ) -> Gold:
@@ -320,6 +407,8 @@ def gold_from_dict(
     onto = load_ontology(ontology)
     rels = relation_properties(onto)
     classes = _classes(onto)
+    supers = _super_properties(onto)
+    status_props = frozenset(p for p in rels if {"worksFor", "memberOf"} & ({p} | supers[p]))
 
     documents: list[GoldDocument] = []
     doc_ids: set[str] = set()
@@ -335,7 +424,7 @@ def gold_from_dict(
         documents.append(GoldDocument(doc_id, dict(source)))
 
     entities: list[GoldEntity] = []
-    ent_ids: set[str] = set()
+    ent_ids: dict[str, str | None] = {}  # id -> its document (None: global)
     for i, raw in enumerate(_need(data, "entities", where, list)):
         w = f"{where}: entities[{i}]"
         ent_id = _need(raw, "id", w)
@@ -353,7 +442,7 @@ def gold_from_dict(
             raise GoldError(f"{w}: doc {doc!r} is not listed under 'documents'")
         if not normalise(name):
             raise GoldError(f"{w}: name {name!r} is empty after normalisation")
-        ent_ids.add(ent_id)
+        ent_ids[ent_id] = doc
         entities.append(GoldEntity(ent_id, name, etype, tuple(aliases), doc))
 
     def facts(key: str) -> tuple[GoldFact, ...]:
@@ -372,7 +461,9 @@ def gold_from_dict(
                 raise GoldError(f"{w}: doc {doc!r} is not listed under 'documents'")
             if subj == obj:
                 raise GoldError(f"{w}: subject and object are the same entity {subj!r}")
-            out.append(GoldFact(subj, prop, obj, doc, str(raw.get("evidence", "")), str(raw.get("note", ""))))
+            extras = _fact_extras(raw, w, prop, doc, ent_ids, status_props)
+            out.append(GoldFact(subj, prop, obj, doc, str(raw.get("evidence", "")), str(raw.get("note", "")),
+                                **extras))
         return tuple(out)
 
     relations = facts("relations")
@@ -409,19 +500,28 @@ def load_gold(path: str | Path, *, ontology: rdflib.Graph | str | Path | None = 
 
 
 def ambiguous_names(gold: Gold) -> dict[str, list[str]]:
-    """Normalised forms used by several entities of the same document scope and not resolved by
-    the canonical-name rule (both entities use the form as an alias, or both as the name)."""
-    by_form: dict[tuple[str | None, str], list[GoldEntity]] = defaultdict(list)
+    """Normalised forms shared by several entities of one document scope and not resolved by the
+    canonical-name rule (both entities use the form as an alias, or both as the name).
+
+    A scope is one document (its entities plus the global ones, as the per-document matcher sees
+    them) or the global entities alone.  Entities of different documents never compete, so a
+    name that recurs across documents (per-document entities of the news corpus) is not reported.
+    Returns form -> ids of the entities sharing it, over all scopes where it is ambiguous.
+    """
+    by_scope: dict[tuple[str | None, str], list[GoldEntity]] = defaultdict(list)
     for ent in gold.entities:
         for form in {normalise(n) for n in ent.names()}:
-            by_form[(ent.doc, form)].append(ent)
-    out = {}
-    for (_, form), ents in by_form.items():
+            by_scope[(ent.doc, form)].append(ent)
+    for (doc, form), ents in list(by_scope.items()):
+        if doc is not None:
+            ents.extend(by_scope.get((None, form), ()))
+    out: dict[str, set[str]] = defaultdict(set)
+    for (_, form), ents in by_scope.items():
         if len(ents) > 1:
             canonical = [e for e in ents if normalise(e.name) == form]
             if len(canonical) != 1:
-                out[form] = sorted(e.id for e in ents)
-    return out
+                out[form].update(e.id for e in ents)
+    return {form: sorted(ids) for form, ids in sorted(out.items())}
 
 
 # -- resolving documents ------------------------------------------------------------------------
