@@ -20,11 +20,10 @@ and by the gazetteer.  Titles and honorifics are not part of a person's name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc
 
 from kg.extract.mentions.acronyms import acronyms
+from kg.extract.mentions.candidates import Candidates
 from kg.extract.mentions.lines import dateline_place, headline_sentences, source_line
 from kg.extract.mentions.matchers import matchers
 from kg.extract.mentions.names import class_by_head, counted_people, described_as_person, strip_span
@@ -32,21 +31,7 @@ from kg.extract.mentions.ner import ner_candidates
 from kg.extract.mentions.records import Mention
 from kg.resources import Resources
 
-__all__ = ["extract_mentions", "Candidates"]
-
-
-@dataclass
-class Candidates:
-    """The candidate spans of one document (the stage's working list, local to one call)."""
-
-    doc: Doc
-    items: list[tuple[float, int, int, Mention]] = field(default_factory=list)  # (priority, start, end, mention)
-    gaz_covered: set[int] = field(default_factory=set)  # tokens inside a gazetteer name
-    region_covered: set[int] = field(default_factory=set)  # tokens inside a region's or a city's name
-
-    def add(self, priority: float, start: int, end: int, cls: str, source: str, **kw) -> None:
-        if end > start:
-            self.items.append((priority, start, end, Mention(start, end, self.doc[start:end].text, cls, source, **kw)))
+__all__ = ["extract_mentions"]
 
 
 def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:

@@ -10,10 +10,10 @@ earlier one cut); the word lists it reads are in the lexicons.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.mentions.candidates import Candidates
 from kg.extract.mentions.lines import agency_credit
 from kg.extract.mentions.names import (
     after_town_noun,
@@ -28,9 +28,6 @@ from kg.extract.mentions.names import (
 from kg.extract.mentions.records import QUOTE_MARKS
 from kg.resources import Resources
 
-if TYPE_CHECKING:
-    from kg.extract.mentions.find import Candidates
-
 __all__ = ["ner_candidates"]
 
 
@@ -42,7 +39,7 @@ class _Span:
     person: bool
 
 
-def ner_candidates(found: "Candidates", res: Resources, headline: dict[int, bool]) -> None:
+def ner_candidates(found: Candidates, res: Resources, headline: dict[int, bool]) -> None:
     """Add the NER's (repaired) names to ``found``."""
     doc, lex = found.doc, res.entities
     heads = lex.words.organization_heads | frozenset(h for h, c in lex.head_classes.items() if c in ("GovernmentBody", "Group"))
@@ -64,7 +61,7 @@ def ner_candidates(found: "Candidates", res: Resources, headline: dict[int, bool
             found.add(_priority(found, res, s), s.start, s.end, s.cls, "ner")
 
 
-def _cut(found: "Candidates", res: Resources, ent: Span, cls: str) -> _Span | None:
+def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None:
     """The name inside the NER's span: no title, byline role, open bracket, stray quote, dateline,
     "Ex-", date; None when nothing of a name is left or it is a count or a role."""
     doc, words = found.doc, res.entities.words
@@ -107,7 +104,7 @@ def _cut(found: "Candidates", res: Resources, ent: Span, cls: str) -> _Span | No
     return _Span(start, end, cls, person)
 
 
-def _peerage(found: "Candidates", res: Resources, s: _Span) -> bool:
+def _peerage(found: Candidates, res: Resources, s: _Span) -> bool:
     """"Lord Roberts of Riverton": the designation is part of the name (added here)."""
     doc = found.doc
     start, end = s.start, s.end
@@ -121,7 +118,7 @@ def _peerage(found: "Candidates", res: Resources, s: _Span) -> bool:
     return True
 
 
-def _company_seat(found: "Candidates", res: Resources, s: _Span) -> _Span:
+def _company_seat(found: Candidates, res: Resources, s: _Span) -> _Span:
     """"Acme Corp. of Riverton": a company and its seat (the seat added as a place), not one name;
     the NER's own "Acme Co." + "Riverton" (ORG): the seat; "Liberal Democrat": the NER left out the
     first word of the name."""
@@ -146,7 +143,7 @@ def _company_seat(found: "Candidates", res: Resources, s: _Span) -> _Span:
     return _Span(start, end, cls, s.person)
 
 
-def _no_name(found: "Candidates", res: Resources, s: _Span) -> bool:
+def _no_name(found: Candidates, res: Resources, s: _Span) -> bool:
     """Phrases the NER takes for names: no capital, a headline phrase, a description, a plural
     common noun, a title, a role or a portfolio."""
     doc, start, end, cls = found.doc, s.start, s.end, s.cls
@@ -174,7 +171,7 @@ def _no_name(found: "Candidates", res: Resources, s: _Span) -> bool:
     )
 
 
-def _retyped(found: "Candidates", res: Resources, s: _Span) -> _Span:
+def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
     """The class the context gives: a title or an age makes a person; a town noun, a mayor or a
     country after it a town; "MP for X" a district; the head word ("... Missiles") its class."""
     doc, start, end = found.doc, s.start, s.end
@@ -222,7 +219,7 @@ def _by_head(doc: Doc, res: Resources, s: _Span) -> _Span:
     return _Span(start, end, cls, person)
 
 
-def _name_only(found: "Candidates", res: Resources, s: _Span, ent: Span) -> _Span | None:
+def _name_only(found: Candidates, res: Resources, s: _Span, ent: Span) -> _Span | None:
     """The last checks: a lower-case one-word person, a title word alone, a pair of country names,
     an agency credit; None drops the span."""
     doc, start, end, person = found.doc, s.start, s.end, s.person
@@ -246,7 +243,7 @@ def _name_only(found: "Candidates", res: Resources, s: _Span, ent: Span) -> _Spa
     return _Span(start, end, s.cls, person)
 
 
-def _priority(found: "Candidates", res: Resources, s: _Span) -> float:
+def _priority(found: Candidates, res: Resources, s: _Span) -> float:
     """A longer NER name that contains a gazetteer name ("Bank of Ruritania") beats the gazetteer
     when it has capitalised words of its own that are not titles."""
     doc, start, end = found.doc, s.start, s.end
