@@ -16,7 +16,6 @@ from itertools import islice
 from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from kg.extract import extract_document
 from kg.extract.resolve.corpus import resolve_across_documents

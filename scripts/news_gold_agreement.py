@@ -34,17 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from kg.eval.score import (
-    PRF,
-    UNNAMED_SPEAKER,
-    Gold,
-    GoldEntity,
-    GoldError,
-    GoldFact,
-    load_gold,
-    normalise,
-    symmetric_properties,
-)
+from kg.eval.gold import Gold, GoldEntity, GoldError, GoldFact, UNNAMED_SPEAKER, load_gold
+from kg.eval.names import normalise
+from kg.eval.report import PRF
+from kg.eval.terms import symmetric_properties
 
 NEWS = Path(__file__).resolve().parent.parent / "tests" / "gold" / "news"
 SPLITS = ("train", "dev", "test")

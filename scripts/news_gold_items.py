@@ -19,7 +19,8 @@ import json
 import random
 from pathlib import Path
 
-from kg.eval.score import Gold, gold_from_dict, load_gold, load_gold_documents, default_data_dir
+from kg.eval.corpora import default_data_dir, load_gold_documents
+from kg.eval.gold import Gold, gold_from_dict, load_gold
 
 LEAD_CHARS = 2500
 SEED = 20261202

@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from kg.eval.score import gold_from_dict
+from kg.eval.gold import gold_from_dict
 
 NEWS = Path(__file__).resolve().parent.parent / "tests" / "gold" / "news"
 

@@ -12,7 +12,7 @@ import json
 import random
 from pathlib import Path
 
-from kg.eval.score import clean_agnews_text, default_data_dir
+from kg.eval.corpora import clean_agnews_text, default_data_dir
 from kg.model import Document
 from kg.nlp.model import load_pipeline
 from kg.builder import build

@@ -36,7 +36,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from kg.eval.conll04 import evaluate_conll04, load_conll04  # noqa: E402
-from kg.eval.score import default_data_dir, evaluate, load_gold, load_gold_documents, normalise  # noqa: E402
+from kg.eval.corpora import default_data_dir, load_gold_documents  # noqa: E402
+from kg.eval.gold import load_gold  # noqa: E402
+from kg.eval.names import normalise  # noqa: E402
+from kg.eval.score import evaluate  # noqa: E402
 from kg.extract.learned import (  # noqa: E402
     DENSE_BLOCKS, MODEL_FORMAT, MODEL_VERSION, NONE, PROPERTIES, RelationModel, beyond_rules, candidate_features,
     candidates, default_model_path, dense_features, load_model, mention_classes, pair_features, parse_model,

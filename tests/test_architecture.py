@@ -23,11 +23,11 @@ MAX_FUNCTION_LINES = 60
 REASON = "long because"  # written at the top of a module or function allowed to be longer
 # Being split (issue 19); this list only shrinks.
 PENDING = {
-    "kg.cli.build", "kg.eval.conll04", "kg.eval.score", "kg.export.rdf", "kg.export.viz.page",
+    "kg.cli.build", "kg.export.rdf", "kg.export.viz.page",
     "kg.export.viz.payload", "kg.extract.learned", "kg.extract.resolve.document",
     "kg.store.embedded", "kg.store.push", "kg.store.serve",
 }
-PENDING_CYCLES = [["kg.eval.conll04", "kg.eval.score"]]
+PENDING_CYCLES: list = []
 
 
 def _modules() -> dict[str, Path]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 import rdflib
-from rdflib.compare import isomorphic
 
 from helpers import named_facts
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from pathlib import Path
 
 import typer
 from rich.console import Console
 
-from kg.errors import KGError
 
 app = typer.Typer(
     name="kg",

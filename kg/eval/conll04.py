@@ -24,7 +24,10 @@ from typing import Any, Sequence
 
 import rdflib
 
-from kg.eval.score import Gold, GoldDocument, GoldEntity, GoldFact, Report, evaluate, normalise
+from kg.eval.gold import Gold, GoldDocument, GoldEntity, GoldFact
+from kg.eval.names import normalise
+from kg.eval.report import Report
+from kg.eval.score import evaluate
 from kg.model import Document
 
 __all__ = [
@@ -145,70 +148,83 @@ def load_conll04(path: str | Path, *, relaxed: bool = False) -> tuple[list[Docum
     if not path.is_file():
         raise FileNotFoundError(f"{path} not found; CoNLL04 lives in <data>/conll04/conll04_{{train,dev,test}}.json")
     split = _split_name(path)
-    items = _read(str(path.resolve()))
     documents: list[Document] = []
     gold_docs: list[GoldDocument] = []
     entities: list[GoldEntity] = []
     relations: list[GoldFact] = []
     seen_ids: set[str] = set()
     skipped_other = 0
-    for index, item in enumerate(items):
+    for index, item in enumerate(_read(str(path.resolve()))):
         orig = item.get("orig_id")
         doc_id = f"conll04-{split}-{orig}" if orig is not None else f"conll04-{split}-i{index}"
         if doc_id in seen_ids:
             doc_id = f"conll04-{split}-i{index}"
         seen_ids.add(doc_id)
-        tokens = item["tokens"]
-        text = detokenize(tokens)
+        text = detokenize(item["tokens"])
         documents.append(Document(doc_id, text, source=f"conll04:{split}:{index}"))
         gold_docs.append(GoldDocument(doc_id, {"dataset": "conll04", "split": split, "index": index}))
-        by_name: dict[str, str] = {}
-        mention_ids: list[str | None] = []
-        for ent in item["entities"]:
-            cls = ENTITY_TYPES.get(ent["type"], "missing")
-            if cls == "missing":
-                raise ValueError(f"{path} item {index}: unknown entity type {ent['type']!r}")
-            if cls is None:
-                skipped_other += 1
-                mention_ids.append(None)
-                continue
-            name = detokenize(tokens[ent["start"]:ent["end"]])
-            key = normalise(name)
-            if key not in by_name:
-                ent_id = f"{doc_id}:e{len(by_name)}"
-                by_name[key] = ent_id
-                entities.append(GoldEntity(ent_id, name, cls, _relaxed_aliases(name) if relaxed else (), doc_id))
-            mention_ids.append(by_name[key])
-        for rel in item["relations"]:
-            prop = RELATION_TYPES.get(rel["type"])
-            if prop is None:
-                raise ValueError(f"{path} item {index}: unknown relation type {rel['type']!r}")
-            head, tail = mention_ids[rel["head"]], mention_ids[rel["tail"]]
-            if head is None or tail is None or head == tail:
-                log.debug("%s: skipping %s between an Other mention or the same entity", doc_id, rel["type"])
-                continue
-            relations.append(GoldFact(head, prop, tail, doc_id, text))
-    # the same fact stated twice in one sentence is one fact
-    relations = list(dict.fromkeys(relations))
-    notes = (
-        f"CoNLL04 {split} (Roth & Yih 2004, SpERT split): {len(documents)} sentences, scored per sentence "
+        ents, mention_ids, other = _sentence_entities(item, doc_id, relaxed, f"{path} item {index}")
+        entities += ents
+        skipped_other += other
+        relations += _sentence_facts(item, doc_id, text, mention_ids, f"{path} item {index}")
+    relations = list(dict.fromkeys(relations))  # the same fact stated twice in one sentence is one fact
+    log.info("CoNLL04 %s: %d sentences, %d entities, %d relations, %d Other mentions skipped",
+             split, len(documents), len(entities), len(relations), skipped_other)
+    gold = Gold(name=f"conll04-{split}", documents=tuple(gold_docs), entities=tuple(entities),
+                relations=tuple(relations), description="CoNLL04 (Roth & Yih 2004), SpERT JSON",
+                notes=_notes(split, len(documents), relaxed), path=str(path))
+    return documents, gold
+
+
+def _sentence_entities(item: dict, doc_id: str, relaxed: bool, where: str
+                       ) -> tuple[list[GoldEntity], list[str | None], int]:
+    """The gold entities of one sentence (one per normalised name), the entity of each mention
+    (None for an 'Other' mention) and how many 'Other' mentions were skipped."""
+    tokens = item["tokens"]
+    by_name: dict[str, str] = {}
+    entities: list[GoldEntity] = []
+    mention_ids: list[str | None] = []
+    skipped = 0
+    for ent in item["entities"]:
+        cls = ENTITY_TYPES.get(ent["type"], "missing")
+        if cls == "missing":
+            raise ValueError(f"{where}: unknown entity type {ent['type']!r}")
+        if cls is None:
+            skipped += 1
+            mention_ids.append(None)
+            continue
+        name = detokenize(tokens[ent["start"]:ent["end"]])
+        key = normalise(name)
+        if key not in by_name:
+            ent_id = f"{doc_id}:e{len(by_name)}"
+            by_name[key] = ent_id
+            entities.append(GoldEntity(ent_id, name, cls, _relaxed_aliases(name) if relaxed else (), doc_id))
+        mention_ids.append(by_name[key])
+    return entities, mention_ids, skipped
+
+
+def _sentence_facts(item: dict, doc_id: str, text: str, mention_ids: list[str | None], where: str) -> list[GoldFact]:
+    out = []
+    for rel in item["relations"]:
+        prop = RELATION_TYPES.get(rel["type"])
+        if prop is None:
+            raise ValueError(f"{where}: unknown relation type {rel['type']!r}")
+        head, tail = mention_ids[rel["head"]], mention_ids[rel["tail"]]
+        if head is None or tail is None or head == tail:
+            log.debug("%s: skipping %s between an Other mention or the same entity", doc_id, rel["type"])
+            continue
+        out.append(GoldFact(head, prop, tail, doc_id, text))
+    return out
+
+
+def _notes(split: str, n: int, relaxed: bool) -> tuple[str, ...]:
+    return (
+        f"CoNLL04 {split} (Roth & Yih 2004, SpERT split): {n} sentences, scored per sentence "
         "(a fact counts only if it comes from that sentence)",
         "only worksFor, livesIn, locatedIn, basedIn, killed are scored; predictions of other properties are "
         "ignored; CoNLL04 'Other' mentions are not gold entities",
     ) + (("relaxed names: gold names also match without leading titles ('President X' = 'X') and without a "
           "trailing ', Region' ('Town, State' = 'Town')",) if relaxed else ())
-    log.info("CoNLL04 %s: %d sentences, %d entities, %d relations, %d Other mentions skipped",
-             split, len(documents), len(entities), len(relations), skipped_other)
-    gold = Gold(
-        name=f"conll04-{split}",
-        documents=tuple(gold_docs),
-        entities=tuple(entities),
-        relations=tuple(relations),
-        description="CoNLL04 (Roth & Yih 2004), SpERT JSON",
-        notes=notes,
-        path=str(path),
-    )
-    return documents, gold
 
 
 def evaluate_conll04(pred: rdflib.Graph, gold: Gold, **kwargs: Any) -> Report:

@@ -23,6 +23,7 @@ class PropertyDef:
     domain: str
     range: tuple[str, ...]  # one class, or the members of an owl:unionOf
     symmetric: bool
+    parents: tuple[str, ...] = ()  # direct super-properties among the relation properties
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,26 @@ class Ontology:
     @property
     def symmetric(self) -> frozenset[str]:
         return frozenset(p.name for p in self.properties.values() if p.symmetric)
+
+    def super_properties(self, prop: str) -> frozenset[str]:
+        """The strict super-properties of ``prop`` among the relation properties (leaderOf: worksFor).
+
+        >>> from kg.resources import load_resources
+        >>> sorted(load_resources().ontology.super_properties("leaderOf"))
+        ['worksFor']
+        """
+        out: set[str] = set()
+        todo = list(self.properties[prop].parents) if prop in self.properties else []
+        while todo:
+            p = todo.pop()
+            if p not in out and p in self.properties:
+                out.add(p)
+                todo += self.properties[p].parents
+        return frozenset(out)
+
+    def subclasses(self, cls: str) -> frozenset[str]:
+        """``cls`` and every class below it."""
+        return frozenset(c for c, ancestors in self.classes.items() if cls in ancestors)
 
     def admits(self, prop: str, subject_cls: str, object_cls: str) -> bool:
         """Do the property's domain and range admit these classes?"""
@@ -109,6 +130,7 @@ def _properties(g: Graph, classes: dict[str, tuple[str, ...]], path: Path) -> di
         properties[name] = PropertyDef(
             name=name, label=str(g.value(iri, RDFS.label) or name), comment=str(g.value(iri, RDFS.comment) or ""),
             domain=dom, range=rng, symmetric=(iri, RDF.type, OWL.SymmetricProperty) in g,
+            parents=tuple(sorted(p for p in prop_parents.get(name, ()) if p and p != "relation")),
         )
     return properties
 

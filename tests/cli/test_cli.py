@@ -78,15 +78,23 @@ def test_nothing_to_build_is_an_error_but_bad_files_are_skipped(tmp_path):
     assert result.exit_code == 0 and "Built 1 document(s)" in result.output
 
 
+def _commands():
+    """Every command as its argument list: top-level commands and the commands of each group."""
+    out = [[c.name or c.callback.__name__] for c in app.registered_commands]
+    for group in app.registered_groups:
+        out += [[group.name, c.name or c.callback.__name__] for c in group.typer_instance.registered_commands]
+    return out
+
+
 def test_every_command_has_help_with_an_example():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0 and "kg build seeds/ --out output/" in result.output
-    commands = [c.name or c.callback.__name__ for c in app.registered_commands]
-    assert "build" in commands and "eval" in commands
-    for name in commands:
-        result = runner.invoke(app, [name, "--help"])
-        assert result.exit_code == 0, name
-        assert "Example" in result.output and "kg " + name in result.output, name
+    commands = _commands()
+    assert ["build"] in commands and ["eval", "gold"] in commands and ["eval", "table"] in commands
+    for args in commands:
+        result = runner.invoke(app, [*args, "--help"])
+        assert result.exit_code == 0, args
+        assert "Example" in result.output and "kg " + " ".join(args) in result.output, args
 
 
 def test_real_entry_point_prints_no_traceback(tmp_path):
@@ -97,10 +105,25 @@ def test_real_entry_point_prints_no_traceback(tmp_path):
 
 
 def test_eval_on_seed_gold(tmp_path):
-    result = runner.invoke(app, ["eval", "tests/gold/seed.json", "--json"])
+    result = runner.invoke(app, ["eval", "gold", "tests/gold/seed.json", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["micro"]["gold"] == 22 and report["micro"]["f1"] >= 0.8
+
+
+def test_the_old_eval_spelling_still_works_with_a_note(seed_rdf, tmp_path):
+    pred = tmp_path / "seed.ttl"
+    seed_rdf.serialize(pred, format="turtle")
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "eval", "tests/gold/seed.json", "--pred", str(pred),
+                             "--json"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["micro"]["gold"] == 22
+    assert "is now `kg eval gold tests/gold/seed.json`" in result.stderr
+
+
+def test_eval_table_outside_a_checkout_says_where_the_gold_sets_are(tmp_path):
+    result = runner.invoke(app, ["eval", "table", "--gold-dir", str(tmp_path)])
+    assert result.exit_code == 1 and "holds no gold sets" in result.output
 
 
 def test_a_document_whose_extraction_fails_is_skipped_and_reported(tmp_path, monkeypatch):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.eval.score import GoldError, GoldTime, ambiguous_names, gold_from_dict, load_gold
+from kg.eval.gold import GoldError, GoldTime, ambiguous_names, gold_from_dict, load_gold
 
 REPO = Path(__file__).resolve().parents[2]
 NEWS = REPO / "tests" / "gold" / "news"

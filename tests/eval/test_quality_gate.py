@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +18,7 @@ def _check(report, floor):
 
 
 def test_seed_quality(nlp):
-    from kg.cli.eval import evaluate_gold_file
+    from kg.eval.table import evaluate_gold_file
 
     _check(evaluate_gold_file(ROOT / "tests" / "gold" / "seed.json", nlp=nlp), FLOORS["seed"])
 
@@ -27,7 +26,7 @@ def test_seed_quality(nlp):
 def test_dev_set_quality(nlp):
     if not (SHARED_DATA / "news" / "bbc_fulltext.jsonl").exists():
         pytest.skip(f"shared data not found at {SHARED_DATA}")
-    from kg.cli.eval import evaluate_gold_file
+    from kg.eval.table import evaluate_gold_file
 
     _check(evaluate_gold_file(ROOT / "tests" / "gold" / "dev.json", nlp=nlp), FLOORS["dev"])
 
@@ -36,6 +35,6 @@ def test_conll04_dev_quality(nlp):
     path = SHARED_DATA / "conll04" / "conll04_dev.json"
     if not path.exists():
         pytest.skip(f"CoNLL04 not found at {path}")
-    from kg.cli.eval import evaluate_conll04_file
+    from kg.eval.table import evaluate_conll04_file
 
     _check(evaluate_conll04_file(path, nlp=nlp), FLOORS["conll04_dev"])

@@ -10,19 +10,11 @@ import pytest
 import rdflib
 
 from kg.eval.conll04 import CONLL04_PROPERTIES, detokenize, evaluate_conll04, load_conll04
-from kg.eval.score import (
-    GoldError,
-    ambiguous_names,
-    clean_agnews_text,
-    default_data_dir,
-    evaluate,
-    gold_from_dict,
-    load_gold,
-    load_gold_documents,
-    normalise,
-    relation_properties,
-    symmetric_properties,
-)
+from kg.eval.corpora import clean_agnews_text, default_data_dir, load_gold_documents
+from kg.eval.gold import GoldError, ambiguous_names, gold_from_dict, load_gold
+from kg.eval.names import normalise
+from kg.eval.score import evaluate
+from kg.eval.terms import relation_properties, symmetric_properties
 
 REPO = Path(__file__).resolve().parents[2]
 FIX = REPO / "tests" / "fixtures" / "eval"

@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 from kg.export.dataset import document_graph_iri, entity_graph_iri, to_dataset, union_graph, dataset_quads
 from kg.errors import KGError
 from kg.export.formats import FORMATS, jsonld_context, serialize
-from kg.model import Document, DocResult, Entity, Evidence, KnowledgeGraph, Relation
+from kg.model import KnowledgeGraph
 from kg.export.rdf import DEFAULT_BASE, entity_iri, to_rdf
 from kg.resources import data_dir
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import named_facts
 
 CASES = [
     ("German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday.",
