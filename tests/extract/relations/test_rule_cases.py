@@ -1,7 +1,8 @@
 """Every relation rule on hand-built parses: one table of cases, one parametrised test.
 
-Each case is a sentence with its dependency parse written out by hand (in the shapes spaCy's
-English models give: ClearNLP labels), its entity spans with NER labels, and every fact the
+Each case is a sentence with its dependency parse written out by hand (ClearNLP labels, as
+spaCy's English models give them: most rows are en_core_web_sm 3.8's parse of the sentence, a few
+are the misparse a rule is written for, said in the case's comment), its entity spans with NER labels, and every fact the
 relation rules read from it: (subject, property, object, modality, rule id).  The test builds the
 Doc over a blank English vocabulary (no statistical model, so a model upgrade changes nothing
 here), runs the whole per-document extraction (:func:`kg.extract.extract_document`) and checks
