@@ -268,7 +268,7 @@ def test_a_read_only_server_gets_a_short_summary(local_store, tmp_path, protocol
         server.stop()
     assert code == 1
     (line,) = [line for line in output.splitlines() if line.startswith("Error:")]
-    assert "failed at marking the entities to merge: HTTP 403" in line
+    assert f"failed at marking the entities to merge: {server.url}/update answered HTTP 403" in line
     assert "0 of 3 document(s) pushed, 0 failed, 3 not attempted; entity descriptions not merged yet" in line
     assert "article-a" not in output and "Done" not in output
 

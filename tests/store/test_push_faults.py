@@ -68,7 +68,8 @@ def test_a_failing_server_gets_counts_not_hundreds_of_ids(fake, tmp_path):
     assert code == 1
     assert "[2/300] loaded doc-0001" in output
     (line,) = [line for line in output.splitlines() if line.startswith("Error:")]
-    assert "failed at document doc-0002: HTTP 503 Service Unavailable; gave up after 2 attempt(s)." in line
+    assert (f"failed at document doc-0002: {server.url}/store answered HTTP 503 Service Unavailable; "
+            f"gave up after 2 attempt(s).") in line
     assert "2 of 300 document(s) pushed, 1 failed, 297 not attempted" in line
     assert "doc-0003" not in output and len(line) < 500
 

@@ -136,13 +136,18 @@ def _attempt(target: Target, method: str, url: str, body: bytes | None, headers:
         conn.close()
 
 
+def _short(url: str) -> str:
+    """``url`` without its query (a graph IRI, long) and without credentials."""
+    return safe_url(urllib.parse.urlunsplit(urllib.parse.urlsplit(url)._replace(query="", fragment="")))
+
+
 def _refusal(status: int, reason: str, detail: str, location: str | None, url: str, role: str) -> str:
     """The message for an answer that is not retried."""
-    head = f"HTTP {status} {reason}".rstrip()
+    head = f"{_short(url)} answered HTTP {status} {reason}".rstrip()
     if 300 <= status < 400:
         if location:
-            where = safe_url(urllib.parse.urljoin(url, location))
-            return (f"{head}: the server redirects to {where}; kg push never follows redirects (a redirected update "
+            target = safe_url(urllib.parse.urljoin(url, location))
+            return (f"{head}: the server redirects to {target}; kg push never follows redirects (a redirected update "
                     f"is lost and would carry your credentials elsewhere). If that is the right address, pass it "
                     f"as {role}.")
         return f"{head}: an unexpected redirect; check {role}."
@@ -175,7 +180,7 @@ def exchange(target: Target, method: str, url: str, *, role: str, body: bytes | 
         try:
             resp, data, more = _attempt(target, method, url, body, hdrs, limit)
         except _Transient as exc:
-            problem = _redact(str(exc), target)
+            problem = f"{_short(url)}: " + _redact(str(exc), target)
         else:
             if 200 <= resp.status < 300 or resp.status in ok_status:
                 if query and more:
@@ -183,13 +188,13 @@ def exchange(target: Target, method: str, url: str, *, role: str, body: bytes | 
                                         f"kg push stopped reading it. Is {role} the right endpoint?", attempts)
                 return Answer(resp.status, data if query else b"", attempts)
             detail = _redact(data[:300].decode("utf-8", "replace"), target)
-            problem = f"HTTP {resp.status} {resp.reason}".rstrip() + (f": {detail}" if detail else "")
+            problem = f"{_short(url)} answered HTTP {resp.status} {resp.reason}".rstrip() + (f": {detail}" if detail else "")
             if resp.status not in _RETRY_STATUS:
                 refusal = _refusal(resp.status, resp.reason, detail, resp.getheader("Location"), url, role)
                 raise RequestFailed(_redact(refusal, target), attempts)
         if attempts > target.retries:
             raise RequestFailed(f"{problem}; gave up after {attempts} attempt(s).", attempts)
         delay = min(target.backoff * (2 ** (attempts - 1)), _MAX_DELAY)
-        log.warning("%s %s: %s; retrying in %.1fs (attempt %d of %d)", method, safe_url(url), problem, delay,
-                    attempts + 1, target.retries + 1)
+        log.warning("%s %s; retrying in %.1fs (attempt %d of %d)", method, problem, delay, attempts + 1,
+                    target.retries + 1)
         sleep(delay)
