@@ -106,6 +106,8 @@ def test_a_graph_store_alone_is_refused_with_a_hint(trig, fake):
     code, output = kg_push(str(trig), "--graph-store", server.url + "/store")
     assert code == 1 and "needs --endpoint URL" in output and "merged, not replaced" in output
     assert server.requests == []
+    code, output = kg_push(str(trig), "--endpoint", "http://127.0.0.1:port/query")
+    assert code == 1 and "'http://127.0.0.1:port/query' is not an http(s) URL" in output
 
 
 # -- redirects ------------------------------------------------------------------------------------

@@ -69,6 +69,10 @@ class Target:
             raise PushError(f"unknown protocol {self.protocol!r}; use gsp or update.")
         for option, url in self.urls():
             parts = urllib.parse.urlsplit(url)
+            try:
+                parts.port
+            except ValueError:
+                parts = parts._replace(scheme="")  # a port that is not a number
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise PushError(f"{option} {safe_url(url)!r} is not an http(s) URL; pass e.g. http://localhost:7878/query.")
             if "@" in parts.netloc:
