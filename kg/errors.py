@@ -6,7 +6,7 @@ exits non-zero without a traceback.
 
 from __future__ import annotations
 
-__all__ = ["KGError", "ModelNotFound", "InputError", "DataFileError", "OutputError"]
+__all__ = ["KGError", "ModelNotFound", "InputError", "DataFileError", "OutputError", "PushError"]
 
 
 class KGError(Exception):
@@ -34,3 +34,7 @@ class DataFileError(KGError):
 
 class OutputError(KGError):
     """An output cannot be written."""
+
+
+class PushError(KGError):
+    """``kg push`` cannot read its data, or the server refused or failed a request."""

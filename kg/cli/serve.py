@@ -72,20 +72,24 @@ def serve(
 
 @app.command()
 def push(
-    file: Optional[Path] = typer.Argument(None, metavar="[FILE]", help="Dataset file to push instead of the store (.trig .nq .jsonld)."),
-    endpoint: Optional[str] = typer.Option(None, "--endpoint", "-e", help="SPARQL query endpoint (e.g. http://localhost:7878/query); also the update endpoint unless --update-endpoint."),
+    file: Optional[Path] = typer.Argument(None, metavar="[FILE]", help="Dataset file to push instead of the store (.trig .nq .jsonld written by kg export)."),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", "-e", help="SPARQL query endpoint (e.g. http://localhost:7878/query), needed to merge with what the server holds; also the update endpoint unless --update-endpoint."),
     graph_store: Optional[str] = typer.Option(None, "--graph-store", help="Graph Store HTTP Protocol endpoint (e.g. http://localhost:7878/store)."),
     update_endpoint: Optional[str] = typer.Option(None, "--update-endpoint", help="SPARQL Update endpoint (default: --endpoint, with a final /query replaced by /update)."),
     store: Optional[Path] = typer.Option(None, "--store", "-s", help="Store folder written by kg build (default output/store)."),
     protocol: Optional[str] = typer.Option(None, "--protocol", help="gsp (PUT each graph) or update (DROP + INSERT DATA); default gsp when --graph-store is given."),
-    prune: bool = typer.Option(False, "--prune", help="Also delete the server's graphs of documents that are no longer in the local data."),
-    retries: int = typer.Option(4, "--retries", min=0, max=10, help="Retries per request on connection errors and 5xx answers."),
-    timeout: float = typer.Option(60.0, "--timeout", min=1.0, help="Seconds to wait for one answer."),
+    source: Optional[str] = typer.Option(None, "--source", help="Name of this store on the server, which decides what --prune may delete (default: host name and store folder)."),
+    prune: bool = typer.Option(False, "--prune", help="Also delete the server's graphs of documents this source pushed earlier and no longer has."),
+    prune_others: bool = typer.Option(False, "--prune-others", help="With --prune: also delete document graphs other stores pushed (the server then holds this store's documents only)."),
+    retries: int = typer.Option(4, "--retries", min=0, max=10, help="Retries per request on connection errors, timeouts and 5xx answers."),
+    timeout: float = typer.Option(60.0, "--timeout", min=1.0, help="Seconds one request may take as a whole (connect, send, answer)."),
 ) -> None:
-    """Load the graph into a SPARQL 1.1 server, one named graph per document plus the entity graph.
+    """Load the documents into a SPARQL 1.1 server, merging entity descriptions with the server's.
 
-    Each graph replaces the server's graph of the same name, so running it again gives no
-    duplicates.  Credentials: export NEWSKG_PUSH_USER and NEWSKG_PUSH_PASSWORD (HTTP Basic).
+    Each document graph replaces the server's graph of the same name, so running it again gives
+    no duplicates; other stores' documents on the server are kept, and entity descriptions are
+    merged over all of them.  Credentials: export NEWSKG_PUSH_USER and NEWSKG_PUSH_PASSWORD
+    (HTTP Basic).
 
     Examples:
 
@@ -93,28 +97,30 @@ def push(
 
         kg push all.trig --endpoint http://localhost:3030/ds/query --protocol update
     """
-    from kg.store.push import graphs_from_file, graphs_from_store, push_graphs, target_from_env
+    from kg.store.push import data_from_file, data_from_store, default_source, push as push_data, target_from_env
 
     if file is not None and store is not None:
         fail("pass either FILE or --store DIR, not both.")
     if protocol is not None and protocol not in ("gsp", "update"):
         fail(f"--protocol {protocol!r}: use gsp or update.")
+    if prune_others and not prune:
+        fail("--prune-others only widens --prune; pass both to delete other stores' document graphs.")
     try:
         target = target_from_env(endpoint=endpoint, graph_store=graph_store, update_endpoint=update_endpoint,
                                  protocol=protocol, timeout=timeout, retries=retries)  # type: ignore[arg-type]
-        graphs, base = graphs_from_file(file) if file is not None else graphs_from_store(store or DEFAULT_STORE)
+        data = data_from_file(file) if file is not None else data_from_store(store or DEFAULT_STORE)
     except KGError as exc:
         fail(str(exc))
-    docs = sum(1 for g in graphs if g.doc_id is not None)
-    err.print(f"Pushing {docs} document graph(s) and {len(graphs) - docs} other graph(s) with the "
+    name = source or default_source(data.origin)
+    err.print(f"Pushing {len(data.documents)} document(s) as source {name!r} with the "
               f"{'Graph Store protocol' if target.protocol == 'gsp' else 'SPARQL Update protocol'}...", markup=False)
 
     def progress(i: int, n: int, pushed) -> None:
         retried = f", {pushed.attempts} attempts" if pushed.attempts > 1 else ""
-        out.print(f"[{i}/{n}] loaded {pushed.label} ({pushed.triples} triples, {pushed.seconds:.2f}s{retried})",
+        out.print(f"[{i}/{n}] loaded {pushed.doc_id} ({pushed.triples} triples, {pushed.seconds:.2f}s{retried})",
                   markup=False, emoji=False)
 
-    report = push_graphs(graphs, target, base=base, prune=prune, on_progress=progress)
+    report = push_data(data, target, source=name, prune=prune, prune_others=prune_others, on_progress=progress)
     for g in report.pruned:
         out.print(f"deleted <{g}> (document no longer in the local data)", markup=False, emoji=False)
     if not report.ok:
