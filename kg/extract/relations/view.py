@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.lexicon import TriggerTables, trigger_tables
 from kg.extract.relations.records import Arg, Learned, Reading
-from kg.extract.resolve.document import Resolution
+from kg.extract.resolve.records import Resolution
 from kg.model import Entity
 from kg.resources import Resources
 

@@ -1,0 +1,293 @@
+"""Rule-based coreference inside a document.
+
+he/she/his/her -> the most salient person (subject, recent, frequent; not the speaker of the
+quotation it is in); it/its -> the subject of the clause or the most recent non-person agent;
+"the two sides", "both countries", "the ministers" -> the two most salient agents of that kind;
+"the minister", "the <org> chief" -> the person whose title or affiliation the description names;
+"the <adjective> country" -> the most recent country outside the phrase itself, "the government"
+-> the state the text is about.  Salience is counted as the text is read, token by token.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.mentions.records import QUOTE_MARKS, Mention
+from kg.extract.resolve.records import Resolution
+from kg.resources import Resources
+
+__all__ = ["coreference"]
+
+
+@dataclass
+class _Salience:
+    """What the text has said so far (updated token by token while reading)."""
+
+    r: Resolution
+    res: Resources
+    seen: Counter = field(default_factory=Counter)  # mentions so far
+    last_seen: dict[str, int] = field(default_factory=dict)
+    subj_seen: dict[str, int] = field(default_factory=dict)
+    as_actor: set[str] = field(default_factory=set)  # named at least once other than as a location ("in X", "to X")
+    named: set[str] = field(default_factory=set)  # named at least once by more than a demonym ("a Ruritanian soldier")
+
+    def is_person(self, k: str) -> bool:
+        return self.r.entities[k].cls == "Person"
+
+    def is_agent_nonperson(self, k: str) -> bool:
+        return self.res.ontology.is_a(self.r.entities[k].cls, "Agent") and not self.is_person(k)
+
+    def note(self, tok: Token, key: str, mentions: list[Mention]) -> None:
+        """A mention token of ``key``."""
+        r, i = self.r, tok.i
+        if r.mention_at.get(i - 1) != r.mention_at.get(i) or i == 0:
+            self.seen[key] += 1
+        self.last_seen[key] = i
+        n = r.mention_at.get(i)
+        if n is None or mentions[n].role != "demonym":
+            self.named.add(key)
+        if tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")):
+            self.subj_seen[key] = i  # "X's entry shows ... He also declares": X is what the sentence is about
+        inner = tok.head.i != i and r.mention_at.get(tok.head.i, -1) == r.mention_at.get(i)
+        if not inner and not (tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE):
+            self.as_actor.add(key)  # the mention's root is no "in X", "to X"
+
+    def best(self, pred: Callable[[str], bool], tok: Token, exclude=frozenset(), k: int = 1, recency: bool = False,
+             banned: frozenset[str] = frozenset()) -> tuple[str, ...]:
+        cands = [key for key in self.last_seen if pred(key) and self.last_seen[key] not in exclude and key not in banned]
+        if not cands:
+            return ()
+        sent_start = tok.sent.start
+        if recency:
+            return tuple(sorted(cands, key=lambda key: -self.last_seen[key])[:k])
+
+        def score(key: str) -> tuple:
+            recent = self.last_seen[key]
+            in_sent = recent >= sent_start
+            subj = key in self.subj_seen and self.subj_seen[key] >= sent_start - 60
+            return (self.seen[key] * 1.0 + (3 if in_sent else 0) + (2 if subj else 0) + recent / 10000.0,)
+
+        return tuple(sorted(cands, key=score, reverse=True)[:k])
+
+
+def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources) -> None:
+    """Fill ``r.coref`` (token index -> the entity keys a pronoun or description stands for)."""
+    words = res.entities.words
+    titles, affiliations = _person_titles(doc, mentions, r, res)
+    sal = _Salience(r, res)
+    for tok in doc:
+        key = r.token_keys.get(tok.i)
+        if key:
+            sal.note(tok, key, mentions)
+            continue
+        low = tok.lower_
+        if low in words.person_pronouns:
+            got = sal.best(sal.is_person, tok, banned=_quoting_speakers(tok, r, res.relations.words.reporting))
+            if got:
+                r.coref[tok.i] = got
+        elif low in words.thing_pronouns:
+            _thing_pronoun(tok, r, sal, doc)
+        elif tok.pos_ == "NOUN" and tok.i > 0:
+            _description(tok, r, res, sal, titles, affiliations)
+
+
+def _thing_pronoun(tok: Token, r: Resolution, sal: _Salience, doc: Doc) -> None:
+    """it/its: "X and its Y" -> X; the clause's subject if a non-person agent; else the most
+    salient non-person agent named so far, unless an unnamed subject comes between."""
+    ents, i = r.entities, tok.i
+    owner = tok.head if tok.dep_ == "poss" else None
+    if owner is not None and owner.dep_ == "conj" and owner.head.i in r.token_keys \
+            and sal.is_agent_nonperson(r.token_keys[owner.head.i]) or (
+            owner is not None and owner.dep_ == "conj" and owner.head.i in r.token_keys
+            and ents[r.token_keys[owner.head.i]].cls in ("Country", "Place", "City")):
+        r.coref[i] = (r.token_keys[owner.head.i],)
+        return
+    # "The group ... said it": a subject that names no entity blocks a guess
+    subj_tok = _clause_subject_token(tok)
+    if subj_tok is not None and subj_tok.i not in r.token_keys and subj_tok.i not in r.coref \
+            and subj_tok.pos_ == "NOUN":
+        return
+    if tok.dep_ in ("dobj", "pobj") and tok.lower_ == "it":
+        return  # an object "it" is mostly a thing ("opposed extending it"): no guess
+    subj = _clause_subject_key(tok, r)
+    if subj and sal.is_agent_nonperson(subj):
+        r.coref[i] = (subj,)
+    else:  # "it" is no state named only by a demonym so far ("a Ruritanian soldier")
+        got = sal.best(lambda k: sal.is_agent_nonperson(k) and k in sal.named, tok)
+        if got and not _unnamed_subject_between(doc, r, sal.last_seen[got[0]], i):
+            r.coref[i] = got
+
+
+def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titles, affiliations) -> None:
+    """"the two sides", "the minister", "the Asian country", "the government"."""
+    words, rwords = res.entities.words, res.relations.words
+    low, i = tok.lower_, tok.i
+    person_desc = words.person_descriptions
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
+    if low in rwords.pair_nouns and (dets & rwords.pair_determiners or ("the" in dets and tok.tag_ == "NNS")):
+        pred = sal.is_person if low in person_desc or low.rstrip("s") in person_desc else sal.is_agent_nonperson
+        got = sal.best(pred, tok, k=2)
+        if len(got) == 2:
+            r.coref[i] = got
+    elif "the" in dets and (low in person_desc or _two_word(tok) in person_desc) and tok.tag_ == "NN":
+        if (tok.dep_ == "compound" and tok.head.i in r.token_keys) or any(
+                c.dep_ == "appos" and c.i in r.token_keys for c in tok.children):
+            return  # "the party chairman Ana Lind": a title before her name, no description
+        if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            got = _described_person(tok, r, titles, affiliations, res, sal.seen, sal.last_seen)
+            if got:
+                r.coref[i] = (got,)
+    elif "the" in dets and low in words.country_descriptions and tok.tag_ == "NN":
+        _country_description(tok, r, sal, low in words.government_nouns)
+
+
+def _country_description(tok: Token, r: Resolution, sal: _Salience, government: bool) -> None:
+    """"the Asian country" is the country just named; "the government" is the state the text is
+    about (most mentioned, in this sentence, a subject), not the last one named."""
+    ents = r.entities
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return
+    mods = [r.token_keys[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+            and c.i in r.token_keys and ents[r.token_keys[c.i]].cls == "Country"]
+    if mods:  # "the Ruritanian government"
+        r.coref[tok.i] = (mods[0],)
+        return
+    anc = tok.head
+    while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head.i != anc.i:
+        anc = anc.head
+    exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
+    got = sal.best(lambda k: ents[k].cls == "Country" and (not government or k in sal.as_actor), tok,
+                   exclude=exclude, recency=not government)  # "the war in X ... the government": not X
+    if got:
+        r.coref[tok.i] = got
+
+
+def _unnamed_subject_between(doc: Doc, r: Resolution, start: int, end: int) -> bool:
+    """A proper-noun subject the NER did not name between a candidate and a pronoun ("... of the X
+    Association. But Acme Concern argued ... Its director"): "its" may be that one, so no guess."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.i not in r.token_keys
+               and t.text[:1].isupper() and not t.is_sent_start  # a capital that is no sentence's first
+               for t in doc[start + 1:end])
+
+
+_LOCATIVE = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "inside", "near", "around"})
+
+
+def _quoting_speakers(tok: Token, r: Resolution, reporting: frozenset[str]) -> frozenset[str]:
+    """Inside a direct quotation a speaker says "I", not "he": '"He is coming," said X' is not X."""
+    sent = tok.sent
+    if sum(1 for t in sent[: tok.i - sent.start] if t.text in QUOTE_MARKS) % 2 == 0:
+        return frozenset()
+    out = set()
+    inside = False
+    for t in sent:
+        if t.text in QUOTE_MARKS:
+            inside = not inside
+            continue
+        if not inside and t.pos_ == "VERB" and t.lemma_.lower() in reporting:
+            out.update(r.token_keys[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in r.token_keys)
+    return frozenset(out)
+
+
+def _person_titles(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources):
+    """Title words and affiliations written before each person's name ("<Country> Defence Minister X")."""
+    titles: dict[str, set[str]] = {}
+    affiliations: dict[str, set[str]] = {}
+    gaz = res.gazetteer
+    for m, key in zip(mentions, r.mention_keys):
+        if not key or r.entities[key].cls != "Person":
+            continue
+        i = m.start - 1
+        words: list[str] = []
+        while i >= 0 and m.start - i <= 6:
+            t = doc[i]
+            if t.i in r.token_keys:
+                other = r.token_keys[t.i]
+                entry = gaz.entries.get(other)
+                affiliations.setdefault(key, set()).add(entry.country if entry and entry.country else other)
+            elif t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_punct:
+                words.insert(0, t.lower_)
+            elif t.text not in ("'s", "’s"):
+                break
+            i -= 1
+        if words:
+            titles.setdefault(key, set()).add(" ".join(words))
+    return titles, affiliations
+
+
+def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Resources, seen, last_seen) -> str | None:
+    """The person a role description ("the foreign minister", "the <org> chief") denotes, or None.
+
+    A person qualifies when a title written before their name ends with the description's head
+    ("the minister" -> "... Minister X"), or when the description names an organisation or country
+    the person is affiliated with ("the <org> chief" -> "<country of org> ... X").  The most
+    salient qualifying person wins; without one the description stays unresolved.
+    """
+    gaz = res.gazetteer
+    lesser = res.entities.words.title_modifiers | {"former", "shadow", "ex", "acting"}
+    head = tok.lower_
+    phrase = " ".join(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                      and c.i not in r.token_keys)
+    mods = {r.token_keys[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+            and c.i in r.token_keys}
+    mod_countries = {(gaz.entries[k].country if k in gaz.entries and gaz.entries[k].country else k) for k in mods}
+    cands = []
+    for key in last_seen:
+        if r.entities[key].cls != "Person" or last_seen[key] > tok.i:
+            continue
+        # "the prime minister" is not the deputy prime minister: a title with a modifier the
+        # description lacks ("deputy", "vice", "shadow", "former") is another post
+        person_titles = {t for t in titles.get(key, set())
+                         if not (set(t.split()) & lesser) or set(t.split()) & lesser & set(phrase.split())}
+        title_match = any(t.split()[-1] == head for t in person_titles)
+        exact = any(t.endswith(f"{phrase.strip()} {head}".strip()) for t in person_titles) if phrase.strip() else False
+        affil = bool(mod_countries & affiliations.get(key, set()))
+        if mods and not affil:
+            continue
+        if not (title_match or affil):
+            continue
+        cands.append(((exact, affil, title_match, seen[key], last_seen[key]), key))
+    if not cands:
+        return None
+    return max(cands)[1]
+
+
+def _two_word(tok: Token) -> str:
+    prev = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
+    return f"{prev[0].lower_} {tok.lower_}" if prev else tok.lower_
+
+
+def _clause_subject_token(tok: Token) -> Token | None:
+    """The nearest subject before ``tok`` in the clauses above it."""
+    head = tok
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            subs = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+            if subs:
+                return subs[0]
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
+def _clause_subject_key(tok: Token, r: Resolution) -> str | None:
+    head = tok
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i in r.token_keys:
+                    return r.token_keys[c.i]
+        if head.head.i == head.i:
+            break
+        head = head.head
+    # the main clause of the sentence
+    root = tok.sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i in r.token_keys:
+            return r.token_keys[c.i]
+    return None
