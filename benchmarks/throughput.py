@@ -33,8 +33,6 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "bbc_fulltext.jsonl"
 GIB = 1024 ** 3
 MIB = 1024 ** 2

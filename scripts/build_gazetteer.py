@@ -674,8 +674,9 @@ ORG_ROWS: list[OrgRow] = [
     ("us-indopacom", "MilitaryUnit", "United States Indo-Pacific Command", ["U.S. Indo-Pacific Command", "US Indo-Pacific Command", "INDOPACOM", "Indo-Pacific Command"], "USA", None),
     ("us-centcom", "MilitaryUnit", "United States Central Command", ["U.S. Central Command", "US Central Command", "CENTCOM", "Centcom"], "USA", None),
     ("us-eucom", "MilitaryUnit", "United States European Command", ["U.S. European Command", "US European Command", "EUCOM"], "USA", None),
-    ("democratic-party-us", "Group", "Democratic Party", ["Democrats", "U.S. Democratic Party"], "USA", None),
-    ("republican-party-us", "Group", "Republican Party", ["Republicans", "GOP", "Grand Old Party"], "USA", None),
+    ("democratic-party-us", "Group", "Democratic Party", ["Democrats", "U.S. Democratic Party", "Democrat"], "USA", None),
+    ("republican-party-us", "Group", "Republican Party", ["Republicans", "GOP", "Grand Old Party", "Republican",
+                                                          "G.O.P."], "USA", None),
     # -- United Kingdom ----------------------------------------------------------------
     ("downing-street", "GovernmentBody", "Downing Street", ["No 10", "No. 10", "Number 10", "10 Downing Street"], "GBR", None),
     ("uk-parliament", "GovernmentBody", "Parliament of the United Kingdom", ["UK Parliament", "British Parliament", "Westminster"], "GBR", None),

@@ -46,7 +46,7 @@ def clean_agnews_text(text: str) -> str:
 
 
 def lead_excerpt(text: str, max_chars: int) -> str:
-    """The lead of an article: its first paragraphs, up to ``max_chars`` characters.
+    r"""The lead of an article: its first paragraphs, up to ``max_chars`` characters.
 
     The cut falls at the last line break at or before ``max_chars`` (the whole first paragraph
     when it is longer); the result is a prefix of ``text``, so offsets into it are offsets into

@@ -21,8 +21,9 @@ def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
     mentions = extract_mentions(doc, res)
     resolution = resolve(doc, mentions, res, document.id)
     rules = extract_relations(doc, mentions, resolution, res, document.id)
-    relations = rules.relations + beyond_rules(learned_relations(doc, mentions, resolution, res, document.id),
-                                               rules.relations)
+    learned = learned_relations(doc, mentions, resolution, res, document.id, rules=rules.relations)
+    relations = rules.relations + beyond_rules(learned, rules.relations,
+                                               {k: e.cls for k, e in resolution.entities.items()})
     extra = gazetteer_entities(relations, resolution, res, document.id)
     classes = {**{k: e.cls for k, e in resolution.entities.items()}, **{e.key: e.cls for e in extra}}
     relations += apply_chains(relations, res.ontology, classes.__getitem__)

@@ -60,6 +60,7 @@ class RelationWords:
     part_nouns: frozenset[str]  # parts of a place ("the southern part of Y")
     directions: frozenset[str]  # direction words before a place ("south-east Ruritania")
     home_nouns: frozenset[str]  # where a person lives or comes from ("hometown")
+    party_letters: frozenset[str]  # "<letter>|<party id>": "Sen. X, R-Ky." is a member of that party
 
 
 @dataclass(frozen=True, slots=True)

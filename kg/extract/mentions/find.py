@@ -177,9 +177,11 @@ def _line_candidates(found: Candidates, res: Resources) -> None:
 def _apposition_candidates(found: Candidates, res: Resources) -> None:
     """Names the NER missed, described by a person noun in apposition ("Lind, a senior ministry official")."""
     doc, title_words = found.doc, res.title_words
+    ent_end = {e.start: e.end for e in doc.ents}  # Span.ents rebuilds doc.ents: once here, not per apposition
     for head in {t.head for t in doc if t.dep_ == "appos" and t.head.i < t.i}:
         start, end = head.left_edge.i, head.i + 1
-        if doc[start:end].ents or any(t.i in found.gaz_covered or t.lower_ in title_words for t in doc[start:end]):
+        if any(ent_end.get(i, end + 1) <= end for i in range(start, end)) \
+                or any(t.i in found.gaz_covered or t.lower_ in title_words for t in doc[start:end]):
             continue
         if all(t.pos_ == "PROPN" or t.i == t.sent.start for t in doc[start:end]) \
                 and described_as_person(doc, start, end, res):

@@ -1,7 +1,7 @@
 """The relation stage: run the registered rules in order and turn their readings into relations.
 
-Stages run in :data:`~kg.extract.relations.registry.STAGES` order; inside a stage each registered
-function runs on every unit (mention or token), in registration order per unit.  What a rule
+Stages run in :data:`~kg.extract.relations.registry.STAGES` order; inside a stage the functions
+on mentions run first, then those on tokens, each on every unit in registration order per unit.  What a rule
 learns about persons (titles, affiliations) is folded into a :class:`Learned` record that the
 next rule receives: rules share no mutable state.  The trigger constructions
 (``lexicon/patterns.toml``) run at the start of the ``clauses`` stage.  A reading becomes a
@@ -21,6 +21,7 @@ from kg.extract.infer import drop_yielding
 from kg.extract.mentions.records import Mention
 import kg.extract.relations.hyphens  # noqa: F401  (each rule family registers its rules on import)
 import kg.extract.relations.organisations  # noqa: F401
+import kg.extract.relations.parties  # noqa: F401
 import kg.extract.relations.places  # noqa: F401
 import kg.extract.relations.roles  # noqa: F401
 import kg.extract.relations.titles  # noqa: F401
@@ -29,7 +30,7 @@ from kg.extract.relations.records import Learned, Reading
 from kg.extract.relations.registry import FUNCTIONS, RULES, STAGES
 from kg.extract.relations.triggers import trigger_readings
 from kg.extract.relations.view import DocView
-from kg.extract.resolve.document import Resolution
+from kg.extract.resolve.records import Resolution
 from kg.model import Entity, Evidence, Relation
 from kg.resources import Resources
 
@@ -54,15 +55,13 @@ def extract_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
     for stage in STAGES:
         if stage == "clauses":
             readings += trigger_readings(view.knowing(learned))
-        functions = [f for f in FUNCTIONS if f.stage == stage]
-        if not functions:
-            continue
-        units = range(len(mentions)) if functions[0].unit == "mention" else doc
-        for unit in units:
-            for f in functions:
-                got = f.function(view.knowing(learned), unit, learned)
-                readings += got.readings
-                learned = learned.plus(got)
+        for kind, units in (("mention", range(len(mentions))), ("token", doc)):
+            functions = [f for f in FUNCTIONS if f.stage == stage and f.unit == kind]
+            for unit in units if functions else ():
+                for f in functions:
+                    got = f.function(view.knowing(learned), unit, learned)
+                    readings += got.readings
+                    learned = learned.plus(got)
     relations = drop_yielding([_relation(view, r) for r in readings], res.relations.yields_to)
     return RuleOutput(relations, dict(learned.titles))
 

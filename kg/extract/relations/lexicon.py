@@ -22,6 +22,9 @@ class TriggerTables:
     compounds: dict[str, list[Trigger]]
     hyphen: dict[str, list[Trigger]]
     role_props: dict[str, str]  # role phrase -> leaderOf beats worksFor when listed under both
+    # kind -> first word -> the triggers of several words starting with it ("step up", "rule out"),
+    # found by their first word and checked for the others among the verb's dependents
+    multiword: dict[str, dict[str, list[Trigger]]]
 
     @classmethod
     def build(cls, lex: RelationLexicon) -> "TriggerTables":
@@ -33,7 +36,17 @@ class TriggerTables:
             collective=lex.by_lemma("collective_verbs"), nouns=lex.by_lemma("nouns"),
             inverse_nouns=lex.by_lemma("inverse_nouns"), roles=roles, compounds=lex.by_lemma("compounds"),
             hyphen=lex.by_lemma("hyphen_adjectives"), role_props=role_props,
+            multiword={kind: _by_first_word(lex, kind) for kind in ("verbs", "inverse_verbs")},
         )
+
+
+def _by_first_word(lex: RelationLexicon, kind: str) -> dict[str, list[Trigger]]:
+    out: dict[str, list[Trigger]] = {}
+    for t in lex.triggers.get(kind, ()):
+        words = t.lemma.split()
+        if len(words) > 1:
+            out.setdefault(words[0], []).append(t)
+    return out
 
 
 _TABLES: dict[int, tuple[RelationLexicon, TriggerTables]] = {}

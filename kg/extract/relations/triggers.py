@@ -202,7 +202,7 @@ def _lookup(v: DocView, kind: str, tok: Token) -> list[Trigger]:
     lemma, low = tok.lemma_.lower(), tok.lower_
     how = KIND_LOOKUP[kind]
     if how == "lemma":
-        return table.get(lemma, [])
+        return table.get(lemma, []) + v.lex.multiword.get(kind, {}).get(lemma, [])
     if how == "word+lemma":
         return table.get(low, []) + (table.get(lemma, []) if lemma != low else [])
     return table.get(lemma) or table.get(low) or []  # "lemma|word"

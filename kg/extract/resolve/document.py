@@ -119,6 +119,17 @@ class _Persons:
 
     full: dict[str, list[str]]
     canonical: dict[str, str]
+    _index: dict[tuple[str, str], list[str]] | None = None
+
+    def _by_word(self) -> dict[tuple[str, str], list[str]]:
+        """("first"|"last", word) -> the full names starting or ending with it (a long text has many)."""
+        if self._index is None:
+            self._index = {}
+            for k in self.full:
+                w = k.split()
+                self._index.setdefault(("last", w[-1]), []).append(k)
+                self._index.setdefault(("first", w[0]), []).append(k)
+        return self._index
 
     @classmethod
     def of(cls, mentions: list[Mention]) -> "_Persons":
@@ -142,8 +153,10 @@ class _Persons:
         words = norm.split()
         if not words:
             return None
-        hits = [k for k in self.full if k != norm and (k.split()[-len(words):] == words or
-                                                        (len(words) == 1 and k.split()[0] == words[0]))]
+        pool = self._by_word().get(("last", words[-1]), []) + (
+            self._by_word().get(("first", words[0]), []) if len(words) == 1 else [])
+        hits = [k for k in dict.fromkeys(pool) if k != norm and (k.split()[-len(words):] == words or
+                                                                  (len(words) == 1 and k.split()[0] == words[0]))]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:  # "Ana Lind" and "Ana B. Lind" are one person; "Ana Lind" and "Bo Lind" are not

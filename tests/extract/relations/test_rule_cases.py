@@ -754,6 +754,45 @@ CASES = [
         facts=(),
         absent=(("Acme", "claims", "Bo Berg"),),
     ),
+    # -- party membership (kg/extract/relations/parties.py) ----------------------------------------
+    # a legislator's tag: the letter names the party (party_letters in the lexicon)
+    Case(
+        "party-tag", "Sen. Ana Lind, R-Ky., criticized Acme.",
+        """
+         0  Sen.         2  compound   PROPN  _          NNP
+         1  Ana          2  compound   PROPN  _          NNP
+         2  Lind         8  nsubj      PROPN  _          NNP
+         3  ,            2  punct      PUNCT  _          ,
+         4  R            6  compound   PROPN  _          NNP
+         5  -            6  punct      PUNCT  _          HYPH
+         6  Ky.          2  appos      PROPN  _          NNP
+         7  ,            2  punct      PUNCT  _          ,
+         8  criticized   8  ROOT       VERB   criticize  VBD
+         9  Acme         8  dobj       PROPN  _          NNP
+        10  .            8  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Ky.", "GPE"), ("Acme", "ORG")),
+        facts=(Fact("Ana Lind", "memberOf", "Republican Party", "asserted", "party-tag"),
+               Fact("Ana Lind", "criticized", "Acme", "asserted", "verb-svo")),
+    ),
+    # a party of the gazetteer in apposition: "Bo Berg, a Republican,"
+    Case(
+        "party-apposition", "Bo Berg, a Republican, criticized Acme.",
+        """
+         0  Bo           1  compound   PROPN  _          NNP
+         1  Berg         6  nsubj      PROPN  _          NNP
+         2  ,            1  punct      PUNCT  _          ,
+         3  a            4  det        DET    _          DT
+         4  Republican   1  appos      PROPN  _          NNP
+         5  ,            1  punct      PUNCT  _          ,
+         6  criticized   6  ROOT       VERB   criticize  VBD
+         7  Acme         6  dobj       PROPN  _          NNP
+         8  .            6  punct      PUNCT  _          .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Republican", "NORP"), ("Acme", "ORG")),
+        facts=(Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "party-apposition"),
+               Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
+    ),
 ]
 
 

@@ -1,0 +1,148 @@
+"""Inference: the learned relations of one document, and how they join the rules' relations.
+
+For each candidate pair (:mod:`.candidates`) the model's most probable label among the properties
+the ontology admits for the pair's classes is emitted when its calibrated probability reaches the
+label's threshold, the pair's heads are within the label's path limit, and no guard of the rules
+vetoes it (:mod:`.guards`).  Evidence: ``rule="learned"``, ``confidence`` = the probability,
+``modality`` from the rules' negation/hedge logic at the pair's lowest common ancestor.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from spacy.tokens import Doc
+
+from kg.extract.learned.candidates import Candidate, candidates
+from kg.extract.learned.features import candidate_features, dep_path, head, mention_classes, rule_features
+from kg.extract.learned.guards import a_brief, act_on, party_arena_of, past_post, rules_name_another_agent, scene_of_an_act
+from kg.extract.learned.model import NONE, RelationModel, load_model
+from kg.extract.mentions.records import Mention
+from kg.extract.relations.modality import modality
+from kg.extract.relations.records import Arg
+from kg.extract.relations.view import DocView, lies_on_water
+from kg.extract.resolve.records import Resolution
+from kg.model import Evidence, Relation
+from kg.resources import Resources
+
+__all__ = ["learned_relations", "scored_candidates", "beyond_rules", "COREFERENCE"]
+
+COREFERENCE = True  # pronouns and descriptions tied to one entity make candidates too
+_POSTS = ("worksFor", "leaderOf", "memberOf")
+
+
+def scored_candidates(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources,
+                      rules: Sequence[Relation], model: RelationModel) -> list[tuple[Candidate, list[str], dict[str, float]]]:
+    """Every candidate with its features and the model's probabilities (training uses this too)."""
+    cands = candidates(doc, mentions, resolution, res, model.properties, coreference=COREFERENCE)
+    if not cands:
+        return []
+    token_cls = mention_classes(mentions, resolution)
+    by_sentence: dict[int, list[Relation]] = {}
+    for r in rules:
+        by_sentence.setdefault(r.evidence.start, []).append(r)
+    out = []
+    for cand in cands:
+        sent = doc[cand.s.start].sent
+        feats = candidate_features(doc, cand, res, token_cls) + rule_features(cand, by_sentence.get(sent.start_char, ()))
+        out.append((cand, feats, model.probabilities(feats)))
+    return out
+
+
+def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources, doc_id: str,
+                      *, rules: Sequence[Relation] = (), model: RelationModel | None = None) -> list[Relation]:
+    """The learned relations of one document (see the module docstring)."""
+    model = model or load_model()
+    view = DocView.of(doc, mentions, resolution, res, doc_id)
+    out: list[Relation] = []
+    for cand, _feats, probs in scored_candidates(doc, mentions, resolution, res, rules, model):
+        label = _label(cand, probs, model, resolution, res)
+        if label is None:
+            continue
+        rel = _relation(view, cand, label, probs[label], model)
+        if rel is not None:
+            out.append(rel)
+    return out
+
+
+def _label(cand: Candidate, probs: dict[str, float], model: RelationModel, resolution: Resolution,
+           res: Resources) -> str | None:
+    admitted = [lab for lab in model.labels if lab in model.thresholds
+                and res.ontology.admits(lab, cand.subject_cls, cand.object_cls)
+                and not (lab == "locatedIn" and cand.subject_cls == "Country")  # a state is in no state
+                and not (lab == "locatedIn" and lies_on_water(res, cand.subject_cls,
+                                                              resolution.entities[cand.object].name))]
+    if not admitted:
+        return None
+    label = max(admitted, key=lambda lab: (probs[lab], lab))
+    if round(min(0.99, probs[label]), 3) < model.thresholds[label]:  # the confidence the fact will carry
+        return None
+    return label
+
+
+def _relation(v: DocView, cand: Candidate, label: str, p: float, model: RelationModel) -> Relation | None:
+    doc, res = v.doc, v.res
+    if label in _POSTS and past_post(doc, cand, res.relations.words.past_markers):
+        return None  # "former minister X": the rules assert no past post, nor does the classifier
+    hs, ho = head(doc, cand.s), head(doc, cand.o)
+    path = dep_path(hs, ho)
+    if path is None:
+        return None
+    limit = model.path_limit(label)
+    if limit is not None and len(path[0]) + len(path[2]) > limit:
+        return None
+    if rules_name_another_agent(v, path, label, cand.subject, cand.object, res):
+        return None
+    if label == "worksFor" and (a_brief(v, ho) or party_arena_of(v, ho)):
+        return None
+    if label != "killed" and act_on(path, res):  # "fired the shots that killed X" is both
+        return None
+    if label == "livesIn" and scene_of_an_act(v, hs, ho, res):
+        return None
+    if v.reading(label, Arg(cand.subject), Arg(cand.object), "learned", path[1]) is None:
+        return None  # what the rules would not admit either (a town "in" a sea, a region in another country)
+    sent = hs.sent
+    ev = Evidence(doc_id=v.doc_id, sentence=sent.text.strip(), start=sent.start_char,
+                  end=sent.start_char + len(sent.text.rstrip()), rule="learned",
+                  confidence=round(min(0.99, p), 3), modality=modality(res.relations.words, path[1]))
+    return Relation(cand.subject, label, cand.object, ev)
+
+
+def beyond_rules(learned: Sequence[Relation], rules: Sequence[Relation],
+                 classes: Mapping[str, str] | None = None) -> list[Relation]:
+    """The learned relations worth adding to the rules' ones.
+
+    A learned relation is dropped when the rules already relate the same two entities (by any
+    property, in either direction): the rules' reading is the more specific one ("Ruritanian
+    President X" is X leaderOf Ruritania; a learned "X livesIn Ruritania" from the same words would
+    only repeat it less precisely).  The one exception is a learned property that the rules'
+    property entails (:data:`_ENTAILED`: X leaderOf Y is also X worksFor Y): it adds nothing false.
+    A learned locatedIn is also dropped for a place the rules already locate, and a learned post
+    for a person the rules give a post in another institution of the same class in that sentence
+    ("German Chancellor X and French President Y": not X leaderOf France).
+    """
+    related: dict[tuple[str, str], set[str]] = {}
+    placed = {r.subject for r in rules if r.predicate == "locatedIn"}
+    posts: dict[tuple[str, int], set[str]] = {}
+    for r in rules:
+        related.setdefault((r.subject, r.object), set()).add(r.predicate)
+        related.setdefault((r.object, r.subject), set()).add("~" + r.predicate)
+        if r.predicate in _POSTS:
+            posts.setdefault((r.subject, r.evidence.start), set()).add(r.object)
+    out = []
+    for r in learned:
+        if r.predicate == "locatedIn" and r.subject in placed:
+            continue  # the rules already say where it is ("CITY, Country" datelines): no second guess
+        held = posts.get((r.subject, r.evidence.start), set()) - {r.object}
+        if r.predicate in _POSTS and held and (classes is None or any(
+                classes.get(o) == classes.get(r.object) for o in held)):
+            continue
+        props = related.get((r.subject, r.object))
+        if props is None or (r.predicate not in props and all(
+                r.predicate in _ENTAILED.get(p, ()) for p in props)):
+            out.append(r)
+    return out
+
+
+# rule property -> the learned properties it entails (rdfs:subPropertyOf in ontologies/newskg.ttl)
+_ENTAILED: dict[str, tuple[str, ...]] = {"leaderOf": ("worksFor",), "elected": ("worksFor",)}

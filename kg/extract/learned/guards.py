@@ -1,0 +1,136 @@
+"""Where the rules know better than the classifier: the rules' reading of a clause vetoes a
+learned fact (another agent's verb, a stance, a brief, a party's arena, the scene of an act, a
+past post).  The classifier sees words and a path; the rules know whose verb it is."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.learned.candidates import Candidate
+from kg.extract.relations.clauses import is_dateline, subjects
+from kg.extract.relations.posts import of_state
+from kg.extract.relations.view import DocView
+from kg.resources import Resources
+
+__all__ = ["rules_name_another_agent", "act_on", "a_brief", "party_arena_of", "scene_of_an_act", "past_post"]
+
+
+def _verb_triggers(res: Resources) -> dict[str, frozenset[str]]:
+    """verb lemma -> the properties its triggers give."""
+    out: dict[str, set[str]] = {}
+    for t in res.relations.triggers.get("verbs", ()):
+        out.setdefault(t.lemma.split()[0], set()).add(t.prop)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def rules_name_another_agent(ctx: DocView, path: tuple[list[Token], Token, list[Token]], label: str, subject: str,
+                              obj: str, res: Resources) -> bool:
+    """True when a trigger verb of ``label`` on the dependency path between the pair has, by the rules'
+    reading, an agent that is neither of the two ("A said B killed C"), or hangs on a participle of a
+    common noun that is its agent ("A, who wed the man convicted of killing C": the man killed C, not
+    A).  The classifier sees words and a path; the rules know whose verb it is, and they win."""
+    table = _verb_triggers(res)
+    for tok in (*path[0], path[1], *path[2]):
+        if tok.pos_ != "VERB" or label not in table.get(tok.lemma_.lower(), ()):
+            continue
+        agents, passive = subjects(ctx, tok)
+        keys = {a.key for a in agents}
+        if keys and subject not in keys and obj not in keys:
+            return True
+        if not keys and not passive and _under_participle_of_noun(ctx, tok):
+            return True  # the agent is a noun phrase that names no entity ("the man convicted of killing")
+    return False
+
+
+def act_on(path: tuple[list[Token], Token, list[Token]], res: Resources) -> bool:
+    """The pair is joined by a verb the subject is the agent of, and the lexicon gives that verb to
+    a stance property (``stance_properties``): "X backs a veto for members of the Y" is a stance on
+    Y, not a post in it; the rules read such verbs and the classifier's guess would misname it."""
+    anchor = path[1]
+    if anchor.pos_ != "VERB" or not path[0] or path[0][-1].dep_ != "nsubj":
+        return False
+    lemma = anchor.lemma_.lower()
+    props = {t.prop.lower() for t in res.relations.triggers.get("verbs", ()) if t.lemma.split()[0] == lemma}
+    return bool(props & res.relations.words.stance_properties)
+
+
+def a_brief(ctx: DocView, obj: Token) -> bool:
+    """"the <Party> spokesman for the <Office>", "Secretary of State for <X>": after a role noun
+    that already names its owner, "for X" is the brief the person covers, not an employer (the
+    rules read it so; the classifier sees only the words)."""
+    prep = obj.head
+    role = prep.head
+    if obj.dep_ != "pobj" or prep.lower_ != "for" or role.pos_ != "NOUN" or role.i == prep.i:
+        return False
+    return of_state(role) or any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < role.i
+                                 and c.i in ctx.r.token_keys for c in role.children)
+
+
+def party_arena_of(ctx: DocView, obj: Token) -> bool:
+    """"the <Party>'s <House> leader X", "the party's <Office> spokesman X": the institution before
+    the role is where or on what the person speaks for a party, as the rules read it."""
+    role = obj.head
+    if obj.dep_ not in ("compound", "amod", "nmod") or role.i == obj.i:
+        return False
+    parties = ctx.words.party_nouns
+    keys = ctx.r.token_keys
+    own = keys.get(obj.i)
+    if own is not None and ctx.cls(own) == "Group":
+        return False  # "<Party> leader X" itself
+    return any(c.i < obj.i and c.dep_ in ("poss", "compound", "amod", "nmod") and (  # the party comes first
+        c.lemma_.lower() in parties or c.i in keys and keys[c.i] != own and ctx.cls(keys[c.i]) == "Group")
+        for c in role.children)
+
+
+def scene_of_an_act(ctx: DocView, person: Token, place: Token, res: Resources) -> bool:
+    """The place is where the person did something, not where he lives: the dateline the story was
+    filed from ("LOURDES, France - The Pope celebrated Mass"), an incident noun between the two
+    ("the Ruritania kidnap victim X"), a contest with the person as opponent ("a lead over X in Y"),
+    or a place hung on a verb the person is the agent of ("X inaugurated a bridge in southern
+    France", "was inaugurated by X in Y") other than a livesIn trigger ("lives in", "was born in")."""
+    if is_dateline(place.sent[0]) and place.i < place.sent.start + 6:
+        return True
+    incidents = res.relations.words.incident_nouns
+    if place.i < person.i and any(t.lemma_.lower() in incidents or t.lower_ in incidents
+                                  for t in place.doc[place.i + 1:person.i]):
+        return True  # "the Ruritania kidnap victim X", "a Riverton crash survivor": where it happened
+    if person.dep_ == "pobj" and person.head.lower_ in res.relations.words.opponent_preps:
+        return True  # "a lead over X in Y", "ran against X in Y": a contest there, X's opponent
+    prep = place.head
+    verb = prep.head
+    if place.dep_ == "pobj" and prep.dep_ == "prep" and verb.i == person.i and person.dep_ == "pobj" \
+            and person.head.dep_ == "agent":
+        return True  # "inaugurated by X in Y": the parser hangs the scene on the agent
+    if place.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    homes = {t.lemma.split()[0] for t in res.relations.triggers.get("verbs", ()) if t.prop == "livesIn"}
+    if verb.lemma_.lower() in homes:
+        return False
+    agents, _ = subjects(ctx, verb)
+    key = ctx.r.token_keys.get(person.i)
+    return key is not None and key in {a.key for a in agents}
+
+
+def _under_participle_of_noun(ctx: DocView, tok: Token) -> bool:
+    """``tok`` hangs (through a preposition) on a participle that modifies a common noun
+    naming no entity: "the man convicted of killing B", "soldiers accused of shooting B"."""
+    t = tok
+    for _ in range(5):
+        if t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ == "NOUN" \
+                and t.head.i not in ctx.r.token_keys and t.head.dep_ != "appos":
+            return True
+        if t.dep_ not in ("pcomp", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def past_post(doc: Doc, cand: Candidate, past: frozenset[str]) -> bool:
+    """A past marker ("former", "ex-") in the three words before the pair or between its mentions
+    ("former Acme chief X", "X, a former Acme chief")."""
+    first, second = (cand.s, cand.o) if cand.s.start <= cand.o.start else (cand.o, cand.s)
+    sent = doc[first.start].sent
+    window = list(range(max(sent.start, first.start - 3), first.start)) + list(range(first.end, second.start))
+    return any(doc[i].lower_ in past or doc[i].lower_.rstrip("-") in past for i in window)
+
+
