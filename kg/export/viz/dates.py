@@ -67,9 +67,15 @@ def date_span(value: Any) -> Span | None:
     return (lo, hi) if lo <= hi else (hi, lo)
 
 
+_FIELDS_OF: dict[type, tuple[str, ...]] = {}
+
+
 def evidence_date(evidence: Any) -> Span | None:
     """The event time the evidence carries (see :data:`EVIDENCE_DATE_FIELDS`), or None."""
-    for name in EVIDENCE_DATE_FIELDS:
+    fields = _FIELDS_OF.get(type(evidence))
+    if fields is None:  # which of the fields this kind of evidence has, looked up once per class
+        fields = _FIELDS_OF[type(evidence)] = tuple(f for f in EVIDENCE_DATE_FIELDS if hasattr(evidence, f))
+    for name in fields:
         span = date_span(getattr(evidence, name, None))
         if span is not None:
             return span

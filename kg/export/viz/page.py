@@ -40,7 +40,7 @@ def vis_assets() -> tuple[str, str]:
 
 # The page script is several files run as one (a shared scope, in this order).
 SCRIPT_FILES = ("util.js", "data.js", "filters.js", "core.js", "place.js", "labels.js", "draw.js",
-                "panel.js", "lists.js", "controls.js", "app.js")
+                "panel.js", "lists.js", "controls.js", "page.js")
 
 
 @lru_cache(maxsize=1)

@@ -143,6 +143,36 @@ def _node(graph: KnowledgeGraph, i: int, key: str, doc_index: dict[str, int], co
     return node
 
 
+def _edges(graph, selection, node_index, prop_index, doc_index, docs, date_of):
+    """The facts of the payload, their readings in date order, and the shared sentence/rule tables."""
+    sentences, rules = _Table(), _Table()
+    first_day = {d: (docs[i]["span"] or ("9999",))[0] for d, i in doc_index.items()}
+    modality_code = STATUS_CODES.__getitem__
+    edges, dated = [], False
+    for i, fact in enumerate(selection.facts):
+        evidence = graph.facts[fact]
+        spans = [date_of(e) for e in evidence]
+        if len(evidence) > 1:
+            order = sorted(range(len(evidence)), key=lambda j: (
+                (spans[j] or (first_day[evidence[j].doc_id],))[0], evidence[j].doc_id, evidence[j].start,
+                evidence[j].end, evidence[j].rule, evidence[j].modality, -evidence[j].confidence, evidence[j].sentence))
+        else:
+            order = (0,)
+        readings = []
+        for j in order:
+            e, span = evidence[j], spans[j]
+            reading = [doc_index[e.doc_id], sentences(e.sentence), rules(e.rule), round(e.confidence, 4),
+                       modality_code(e.modality)]
+            if span:
+                reading.append(list(span))
+                dated = True
+            readings.append(reading)
+        s, p, o = fact
+        edges.append({"id": i, "from": node_index[s], "to": node_index[o], "p": prop_index[p],
+                      "st": _status(evidence), "conf": graph.confidence(fact), "ev": readings})
+    return edges, sentences.items(), rules.items(), dated
+
+
 def build_payload(
     graph: KnowledgeGraph,
     selection: Selection,
@@ -192,30 +222,7 @@ def build_payload(
             node["focus"] = True
         nodes.append(node)
 
-    sentences, rules = _Table(), _Table()
-    edges = []
-    for i, (s, p, o) in enumerate(selection.facts):
-        rows = []
-        for e in graph.facts[(s, p, o)]:
-            span = date_of(e)
-            dated = dated or span is not None
-            doc_span = docs[doc_index[e.doc_id]]["span"]
-            order = (span or doc_span or ("9999",))[0]
-            rows.append((order, e.doc_id, e.start, e.end, e.rule, e.modality, -e.confidence, e.sentence, e, span))
-        rows.sort(key=lambda r: r[:8])
-        edges.append({
-            "id": i,
-            "from": node_index[s],
-            "to": node_index[o],
-            "p": prop_index[p],
-            "st": _status(graph.facts[(s, p, o)]),
-            "conf": graph.confidence((s, p, o)),
-            "ev": [
-                [doc_index[e.doc_id], sentences(e.sentence), rules(e.rule), round(e.confidence, 4),
-                 STATUS_CODES[e.modality], *([list(span)] if span else [])]
-                for *_order, e, span in rows
-            ],
-        })
+    edges, sentences, rules, event_dated = _edges(graph, selection, node_index, prop_index, doc_index, docs, date_of)
 
     stats = graph.stats()
     return {
@@ -230,10 +237,10 @@ def build_payload(
         "props": [{"name": p, "sym": p in graph.symmetric, "count": prop_count[p]} for p in prop_names],
         "sources": sources,
         "docs": docs,
-        "sentences": sentences.items(),
-        "rules": rules.items(),
+        "sentences": sentences,
+        "rules": rules,
         "nodes": nodes,
         "edges": edges,
-        "dated": dated,
+        "dated": dated or event_dated,
     }
 

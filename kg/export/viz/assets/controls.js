@@ -17,7 +17,8 @@ function updateStats() {
   if (!visible) { return; }
   var drawn = drawnLinked.length + drawnIsolated.length;
   byId("view-stats").textContent = "Drawn: " + fmt(drawn) + " of " + fmt(visible.linked + visible.isolatedShown) +
-    " entities shown, " + fmt(drawnEdges.length) + " of " + plural(visible.facts, "fact") + ".";
+    " entities and " + fmt(drawnEdges.length) + " of " + plural(visible.facts, "fact") + " that match the filters" +
+    (drawn < visible.linked + visible.isolatedShown ? " (the most connected first)." : ".");
   byId("isolated-label").textContent = "show the " + fmt(visible.isolated) + " entities with no fact";
   byId("tab-entities").textContent = "Entities (" + fmt(visible.linked + visible.isolatedShown) + ")";
   byId("tab-facts").textContent = "Facts (" + fmt(visible.facts) + ")";
@@ -51,8 +52,8 @@ function buildControls() {
   BUDGETS.concat([state.budget]).filter(function (v, i, a) { return a.indexOf(v) === i; })
     .sort(function (a, b) { return a - b; })
     .forEach(function (v) { budget.appendChild(el("option", { value: String(v) }, fmt(v))); });
-  budget.addEventListener("change", function () { state.budget = parseInt(budget.value, 10); changed(); });
-  byId("show-isolated").addEventListener("change", function () { state.iso = byId("show-isolated").checked; changed(); });
+  budget.addEventListener("change", function () { state.budget = parseInt(budget.value, 10); changed({ fit: true }); });
+  byId("show-isolated").addEventListener("change", function () { state.iso = byId("show-isolated").checked; changed({ fit: true }); });
   byId("isolated-row").hidden = ISOLATED_COUNT === 0;
   byId("show-hedged").addEventListener("change", function () { state.hedged = byId("show-hedged").checked; changed(); });
   var conf = byId("conf-filter");

@@ -178,11 +178,12 @@ function expand(id) {
 /* Select an entity: draw it if it is not drawn, centre on it, open its details. */
 function focusNode(id, opts) {
   opts = opts || {};
-  var n = NODES[id];
-  if (!state.cls[n.c]) { state.cls[n.c] = true; syncControls(); }
+  var n = NODES[id], shown = state.cls[n.c];
+  if (!shown) { state.cls[n.c] = true; syncControls(); }  // its class was hidden: show it again
   state.sel = id;
   if (state.tab !== "graph") { showTab("graph"); }
-  if (!drawnSet[id]) { updateDrawing({}); }
+  if (!shown || !drawnSet[id]) { updateDrawing({}); }
+  if (!shown) { renderLists(); }
   whenSettled(function () {
     network.selectNodes([id]);
     if (opts.zoom !== false) {

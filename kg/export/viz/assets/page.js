@@ -1,4 +1,4 @@
-/* newskg page: start-up, the reaction to every change, and the hooks tests use. */
+/* newskg page: start-up (this file runs last), the reaction to every change, and the hooks tests use. */
 
 /* Something in the state changed: redraw, refresh the lists and the link. */
 function changed(opts) {
@@ -37,7 +37,7 @@ if (!NODES.length) { byId("empty").textContent = "This graph has no entities to 
 window.addEventListener("hashchange", function () {
   var text = location.hash.replace(/^#/, "");
   if (ownHash !== null && text === ownHash) { ownHash = null; return; }
-  closePanel();
+  panel.hidden = true;  // not closePanel(): that would write the old state over the new link
   applyFragment(false);
 });
 document.addEventListener("keydown", function (ev) {
@@ -52,5 +52,6 @@ window.__newskg = {
   drawn: function () { return drawnLinked.concat(drawnIsolated); },
   drawnEdges: function () { return drawnEdges.slice(); },
   labels: function () { return placedLabels.map(function (l) { return Object.assign({}, l); }); },
+  busy: function () { return settling; },
   fragment: stateToFragment, timings: TIMINGS
 };
