@@ -86,6 +86,13 @@ def test_the_page_is_keyboard_navigable(sample_page):
     assert page.text_content("#panel h2") == "Ostmark"
     page.keyboard.press("Escape")
     assert page.is_hidden("#panel")
+    page.focus("#graph .vis-network")  # the drawing: + zooms in, arrows move
+    scale = sample_page.js("() => window.__newskg.network.getScale()")
+    page.keyboard.down("+")
+    page.wait_for_timeout(200)
+    page.keyboard.up("+")
+    assert sample_page.js("() => window.__newskg.network.getScale()") > scale
+    assert page.get_attribute("#graph .vis-network", "aria-label").startswith("Graph drawing")
     page.focus("#tab-graph")
     page.keyboard.press("ArrowRight")  # tabs move with the arrow keys
     assert page.is_visible("#entities-view") and page.is_hidden("#graph")

@@ -156,7 +156,7 @@ def assemble_page(*, title: str, data_json: str) -> str:
       <button type="button" role="tab" id="tab-entities" data-tab="entities" aria-controls="entities-view" aria-selected="false" tabindex="-1">Entities</button>
       <button type="button" role="tab" id="tab-facts" data-tab="facts" aria-controls="facts-view" aria-selected="false" tabindex="-1">Facts</button>
     </div>
-    <div id="graph" role="tabpanel" aria-labelledby="tab-graph" tabindex="0"></div>
+    <div id="graph" role="tabpanel" aria-labelledby="tab-graph"></div>
     <section id="entities-view" class="list-view" role="tabpanel" aria-labelledby="tab-entities" hidden></section>
     <section id="facts-view" class="list-view" role="tabpanel" aria-labelledby="tab-facts" hidden></section>
     <div id="empty" hidden>Nothing matches these filters.</div>

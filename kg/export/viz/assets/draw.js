@@ -20,12 +20,15 @@ var network = new vis.Network(container, { nodes: nodeData, edges: edgeData }, {
   },
   physics: {
     enabled: false, solver: "forceAtlas2Based",
-    forceAtlas2Based: { gravitationalConstant: -55, centralGravity: 0.012, springLength: 70,
+    forceAtlas2Based: { theta: 0.8, gravitationalConstant: -55, centralGravity: 0.012, springLength: 70,
                         springConstant: 0.09, damping: 0.45, avoidOverlap: 0.6 },
     maxVelocity: 60, minVelocity: 0.5, adaptiveTimestep: false,
     stabilization: { enabled: false, updateInterval: 50, fit: false }
   }
 });
+
+// the drawing takes the keyboard focus itself (arrow keys pan, + and - zoom)
+container.querySelector(".vis-network").setAttribute("aria-label", "Graph drawing: arrow keys move, + and - zoom");
 
 function nodeTooltip(n) {
   var box = el("div");
@@ -78,25 +81,34 @@ function communitySprings() {
   springIds = springs.map(function (s) { return s.id; });
 }
 
-/* Run the force layout for `iterations` steps, then stop physics and call done(). */
+/* Run the force layout for up to `iterations` steps, in chunks, and stop early when it has taken
+   SETTLE_MS (a large drawing on a slow machine opens in time, a little less settled); then stop
+   physics and call done(). */
+var SETTLE_MS = 2500, SETTLE_CHUNK = 25;
 function settle(iterations, done) {
   settling = true;
-  var started = performance.now();
+  var started = performance.now(), stepped = 0;
   network.setOptions({ physics: { enabled: true, forceAtlas2Based: { springLength: springLength(drawnLinked.length) } } });
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({ physics: { enabled: false } });
-    settling = false;
-    TIMINGS.lastSettle = { ms: Math.round(performance.now() - started), iterations: iterations, nodes: drawnLinked.length };
-    done();
-    var queued = pendingAfterSettle; pendingAfterSettle = [];
-    queued.forEach(function (fn) { fn(); });
-  });
-  network.stabilize(iterations);
+  function step() {
+    var chunk = Math.min(SETTLE_CHUNK, iterations - stepped);
+    network.once("stabilizationIterationsDone", function () {
+      stepped += chunk;
+      if (stepped < iterations && performance.now() - started < SETTLE_MS) { step(); return; }
+      network.setOptions({ physics: { enabled: false } });
+      settling = false;
+      TIMINGS.lastSettle = { ms: Math.round(performance.now() - started), iterations: stepped, nodes: drawnLinked.length };
+      done();
+      var queued = pendingAfterSettle; pendingAfterSettle = [];
+      queued.forEach(function (fn) { fn(); });
+    });
+    network.stabilize(chunk);
+  }
+  step();
 }
 
 function whenSettled(fn) { if (settling) { pendingAfterSettle.push(fn); } else { fn(); } }
 
-function iterationsFor(moving) { return (window.__tuneIt || 150); }
+function iterationsFor(moving) { return moving <= 300 ? 150 : 100; }
 
 /* Bring the drawing in line with the state: what to draw, where new entities start, settle. */
 function updateDrawing(opts) {
@@ -128,6 +140,7 @@ function updateDrawing(opts) {
   nodeData.add(newItems);
   edgeData.add(wantEdges.filter(function (k) { return !drawnEdgeSet[k]; }).map(edgeItem));
 
+  wantEdges.sort(function (a, b) { return EDGES[b].score - EDGES[a].score || a - b; });
   drawnSet = want.set; drawnEdgeSet = wantEdgeSet; drawnEdges = wantEdges;
   drawnLinked = want.linked; drawnIsolated = want.isolated;
   labelOrder = drawnLinked.concat(drawnIsolated).sort(function (a, b) {
@@ -145,6 +158,7 @@ function updateDrawing(opts) {
     nodeData.update(drawnIsolated.map(function (i) { return { id: i, x: grid[i].x, y: grid[i].y }; }));
     if (!fresh) { nodeData.update(drawnLinked.map(function (i) { return { id: i, fixed: false }; })); }
     framePositions = network.getPositions();
+    layoutVersion++;
     if (fresh || opts.fit) { fitView(); }
     if (opts.done) { opts.done(); }
     network.redraw();
@@ -212,13 +226,21 @@ function focusEdge(k) {
   writeFragment();
 }
 
+var frameStart = 0;
 network.on("beforeDrawing", function (ctx) {
-  if (!settling) { framePositions = network.getPositions(); }
+  frameStart = performance.now();
+  if (settling) { return; }  // frames between layout steps: names and shading come when it settles
+  framePositions = network.getPositions();
   drawHulls(ctx, framePositions);
+  TIMINGS.hulls = Math.round(performance.now() - frameStart);
 });
 network.on("afterDrawing", function (ctx) {
+  if (settling) { return; }
+  var t = performance.now();
   placeLabels(ctx, framePositions);
   drawLabels(ctx);
+  TIMINGS.labels = Math.round(performance.now() - t);
+  TIMINGS.frame = Math.round(performance.now() - frameStart);
 });
 network.on("hoverNode", function (p) { hovered = p.node; network.redraw(); });
 network.on("blurNode", function () { hovered = -1; network.redraw(); });
@@ -229,4 +251,5 @@ network.on("click", function (params) {
   else if (params.edges.length) { state.sel = -1; showEdge(params.edges[0]); writeFragment(); }
   else { closePanel(); }
 });
+network.on("dragging", function (p) { if (p.nodes.length) { layoutVersion++; } });
 network.on("doubleClick", function (params) { if (params.nodes.length) { expand(params.nodes[0]); } });

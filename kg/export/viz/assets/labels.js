@@ -21,29 +21,36 @@ function textWidth(ctx, font, text) {
 }
 
 /* A uniform grid of rectangles for overlap tests. */
-function RectGrid(cell) { this.cell = cell; this.map = {}; }
-RectGrid.prototype.keys = function (r) {
-  var out = [], c = this.cell;
-  for (var gx = Math.floor(r.x / c); gx <= Math.floor((r.x + r.w) / c); gx++) {
-    for (var gy = Math.floor(r.y / c); gy <= Math.floor((r.y + r.h) / c); gy++) { out.push(gx + "," + gy); }
+function RectGrid(cell) { this.cell = cell; this.map = new Map(); }
+RectGrid.prototype.each = function (r, fn) {
+  var c = this.cell, x1 = Math.floor((r.x + r.w) / c), y1 = Math.floor((r.y + r.h) / c);
+  for (var gx = Math.floor(r.x / c); gx <= x1; gx++) {
+    for (var gy = Math.floor(r.y / c); gy <= y1; gy++) { if (fn(gx * 65536 + gy) === false) { return; } }
   }
-  return out;
 };
 RectGrid.prototype.add = function (r) {
   var map = this.map;
-  this.keys(r).forEach(function (k) { (map[k] = map[k] || []).push(r); });
+  this.each(r, function (k) { var list = map.get(k); if (list) { list.push(r); } else { map.set(k, [r]); } });
 };
-RectGrid.prototype.count = function (r, skip) {
-  var seen = [], n = 0, map = this.map;
-  this.keys(r).forEach(function (k) {
-    (map[k] || []).forEach(function (o) {
-      if ((skip !== undefined && o.owner === skip) || seen.indexOf(o) >= 0) { return; }
-      seen.push(o);
-      if (o.x < r.x + r.w && r.x < o.x + o.w && o.y < r.y + r.h && r.y < o.y + o.h) { n++; }
-    });
+/* How many rectangles overlap r (one touching several cells may count more than once), leaving
+   out those owned by `skip`; stops at `limit`. */
+RectGrid.prototype.count = function (r, skip, limit) {
+  var n = 0, map = this.map, stop = limit || Infinity;
+  this.each(r, function (k) {
+    var list = map.get(k);
+    if (!list) { return true; }
+    for (var i = 0; i < list.length; i++) {
+      var o = list[i];
+      if (skip !== undefined && o.owner === skip) { continue; }
+      if (o.x < r.x + r.w && r.x < o.x + o.w && o.y < r.y + r.h && r.y < o.y + o.h && ++n >= stop) { return false; }
+    }
+    return true;
   });
   return n;
 };
+
+/* A box grown by a small gap, so that two names never touch. */
+function margin(box) { return { x: box.x - 4, y: box.y - 1, w: box.w + 8, h: box.h + 2 }; }
 
 function viewTransform() {
   var origin = network.canvasToDOM({ x: 0, y: 0 });
@@ -74,9 +81,18 @@ function labelPriority() {
   return { ids: first, forced: forced };
 }
 
-/* Decide which names fit on screen now (the result is kept in placedLabels). */
+var MAX_TRIED = 600;           // names tried per frame (the most important on screen first)
+var layoutVersion = 0;         // bumped whenever positions change outside a pan or zoom
+var lastPlacement = "";
+
+/* Decide which names fit on screen now (the result is kept in placedLabels); nothing to do when
+   neither the view nor the drawing changed since the last frame (a hover, a selection). */
 function placeLabels(ctx, positions) {
-  var t = viewTransform(), placed = [], labels = new RectGrid(64), shapes = new RectGrid(64);
+  var t = viewTransform();
+  var signature = [t.s, t.tx, t.ty, t.w, t.h, hovered, state.sel, layoutVersion, drawnEdges.length].join(",");
+  if (signature === lastPlacement) { return; }
+  lastPlacement = signature;
+  var placed = [], labels = new RectGrid(64), shapes = new RectGrid(64), tried = 0;
   var order = labelPriority(), screen = {};
   order.ids.forEach(function (id) {
     var p = positions[id];
@@ -89,14 +105,14 @@ function placeLabels(ctx, positions) {
   });
   order.ids.forEach(function (id, rank) {
     var s = screen[id];
-    if (!s || s.x < 0 || s.y < 0 || s.x > t.w || s.y > t.h) { return; }
+    if (!s || s.x < 0 || s.y < 0 || s.x > t.w || s.y > t.h || ++tried > MAX_TRIED) { return; }
     var bold = id === state.sel || id === hovered, font = bold ? NODE_FONT_BOLD : NODE_FONT;
     var text = shorten(NODES[id].name, LABEL_MAX_CHARS), w = textWidth(ctx, font, text) + 4, h = NODE_LABEL_H;
     var best = null, bestHits = Infinity;
     candidates(s.x, s.y, s.r, w, h).some(function (c) {
       var box = { x: c.x, y: c.y, w: w, h: h };
-      if (box.x < 0 || box.y < 0 || box.x + w > t.w || box.y + h > t.h || labels.count(box) > 0) { return false; }
-      var hits = shapes.count(box, id);
+      if (box.x < 0 || box.y < 0 || box.x + w > t.w || box.y + h > t.h || labels.count(margin(box), undefined, 1) > 0) { return false; }
+      var hits = shapes.count(box, id, bestHits);
       if (hits < bestHits) { best = box; bestHits = hits; }
       return hits === 0;
     });
@@ -112,14 +128,15 @@ function placeLabels(ctx, positions) {
 /* Property names on edges, where the edge is long enough on screen and the name collides with
    nothing: edges of the selected entity first. */
 function placeEdgeLabels(ctx, t, screen, labels, shapes, placed) {
-  var ids = drawnEdges.filter(function (k) { return screen[EDGES[k].from] && screen[EDGES[k].to]; });
-  ids.sort(function (a, b) {
-    var sa = EDGES[a].from === state.sel || EDGES[a].to === state.sel ? 1 : 0;
-    var sb = EDGES[b].from === state.sel || EDGES[b].to === state.sel ? 1 : 0;
-    return sb - sa || EDGES[b].score - EDGES[a].score || a - b;
-  });
-  ids.slice(0, 800).forEach(function (k) {
+  var ids = [];  // drawnEdges is kept in score order: the selected entity's edges go first
+  if (state.sel >= 0 && drawnSet[state.sel]) { incident[state.sel].forEach(function (k) { if (drawnEdgeSet[k]) { ids.push(k); } }); }
+  for (var i = 0; i < drawnEdges.length && ids.length < 400; i++) {
+    var k = drawnEdges[i], e = EDGES[k];
+    if (screen[e.from] && screen[e.to] && e.from !== state.sel && e.to !== state.sel) { ids.push(k); }
+  }
+  ids.forEach(function (k) {
     var e = EDGES[k], a = screen[e.from], b = screen[e.to];
+    if (!a || !b) { return; }
     var text = PROPS[e.p].name, w = textWidth(ctx, EDGE_FONT, text) + 4, h = EDGE_LABEL_H;
     var dx = b.x - a.x, dy = b.y - a.y, len = Math.sqrt(dx * dx + dy * dy);
     if (len < w + a.r + b.r + 16) { return; }
@@ -130,7 +147,7 @@ function placeEdgeLabels(ctx, t, screen, labels, shapes, placed) {
     }
     var box = { x: mx - w / 2, y: my - h / 2, w: w, h: h };
     if (box.x < 0 || box.y < 0 || box.x + w > t.w || box.y + h > t.h) { return; }
-    if (labels.count(box) > 0 || shapes.count(box) > 0) { return; }
+    if (labels.count(margin(box), undefined, 1) > 0 || shapes.count(box, undefined, 1) > 0) { return; }
     var label = { id: k, kind: "edge", text: text, font: EDGE_FONT, x: box.x, y: box.y, w: w, h: h };
     labels.add(label);
     placed.push(label);
