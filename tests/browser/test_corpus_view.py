@@ -297,3 +297,19 @@ def test_a_link_edited_in_the_address_bar_applies_at_once(corpus):
     assert page.is_visible("#facts-view")
     assert corpus.js("() => location.hash") == "#hide-class=Person&view=facts"
     assert corpus.page_errors == []
+
+
+def test_changes_made_while_the_layout_settles_are_all_drawn(corpus):
+    data = corpus.js("() => window.__newskg.data")
+    corpus.js("""() => {
+        const budget = document.getElementById('budget');
+        budget.value = '500';
+        budget.dispatchEvent(new Event('change'));   // starts a layout of 500 entities
+        document.querySelector("#class-filters input[data-name='Person']").click();  // and, at once, this
+    }""")
+    corpus.settle()
+    people = {n["id"] for n in data["nodes"] if data["classes"][n["c"]]["name"] == "Person"}
+    drawn = corpus.drawn()
+    assert not drawn & people
+    assert len(drawn) == min(500, corpus.js("() => window.__newskg.visible().linked"))
+    assert corpus.page_errors == []

@@ -83,8 +83,9 @@ function communitySprings() {
 
 /* Run the force layout for up to `iterations` steps, in chunks, and stop early when it has taken
    SETTLE_MS (a large drawing on a slow machine opens in time, a little less settled); then stop
-   physics and call done(). */
-var SETTLE_MS = 2500, SETTLE_CHUNK = 25;
+   physics and call done().  A change asked for meanwhile is drawn next, and what waits for the
+   drawing (whenSettled) waits for that too. */
+var SETTLE_MS = 2500, SETTLE_CHUNK = 25, queuedUpdate = null;
 function settle(iterations, done) {
   settling = true;
   var started = performance.now(), stepped = 0;
@@ -98,6 +99,8 @@ function settle(iterations, done) {
       settling = false;
       TIMINGS.lastSettle = { ms: Math.round(performance.now() - started), iterations: stepped, nodes: drawnLinked.length };
       done();
+      if (queuedUpdate) { var opts = queuedUpdate; queuedUpdate = null; updateDrawing(opts); }
+      if (settling) { return; }
       var queued = pendingAfterSettle; pendingAfterSettle = [];
       queued.forEach(function (fn) { fn(); });
     });
@@ -110,25 +113,15 @@ function whenSettled(fn) { if (settling) { pendingAfterSettle.push(fn); } else {
 
 function iterationsFor(moving) { return moving <= 300 ? 150 : 100; }
 
-/* Bring the drawing in line with the state: what to draw, where new entities start, settle. */
-function updateDrawing(opts) {
-  opts = opts || {};
-  var t0 = performance.now();
-  visible = computeVisible();
-  var want = chooseDrawn(visible), known = {}, id;
-  var removeNodes = Object.keys(drawnSet).map(Number).filter(function (i) { return !want.set[i]; });
-  want.linked.forEach(function (i) { if (drawnSet[i] && framePositions[i]) { known[i] = framePositions[i]; } });
-  var added = want.linked.filter(function (i) { return !drawnSet[i]; });
-  var fresh = opts.fresh || !Object.keys(known).length || added.length > Math.max(12, want.linked.length / 2);
-  var seeds = fresh ? seedByCommunity(want.linked) : seedNear(added, Object.assign({}, known), visible);
-
-  nodeData.remove(removeNodes);
-  var wantEdges = [];
-  EDGES.forEach(function (e, k) { if (visible.edgeOk[k] && want.set[e.from] && want.set[e.to]) { wantEdges.push(k); } });
-  var wantEdgeSet = {};
-  wantEdges.forEach(function (k) { wantEdgeSet[k] = true; });
+/* Put `want` in the vis data sets: new entities at their seeds, the others held still (or moved to
+   their seeds for a fresh layout), the facts among them; remember what is drawn. */
+function applyDrawn(want, seeds, fresh) {
+  nodeData.remove(Object.keys(drawnSet).map(Number).filter(function (i) { return !want.set[i]; }));
+  var wantEdges = [], wantEdgeSet = {};
+  EDGES.forEach(function (e, k) {
+    if (visible.edgeOk[k] && want.set[e.from] && want.set[e.to]) { wantEdges.push(k); wantEdgeSet[k] = true; }
+  });
   edgeData.remove(drawnEdges.filter(function (k) { return !wantEdgeSet[k]; }));
-
   var newItems = [], moves = [];
   want.linked.forEach(function (i) {
     if (!drawnSet[i]) { newItems.push(nodeItem(i, seeds[i])); }
@@ -139,7 +132,6 @@ function updateDrawing(opts) {
   nodeData.update(moves);
   nodeData.add(newItems);
   edgeData.add(wantEdges.filter(function (k) { return !drawnEdgeSet[k]; }).map(edgeItem));
-
   wantEdges.sort(function (a, b) { return EDGES[b].score - EDGES[a].score || a - b; });
   drawnSet = want.set; drawnEdgeSet = wantEdgeSet; drawnEdges = wantEdges;
   drawnLinked = want.linked; drawnIsolated = want.isolated;
@@ -148,29 +140,41 @@ function updateDrawing(opts) {
   });
   byId("empty").hidden = drawnLinked.length + drawnIsolated.length > 0;
   communitySprings();
-  TIMINGS.lastUpdate = { chosen: Math.round(performance.now() - t0) };
+}
 
-  function finish() {
-    framePositions = network.getPositions();
-    var linkedPos = {};
-    drawnLinked.forEach(function (i) { linkedPos[i] = framePositions[i]; });
-    var grid = gridBelow(drawnIsolated, linkedPos);
-    nodeData.update(drawnIsolated.map(function (i) { return { id: i, x: grid[i].x, y: grid[i].y }; }));
-    if (!fresh) { nodeData.update(drawnLinked.map(function (i) { return { id: i, fixed: false }; })); }
-    framePositions = network.getPositions();
-    layoutVersion++;
-    if (fresh || opts.fit) { fitView(); }
-    if (opts.done) { opts.done(); }
-    network.redraw();
-    TIMINGS.lastUpdate.total = Math.round(performance.now() - t0);
-  }
-  var moving = fresh ? drawnLinked.length : added.length;
-  if (moving > 0) {
-    settle(iterationsFor(moving), finish);
-  } else {
-    finish();
-  }
+/* After the layout: entities with no fact in a grid under it, everything free again, fit. */
+function afterLayout(fresh, opts) {
+  framePositions = network.getPositions();
+  var linkedPos = {};
+  drawnLinked.forEach(function (i) { linkedPos[i] = framePositions[i]; });
+  var grid = gridBelow(drawnIsolated, linkedPos);
+  nodeData.update(drawnIsolated.map(function (i) { return { id: i, x: grid[i].x, y: grid[i].y }; }));
+  if (!fresh) { nodeData.update(drawnLinked.map(function (i) { return { id: i, fixed: false }; })); }
+  framePositions = network.getPositions();
+  layoutVersion++;
+  if (fresh || opts.fit) { fitView(); }
+  if (opts.done) { opts.done(); }
+  network.redraw();
+}
+
+/* Bring the drawing in line with the state: what to draw, where new entities start, settle. */
+function updateDrawing(opts) {
+  opts = opts || {};
+  visible = computeVisible();
   updateStats();
+  if (settling) {  // draw it when the current layout has settled
+    queuedUpdate = Object.assign(queuedUpdate || {}, opts);
+    return;
+  }
+  var want = chooseDrawn(visible), known = {};
+  want.linked.forEach(function (i) { if (drawnSet[i] && framePositions[i]) { known[i] = framePositions[i]; } });
+  var added = want.linked.filter(function (i) { return !drawnSet[i]; });
+  var fresh = !!opts.fresh || !Object.keys(known).length || added.length > Math.max(12, want.linked.length / 2);
+  applyDrawn(want, fresh ? seedByCommunity(want.linked) : seedNear(added, Object.assign({}, known), visible), fresh);
+  updateStats();
+  var moving = fresh ? drawnLinked.length : added.length;
+  if (moving > 0) { settle(iterationsFor(moving), function () { afterLayout(fresh, opts); }); }
+  else { afterLayout(fresh, opts); }
 }
 
 /* Small drawings get longer springs, so that names have room between the entities. */

@@ -52,6 +52,6 @@ window.__newskg = {
   drawn: function () { return drawnLinked.concat(drawnIsolated); },
   drawnEdges: function () { return drawnEdges.slice(); },
   labels: function () { return placedLabels.map(function (l) { return Object.assign({}, l); }); },
-  busy: function () { return settling; },
+  busy: function () { return settling || queuedUpdate !== null; },
   fragment: stateToFragment, timings: TIMINGS
 };
