@@ -166,6 +166,7 @@ function showTab(name) {
     tab.tabIndex = on ? 0 : -1;
     byId(t === "graph" ? "graph" : t + "-view").hidden = !on;
   });
+  byId("app").classList.toggle("list-open", name !== "graph");  // the lists get the panel's width
   if (name === "entities") { entityList.render(); }
   if (name === "facts") { factList.render(); }
   if (name === "graph") { network.redraw(); }
