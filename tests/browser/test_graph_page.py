@@ -205,3 +205,30 @@ def test_the_page_works_inside_an_iframe_srcdoc(browser, tmp_path, viewport):
         assert errors == []
     finally:
         context.close()
+
+
+def test_event_times_show_in_the_panel_the_list_and_the_date_filter(open_graph):
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class TimedEvidence(Evidence):  # evidence with an event time, as the "Time and sources" work adds it
+        time: object = None
+
+    graph = sample_graph()
+    fact = ("person/anna keller", "metWith", "person/tomas brandt")
+    graph.facts[fact] = [TimedEvidence("d1", KELLER_SENTENCE, 0, 5, "dep:met_with", 0.9, "asserted", time="2031-02-27")]
+    opened = open_graph(render_html(graph))
+    page = opened.page
+    page.fill("#search", "Anna Keller")
+    page.press("#search", "Enter")
+    assert "event 2031-02-27" in page.text_content("#panel-body")
+    page.click("#tab-facts")
+    page.fill("#facts-view input[type=search]", "metWith")
+    assert page.eval_on_selector("#facts-view tbody tr", "tr => tr.lastChild.textContent") == "2031-02-27"
+    page.click("#tab-graph")
+    page.eval_on_selector("#date-to", "el => { el.value = '2031-02-28'; el.dispatchEvent(new Event('change')); }")
+    opened.settle()
+    # documents are dated 2031-03-02 and later: only the event-dated meeting is left
+    assert opened.js("() => window.__newskg.visible().facts") == 1
+    assert "event time" in page.text_content("#date-note")
+    assert opened.page_errors == []
