@@ -79,6 +79,14 @@ class OpenedPage:
     def node_id(self, name: str) -> int:
         return self.js("(n) => window.__newskg.data.nodes.find(x => x.name === n).id", name)
 
+    def settle(self) -> None:
+        """Wait until the drawing has stopped moving (after a change that adds entities)."""
+        self.page.wait_for_function("() => !window.__newskg.busy()", timeout=30_000)
+        self.page.wait_for_timeout(50)
+
+    def drawn(self) -> set[int]:
+        return set(self.js("() => window.__newskg.drawn()"))
+
     def node_screen_point(self, node_id: int) -> tuple[float, float]:
         """Page coordinates of a node's centre."""
         return tuple(self.js(
@@ -96,9 +104,11 @@ class OpenedPage:
 def open_graph(browser: Any, tmp_path: Path) -> Iterator[Callable[[str], OpenedPage]]:
     contexts: list[Any] = []
 
-    def _open(html: str, *, name: str = "graph.html") -> OpenedPage:
+    def _open(html: str | None = None, *, name: str = "graph.html", fragment: str = "") -> OpenedPage:
+        """Open ``html`` (written to tmp_path/name), or the file already there when html is None."""
         path = tmp_path / name
-        path.write_text(html, encoding="utf-8")
+        if html is not None:
+            path.write_text(html, encoding="utf-8")
         context = browser.new_context(viewport=VIEWPORT)
         contexts.append(context)
         page = context.new_page()
@@ -122,7 +132,7 @@ def open_graph(browser: Any, tmp_path: Path) -> Iterator[Callable[[str], OpenedP
             dialog.dismiss()
 
         page.on("dialog", on_dialog)
-        page.goto(path.as_uri())
+        page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""))
         page.wait_for_selector(READY, state="attached", timeout=30_000)
         return opened
 

@@ -1,19 +1,22 @@
-"""kg.export.viz without a browser: selection, determinism, offline page, escaping."""
+"""kg.export.viz without a browser: the payload, its counts and dates, communities, determinism, safety."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
-from kg.export.viz import render_html, select_subgraph
-from kg.export.viz.layout import community_layout, radial_layout
+from kg.export.viz import SCHEMA, page_payload, render_html, render_page, select_subgraph
+from kg.export.viz.dates import date_span, evidence_date
+from kg.export.viz.layout import communities
 from kg.export.viz.sample import SYMMETRIC, sample_graph, synthetic_graph
 
 DATA_SCRIPT = re.compile(r'<script type="application/json" id="newskg-data">(.*?)</script>', re.S)
@@ -29,7 +32,11 @@ def names(data: dict) -> set[str]:
     return {n["name"] for n in data["nodes"]}
 
 
-# -- selection ---------------------------------------------------------------------------------
+def sentence(data: dict, ev: list) -> str:
+    return data["sentences"][ev[1]]
+
+
+# -- selection (what the payload holds) ----------------------------------------------------------
 def test_max_nodes_keeps_the_most_connected_entities():
     graph = sample_graph()
     # Veloria, Ostmark and Coastal Guard all have 6 facts; mentions (12, 10, 5) break the tie
@@ -57,6 +64,7 @@ def test_focus_by_alias_keeps_the_neighbourhood(hops, expected):
     data = page_data(render_html(sample_graph(), focus=["PRESIDENT KELLER"], hops=hops))
     assert names(data) == expected
     assert [n["name"] for n in data["nodes"] if n.get("focus")] == ["Anna Keller"]
+    assert data["options"]["focus"] == ["PRESIDENT KELLER"] and data["options"]["hops"] == hops
 
 
 def test_focus_prefers_exact_matches_and_falls_back_to_substrings():
@@ -67,11 +75,6 @@ def test_focus_prefers_exact_matches_and_falls_back_to_substrings():
     )
 
 
-def test_focus_then_max_nodes_keeps_focus_entities_first():
-    sel = select_subgraph(sample_graph(), focus=["Ida Narvik"], hops=1, max_nodes=1)
-    assert sel.keys == ("person/ida narvik",)
-
-
 def test_unknown_focus_and_bad_options_are_errors():
     graph = sample_graph()
     with pytest.raises(ValueError, match="nobody"):
@@ -80,6 +83,10 @@ def test_unknown_focus_and_bad_options_are_errors():
         render_html(graph, max_nodes=0)
     with pytest.raises(ValueError, match="hops"):
         render_html(graph, focus=["Veloria"], hops=-1)
+    with pytest.raises(ValueError, match="budget"):
+        render_html(graph, budget=0)
+    with pytest.raises(ValueError, match="budget"):
+        render_html(graph, budget=5000)
 
 
 def test_include_hedged_false_drops_unasserted_facts():
@@ -92,8 +99,9 @@ def test_include_hedged_false_drops_unasserted_facts():
 
 
 # -- payload -------------------------------------------------------------------------------------
-def test_payload_carries_evidence_classes_and_symmetry():
-    data = page_data(render_html(sample_graph(), iri_of=lambda k: "https://example.org/id/" + k))
+def test_payload_carries_evidence_classes_symmetry_and_the_budget():
+    data = page_data(render_html(sample_graph(), budget=60, iri_of=lambda k: "https://example.org/id/" + k))
+    assert data["schema"] == SCHEMA and data["options"]["budget"] == 60
     props = {p["name"]: p for p in data["props"]}
     assert props["allyOf"]["sym"] is True and props["leaderOf"]["sym"] is False
     classes = {c["name"]: c for c in data["classes"]}
@@ -104,30 +112,125 @@ def test_payload_carries_evidence_classes_and_symmetry():
     assert veloria["aliases"] == ["Republic of Veloria"]
     ortiz = next(n for n in data["nodes"] if n["name"] == "Lena Ortiz")
     edge = next(e for e in data["edges"] if e["from"] == ortiz["id"] and data["props"][e["p"]]["name"] == "worksFor")
-    [[doc, sentence, rule, confidence, modality]] = edge["ev"]
+    [[doc, sent, rule, confidence, modality]] = edge["ev"]
     assert data["docs"][doc] == {"id": "d2", "title": "Ostmark minister criticises port deal", "date": "2031-03-05",
-                                 "url": None, "source": "Daily Example"}
-    assert sentence.startswith("Trade Minister Lena Ortiz criticised")
-    assert (rule, confidence, modality) == ("appos:title_of", 0.8, 0)
+                                 "span": ["2031-03-05", "2031-03-05"], "url": None,
+                                 "source": data["sources"].index("Daily Example")}
+    assert data["sentences"][sent].startswith("Trade Minister Lena Ortiz criticised")
+    assert (data["rules"][rule], confidence, modality) == ("appos:title_of", 0.8, 0)
+    assert data["dated"] is True
 
 
-def test_large_graphs_get_fixed_positions_and_small_ones_physics():
-    small = page_data(render_html(sample_graph()))
-    assert small["layout"] == "physics" and "x" not in small["nodes"][0]
-    fixed = page_data(render_html(sample_graph(), layout="fixed"))
-    assert fixed["layout"] == "fixed"
-    points = {(n["x"], n["y"]) for n in fixed["nodes"]}
-    assert len(points) == 20
+def test_totals_are_the_numbers_the_cli_prints_and_graph_ttl_holds():
+    from rdflib import RDF, RDFS, URIRef
+
+    from kg.export.rdf import to_rdf
+    from kg.vocab import KG_NS
+
+    graph = synthetic_graph(nodes=300, edges=200, docs=30, linked=0.4)
+    data = page_data(render_html(graph, max_nodes=50))
+    stats = graph.stats()  # what `kg build` prints: "N entities, M relations"
+    assert data["total"] == {**stats, "facts": len(graph.facts)}
+    assert len(data["nodes"]) == 50  # the page may hold fewer; its totals still describe the graph
+
+    rdf = to_rdf(graph)
+    kg_document = URIRef(KG_NS + "Document")
+    entities = {s for s, t in rdf.subject_objects(RDF.type)
+                if str(t).startswith(KG_NS) and t != kg_document and (s, RDFS.label, None) in rdf}
+    plain = {(s, p, o) for s, p, o in rdf if str(p).startswith(KG_NS) and s in entities and o in entities}
+    symmetric = {URIRef(KG_NS + p) for p in SYMMETRIC}
+    relations = len({(s, p, o) if p not in symmetric else (min(s, o), p, max(s, o)) for s, p, o in plain})
+    assert (len(entities), relations) == (data["total"]["entities"], data["total"]["relations"])
 
 
-def test_layouts_put_every_node_somewhere_distinct():
-    graph = synthetic_graph(nodes=300, edges=600, docs=20)
-    keys = list(graph.entities)
-    edges = [(s, o) for s, _p, o in graph.facts]
-    for layout in (radial_layout, community_layout):
-        pos = layout(keys, edges)
-        assert set(pos) == set(keys)
-        assert len(set(pos.values())) == len(keys)
+def test_sentences_and_rules_are_stored_once():
+    graph = sample_graph()  # _S1 supports five facts, _S4 four
+    data = page_data(render_html(graph))
+    readings = [ev for e in data["edges"] for ev in e["ev"]]
+    assert len(data["sentences"]) == len({e.sentence for evs in graph.facts.values() for e in evs}) < len(readings)
+    assert sorted(data["rules"]) == sorted({e.rule for evs in graph.facts.values() for e in evs})
+
+
+def test_entities_without_facts_are_in_the_payload_without_a_community():
+    graph = synthetic_graph(nodes=200, edges=80, docs=20, linked=0.3)
+    data = page_data(render_html(graph))
+    linked = {n for e in data["edges"] for n in (e["from"], e["to"])}
+    assert len(data["nodes"]) == 200
+    assert {n["comm"] for n in data["nodes"] if n["id"] not in linked} == {-1}
+    assert all(n["comm"] >= 0 for n in data["nodes"] if n["id"] in linked)
+
+
+def test_communities_put_linked_entities_together_and_are_deterministic():
+    # two triangles joined by one edge, a separate pair, an isolated entity
+    edges = [("a", "b"), ("b", "c"), ("a", "c"), ("c", "d"), ("d", "e"), ("e", "f"), ("d", "f"), ("x", "y")]
+    keys = ["a", "b", "c", "d", "e", "f", "x", "y", "z"]
+    found = communities(keys, edges)
+    assert found["a"] == found["b"] == found["c"] != found["d"] == found["e"] == found["f"]
+    assert found["x"] == found["y"] not in (found["a"], found["d"])
+    assert found["z"] == -1
+    assert communities(reversed(keys), reversed(edges)) == found
+    # outside the Louvain part, entities join the community they are reached from
+    limited = communities(keys, edges, max_nodes=2)
+    assert limited["z"] == -1 and len({limited[k] for k in "abcdef"}) == 1 and limited["x"] == limited["y"] != limited["a"]
+
+
+# -- dates -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("value", "span"),
+    [
+        ("2005-03-01", ("2005-03-01", "2005-03-01")),
+        ("2005-03-01T10:30:00Z", ("2005-03-01", "2005-03-01")),
+        ("2004-02", ("2004-02-01", "2004-02-29")),
+        ("2003", ("2003-01-01", "2003-12-31")),
+        (dt.date(2005, 3, 1), ("2005-03-01", "2005-03-01")),
+        (dt.datetime(2005, 3, 1, 23, 59), ("2005-03-01", "2005-03-01")),
+        (("2005-03-07", "2005-03-01"), ("2005-03-01", "2005-03-07")),
+        (("2003", None), ("2003-01-01", "2003-12-31")),
+        ("last week", None),
+        ("2005-13-01", None),
+        ("Mon, 3 Nov 2005", None),
+        (None, None),
+        (42, None),
+    ],
+)
+def test_date_spans(value, span):
+    assert date_span(value) == span
+
+
+@dataclass(frozen=True)
+class TimedEvidence(Evidence):
+    """Evidence with an event time, as the "Time and sources" work will add it."""
+
+    time: object = None
+
+
+def test_event_times_on_evidence_reach_the_page_and_order_it():
+    graph = sample_graph()
+    fact = ("person/anna keller", "metWith", "person/tomas brandt")
+    later = TimedEvidence("d2", "Keller met Brandt again on 10 March.", 0, 5, "dep:met_with", 0.8, "asserted",
+                          time="2031-03-10")
+    earlier = TimedEvidence("d3", "Keller and Brandt met in 2030.", 0, 5, "dep:met_with", 0.6, "asserted",
+                            time=("2030-01-01", "2030-12-31"))
+    graph.facts[fact] += [later, earlier]
+    assert evidence_date(later) == ("2031-03-10", "2031-03-10")
+    assert evidence_date(graph.facts[fact][0]) is None  # today's Evidence has no time
+    data = page_data(render_html(graph))
+    keller = next(n["id"] for n in data["nodes"] if n["name"] == "Anna Keller")
+    edge = next(e for e in data["edges"] if e["from"] == keller and data["props"][e["p"]]["name"] == "metWith")
+    # in date order: the 2030 event, the d1 report (2031-03-02), the 10 March event
+    assert [sentence(data, ev)[:20] for ev in edge["ev"]] == [
+        "Keller and Brandt me", "President Anna Kelle", "Keller met Brandt ag"]
+    assert [ev[5:] for ev in edge["ev"]] == [[["2030-01-01", "2030-12-31"]], [], [["2031-03-10", "2031-03-10"]]]
+
+
+def test_undated_documents_leave_the_page_undated():
+    graph = KnowledgeGraph(symmetric=SYMMETRIC)
+    doc = Document("n1", "", "No date here", "sometime in spring", None, None)
+    graph.add(DocResult(doc, [Entity("person/a", "Person", "A", set(), 1, {"n1"}),
+                              Entity("person/b", "Person", "B", set(), 1, {"n1"})],
+                        [Relation("person/a", "metWith", "person/b", Evidence("n1", "A met B.", 0, 8, "r", 0.5))]))
+    data = page_data(render_html(graph))
+    assert data["dated"] is False and data["docs"][0]["span"] is None and data["docs"][0]["date"] == "sometime in spring"
 
 
 # -- determinism ---------------------------------------------------------------------------------
@@ -144,23 +247,22 @@ def _reordered(graph: KnowledgeGraph) -> KnowledgeGraph:
     return other
 
 
-@pytest.mark.parametrize("layout", ["physics", "fixed"])
-def test_same_graph_gives_the_same_bytes(layout):
+def test_same_graph_gives_the_same_bytes():
     graph = sample_graph()
     graph.add_relation(Relation("country/vel", "supports", "country/ost",
                                 Evidence("d2", "Veloria backs Ostmark.", 5, 27, "dep:support", 0.6)))
     graph.add_relation(Relation("country/vel", "supports", "country/ost",
                                 Evidence("d1", "Veloria supports Ostmark.", 9, 33, "dep:support", 0.7)))
-    first = render_html(graph, layout=layout)
-    assert render_html(graph, layout=layout) == first
-    assert render_html(_reordered(graph), layout=layout) == first
+    first = render_html(graph)
+    assert render_html(graph) == first
+    assert render_html(_reordered(graph)) == first
 
 
 def test_bytes_do_not_depend_on_the_hash_seed():
     code = (
         "import hashlib, sys; from kg.export.viz import render_html; from kg.export.viz.sample import synthetic_graph; "
         "g = synthetic_graph(nodes=400, edges=900, docs=20); "
-        "sys.stdout.write(hashlib.sha256(render_html(g, layout='fixed').encode()).hexdigest())"
+        "sys.stdout.write(hashlib.sha256(render_html(g).encode()).hexdigest())"
     )
     root = Path(__file__).resolve().parents[2]
     digests = {
@@ -169,6 +271,13 @@ def test_bytes_do_not_depend_on_the_hash_seed():
         for seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+def test_render_page_takes_only_a_page_payload():
+    payload = page_payload(sample_graph(), title="two steps")
+    assert render_page(payload) == render_html(sample_graph(), title="two steps")
+    with pytest.raises(ValueError, match="newskg-page/2"):
+        render_page({"schema": "something else"})
 
 
 # -- offline and safe ------------------------------------------------------------------------------
@@ -181,11 +290,12 @@ def test_page_loads_nothing_remote():
     assert "default-src 'none'" in html and "connect-src 'none'" in html
     assert html.count("<script") == 3 and html.count("</script>") == 3
     assert "vis-network" in html and "new vis.Network" in html
+    assert ".innerHTML" not in html.split('id="newskg-data"')[1]  # the page script never parses markup
 
 
 def _hostile_graph() -> KnowledgeGraph:
     graph = KnowledgeGraph(symmetric=SYMMETRIC)
-    doc = Document("x", "", "<i>t</i>", None, "javascript:alert(1)", None)
+    doc = Document("x", "", "<i>t</i>", None, "javascript:alert(1)", "<b>outlet</b>")
     graph.add(DocResult(doc, [
         Entity("person/a", "Person", "<img src=x onerror=alert(1)>", {"a&b"}, 1, {"x"}, "Q1<script>"),
         Entity("group/b", "Group", "</script><script>alert(1)</script>", set(), 1, {"x"}),
@@ -203,11 +313,12 @@ def test_hostile_text_is_escaped_in_the_page_and_survives_as_data():
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;</title>" in html
     data = page_data(html)
     assert names(data) == {"<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>"}
-    assert data["edges"][0]["ev"][0][1] == "<!-- <script>alert(2)</script> \u2028\u2029 & 'q' \"dq\""
+    assert sentence(data, data["edges"][0]["ev"][0]) == "<!-- <script>alert(2)</script> \u2028\u2029 & 'q' \"dq\""
     assert data["docs"][0]["url"] is None  # javascript: URL dropped
-    assert {n["wd"] for n in data["nodes"]} == {None}  # not a Wikidata id
+    assert data["sources"] == ["<b>outlet</b>"]
+    assert {n.get("wd") for n in data["nodes"]} == {None}  # not a Wikidata id
 
 
 def test_empty_graph_renders_a_page():
     data = page_data(render_html(KnowledgeGraph()))
-    assert data["nodes"] == [] and data["edges"] == []
+    assert data["nodes"] == [] and data["edges"] == [] and data["total"]["entities"] == 0

@@ -38,10 +38,16 @@ def vis_assets() -> tuple[str, str]:
     return _inline_safe(_escape_script_tags(js), "</script"), _inline_safe(css, "</style")
 
 
+# The page script is several files run as one (a shared scope, in this order).
+SCRIPT_FILES = ("util.js", "data.js", "filters.js", "core.js", "place.js", "labels.js", "draw.js",
+                "panel.js", "lists.js", "controls.js", "page.js")
+
+
 @lru_cache(maxsize=1)
 def _page_assets() -> tuple[str, str]:
     root = resources.files("kg.export.viz") / "assets"
-    js = (root / "page.js").read_text(encoding="utf-8")
+    parts = [f"// ---- {name}\n" + (root / name).read_text(encoding="utf-8") for name in SCRIPT_FILES]
+    js = "(function () {\n\"use strict\";\n" + "\n".join(parts) + "\n})();"
     css = (root / "page.css").read_text(encoding="utf-8")
     return _inline_safe(_escape_script_tags(js), "</script"), _inline_safe(css, "</style")
 
@@ -98,40 +104,67 @@ def assemble_page(*, title: str, data_json: str) -> str:
 <div id="app">
   <aside id="sidebar" aria-label="Search and filters">
     <h1 id="title">{safe_title}</h1>
-    <p id="stats" class="muted"></p>
+    <p id="totals"></p>
+    <p id="view-stats" class="muted" aria-live="polite"></p>
+    <label class="check" id="isolated-row"><input id="show-isolated" type="checkbox"> <span id="isolated-label">show entities with no fact</span></label>
+    <label class="inline" for="budget">Draw up to <select id="budget"></select> entities</label>
     <div class="search">
       <label for="search">Find an entity</label>
       <input id="search" type="search" autocomplete="off" spellcheck="false" placeholder="name or alias, then Enter">
-      <ul id="search-results" role="listbox" aria-label="Search results"></ul>
+      <ul id="search-results" aria-label="Search results"></ul>
     </div>
     <section>
       <h2>Classes</h2>
-      <div class="bulk"><button type="button" data-bulk="classes" data-on="1">all</button><button type="button" data-bulk="classes" data-on="0">none</button></div>
+      <div class="bulk"><button type="button" data-bulk="cls" data-on="1">all</button><button type="button" data-bulk="cls" data-on="0">none</button></div>
       <ul id="class-filters" class="filters"></ul>
     </section>
     <section>
       <h2>Properties</h2>
-      <div class="bulk"><button type="button" data-bulk="props" data-on="1">all</button><button type="button" data-bulk="props" data-on="0">none</button></div>
+      <div class="bulk"><button type="button" data-bulk="prop" data-on="1">all</button><button type="button" data-bulk="prop" data-on="0">none</button></div>
       <ul id="prop-filters" class="filters"></ul>
     </section>
     <section>
+      <h2>Sources</h2>
+      <label class="field" for="doc-filter">Document</label>
+      <input id="doc-filter" type="search" list="doc-options" autocomplete="off" spellcheck="false" placeholder="any document (type a title or id)">
+      <datalist id="doc-options"></datalist>
+      <div id="source-row"><label class="field" for="source-filter">Outlet</label><select id="source-filter"></select></div>
+    </section>
+    <section>
       <h2>Statements</h2>
+      <label class="field" for="conf-filter">Confidence at least <output id="conf-value" for="conf-filter">0.00</output></label>
+      <input id="conf-filter" type="range" min="0" max="1" step="0.05" value="0">
       <label class="check"><input id="show-hedged" type="checkbox" checked> show hedged / negated</label>
       <ul class="lines">
         <li><span class="line asserted"></span> asserted</li>
         <li><span class="line hedged"></span> hedged only</li>
         <li><span class="line negated"></span> negated only</li>
         <li><span class="arrow">&rarr;</span> directed &nbsp; <span class="arrow">&mdash;</span> symmetric</li>
+        <li><span class="hull"></span> a community (entities linked more to each other)</li>
       </ul>
     </section>
-    <button type="button" id="fit">Fit graph to window</button>
+    <section id="date-section" hidden>
+      <h2>Dates</h2>
+      <div class="dates"><label class="field" for="date-from">from</label><input id="date-from" type="date"><label class="field" for="date-to">to</label><input id="date-to" type="date"></div>
+      <p id="date-note" class="muted"></p>
+    </section>
+    <div class="buttons"><button type="button" id="reset">Reset view</button><button type="button" id="fit">Fit to window</button></div>
   </aside>
-  <main id="graph" aria-label="Knowledge graph"></main>
+  <main id="main">
+    <div id="tabs" role="tablist" aria-label="Views">
+      <button type="button" role="tab" id="tab-graph" data-tab="graph" aria-controls="graph" aria-selected="true">Graph</button>
+      <button type="button" role="tab" id="tab-entities" data-tab="entities" aria-controls="entities-view" aria-selected="false" tabindex="-1">Entities</button>
+      <button type="button" role="tab" id="tab-facts" data-tab="facts" aria-controls="facts-view" aria-selected="false" tabindex="-1">Facts</button>
+    </div>
+    <div id="graph" role="tabpanel" aria-labelledby="tab-graph"></div>
+    <section id="entities-view" class="list-view" role="tabpanel" aria-labelledby="tab-entities" hidden></section>
+    <section id="facts-view" class="list-view" role="tabpanel" aria-labelledby="tab-facts" hidden></section>
+    <div id="empty" hidden>Nothing matches these filters.</div>
+  </main>
   <aside id="panel" aria-label="Details" hidden>
     <button type="button" id="panel-close" aria-label="Close details">&times;</button>
     <div id="panel-body"></div>
   </aside>
-  <div id="empty" hidden>This graph has no entities to show.</div>
 </div>
 <script type="application/json" id="newskg-data">{data_json}</script>
 <script>{vis_js}</script>

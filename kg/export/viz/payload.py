@@ -1,24 +1,53 @@
-"""The JSON document embedded in the HTML page, and its script-safe serialisation.
+"""The JSON document embedded in the HTML page (schema ``newskg-page/2``) and its script-safe text.
 
-The page script builds vis-network items from this payload; nothing here is markup.  Strings
-stay plain text: the page inserts them with ``textContent`` only.
+The page's script reads only this payload; nothing here is markup, and the page inserts every
+string with ``textContent``.  Built from a :class:`kg.model.KnowledgeGraph` by
+:func:`build_payload`, so anything that can produce that model (a build, or the store through
+``kg render``) can draw the page without NLP.
+
+Top-level keys (lists are indexed by position; ``-1`` or a missing key means "none")::
+
+    schema    "newskg-page/2"
+    title     page title
+    total     {"documents", "entities", "relations", "facts", "statements"} of the whole graph:
+              entities and relations (asserted facts) are the numbers `kg build` prints and
+              graph.ttl holds; facts also counts hedged/negated-only facts
+    options   {"budget": entities drawn by default, "maxNodes", "focus": [terms], "hops",
+              "includeHedged"}
+    classes   [{"name", "shape", "color", "count"}]          count: entities in the payload
+    props     [{"name", "sym", "count"}]                     count: facts in the payload
+    sources   [outlet name]                                  distinct Document.source values
+    docs      [{"id", "title", "date", "span", "url", "source"}]
+              date as given; span [first, last] ISO days or null; source index into sources or -1
+    sentences [text]                                         shared by evidence
+    rules     [rule id]
+    nodes     [{"id", "key", "name", "c" (class index), "mentions", "docs" [doc indexes],
+               "comm" (community, -1 if the entity has no fact), optional "aliases", "jobs",
+               "wd" (Wikidata QID), "iri", "focus": true}]
+    edges     [{"id", "from", "to" (node indexes), "p" (prop index), "st" (0 asserted,
+               1 hedged only, 2 negated only), "conf" (noisy-OR of asserted evidence, 0 if none),
+               "ev": [[doc, sentence, rule, confidence, modality code, optional [first, last]
+               event days]]}]   evidence sorted by date, document, offsets
+    dated     true when some evidence or document has an orderable date
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import defaultdict
 from typing import Any, Callable
 
 from kg.model import Evidence, KnowledgeGraph
-from kg.export.viz.layout import community_layout
+from kg.export.viz.dates import Span, date_span, evidence_date
+from kg.export.viz.layout import communities
 from kg.export.viz.select import Selection
 from kg.export.viz.style import style_of
 
-__all__ = ["build_payload", "script_json", "STATUS_CODES"]
+__all__ = ["build_payload", "script_json", "STATUS_CODES", "SCHEMA", "DEFAULT_BUDGET"]
 
+SCHEMA = "newskg-page/2"
+DEFAULT_BUDGET = 200  # entities drawn when the page opens (the rest is in the lists, and one click away)
 STATUS_CODES: dict[str, int] = {"asserted": 0, "hedged": 1, "negated": 2}
 _QID = re.compile(r"(Q[1-9][0-9]*)$")
 _WEB_URL = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
@@ -62,8 +91,86 @@ def _status(evidence: list[Evidence]) -> int:
     return STATUS_CODES["negated"]
 
 
-def _evidence_key(e: Evidence) -> tuple:
-    return (e.doc_id, e.start, e.end, e.rule, e.modality, -e.confidence, e.sentence)
+class _Table:
+    """Distinct strings numbered in first-seen order (sentences, rules)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        return self.index.setdefault(text, len(self.index))
+
+    def items(self) -> list[str]:
+        return list(self.index)
+
+
+def _documents(graph: KnowledgeGraph, doc_ids: list[str]) -> tuple[list[dict], list[str]]:
+    sources = sorted({m.source for d in doc_ids if (m := graph.documents.get(d)) and m.source})
+    source_index = {s: i for i, s in enumerate(sources)}
+    docs = []
+    for d in doc_ids:
+        meta = graph.documents.get(d)
+        span = date_span(meta.date) if meta else None
+        docs.append({
+            "id": d,
+            "title": meta.title if meta else None,
+            "date": meta.date if meta else None,
+            "span": list(span) if span else None,
+            "url": web_url(meta.url) if meta else None,
+            "source": source_index.get(meta.source, -1) if meta else -1,
+        })
+    return docs, sources
+
+
+def _node(graph: KnowledgeGraph, i: int, key: str, doc_index: dict[str, int], comm: int) -> dict[str, Any]:
+    ent = graph.entities[key]
+    node: dict[str, Any] = {
+        "id": i,
+        "key": key,
+        "name": ent.name,
+        "c": 0,  # set by the caller
+        "mentions": ent.mentions,
+        "docs": sorted(map(doc_index.__getitem__, ent.docs)),
+        "comm": comm,
+    }
+    if ent.aliases:
+        node["aliases"] = sorted(ent.aliases)
+    if ent.job_titles:
+        node["jobs"] = sorted(ent.job_titles)
+    qid = wikidata_qid(ent.wikidata)
+    if qid:
+        node["wd"] = qid
+    return node
+
+
+def _edges(graph, selection, node_index, prop_index, doc_index, docs, date_of):
+    """The facts of the payload, their readings in date order, and the shared sentence/rule tables."""
+    sentences, rules = _Table(), _Table()
+    first_day = {d: (docs[i]["span"] or ("9999",))[0] for d, i in doc_index.items()}
+    modality_code = STATUS_CODES.__getitem__
+    edges, dated = [], False
+    for i, fact in enumerate(selection.facts):
+        evidence = graph.facts[fact]
+        spans = [date_of(e) for e in evidence]
+        if len(evidence) > 1:
+            order = sorted(range(len(evidence)), key=lambda j: (
+                (spans[j] or (first_day[evidence[j].doc_id],))[0], evidence[j].doc_id, evidence[j].start,
+                evidence[j].end, evidence[j].rule, evidence[j].modality, -evidence[j].confidence, evidence[j].sentence))
+        else:
+            order = (0,)
+        readings = []
+        for j in order:
+            e, span = evidence[j], spans[j]
+            reading = [doc_index[e.doc_id], sentences(e.sentence), rules(e.rule), round(e.confidence, 4),
+                       modality_code(e.modality)]
+            if span:
+                reading.append(list(span))
+                dated = True
+            readings.append(reading)
+        s, p, o = fact
+        edges.append({"id": i, "from": node_index[s], "to": node_index[o], "p": prop_index[p],
+                      "st": _status(evidence), "conf": graph.confidence(fact), "ev": readings})
+    return edges, sentences.items(), rules.items(), dated
 
 
 def build_payload(
@@ -71,17 +178,19 @@ def build_payload(
     selection: Selection,
     *,
     title: str,
-    fixed_layout: bool,
+    budget: int = DEFAULT_BUDGET,
     iri_of: Callable[[str], str] | None = None,
+    date_of: Callable[[Evidence], Span | None] = evidence_date,
+    options: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The page data for ``selection``: nodes, edges, documents, classes, properties."""
+    """The page data for ``selection`` of ``graph`` (see the module docstring for the schema).
+
+    ``budget`` is how many entities the page draws when it opens; ``iri_of`` (key -> IRI) adds
+    each entity's IRI; ``date_of`` reads an event time from a piece of evidence; ``options`` is
+    recorded as given (what the selection was made with).
+    """
     keys = selection.keys
     node_index = {k: i for i, k in enumerate(keys)}
-    degree: dict[str, int] = defaultdict(int)
-    for s, _p, o in selection.facts:
-        degree[s] += 1
-        degree[o] += 1
-
     class_names = sorted({graph.entities[k].cls for k in keys})
     class_index = {c: i for i, c in enumerate(class_names)}
     class_count: dict[str, int] = defaultdict(int)
@@ -98,76 +207,40 @@ def build_payload(
         | {e.doc_id for f in selection.facts for e in graph.facts[f]}
     )
     doc_index = {d: i for i, d in enumerate(doc_ids)}
-    docs = []
-    for d in doc_ids:
-        meta = graph.documents.get(d)
-        docs.append({
-            "id": d,
-            "title": meta.title if meta else None,
-            "date": meta.date if meta else None,
-            "url": web_url(meta.url) if meta else None,
-            "source": meta.source if meta else None,
-        })
+    docs, sources = _documents(graph, doc_ids)
+    dated = any(d["span"] for d in docs)
 
-    positions = community_layout(keys, ((s, o) for s, _p, o in selection.facts)) if fixed_layout else {}
+    comm = communities(keys, ((s, o) for s, _p, o in selection.facts))
     focus = set(selection.focus)
     nodes = []
     for i, k in enumerate(keys):
-        ent = graph.entities[k]
-        node: dict[str, Any] = {
-            "id": i,
-            "key": k,
-            "name": ent.name,
-            "c": class_index[ent.cls],
-            "aliases": sorted(ent.aliases),
-            "jobs": sorted(ent.job_titles),
-            "mentions": ent.mentions,
-            "docs": sorted(doc_index[d] for d in ent.docs if d in doc_index),
-            "wd": wikidata_qid(ent.wikidata),
-            "size": round(min(42.0, 10.0 + 3.0 * math.sqrt(ent.mentions + 2 * degree[k])), 1),
-        }
+        node = _node(graph, i, k, doc_index, comm[k])
+        node["c"] = class_index[graph.entities[k].cls]
         if iri_of is not None:
             node["iri"] = iri_of(k)
         if k in focus:
             node["focus"] = True
-        if fixed_layout:
-            node["x"], node["y"] = positions[k]
         nodes.append(node)
 
-    pair_seen: dict[tuple[int, int], int] = defaultdict(int)
-    edges = []
-    for i, (s, p, o) in enumerate(selection.facts):
-        evidence = sorted(graph.facts[(s, p, o)], key=_evidence_key)
-        a, b = node_index[s], node_index[o]
-        pair = (min(a, b), max(a, b))
-        nth = pair_seen[pair]
-        pair_seen[pair] += 1
-        edges.append({
-            "id": i,
-            "from": a,
-            "to": b,
-            "p": prop_index[p],
-            "st": _status(evidence),
-            "bend": nth,
-            "conf": graph.confidence((s, p, o)),
-            "ev": [
-                [doc_index[e.doc_id], e.sentence, e.rule, round(e.confidence, 4), STATUS_CODES[e.modality]]
-                for e in evidence
-            ],
-        })
+    edges, sentences, rules, event_dated = _edges(graph, selection, node_index, prop_index, doc_index, docs, date_of)
 
+    stats = graph.stats()
     return {
+        "schema": SCHEMA,
         "title": title,
-        "layout": "fixed" if fixed_layout else "physics",
+        "total": {**stats, "facts": sum(1 for evs in graph.facts.values() if evs)},
+        "options": {"budget": budget, **(options or {})},
         "classes": [
             {"name": c, "shape": style_of(c).shape, "color": style_of(c).color, "count": class_count[c]}
             for c in class_names
         ],
-        "props": [
-            {"name": p, "sym": p in graph.symmetric, "count": prop_count[p]} for p in prop_names
-        ],
+        "props": [{"name": p, "sym": p in graph.symmetric, "count": prop_count[p]} for p in prop_names],
+        "sources": sources,
         "docs": docs,
+        "sentences": sentences,
+        "rules": rules,
         "nodes": nodes,
         "edges": edges,
-        "total": {"entities": len(graph.entities), "facts": len(graph.facts)},
+        "dated": dated or event_dated,
     }
+

@@ -85,6 +85,9 @@ def select_subgraph(
     if hops < 0:
         raise ValueError(f"hops must be >= 0, got {hops!r}")
     facts = _visible_facts(graph, include_hedged=include_hedged)
+    if not focus and (max_nodes is None or max_nodes >= len(graph.entities)):
+        ents = graph.entities
+        return Selection(tuple(sorted(ents)), tuple(f for f in facts if f[0] in ents and f[2] in ents), ())
     neighbours: dict[str, set[str]] = defaultdict(set)
     degree: dict[str, int] = defaultdict(int)
     for s, _p, o in facts:
