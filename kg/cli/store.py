@@ -24,6 +24,15 @@ def _pick_source(store: Optional[Path], graph: Optional[Path]) -> tuple[str, Pat
         return "graph", graph
     path = store or DEFAULT_STORE
     if not (path / "CURRENT").is_file():
+        from kg.errors import StoreDamaged
+        from kg.store.embedded import open_store
+
+        try:
+            open_store(path, read_only=True)  # a folder with store files but no CURRENT: say it is damaged
+        except StoreDamaged as exc:
+            fail(str(exc))
+        except KGError:
+            pass
         hint = "" if store else " (the default is output/store)"
         fail(f"no newskg store at {path}{hint}; run `kg build INPUT --out DIR` first, "
              f"or pass --store DIR or --graph FILE.ttl.")
