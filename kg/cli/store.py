@@ -48,7 +48,7 @@ def query(
     bind: Optional[List[str]] = typer.Option(None, "--bind", "-b", help="NAME=VALUE bound to ?NAME: <iri>, prefix:name, number or text (repeatable)."),
     named: Optional[str] = typer.Option(None, "--named", "-n", help="Run a shipped competency query (see --list)."),
     list_: bool = typer.Option(False, "--list", help="List the shipped competency queries and exit."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1, help="Seconds the query may run before it is stopped."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, help="Seconds the query may run before it is stopped (0: no limit)."),
     allow_service: bool = typer.Option(False, "--allow-service", help="Allow federated queries (SERVICE), which make this machine fetch from other servers."),
 ) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT) over the store or an RDF file.
@@ -86,7 +86,7 @@ def query(
                 fail(f"--named {named} needs {' '.join(f'--bind {b}=...' for b in missing)}.")
         kind, path = _pick_source(store, graph)
         result = (query_store if kind == "store" else query_file)(path, text, bindings=tuple(bind or ()),
-                                                                   timeout=timeout, allow_service=allow_service)
+                                                                   timeout=timeout or None, allow_service=allow_service)
         prefixes = prefixes_for(None)
         if fmt == "table":
             _print_table(result, prefixes)
