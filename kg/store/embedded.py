@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 # update_store, remove_documents and rebuild_entity_graph (kg.store.update) are importable from here too.
 __all__ = ["StoreError", "StoreDamaged", "StoreIncomplete", "StoreReport", "export_store", "store_documents",
-           "store_base", "public_graphs", "open_store", "damaged_store_error", "check_store_readable"]
+           "store_base", "public_graphs", "open_store", "damaged_store_error"]
 
 FORMAT_VERSION = "1"
 META = ox.NamedNode("urn:newskg:store")
@@ -171,7 +171,14 @@ def _needs_repair(store: ox.Store, path: Path) -> bool:
                 f"that build was interrupted; wait for the build to finish, or run `kg build` again.")
         return _flagged(store, _STALE)
     except (OSError, RuntimeError) as exc:
-        raise damaged_store_error(exc, path) or _open_error(exc, path) from exc
+        _raise_if_damaged(exc, path)
+        raise
+
+
+def _raise_if_damaged(exc: BaseException, path: Path | str) -> None:
+    damaged = damaged_store_error(exc, path)
+    if damaged is not None:
+        raise damaged from exc
 
 
 def _repair_stale(path: Path) -> None:
@@ -182,16 +189,6 @@ def _repair_stale(path: Path) -> None:
     writer = _open(path, read_only=False)
     repair_if_stale(writer)
     writer.flush()
-
-
-def check_store_readable(path: Path | str) -> None:
-    """Read every quad of the store once: raises :class:`~kg.errors.StoreDamaged` if a part is damaged."""
-    store = open_store(path, read_only=True)
-    try:
-        for _ in store.quads_for_pattern(None, None, None, None):
-            pass
-    except (OSError, RuntimeError) as exc:
-        raise damaged_store_error(exc, path) or _open_error(exc, Path(path)) from exc
 
 
 def _flagged(store: ox.Store, flag: ox.NamedNode) -> bool:
@@ -259,7 +256,8 @@ def export_store(path: Path | str, fmt: str, *, engine: Engine = "auto") -> byte
         base = store_base(store) or DEFAULT_BASE
         quads = [q for g in public_graphs(store) for q in store.quads_for_pattern(None, None, None, g)]
     except (OSError, RuntimeError) as exc:
-        raise damaged_store_error(exc, path) or _open_error(exc, Path(path)) from exc
+        _raise_if_damaged(exc, path)
+        raise
     if engine == "oxigraph" or (engine == "auto" and len(quads) > LARGE_TRIPLES):
         return serialize_ox_quads(quads, fmt, base=base)
     return serialize_quads((tuple(map(from_ox_term, (q.subject, q.predicate, q.object, q.graph_name))) for q in quads),
