@@ -16,9 +16,11 @@ replaced at once); an engine crash is that job's 500, never the server's end.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import queue
+import resource
 import selectors
 import signal
 import subprocess
@@ -31,6 +33,7 @@ from pathlib import Path
 from multiprocessing.connection import Connection
 from typing import Callable
 
+from kg.store.guard import ENGINE_STACK_BYTES
 from kg.store.worker import MAX_ANSWER_BYTES, negotiate
 
 log = logging.getLogger(__name__)
@@ -183,19 +186,26 @@ class WorkerPool:
 
 
 # -- oxigraph: one `oxigraph query` process per job -----------------------------------------------
-def _engine_limits() -> None:
-    """In the child: die with the server, and get a large stack (deep queries must not abort it)."""
-    import resource
-
-    from kg.procs import die_with_parent
-    from kg.store.guard import ENGINE_STACK_BYTES
-
-    die_with_parent(signal.SIGKILL)
+def _stack_limit() -> tuple[int, int] | None:
+    """The RLIMIT_STACK to give an engine process (None: keep the current one)."""
     soft, hard = resource.getrlimit(resource.RLIMIT_STACK)
     want = ENGINE_STACK_BYTES if hard == resource.RLIM_INFINITY else min(ENGINE_STACK_BYTES, hard)
-    if soft != resource.RLIM_INFINITY and soft < want:
+    return (want, hard) if soft != resource.RLIM_INFINITY and soft < want else None
+
+
+try:  # looked up here, not in the child: a forked child of a threaded server must not import or dlopen
+    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
+except (OSError, AttributeError):
+    _PRCTL = None
+
+
+def _engine_limits(stack: tuple[int, int] | None) -> None:
+    """In the child: die with the server (Linux), and get a large stack (deep queries must not abort it)."""
+    if _PRCTL is not None:
+        _PRCTL(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG, as kg.procs.die_with_parent
+    if stack is not None:
         try:
-            resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
+            resource.setrlimit(resource.RLIMIT_STACK, stack)
         except (ValueError, OSError):
             pass
 
@@ -226,8 +236,10 @@ class OxigraphProcesses:
             self.slots.release()
 
     def _run(self, argv: list[str], media: str, job: Job, deadline: float, gone: Callable[[], bool]) -> Answer | None:
+        stack = _stack_limit()
         proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=_engine_env(), preexec_fn=_engine_limits if sys.platform.startswith("linux") else None)
+                                env=_engine_env(), preexec_fn=(lambda: _engine_limits(stack))
+                                if sys.platform.startswith("linux") else None)
         out, err = bytearray(), bytearray()
         with selectors.DefaultSelector() as sel:
             sel.register(proc.stdout, selectors.EVENT_READ, out)
