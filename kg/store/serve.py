@@ -219,6 +219,7 @@ def start_server(
         log.info("no oxigraph binary found; serving with the builtin pyoxigraph engine")
     size = workers or max(2, os.cpu_count() or 1)
     work = Path(tempfile.mkdtemp(prefix="newskg-serve-"))
+    backend = None
     try:
         location = work / "db"
         if binary is not None:
@@ -230,6 +231,8 @@ def start_server(
         server = _serve_http(backend, work, engine="oxigraph" if binary else "builtin", data=data, host=host,
                              port=port, allow_service=allow_service, query_timeout=query_timeout)
     except BaseException:
+        if backend is not None:
+            backend.close()  # its worker processes hold the snapshot open
         shutil.rmtree(work, ignore_errors=True)
         raise
     try:
