@@ -87,7 +87,16 @@ def iter_batches(documents: Iterable[Document], size: int) -> Iterator[list[Docu
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(nlp: Language, res: Resources) -> None:
+def _init_worker(nlp: Language, res: Resources, parent: int) -> None:
+    # A build killed with SIGKILL cannot stop its pool: the kernel stops the workers instead
+    # (without this they wait for work forever, ~150 MB each).
+    import signal
+
+    from kg.procs import die_with_parent
+
+    die_with_parent(signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before that took effect
+        os._exit(1)
     _WORKER["nlp"], _WORKER["res"] = nlp, res
 
 
@@ -110,7 +119,7 @@ def _iter_pool(
     batches = iter_batches(documents, batch_size)
     pending: deque = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
-                             initializer=_init_worker, initargs=(nlp, res)) as pool:
+                             initializer=_init_worker, initargs=(nlp, res, os.getpid())) as pool:
         try:
             def submit() -> None:
                 batch = next(batches, None)

@@ -6,7 +6,9 @@ exits non-zero without a traceback.
 
 from __future__ import annotations
 
-__all__ = ["KGError", "ModelNotFound", "InputError", "DataFileError", "OutputError", "PushError"]
+__all__ = ["KGError", "ModelNotFound", "InputError", "DataFileError", "OutputError", "PushError", "QueryError",
+           "QueryRefused", "QueryTimeout", "StoreError", "StoreDamaged", "StoreIncomplete", "ServeError",
+           "UnsafeRdfInput"]
 
 
 class KGError(Exception):
@@ -38,3 +40,37 @@ class OutputError(KGError):
 
 class PushError(KGError):
     """``kg push`` cannot read its data, or the server refused or failed a request."""
+
+
+class QueryError(KGError):
+    """A query cannot be read, parsed or run."""
+
+
+class QueryRefused(QueryError):
+    """A query is refused before it reaches the engine: too deep or too long for the engine's
+    stack, or federated (``SERVICE``) while federation is not allowed."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran longer than its time limit and was abandoned."""
+
+
+class StoreError(KGError):
+    """The store is missing, locked, or was built with another base IRI."""
+
+
+class StoreDamaged(StoreError):
+    """The store's files are damaged (truncated, garbled) and cannot be read."""
+
+
+class StoreIncomplete(StoreError):
+    """The store holds a first build that is still being written or was interrupted."""
+
+
+class ServeError(KGError):
+    """The endpoint cannot be started."""
+
+
+class UnsafeRdfInput(KGError):
+    """An RDF file is refused before parsing: it would expand to an unbounded size (XML entities)
+    or make the parser fetch from the network (remote JSON-LD contexts)."""

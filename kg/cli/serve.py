@@ -20,11 +20,16 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (keep the loopback default unless you mean to share it)."),
     port: int = typer.Option(7878, "--port", "-p", help="TCP port."),
     engine: str = typer.Option("auto", "--engine", help="oxigraph (the Oxigraph server from `pip install oxigraph`), builtin (pyoxigraph), or auto."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds one query may run; a longer one is stopped (503)."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Queries run at once (default: the number of CPUs, at least 2)."),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Allow federated queries (SERVICE), which make this machine fetch from other servers."),
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query.
 
     The store's documents and entities are copied when the server starts; restart it to see
-    later builds.  Stop it with Ctrl-C.
+    later builds.  Stop it with Ctrl-C.  Each query runs at most --timeout seconds; queries nested
+    too deeply, federated queries (SERVICE, unless --allow-service), updates and requests from web
+    pages of other sites are refused.
 
     Example:
 
@@ -45,7 +50,8 @@ def serve(
     # Installed before the server starts: it may answer (and be told to stop) before start_server returns.
     previous = signal.signal(signal.SIGTERM, _remember)
     try:
-        server = start_server(store, host=host, port=port, engine=engine)  # type: ignore[arg-type]
+        server = start_server(store, host=host, port=port, engine=engine, query_timeout=timeout,  # type: ignore[arg-type]
+                              workers=workers, allow_service=allow_service)
     except KGError as exc:
         signal.signal(signal.SIGTERM, previous)
         fail(str(exc))

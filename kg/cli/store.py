@@ -24,6 +24,15 @@ def _pick_source(store: Optional[Path], graph: Optional[Path]) -> tuple[str, Pat
         return "graph", graph
     path = store or DEFAULT_STORE
     if not (path / "CURRENT").is_file():
+        from kg.errors import StoreDamaged
+        from kg.store.embedded import open_store
+
+        try:
+            open_store(path, read_only=True)  # a folder with store files but no CURRENT: say it is damaged
+        except StoreDamaged as exc:
+            fail(str(exc))
+        except KGError:
+            pass
         hint = "" if store else " (the default is output/store)"
         fail(f"no newskg store at {path}{hint}; run `kg build INPUT --out DIR` first, "
              f"or pass --store DIR or --graph FILE.ttl.")
@@ -39,10 +48,14 @@ def query(
     bind: Optional[List[str]] = typer.Option(None, "--bind", "-b", help="NAME=VALUE bound to ?NAME: <iri>, prefix:name, number or text (repeatable)."),
     named: Optional[str] = typer.Option(None, "--named", "-n", help="Run a shipped competency query (see --list)."),
     list_: bool = typer.Option(False, "--list", help="List the shipped competency queries and exit."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, help="Seconds the query may run before it is stopped (0: no limit)."),
+    allow_service: bool = typer.Option(False, "--allow-service", help="Allow federated queries (SERVICE), which make this machine fetch from other servers."),
 ) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT) over the store or an RDF file.
 
     Prefixes kg: schema: skos: rdfs: rdf: owl: xsd: dcterms: prov: wd: ent: are predeclared.
+    The query stops after --timeout seconds (or at Ctrl-C); federated queries (SERVICE) are
+    refused unless --allow-service.
 
     Examples:
 
@@ -72,7 +85,8 @@ def query(
             if missing:
                 fail(f"--named {named} needs {' '.join(f'--bind {b}=...' for b in missing)}.")
         kind, path = _pick_source(store, graph)
-        result = (query_store if kind == "store" else query_file)(path, text, bindings=tuple(bind or ()))
+        result = (query_store if kind == "store" else query_file)(path, text, bindings=tuple(bind or ()),
+                                                                   timeout=timeout or None, allow_service=allow_service)
         prefixes = prefixes_for(None)
         if fmt == "table":
             _print_table(result, prefixes)
@@ -81,6 +95,9 @@ def query(
             sys.stdout.flush()
     except KGError as exc:
         fail(str(exc))
+    except KeyboardInterrupt:
+        err.print("Interrupted: the query was stopped.")
+        raise typer.Exit(130) from None
 
 
 def _print_table(result, prefixes: dict[str, str]) -> None:

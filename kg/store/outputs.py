@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from kg.errors import OutputError
 from kg.export.write import ViewsInChild, render_views, write_atomic
 
 __all__ = ["write_outputs"]
@@ -40,6 +41,13 @@ def write_outputs(
     from kg.store.embedded import update_store
 
     times = timings if timings is not None else {}
+    if html and focus:  # checked before anything is written: a bad term must leave store and files as they were
+        from kg.export.viz.select import match_focus
+
+        try:
+            match_focus(graph, focus)
+        except ValueError as exc:
+            raise OutputError(f"--focus: {exc}; nothing was written.") from None
     args = (graph, base, html, max_nodes, focus, hops)
     written: list[Path] = []
     store_report = None

@@ -28,14 +28,14 @@ from typing import Iterable, Sequence
 
 import pyoxigraph as ox
 
-from kg.errors import KGError
+from kg.errors import QueryError
 from kg.export.rdf import DEFAULT_BASE
 from kg.resources import data_dir
 from kg.vocab import KG_NS
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PREFIXES", "NamedQuery", "QueryResult", "parse_binding", "named_queries", "load_query",
+__all__ = ["PREFIXES", "NamedQuery", "QueryResult", "QueryError", "parse_binding", "named_queries", "load_query",
            "run_query", "open_graph_file", "query_store", "query_file", "prefixes_for"]
 
 PREFIXES: dict[str, str] = {
@@ -62,10 +62,6 @@ def prefixes_for(base: str | None) -> dict[str, str]:
     return {**PREFIXES, "ent": base or DEFAULT_BASE}
 
 
-class QueryError(KGError):
-    """A query cannot be read, parsed or run."""
-
-
 # -- parameters ----------------------------------------------------------------------------------
 def parse_binding(text: str, *, prefixes: dict[str, str] | None = None) -> tuple[str, ox.NamedNode | ox.Literal]:
     """``name=value`` -> (variable name, RDF term); see the module docstring for the rules."""
@@ -81,7 +77,11 @@ def parse_binding(text: str, *, prefixes: dict[str, str] | None = None) -> tuple
             raise QueryError(f"--bind {name}: {value} is not a valid IRI ({exc}).") from exc
     m = _PNAME_RE.match(value)
     if m and m.group(1) in prefixes:
-        return name, ox.NamedNode(prefixes[m.group(1)] + m.group(2))
+        try:
+            return name, ox.NamedNode(prefixes[m.group(1)] + m.group(2))
+        except ValueError as exc:
+            raise QueryError(f"--bind {name}: {value} does not make a valid IRI ({exc}); remove the offending "
+                             f"character or quote the value to bind it as text (--bind '{name}=\"...\"').") from exc
     if _INT_RE.match(value):
         return name, ox.Literal(value, datatype=ox.NamedNode(_XSD + "integer"))
     if _DEC_RE.match(value):
@@ -180,8 +180,19 @@ def run_query(
     base: str | None = None,
     default_graph: list | None = None,
     union: bool = False,
+    timeout: float | None = None,
+    allow_service: bool = False,
+    source: str | None = None,
 ) -> QueryResult:
-    """Run ``text`` on ``store``; ``bindings`` are ``name=value`` strings."""
+    """Run ``text`` on ``store``; ``bindings`` are ``name=value`` strings; ``source`` (the store
+    folder) is named when the store turns out to be damaged.
+
+    The query is checked first (:func:`kg.store.guard.check_query`: nesting, length, and no
+    ``SERVICE`` unless ``allow_service``), then run for at most ``timeout`` seconds (None: no
+    limit) by :func:`kg.store.guard.run_bounded`."""
+    from kg.store.guard import check_query, run_bounded
+
+    check_query(text, allow_service=allow_service)
     prefixes = prefixes_for(base)
     subs = dict(parse_binding(b, prefixes=prefixes) for b in bindings)
     _check_binds(text, subs)
@@ -192,23 +203,41 @@ def run_query(
     elif union:
         kwargs["use_default_graph_as_union"] = True
     try:
-        result = store.query(text, **kwargs)
-        if isinstance(result, ox.QueryBoolean):
-            return QueryResult("ask", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows = [[sol[v] for v in variables] for sol in result]
-            return QueryResult("select", variables=variables, rows=rows)
-        return QueryResult("graph", triples=list(result))
+        return run_bounded(lambda: _evaluate(store, text, kwargs), timeout=timeout)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {str(exc).splitlines()[0]}; check the query text.") from exc
     except RuntimeError as exc:
         if "projection" in str(exc) and subs:
             raise QueryError(f"--bind: {str(exc).splitlines()[0]}; list every bound variable in the SELECT "
                              f"clause (e.g. SELECT ?{next(iter(subs))} ...) so the engine can substitute it.") from exc
+        _raise_if_damaged(exc, source)
         raise QueryError(f"query failed: {str(exc).splitlines()[0]}.") from exc
     except (OSError, ValueError, TypeError) as exc:
+        _raise_if_damaged(exc, source)
         raise QueryError(f"query failed: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}.") from exc
+
+
+def _evaluate(store: ox.Store, text: str, kwargs: dict) -> QueryResult:
+    """Run and read the whole answer (the engine works while the answer is read)."""
+    result = store.query(text, **kwargs)
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows = [[sol[v] for v in variables] for sol in result]
+        return QueryResult("select", variables=variables, rows=rows)
+    return QueryResult("graph", triples=list(result))
+
+
+def _raise_if_damaged(exc: Exception, source: str | None) -> None:
+    """A store whose files are damaged fails only when the damaged part is read: say so."""
+    from kg.store.embedded import damaged_store_error
+
+    if source is None:
+        return
+    error = damaged_store_error(exc, source)
+    if error is not None:
+        raise error from exc
 
 
 _FILE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
@@ -217,34 +246,47 @@ _FILE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".t
 
 
 def open_graph_file(path: Path) -> ox.Store:
-    """An in-memory store holding an RDF file (format from the extension)."""
+    """An in-memory store holding an RDF file (format from the extension).
+
+    The file is checked first (:func:`kg.store.guard.check_rdf_file`: no XML entity bomb); the
+    load runs on a waiting thread so that Ctrl-C stops it."""
+    from kg.store.guard import check_rdf_file, run_bounded
+
     path = Path(path)
     fmt = _FILE_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise QueryError(f"{path}: unknown RDF extension {path.suffix!r}; use one of {', '.join(_FILE_FORMATS)}.")
     if not path.is_file():
         raise QueryError(f"no such RDF file: {path}; pass a file written by `kg build` (e.g. output/graph.ttl).")
+    check_rdf_file(path)
     store = ox.Store()
     try:
-        store.load(path=str(path), format=fmt)
+        run_bounded(lambda: store.load(path=str(path), format=fmt), what=f"loading {path}")
     except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(f"{path}: cannot parse ({str(exc).splitlines()[0]}).") from exc
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "LoadDocumentCallback" in first:
+            first = "it refers to a remote JSON-LD context, which is never fetched; embed the context in the file"
+        raise QueryError(f"{path}: cannot parse ({first}).") from exc
     return store
 
 
-def query_file(path: Path, text: str, *, bindings: Sequence[str] = ()) -> QueryResult:
-    """Query an RDF file (datasets are queried as the union of their graphs)."""
+def query_file(path: Path, text: str, *, bindings: Sequence[str] = (), timeout: float | None = None,
+               allow_service: bool = False) -> QueryResult:
+    """Query an RDF file (datasets are queried as the union of their graphs); see :func:`run_query`."""
     store = open_graph_file(path)
     base = _guess_base(store)
-    return run_query(store, text, bindings=bindings, base=base, union=True)
+    return run_query(store, text, bindings=bindings, base=base, union=True, timeout=timeout,
+                     allow_service=allow_service)
 
 
-def query_store(path: Path, text: str, *, bindings: Sequence[str] = ()) -> QueryResult:
-    """Query the on-disk store (its public graphs; see :mod:`kg.store.embedded`)."""
+def query_store(path: Path, text: str, *, bindings: Sequence[str] = (), timeout: float | None = None,
+                allow_service: bool = False) -> QueryResult:
+    """Query the on-disk store (its public graphs; see :mod:`kg.store.embedded`); see :func:`run_query`."""
     from kg.store.embedded import open_store, public_graphs, store_base
 
     store = open_store(path, read_only=True)
-    return run_query(store, text, bindings=bindings, base=store_base(store), default_graph=public_graphs(store))
+    return run_query(store, text, bindings=bindings, base=store_base(store), default_graph=public_graphs(store),
+                     timeout=timeout, allow_service=allow_service, source=str(path))
 
 
 def _guess_base(store: ox.Store) -> str | None:

@@ -54,7 +54,13 @@ class ValidationReport:
 
 
 def load_rdf_file(path: Path) -> Graph:
-    """Parse an RDF file (format from the extension); datasets are flattened to their union."""
+    """Parse an RDF file (format from the extension); datasets are flattened to their union.
+
+    Nothing is fetched from the network: JSON-LD is read by pyoxigraph, which does not load
+    remote contexts (rdflib would fetch them), and RDF/XML is checked for entity bombs and
+    external entities first (:func:`kg.store.guard.check_rdf_file`)."""
+    from kg.store.guard import check_rdf_file
+
     path = Path(path)
     if not path.is_file():
         raise KGError(f"no such RDF file: {path}; pass a file written by `kg build` (e.g. output/graph.ttl).")
@@ -63,7 +69,10 @@ def load_rdf_file(path: Path) -> Graph:
     if fmt is None:
         raise KGError(f"{path}: unknown RDF file extension {suffix!r}; use one of "
                       f"{', '.join(sorted(_GRAPH_SUFFIXES | _DATASET_SUFFIXES))}.")
+    check_rdf_file(path)
     try:
+        if fmt == "json-ld":
+            return _load_jsonld(path)
         if suffix in _DATASET_SUFFIXES:
             ds = Dataset()
             ds.parse(path, format=fmt)
@@ -74,7 +83,21 @@ def load_rdf_file(path: Path) -> Graph:
         return Graph().parse(path, format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "LoadDocumentCallback" in first:
+            first = "it refers to a remote JSON-LD context, which kg validate does not fetch; embed the context"
         raise KGError(f"{path}: cannot parse as {fmt} ({first}); is it a file written by `kg build`?") from exc
+
+
+def _load_jsonld(path: Path) -> Graph:
+    """JSON-LD through pyoxigraph (never fetches a remote context), as an rdflib graph (the union)."""
+    import pyoxigraph as ox
+
+    from kg.export.formats import from_ox_term
+
+    union = Graph()
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD):
+        union.add((from_ox_term(quad.subject), from_ox_term(quad.predicate), from_ox_term(quad.object)))
+    return union
 
 
 def _short(term: Node | None, g: Graph) -> str:

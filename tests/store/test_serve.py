@@ -144,3 +144,27 @@ def test_missing_store_is_a_clear_error(tmp_path):
 
     with pytest.raises(StoreError, match="no newskg store"):
         start_server(tmp_path / "nothing", port=free_port(), engine="builtin")
+
+
+def test_a_server_that_cannot_listen_leaves_no_process_or_folder(store, tmp_path, monkeypatch):
+    import tempfile
+
+    path, _, _ = store
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        before = set(os.listdir("/proc")) if os.path.isdir("/proc") else set()
+        with pytest.raises(ServeError):
+            start_server(path, port=busy.getsockname()[1], engine="builtin")
+    assert list(tmp_path.iterdir()) == []
+    if before:
+        assert [p for p in set(os.listdir("/proc")) - before if p.isdigit() and b"kg.store.worker" in cmdline(p)] == []
+
+
+def cmdline(pid: str) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""

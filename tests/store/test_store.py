@@ -197,3 +197,15 @@ def test_an_interrupted_first_build_is_cleared_and_built_again(res, tmp_path):
     report = update_store(path, model(res, doc1(), doc2()), resources=res)
     assert report.added == ("d1", "d2")
     assert export_store(path, "trig") == serialize(model(res, doc1(), doc2()), "trig", resources=res)
+
+
+def test_a_stale_entity_graph_is_repaired_for_readers(res, tmp_path):
+    path = tmp_path / "store"
+    update_store(path, model(res, doc1(), doc2()), resources=res, doc_entities=per_doc(doc1(), doc2()))
+    good = export_store(path, "nquads")
+    store = ox.Store(str(path))  # as an older newskg left it when killed between its transactions
+    store.remove_graph(ox.NamedNode(DEFAULT_BASE + "kg/entities"))
+    store.add(ox.Quad(META, ox.NamedNode("urn:newskg:entitiesStale"),
+                      ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")), META))
+    del store
+    assert export_store(path, "nquads") == good
