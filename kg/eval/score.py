@@ -33,7 +33,6 @@ Facts
 from __future__ import annotations
 
 import csv
-import html
 import json
 import logging
 import os
@@ -48,6 +47,7 @@ from typing import Any, Iterable, Mapping
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
+from kg.ingest.clean import clean_agnews_text  # the one cleaner; re-exported here
 from kg.model import Document
 
 __all__ = [
@@ -112,30 +112,6 @@ def normalise(name: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
-
-
-_AG_NUMERIC = re.compile(r" ?#(\d+);")
-_AG_NAMED = re.compile(r" ?(?<![&\w])(quot|amp|lt|gt|apos);")
-_AG_TICKER = re.compile(r"\s*<[A-Z0-9.\-]+>")
-
-
-def clean_agnews_text(text: str) -> str:
-    """Undo the escaping of the AG News CSV.
-
-    The CSV lost the ``&`` of HTML entities and put a space before them (``Berlusconi #39;s``,
-    `` quot;foolish quot;``, ``AT amp;T``); it writes line breaks as a backslash and dollars as
-    ``\\$``.  In order: ``\\$`` -> ``$``; any other backslash -> space; `` #NNN;`` and
-    `` quot;``/`` amp;``/`` lt;``/`` gt;``/`` apos;`` (with the one space before them) -> the
-    character; remaining ``&...;`` entities -> the character; Reuters stock tickers
-    (``<TXN.N>``) are removed; runs of whitespace become one space.
-    """
-    text = text.replace("\\$", "$")
-    text = text.replace("\\", " ")
-    text = _AG_NUMERIC.sub(lambda m: html.unescape(f"&#{m.group(1)};"), text)
-    text = _AG_NAMED.sub(lambda m: html.unescape(f"&{m.group(1)};"), text)
-    text = html.unescape(text)
-    text = _AG_TICKER.sub("", text)
-    return _WS.sub(" ", text).strip()
 
 
 def lead_excerpt(text: str, max_chars: int) -> str:
