@@ -200,6 +200,7 @@ def write_outputs(
     focus: tuple[str, ...] = (),
     hops: int = 1,
     timings: dict[str, float] | None = None,
+    replace: bool = True,
 ):
     """Write what ``kg build`` writes: OUT/store, OUT/graph.ttl (+ ``formats``), graph.graphml, graph.html.
 
@@ -207,7 +208,8 @@ def write_outputs(
     the store (two cores, twice the work).  Files are written (atomically) once everything is
     computed; the RDF files are exported from the store so that they describe all of it.
     Returns the paths written and the store report.  ``timings``, when given, receives the
-    seconds of each step (the benchmark prints them)."""
+    seconds of each step (the benchmark prints them); ``replace=False`` refuses to replace a
+    stored document by a different version (see :func:`kg.store.embedded.update_store`)."""
     from kg.export.formats import FORMATS, serialize
     from kg.store.embedded import export_store, update_store
 
@@ -220,7 +222,7 @@ def write_outputs(
         t0 = time.perf_counter()
         try:
             store_report = update_store(out_dir / "store", graph, base=base, resources=resources,
-                                        doc_entities=doc_entities)
+                                        doc_entities=doc_entities, replace=replace)
         except BaseException:
             views.cancel()
             raise

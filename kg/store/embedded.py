@@ -65,6 +65,7 @@ _MENTIONS = ox.NamedNode(KG_NS + "mentionCount")
 _SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 _KG_DOCUMENT = ox.NamedNode(KG_NS + "Document")
 _DC_IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
+_DC_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
 assert {str(p) for p in DESCRIPTION_PREDICATES} == {
     p.value for p in (_RDF_TYPE, _RDFS_LABEL, _ALT_LABEL, _JOB_TITLE, _MENTIONS, _SAME_AS)
 }
@@ -290,12 +291,15 @@ def update_store(
     base: str = DEFAULT_BASE,
     resources: Resources | None = None,
     doc_entities: Mapping[str, Sequence[Entity]] | None = None,
+    replace: bool = True,
 ) -> StoreReport:
     """Add the documents of ``kg`` to the store at ``path`` (created if missing).
 
-    A document already in the store is replaced (its old facts, provenance and entity share go);
-    a document whose content is unchanged is left alone.  ``doc_entities`` (document id ->
-    ``DocResult.entities``) makes per-document mention counts exact; see
+    A document already in the store is replaced (its old facts, provenance and entity share go)
+    and logged as a warning with its old and new source; a document whose content is unchanged
+    is left alone.  With ``replace=False`` a document that would replace a different stored
+    version raises :class:`StoreError` before anything is written.  ``doc_entities`` (document
+    id -> ``DocResult.entities``) makes per-document mention counts exact; see
     :func:`kg.export.dataset.split_documents`.
     """
     path = Path(path)
@@ -308,7 +312,7 @@ def update_store(
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
     empty = not _prefix_graphs(store, prefix)
     known: dict[ox.NamedNode, Shares] | None = {} if empty else None
-    added, replaced, unchanged = [], [], []
+    added, replaced, unchanged, refused = [], [], [], []
     touched: set[ox.NamedNode] = set()
     fresh: list[ox.Quad] = []  # graphs of documents new to the store: written in one transaction
     public = 0
@@ -333,9 +337,22 @@ def update_store(
         if all(old[name] == set(qs) for name, qs in new.items()):
             unchanged.append(part.doc_id)
             continue
+        was = sorted({q.object.value for q in old[g] if q.predicate == _DC_SOURCE}) or ["no source"]
+        now = sorted({o.value for s, p, o in part.facts if p == _DC_SOURCE}) or ["no source"]
+        change = f"{part.doc_id!r} (stored from {was[0]}, now from {now[0]})"
+        if not replace:
+            refused.append(change)
+            continue
+        log.warning("document %s replaced by a different version", change)
         touched |= {q.subject for q in old.get(e, ())} | {q.subject for q in new[e]}
         _replace_graphs(store, {k: sorted(v, key=str) for k, v in new.items()}, drop=[g, e])
         replaced.append(part.doc_id)
+    if refused:
+        del store   # the error's traceback keeps this frame: release the store's lock now
+        raise StoreError(
+            f"{len(refused)} document(s) would replace a different version already in the store at {path}: "
+            f"{', '.join(refused[:3])}{' ...' if len(refused) > 3 else ''}; nothing was written. Give them other "
+            "ids (file names or the id field) or build without --no-replace to replace them.")
     if known is not None:
         # A first build: the documents and the merged entity graph in one load.
         merged = ox.NamedNode(str(entity_graph_iri(base)))
