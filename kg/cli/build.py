@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from kg.cli._app import app, err, fail, out, setup_logging
+from kg.cli._app import app, err, fail, out, setup_logging, shown
 from kg.errors import KGError
 
 
@@ -126,7 +126,7 @@ def build(
             fail("no document could be read from the inputs; "
                  "pass .txt/.md/.html/.jsonl/.csv files, a folder of them, or - for stdin.")
         out_dir.mkdir(parents=True, exist_ok=True)
-        with OutputLock(out_dir, on_wait=lambda msg: err.print(msg, markup=False)):
+        with OutputLock(out_dir, on_wait=lambda msg: err.print(shown(msg), markup=False)):
             written, store_report = write_outputs(
                 graph, out_dir, base=base, resources=res, doc_entities=doc_entities, formats=formats or (),
                 store=not no_store, html=not no_html, max_nodes=max_nodes, focus=tuple(focus or ()), hops=hops,
@@ -143,19 +143,17 @@ def build(
         f"{stats['relations']} relations ({stats['statements']} statements with provenance)."
     )
     if store_report is not None:
-        out.print(f"Updated {store_report.summary()}.")
+        out.print(shown(f"Updated {store_report.summary()}."), markup=False)
         if store_report.replaced:
             _warn_replaced(store_report.replaced, graph)
     if problems:
         out.print(f"{len(problems)} input problem(s) reported above; the rest was built.")
     for path in written:
-        out.print(f"  wrote {path}")
+        out.print(shown(f"  wrote {path}"), markup=False)
 
 
 def _warn_replaced(replaced, graph) -> None:
     """One line: which stored documents this build replaced by a different version."""
-    from kg.ingest.problem import shown
-
     named = [f"{doc_id!r} (now from {graph.documents[doc_id].source or 'this build'})"
              if doc_id in graph.documents else repr(doc_id) for doc_id in replaced[:3]]
     more = f" and {len(replaced) - 3} more" if len(replaced) > 3 else ""

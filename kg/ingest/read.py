@@ -36,7 +36,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from kg.ingest.decode import binary_kind, decode
 from kg.ingest.document import clean_meta, make_document
-from kg.ingest.problem import Problem, Reporter, report
+from kg.ingest.problem import Problem, Reporter, report, shown
 from kg.ingest.rows import Fields, csv_delimiter, field_limit, read_csv, read_jsonl
 from kg.model import Document
 
@@ -81,7 +81,7 @@ def _list_directory(path: Path, on_problem: Reporter) -> list[Path]:
             found.append(p)
         else:
             other[p.suffix.lower() or "(no extension)"] += 1
-            log.info("%s: skipped, not a %s file", p, _ACCEPTED)
+            log.info("%s: skipped, not a %s file", shown(str(p)), _ACCEPTED)
     if other:
         kinds = ", ".join(f"{n} {ext}" for ext, n in sorted(other.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
         count = sum(other.values())
@@ -125,8 +125,8 @@ def _unique_ids(items: list[_File | str]) -> list[_File | str]:
             if len(set(ids)) == len(ids):
                 for n, new in zip(members, ids):
                     out[n] = _File(items[n].path, new)
-                    log.info("%s: id %r (%r is the id of %d files of this run)", items[n].path, new, doc_id,
-                             len(members))
+                    log.info("%s: id %r (%r is the id of %d files of this run)", shown(str(items[n].path)), new,
+                             doc_id, len(members))
                 break
     return out
 
@@ -142,7 +142,7 @@ def _expand(inputs: Iterable[str | Path], on_problem: Reporter) -> list[_File | 
         except OSError:
             real = path.absolute()
         if real in seen:
-            log.info("%s given more than once; read once", path)
+            log.info("%s given more than once; read once", shown(str(path)))
             return
         seen.add(real)
         out.append(_File(path, doc_id))
