@@ -308,9 +308,11 @@ def update_store(
     store = open_store(path, create=True)
     _init_meta(store, base, path)
     _repair_if_stale(store)
-    # A store without entity shares (a first build) needs no read-back: every share is in memory.
+    # A store without documents (a first build) needs no read-back: every share is in memory.  (Not
+    # "without entity shares": documents in which nothing was found have none, and would be loaded
+    # again on top of themselves.)
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
-    empty = not _prefix_graphs(store, prefix)
+    empty = not _prefix_graphs(store, prefix) and not _prefix_graphs(store, str(document_graph_iri(base, "x"))[:-1])
     known: dict[ox.NamedNode, Shares] | None = {} if empty else None
     added, replaced, unchanged, refused = [], [], [], []
     touched: set[ox.NamedNode] = set()

@@ -118,3 +118,17 @@ def test_cli_builds_both_index_files_and_a_later_build_replaces_nothing_silently
     assert done.exit_code == 0, done.output
     warned = [ln for ln in done.output.splitlines() if "replaced by a different version" in ln]
     assert len(warned) == 1 and "'index'" in warned[0] and str(other) in warned[0]
+
+
+def test_a_stored_document_without_entities_is_replaced_not_merged(res, tmp_path):
+    path = tmp_path / "store"
+    empty = lambda text, source: DocResult(Document("index", text, title=text, source=source), [], [])  # noqa: E731
+    update_store(path, _graph(res, empty("A", "a/index.txt")), resources=res)
+    with pytest.raises(StoreError, match="would replace"):
+        update_store(path, _graph(res, empty("B", "b/index.txt")), resources=res, replace=False)
+    report = update_store(path, _graph(res, empty("B", "b/index.txt")), resources=res)
+    assert report.replaced == ("index",) and report.added == ()
+    from kg.store.embedded import export_store
+
+    titles = [ln for ln in export_store(path, "ntriples").decode().splitlines() if "/title>" in ln]
+    assert len(titles) == 1 and '"B"' in titles[0]
