@@ -65,8 +65,8 @@ class _File:
 
 def _url_problem(raw: str) -> Problem:
     return Problem(raw, "newskg does not fetch URLs (it works offline); download the page first "
-                   "(save it from the browser, or `curl -L -o page.html URL`) and pass the file: "
-                   f"HTML pages (.html) work, as do {_ACCEPTED} files.")
+                   "(save it from the browser, or `curl -L -o page.html URL`) and pass the file: saved "
+                   ".html pages work (the article text is kept), as do .txt, .md, .jsonl and .csv files.")
 
 
 def _list_directory(path: Path, on_problem: Reporter) -> list[Path]:
@@ -151,10 +151,10 @@ def _expand(inputs: Iterable[str | Path], on_problem: Reporter) -> list[_File | 
         if str(raw) == "-":
             out.append("-")
             continue
-        if isinstance(raw, str) and _URL.match(raw):
+        path = Path(raw)
+        if isinstance(raw, str) and _URL.match(raw) and not path.exists():   # a saved www.x.html is a file
             report(on_problem, _url_problem(raw))
             continue
-        path = Path(raw)
         try:
             if path.is_dir():
                 for p in _list_directory(path, on_problem):

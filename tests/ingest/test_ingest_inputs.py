@@ -48,6 +48,13 @@ def test_a_url_is_not_fetched_and_the_message_says_how_to_pass_the_page(url):
     assert ".html" in p.message and "curl" in p.message and "no such file" not in p.message
 
 
+def test_a_saved_page_named_like_a_host_is_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("www.example.com.html").write_text(f"<html><body><p>{ENGLISH}</p></body></html>", encoding="utf-8")
+    docs, problems = read(["www.example.com.html"])
+    assert [d.id for d in docs] == ["www.example.com"] and problems == []
+
+
 def test_cli_url_input_is_one_warning_then_the_usual_error(tmp_path):
     done = runner.invoke(app, ["build", "https://example.com/story", "--out", str(tmp_path)])
     assert done.exit_code == 1
