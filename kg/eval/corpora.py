@@ -5,7 +5,6 @@ articles (``lead_chars``); AG News's escaped text cleaned."""
 from __future__ import annotations
 
 import csv
-import html
 import json
 import os
 import re
@@ -14,36 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from kg.eval.gold import Gold, GoldError
+from kg.ingest.clean import clean_agnews_text  # the one cleaner (re-exported here for the gold loaders)
 from kg.model import Document
 
 __all__ = ["default_repo_root", "default_data_dir", "load_gold_documents", "lead_excerpt", "agnews_text",
            "clean_agnews_text"]
 
 _WS = re.compile(r"\s+")
-
-_AG_NUMERIC = re.compile(r" ?#(\d+);")
-_AG_NAMED = re.compile(r" ?(?<![&\w])(quot|amp|lt|gt|apos);")
-_AG_TICKER = re.compile(r"\s*<[A-Z0-9.\-]+>")
-
-
-def clean_agnews_text(text: str) -> str:
-    """Undo the escaping of the AG News CSV.
-
-    The CSV lost the ``&`` of HTML entities and put a space before them (``Berlusconi #39;s``,
-    `` quot;foolish quot;``, ``AT amp;T``); it writes line breaks as a backslash and dollars as
-    ``\\$``.  In order: ``\\$`` -> ``$``; any other backslash -> space; `` #NNN;`` and
-    `` quot;``/`` amp;``/`` lt;``/`` gt;``/`` apos;`` (with the one space before them) -> the
-    character; remaining ``&...;`` entities -> the character; Reuters stock tickers
-    (``<TXN.N>``) are removed; runs of whitespace become one space.
-    """
-    text = text.replace("\\$", "$")
-    text = text.replace("\\", " ")
-    text = _AG_NUMERIC.sub(lambda m: html.unescape(f"&#{m.group(1)};"), text)
-    text = _AG_NAMED.sub(lambda m: html.unescape(f"&{m.group(1)};"), text)
-    text = html.unescape(text)
-    text = _AG_TICKER.sub("", text)
-    return _WS.sub(" ", text).strip()
-
 
 def lead_excerpt(text: str, max_chars: int) -> str:
     r"""The lead of an article: its first paragraphs, up to ``max_chars`` characters.

@@ -30,6 +30,7 @@ def write_outputs(
     focus: tuple[str, ...] = (),
     hops: int = 1,
     timings: dict[str, float] | None = None,
+    replace: bool = True,
 ):
     """Write what ``kg build`` writes: OUT/store, OUT/graph.ttl (+ ``formats``), graph.graphml, graph.html.
 
@@ -37,7 +38,8 @@ def write_outputs(
     the store (two cores, twice the work).  Files are written (atomically) once everything is
     computed; the RDF files are exported from the store so that they describe all of it.
     Returns the paths written and the store report.  ``timings``, when given, receives the
-    seconds of each step (the benchmark prints them)."""
+    seconds of each step (the benchmark prints them); ``replace=False`` refuses to replace a
+    stored document by a different version (see :func:`kg.store.embedded.update_store`)."""
     from kg.store.embedded import update_store
 
     times = timings if timings is not None else {}
@@ -56,7 +58,7 @@ def write_outputs(
         t0 = time.perf_counter()
         try:
             store_report = update_store(out_dir / "store", graph, base=base, resources=resources,
-                                        doc_entities=doc_entities)
+                                        doc_entities=doc_entities, replace=replace)
         except BaseException:
             views.cancel()
             raise

@@ -29,6 +29,7 @@ from kg.store.embedded import (
 )
 
 log = logging.getLogger(__name__)
+_DC_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
 
 __all__ = ["update_store", "remove_documents", "rebuild_entity_graph", "repair_if_stale"]
 
@@ -173,12 +174,15 @@ def update_store(
     base: str = DEFAULT_BASE,
     resources: Resources | None = None,
     doc_entities: Mapping[str, Sequence[Entity]] | None = None,
+    replace: bool = True,
 ) -> StoreReport:
     """Add the documents of ``kg`` to the store at ``path`` (created if missing).
 
-    A document already in the store is replaced (its old facts, provenance and entity share go);
-    a document whose content is unchanged is left alone.  ``doc_entities`` (document id ->
-    ``DocResult.entities``) makes per-document mention counts exact; see
+    A document already in the store is replaced (its old facts, provenance and entity share go)
+    and logged as a warning with its old and new source; a document whose content is unchanged
+    is left alone.  With ``replace=False`` a document that would replace a different stored
+    version raises :class:`StoreError` before anything is written.  ``doc_entities`` (document
+    id -> ``DocResult.entities``) makes per-document mention counts exact; see
     :func:`kg.export.dataset.split_documents`.
     """
     path = Path(path)
@@ -188,15 +192,17 @@ def update_store(
     with _writing(path):
         _init_meta(store, base, path)
         repair_if_stale(store)
-        return _update(store, path, kg, base=base, res=res, doc_entities=doc_entities)
+        return _update(store, path, kg, base=base, res=res, doc_entities=doc_entities, replace=replace)
 
 
 def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: Resources,
-            doc_entities: Mapping[str, Sequence[Entity]] | None) -> StoreReport:
-    # A store without entity shares (a first build) needs no read-back: every share is in memory.
+            doc_entities: Mapping[str, Sequence[Entity]] | None, replace: bool = True) -> StoreReport:
+    # A store without documents (a first build) needs no read-back: every share is in memory.  (Not
+    # "without entity shares": documents in which nothing was found have none, and would be loaded
+    # again on top of themselves.)
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
-    empty = not _prefix_graphs(store, prefix)
-    added, replaced, unchanged = [], [], []
+    empty = not _prefix_graphs(store, prefix) and not _prefix_graphs(store, str(document_graph_iri(base, "x"))[:-1])
+    added, replaced, unchanged, refused = [], [], [], []
     touched: set[ox.NamedNode] = set()
     new_shares: dict[ox.NamedNode, Shares] = {}
     fresh: list[ox.Quad] = []  # the graphs to write
@@ -213,6 +219,13 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
             if all(old[name] == set(qs) for name, qs in new.items()):
                 unchanged.append(part.doc_id)
                 continue
+            was = sorted({q.object.value for q in old[g] if q.predicate == _DC_SOURCE}) or ["no source"]
+            now = sorted({o.value for s, p, o in part.facts if p == _DC_SOURCE}) or ["no source"]
+            change = f"{part.doc_id!r} (stored from {was[0]}, now from {now[0]})"
+            if not replace:
+                refused.append(change)
+                continue
+            log.warning("document %s replaced by a different version", change)
             touched |= {q.subject for q in old.get(e, ())}
             drop += [g, e]
             replaced.append(part.doc_id)
@@ -223,6 +236,11 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
         for q in new[e]:
             new_shares.setdefault(q.subject, {}).setdefault(e.value, {}).setdefault(q.predicate.value, []).append(q.object)
         touched |= {q.subject for q in new[e]}
+    if refused:
+        raise StoreError(
+            f"{len(refused)} document(s) would replace a different version already in the store at {path}: "
+            f"{', '.join(refused[:3])}{' ...' if len(refused) > 3 else ''}; nothing was written. Give them other "
+            "ids (file names or the id field) or build without --no-replace to replace them.")
     if empty:
         # A first build: the documents and the merged entity graph in one bulk load.
         merged = ox.NamedNode(str(entity_graph_iri(base)))

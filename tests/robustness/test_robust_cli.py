@@ -116,10 +116,10 @@ def test_real_entry_point_has_no_traceback(messy, tmp_path):
     assert "Traceback" not in bad.stderr
     lines = bad.stderr.strip().splitlines()
     assert lines == [
-        f"Warning: {empty}: directory holds no .txt, .md, .html or .jsonl file; put .txt, .md, .html or "
-        ".jsonl files in it or convert the others to text.",
+        f"Warning: {empty}: directory holds no .txt, .md, .html, .jsonl or .csv file; put .txt, .md, .html, "
+        ".jsonl or .csv files in it.",
         f"Warning: {tmp_path / 'missing.txt'}: no such file or directory; check the path.",
-        "Error: no document could be read from the inputs; pass .txt/.md/.html files, a directory, a .jsonl file "
+        "Error: no document could be read from the inputs; pass .txt/.md/.html/.jsonl/.csv files, a folder of them, "
         "or - for stdin.",
     ]
 

@@ -116,15 +116,16 @@ def test_jsonl_invalid_utf8_line_names_the_line(tmp_path):
     assert only(problems).line == 2
 
 
-def test_duplicate_file_ids_keep_the_first(tmp_path):
+def test_duplicate_ids_keep_the_first(tmp_path):
+    # Files of one folder have distinct ids (their paths: tests/ingest/test_ingest_ids.py); a
+    # JSONL id that repeats one of them is still a duplicate.
     (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
     (tmp_path / "a" / "same.txt").write_text("First, Paris.", encoding="utf-8")
-    (tmp_path / "b" / "same.txt").write_text("Second, Lyon.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "a/same", "text": "Second, Lyon."}) + "\n", encoding="utf-8")
     docs, problems = read([tmp_path])
     assert [d.text for d in docs] == ["First, Paris."]
     p = only(problems)
-    assert p.source == str(tmp_path / "b" / "same.txt") and "duplicate document id 'same'" in p.message
+    assert p.source == str(tmp_path / "b.jsonl") and p.line == 1 and "duplicate document id 'a/same'" in p.message
 
 
 def test_same_file_twice_is_read_once_without_complaint(good):
