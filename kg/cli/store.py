@@ -135,7 +135,7 @@ def remove(
 
         kg remove article-17 --store output/store
     """
-    from kg.store.embedded import remove_documents
+    from kg.store.update import remove_documents
 
     try:
         report = remove_documents(store, list(doc_ids))

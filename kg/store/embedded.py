@@ -24,66 +24,23 @@ recover), and a build never writes into it.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.export.dataset import (
-    DESCRIPTION_PREDICATES,
-    document_graph_iri,
-    entity_graph_iri,
-)
 from kg.errors import StoreDamaged, StoreError, StoreIncomplete
 from kg.export.formats import LARGE_TRIPLES, Engine, from_ox_term, serialize_ox_quads, serialize_quads
 from kg.export.rdf import DEFAULT_BASE
-from kg.vocab import KG_NS
+from kg.store.merge import repair_if_stale
+from kg.store.meta import (  # noqa: F401  (StoreReport and META re-exported)
+    _FIRST_BUILD, _STALE, META, StoreReport, _documents, _flagged, _init_meta, _prefix_graphs, public_graphs,
+    store_base,
+)
 
 log = logging.getLogger(__name__)
 
-# update_store, remove_documents and rebuild_entity_graph (kg.store.update) are importable from here too.
 __all__ = ["StoreError", "StoreDamaged", "StoreIncomplete", "StoreReport", "export_store", "store_documents",
            "store_base", "public_graphs", "open_store", "damaged_store_error"]
-
-FORMAT_VERSION = "1"
-META = ox.NamedNode("urn:newskg:store")
-_VOID_URISPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
-_VERSION = ox.NamedNode("http://purl.org/dc/terms/hasVersion")
-_STALE = ox.NamedNode("urn:newskg:entitiesStale")
-_FIRST_BUILD = ox.NamedNode("urn:newskg:firstBuildInProgress")
-_TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
-_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
-_JOB_TITLE = ox.NamedNode("https://schema.org/jobTitle")
-_MENTIONS = ox.NamedNode(KG_NS + "mentionCount")
-_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
-_KG_DOCUMENT = ox.NamedNode(KG_NS + "Document")
-_DC_IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
-assert {str(p) for p in DESCRIPTION_PREDICATES} == {
-    p.value for p in (_RDF_TYPE, _RDFS_LABEL, _ALT_LABEL, _JOB_TITLE, _MENTIONS, _SAME_AS)
-}
-
-
-@dataclass(frozen=True)
-class StoreReport:
-    """What an update or removal did."""
-
-    path: Path
-    added: tuple[str, ...] = ()
-    replaced: tuple[str, ...] = ()
-    unchanged: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    entities_updated: int = 0
-    documents: int = 0  # documents in the store afterwards
-    quads: int = 0  # public quads in the store afterwards
-
-    def summary(self) -> str:
-        return (f"store {self.path}: {len(self.added)} added, {len(self.replaced)} replaced, "
-                f"{len(self.unchanged)} unchanged, {len(self.removed)} removed; "
-                f"{self.documents} document(s), {self.quads} quads")
-
 
 # -- opening -------------------------------------------------------------------------------------
 _RECOVER = ("move it aside (mv {path} {path}.damaged) and run `kg build` on your inputs to make a fresh store; "
@@ -183,67 +140,16 @@ def _raise_if_damaged(exc: BaseException, path: Path | str) -> None:
 
 def _repair_stale(path: Path) -> None:
     """Recompute an entity graph left stale (by an interrupted run of an older newskg) for readers."""
-    from kg.store.update import repair_if_stale
-
     log.warning("the store's entity graph at %s was left stale by an interrupted run; recomputing it", path)
     writer = _open(path, read_only=False)
     repair_if_stale(writer)
     writer.flush()
 
 
-def _flagged(store: ox.Store, flag: ox.NamedNode) -> bool:
-    """Is the bookkeeping ``flag`` (_STALE or _FIRST_BUILD) set?"""
-    return any(True for _ in store.quads_for_pattern(META, flag, None, META))
-
-
-def store_base(store: ox.Store) -> str | None:
-    for q in store.quads_for_pattern(META, _VOID_URISPACE, None, META):
-        return q.object.value
-    return None
-
-
-def _init_meta(store: ox.Store, base: str, path: Path) -> None:
-    known = store_base(store)
-    if known is None:
-        store.extend([ox.Quad(META, _VOID_URISPACE, ox.Literal(base), META),
-                      ox.Quad(META, _VERSION, ox.Literal(FORMAT_VERSION), META)])
-    elif known != base:
-        raise StoreError(
-            f"the store at {path} was built with --base {known!r}, not {base!r}; IRIs would not match. "
-            f"Rebuild with --base {known!r} or use another --out folder."
-        )
-
-
-def _prefix_graphs(store: ox.Store, prefix: str) -> list[ox.NamedNode]:
-    return sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)),
-                  key=lambda g: g.value)
-
-
-def public_graphs(store: ox.Store) -> list[ox.NamedNode]:
-    """The graphs queries see: every document graph and the merged entity graph."""
-    base = store_base(store)
-    if base is None:
-        return []
-    doc_prefix = str(document_graph_iri(base, "x"))[: -len("x")]
-    ent = ox.NamedNode(str(entity_graph_iri(base)))
-    graphs = _prefix_graphs(store, doc_prefix)
-    return graphs + ([ent] if store.contains_named_graph(ent) else [])
-
-
 def store_documents(path: Path | str) -> list[str]:
     """Ids of the documents in the store, sorted."""
     store = open_store(path, read_only=True)
     return sorted(_documents(store).values())
-
-
-def _documents(store: ox.Store) -> dict[str, str]:
-    """Document graph IRI -> document id."""
-    out: dict[str, str] = {}
-    for g in public_graphs(store):
-        for q in store.quads_for_pattern(None, _RDF_TYPE, _KG_DOCUMENT, g):
-            for ident in store.quads_for_pattern(q.subject, _DC_IDENTIFIER, None, g):
-                out[g.value] = ident.object.value
-    return out
 
 
 def export_store(path: Path | str, fmt: str, *, engine: Engine = "auto") -> bytes:
@@ -262,12 +168,3 @@ def export_store(path: Path | str, fmt: str, *, engine: Engine = "auto") -> byte
         return serialize_ox_quads(quads, fmt, base=base)
     return serialize_quads((tuple(map(from_ox_term, (q.subject, q.predicate, q.object, q.graph_name))) for q in quads),
                            fmt, base=base, engine="rdflib")
-
-
-def __getattr__(name: str):
-    """The writers live in :mod:`kg.store.update`; they are also importable from here."""
-    if name in ("update_store", "remove_documents", "rebuild_entity_graph"):
-        from kg.store import update
-
-        return getattr(update, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -39,8 +39,8 @@ def write_outputs(
     computed; the RDF files are exported from the store so that they describe all of it.
     Returns the paths written and the store report.  ``timings``, when given, receives the
     seconds of each step (the benchmark prints them); ``replace=False`` refuses to replace a
-    stored document by a different version (see :func:`kg.store.embedded.update_store`)."""
-    from kg.store.embedded import update_store
+    stored document by a different version (see :func:`kg.store.update.update_store`)."""
+    from kg.store.update import update_store
 
     times = timings if timings is not None else {}
     if html and focus:  # checked before anything is written: a bad term must leave store and files as they were

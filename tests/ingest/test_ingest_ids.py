@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.ingest.read import Problem, iter_documents
 from kg.model import Document, DocResult, Entity, KnowledgeGraph
-from kg.store.embedded import StoreError, store_documents, update_store
+from kg.store.embedded import StoreError, store_documents
+from kg.store.update import update_store
 
 runner = CliRunner()
 A_TEXT = "Ruritania criticized Freedonia on Monday, the ministry said."

@@ -36,7 +36,7 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, seed_graph, res) -> Path:
-    from kg.store.embedded import update_store
+    from kg.store.update import update_store
 
     path = tmp_path_factory.mktemp("robust-query") / "store"
     update_store(path, seed_graph, resources=res)

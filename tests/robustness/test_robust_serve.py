@@ -39,7 +39,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, seed_graph, res) -> Path:
-    from kg.store.embedded import update_store
+    from kg.store.update import update_store
 
     path = tmp_path_factory.mktemp("robust-serve") / "store"
     update_store(path, seed_graph, resources=res)

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -155,18 +156,15 @@ def test_building_into_a_damaged_store_changes_nothing(built, tmp_path, damage):
 KILL_DURING_UPDATE = """
 import os, signal, sys
 from pathlib import Path
-import kg.store.embedded as embedded
 from kg.builder import build
 from kg.ingest.read import iter_documents
 from kg.nlp.model import load_pipeline
-try:
-    import kg.store.update as writer
-except ImportError:
-    writer = embedded
+import kg.store.merge as merge
+from kg.store.update import update_store
 store, inputs, calls = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 graph = build(iter_documents([inputs]), nlp=load_pipeline())
 seen = []
-real = writer._stored_shares
+real = merge.stored_shares
 
 def reading_shares(*args, **kwargs):  # SIGKILL in the middle of the update, after `calls` entities
     seen.append(1)
@@ -174,8 +172,8 @@ def reading_shares(*args, **kwargs):  # SIGKILL in the middle of the update, aft
         os.kill(os.getpid(), signal.SIGKILL)
     return real(*args, **kwargs)
 
-writer._stored_shares = reading_shares
-(writer.update_store if hasattr(writer, "update_store") else embedded.update_store)(store, graph)
+merge.stored_shares = reading_shares
+update_store(store, graph)
 """
 
 
@@ -198,7 +196,7 @@ def test_sigkill_during_an_incremental_update_leaves_a_valid_store(tmp_path, cal
 def test_a_reader_refuses_an_unfinished_first_build(tmp_path):
     import pyoxigraph as ox
 
-    from kg.store.embedded import _FIRST_BUILD, _TRUE, META
+    from kg.store.meta import _FIRST_BUILD, _TRUE, META
 
     out = tmp_path / "out"
     assert runner.invoke(app, ["build", str(corpus(tmp_path / "a", "a", 1)), "--out", str(out),

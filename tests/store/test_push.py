@@ -20,7 +20,8 @@ import pytest
 
 from kg.export.dataset import document_graph_iri
 from kg.model import Document
-from kg.store.embedded import export_store, open_store, remove_documents, update_store
+from kg.store.embedded import export_store, open_store
+from kg.store.update import remove_documents, update_store
 from kg.store.push import GraphData, PushData, PushDocument, Target, data_from_store, push, state_graph_iri
 from kg.store.push.transport import RequestFailed
 from push_servers import BASE, OXIGRAPH, Oxigraph, free_port, kg_push

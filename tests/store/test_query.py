@@ -24,7 +24,7 @@ SENT_ANNOUNCE = "Germany announced the Eastern Shield Initiative."
 def built(nlp, res, tmp_path_factory):
     from kg.export.formats import serialize
     from kg.builder import build
-    from kg.store.embedded import update_store
+    from kg.store.update import update_store
 
     out = tmp_path_factory.mktemp("query")
     docs = {}

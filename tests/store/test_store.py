@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from kg.export.formats import serialize
 from kg.model import Document, DocResult, Entity, Evidence, KnowledgeGraph, Relation
 from kg.export.rdf import DEFAULT_BASE, entity_iri
-from kg.store.embedded import META, StoreError, export_store, remove_documents, store_documents, update_store
+from kg.store.embedded import META, StoreError, export_store, store_documents
+from kg.store.update import remove_documents, update_store
 
 KG = Namespace("https://w3id.org/newskg/ontology#")
 S1 = "Ruritania and Freedonia signed a pact, Minister Ana Lind said."
@@ -184,7 +185,8 @@ def test_reported_quad_count_is_the_number_of_public_quads(res, tmp_path):
 
 
 def test_an_interrupted_first_build_is_cleared_and_built_again(res, tmp_path):
-    from kg.store.embedded import _FIRST_BUILD, _TRUE, open_store
+    from kg.store.embedded import open_store
+    from kg.store.meta import _FIRST_BUILD, _TRUE
 
     path = tmp_path / "store"
     update_store(path, model(res, doc1()), resources=res)

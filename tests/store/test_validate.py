@@ -92,7 +92,7 @@ def test_a_small_pipeline_build_conforms(nlp, res):
 def test_cli_validate(good, res, tmp_path):
     from kg.cli import app
     from kg.export.formats import serialize
-    from kg.store.embedded import update_store
+    from kg.store.update import update_store
 
     ok = tmp_path / "ok.trig"
     ok.write_bytes(serialize(small(res), "trig", resources=res))

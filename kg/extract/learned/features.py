@@ -39,9 +39,8 @@ def _triggers(res: Resources) -> dict[str, tuple[str, ...]]:
     out: dict[str, set[str]] = {}
     for kind in _TRIGGER_KINDS:
         for t in res.relations.triggers.get(kind, ()):
-            if True:
-                for word in (t.lemma, t.lemma.split()[-1]):
-                    out.setdefault(word, set()).add(f"{kind}:{t.prop}")
+            for word in (t.lemma, t.lemma.split()[-1]):
+                out.setdefault(word, set()).add(f"{kind}:{t.prop}")
     table = {k: tuple(sorted(v)) for k, v in out.items()}
     _TRIGGER_CACHE[id(res)] = (res, table)
     return table
@@ -88,115 +87,120 @@ def pair_features(doc: Doc, s: Mention, o: Mention, cls_s: str, cls_o: str, res:
     ``token_cls`` maps token indices of *other* entity mentions to their class; such tokens are
     replaced by ``E:<class>`` in word features.  The same function is used by the training script.
     """
-    token_cls = {} if token_cls is None else token_cls
-    trig = _triggers(res)
+    p = _Pair(doc, s, o, f"{cls_s}>{cls_o}", {} if token_cls is None else token_cls, _triggers(res))
+    feats = _basic_features(p)
+    feats |= _between_features(p)
+    feats |= _context_features(p)
+    feats |= _path_features(p)
+    return sorted(feats)
+
+
+class _Pair:
+    """One ordered pair and what every feature group reads of it."""
+
+    def __init__(self, doc: Doc, s: Mention, o: Mention, pair: str, token_cls: Mapping[int, str],
+                 trig: Mapping[str, tuple[str, ...]]) -> None:
+        self.doc, self.s, self.o, self.pair, self.token_cls, self.trig = doc, s, o, pair, token_cls, trig
+        self.first, self.second = (s, o) if s.start <= o.start else (o, s)
+        self.order = "so" if self.first is s else "os"
+        self.gap = pair_gap(s, o)
+        self.hs, self.ho = head(doc, s), head(doc, o)
+
+    def word_at(self, i: int) -> str:
+        return f"E:{self.token_cls[i]}" if i in self.token_cls else _word(self.doc[i])
+
+    def trigger_tags(self, tok: Token) -> set[str]:
+        return {tag for w in {tok.lower_, (tok.lemma_ or tok.text).lower()} for tag in self.trig.get(w, ())}
+
+
+def _basic_features(p: _Pair) -> set[str]:
+    s, o, order, gap = p.s, p.o, p.order, p.gap
+    return {f"cls={p.pair}", f"order={order}", f"cls+order={p.pair}|{order}", f"dist={_bucket(gap)}",
+            f"dist+order={_bucket(gap)}|{order}", f"ner={p.hs.ent_type_ or '-'}>{p.ho.ent_type_ or '-'}",
+            f"src={s.source}>{o.source}", f"srole={s.role}", f"orole={o.role}",
+            f"shead={_word(p.doc[s.end - 1])}", f"ohead={_word(p.doc[o.end - 1])}"}
+
+
+def _between_features(p: _Pair) -> set[str]:
+    """The words between the mentions (another entity's tokens as one ``E:<class>`` word)."""
     feats: set[str] = set()
-    pair = f"{cls_s}>{cls_o}"
-    first, second = (s, o) if s.start <= o.start else (o, s)
-    order = "so" if first is s else "os"
-    gap = pair_gap(s, o)
-    feats |= {f"cls={pair}", f"order={order}", f"cls+order={pair}|{order}", f"dist={_bucket(gap)}",
-              f"dist+order={_bucket(gap)}|{order}"}
-    hs, ho = head(doc, s), head(doc, o)
-    feats.add(f"ner={hs.ent_type_ or '-'}>{ho.ent_type_ or '-'}")
-    feats.add(f"src={s.source}>{o.source}")
-    feats.add(f"srole={s.role}")
-    feats.add(f"orole={o.role}")
-    feats.add(f"shead={_word(doc[s.end - 1])}")
-    feats.add(f"ohead={_word(doc[o.end - 1])}")
-
-    def word_at(i: int) -> str:
-        if i in token_cls:
-            return f"E:{token_cls[i]}"
-        return _word(doc[i])
-
-    sent = doc[s.start].sent
-    between = [word_at(i) for i in range(first.end, second.start)]
-    # collapse a multi-token other entity into one word
+    span = range(p.first.end, p.second.start)
     squashed: list[str] = []
-    for i, w in zip(range(first.end, second.start), between):
-        if w.startswith("E:") and squashed and squashed[-1] == w and (i - 1) in token_cls:
+    for i in span:
+        w = p.word_at(i)
+        if w.startswith("E:") and squashed and squashed[-1] == w and (i - 1) in p.token_cls:
             continue
         squashed.append(w)
     if not squashed:
         feats.add("bw=<none>")
     else:
         feats |= {f"bw={w}" for w in squashed}
-        feats.add(f"bwf={squashed[0]}|{order}")
-        feats.add(f"bwl={squashed[-1]}|{order}")
+        feats |= {f"bwf={squashed[0]}|{p.order}", f"bwl={squashed[-1]}|{p.order}"}
         if len(squashed) <= 4:
-            feats.add(f"bws={' '.join(squashed)}|{order}")
-            feats.add(f"bws+cls={' '.join(squashed)}|{pair}|{order}")
-    for k in (1, 2):
-        i = first.start - k
-        feats.add(f"bef{k}={word_at(i) if i >= sent.start else '<s>'}")
-        j = second.end - 1 + k
-        feats.add(f"aft{k}={word_at(j) if j < sent.end else '</s>'}")
-    # triggers between the mentions
-    for i in range(first.end, second.start):
-        if i in token_cls:
-            continue
-        t = doc[i]
-        for w in {t.lower_, (t.lemma_ or t.text).lower()}:
-            for tag in trig.get(w, ()):
-                feats.add(f"trig-between={tag}")
-    # surface patterns
-    words = [doc[i].lower_ for i in range(first.end, second.start)]
+            feats |= {f"bws={' '.join(squashed)}|{p.order}", f"bws+cls={' '.join(squashed)}|{p.pair}|{p.order}"}
+    feats |= {f"trig-between={tag}" for i in span if i not in p.token_cls for tag in p.trigger_tags(p.doc[i])}
+    words = [p.doc[i].lower_ for i in span]
     if words == [","]:
-        feats.add(f"pat=comma|{order}|{pair}")
+        feats.add(f"pat=comma|{p.order}|{p.pair}")
     if words in (["'s"], ["’s"]):
-        feats.add(f"pat=poss|{order}|{pair}")
+        feats.add(f"pat=poss|{p.order}|{p.pair}")
     if words in (["of"], ["in"], ["at"], ["for"], ["from"], ["with"], [",", "a"], [",", "an"], [",", "the"]):
-        feats.add(f"pat={' '.join(words)}|{order}|{pair}")
-    if gap == 0:
-        feats.add(f"pat=adjacent|{order}|{pair}")
-    # dependency path
+        feats.add(f"pat={' '.join(words)}|{p.order}|{p.pair}")
+    if p.gap == 0:
+        feats.add(f"pat=adjacent|{p.order}|{p.pair}")
+    return feats
+
+
+def _context_features(p: _Pair) -> set[str]:
+    """Two words before and after the pair, within its sentence."""
+    sent = p.doc[p.s.start].sent
+    feats: set[str] = set()
+    for k in (1, 2):
+        i = p.first.start - k
+        feats.add(f"bef{k}={p.word_at(i) if i >= sent.start else '<s>'}")
+        j = p.second.end - 1 + k
+        feats.add(f"aft{k}={p.word_at(j) if j < sent.end else '</s>'}")
+    return feats
+
+
+def _path_features(p: _Pair) -> set[str]:
+    """The dependency path between the heads: length, lowest common ancestor, labels, words."""
+    hs, ho = p.hs, p.ho
     path = dep_path(hs, ho)
     if path is None:
-        feats.add("path=<none>")
-    else:
-        up, lca, down = path
-        n_edges = len(up) + len(down)
-        feats.add(f"plen={min(n_edges, MAX_PATH + 1)}")
-        lca_w = "<s>" if lca.i == hs.i else "<o>" if lca.i == ho.i else word_at(lca.i)
-        feats.add(f"lca={lca_w}")
-        feats.add(f"lca+cls={lca_w}|{pair}")
-        feats.add(f"lcapos={lca.pos_}")
-        if n_edges <= MAX_PATH:
-            deps = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in reversed(down)]
-            feats.add(f"pd={' '.join(deps)}")
-            feats.add(f"pd+cls={' '.join(deps)}|{pair}")
-            # labels with the lemmas of the inner nodes
-            nodes = up + [lca] + list(reversed(down))
-            parts: list[str] = []
-            for n_, edge in enumerate(deps):
-                parts.append(edge)
-                if n_ + 1 < len(nodes) - 1:
-                    parts.append(word_at(nodes[n_ + 1].i))
-            feats.add(f"pf={' '.join(parts)}")
-            inner = [nodes[k] for k in range(1, len(nodes) - 1)]
-            for t in inner:
-                feats.add(f"pw={word_at(t.i)}")
-                if t.i not in token_cls:
-                    for w in {t.lower_, (t.lemma_ or t.text).lower()}:
-                        for tag in trig.get(w, ()):
-                            feats.add(f"trig-path={tag}")
-            # compound/amod modifiers of the path nodes: "a Riverton lawyer", "Acme spokesman"
-            for t in inner:
-                for c in t.children:
-                    if c.dep_ in ("compound", "amod") and c.i not in token_cls:
-                        for w in {c.lower_, (c.lemma_ or c.text).lower()}:
-                            for tag in trig.get(w, ()):
-                                feats.add(f"trig-mod={tag}")
-        else:
-            feats.add("pd=<long>")
-        if lca.i != hs.i and lca.i != ho.i:
-            if hs.dep_ == "appos" and hs.head.i == ho.i or ho.dep_ == "appos" and ho.head.i == hs.i:
-                feats.add(f"pat=appos|{pair}")
-        elif hs.head.i == ho.i or ho.head.i == hs.i:
-            dep = hs.dep_ if hs.head.i == ho.i else ho.dep_
-            feats.add(f"direct={dep}|{'s-child' if hs.head.i == ho.i else 'o-child'}|{pair}")
-    return sorted(feats)
+        return {"path=<none>"}
+    up, lca, down = path
+    n_edges = len(up) + len(down)
+    lca_w = "<s>" if lca.i == hs.i else "<o>" if lca.i == ho.i else p.word_at(lca.i)
+    feats = {f"plen={min(n_edges, MAX_PATH + 1)}", f"lca={lca_w}", f"lca+cls={lca_w}|{p.pair}", f"lcapos={lca.pos_}"}
+    feats |= _edge_features(p, up, lca, down) if n_edges <= MAX_PATH else {"pd=<long>"}
+    if lca.i != hs.i and lca.i != ho.i:
+        if hs.dep_ == "appos" and hs.head.i == ho.i or ho.dep_ == "appos" and ho.head.i == hs.i:
+            feats.add(f"pat=appos|{p.pair}")
+    elif hs.head.i == ho.i or ho.head.i == hs.i:
+        dep = hs.dep_ if hs.head.i == ho.i else ho.dep_
+        feats.add(f"direct={dep}|{'s-child' if hs.head.i == ho.i else 'o-child'}|{p.pair}")
+    return feats
+
+
+def _edge_features(p: _Pair, up: list[Token], lca: Token, down: list[Token]) -> set[str]:
+    """A short path's labels (with and without its inner words) and the triggers on and beside it."""
+    deps = [f"{t.dep_}^" for t in up] + [f"v{t.dep_}" for t in reversed(down)]
+    feats = {f"pd={' '.join(deps)}", f"pd+cls={' '.join(deps)}|{p.pair}"}
+    nodes = up + [lca] + list(reversed(down))
+    parts: list[str] = []
+    for n_, edge in enumerate(deps):
+        parts.append(edge)
+        if n_ + 1 < len(nodes) - 1:
+            parts.append(p.word_at(nodes[n_ + 1].i))
+    feats.add(f"pf={' '.join(parts)}")
+    inner = [nodes[k] for k in range(1, len(nodes) - 1)]
+    feats |= {f"pw={p.word_at(t.i)}" for t in inner}
+    feats |= {f"trig-path={tag}" for t in inner if t.i not in p.token_cls for tag in p.trigger_tags(t)}
+    # compound/amod modifiers of the path nodes: "a Riverton lawyer", "Acme spokesman"
+    feats |= {f"trig-mod={tag}" for t in inner for c in t.children
+              if c.dep_ in ("compound", "amod") and c.i not in p.token_cls for tag in p.trigger_tags(c)}
+    return feats
 
 
 def mention_classes(mentions: Sequence[Mention], resolution: Resolution) -> dict[int, str]:

@@ -189,13 +189,13 @@ class Server:
     def merge(self, entities: Iterable[str]) -> int:
         """Rewrite the merged descriptions of ``entities`` from every share on the server; clear
         this source's pending marks for them.  Returns how many were rewritten."""
-        from kg.store.embedded import _merge_entity  # the store's merge: same result on the server
+        from kg.store.merge import merge_entity  # the store's merge: same result on the server
 
         count = 0
         merged = ox.NamedNode(self.merged)
         for batch in _chunks(entities):
             shares = self._shares(batch)
-            fresh = [t for e in batch for t in _merge_entity(ox.NamedNode(e), shares.get(ox.NamedNode(e), {}))]
+            fresh = [t for e in batch for t in merge_entity(ox.NamedNode(e), shares.get(ox.NamedNode(e), {}))]
             done = [ox.Triple(ox.NamedNode(e), _MERGE_PENDING, self.source) for e in batch]
             ops = [f"DELETE {{ GRAPH {merged} {{ ?s ?p ?o }} }} "
                    f"WHERE {{ {_values('s', batch)} GRAPH {merged} {{ ?s ?p ?o }} }}"]

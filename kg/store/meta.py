@@ -1,0 +1,104 @@
+"""The store's bookkeeping: the metadata graph, its flags, the base IRI, and which graphs are
+public.  The lowest layer of :mod:`kg.store` (the reader :mod:`.embedded`, the entity merge
+:mod:`.merge` and the writer :mod:`.update` build on it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import StoreError
+from kg.export.dataset import DESCRIPTION_PREDICATES, document_graph_iri, entity_graph_iri
+from kg.vocab import KG_NS
+
+__all__ = ["META", "FORMAT_VERSION", "StoreReport", "store_base", "public_graphs"]
+
+FORMAT_VERSION = "1"
+META = ox.NamedNode("urn:newskg:store")
+_VOID_URISPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
+_VERSION = ox.NamedNode("http://purl.org/dc/terms/hasVersion")
+_STALE = ox.NamedNode("urn:newskg:entitiesStale")
+_FIRST_BUILD = ox.NamedNode("urn:newskg:firstBuildInProgress")
+_TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+_JOB_TITLE = ox.NamedNode("https://schema.org/jobTitle")
+_MENTIONS = ox.NamedNode(KG_NS + "mentionCount")
+_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+_KG_DOCUMENT = ox.NamedNode(KG_NS + "Document")
+_DC_IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
+assert {str(p) for p in DESCRIPTION_PREDICATES} == {
+    p.value for p in (_RDF_TYPE, _RDFS_LABEL, _ALT_LABEL, _JOB_TITLE, _MENTIONS, _SAME_AS)
+}
+
+
+@dataclass(frozen=True)
+class StoreReport:
+    """What an update or removal did."""
+
+    path: Path
+    added: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    entities_updated: int = 0
+    documents: int = 0  # documents in the store afterwards
+    quads: int = 0  # public quads in the store afterwards
+
+    def summary(self) -> str:
+        return (f"store {self.path}: {len(self.added)} added, {len(self.replaced)} replaced, "
+                f"{len(self.unchanged)} unchanged, {len(self.removed)} removed; "
+                f"{self.documents} document(s), {self.quads} quads")
+
+
+def _flagged(store: ox.Store, flag: ox.NamedNode) -> bool:
+    """Is the bookkeeping ``flag`` (_STALE or _FIRST_BUILD) set?"""
+    return any(True for _ in store.quads_for_pattern(META, flag, None, META))
+
+
+def store_base(store: ox.Store) -> str | None:
+    for q in store.quads_for_pattern(META, _VOID_URISPACE, None, META):
+        return q.object.value
+    return None
+
+
+def _init_meta(store: ox.Store, base: str, path: Path) -> None:
+    known = store_base(store)
+    if known is None:
+        store.extend([ox.Quad(META, _VOID_URISPACE, ox.Literal(base), META),
+                      ox.Quad(META, _VERSION, ox.Literal(FORMAT_VERSION), META)])
+    elif known != base:
+        raise StoreError(
+            f"the store at {path} was built with --base {known!r}, not {base!r}; IRIs would not match. "
+            f"Rebuild with --base {known!r} or use another --out folder."
+        )
+
+
+def _prefix_graphs(store: ox.Store, prefix: str) -> list[ox.NamedNode]:
+    return sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)),
+                  key=lambda g: g.value)
+
+
+def public_graphs(store: ox.Store) -> list[ox.NamedNode]:
+    """The graphs queries see: every document graph and the merged entity graph."""
+    base = store_base(store)
+    if base is None:
+        return []
+    doc_prefix = str(document_graph_iri(base, "x"))[: -len("x")]
+    ent = ox.NamedNode(str(entity_graph_iri(base)))
+    graphs = _prefix_graphs(store, doc_prefix)
+    return graphs + ([ent] if store.contains_named_graph(ent) else [])
+
+
+def _documents(store: ox.Store) -> dict[str, str]:
+    """Document graph IRI -> document id."""
+    out: dict[str, str] = {}
+    for g in public_graphs(store):
+        for q in store.quads_for_pattern(None, _RDF_TYPE, _KG_DOCUMENT, g):
+            for ident in store.quads_for_pattern(q.subject, _DC_IDENTIFIER, None, g):
+                out[g.value] = ident.object.value
+    return out
