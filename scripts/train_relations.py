@@ -41,7 +41,7 @@ from kg.eval.names import normalise
 from kg.eval.table import evaluate_conll04_file  # noqa: F401  (kept for ad-hoc use)
 from kg.extract.learned import NONE, candidate_features, candidates, mention_classes, parse_model, rule_features
 from kg.extract.learned.classify import beyond_rules, learned_relations
-from kg.extract.learned.model import MODEL_FORMAT, MODEL_VERSION, default_model_path
+from kg.extract.learned.model import MODEL_FORMAT, MODEL_VERSION, default_model_path, load_model, model_paths
 from kg.extract.mentions import extract_mentions
 from kg.extract.relations import extract_relations, gazetteer_entities
 from kg.extract.resolve.document import resolve
@@ -288,7 +288,8 @@ def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def choose_thresholds(model, dev: list[Parsed], res: Resources) -> tuple[dict[str, float], dict[str, int | None]]:
+def choose_thresholds(model, dev: list[Parsed], res: Resources, covered: frozenset[str] = frozenset()
+                      ) -> tuple[dict[str, float], dict[str, int | None]]:
     """Per property, the (threshold, path limit) with the best sum of dev F1 over the corpora
     (news, CoNLL04) of rules + learned, among the points whose added learned facts are at least
     PRECISION_FLOOR precise in every corpus where they add some (document level); properties with no
@@ -297,6 +298,9 @@ def choose_thresholds(model, dev: list[Parsed], res: Resources) -> tuple[dict[st
     corpora = sorted({d.corpus for d in dev})
     th, caps = {}, {}
     for prop in model.properties:
+        if prop in covered:
+            log.info("%-15s left to the other shipped model", prop)
+            continue
         base = {c: [sum(x) for x in zip(*(_doc_counts(d, prop, None, sym) for d in dev if d.corpus == c))]
                 for c in corpora}
         best = None
@@ -359,7 +363,10 @@ def cmd_train(args) -> None:
     temperature = fit_temperature(raw, dev)
     model = dataclasses.replace(raw, temperature=temperature)
     learned_at_zero(model, dev, res)
-    thresholds, caps = choose_thresholds(model, dev, res)
+    out = Path(args.out) if args.out else default_model_path().parent / "news-relations.json"
+    covered = frozenset(p for other in model_paths() if other.resolve() != out.resolve()
+                        for p in load_model(other).thresholds)
+    thresholds, caps = choose_thresholds(model, dev, res, covered)
     meta = {
         "trained_on": "tests/gold/news/train.json (every property) and CoNLL04 train, candidates and rule readings "
                       "from the newskg pipeline",
@@ -375,7 +382,7 @@ def cmd_train(args) -> None:
     data = to_data(clf, vocab, labels, temperature, thresholds, meta)
     data["max_path"] = args.max_path
     data["max_path_by_label"] = caps
-    path = Path(args.out) if args.out else default_model_path()
+    path = out
     path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KiB, {len(data['weights'])} features); C={C} "
           f"temperature={temperature} thresholds={thresholds} path limits={caps}")
@@ -393,7 +400,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("-m", "--model", help="spaCy pipeline (default: kg.nlp.default_model())")
     sub = ap.add_subparsers(dest="cmd", required=True)
     t = sub.add_parser("train", help="fit on news train + CoNLL04 train, tune on dev, write the model")
-    t.add_argument("--out", help="model path (default: ontologies/models/relations.json)")
+    t.add_argument("--out", help="model path (default: ontologies/models/news-relations.json; the labels other shipped "
+                                 "models emit are left to them)")
     t.add_argument("--max-path", type=int, default=4, help="dependency edges between the heads at most (default 4)")
     e = sub.add_parser("eval", help="the full pipeline on a news split, per document, real scorer")
     e.add_argument("--split", choices=("dev", "test"), default="dev")

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from kg.extract.learned.candidates import Candidate, candidates
 from kg.extract.learned.features import candidate_features, dep_path, head, mention_classes, rule_features
 from kg.extract.learned.guards import a_brief, act_on, party_arena_of, past_post, rules_name_another_agent, scene_of_an_act
-from kg.extract.learned.model import NONE, RelationModel, load_model
+from kg.extract.learned.model import RelationModel, load_models
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.modality import modality
 from kg.extract.relations.records import Arg
@@ -25,16 +25,16 @@ from kg.extract.resolve.records import Resolution
 from kg.model import Evidence, Relation
 from kg.resources import Resources
 
-__all__ = ["learned_relations", "scored_candidates", "beyond_rules", "COREFERENCE"]
+__all__ = ["learned_relations", "featured_candidates", "scored_candidates", "beyond_rules", "COREFERENCE"]
 
 COREFERENCE = True  # pronouns and descriptions tied to one entity make candidates too
 _POSTS = ("worksFor", "leaderOf", "memberOf")
 
 
-def scored_candidates(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources,
-                      rules: Sequence[Relation], model: RelationModel) -> list[tuple[Candidate, list[str], dict[str, float]]]:
-    """Every candidate with its features and the model's probabilities (training uses this too)."""
-    cands = candidates(doc, mentions, resolution, res, model.properties, coreference=COREFERENCE)
+def featured_candidates(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources,
+                        rules: Sequence[Relation], properties: Sequence[str]) -> list[tuple[Candidate, list[str]]]:
+    """Every candidate (admitted by one of ``properties``) with its features (training uses this too)."""
+    cands = candidates(doc, mentions, resolution, res, properties, coreference=COREFERENCE)
     if not cands:
         return []
     token_cls = mention_classes(mentions, resolution)
@@ -44,25 +44,40 @@ def scored_candidates(doc: Doc, mentions: list[Mention], resolution: Resolution,
     out = []
     for cand in cands:
         sent = doc[cand.s.start].sent
-        feats = candidate_features(doc, cand, res, token_cls) + rule_features(cand, by_sentence.get(sent.start_char, ()))
-        out.append((cand, feats, model.probabilities(feats)))
+        out.append((cand, candidate_features(doc, cand, res, token_cls)
+                    + rule_features(cand, by_sentence.get(sent.start_char, ()))))
     return out
+
+
+def scored_candidates(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources,
+                      rules: Sequence[Relation], model: RelationModel) -> list[tuple[Candidate, list[str], dict[str, float]]]:
+    """Every candidate with its features and the model's probabilities."""
+    return [(c, f, model.probabilities(f))
+            for c, f in featured_candidates(doc, mentions, resolution, res, rules, model.properties)]
 
 
 def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources, doc_id: str,
                       *, rules: Sequence[Relation] = (), model: RelationModel | None = None) -> list[Relation]:
-    """The learned relations of one document (see the module docstring)."""
-    model = model or load_model()
+    """The learned relations of one document (see the module docstring): of ``model``, or of every
+    shipped model (:func:`~kg.extract.learned.model.load_models`), the most confident reading of a
+    pair in a sentence kept when two models read one."""
+    models = (model,) if model is not None else load_models()
+    props = sorted({p for m in models for p in m.thresholds})
+    if not props:
+        return []
     view = DocView.of(doc, mentions, resolution, res, doc_id)
-    out: list[Relation] = []
-    for cand, _feats, probs in scored_candidates(doc, mentions, resolution, res, rules, model):
-        label = _label(cand, probs, model, resolution, res)
-        if label is None:
-            continue
-        rel = _relation(view, cand, label, probs[label], model)
-        if rel is not None:
-            out.append(rel)
-    return out
+    best: dict[tuple[str, str, str, int], Relation] = {}
+    for cand, feats in featured_candidates(doc, mentions, resolution, res, rules, props):
+        for m in models:
+            probs = m.probabilities(feats)
+            label = _label(cand, probs, m, resolution, res)
+            rel = _relation(view, cand, label, probs[label], m) if label is not None else None
+            if rel is None:
+                continue
+            key = (rel.subject, rel.predicate, rel.object, rel.evidence.start)
+            if key not in best or rel.evidence.confidence > best[key].evidence.confidence:
+                best[key] = rel
+    return list(best.values())
 
 
 def _label(cand: Candidate, probs: dict[str, float], model: RelationModel, resolution: Resolution,

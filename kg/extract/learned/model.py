@@ -22,7 +22,8 @@ from kg.resources import data_dir
 
 log = logging.getLogger(__name__)
 
-__all__ = ["NONE", "MODEL_FORMAT", "MODEL_VERSION", "RelationModel", "default_model_path", "parse_model", "load_model"]
+__all__ = ["NONE", "MODEL_FORMAT", "MODEL_VERSION", "RelationModel", "default_model_path", "parse_model", "load_model",
+           "load_models", "model_paths"]
 
 NONE = "NONE"
 MODEL_FORMAT = "newskg-relation-model"
@@ -149,3 +150,18 @@ def _load(path: str) -> RelationModel:
 def load_model(path: str | Path | None = None) -> RelationModel:
     """Load (once; cached) the model file, by default the shipped one."""
     return _load(str(Path(path).resolve() if path else default_model_path()))
+
+
+def model_paths(folder: Path | None = None) -> tuple[Path, ...]:
+    """The model files the pipeline runs: every ``*.json`` of ``ontologies/models/``, by name.
+
+    Each emits the labels it has a threshold for: ``relations.json`` (trained on CoNLL04: worksFor,
+    livesIn, locatedIn, basedIn, killed) and ``news-relations.json`` (trained on the news corpus:
+    the properties the first one does not emit)."""
+    folder = folder or default_model_path().parent
+    return tuple(sorted(folder.glob("*.json")))
+
+
+def load_models(folder: Path | None = None) -> tuple[RelationModel, ...]:
+    """Every model of :func:`model_paths`, loaded once."""
+    return tuple(load_model(p) for p in model_paths(folder))
