@@ -10,6 +10,13 @@ Identity
     (``"country/jpn"``).  The same key in two documents is the same node.  IRIs are minted from
     keys by :func:`kg.export.rdf.mint_entity_iri` only.
 
+Corpus resolution
+    Each document's extraction is kept as it came (:attr:`KnowledgeGraph.results`), so the corpus
+    stage (:mod:`kg.extract.resolve.corpus`) can decide again, over all documents, which keys are
+    one entity and rebuild the entities and facts with :meth:`KnowledgeGraph.rebuild`.  A key
+    folded into another is remembered on the survivor (:attr:`Entity.merged`, with the rule that
+    merged it), so its IRI stays resolvable (``owl:sameAs``).
+
 Facts
     A fact is ``(subject key, property local name, object key)``.  Each fact keeps every piece of
     :class:`Evidence` that supports it.  A fact is *asserted* (exported as a plain triple) only if
@@ -99,6 +106,8 @@ class Entity:
     docs: set[str] = field(default_factory=set)
     wikidata: str | None = None
     job_titles: set[str] = field(default_factory=set)
+    # keys folded into this entity by corpus resolution -> id of the rule that merged each
+    merged: dict[str, str] = field(default_factory=dict)
 
     def merge(self, other: "Entity") -> None:
         """Fold ``other`` (same key) into this entity."""
@@ -113,6 +122,8 @@ class Entity:
         self.docs |= other.docs
         self.job_titles |= other.job_titles
         self.wikidata = self.wikidata or other.wikidata
+        for key, rule in other.merged.items():
+            self.merged.setdefault(key, rule)
 
 
 def _shouted(name: str) -> int:
@@ -142,6 +153,12 @@ class KnowledgeGraph:
         self.documents: dict[str, Document] = {}
         self.entities: dict[str, Entity] = {}
         self.facts: dict[tuple[str, str, str], list[Evidence]] = {}
+        # each document's extraction before corpus resolution (entities and relations as extracted)
+        self.results: dict[str, DocResult] = {}
+        # the user's alias table corpus resolution applied (kg.extract.resolve.corpus.AliasTable), if any
+        self.aliases: object | None = None
+        # the corpus resolution the entities come from; None once documents change (it is stale)
+        self.resolution: object | None = None
 
     # -- building -------------------------------------------------------------------------
     def add(self, result: DocResult) -> None:
@@ -150,17 +167,32 @@ class KnowledgeGraph:
         if doc_id in self.documents:
             self.remove_document(doc_id)
         self.documents[doc_id] = result.document.meta()
-        for ent in result.entities:
+        self.results[doc_id] = DocResult(self.documents[doc_id], list(result.entities), list(result.relations))
+        self.resolution = None
+        self._absorb(result.entities, result.relations)
+
+    def _absorb(self, entities: Iterable[Entity], relations: Iterable[Relation]) -> None:
+        """Fold one document's entities (same key, same node) and relations into the graph."""
+        for ent in entities:
             known = self.entities.get(ent.key)
             if known is None:
                 self.entities[ent.key] = Entity(
                     ent.key, ent.cls, ent.name, set(ent.aliases) - {ent.name}, ent.mentions,
-                    set(ent.docs), ent.wikidata, set(ent.job_titles),
+                    set(ent.docs), ent.wikidata, set(ent.job_titles), dict(ent.merged),
                 )
             else:
                 known.merge(ent)
-        for rel in result.relations:
+        for rel in relations:
             self.add_relation(rel)
+
+    def rebuild(self, contents: Iterable[tuple[Iterable[Entity], Iterable[Relation]]]) -> None:
+        """Replace all entities and facts by those of ``contents`` (one (entities, relations) pair
+        per document, e.g. the results re-keyed by corpus resolution); documents and
+        :attr:`results` stay as they are."""
+        self.entities = {}
+        self.facts = {}
+        for entities, relations in contents:
+            self._absorb(entities, relations)
 
     def add_relation(self, rel: Relation) -> None:
         if rel.subject == rel.object:
@@ -184,6 +216,8 @@ class KnowledgeGraph:
     def remove_document(self, doc_id: str) -> None:
         """Take a document's evidence out; facts and entities left without support go too."""
         self.documents.pop(doc_id, None)
+        self.results.pop(doc_id, None)
+        self.resolution = None
         for fact in list(self.facts):
             kept = [e for e in self.facts[fact] if e.doc_id != doc_id]
             if kept:
@@ -196,11 +230,14 @@ class KnowledgeGraph:
             if not ent.docs:
                 del self.entities[key]
 
-    def merge_entity(self, src: str, dst: str) -> None:
-        """Fold entity ``src`` into ``dst`` (names, mentions, facts); ``src`` disappears."""
+    def merge_entity(self, src: str, dst: str, rule: str = "merge") -> None:
+        """Fold entity ``src`` into ``dst`` (names, mentions, facts); ``src`` disappears and is
+        remembered in ``dst.merged`` with ``rule``."""
         if src == dst or src not in self.entities or dst not in self.entities:
             return
-        self.entities[dst].merge(self.entities.pop(src))  # dst keeps its class
+        gone = self.entities.pop(src)
+        self.entities[dst].merge(gone)  # dst keeps its class
+        self.entities[dst].merged.setdefault(src, rule)
         for (s, p, o) in [f for f in self.facts if src in (f[0], f[2])]:
             evidence = self.facts.pop((s, p, o))
             s2, o2 = (dst if s == src else s), (dst if o == src else o)

@@ -46,3 +46,4 @@ class KG(DefinedNamespace):
     rule: object
     modality: object
     mentionCount: object
+    mergeRule: object

@@ -10,6 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from kg.cli._app import app, err, fail, out, setup_logging, shown
+from kg.cli.entities import aliases_callback, apply_aliases
 from kg.errors import KGError
 
 
@@ -36,6 +37,7 @@ def build(
     url_field: str = typer.Option("url", "--url-field", metavar="NAME", help="JSONL/CSV: the field that holds the URL."),
     source_field: str = typer.Option("source", "--source-field", metavar="NAME", help="JSONL/CSV: the field that holds the source (publisher)."),
     no_replace: bool = typer.Option(False, "--no-replace", help="Refuse to replace documents already in OUT/store by a different version (same id); nothing is written then."),
+    aliases: Optional[Path] = typer.Option(None, "--aliases", callback=aliases_callback, help="Alias file (.toml/.csv: name, aliases, class, wikidata, distinct) that forces entity merges and splits; kept by the store for later builds (docs/entities.md)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
 ) -> None:
     """Build a knowledge graph from news articles.
@@ -123,6 +125,7 @@ def build(
                     iter_documents(inputs, on_problem=on_problem, fields=fields), nlp=nlp, resources=res,
                     batch_size=batch_size, n_process=workers, on_document=on_document,
                 )
+        apply_aliases(graph, aliases, res)
         if not graph.documents:
             fail("no document could be read from the inputs; "
                  "pass .txt/.md/.html/.jsonl/.csv files, a folder of them, or - for stdin.")

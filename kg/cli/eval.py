@@ -1,6 +1,6 @@
 """``kg eval``: score the builder (or a graph file) against gold annotations.
 
-A command group: ``kg eval gold FILE``, ``kg eval conll04 PATH``, ``kg eval table``.  The old
+A command group: ``kg eval gold FILE``, ``kg eval conll04 PATH``, ``kg eval entities FILE``, ``kg eval table``.  The old
 spellings (``kg eval FILE``, ``kg eval conll04 PATH``, ``kg eval table``) still work: a first
 argument that names no sub-command is read as ``gold FILE``, with a note.
 """
@@ -106,6 +106,25 @@ def conll04_cmd(
     if not path.exists():
         fail(f"{path}: no such file; pass a CoNLL04 SpERT JSON split.")
     _show(_run(lambda: evaluate_conll04_file(path, model=model, pred=pred, relaxed=relaxed), pred), as_json, max_items)
+
+
+@eval_app.command("entities")
+def entities_cmd(
+    gold: Path = typer.Argument(..., metavar="FILE", help="Entity gold JSON (format: tests/gold/entities/ANNOTATION_TASK.md)."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help="spaCy pipeline for the build."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    max_items: Optional[int] = typer.Option(40, "--max-items", help="How many false merges and split clusters to list (0 = all)."),
+) -> None:
+    """Score cross-document entity resolution: pairwise merge precision and recall, B-cubed, false
+    merges, the corpus stage's own figures.
+
+    Example:
+
+        kg eval entities tests/gold/entities/dev.json
+    """
+    from kg.cli.entities import evaluate_entities_cli
+
+    evaluate_entities_cli([str(gold)], model=model, as_json=as_json, max_items=max_items)
 
 
 @eval_app.command("table")

@@ -8,7 +8,8 @@ Layout (all graph names come from :func:`kg.export.rdf.mint_iri`)::
                              (asserted, hedged and negated).
     <base>kg/entities        entity descriptions, merged over all documents: rdf:type,
                              rdfs:label, skos:altLabel, schema:jobTitle, kg:mentionCount,
-                             owl:sameAs.
+                             owl:sameAs; and every IRI corpus resolution merged into another
+                             (owl:sameAs the survivor, kg:mergeRule).
 
 The union of these graphs is exactly :func:`kg.export.rdf.to_rdf` of the same model (a test checks
 it): every graph is cut out of ``to_rdf`` output of a one-document model, so the RDF vocabulary
@@ -29,7 +30,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, URIRef
 
 from kg.model import Entity, Evidence, KnowledgeGraph
-from kg.export.rdf import DEFAULT_BASE, RDFLIB_TERMS, TermFamily, bind_prefixes, iter_triples, mint_iri
+from kg.export.rdf import DEFAULT_BASE, RDFLIB_TERMS, TermFamily, bind_prefixes, iter_redirects, iter_triples, mint_iri
 from kg.resources import Resources, load_resources
 from kg.vocab import KG, SCHEMA
 
@@ -180,6 +181,8 @@ def dataset_quads(
     _, descriptions = _split(iter_triples(_entities_only(kg), base=base, resources=res, terms=terms), terms)
     eg = terms.iri(entity_graph_iri(base))
     for s, p, o in descriptions:
+        yield s, p, o, eg
+    for s, p, o in iter_redirects({k: e.merged for k, e in kg.entities.items() if e.merged}, base=base, terms=terms):
         yield s, p, o, eg
 
 

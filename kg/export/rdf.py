@@ -2,6 +2,8 @@
 
 * Entities: ``rdf:type`` from the ontology, ``rdfs:label`` (canonical name), ``skos:altLabel``
   (every other surface form), ``schema:jobTitle``, ``kg:mentionCount``, ``owl:sameAs`` Wikidata.
+* Merged entities (:func:`iter_redirects`): an IRI that corpus resolution folded into another
+  keeps ``owl:sameAs`` the survivor and ``kg:mergeRule`` (why), and nothing else.
 * Facts: a plain triple ``?s kg:prop ?o`` for every asserted fact (both directions for symmetric
   properties, so SPARQL needs no reasoner), and for every piece of evidence an ``rdf:Statement``
   with ``rdf:subject/predicate/object``, ``kg:fromDocument``, ``kg:sentence``, ``kg:startChar``,
@@ -30,7 +32,7 @@ from kg.model import Evidence, KnowledgeGraph
 from kg.resources import Resources, load_resources
 from kg.vocab import KG, KG_NS, SCHEMA, WD
 
-__all__ = ["clean_text", "iter_triples", "TermFamily", "RDFLIB_TERMS", "oxigraph_terms", "DEFAULT_BASE", "mint_iri", "entity_iri", "document_iri", "statement_iri", "property_iri",
+__all__ = ["clean_text", "iter_triples", "iter_redirects", "TermFamily", "RDFLIB_TERMS", "oxigraph_terms", "DEFAULT_BASE", "mint_iri", "entity_iri", "document_iri", "statement_iri", "property_iri",
            "bind_prefixes", "to_rdf", "validate_base"]
 
 DEFAULT_BASE = "https://example.org/newskg/"
@@ -131,7 +133,23 @@ def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources
     ``prefixes=False`` skips namespace bindings (internal graphs that are never serialised)."""
     g = bind_prefixes(Graph(), base) if prefixes else Graph(bind_namespaces="none")
     g.addN((s, p, o, g) for s, p, o in iter_triples(kg, base=base, resources=resources))
+    g.addN((s, p, o, g) for s, p, o in iter_redirects(
+        {k: e.merged for k, e in kg.entities.items() if e.merged}, base=base))
     return g
+
+
+def iter_redirects(merged, *, base: str = DEFAULT_BASE, terms: "TermFamily | None" = None) -> Iterator[tuple[Any, Any, Any]]:
+    """``<old> owl:sameAs <survivor> ; kg:mergeRule "rule"`` for every key corpus resolution folded
+    into another (``merged``: survivor key -> {old key: rule id}), in a stable order.  The old
+    IRI keeps working in saved queries and pushed graphs; it has no description of its own."""
+    terms = terms or RDFLIB_TERMS
+    same, rule = terms.iri(OWL.sameAs), terms.iri(KG.mergeRule)
+    for key in sorted(merged):
+        node = terms.iri(entity_iri(base, key))
+        for old, why in sorted(merged[key].items()):
+            old_node = terms.iri(entity_iri(base, old))
+            yield (old_node, same, node)
+            yield (old_node, rule, terms.string(why))
 
 
 @dataclass(frozen=True)

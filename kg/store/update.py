@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -25,6 +25,7 @@ from kg.export.rdf import DEFAULT_BASE, oxigraph_terms, validate_base
 from kg.model import Entity, KnowledgeGraph
 from kg.resources import Resources, load_resources
 from kg.store.embedded import StoreError, damaged_store_error, open_store
+from kg.store.entities import Pending, accumulate, finish
 from kg.store.merge import Shares, apply_update, entity_changes, merge_entity, rebuild_entity_graph, repair_if_stale
 from kg.store.meta import (
     _FIRST_BUILD, _TRUE, META, StoreReport, _documents, _init_meta, _prefix_graphs, public_graphs, store_base,
@@ -35,7 +36,11 @@ _DC_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
 
 __all__ = ["update_store", "remove_documents", "rebuild_entity_graph", "repair_if_stale", "merge_entity"]
 
-def _finish(store: ox.Store, path: Path, quads: int | None = None, **fields) -> StoreReport:
+def _finish(store: ox.Store, path: Path, quads: int | None = None, corpus: Pending | None = None,
+            **fields) -> StoreReport:
+    if corpus is not None:  # merged IRIs and resolution records (kg.store.entities)
+        written = finish(store, corpus)
+        quads = None if quads is None else quads + written
     if quads is None:
         quads = sum(1 for g in public_graphs(store) for _ in store.quads_for_pattern(None, None, None, g))
     store.flush()
@@ -116,9 +121,13 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
     # A store without documents (a first build) needs no read-back: every share is in memory.  (Not
     # "without entity shares": documents in which nothing was found have none, and would be loaded
     # again on top of themselves.)
+    # corpus resolution over the stored documents and these (kg.store.entities): adds the stored
+    # documents whose entities resolve differently now, to be rewritten
+    kg, doc_entities, corpus = accumulate(store, kg, doc_entities, _documents(store).values(), base=base, resources=res)
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
     empty = not _prefix_graphs(store, prefix) and not _prefix_graphs(store, str(document_graph_iri(base, "x"))[:-1])
-    plan = _plan(store, kg, base=base, res=res, doc_entities=doc_entities, empty=empty, replace=replace)
+    plan = _plan(store, kg, base=base, res=res, doc_entities=doc_entities, empty=empty, replace=replace,
+                 rewritten=corpus.rewritten)
     if plan.refused:
         refused = plan.refused
         raise StoreError(
@@ -126,16 +135,17 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
             f"{', '.join(refused[:3])}{' ...' if len(refused) > 3 else ''}; nothing was written. Give them other "
             "ids (file names or the id field) or build without --no-replace to replace them.")
     if empty:
-        return _first_build(store, path, plan, base)
+        return _first_build(store, path, plan, base, corpus)
     delete, insert = entity_changes(store, base, plan.touched, dropped={q.value for q in plan.drop},
                                     new_shares=plan.new_shares)
     apply_update(store, drop=plan.drop, delete=delete, insert=plan.fresh + insert)
-    return _finish(store, path, added=tuple(plan.added), replaced=tuple(plan.replaced),
+    return _finish(store, path, corpus=corpus, added=tuple(plan.added), replaced=tuple(plan.replaced),
                    unchanged=tuple(plan.unchanged), entities_updated=len(plan.touched))
 
 
 def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
-          doc_entities: Mapping[str, Sequence[Entity]] | None, empty: bool, replace: bool) -> _Plan:
+          doc_entities: Mapping[str, Sequence[Entity]] | None, empty: bool, replace: bool,
+          rewritten: Collection[str] = ()) -> _Plan:
     """Each document's graphs, compared with the stored version (none on a first build)."""
     plan = _Plan()
     terms = oxigraph_terms()
@@ -152,10 +162,13 @@ def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
             was = sorted({q.object.value for q in old[g] if q.predicate == _DC_SOURCE}) or ["no source"]
             now = sorted({o.value for s, p, o in part.facts if p == _DC_SOURCE}) or ["no source"]
             change = f"{part.doc_id!r} (stored from {was[0]}, now from {now[0]})"
-            if not replace:
+            if part.doc_id in rewritten:  # the same document, its entities resolved with the new ones
+                log.info("document %r rewritten: its entities resolve differently with the new documents", part.doc_id)
+            elif not replace:
                 plan.refused.append(change)
                 continue
-            log.warning("document %s replaced by a different version", change)
+            else:
+                log.warning("document %s replaced by a different version", change)
             plan.touched |= {q.subject for q in old.get(e, ())}
             plan.drop += [g, e]
             plan.replaced.append(part.doc_id)
@@ -170,7 +183,7 @@ def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
     return plan
 
 
-def _first_build(store: ox.Store, path: Path, plan: _Plan, base: str) -> StoreReport:
+def _first_build(store: ox.Store, path: Path, plan: _Plan, base: str, corpus: Pending) -> StoreReport:
     """The documents and the merged entity graph in one bulk load."""
     merged = ox.NamedNode(str(entity_graph_iri(base)))
     entity_quads = [ox.Quad(t.subject, t.predicate, t.object, merged)
@@ -181,7 +194,7 @@ def _first_build(store: ox.Store, path: Path, plan: _Plan, base: str) -> StoreRe
         store.extend([ox.Quad(META, _FIRST_BUILD, _TRUE, META)])
         store.bulk_extend(plan.fresh + entity_quads)
         store.remove(ox.Quad(META, _FIRST_BUILD, _TRUE, META))
-    return _finish(store, path, quads=plan.public + len(entity_quads), added=tuple(plan.added),
+    return _finish(store, path, quads=plan.public + len(entity_quads), corpus=corpus, added=tuple(plan.added),
                    entities_updated=len(plan.touched))
 
 

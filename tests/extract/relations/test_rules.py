@@ -147,8 +147,10 @@ def test_acronym_joins_long_form(res):
 def test_short_name_joins_the_one_full_name_across_documents(extract, nlp, res):
     from kg.builder import build
 
+    # corpus resolution joins a lone surname on evidence its text shares with the full name's
+    # (here the title and the place), not on the name alone (kg.extract.resolve.corpus.evidence)
     docs = [Document("a", "Prime Minister Ana Lindqvist met the Ruritanian envoy in Oslo."),
-            Document("b", "On Monday, Lindqvist criticized Russia."),
+            Document("b", "On Monday in Oslo, Prime Minister Lindqvist criticized Russia."),
             Document("c", "Smith praised Norway. John Smith and Mary Smith were there.")]
     g = build(docs, nlp=nlp, resources=res)
     names = {e.name for e in g.entities.values() if e.cls == "Person"}

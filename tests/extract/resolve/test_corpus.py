@@ -1,0 +1,267 @@
+"""Corpus-level resolution on hand-built document results: what merges, what stays apart, why."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from corpus_helpers import BUDGET, FILLER, IRAQ, LABOUR, LIB_DEMS, TREASURY, UK, WHITE_HOUSE, doc, ent, graph, names_of
+from kg.extract.resolve.corpus import resolve_across_documents, resolve_corpus
+
+
+def resolved(res, *results):
+    g = graph(res, *results, *FILLER)
+    r = resolve_across_documents(g, res)
+    return g, r
+
+
+def president(name: str):
+    return ent(name, titles={"president"})
+
+
+# -- people: variants of one name merge ---------------------------------------------------------------
+def test_a_middle_initial_is_one_person_when_the_texts_agree(res):
+    g, r = resolved(res, doc("a", president("George W. Bush"), WHITE_HOUSE, IRAQ),
+                    doc("b", president("George Bush"), WHITE_HOUSE, IRAQ))
+    assert names_of(g)["George Bush"] == names_of(g)["George W. Bush"] == "person/george-w-bush"
+    assert g.entities["person/george-w-bush"].merged == {"person/george-bush": "person-middle-name"}
+
+
+def test_variants_of_a_name_whose_texts_share_nothing_stay_two(res):
+    g, r = resolved(res, doc("a", ent("Jim Morrison", titles={"singer"}), ent("The Doors", "Organization")),
+                    doc("b", ent("James Morrison"), ent("Home Office", "GovernmentBody")))
+    assert names_of(g)["Jim Morrison"] != names_of(g)["James Morrison"]
+    assert any("share too little" in ev for _, _, ev in r.suspects)
+
+
+def test_a_variant_and_a_middle_name_at_once_are_two_people(res):
+    g, _ = resolved(res, doc("a", ent("Tom Jones"), WHITE_HOUSE, IRAQ), doc("b", ent("Tommy Lee Jones"), WHITE_HOUSE, IRAQ))
+    assert names_of(g)["Tom Jones"] != names_of(g)["Tommy Lee Jones"]
+
+
+def test_a_name_that_fits_father_and_son_joins_neither(res):
+    g, _ = resolved(res, doc("a", president("George W. Bush"), WHITE_HOUSE, IRAQ),
+                    doc("b", president("George H. W. Bush"), WHITE_HOUSE, IRAQ),
+                    doc("c", president("George Bush"), WHITE_HOUSE, IRAQ))
+    keys = names_of(g)
+    assert len({keys["George Bush"], keys["George W. Bush"], keys["George H. W. Bush"]}) == 3
+
+
+def test_a_first_name_variant_typed_as_an_organisation_is_the_person(res):
+    g, _ = resolved(res, doc("a", ent("Vince Cable", titles={"business secretary"}), LIB_DEMS, TREASURY, BUDGET),
+                    doc("b", ent("Vincent Cable", "Organization"), LIB_DEMS, TREASURY, BUDGET))
+    e = g.entities[names_of(g)["Vincent Cable"]]
+    assert e.cls == "Person" and e.key == "person/vince-cable" and "Vincent Cable" in e.aliases
+    assert e.merged == {"org/vincent-cable": "person-given-variant"}
+
+
+def test_transliterations_are_one_person(res):
+    g, _ = resolved(res, doc("a", ent("Iyad Allawi")), doc("b", ent("Eyad Allawi")), doc("c", ent("Ayad Allawi")))
+    assert len({names_of(g)[n] for n in ("Iyad Allawi", "Eyad Allawi", "Ayad Allawi")}) == 1
+
+
+def test_spellings_of_korean_names_are_one_but_father_and_son_are_two(res):
+    g, _ = resolved(res, doc("a", ent("Kim Jong Un"), ent("Kim Jong Il")), doc("b", ent("Kim Jong-un")))
+    keys = names_of(g)
+    assert keys["Kim Jong Un"] == keys["Kim Jong-un"] != keys["Kim Jong Il"]
+
+
+def test_a_titled_surname_typed_as_an_organisation_joins_the_person_named_in_its_text(res):
+    g, _ = resolved(res, doc("a", ent("Nigel Farage"), ent("Mr Farage", "Organization")))
+    e = g.entities[names_of(g)["Mr Farage"]]
+    assert e.key == "person/nigel-farage" and e.cls == "Person"
+
+
+def test_a_lone_titled_name_is_typed_a_person(res):
+    g, _ = resolved(res, doc("a", ent("Mr Farage", "Organization")))
+    assert g.entities[names_of(g)["Mr Farage"]].cls == "Person"
+
+
+# -- people: a surname alone goes where its text's evidence points ------------------------------------------
+GORDON = [doc("g1", ent("Gordon Brown", titles={"chancellor"}), TREASURY, BUDGET, LABOUR),
+          doc("g2", ent("Gordon Brown", titles={"chancellor"}), TREASURY, BUDGET, UK)]
+NICK = [doc("n1", ent("Nick Brown", titles={"chief whip"}), ent("Commons", "GovernmentBody"), UK)]
+
+
+def test_a_surname_alone_joins_the_person_its_text_speaks_of(res):
+    g, r = resolved(res, *GORDON, *NICK, doc("x", ent("Brown", titles={"chancellor"}), TREASURY, BUDGET))
+    assert r.key_of("x", "person/brown") == "person/gordon-brown"
+    assert "person/brown" not in g.entities
+    merge = next(m for m in r.merges if m.doc == "x")
+    assert merge.rule == "person-short-name" and "Gordon Brown" in merge.evidence and "chancellor" in merge.evidence
+
+
+def test_a_surname_without_evidence_stays_apart(res):
+    g, r = resolved(res, *GORDON, *NICK, doc("y", ent("Brown"), ent("Acme Tobacco", "Organization")))
+    assert r.key_of("y", "person/brown") == "person/brown"
+    assert any(rule == "person-short-name" and "person/brown" in keys for rule, keys, _ in r.suspects)
+
+
+def test_one_surname_in_two_texts_can_be_two_people(res):
+    g, r = resolved(res, *GORDON, *NICK, doc("x", ent("Brown", titles={"chancellor"}), TREASURY, BUDGET),
+                    doc("z", ent("Brown", titles={"chief whip"}), ent("Commons", "GovernmentBody")))
+    assert r.key_of("x", "person/brown") == "person/gordon-brown"
+    assert r.key_of("z", "person/brown") == "person/nick-brown"
+
+
+def test_a_surname_in_a_text_naming_two_people_with_it_stays_apart(res):
+    g, r = resolved(res, doc("a", ent("Jeb Bush"), ent("George W. Bush"), ent("Bush")))
+    assert r.key_of("a", "person/bush") == "person/bush"
+
+
+def test_titles_of_two_sexes_keep_two_people_apart(res):
+    g, r = resolved(res, doc("a", ent("Michael Howard", aliases={"Mr Howard"}), LABOUR),
+                    doc("b", ent("Howard", aliases={"Mrs Howard"}), LABOUR))
+    assert r.key_of("b", "person/howard") == "person/howard"
+
+
+def test_a_surname_is_no_given_name_when_a_surname_fits(res):
+    g, r = resolved(res, doc("a", ent("Rand Paul"), ent("Paul Singer"), ent("Paul")))
+    assert r.key_of("a", "person/paul") == "person/rand-paul"
+
+
+# -- organisations ----------------------------------------------------------------------------------------
+def test_an_acronym_that_only_spells_a_name_needs_texts_that_agree(res):
+    g, r = resolved(res, doc("a", ent("NHS", "Organization"), ent("Department of Health", "GovernmentBody"), UK),
+                    doc("b", ent("Norfolk High School", "Organization"), ent("Ofsted", "GovernmentBody")))
+    assert names_of(g)["NHS"] != names_of(g)["Norfolk High School"]
+    assert any(rule == "org-acronym" for rule, _, _ in r.suspects)
+
+
+def test_an_acronym_defined_in_a_text_joins_its_expansion_everywhere(res):
+    g, _ = resolved(res, doc("a", ent("NHS", "Organization")),
+                    doc("b", ent("National Health Service", "GovernmentBody", aliases={"NHS"})))
+    assert names_of(g)["NHS"] == "org/national-health-service"
+
+
+def test_an_acronym_joins_its_expansion_written_in_another_text(res):
+    strike = ent("Civil Service Strike", "Event")
+    g, _ = resolved(res, doc("a", ent("PCS", "Organization"), strike, TREASURY, BUDGET),
+                    doc("b", ent("Public and Commercial Services Union", "Organization"), strike, TREASURY, BUDGET))
+    keys = names_of(g)
+    assert keys["PCS"] == keys["Public and Commercial Services Union"]
+    assert g.entities[keys["PCS"]].name == "Public and Commercial Services Union"
+
+
+def test_party_names_acronyms_and_short_forms_are_one_group(res):
+    farage, brussels = ent("Nigel Farage"), ent("European Parliament", "GovernmentBody")
+    g, _ = resolved(res, doc("a", ent("UKIP", "Organization"), farage, brussels),
+                    doc("b", ent("UK Independence Party", "Group"), farage, brussels),
+                    doc("c", ent("Independence Party", "Group"), UK))
+    keys = names_of(g)
+    assert keys["UKIP"] == keys["UK Independence Party"] == keys["Independence Party"]
+    assert g.entities[keys["UKIP"]].cls == "Group"  # every party one class
+
+
+def test_a_party_without_its_head_word_is_the_gazetteer_party(res):
+    g, _ = resolved(res, doc("a", ent("Conservative", "Group")), doc("b", ent("Conservative Party", "Group",
+                                                                             key="org/conservative-party-uk")))
+    assert names_of(g)["Conservative"] == "org/conservative-party-uk"
+
+
+def test_washington_the_city_the_state_and_the_person_stay_three(res):
+    g, _ = resolved(res, doc("a", ent("Washington", "City", key="city/washington-usa")),
+                    doc("b", ent("Washington", "Place", key="region/us-wa")),
+                    doc("c", ent("George Washington"), ent("Washington")),
+                    doc("d", ent("Washington", "Place")))
+    classes = {e.key: e.cls for e in g.entities.values()}
+    assert classes["city/washington-usa"] == "City" and classes["region/us-wa"] == "Place"
+    assert classes["person/george-washington"] == "Person"
+    assert "place/washington" in classes  # not merged into the person
+
+
+# -- stability -------------------------------------------------------------------------------------------
+def test_the_result_does_not_depend_on_the_order_of_the_documents(res):
+    docs = [*GORDON, *NICK, doc("x", ent("Brown"), TREASURY, BUDGET), doc("v", ent("Vincent Cable", "Organization")),
+            doc("w", ent("Vince Cable")), doc("u", ent("UKIP", "Organization")),
+            doc("t", ent("UK Independence Party", "Group")), *FILLER]
+    first = resolve_corpus({d.document.id: d for d in docs}, res)
+    for seed in range(3):
+        random.Random(seed).shuffle(docs)
+        again = resolve_corpus({d.document.id: d for d in docs}, res)
+        assert again.targets == first.targets and again.by_key == first.by_key and again.by_doc == first.by_doc
+
+
+def test_a_merged_key_stays_resolvable_with_its_rule_in_rdf(res):
+    from rdflib import OWL, Literal
+
+    from kg.export.rdf import DEFAULT_BASE, entity_iri, to_rdf
+    from kg.vocab import KG
+
+    g, _ = resolved(res, doc("a", president("George W. Bush"), WHITE_HOUSE, IRAQ),
+                    doc("b", president("George Bush"), WHITE_HOUSE, IRAQ))
+    rdf = to_rdf(g, resources=res)
+    old, new = entity_iri(DEFAULT_BASE, "person/george-bush"), entity_iri(DEFAULT_BASE, "person/george-w-bush")
+    assert (old, OWL.sameAs, new) in rdf and (old, KG.mergeRule, Literal("person-middle-name")) in rdf
+    assert set(rdf.predicates(old, None)) == {OWL.sameAs, KG.mergeRule}
+
+
+def test_the_union_of_the_dataset_is_to_rdf_with_merged_iris(res):
+    from rdflib.compare import isomorphic
+
+    from kg.export.dataset import dataset_quads, union_graph
+    from kg.export.rdf import to_rdf
+
+    g, _ = resolved(res, doc("a", president("George W. Bush"), WHITE_HOUSE, IRAQ),
+                    doc("b", president("George Bush"), WHITE_HOUSE, IRAQ))
+    assert g.entities["person/george-w-bush"].merged
+    assert isomorphic(union_graph(dataset_quads(g, resources=res)), to_rdf(g, resources=res))
+
+
+@pytest.mark.parametrize("shape_ok", [True])
+def test_merged_iris_conform_to_the_shapes(res, shape_ok):
+    from kg.export.rdf import to_rdf
+    from kg.store.validate import validate_graph
+
+    g, _ = resolved(res, doc("a", president("George W. Bush"), WHITE_HOUSE, IRAQ),
+                    doc("b", president("George Bush"), WHITE_HOUSE, IRAQ))
+    assert g.entities["person/george-w-bush"].merged
+    report = validate_graph(to_rdf(g, resources=res))
+    assert report.conforms is shape_ok, [v.line() for v in report.violations]
+
+
+# -- typing from all mentions -----------------------------------------------------------------------------
+def test_a_lone_word_no_one_has_as_surname_is_the_body_other_texts_name(res):
+    g, r = resolved(res, doc("a", ent("Yukos", mentions=5)), doc("b", ent("Yukos", mentions=4)),
+                    doc("c", ent("Yukos", "Organization", aliases={"Yukos oil"}, mentions=6)))
+    (node,) = {names_of(g)["Yukos"]}
+    assert node == "org/yukos" and g.entities[node].cls == "Organization" and g.entities[node].mentions == 15
+    assert {m.rule for m in r.merges} == {"same-name-two-types"}
+
+
+def test_a_singer_typed_a_body_once_stays_a_person(res):
+    g, _ = resolved(res, doc("a", ent("Jamelia", mentions=5)), doc("b", ent("Jamelia", mentions=4)),
+                    doc("c", ent("Jamelia", "Organization", aliases={"Jamelia Davis"}, mentions=1)))
+    assert g.entities[names_of(g)["Jamelia"]].cls == "Person"
+
+
+def test_a_lone_word_that_is_someones_surname_is_not_moved_to_a_body(res):
+    g, r = resolved(res, doc("a", ent("Mourinho")), doc("b", ent("Jose Mourinho"), ent("Chelsea", "Organization")),
+                    doc("c", ent("Mourinho", "Organization", aliases={"Mourinho Ltd"})))
+    assert r.key_of("a", "person/mourinho") != "org/mourinho"
+
+
+def test_an_acronym_typed_a_place_is_the_body(res):
+    g, _ = resolved(res, doc("a", ent("BT", "Place", mentions=3)), doc("b", ent("BT", "Organization")))
+    assert g.entities[names_of(g)["BT"]].cls == "Organization" and len({names_of(g)["BT"]}) == 1
+
+
+def test_singular_and_plural_of_an_event_are_one(res):
+    g, _ = resolved(res, doc("a", ent("Olympic", "Event")), doc("b", ent("Olympics", "Event")))
+    assert names_of(g)["Olympic"] == names_of(g)["Olympics"]
+
+
+def test_a_rank_is_no_form_of_address(res):
+    g, _ = resolved(res, doc("a", ent("General Motors", "Organization")), doc("b", ent("Lord Motors", "Organization")))
+    assert g.entities[names_of(g)["General Motors"]].cls == "Organization"
+    assert g.entities[names_of(g)["Lord Motors"]].cls == "Person"
+
+
+def test_a_fact_read_under_a_class_the_corpus_corrected_is_dropped(res):
+    russia = ent("Russia", "Country", key="country/rus")
+    results = [doc("a", ent("Yukos", mentions=5), russia, facts=[("Yukos", "livesIn", "Russia")]),
+               doc("b", ent("Yukos", "Organization", aliases={"Yukos oil"}, mentions=6), russia,
+                   facts=[("Yukos", "basedIn", "Russia")])]
+    g, _ = resolved(res, *results)
+    assert set(g.facts) == {("org/yukos", "basedIn", "country/rus")}  # "Yukos livesIn Russia" was a person's
