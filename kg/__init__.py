@@ -2,11 +2,15 @@
 
 The public surface (see README for the CLI)::
 
-    from kg import load_resources, load_pipeline, build, to_rdf
-    res = load_resources()
-    nlp = load_pipeline()
-    graph = build(documents, nlp=nlp, resources=res)
-    rdf = to_rdf(graph, resources=res)
+    import kg
+    result = kg.build(["An article's text.", {"id": "a2", "text": "Another one."}])
+    result.to_rdf()            # rdflib Graph, with provenance
+    result.to_networkx()       # networkx MultiDiGraph
+    result.to_html("graph.html")
+    result.query("SELECT ?s ?o WHERE { ?s kg:allyOf ?o }")
+
+The stages are importable on their own: :func:`kg.builder.build` (documents -> KnowledgeGraph),
+:func:`kg.export.rdf.to_rdf`, :func:`kg.store.update.update_store`, ...
 """
 
 from importlib import import_module
@@ -18,7 +22,8 @@ _EXPORTS = {
     "load_resources": "kg.resources",
     "Resources": "kg.resources",
     "load_pipeline": "kg.nlp.model",
-    "build": "kg.builder",
+    "build": "kg.api",
+    "Result": "kg.api",
     "extract_document": "kg.extract",
     "to_rdf": "kg.export.rdf",
     "to_networkx": "kg.export.networkx",

@@ -35,6 +35,8 @@ class TableRow:
 TABLE_ROWS = (
     TableRow("seed article", "seed.json"),
     TableRow("dev set (BBC politics + AG News World)", "dev.json"),
+    TableRow("news corpus dev (choices were made on it)", "news/dev.json"),
+    TableRow("news corpus test (held out, reporting only)", "news/test.json"),
     TableRow("CoNLL04 dev", "conll04:conll04_dev.json", True),
     TableRow("CoNLL04 dev, relaxed names", "conll04:conll04_dev.json", True, True),
     TableRow("CoNLL04 test", "conll04:conll04_test.json", True),

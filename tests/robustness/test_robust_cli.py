@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +20,9 @@ GOOD = "France criticized Germany over the new trade rules on Monday, officials 
 
 
 def kg_cmd() -> list[str]:
-    exe = shutil.which("kg")
-    return [exe] if exe else [sys.executable, "-c", "from kg.cli import main; main()"]
+    """The entry point installed beside this interpreter (not whichever ``kg`` is first on PATH)."""
+    exe = Path(sys.executable).with_name("kg")
+    return [str(exe)] if exe.is_file() else [sys.executable, "-c", "from kg.cli import main; main()"]
 
 
 def build_args(*inputs, out: Path) -> list[str]:
