@@ -1,7 +1,7 @@
 """How the analyst's page scales: render time in Python, page size, first useful draw in Chromium.
 
 For each size (default 500, 5,000 and 50,000 entities) a synthetic KnowledgeGraph is built
-(``kg.export.viz.sample.synthetic_graph``), rendered with :func:`kg.export.viz.render_html` and
+(``benchmarks/viz_sample.py: synthetic_graph``), rendered with :func:`kg.export.viz.render_html` and
 opened from file:// in headless Debian Chromium via Playwright.  "First useful draw" is the time
 from asking the browser to open the file until the page has drawn its budgeted core with names
 (``window.__newskgReady``), measured by the wall clock around Playwright and by the page's own
@@ -25,10 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from kg.export.viz import render_html  # noqa: E402
-from kg.export.viz.sample import synthetic_graph  # noqa: E402
+from kg.export.viz import render_html
+from viz_sample import synthetic_graph  # benchmarks/viz_sample.py, beside this script
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -21,17 +21,13 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from kg.builder import build  # noqa: E402
-from kg.eval.score import default_data_dir  # noqa: E402
-from kg.model import Document  # noqa: E402
-from kg.nlp.model import load_pipeline  # noqa: E402
-from kg.resources import load_resources  # noqa: E402
+from kg.builder import build
+from kg.eval.score import default_data_dir
+from kg.model import Document
+from kg.nlp.model import load_pipeline
+from kg.resources import load_resources
 
 PARAGRAPH = (
     "Acme Corp hired Jane Roe as chief executive on Monday, the company said. "

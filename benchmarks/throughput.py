@@ -273,7 +273,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 # -- export ---------------------------------------------------------------------------------------
 def synthetic(triples: int):
     """A synthetic KnowledgeGraph whose RDF has about ``triples`` triples."""
-    from kg.export.viz.sample import synthetic_graph
+    from viz_sample import synthetic_graph
 
     nodes = max(50, triples // 50)
     edges = max(50, int((triples - nodes * 6.2) / 12))

@@ -14,7 +14,25 @@ from kg.cli.entities import aliases_callback, apply_aliases
 from kg.errors import KGError
 
 
-@app.command()
+BUILD_HELP = """Build a knowledge graph from news articles.
+
+Writes OUT/graph.ttl (Turtle), OUT/graph.graphml (NetworkX/GraphML) and OUT/graph.html
+(interactive, offline).
+
+Example:
+
+    kg build seeds/ --out output/
+
+    kg build articles.jsonl --out output/ --model en_core_web_trf
+
+    kg build news.csv --text-field body --id-field guid --out output/
+
+    kg build corpus.jsonl --out output/ --workers 2
+
+    kg build corpus.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
+"""  # the command's --help (set below as its docstring: the signature alone takes 27 lines)
+
+
 def build(
     inputs: List[str] = typer.Argument(..., metavar="INPUT", help="One or more .txt, .md, .html, .jsonl or .csv files, folders of them, or - for stdin (newskg fetches no URL: save the page as .html)."),
     out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
@@ -40,91 +58,20 @@ def build(
     aliases: Optional[Path] = typer.Option(None, "--aliases", callback=aliases_callback, help="Alias file (.toml/.csv: name, aliases, class, wikidata, distinct) that forces entity merges and splits; kept by the store for later builds (docs/entities.md)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does."),
 ) -> None:
-    """Build a knowledge graph from news articles.
-
-    Writes OUT/graph.ttl (Turtle), OUT/graph.graphml (NetworkX/GraphML) and OUT/graph.html
-    (interactive, offline).
-
-    Example:
-
-        kg build seeds/ --out output/
-
-        kg build articles.jsonl --out output/ --model en_core_web_trf
-
-        kg build news.csv --text-field body --id-field guid --out output/
-
-        kg build corpus.jsonl --out output/ --workers 2
-
-        kg build corpus.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
-    """
     setup_logging(verbose)
-    from kg.export.rdf import validate_base
-
-    try:
-        validate_base(base)
-    except ValueError as exc:
-        fail(str(exc))
+    _check_options(base, engine, scheduler, formats or [])
+    fields_kw = dict(text=text_field, id=id_field, title=title_field, date=date_field, url=url_field,
+                     source=source_field)
+    started = time.perf_counter()
     problems: list[str] = []
-
-    def on_problem(p) -> None:
-        if not p.note:
-            problems.append(str(p))
-        err.print(f"{'Note' if p.note else 'Warning'}: {p}", markup=False)
-
     try:
-        from kg.export.formats import FORMATS
         from kg.export.write import OutputLock
-        from kg.ingest.read import Fields, Problem, count_documents, iter_documents
-        from kg.store.outputs import write_outputs
-        from kg.nlp.model import load_pipeline
-        from kg.builder import build as build_graph
         from kg.resources import load_resources
+        from kg.store.outputs import write_outputs
 
-        if engine not in ("local", "dask"):
-            fail(f"--engine must be local or dask, not {engine!r}.")
-        if engine == "dask" and not scheduler:
-            fail("--engine dask needs --scheduler ADDRESS (start one with `dask-scheduler`); see benchmarks/README.md.")
-        for fmt in formats or []:
-            if fmt not in FORMATS:
-                fail(f"unknown --format {fmt!r}; choose from {', '.join(sorted(FORMATS))}.")
-        fields = Fields(text=text_field, id=id_field, title=title_field, date=date_field, url=url_field,
-                        source=source_field)
         res = load_resources()
-        nlp = load_pipeline(model) if engine == "local" else None
-        total = count_documents(inputs, fields=fields)
-        started = time.perf_counter()
-        with Progress(
-            TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=True,
-            disable=not err.is_terminal,
-        ) as progress:
-            task = progress.add_task("docs", total=total, rate="")
-
-            doc_entities: dict = {}
-
-            def on_document(result) -> None:
-                if result.error:
-                    on_problem(Problem(result.document.source or result.document.id,
-                                       f"document {result.document.id!r}: extraction failed ({result.error}); "
-                                       "skipped, the rest is built (please report this text)"))
-                else:
-                    doc_entities[result.document.id] = result.entities
-                elapsed = max(time.perf_counter() - started, 1e-6)
-                done = progress.tasks[0].completed + 1
-                progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s")
-
-            if engine == "dask":
-                from kg.engines.dask import build_distributed
-
-                graph = build_distributed(
-                    iter_documents(inputs, on_problem=on_problem, fields=fields), scheduler=scheduler, model=model,
-                    batch_size=batch_size, resources=res, on_document=on_document,
-                )
-            else:
-                graph = build_graph(
-                    iter_documents(inputs, on_problem=on_problem, fields=fields), nlp=nlp, resources=res,
-                    batch_size=batch_size, n_process=workers, on_document=on_document,
-                )
+        graph, doc_entities = _parse(inputs, fields_kw, res, model=model, engine=engine, scheduler=scheduler,
+                                     workers=workers, batch_size=batch_size, problems=problems)
         apply_aliases(graph, aliases, res)
         if not graph.documents:
             fail("no document could be read from the inputs; "
@@ -140,8 +87,82 @@ def build(
         fail(str(exc))
     except OSError as exc:
         fail(f"cannot write to {exc.filename or out_dir}: {exc.strerror}; check the --out folder and its permissions.")
+    _summary(graph, time.perf_counter() - started, store_report, problems, written)
+
+
+build.__doc__ = BUILD_HELP
+app.command()(build)
+
+
+def _check_options(base: str, engine: str, scheduler: Optional[str], formats: List[str]) -> None:
+    """Every option that can be checked before reading anything (one line each, exit 2)."""
+    from kg.export.formats import FORMATS
+    from kg.export.rdf import validate_base
+
+    try:
+        validate_base(base)
+    except ValueError as exc:
+        fail(str(exc))
+    if engine not in ("local", "dask"):
+        fail(f"--engine must be local or dask, not {engine!r}.")
+    if engine == "dask" and not scheduler:
+        fail("--engine dask needs --scheduler ADDRESS (start one with `dask-scheduler`); see benchmarks/README.md.")
+    for fmt in formats:
+        if fmt not in FORMATS:
+            fail(f"unknown --format {fmt!r}; choose from {', '.join(sorted(FORMATS))}.")
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=True, disable=not err.is_terminal,
+    )
+
+
+def _parse(inputs, fields_kw: dict, res, *, model, engine: str, scheduler, workers: int, batch_size: int,
+           problems: list[str]):
+    """Read, parse and extract with a progress bar; returns the graph and each document's entities."""
+    from kg.builder import build as build_graph
+    from kg.ingest.read import Fields, Problem, count_documents, iter_documents
+    from kg.nlp.model import load_pipeline
+
+    def on_problem(p) -> None:
+        if not p.note:
+            problems.append(str(p))
+        err.print(f"{'Note' if p.note else 'Warning'}: {p}", markup=False)
+
+    fields = Fields(**fields_kw)
+    nlp = load_pipeline(model) if engine == "local" else None
+    total = count_documents(inputs, fields=fields)
+    started = time.perf_counter()
+    doc_entities: dict = {}
+    with _progress() as progress:
+        task = progress.add_task("docs", total=total, rate="")
+
+        def on_document(result) -> None:
+            if result.error:
+                on_problem(Problem(result.document.source or result.document.id,
+                                   f"document {result.document.id!r}: extraction failed ({result.error}); "
+                                   "skipped, the rest is built (please report this text)"))
+            else:
+                doc_entities[result.document.id] = result.entities
+            done = progress.tasks[0].completed + 1
+            progress.update(task, advance=1, rate=f"{done / max(time.perf_counter() - started, 1e-6):.1f} docs/s")
+
+        documents = iter_documents(inputs, on_problem=on_problem, fields=fields)
+        if engine == "dask":
+            from kg.engines.dask import build_distributed
+
+            graph = build_distributed(documents, scheduler=scheduler, model=model, batch_size=batch_size,
+                                      resources=res, on_document=on_document)
+        else:
+            graph = build_graph(documents, nlp=nlp, resources=res, batch_size=batch_size, n_process=workers,
+                                on_document=on_document)
+    return graph, doc_entities
+
+
+def _summary(graph, elapsed: float, store_report, problems: list[str], written) -> None:
     stats = graph.stats()
-    elapsed = time.perf_counter() - started
     out.print(
         f"Built {stats['documents']} document(s) in {elapsed:.1f}s: {stats['entities']} entities, "
         f"{stats['relations']} relations ({stats['statements']} statements with provenance)."

@@ -15,7 +15,7 @@ import pytest
 
 from helpers import SEED
 from kg.export.viz import DEFAULT_BUDGET, render_html
-from kg.export.viz.sample import synthetic_graph
+from viz_sample import synthetic_graph
 
 pytestmark = pytest.mark.browser
 

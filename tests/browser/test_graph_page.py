@@ -8,7 +8,7 @@ import pytest
 
 from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 from kg.export.viz import render_html
-from kg.export.viz.sample import sample_graph
+from viz_sample import sample_graph
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,6 @@ pipeline and a small piece size.
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -44,10 +43,8 @@ def test_two_megabytes_pass_the_max_length_guard_with_exact_text(nlp):
     text = (PARAGRAPH * (2_000_000 // len(PARAGRAPH) + 1))[:2_000_000]
     assert len(text) > nlp.max_length or len(text) > nlp.newskg_chunk_chars
     heavy = [n for n in nlp.pipe_names if n != "newskg_paragraphs"]
-    started = time.perf_counter()
-    doc = next(nlp.pipe([text], disable=heavy))
+    doc = next(nlp.pipe([text], disable=heavy))  # time and memory: benchmarks/long_document.py
     assert doc.text == text and len(doc) > 300_000
-    assert time.perf_counter() - started < 30
 
 
 def test_long_document_offsets_are_document_offsets(nlp, res):
@@ -69,15 +66,13 @@ def test_long_document_offsets_are_document_offsets(nlp, res):
 
 
 @pytest.mark.parametrize("joiner", [" and ", ", "], ids=["and-chain", "commas"])
-def test_five_thousand_word_sentence_is_fast_and_capped(nlp, res, joiner):
+def test_five_thousand_word_sentence_is_capped(nlp, res, joiner):
     rng = random.Random(7)
     words = ["Jane Roe", "Acme Corp", "Paris", "France", "Germany", "Berlin", "met", "with", "said"]
     text = joiner.join(rng.choice(words) for _ in range(5000)) + "."
-    started = time.perf_counter()
     doc = nlp(text)
-    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS  # what keeps it linear (benchmarks/long_document.py)
     result = extract_document(Document("run-on", text), doc, res)    # no RecursionError
-    assert time.perf_counter() - started < 20
     assert result.entities and all(text[r.evidence.start:r.evidence.end] == r.evidence.sentence
                                    for r in result.relations)
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter
 from typing import Any, Callable
 
 from kg.model import Evidence, KnowledgeGraph
@@ -173,6 +173,23 @@ def _edges(graph, selection, node_index, prop_index, doc_index, docs, date_of):
     return edges, sentences.items(), rules.items(), dated
 
 
+def _nodes(graph: KnowledgeGraph, selection: Selection, doc_index: dict[str, int], class_index: dict[str, int],
+           iri_of: Callable[[str], str] | None) -> list[dict[str, Any]]:
+    keys = selection.keys
+    comm = communities(keys, ((s, o) for s, _p, o in selection.facts))
+    focus = set(selection.focus)
+    nodes = []
+    for i, k in enumerate(keys):
+        node = _node(graph, i, k, doc_index, comm[k])
+        node["c"] = class_index[graph.entities[k].cls]
+        if iri_of is not None:
+            node["iri"] = iri_of(k)
+        if k in focus:
+            node["focus"] = True
+        nodes.append(node)
+    return nodes
+
+
 def build_payload(
     graph: KnowledgeGraph,
     selection: Selection,
@@ -191,16 +208,12 @@ def build_payload(
     """
     keys = selection.keys
     node_index = {k: i for i, k in enumerate(keys)}
-    class_names = sorted({graph.entities[k].cls for k in keys})
+    class_count = Counter(graph.entities[k].cls for k in keys)
+    class_names = sorted(class_count)
     class_index = {c: i for i, c in enumerate(class_names)}
-    class_count: dict[str, int] = defaultdict(int)
-    for k in keys:
-        class_count[graph.entities[k].cls] += 1
-    prop_names = sorted({p for _s, p, _o in selection.facts})
+    prop_count = Counter(p for _s, p, _o in selection.facts)
+    prop_names = sorted(prop_count)
     prop_index = {p: i for i, p in enumerate(prop_names)}
-    prop_count: dict[str, int] = defaultdict(int)
-    for _s, p, _o in selection.facts:
-        prop_count[p] += 1
 
     doc_ids = sorted(
         {d for k in keys for d in graph.entities[k].docs}
@@ -209,18 +222,7 @@ def build_payload(
     doc_index = {d: i for i, d in enumerate(doc_ids)}
     docs, sources = _documents(graph, doc_ids)
     dated = any(d["span"] for d in docs)
-
-    comm = communities(keys, ((s, o) for s, _p, o in selection.facts))
-    focus = set(selection.focus)
-    nodes = []
-    for i, k in enumerate(keys):
-        node = _node(graph, i, k, doc_index, comm[k])
-        node["c"] = class_index[graph.entities[k].cls]
-        if iri_of is not None:
-            node["iri"] = iri_of(k)
-        if k in focus:
-            node["focus"] = True
-        nodes.append(node)
+    nodes = _nodes(graph, selection, doc_index, class_index, iri_of)
 
     edges, sentences, rules, event_dated = _edges(graph, selection, node_index, prop_index, doc_index, docs, date_of)
 
