@@ -24,7 +24,7 @@ import json
 import time
 
 from kg.builder import build
-from kg.eval.score import default_data_dir
+from kg.eval.corpora import default_data_dir
 from kg.model import Document
 from kg.nlp.model import load_pipeline
 from kg.resources import load_resources

@@ -1,4 +1,4 @@
-"""Check an annotation file: python3 /work/annot/check.py out/batchNN.json
+"""Check an annotation file: python scripts/news_gold_check.py BATCH.json
 
 Checks the JSON shape, entity ids/docs, property names and classes, and that every evidence
 string occurs in the item's text (whitespace-insensitive). Prints problems; exit 1 if any.
@@ -81,4 +81,6 @@ def main(path):
     sys.exit(1 if errs else 0)
 
 if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
+        sys.exit(__doc__)
     main(sys.argv[1])

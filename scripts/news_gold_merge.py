@@ -67,4 +67,6 @@ def main(parts: Path) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
+        sys.exit(__doc__)
     main(Path(sys.argv[1]))
