@@ -35,6 +35,9 @@ class PRF:
         }
 
 
+MISS_CAUSES = ("entity not found", "other document", "wrong direction", "hedged or negated", "other property", "pair found, no relation")
+
+
 @dataclass(frozen=True, slots=True)
 class FactLine:
     """One fact in a report list: names as written in gold (missed) or in the graph (wrong)."""
@@ -48,6 +51,7 @@ class FactLine:
     confidence: float | None = None
     gold_subject: tuple[str, ...] = ()  # gold entity ids the predicted nodes matched
     gold_object: tuple[str, ...] = ()
+    cause: str = ""  # a missed gold fact: why (MISS_CAUSES)
 
     def to_text(self) -> str:
         where = f" [{self.doc}]" if self.doc else ""
@@ -64,7 +68,8 @@ class FactLine:
                 unmatched.append("object not in gold")
         tail = f" <{'; '.join(unmatched)}>" if unmatched else ""
         ev = f' "{self.evidence}"' if self.evidence else ""
-        return f"{self.subject} --{self.property}--> {self.object}{where}{extra}{tail}{ev}"
+        cause = f" <{self.cause}>" if self.cause else ""
+        return f"{self.subject} --{self.property}--> {self.object}{where}{extra}{tail}{cause}{ev}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,11 @@ class Report:
     predicted_facts: int
 
     @property
+    def miss_causes(self) -> dict[str, int]:
+        """How many missed gold facts each cause explains (:data:`MISS_CAUSES`, in that order)."""
+        return {c: n for c in MISS_CAUSES if (n := sum(1 for f in self.missed if f.cause == c))}
+
+    @property
     def entity_recall(self) -> float:
         return self.entity_found / self.entity_total if self.entity_total else 0.0
 
@@ -118,6 +128,7 @@ class Report:
                 "subject": f.subject, "property": f.property, "object": f.object, "doc": f.doc,
                 "evidence": f.evidence, "modality": f.modality or None, "confidence": f.confidence,
                 "gold_subject": list(f.gold_subject), "gold_object": list(f.gold_object),
+                **({"cause": f.cause} if f.cause else {}),
             }
 
         return {
@@ -139,6 +150,7 @@ class Report:
             "ignored": {"optional": self.ignored_optional, "implied": self.ignored_implied,
                         "unscored_property": self.ignored_unscored},
             "predicted": {"nodes": self.predicted_nodes, "facts": self.predicted_facts},
+            "miss_causes": self.miss_causes,
             "missed": [line(f) for f in self.missed],
             "wrong": [line(f) for f in self.wrong],
             "correct": [line(f) for f in self.correct],
@@ -168,6 +180,8 @@ class Report:
         out.append(f"predicted: {self.predicted_nodes} entity nodes, {self.predicted_facts} relation triples; ignored: "
                    f"{self.ignored_optional} matching optional facts, {self.ignored_implied} implied by a more "
                    f"specific gold fact, {self.ignored_unscored} of unscored properties")
+        if self.missed:
+            out.append("missed facts by cause: " + ", ".join(f"{c} {n}" for c, n in self.miss_causes.items()))
 
         def section(title: str, lines: list[str]) -> None:
             if not lines:

@@ -236,16 +236,18 @@ class _Scoring:
         evs.sort(key=lambda e: (e.modality != "asserted", -(e.confidence or 0.0), e.sentence))
         return evs[0]
 
-    def fact_lines(self, required, hit, wrong) -> tuple[list[FactLine], list[FactLine], list[FactLine]]:
-        """(missed, correct, wrong) facts with their evidence, sorted."""
+    def fact_lines(self, required, hit, wrong, nodes_of) -> tuple[list[FactLine], list[FactLine], list[FactLine]]:
+        """(missed, correct, wrong) facts with their evidence, sorted; a missed fact says why (:meth:`cause`)."""
         names = {e.id: e.name for e in self.gold.entities}
+        readings = self.readings()
         missed, correct = [], []
         for k in sorted(required, key=lambda k: (k[1], names[k[0]], names[k[2]], k[3] or "")):
             facts = required[k]
             ev = " | ".join(dict.fromkeys(f.evidence for f in facts if f.evidence))
             docs = ", ".join(dict.fromkeys(f.doc for f in facts))
             line = FactLine(names[facts[0].subject], k[1], names[facts[0].object], docs, ev,
-                            gold_subject=(facts[0].subject,), gold_object=(facts[0].object,))
+                            gold_subject=(facts[0].subject,), gold_object=(facts[0].object,),
+                            cause="" if k in hit else self.cause(k, nodes_of, readings))
             (correct if k in hit else missed).append(line)
         wrong_lines = []
         for s, p, o, d, S, O in wrong.values():
@@ -257,6 +259,41 @@ class _Scoring:
             ))
         wrong_lines.sort(key=lambda f: (f.property, f.subject, f.object, f.doc or ""))
         return missed, correct, wrong_lines
+
+    def readings(self) -> dict[tuple, set[tuple[str, str]]]:
+        """(node, node) -> {(property, "asserted" / "reversed" / modality)}: every reading between two nodes."""
+        out: dict[tuple, set[tuple[str, str]]] = defaultdict(set)
+        for (s, p, o), evs in self.prediction.evidence.items():
+            for e in evs:
+                out[(s, o)].add((p, e.modality))
+        for s, p, o in self.prediction.facts:
+            out[(s, o)].add((p, "asserted"))
+            if p not in self.symmetric:
+                out[(o, s)].add((p, "reversed"))
+        return out
+
+    def cause(self, key: tuple, nodes_of: dict[str, set], readings: dict[tuple, set]) -> str:
+        """Why a gold fact was missed, the first that applies: an entity not found; the pair read
+        with the property from another document only; reversed; with the property but hedged or negated only; with another property;
+        else no reading of the pair (:data:`kg.eval.report.MISS_CAUSES`)."""
+        s, p, o, _ = key
+        if not nodes_of.get(s) or not nodes_of.get(o):
+            return "entity not found"
+        found: set[tuple[str, str]] = set()
+        for a in nodes_of[s]:
+            for b in nodes_of[o]:
+                found |= readings.get((a, b), set())
+                if p in self.symmetric:
+                    found |= readings.get((b, a), set())
+        if (p, "asserted") in found:  # read, but only from another document (per-document mode)
+            return "other document"
+        if (p, "reversed") in found:
+            return "wrong direction"
+        if any(q == p for q, _m in found):
+            return "hedged or negated"
+        if any(m in ("asserted", "reversed") for _q, m in found):
+            return "other property"
+        return "pair found, no relation"
 
     def entities(self) -> tuple[dict[str, set], int, tuple[Duplicate, ...], tuple[FalseMerge, ...]]:
         """(gold entity -> its nodes, entities whose class agrees, duplicate nodes, false merges)."""
@@ -293,8 +330,8 @@ class _Scoring:
         per_property = {p: PRF(*v) for p, v in counts.items() if any(v)}
         micro = PRF(*(sum(v[i] for v in counts.values()) for i in range(3)))
         n = len(per_property) or 1
-        missed, correct, wrong_lines = self.fact_lines(required, hit, wrong)
         nodes_of, type_agree, duplicates, false_merges = self.entities()
+        missed, correct, wrong_lines = self.fact_lines(required, hit, wrong, nodes_of)
         if self.per_document:
             self.notes.append("per-document mode: a fact counts only for the document of its statement; "
                               "entity recall is by name over the whole graph")

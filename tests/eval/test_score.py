@@ -426,3 +426,36 @@ def test_conll04_relaxed_names_drop_titles_and_region_suffixes():
     assert _relaxed_aliases("North Bend, Ohio") == ("North Bend",)
     assert _relaxed_aliases("Dr. Martin Luther King Jr.") == ("Martin Luther King Jr.",)
     assert _relaxed_aliases("Lincoln") == ()
+
+
+# -- why a gold fact was missed -------------------------------------------------------------------
+
+CAUSES_PRED = """
+@prefix kg: <https://w3id.org/newskg/ontology#> . @prefix ex: <https://example.org/kg/entity/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:roe a kg:Person ; rdfs:label "Jane Roe" .          ex:doe a kg:Person ; rdfs:label "John Doe" .
+ex:freedonia a kg:Country ; rdfs:label "Freedonia" .  ex:acme a kg:Organization ; rdfs:label "Acme Corp" .
+ex:tokyo a kg:City ; rdfs:label "Tokyo" .
+ex:freedonia kg:leaderOf ex:roe .
+ex:doe kg:visited ex:acme .
+ex:s1 a rdf:Statement ; rdf:subject ex:roe ; rdf:predicate kg:metWith ; rdf:object ex:doe ; kg:modality "hedged" .
+"""
+
+
+def test_each_missed_fact_says_why() -> None:
+    data = json.loads((FIX / "gold_small.json").read_text(encoding="utf-8"))
+    data["relations"] = data["relations"][1:] + [
+        {"subject": "acme", "property": "disputesWith", "object": "bloggs", "doc": "d2", "evidence": "a rival"}]
+    r = evaluate(rdflib.Graph().parse(data=CAUSES_PRED, format="turtle"), gold_from_dict(data))
+    why = {(f.subject, f.property, f.object): f.cause for f in r.missed}
+    assert why == {
+        ("Jane Roe", "leaderOf", "Freedonia"): "wrong direction",
+        ("Jane Roe", "metWith", "John Doe"): "hedged or negated",
+        ("John Doe", "worksFor", "Acme Corp"): "other property",
+        ("Acme Corp", "basedIn", "Tokyo"): "pair found, no relation",
+        ("Acme Corp", "disputesWith", "Bloggs Ltd"): "entity not found",
+    }
+    assert r.miss_causes == {"entity not found": 1, "wrong direction": 1, "hedged or negated": 1,
+                             "other property": 1, "pair found, no relation": 1}
+    assert "missed facts by cause: entity not found 1, wrong direction 1" in r.to_text()
+    assert r.to_dict()["miss_causes"] == r.miss_causes and all(f.cause == "" for f in r.correct)
