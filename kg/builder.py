@@ -34,7 +34,8 @@ def _parse_and_extract(
     """One process: ``nlp.pipe`` in batches, each Doc reduced to a DocResult and dropped."""
     boiler = res.entities.words.boilerplate
     agencies = res.entities.words.news_agencies
-    stream = ((prepare_text(d.text, boiler, agencies), d) for d in documents)
+    cards = res.entities.words.link_card_ends
+    stream = ((prepare_text(d.text, boiler, agencies, cards), d) for d in documents)
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         try:
             yield extract_document(document, doc, res)

@@ -109,7 +109,7 @@ def _key_ids(resolution, mentions, gold: Gold, doc_id: str) -> dict[str, set[str
 def parse(documents: list[Document], gold: Gold, corpus: str, nlp, res: Resources, properties) -> list[Parsed]:
     """Run the stages on every document and label its candidates (see the module docstring)."""
     words = res.entities.words
-    stream = ((prepare_text(d.text, words.boilerplate, words.news_agencies), d) for d in documents)
+    stream = ((prepare_text(d.text, words.boilerplate, words.news_agencies, words.link_card_ends), d) for d in documents)
     facts = defaultdict(list)
     for f in gold.relations:
         facts[f.doc].append((f, True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CHUNK_CHARS", "dateline_word", "split_text", "prepare_text"]
+__all__ = ["CHUNK_CHARS", "dateline_word", "split_text", "prepare_text", "blank_link_cards"]
 
 CHUNK_CHARS = 10_000
 
@@ -68,12 +68,15 @@ def _blank_credit(m: re.Match[str]) -> str:
 _AGENCY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
 
 
-def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str] = frozenset()) -> str:
-    """Blank out web boilerplate lines ("Also Read", "Advertisement", ...) and agency credits.
+def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str] = frozenset(),
+                 card_ends: frozenset[str] = frozenset()) -> str:
+    """Blank out web boilerplate lines ("Also Read", "Advertisement", ...), agency credits and
+    link cards (:func:`blank_link_cards`, ended by one of ``card_ends``).
 
     Removed text is replaced by spaces of the same length so that character offsets into the
     original text stay valid.  Control characters other than newline and tab become spaces too.
     """
+    text = blank_link_cards(text, card_ends)
     def blank(m: re.Match[str]) -> str:
         line = m.group(0)
         key = line.strip().strip(":|>»·-").strip().lower()
@@ -86,3 +89,46 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
     if credit is not None:
         out = credit.sub(_blank_credit, out)
     return "".join(c if c in "\n\t" or c.isprintable() or c == "\r" else " " for c in out)
+
+
+# A link card pasted into the text by a crawl: the person's full name glued to the link text
+# ("... Donald John RoeRoe <headline> <headline> MORE"), up to an end marker.
+_GLUED = re.compile(r"\b([A-Z][a-z][\w'’-]*)\1\b")
+_CARD_WORDS = 3  # capitalised words of the full name before the glued surname, at most
+_CARD_CHARS = 400  # the end marker must follow within this many characters
+
+
+def blank_link_cards(text: str, ends: frozenset[str]) -> str:
+    """Spaces over each link card: from the full name before a glued surname ("RoeRoe") to the
+    first end marker (a word of ``ends``, written in capitals) within 400 characters; the link
+    text before the card stays ("President Roe").  Without an end marker nothing changes.
+
+    >>> blank_link_cards("President Roe Jane Q. RoeRoe wins vote: poll MORE said on Monday.", frozenset({"MORE"}))
+    'President Roe                                     said on Monday.'
+    """
+    if not ends or not _GLUED.search(text):
+        return text
+    marker = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ends))) + r")\b", re.IGNORECASE)
+    out, last = [], 0
+    for m in _GLUED.finditer(text):
+        if m.start() < last:
+            continue
+        end = next((e for e in marker.finditer(text, m.end(), m.end() + _CARD_CHARS) if e.group(0).isupper()), None)
+        if end is None:
+            continue
+        start = _card_start(text, m.start(), m.group(1))
+        out += [text[last:start], " " * (end.end() - start)]
+        last = end.end()
+    return "".join(out) + text[last:]
+
+
+def _card_start(text: str, glued: int, surname: str) -> int:
+    """Where the card's full name begins: up to three capitalised words (or initials) back,
+    stopping after the link text's own surname."""
+    start = glued
+    for _ in range(_CARD_WORDS):
+        word = re.search(r"([A-Z][\w'’.-]*) $", text[max(0, start - 40):start])
+        if word is None or word.group(1) == surname:
+            break
+        start -= len(word.group(0))
+    return start

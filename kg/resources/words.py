@@ -76,6 +76,7 @@ class EntityWords:
     name_titles: frozenset[str]  # forms of address before a name ("Sen.", "President")
     title_modifiers: frozenset[str]  # words that modify such a title ("Vice", "Deputy")
     boilerplate: frozenset[str]  # boilerplate lines of web pages, dropped before parsing
+    link_card_ends: frozenset[str]  # end markers of link cards pasted into article text, blanked
     place_verbs: frozenset[str]  # verbs whose object is a place even when it is a capital
     city_offices: frozenset[str]  # offices of a city ("mayor", "police")
     news_agencies: frozenset[str]  # agency credits blanked before parsing

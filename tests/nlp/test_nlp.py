@@ -46,3 +46,14 @@ def test_a_bracketed_credit_keeps_its_dash_so_the_dateline_stays_apart():
     assert len(out) == len(text) and "Reuters" not in out and "AP" not in out
     assert out.startswith("KABUL") and out[len("KABUL"):out.index("Militants")].strip() == "-"
     assert out[out.index("Title.") + len("Title."):out.index("Troops")].strip() == ""
+
+
+def test_link_cards_are_blanked_and_offsets_kept():
+    ends = frozenset({"more"})
+    text = ("Officials said President Roe Jane Q. RoeRoe wins vote: poll Ex-aide testifies MORE met Doe.\n"
+            "Bora BoraBora is nice, more or less.")
+    out = knlp.prepare_text(text, frozenset(), frozenset(), ends)
+    assert len(out) == len(text)
+    assert out.split("\n")[0].split() == ["Officials", "said", "President", "Roe", "met", "Doe."]
+    assert out.split("\n")[1] == text.split("\n")[1]  # no end marker in capitals: nothing blanked
+    assert knlp.prepare_text(text, frozenset(), frozenset()) == text  # no markers: nothing blanked
