@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -175,9 +175,12 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
     """Entities of one document and the key of every mention (see the module docstring)."""
     k = _Keys([None] * len(mentions))
     persons = _Persons.of(mentions)
-    # a one-word name the NER calls an organisation in one place: no first name makes it a person elsewhere
+    titled = _titled_names(doc, mentions, res)
+    # a one-word name the NER calls an organisation in one place: no first name makes it a person
+    # elsewhere (unless a title makes it a person: "President Roe ... the Roe administration")
     org_names = {normalise(m.text): m.cls for m in mentions
-                 if family_of(m.cls) == "org" and not m.gaz_id and len(m.text.split()) == 1}
+                 if family_of(m.cls) == "org" and not m.gaz_id and len(m.text.split()) == 1
+                 and normalise(m.text) not in titled}
     foreign = _foreign_owned(doc, mentions, res)
     for n, m in enumerate(mentions):
         if m.role == "acronym" and m.acronym_of is not None:
@@ -187,7 +190,7 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
         elif m.gaz_id:
             _gazetteer_mention(doc, n, m, k, res, foreign)
         else:
-            _text_mention(n, m, k, persons, org_names)
+            _text_mention(n, m, k, persons, org_names, titled)
     _named_after(doc, mentions, k)
     for n, m in enumerate(mentions):  # acronyms join their long forms
         if m.role == "acronym" and m.acronym_of is not None and k.keys[m.acronym_of]:
@@ -243,9 +246,22 @@ def _gazetteer_mention(doc: Doc, n: int, m: Mention, k: _Keys, res: Resources, f
     k.names[entry.id][m.text] += 1
 
 
-def _text_mention(n: int, m: Mention, k: _Keys, persons: _Persons, org_names: dict[str, str]) -> None:
+def _titled_names(doc: Doc, mentions: list[Mention], res: Resources) -> frozenset[str]:
+    """One-word names the text writes after a person's title or honorific ("President Roe", "Mr Roe")."""
+    words = res.entities.words
+    titles = words.name_titles | words.honorifics
+    return frozenset(normalise(m.text) for m in mentions
+                     if m.cls == "Person" and m.source == "ner" and len(m.text.split()) == 1 and m.start > 0
+                     and doc[m.start - 1].lower_ in titles)
+
+
+def _text_mention(n: int, m: Mention, k: _Keys, persons: _Persons, org_names: dict[str, str],
+                  titled: frozenset[str] = frozenset()) -> None:
     """A name found in text: a person's short form joins the full name (whatever the NER typed it);
-    else family + normalised name."""
+    a one-word name the text titles elsewhere is that person even where the NER calls it an
+    organisation ("the Roe administration"); else family + normalised name."""
+    if m.source == "ner" and m.cls == "Organization" and len(m.text.split()) == 1 and normalise(m.text) in titled:
+        m = replace(m, cls="Person")
     if m.cls in ("Person", "Organization", "Place", "Product") and m.source == "ner":
         target = persons.person_for(m.text) if (m.cls == "Person" or len(m.text.split()) <= 2) else None
         if target:
