@@ -175,9 +175,9 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
     """Entities of one document and the key of every mention (see the module docstring)."""
     k = _Keys([None] * len(mentions))
     persons = _Persons.of(mentions)
-    titled = _titled_names(doc, mentions, res)
+    titled = _person_names(doc, mentions, res)
     # a one-word name the NER calls an organisation in one place: no first name makes it a person
-    # elsewhere (unless a title makes it a person: "President Roe ... the Roe administration")
+    # elsewhere (unless the text makes it a person: "President Roe ... the Roe administration")
     org_names = {normalise(m.text): m.cls for m in mentions
                  if family_of(m.cls) == "org" and not m.gaz_id and len(m.text.split()) == 1
                  and normalise(m.text) not in titled}
@@ -246,21 +246,28 @@ def _gazetteer_mention(doc: Doc, n: int, m: Mention, k: _Keys, res: Resources, f
     k.names[entry.id][m.text] += 1
 
 
-def _titled_names(doc: Doc, mentions: list[Mention], res: Resources) -> frozenset[str]:
-    """One-word names the text writes after a person's title or honorific ("President Roe", "Mr Roe")."""
+def _person_names(doc: Doc, mentions: list[Mention], res: Resources) -> frozenset[str]:
+    """One-word names that are a person's in this text: written after a person's title or honorific
+    ("President Roe", "Mr Roe"), or read as a person by the NER at least twice and more often than
+    as anything else."""
     words = res.entities.words
     titles = words.name_titles | words.honorifics
-    return frozenset(normalise(m.text) for m in mentions
-                     if m.cls == "Person" and m.source == "ner" and len(m.text.split()) == 1 and m.start > 0
-                     and doc[m.start - 1].lower_ in titles)
+    one_word = [m for m in mentions if m.source == "ner" and not m.gaz_id and len(m.text.split()) == 1]
+    titled = {normalise(m.text) for m in one_word
+              if m.cls == "Person" and m.start > 0 and doc[m.start - 1].lower_ in titles}
+    as_person = Counter(normalise(m.text) for m in one_word if m.cls == "Person")
+    as_other = Counter(normalise(m.text) for m in one_word if m.cls != "Person")
+    return frozenset(titled | {n for n, c in as_person.items() if c >= 2 and c > as_other[n]})
 
 
 def _text_mention(n: int, m: Mention, k: _Keys, persons: _Persons, org_names: dict[str, str],
                   titled: frozenset[str] = frozenset()) -> None:
     """A name found in text: a person's short form joins the full name (whatever the NER typed it);
-    a one-word name the text titles elsewhere is that person even where the NER calls it an
-    organisation ("the Roe administration"); else family + normalised name."""
-    if m.source == "ner" and m.cls == "Organization" and len(m.text.split()) == 1 and normalise(m.text) in titled:
+    a one-word name that is a person's in this text (:func:`_person_names`) is that person even where
+    the NER calls it an organisation or a place ("the Roe administration", "Roe's government"); else
+    family + normalised name."""
+    if m.source == "ner" and m.cls in ("Organization", "Place") and len(m.text.split()) == 1 \
+            and normalise(m.text) in titled:
         m = replace(m, cls="Person")
     if m.cls in ("Person", "Organization", "Place", "Product") and m.source == "ner":
         target = persons.person_for(m.text) if (m.cls == "Person" or len(m.text.split()) <= 2) else None

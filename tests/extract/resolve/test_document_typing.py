@@ -22,8 +22,8 @@ PARSE = """
 """
 
 
-def entities(res, ents):
-    doc = hand_doc(PARSE, ents)
+def entities(res, ents, parse=PARSE):
+    doc = hand_doc(parse, ents)
     result = extract_document(Document("t", doc.text), doc, res)
     return {(e.name, e.cls) for e in result.entities}
 
@@ -36,3 +36,10 @@ def test_a_titled_name_is_a_person_where_the_ner_says_organisation(res):
 def test_without_a_title_the_organisation_reading_stays(res):
     parse_ents = (("Roe", "ORG", 2), ("Roe", "ORG", 3))
     assert ("Roe", "Organization") in entities(res, parse_ents)
+
+
+def test_a_name_the_ner_reads_as_a_person_twice_is_a_person_once_read_as_a_place(res):
+    untitled = PARSE.replace(" 0 President  1  compound PROPN _ NNP", " 0 Later  2  advmod ADV _ RB")
+    got = entities(res, (("Roe", "PERSON", 1), ("Roe", "GPE", 2), ("Roe", "PERSON", 3)), untitled)
+    assert got == {("Roe", "Person")}
+    assert ("Roe", "Place") in entities(res, (("Roe", "PERSON", 1), ("Roe", "GPE", 2), ("Roe", "GPE", 3)), untitled)
