@@ -38,6 +38,7 @@ from kg.export.rdf import document_iri, iter_redirects, oxigraph_terms
 from kg.extract.resolve.corpus import AliasEntry, AliasTable, CorpusResolution, resolve_corpus
 from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 from kg.resources import Resources
+from kg.store.view import view_changes
 from kg.vocab import KG
 
 log = logging.getLogger(__name__)
@@ -200,6 +201,9 @@ def finish(store: ox.Store, pending: Pending) -> int:
         add.append(ox.Quad(ox.NamedNode(s), _RESOLVED, ox.Literal(text), BOOKKEEPING))
     if pending.aliases is not None:
         add.append(ox.Quad(BOOKKEEPING, _ALIASES, ox.Literal(_encode_aliases(pending.aliases)), BOOKKEEPING))
+    view_drop, view_add = view_changes(store, pending.base, delete=drop, insert=add)  # the view follows
+    drop += view_drop
+    add += view_add
     ops = []
     if drop:
         ops.append("DELETE DATA {\n" + "\n".join(_quad_text(q) for q in drop) + "\n}")
@@ -211,6 +215,8 @@ def finish(store: ox.Store, pending: Pending) -> int:
 
 
 def _quad_text(q: ox.Quad) -> str:
+    if isinstance(q.graph_name, ox.DefaultGraph):
+        return f"{q.triple} ."
     return f"GRAPH {q.graph_name} {{ {q.triple} }}"
 
 
