@@ -43,7 +43,8 @@ from kg.vocab import KG
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BOOKKEEPING", "Pending", "accumulate", "finish", "encode_result", "decode_result", "read_records"]
+__all__ = ["BOOKKEEPING", "Pending", "accumulate", "finish", "encode_result", "decode_result", "read_records",
+           "stored_model"]
 
 BOOKKEEPING = ox.NamedNode("urn:newskg:corpus")
 _EXTRACTION = ox.NamedNode("urn:newskg:extraction")
@@ -225,3 +226,33 @@ def read_records(store: ox.Store) -> tuple[dict[str, str], AliasTable | None]:
     """The stored extraction records (document IRI -> record) and the alias table in force."""
     stored = _read(store, _ALIASES).get(BOOKKEEPING.value)
     return _read(store, _EXTRACTION), (_decode_aliases(stored) if stored else None)
+
+
+def stored_model(store: ox.Store, resources: Resources, documents: frozenset[str] | None = None) -> KnowledgeGraph:
+    """The model of the stored documents, from their extraction records, under one corpus
+    resolution of them all (what one build of every stored document gives): no NLP.
+    ``documents``: the stored document IRIs (records of removed documents are skipped); a stored
+    document without a record (written before records were kept) is left out with a warning."""
+    records, aliases = read_records(store)
+    results: dict[str, DocResult] = {}
+    for iri, text in records.items():
+        if documents is None or iri in documents:
+            result = decode_result(text)
+            results[result.document.id] = result
+    missing = len(documents or ()) - len(results)
+    if missing > 0:
+        log.warning("%d stored document(s) have no extraction record (built by an older newskg) and are left out "
+                    "of the page and GraphML: rebuild them to include them", missing)
+    out = KnowledgeGraph(symmetric=resources.ontology.symmetric)
+    if not results:
+        return out
+    resolution = resolve_corpus(results, resources, aliases=aliases)
+    for d in sorted(results):
+        out.documents[d] = results[d].document.meta()
+        out.results[d] = results[d]
+    out.rebuild(resolution.rekey(results[d]) for d in sorted(results))
+    for key, gone in resolution.merged.items():
+        if key in out.entities:
+            out.entities[key].merged = dict(sorted(gone.items()))
+    out.resolution, out.aliases = resolution, aliases
+    return out
