@@ -1,8 +1,9 @@
-"""``kg query``, ``kg remove``, ``kg validate`` and ``kg export``: use the graph once it is built."""
+"""``kg query``, ``kg remove``, ``kg render``, ``kg validate`` and ``kg export``: use the graph once it is built."""
 
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import List, Optional
 
@@ -128,6 +129,9 @@ def remove(
 ) -> None:
     """Take documents' facts, provenance and entity mentions out of the store.
 
+    The output files beside the store (graph.ttl and the other RDF files, graph.graphml,
+    graph.html) are rewritten from it, so none still shows the removed documents.
+
     Entities only those documents mentioned disappear; the others get their labels, aliases and
     mention counts recomputed from the documents that remain.
 
@@ -135,15 +139,60 @@ def remove(
 
         kg remove article-17 --store output/store
     """
+    from kg.export.write import OutputLock
+    from kg.store.outputs import follow_store
     from kg.store.update import remove_documents
 
     try:
-        report = remove_documents(store, list(doc_ids))
+        # the files beside the store follow it (the layout kg build writes: OUT/store, OUT/graph.*)
+        lock = OutputLock(store.parent, on_wait=lambda msg: err.print(msg, markup=False)) \
+            if store.parent.is_dir() else nullcontext()
+        with lock:
+            report = remove_documents(store, list(doc_ids))
+            written = follow_store(store)
     except KGError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write {exc.filename or store.parent}: {exc.strerror}; check the folder's permissions.")
     out.print(f"Removed {len(report.removed)} document(s) from {store}; {report.documents} document(s), "
               f"{report.quads} quads remain ({report.entities_updated} entity description(s) recomputed).",
               markup=False, emoji=False)
+    for path in written:
+        out.print(f"  rewrote {path}", markup=False, emoji=False)
+
+
+@app.command()
+def render(
+    store: Path = typer.Option(DEFAULT_STORE, "--store", "-s", help="Store folder written by kg build."),
+    out_dir: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for graph.html and graph.graphml (default: the store's parent folder)."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="HTML: keep only the N most connected entities."),
+    focus: Optional[List[str]] = typer.Option(None, "--focus", help="HTML: keep the neighbourhood of this entity (repeatable)."),
+    hops: int = typer.Option(1, "--hops", min=1, help="HTML: neighbourhood radius for --focus."),
+    no_html: bool = typer.Option(False, "--no-html", help="Write graph.graphml only."),
+) -> None:
+    """Draw the page (graph.html) and GraphML again from everything in the store, no NLP.
+
+    Examples:
+
+        kg render --store output/store --max-nodes 150
+
+        kg render --focus "Tony Blair" --hops 2 --out blair/
+    """
+    from kg.export.write import OutputLock
+    from kg.store.outputs import render_store
+
+    target = out_dir or store.parent
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        with OutputLock(target, on_wait=lambda msg: err.print(msg, markup=False)):
+            written = render_store(store, target, html=not no_html, max_nodes=max_nodes, focus=tuple(focus or ()),
+                                   hops=hops)
+    except KGError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write to {exc.filename or target}: {exc.strerror}; check the --out folder and its permissions.")
+    for path in written:
+        out.print(f"wrote {path}", markup=False, emoji=False)
 
 
 @app.command()

@@ -229,7 +229,7 @@ class OxigraphProcesses:
                 fh.write(job.query.encode("utf-8"))
             media, _ = negotiate(job.accept, "graph" if job.kind == "graph" else "select")
             argv = [self.binary, "query", "--location", self.location, "--query-file", qfile,
-                    "--results-format", media, "--union-default-graph"]
+                    "--results-format", media]  # the default graph is the store's view
             return self._run(argv, media, job, deadline, gone)
         finally:
             os.unlink(qfile)

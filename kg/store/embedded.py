@@ -11,7 +11,8 @@ Why per-document entity graphs: an entity's description is a merge over document
 aliases and titles are unions, the mention count is a sum).  Keeping each document's share lets
 the merged description be *recomputed* when a document is re-ingested or removed; deleting from
 a merged graph alone would leave stale aliases and wrong counts.  Queries see only the public
-graphs (:func:`public_graphs`).
+graphs (:func:`public_graphs`), through the store's default graph, which is their maintained
+union (:mod:`kg.store.view`: each fact once).
 
 This module opens and reads the store; :mod:`kg.store.update` writes it.  Updates are atomic
 except the bulk load of a first build, which runs between a "first build in progress" marker and
@@ -32,6 +33,7 @@ from kg.errors import StoreDamaged, StoreError, StoreIncomplete
 from kg.export.formats import LARGE_TRIPLES, Engine, from_ox_term, serialize_ox_quads, serialize_quads
 from kg.export.rdf import DEFAULT_BASE
 from kg.store.merge import repair_if_stale
+from kg.store.view import needs_upgrade, upgrade_if_needed
 from kg.store.meta import (  # noqa: F401  (StoreReport and META re-exported)
     _FIRST_BUILD, _STALE, META, StoreReport, _documents, _flagged, _init_meta, _prefix_graphs, public_graphs,
     store_base,
@@ -126,7 +128,7 @@ def _needs_repair(store: ox.Store, path: Path) -> bool:
             raise StoreIncomplete(
                 f"the store at {path} is incomplete: its first build is being written by a running `kg build`, or "
                 f"that build was interrupted; wait for the build to finish, or run `kg build` again.")
-        return _flagged(store, _STALE)
+        return _flagged(store, _STALE) or needs_upgrade(store)
     except (OSError, RuntimeError) as exc:
         _raise_if_damaged(exc, path)
         raise
@@ -139,10 +141,13 @@ def _raise_if_damaged(exc: BaseException, path: Path | str) -> None:
 
 
 def _repair_stale(path: Path) -> None:
-    """Recompute an entity graph left stale (by an interrupted run of an older newskg) for readers."""
-    log.warning("the store's entity graph at %s was left stale by an interrupted run; recomputing it", path)
+    """For readers: recompute an entity graph left stale (by an interrupted run of an older newskg),
+    give a store of an older format its view (:func:`kg.store.view.upgrade_if_needed`)."""
     writer = _open(path, read_only=False)
-    repair_if_stale(writer)
+    if _flagged(writer, _STALE):
+        log.warning("the store's entity graph at %s was left stale by an interrupted run; recomputing it", path)
+        repair_if_stale(writer)
+    upgrade_if_needed(writer, path)
     writer.flush()
 
 
@@ -152,15 +157,20 @@ def store_documents(path: Path | str) -> list[str]:
     return sorted(_documents(store).values())
 
 
-def export_store(path: Path | str, fmt: str, *, engine: Engine = "auto") -> bytes:
+def export_store(path: Path | str, fmt: str, *, engine: Engine = "auto", view: bool = False) -> bytes:
     """Everything the store holds (its public graphs) in one RDF format, deterministically.
 
     For the same content the bytes equal :func:`kg.export.formats.serialize` of the model.
+    ``view`` adds the store's view (:mod:`kg.store.view`) as the default graph (for a dataset
+    format: what ``kg serve`` loads), written by pyoxigraph.
     """
     store = open_store(path, read_only=True)
     try:
         base = store_base(store) or DEFAULT_BASE
         quads = [q for g in public_graphs(store) for q in store.quads_for_pattern(None, None, None, g)]
+        if view:
+            quads += store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+            engine = "oxigraph"
     except (OSError, RuntimeError) as exc:
         _raise_if_damaged(exc, path)
         raise

@@ -38,11 +38,13 @@ from kg.export.rdf import document_iri, iter_redirects, oxigraph_terms
 from kg.extract.resolve.corpus import AliasEntry, AliasTable, CorpusResolution, resolve_corpus
 from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 from kg.resources import Resources
+from kg.store.view import view_changes
 from kg.vocab import KG
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BOOKKEEPING", "Pending", "accumulate", "finish", "encode_result", "decode_result", "read_records"]
+__all__ = ["BOOKKEEPING", "Pending", "accumulate", "finish", "encode_result", "decode_result", "read_records",
+           "stored_model"]
 
 BOOKKEEPING = ox.NamedNode("urn:newskg:corpus")
 _EXTRACTION = ox.NamedNode("urn:newskg:extraction")
@@ -200,6 +202,9 @@ def finish(store: ox.Store, pending: Pending) -> int:
         add.append(ox.Quad(ox.NamedNode(s), _RESOLVED, ox.Literal(text), BOOKKEEPING))
     if pending.aliases is not None:
         add.append(ox.Quad(BOOKKEEPING, _ALIASES, ox.Literal(_encode_aliases(pending.aliases)), BOOKKEEPING))
+    view_drop, view_add = view_changes(store, pending.base, delete=drop, insert=add)  # the view follows
+    drop += view_drop
+    add += view_add
     ops = []
     if drop:
         ops.append("DELETE DATA {\n" + "\n".join(_quad_text(q) for q in drop) + "\n}")
@@ -211,6 +216,8 @@ def finish(store: ox.Store, pending: Pending) -> int:
 
 
 def _quad_text(q: ox.Quad) -> str:
+    if isinstance(q.graph_name, ox.DefaultGraph):
+        return f"{q.triple} ."
     return f"GRAPH {q.graph_name} {{ {q.triple} }}"
 
 
@@ -219,3 +226,33 @@ def read_records(store: ox.Store) -> tuple[dict[str, str], AliasTable | None]:
     """The stored extraction records (document IRI -> record) and the alias table in force."""
     stored = _read(store, _ALIASES).get(BOOKKEEPING.value)
     return _read(store, _EXTRACTION), (_decode_aliases(stored) if stored else None)
+
+
+def stored_model(store: ox.Store, resources: Resources, documents: frozenset[str] | None = None) -> KnowledgeGraph:
+    """The model of the stored documents, from their extraction records, under one corpus
+    resolution of them all (what one build of every stored document gives): no NLP.
+    ``documents``: the stored document IRIs (records of removed documents are skipped); a stored
+    document without a record (written before records were kept) is left out with a warning."""
+    records, aliases = read_records(store)
+    results: dict[str, DocResult] = {}
+    for iri, text in records.items():
+        if documents is None or iri in documents:
+            result = decode_result(text)
+            results[result.document.id] = result
+    missing = len(documents or ()) - len(results)
+    if missing > 0:
+        log.warning("%d stored document(s) have no extraction record (built by an older newskg) and are left out "
+                    "of the page and GraphML: rebuild them to include them", missing)
+    out = KnowledgeGraph(symmetric=resources.ontology.symmetric)
+    if not results:
+        return out
+    resolution = resolve_corpus(results, resources, aliases=aliases)
+    for d in sorted(results):
+        out.documents[d] = results[d].document.meta()
+        out.results[d] = results[d]
+    out.rebuild(resolution.rekey(results[d]) for d in sorted(results))
+    for key, gone in resolution.merged.items():
+        if key in out.entities:
+            out.entities[key].merged = dict(sorted(gone.items()))
+    out.resolution, out.aliases = resolution, aliases
+    return out

@@ -10,29 +10,35 @@ from typing import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
-from kg.export.dataset import document_entities_graph_iri, entity_graph_iri
+from kg.export.dataset import document_entities_graph_iri, document_graph_iri, entity_graph_iri
 from kg.store.meta import (
     _ALT_LABEL, _FIRST_BUILD, _JOB_TITLE, _MENTIONS, _RDF_TYPE, _RDFS_LABEL, _SAME_AS, _STALE, _TRUE, _XSD_INTEGER,
     META, _flagged, _prefix_graphs, store_base,
 )
+from kg.store.view import VIEW, public_test, view_quads
+from kg.vocab import KG_NS
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Shares", "merge_entity", "stored_shares", "entity_changes", "apply_update", "rebuild_entity_graph",
            "repair_if_stale"]
 
+_MERGE_RULE = ox.NamedNode(KG_NS + "mergeRule")
 Shares = dict[str, dict[str, list]]  # document-entities graph IRI -> predicate IRI -> objects
 
 
-def _data_block(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
+def _data_block(graph: ox.NamedNode | ox.DefaultGraph, quads: Iterable[ox.Quad]) -> str:
     body = " .\n".join(str(q.triple) for q in quads)
-    return f"GRAPH {graph} {{\n{body} .\n}}" if body else ""
+    if not body:
+        return ""
+    return f"{body} ." if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph} {{\n{body} .\n}}"
 
 
-def apply_update(store: ox.Store, *, drop: Sequence[ox.NamedNode] = (), delete: Sequence[ox.Quad] = (),
+def apply_update(store: ox.Store, *, drop: Sequence[ox.NamedNode | ox.DefaultGraph] = (), delete: Sequence[ox.Quad] = (),
            insert: Iterable[ox.Quad] = ()) -> None:
-    """Drop graphs, delete quads, insert quads: one SPARQL Update, so one transaction."""
-    ops = [f"DROP SILENT GRAPH {g}" for g in drop]
+    """Drop graphs, delete quads, insert quads: one SPARQL Update, so one transaction.  (The view,
+    the default graph, is kept by the callers: :func:`kg.store.view.view_changes`.)"""
+    ops = ["DROP SILENT DEFAULT" if isinstance(g, ox.DefaultGraph) else f"DROP SILENT GRAPH {g}" for g in drop]
     for verb, quads in (("DELETE", delete), ("INSERT", insert)):
         by_graph: dict[ox.NamedNode, list[ox.Quad]] = {}
         for q in quads:
@@ -100,17 +106,26 @@ def entity_changes(store: ox.Store, base: str, entities: Iterable[ox.NamedNode],
 
 
 def rebuild_entity_graph(store: ox.Store) -> int:
-    """Recompute the whole merged entity graph from the per-document shares (one transaction)."""
+    """Recompute the whole merged entity graph from the per-document shares, and the view with it
+    (one transaction)."""
     base = store_base(store)
     if base is None:
         return 0
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
+    doc_prefix = str(document_graph_iri(base, "x"))[: -len("x")]
     merged = ox.NamedNode(str(entity_graph_iri(base)))
     entities = {q.subject for g in _prefix_graphs(store, prefix) for q in store.quads_for_pattern(None, None, None, g)}
     fresh = [ox.Quad(t.subject, t.predicate, t.object, merged) for e in sorted(entities, key=lambda n: n.value)
              for t in merge_entity(e, stored_shares(store, e, prefix))]
     stale = [ox.Quad(META, _STALE, _TRUE, META)] if _flagged(store, _STALE) else []
-    apply_update(store, drop=[merged], delete=stale, insert=fresh)
+    # the merged IRIs' kg:mergeRule and owl:sameAs (kg.store.entities.finish) are not shares: kept
+    moved = {q.subject for q in store.quads_for_pattern(None, _MERGE_RULE, None, merged)}
+    fresh += [q for s in sorted(moved, key=lambda n: n.value) for q in store.quads_for_pattern(s, None, None, merged)
+              if q.predicate in (_MERGE_RULE, _SAME_AS)]
+    public = public_test(base)
+    view = view_quads([*(q for g in _prefix_graphs(store, doc_prefix) if public(g)
+                         for q in store.quads_for_pattern(None, None, None, g)), *fresh], base)
+    apply_update(store, drop=[merged, VIEW], delete=stale, insert=fresh + view)
     return len(entities)
 
 
@@ -122,6 +137,7 @@ def repair_if_stale(store: ox.Store) -> None:
         for g in list(store.named_graphs()):
             if g != META:
                 store.remove_graph(g)
+        store.clear_graph(VIEW)
         store.remove(ox.Quad(META, _FIRST_BUILD, _TRUE, META))
         return
     if _flagged(store, _STALE):

@@ -13,9 +13,9 @@ from kg.errors import StoreError
 from kg.export.dataset import DESCRIPTION_PREDICATES, document_graph_iri, entity_graph_iri
 from kg.vocab import KG_NS
 
-__all__ = ["META", "FORMAT_VERSION", "StoreReport", "store_base", "public_graphs"]
+__all__ = ["META", "FORMAT_VERSION", "StoreReport", "store_base", "store_format", "public_graphs"]
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # 2: the default graph is the view of the facts (kg.store.view)
 META = ox.NamedNode("urn:newskg:store")
 _VOID_URISPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _VERSION = ox.NamedNode("http://purl.org/dc/terms/hasVersion")
@@ -64,6 +64,12 @@ def store_base(store: ox.Store) -> str | None:
     for q in store.quads_for_pattern(META, _VOID_URISPACE, None, META):
         return q.object.value
     return None
+
+
+def store_format(store: ox.Store) -> int:
+    """The store's format version (the highest recorded; 1 when none is)."""
+    versions = [q.object.value for q in store.quads_for_pattern(META, _VERSION, None, META)]
+    return max((int(v) for v in versions if v.isdigit()), default=1)
 
 
 def _init_meta(store: ox.Store, base: str, path: Path) -> None:

@@ -1,8 +1,14 @@
 """Everything a build writes into its output folder: the store, then the files that follow it.
 
 OUT/store is updated first; OUT/graph.ttl (and the other RDF formats asked for) are exported from
-the store, so they describe all of it; graph.graphml and graph.html are drawn in a forked process
-while the store is updated (two cores, twice the work).  Every file is replaced atomically.
+the store, so they describe all of it.  graph.graphml and graph.html describe all of it too: on a
+first build (the run's model is the store's content) they are drawn in a forked process while the
+store is updated (two cores, twice the work); when the store holds documents of earlier builds they
+are drawn after the update from the model of every stored document (:func:`stored_graph`: the
+extraction records under one corpus resolution, no NLP).  Every file is replaced atomically.
+
+:func:`render_store` (``kg render``) redraws the page and GraphML from the store with new options;
+:func:`follow_store` (``kg remove``) rewrites whichever output files sit next to the store.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from pathlib import Path
 from kg.errors import OutputError
 from kg.export.write import ViewsInChild, render_views, write_atomic
 
-__all__ = ["write_outputs"]
+__all__ = ["write_outputs", "stored_graph", "render_store", "follow_store"]
 
 
 def write_outputs(
@@ -34,8 +40,8 @@ def write_outputs(
 ):
     """Write what ``kg build`` writes: OUT/store, OUT/graph.ttl (+ ``formats``), graph.graphml, graph.html.
 
-    With a store, the GraphML and the page are built in a forked process while this one updates
-    the store (two cores, twice the work).  Files are written (atomically) once everything is
+    With a store, the GraphML and the page describe everything stored (see the module docstring).
+    Files are written (atomically) once everything is
     computed; the RDF files are exported from the store so that they describe all of it.
     Returns the paths written and the store report.  ``timings``, when given, receives the
     seconds of each step (the benchmark prints them); ``replace=False`` refuses to replace a
@@ -54,22 +60,14 @@ def write_outputs(
     written: list[Path] = []
     store_report = None
     if store:
-        views = ViewsInChild(args)
-        t0 = time.perf_counter()
-        try:
-            store_report = update_store(out_dir / "store", graph, base=base, resources=resources,
-                                        doc_entities=doc_entities, replace=replace)
-        except BaseException:
-            views.cancel()
-            raise
-        times["store"] = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        gml, page, view_times = views.result()
-        times["waiting for graphml+html"] = time.perf_counter() - t0
+        update = lambda: update_store(out_dir / "store", graph, base=base, resources=resources,  # noqa: E731
+                                      doc_entities=doc_entities, replace=replace)
+        store_report, (gml, page, view_times), child = _store_and_views(out_dir / "store", update, args, resources,
+                                                                         times)
         written.append(out_dir / "store")
     else:
-        gml, page, view_times = render_views(*args)
-    times.update({f"{k}{' (child)' if store else ''}": v for k, v in view_times.items()})
+        (gml, page, view_times), child = render_views(*args), False
+    times.update({f"{k}{' (child)' if child else ''}": v for k, v in view_times.items()})
     written += _write_files(graph, out_dir, formats, store, base, resources, gml, page, times)
     return written, store_report
 
@@ -96,4 +94,111 @@ def _write_files(graph, out_dir: Path, formats, store: bool, base: str, resource
     if page is not None:
         write_atomic(out_dir / "graph.html", page)
         written.append(out_dir / "graph.html")
+    return written
+
+
+def _store_and_views(store_path: Path, update, args: tuple, resources, times: dict[str, float]):
+    """Update the store and draw GraphML and page: in a forked child meanwhile when the run's model
+    is all the store will hold (a first build), else after the update from every stored document."""
+    if _holds_other_documents(store_path, args[0]):
+        t0 = time.perf_counter()
+        report = update()
+        times["store"] = time.perf_counter() - t0
+        return report, _stored_views(store_path, resources, args[1:], times), False
+    views = ViewsInChild(args)
+    t0 = time.perf_counter()
+    try:
+        report = update()
+    except BaseException:
+        views.cancel()
+        raise
+    times["store"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    result = views.result()
+    times["waiting for graphml+html"] = time.perf_counter() - t0
+    return report, result, True
+
+
+def _stored_views(store_path: Path, resources, args: tuple, times: dict[str, float]):
+    t0 = time.perf_counter()
+    full = stored_graph(store_path, resources)
+    times["model of the stored documents"] = time.perf_counter() - t0
+    return render_views(full, *args)
+
+
+def _holds_other_documents(path: Path, graph) -> bool:
+    """Does the store at ``path`` hold documents that are not in ``graph`` (an incremental build)?"""
+    from kg.errors import KGError
+    from kg.store.embedded import store_documents
+
+    if not (path / "CURRENT").is_file():
+        return False
+    try:
+        return bool(set(store_documents(path)) - set(graph.documents))
+    except KGError:  # an interrupted first build (cleared by the update) or a damaged store (refused by it)
+        return False
+
+
+def stored_graph(store_path: Path, resources=None):
+    """The model of every document in the store (see :func:`kg.store.entities.stored_model`)."""
+    from kg.resources import load_resources
+    from kg.store.embedded import open_store
+    from kg.store.entities import stored_model
+    from kg.store.meta import _documents
+
+    from kg.export.rdf import DEFAULT_BASE, document_iri
+    from kg.store.meta import store_base
+
+    store = open_store(store_path, read_only=True)
+    base = store_base(store) or DEFAULT_BASE
+    documents = frozenset(str(document_iri(base, d)) for d in _documents(store).values())
+    return stored_model(store, resources or load_resources(), documents)
+
+
+def _store_base(store_path: Path) -> str:
+    from kg.export.rdf import DEFAULT_BASE
+    from kg.store.embedded import open_store, store_base
+
+    return store_base(open_store(store_path, read_only=True)) or DEFAULT_BASE
+
+
+def render_store(store_path: Path, out_dir: Path, *, html: bool = True, max_nodes: int | None = None,
+                 focus: tuple[str, ...] = (), hops: int = 1, resources=None) -> list[Path]:
+    """graph.graphml and graph.html (unless not ``html``) of everything in the store, into ``out_dir``."""
+    graph = stored_graph(store_path, resources)
+    if html and focus:
+        from kg.export.viz.select import match_focus
+
+        try:
+            match_focus(graph, focus)
+        except ValueError as exc:
+            raise OutputError(f"--focus: {exc}; nothing was written.") from None
+    gml, page, _ = render_views(graph, _store_base(store_path), html, max_nodes, focus, hops)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_atomic(out_dir / "graph.graphml", gml)
+    written = [out_dir / "graph.graphml"]
+    if page is not None:
+        write_atomic(out_dir / "graph.html", page)
+        written.append(out_dir / "graph.html")
+    return written
+
+
+def follow_store(store_path: Path, out_dir: Path | None = None, resources=None) -> list[Path]:
+    """Rewrite the output files that exist in ``out_dir`` (default: the store's parent folder, the
+    layout ``kg build`` writes) from the store: the RDF files, graph.graphml and graph.html (drawn
+    with the default options; ``kg render`` takes others)."""
+    from kg.export.formats import FORMATS
+    from kg.store.embedded import export_store
+
+    out_dir = out_dir or Path(store_path).parent
+    written: list[Path] = []
+    for fmt, ext in FORMATS.items():
+        path = out_dir / f"graph.{ext}"
+        if path.is_file():
+            write_atomic(path, export_store(store_path, fmt))
+            written.append(path)
+    if (out_dir / "graph.graphml").is_file() or (out_dir / "graph.html").is_file():
+        html = (out_dir / "graph.html").is_file()
+        for path in render_store(store_path, out_dir, html=html, resources=resources):
+            written.append(path)
     return written

@@ -10,9 +10,10 @@
 * Named queries are the ``.rq`` files of ``ontologies/queries/``; their header comments
   (``# title:``, ``# description:``, ``# bind:``) are listed by ``kg query --list``.
 
-Over a store, the query default graph is the union of the document graphs and the entity graph
-(each named graph is also reachable with ``GRAPH``).  A triple asserted by two documents is in
-both their graphs, so use ``SELECT DISTINCT`` when counting rows.
+Over a store, the query default graph is the store's view (:mod:`kg.store.view`): the set union
+of the document graphs and the entity graph, each fact once, row for row as in ``graph.ttl``.
+The document graphs and the entity graph are reachable with ``GRAPH`` (a fact asserted by two
+documents is in both their graphs); the store's bookkeeping graphs are not.
 """
 
 from __future__ import annotations
@@ -179,6 +180,7 @@ def run_query(
     bindings: Sequence[str] = (),
     base: str | None = None,
     default_graph: list | None = None,
+    named_graphs: list | None = None,
     union: bool = False,
     timeout: float | None = None,
     allow_service: bool = False,
@@ -202,6 +204,8 @@ def run_query(
         kwargs["named_graphs"] = default_graph or [ox.NamedNode("urn:newskg:empty")]
     elif union:
         kwargs["use_default_graph_as_union"] = True
+    if named_graphs is not None:
+        kwargs["named_graphs"] = named_graphs or [ox.NamedNode("urn:newskg:empty")]
     try:
         return run_bounded(lambda: _evaluate(store, text, kwargs), timeout=timeout)
     except SyntaxError as exc:
@@ -281,11 +285,12 @@ def query_file(path: Path, text: str, *, bindings: Sequence[str] = (), timeout: 
 
 def query_store(path: Path, text: str, *, bindings: Sequence[str] = (), timeout: float | None = None,
                 allow_service: bool = False) -> QueryResult:
-    """Query the on-disk store (its public graphs; see :mod:`kg.store.embedded`); see :func:`run_query`."""
+    """Query the on-disk store: the default graph is its view of the facts (:mod:`kg.store.view`), the
+    named graphs its public graphs (see :mod:`kg.store.embedded`); see :func:`run_query`."""
     from kg.store.embedded import open_store, public_graphs, store_base
 
     store = open_store(path, read_only=True)
-    return run_query(store, text, bindings=bindings, base=store_base(store), default_graph=public_graphs(store),
+    return run_query(store, text, bindings=bindings, base=store_base(store), named_graphs=public_graphs(store),
                      timeout=timeout, allow_service=allow_service, source=str(path))
 
 

@@ -1,10 +1,11 @@
 """``kg serve``: a read-only SPARQL 1.1 endpoint over a snapshot of the store.
 
 What is served: the store's *public* graphs (:func:`kg.store.embedded.public_graphs`: one named graph per
-document plus the merged entity graph), copied when the server starts.  The bookkeeping graphs
-are not served, and the store folder is not held open, so ``kg build`` and ``kg remove`` keep
-working while the server runs (restart the server to see their changes).  The default graph of a
-query is the union of the served graphs, as in ``kg query``.
+document plus the merged entity graph) and its view of the facts (:mod:`kg.store.view`, their set
+union, each fact once), copied when the server starts.  The bookkeeping graphs are not served, and
+the store folder is not held open, so ``kg build`` and ``kg remove`` keep working while the server
+runs (restart the server to see their changes).  The default graph of a query is the view, as in
+``kg query``; ``GRAPH ?g`` reaches the public graphs.
 
 The endpoint is ``http://HOST:PORT/query`` (GET ``?query=``, POST form-encoded or
 ``application/sparql-query``; results as SPARQL JSON/XML/CSV/TSV or, for CONSTRUCT/DESCRIBE,
@@ -67,9 +68,12 @@ def snapshot(store: Path | str) -> Snapshot:
     """Copy the public graphs of the store at ``store`` (raises StoreError if it is not one)."""
     from kg.store.embedded import export_store, open_store, public_graphs, store_documents
 
-    data = export_store(store, "nquads", engine="oxigraph")
-    graphs = len(public_graphs(open_store(store, read_only=True)))
-    quads = sum(1 for line in data.splitlines() if line.strip())
+    data = export_store(store, "nquads", engine="oxigraph", view=True)
+    opened = open_store(store, read_only=True)
+    graphs = len(public_graphs(opened))
+    facts = sum(1 for _ in opened.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    del opened
+    quads = sum(1 for line in data.splitlines() if line.strip()) - facts
     return Snapshot(nquads=data, documents=len(store_documents(store)), graphs=graphs, quads=quads)
 
 

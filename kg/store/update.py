@@ -30,6 +30,7 @@ from kg.store.merge import Shares, apply_update, entity_changes, merge_entity, r
 from kg.store.meta import (
     _FIRST_BUILD, _TRUE, META, StoreReport, _documents, _init_meta, _prefix_graphs, public_graphs, store_base,
 )
+from kg.store.view import upgrade_if_needed, view_changes, view_quads
 
 log = logging.getLogger(__name__)
 _DC_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
@@ -92,6 +93,7 @@ def update_store(
         with _writing(path):
             _init_meta(store, base, path)
             repair_if_stale(store)
+            upgrade_if_needed(store, path)
             return _update(store, path, kg, base=base, res=res, doc_entities=doc_entities, replace=replace)
     except BaseException as exc:
         # The traceback's frames would keep the store (and its lock) open for as long as the
@@ -138,7 +140,8 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
         return _first_build(store, path, plan, base, corpus)
     delete, insert = entity_changes(store, base, plan.touched, dropped={q.value for q in plan.drop},
                                     new_shares=plan.new_shares)
-    apply_update(store, drop=plan.drop, delete=delete, insert=plan.fresh + insert)
+    view_delete, view_insert = view_changes(store, base, drop=plan.drop, delete=delete, insert=plan.fresh + insert)
+    apply_update(store, drop=plan.drop, delete=delete + view_delete, insert=plan.fresh + insert + view_insert)
     return _finish(store, path, corpus=corpus, added=tuple(plan.added), replaced=tuple(plan.replaced),
                    unchanged=tuple(plan.unchanged), entities_updated=len(plan.touched))
 
@@ -192,7 +195,7 @@ def _first_build(store: ox.Store, path: Path, plan: _Plan, base: str, corpus: Pe
         # pyoxigraph's bulk loader is ~2x faster than a transaction, but not atomic: a marker says a
         # first build is under way (readers refuse the store), a killed one is cleared by the next write.
         store.extend([ox.Quad(META, _FIRST_BUILD, _TRUE, META)])
-        store.bulk_extend(plan.fresh + entity_quads)
+        store.bulk_extend(plan.fresh + entity_quads + view_quads(plan.fresh + entity_quads, base))
         store.remove(ox.Quad(META, _FIRST_BUILD, _TRUE, META))
     return _finish(store, path, quads=plan.public + len(entity_quads), corpus=corpus, added=tuple(plan.added),
                    entities_updated=len(plan.touched))
@@ -207,6 +210,7 @@ def remove_documents(path: Path | str, doc_ids: Sequence[str]) -> StoreReport:
         if base is None:
             raise StoreError(f"{path} is not a newskg store (no base IRI recorded); rebuild it with `kg build`.")
         repair_if_stale(store)
+        upgrade_if_needed(store, path)
         known = set(_documents(store).values())
         missing = [d for d in doc_ids if d not in known]
         if missing:
@@ -221,5 +225,6 @@ def remove_documents(path: Path | str, doc_ids: Sequence[str]) -> StoreReport:
             touched |= {q.subject for q in store.quads_for_pattern(None, None, None, e)}
             drop += [g, e]
         delete, insert = entity_changes(store, base, touched, dropped={q.value for q in drop})
-        apply_update(store, drop=drop, delete=delete, insert=insert)
+        view_delete, view_insert = view_changes(store, base, drop=drop, delete=delete, insert=insert)
+        apply_update(store, drop=drop, delete=delete + view_delete, insert=insert + view_insert)
         return _finish(store, path, removed=tuple(doc_ids), entities_updated=len(touched))

@@ -89,7 +89,7 @@ class _CappedBuffer:
 
 def evaluate(store: ox.Store, job: dict, *, cap: int = MAX_ANSWER_BYTES) -> tuple[int, str, bytes]:
     """Answer one job: ``(HTTP status, content type, body)``."""
-    kwargs: dict = {"use_default_graph_as_union": True}
+    kwargs: dict = {}  # the snapshot's default graph is the store's view (kg.store.view)
     try:
         if job.get("default_graphs"):
             kwargs = {"default_graph": [ox.NamedNode(u) for u in job["default_graphs"]]}
