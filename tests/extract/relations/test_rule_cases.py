@@ -112,6 +112,39 @@ CASES = [
         ents=(("Bo Berg", "PERSON"), ("Ana Lind", "PERSON")),
         facts=(Fact("Ana Lind", "killed", "Bo Berg", "asserted", "verb-passive"),),
     ),
+    # a relative pronoun stands for the noun it follows: "X, who was shot by Y"
+    Case(
+        "verb-passive-relative", "Ana Lind, who was shot by Bo Berg, died.",
+        """
+          0  Ana     1  compound   PROPN  _      NNP
+          1  Lind   10  nsubj      PROPN  _      NNP
+          2  ,       1  punct      PUNCT  _      ,
+          3  who     5  nsubjpass  PRON   _      WP
+          4  was     5  auxpass    AUX    be     VBD
+          5  shot    1  relcl      VERB   shoot  VBN
+          6  by      5  agent      ADP    _      IN
+          7  Bo      8  compound   PROPN  _      NNP
+          8  Berg    6  pobj       PROPN  _      NNP
+          9  ,       1  punct      PUNCT  _      ,
+         10  died   10  ROOT       VERB   die    VBD
+         11  .      10  punct      PUNCT  _      .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Bo Berg", "killed", "Ana Lind", "asserted", "verb-passive"),),
+    ),
+    # an inverse verb swaps its arguments: "X appointed Y" is read "Y elected X"
+    Case(
+        "verb-svo-inverse", "Acme appointed Ana Lind.",
+        """
+         0  Acme        1  nsubj      PROPN  _        NNP
+         1  appointed   1  ROOT       VERB   appoint  VBD
+         2  Ana         3  compound   PROPN  _        NNP
+         3  Lind        1  dobj       PROPN  _        NNP
+         4  .           1  punct      PUNCT  _        .
+        """,
+        ents=(("Acme", "ORG"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Ana Lind", "elected", "Acme", "asserted", "verb-svo"),),
+    ),
     # the object of an open complement ("threatened to act against")
     Case(
         "verb-xcomp", "Acme threatened to act against Zenith.",
@@ -155,6 +188,25 @@ CASES = [
         """,
         ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
         facts=(Fact("Ana Lind", "livesIn", "Riverton", "asserted", "verb-prep"),),
+    ),
+    # ... in a relative clause, "which" stands for the noun the clause describes
+    Case(
+        "passive-prep-object-relative", "Zenith criticized Acme, which is based in Riverton.",
+        """
+         0  Zenith       1  nsubj      PROPN  _          NNP
+         1  criticized   1  ROOT       VERB   criticize  VBD
+         2  Acme         1  dobj       PROPN  _          NNP
+         3  ,            2  punct      PUNCT  _          ,
+         4  which        6  nsubjpass  PRON   _          WDT
+         5  is           6  auxpass    AUX    be         VBZ
+         6  based        2  relcl      VERB   base       VBN
+         7  in           6  prep       ADP    _          IN
+         8  Riverton     7  pobj       PROPN  _          NNP
+         9  .            1  punct      PUNCT  _          .
+        """,
+        ents=(("Zenith", "ORG"), ("Acme", "ORG"), ("Riverton", "GPE")),
+        facts=(Fact("Zenith", "criticized", "Acme", "asserted", "verb-svo"),
+               Fact("Acme", "basedIn", "Riverton", "asserted", "verb-prep")),
     ),
     # "Riverton, where X was born": "where" stands for "in" the place the clause describes
     Case(
@@ -231,6 +283,40 @@ CASES = [
         """,
         ents=(("Acme", "ORG"), ("Zenith", "ORG")),
         facts=(Fact("Acme", "metWith", "Zenith", "asserted", "noun-prep"),),
+    ),
+    # a nominalisation's possessor is its agent
+    Case(
+        "noun-prep-possessor", "Acme's talks with Zenith collapsed.",
+        """
+         0  Acme        2  poss       PROPN  _         NNP
+         1  's          0  case       PART   _         POS
+         2  talks       5  nsubj      NOUN   talk      NNS
+         3  with        2  prep       ADP    _         IN
+         4  Zenith      3  pobj       PROPN  _         NNP
+         5  collapsed   5  ROOT       VERB   collapse  VBD
+         6  .           5  punct      PUNCT  _         .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Acme", "metWith", "Zenith", "asserted", "noun-prep"),),
+    ),
+    # "the killing of X by Y": the "by" phrase is the agent
+    Case(
+        "noun-prep-by", "The killing of Ana Lind by Bo Berg shocked Riverton.",
+        """
+         0  The       1  det        DET    _      DT
+         1  killing   8  nsubj      NOUN   _      NN
+         2  of        1  prep       ADP    _      IN
+         3  Ana       4  compound   PROPN  _      NNP
+         4  Lind      2  pobj       PROPN  _      NNP
+         5  by        1  prep       ADP    _      IN
+         6  Bo        7  compound   PROPN  _      NNP
+         7  Berg      5  pobj       PROPN  _      NNP
+         8  shocked   8  ROOT       VERB   shock  VBD
+         9  Riverton  8  dobj       PROPN  _      NNP
+        10  .         8  punct      PUNCT  _      .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), ("Riverton", "GPE")),
+        facts=(Fact("Bo Berg", "killed", "Ana Lind", "asserted", "noun-prep"),),
     ),
     # "the alliance between A and B"
     Case(
@@ -608,6 +694,21 @@ CASES = [
         """,
         ents=(("Ruritania", "GPE"), ("Acme", "ORG"), ("Bo Berg", "PERSON")),
         facts=(Fact("Acme", "basedIn", "Ruritania", "asserted", "possessive-place"),),
+    ),
+    # "<Place>'s <Place> province": the second place is in the first (same rule id)
+    Case(
+        "possessive-place-located", "Floods hit Ruritania's Riverton province.",
+        """
+         0  Floods      1  nsubj      NOUN   flood  NNS
+         1  hit         1  ROOT       VERB   _      VBD
+         2  Ruritania   5  poss       PROPN  _      NNP
+         3  's          2  case       PART   _      POS
+         4  Riverton    5  compound   PROPN  _      NNP
+         5  province    1  dobj       NOUN   _      NN
+         6  .           1  punct      PUNCT  _      .
+        """,
+        ents=(("Ruritania", "GPE"), ("Riverton", "GPE")),
+        facts=(Fact("Riverton", "locatedIn", "Ruritania", "asserted", "possessive-place"),),
     ),
     # "<Org>'s <Person>": the person works there (same rule id)
     Case(
