@@ -199,6 +199,7 @@ def render(
 def validate(
     file: Optional[Path] = typer.Argument(None, metavar="FILE", help="RDF file to check (.ttl .trig .nq .nt .jsonld)."),
     store: Optional[Path] = typer.Option(None, "--store", "-s", help="Check the store instead."),
+    engine: str = typer.Option("auto", "--engine", help="SHACL engine: auto (turbo when installed), turbo (pyshacl-turbo, Rust) or pyshacl (the reference)."),
 ) -> None:
     """Check a graph against the SHACL shapes (ontologies/shapes.ttl); exit 1 on violations.
 
@@ -227,7 +228,7 @@ def validate(
         else:
             data = load_rdf_file(file)
             label = str(file)
-        report = validate_graph(data)
+        report = validate_graph(data, engine=engine)
     except KGError as exc:
         fail(str(exc))
     for v in report.violations:

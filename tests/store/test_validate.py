@@ -36,23 +36,31 @@ def good(res) -> rdflib.Graph:
     return to_rdf(small(res), resources=res)
 
 
+@pytest.fixture(params=["pyshacl", "turbo"])
+def engine(request) -> str:
+    """pyshacl is the reference; turbo (pyshacl-turbo, the default when installed) must match it."""
+    if request.param == "turbo":
+        pytest.importorskip("pyshacl_turbo")
+    return request.param
+
+
 def lines(report) -> list[str]:
     return [v.line() for v in report.violations]
 
 
-def test_a_correct_graph_conforms(good):
-    report = validate_graph(good)
+def test_a_correct_graph_conforms(good, engine):
+    report = validate_graph(good, engine=engine)
     assert report.conforms and lines(report) == []
 
 
-def test_broken_graphs_fail_with_the_right_message(good):
+def test_broken_graphs_fail_with_the_right_message(good, engine):
     g = good
     g.add((RUR, KG.worksFor, LIND))  # a country cannot work for anyone
     g.remove((LIND, RDFS.label, None))
     st = next(iter(g.subjects(KG.modality, Literal("hedged"))))
     g.set((st, KG.modality, Literal("maybe")))
     g.set((st, KG.confidence, Literal(Decimal("1.5"))))
-    report = validate_graph(g)
+    report = validate_graph(g, engine=engine)
     assert not report.conforms
     got = lines(report)
     ent = DEFAULT_BASE
@@ -65,11 +73,11 @@ def test_broken_graphs_fail_with_the_right_message(good):
     assert len([line for line in got if "rdfs:range" not in line]) == 4, got
 
 
-def test_untyped_entity_and_foreign_class_are_caught(good):
+def test_untyped_entity_and_foreign_class_are_caught(good, engine):
     g = good
     g.remove((LIND, RDF.type, None))
     g.add((RUR, RDF.type, rdflib.URIRef("https://schema.org/Country")))
-    got = lines(validate_graph(g))
+    got = lines(validate_graph(g, engine=engine))
     assert any(line.startswith(f"Violation: <{DEFAULT_BASE}person/ana-lind> rdf:type: an entity needs exactly one rdf:type")
                for line in got)
     assert any(line.startswith(f"Violation: <{DEFAULT_BASE}country/rur> rdf:type:") for line in got)
@@ -113,15 +121,40 @@ def test_cli_validate(good, res, tmp_path):
     assert done.exit_code == 1 and "Error: no such RDF file" in done.output
 
 
-def test_a_union_range_admits_its_members_only(good):
+def test_a_union_range_admits_its_members_only(good, engine):
     """kg:announced has an owl:unionOf range (organisations, groups, products, events, laws)."""
     pact = entity_iri(DEFAULT_BASE, "law/pact")
     good.add((pact, RDF.type, KG.Law))
     good.add((pact, RDFS.label, Literal("Pact")))
     good.add((pact, KG.mentionCount, Literal(1)))
     good.add((LIND, KG.announced, pact))
-    assert validate_graph(good).conforms, lines(validate_graph(good))
+    assert validate_graph(good, engine=engine).conforms, lines(validate_graph(good, engine=engine))
     good.add((LIND, KG.announced, RUR))  # a country is not something announced
-    got = lines(validate_graph(good))
+    got = lines(validate_graph(good, engine=engine))
     assert got == [f"Violation: <{DEFAULT_BASE}person/ana-lind> kg:announced: object of kg:announced is not a "
                    f"member of its owl:unionOf (the property's rdfs:range) (value <{DEFAULT_BASE}country/rur>)"], got
+
+
+def _broken(good):
+    """The graph with one break of every kind the shapes check (see benchmarks/validation.py)."""
+    g = good
+    g.add((RUR, KG.worksFor, LIND))
+    g.remove((LIND, RDFS.label, None))
+    st = next(iter(g.subjects(KG.modality, Literal("hedged"))))
+    g.set((st, KG.modality, Literal("maybe")))
+    g.set((st, KG.confidence, Literal(Decimal("1.5"))))
+    g.add((RUR, RDF.type, KG.Person))
+    g.set((RUR, KG.mentionCount, Literal("3")))
+    g.add((RUR, rdflib.OWL.sameAs, rdflib.URIRef("http://example.org/not-wikidata")))
+    g.add((rdflib.URIRef(str(RUR) + "-old"), KG.mergeRule, Literal("same-key")))
+    return g
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_the_turbo_engine_agrees_with_pyshacl(good, broken):
+    """pyshacl is the reference: the faster engine must give the very same lines."""
+    pytest.importorskip("pyshacl_turbo")
+    g = _broken(good) if broken else good
+    ref, got = validate_graph(g, engine="pyshacl"), validate_graph(g, engine="turbo")
+    assert got.conforms == ref.conforms == (not broken)
+    assert lines(got) == lines(ref)
