@@ -47,3 +47,12 @@ class KG(DefinedNamespace):
     modality: object
     mentionCount: object
     mergeRule: object
+    # time, status and attribution (docs/time.md)
+    EventProperty: object
+    PostProperty: object
+    roleStatus: object
+    eventStart: object
+    eventEnd: object
+    eventDate: object
+    timeBasis: object
+    attributedTo: object

@@ -37,6 +37,7 @@ __all__ = ["clean_text", "iter_triples", "iter_redirects", "TermFamily", "RDFLIB
 
 DEFAULT_BASE = "https://example.org/newskg/"
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BASE_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x1f\x7f-\x9f]*[/#]$")
 
 
@@ -166,6 +167,7 @@ class TermFamily:
     integer: Callable[[int], Any]
     decimal: Callable[[float], Any]
     anyuri: Callable[[str], Any]
+    date: Callable[[str], Any]  # an xsd:date literal from an ISO date
 
 
 def _rdflib_iri(value: str) -> URIRef:
@@ -174,7 +176,7 @@ def _rdflib_iri(value: str) -> URIRef:
 
 RDFLIB_TERMS = TermFamily(
     "rdflib", _rdflib_iri, Literal, Literal, lambda c: Literal(Decimal(str(c))),
-    lambda s: Literal(s, datatype=XSD.anyURI),
+    lambda s: Literal(s, datatype=XSD.anyURI), lambda s: Literal(s, datatype=XSD.date),
 )
 
 
@@ -183,11 +185,12 @@ def oxigraph_terms() -> TermFamily:
     """pyoxigraph terms: the store writes them without going through rdflib (much faster)."""
     import pyoxigraph as ox
 
-    integer, decimal, anyuri = (ox.NamedNode(str(t)) for t in (XSD.integer, XSD.decimal, XSD.anyURI))
+    integer, decimal, anyuri, date = (ox.NamedNode(str(t)) for t in (XSD.integer, XSD.decimal, XSD.anyURI, XSD.date))
     iri = lru_cache(maxsize=1 << 17)(lambda value: ox.NamedNode(str(value)))
     return TermFamily(
         "oxigraph", iri, ox.Literal, lambda n: ox.Literal(str(n), datatype=integer),
         lambda c: ox.Literal(format(Decimal(str(c)), "f"), datatype=decimal), lambda s: ox.Literal(s, datatype=anyuri),
+        lambda s: ox.Literal(s, datatype=date),
     )
 
 
@@ -220,7 +223,7 @@ def iter_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Res
         if d.title:
             yield (node, title, string(_clean(d.title)))
         if d.date:
-            yield (node, date, string(_clean(d.date)))
+            yield (node, date, terms.date(d.date) if _ISO_DATE.match(d.date) else string(_clean(d.date)))
         if d.url:
             yield (node, url, terms.anyuri(_clean(d.url)))
         if d.source:
@@ -259,3 +262,25 @@ def iter_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Res
             yield (st, confidence, terms.decimal(ev.confidence))
             yield (st, rule, string(ev.rule))
             yield (st, modality, string(ev.modality))
+            yield from _when_and_who(st, ev, prop, kg, res, terms, ent_iri)
+
+
+def _when_and_who(st, ev: Evidence, prop: str, kg: KnowledgeGraph, res: Resources, terms: TermFamily,
+                  ent_iri) -> Iterator[tuple[Any, Any, Any]]:
+    """A statement's role status, event time and basis, and speaker (docs/time.md)."""
+    iri = terms.iri
+    if ev.role_status:
+        yield (st, iri(KG.roleStatus), terms.string(ev.role_status))
+    if ev.event_start:
+        yield (st, iri(KG.eventStart), terms.date(ev.event_start))
+        if ev.event_end:
+            yield (st, iri(KG.eventEnd), terms.date(ev.event_end))
+        if ev.event_end == ev.event_start:
+            yield (st, iri(KG.eventDate), terms.date(ev.event_start))
+        yield (st, iri(KG.timeBasis), terms.string("text"))
+    elif prop in res.ontology.events:
+        doc = kg.documents.get(ev.doc_id)
+        if doc is not None and doc.date and _ISO_DATE.match(doc.date):
+            yield (st, iri(KG.timeBasis), terms.string("document"))
+    if ev.attributed_to and ev.attributed_to in kg.entities:
+        yield (st, iri(KG.attributedTo), ent_iri(ev.attributed_to))
