@@ -56,3 +56,10 @@ class KG(DefinedNamespace):
     eventDate: object
     timeBasis: object
     attributedTo: object
+    # one fact, many reports (kg.export.facts)
+    Fact: object
+    ofFact: object
+    documentCount: object
+    sourceCount: object
+    firstReported: object
+    lastReported: object

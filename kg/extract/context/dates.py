@@ -32,7 +32,9 @@ _PROBES = (dt.datetime(2001, 2, 14), dt.datetime(2019, 8, 27))
 
 @lru_cache(maxsize=64)
 def _parser(prefer: str, base: dt.datetime):
-    from dateparser.date import DateDataParser  # imported on first use: it loads its tables
+    from dateparser.date import (
+        DateDataParser,  # imported on first use: it loads its tables
+    )
 
     return DateDataParser(languages=["en"], settings={
         "PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True, "RELATIVE_BASE": base})

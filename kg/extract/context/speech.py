@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 __all__ = ["speaker"]
 

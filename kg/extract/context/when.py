@@ -12,7 +12,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from kg.extract.context.dates import Span, parse_date, resolve
 from kg.resources.words import TimeWords
