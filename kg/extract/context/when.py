@@ -61,6 +61,15 @@ def _clause(tok: Token) -> Token:
     return t
 
 
+def _past_tense(args: list[Token]) -> bool:
+    """The clause of the fact is in the past tense ("was returning", "had planned")."""
+    for a in args:
+        v = _clause(a)
+        if v.tag_ in ("VBD",) or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children):
+            return True
+    return False
+
+
 def _ancestors(tok: Token) -> set[int]:
     return {a.i for a in tok.ancestors} | {tok.i}
 
@@ -99,7 +108,8 @@ def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str |
     ent = _choose(dates, args)
     if ent is None:
         return None
-    span = _resolve_ent(words, ent, base, "future" if hedged else "past")
+    ahead = hedged and not _past_tense(args)  # "will meet on Tuesday"; not "was returning Saturday"
+    span = _resolve_ent(words, ent, base, "future" if ahead else "past")
     if span is None:
         return None
     before = ent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""

@@ -140,8 +140,15 @@ def past_post(doc: Doc, cand: Candidate, past: frozenset[str]) -> bool:
     return any(doc[i].lower_ in past or doc[i].lower_.rstrip("-") in past for i in _post_window(doc, cand))
 
 
+_STATUS_GAP = 5  # tokens: a marker further between the pair belongs to another title of a list
+
+
 def post_status(doc: Doc, cand: Candidate, words: TimeWords) -> str:
-    """The role status the words around a post pair give (kg.extract.relations.status)."""
-    return status_of((doc[i].text for i in _post_window(doc, cand)), words)
+    """The role status the words around a post pair give (kg.extract.relations.status): the three
+    words before the pair, and the words between its mentions when they are few ("X, a former
+    Acme chief"; not "Acme leaders: A (former minister), B (commander)" for B)."""
+    first, second = (cand.s, cand.o) if cand.s.start <= cand.o.start else (cand.o, cand.s)
+    window = [i for i in _post_window(doc, cand) if i < first.start or second.start - first.end <= _STATUS_GAP]
+    return status_of((doc[i].text for i in window), words)
 
 

@@ -32,6 +32,8 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     for prop, holders, objs, rule_id in roles_on(v, tok):
         if prop in _POSTS and rule_id == "role-copula" and not objs:
             continue
+        if prop in _POSTS and status != "current" and len(holders) > 1:
+            continue  # "A (former minister), B (commander)": the parse may give the title to the whole list
         for h in holders:
             for o in objs:
                 p = leader_or_member(v, prop, role, o.key) if prop in _POSTS else prop
