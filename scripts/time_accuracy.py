@@ -7,6 +7,7 @@ Builds the gold documents with the shipped model, then scores with kg.eval.timin
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -18,7 +19,11 @@ from kg.eval.timing import time_scores
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", type=Path, help="a gold file with status/time/speaker keys (tests/gold/news/*.json)")
+    parser.add_argument("--errors", action="store_true", help="list every wrong status, time and speaker")
+    args = parser.parse_args(argv)
+    path = args.gold
     gold = load_gold(path)
     docs = load_gold_documents(gold)
     t0 = time.perf_counter()
@@ -29,7 +34,7 @@ def main(argv: list[str]) -> int:
     for name in ("status", "time", "speaker"):
         acc = getattr(scores, name)
         print("  " + acc.line(name))
-        if "--errors" in argv:
+        if args.errors:
             for err in acc.errors:
                 print(f"      {err}")
     return 0
