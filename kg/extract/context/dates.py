@@ -32,17 +32,27 @@ _PROBES = (dt.datetime(2001, 2, 14), dt.datetime(2019, 8, 27))
 
 @lru_cache(maxsize=64)
 def _parser(prefer: str, base: dt.datetime):
-    from dateparser.date import (
-        DateDataParser,  # imported on first use: it loads its tables
-    )
-
+    try:
+        from dateparser.date import DateDataParser  # imported on first use: it loads its tables
+    except ImportError:
+        _warn_missing()
+        return None
     return DateDataParser(languages=["en"], settings={
         "PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True, "RELATIVE_BASE": base})
 
 
+@lru_cache(maxsize=1)
+def _warn_missing() -> None:
+    log.warning("dateparser is not installed, so only YYYY-MM-DD dates are read (no datelines, no event "
+                "times); install it with `pip install dateparser` (a dependency of newskg)")
+
+
 def _period(text: str, base: dt.datetime, prefer: str) -> tuple[dt.date, str] | None:
+    parser = _parser(prefer, base)
+    if parser is None:
+        return None
     try:
-        data = _parser(prefer, base).get_date_data(text)
+        data = parser.get_date_data(text)
     except (ValueError, OverflowError, TypeError):
         return None
     if data is None or data.date_obj is None:

@@ -121,7 +121,8 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
     sent = hs.sent
     ev = Evidence(doc_id=v.doc_id, sentence=sent.text.strip(), start=sent.start_char,
                   end=sent.start_char + len(sent.text.rstrip()), rule="learned",
-                  confidence=round(min(0.99, p), 3), modality=modality(res.relations.words, path[1]),
+                  confidence=round(min(0.99, p), 3),
+                  modality="hedged" if status == "future" else modality(res.relations.words, path[1]),
                   role_status=status)
     return Relation(cand.subject, label, cand.object, ev)
 

@@ -4,8 +4,9 @@
 "President-elect X", "incoming minister X", "X, the minister designate": ``future``; "acting",
 "interim", "outgoing" and no marker at all: ``current`` (the person holds the post on the report
 date).  The words are the lists of ``lexicon/time.toml``; the status goes on the statement as
-``kg:roleStatus`` (docs/time.md).  A former or future post is still a fact of the graph (the team's
-gold guideline requires former posts); only its status says it is not held now.
+``kg:roleStatus`` (docs/time.md).  A former post is still a fact of the graph (the team's gold
+guideline requires former posts); only its status says it is not held now.  A future post is
+read as hedged, like a planned act: a statement with no plain triple.
 """
 
 from __future__ import annotations

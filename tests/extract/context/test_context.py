@@ -88,14 +88,15 @@ def _title(word: str, tag: str = "JJ", dep: str = "amod") -> str:
 
 def _status(word, res):
     _, facts = _facts(_title(word), (("Acme", "ORG"), ("Ana Lind", "PERSON")), res)
-    return facts[("Ana Lind", "leaderOf", "Acme")].role_status
+    ev = facts[("Ana Lind", "leaderOf", "Acme")]
+    return ev.role_status, ev.modality
 
 
 def test_role_status_from_the_title_words(res):
-    assert _status("Former", res) == "former"
-    assert _status("Incoming", res) == "future"
-    assert _status("Acting", res) == "current"
-    assert _status("Outgoing", res) == "current"
+    assert _status("Former", res) == ("former", "asserted")  # a fact of the past, with its status
+    assert _status("Incoming", res) == ("future", "hedged")  # not held yet: no plain triple
+    assert _status("Acting", res) == ("current", "asserted")
+    assert _status("Outgoing", res) == ("current", "asserted")
 
 
 def test_dateline_gives_the_document_date():
