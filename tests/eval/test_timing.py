@@ -48,3 +48,4 @@ def test_time_scores(res):
     assert scores.status.errors == [("d1", "d1:berg leaderOf d1:acme", "current", "former")]
     assert (scores.time.found, scores.time.right) == (1, 1)
     assert (scores.speaker.found, scores.speaker.right) == (3, 3)
+    assert (scores.attribution.found, scores.attribution.right) == (1, 1)  # the one named speaker
