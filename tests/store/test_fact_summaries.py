@@ -65,3 +65,14 @@ def test_source_of():
     assert source_of("Reuters", "https://x.example/a") == "Reuters"
     assert source_of(None, "https://www.bbc.co.uk/news/1") == "bbc.co.uk"
     assert source_of(" ", None) is None
+
+
+def test_graphml_edges_carry_time_and_sources(res):
+    from kg.export.networkx import graphml_bytes, to_networkx
+
+    g = to_networkx(_model(res, _doc("a", "2016-09-18", "Wire"), _doc("b", "2016-09-20", None, "https://www.news.example/x")))
+    (edge,) = [d for _, _, d in g.edges(data=True)]
+    assert (edge["documents_asserting"], edge["sources"], edge["first_reported"], edge["last_reported"]) == \
+        (2, 2, "2016-09-18", "2016-09-20")
+    assert edge["event_start"] == "" and edge["role_status"] == ""
+    assert b"first_reported" in graphml_bytes(g)
