@@ -26,12 +26,13 @@ Facts
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator, Literal
 
 __all__ = [
     "Modality",
     "MODALITIES",
+    "ROLE_STATUSES",
     "Document",
     "Evidence",
     "Relation",
@@ -42,6 +43,7 @@ __all__ = [
 
 Modality = Literal["asserted", "hedged", "negated"]
 MODALITIES: tuple[str, ...] = ("asserted", "hedged", "negated")
+ROLE_STATUSES: tuple[str | None, ...] = (None, "current", "former", "future")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +78,15 @@ class Evidence:
     rule: str
     confidence: float
     modality: str = "asserted"
+    # when and by whom (kg.extract.context; docs/time.md): all optional
+    role_status: str | None = None  # on post facts: "current", "former" or "future"
+    event_start: str | None = None  # ISO date: the time the sentence gives the fact (start of a span)
+    event_end: str | None = None  # ISO date: its end (equal to the start for one day)
+    attributed_to: str | None = None  # entity key of the speaker the sentence attributes the fact to
 
     def __post_init__(self) -> None:
+        if self.role_status not in ROLE_STATUSES:
+            raise ValueError(f"role_status must be one of {ROLE_STATUSES}, got {self.role_status!r}")
         if self.modality not in MODALITIES:
             raise ValueError(f"modality must be one of {MODALITIES}, got {self.modality!r}")
         if not 0.0 <= self.confidence <= 1.0:
@@ -247,6 +256,9 @@ class KnowledgeGraph:
                 s2, o2 = o2, s2
             target = self.facts.setdefault((s2, p, o2), [])
             target.extend(e for e in evidence if e not in target)
+        for fact, evidence in self.facts.items():  # a speaker folded into dst is dst
+            if any(e.attributed_to == src for e in evidence):
+                self.facts[fact] = [replace(e, attributed_to=dst) if e.attributed_to == src else e for e in evidence]
 
     # -- reading --------------------------------------------------------------------------
     def is_asserted(self, fact: tuple[str, str, str]) -> bool:

@@ -47,3 +47,19 @@ class KG(DefinedNamespace):
     modality: object
     mentionCount: object
     mergeRule: object
+    # time, status and attribution (docs/time.md)
+    EventProperty: object
+    PostProperty: object
+    roleStatus: object
+    eventStart: object
+    eventEnd: object
+    eventDate: object
+    timeBasis: object
+    attributedTo: object
+    # one fact, many reports (kg.export.facts)
+    Fact: object
+    ofFact: object
+    documentCount: object
+    sourceCount: object
+    firstReported: object
+    lastReported: object

@@ -105,9 +105,9 @@ def test_network_analysis(executed, seed_graph):
 
 
 def test_served_counts_and_inline_page(executed, seed_rdf):
-    quads = len(seed_rdf)  # one document: its graph and the entity graph share no triple
+    quads = len(seed_rdf)  # one document: its graph, the entity graph and the fact summaries share no triple
     text, _ = outputs(executed, "serve")
-    assert text.strip() == f"named graphs: 2, triples: {quads}"
+    assert text.strip() == f"named graphs: 3, triples: {quads}"
 
     text, frame = outputs(executed, "html")
     assert frame.startswith('<iframe srcdoc="')

@@ -6,6 +6,8 @@ Layout (all graph names come from :func:`kg.export.rdf.mint_iri`)::
                              links, the plain relation triples the document *asserts*, and the
                              rdf:Statement provenance of every piece of evidence read in it
                              (asserted, hedged and negated).
+    <base>kg/facts           one kg:Fact summary per asserted triple over all documents: document
+                             and source counts, first and last report date (kg.export.facts).
     <base>kg/entities        entity descriptions, merged over all documents: rdf:type,
                              rdfs:label, skos:altLabel, schema:jobTitle, kg:mentionCount,
                              owl:sameAs; and every IRI corpus resolution merged into another
@@ -30,6 +32,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, URIRef
 
 from kg.model import Entity, Evidence, KnowledgeGraph
+from kg.export.facts import iter_fact_summaries
 from kg.export.rdf import DEFAULT_BASE, RDFLIB_TERMS, TermFamily, bind_prefixes, iter_redirects, iter_triples, mint_iri
 from kg.resources import Resources, load_resources
 from kg.vocab import KG, SCHEMA
@@ -41,6 +44,7 @@ __all__ = [
     "DocumentGraphs",
     "document_graph_iri",
     "entity_graph_iri",
+    "facts_graph_iri",
     "document_entities_graph_iri",
     "split_documents",
     "iter_document_graphs",
@@ -62,6 +66,11 @@ def document_graph_iri(base: str, doc_id: str) -> URIRef:
 def entity_graph_iri(base: str) -> URIRef:
     """Name of the merged entity-description graph."""
     return mint_iri(base, "kg", "entities")
+
+
+def facts_graph_iri(base: str) -> URIRef:
+    """Name of the graph of fact summaries (kg.export.facts), recomputed over all documents."""
+    return mint_iri(base, "kg", "facts")
 
 
 def document_entities_graph_iri(base: str, doc_id: str) -> URIRef:
@@ -184,6 +193,9 @@ def dataset_quads(
         yield s, p, o, eg
     for s, p, o in iter_redirects({k: e.merged for k, e in kg.entities.items() if e.merged}, base=base, terms=terms):
         yield s, p, o, eg
+    fg = terms.iri(facts_graph_iri(base))
+    for s, p, o in iter_fact_summaries(kg, base=base, resources=res, terms=terms):
+        yield s, p, o, fg
 
 
 def _entities_only(kg: KnowledgeGraph) -> KnowledgeGraph:

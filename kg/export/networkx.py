@@ -2,7 +2,8 @@
 
 Node ids are the entities' IRIs (the same as in the RDF), so the two exports can be joined.
 Attributes are scalars so that GraphML (Gephi, Cytoscape) can hold them: aliases and job titles
-are joined with " | ".
+are joined with " | ".  Edges carry their time, status and sources too (documents_asserting,
+sources, first_reported, last_reported, event_start, event_end, role_status: docs/time.md).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import io
 import networkx as nx
 
 from kg.model import KnowledgeGraph
+from kg.export.facts import doc_info
 from kg.export.rdf import DEFAULT_BASE, clean_text, entity_iri
 
 __all__ = ["to_networkx", "graphml_bytes"]
@@ -48,8 +50,29 @@ def to_networkx(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, include_hedged:
             evidence_count=len(evidence),
             sentence=evidence[0].sentence,
             document=evidence[0].doc_id,
+            **_when(kg, evidence),
         )
     return g
+
+
+def _when(kg: KnowledgeGraph, evidence) -> dict:
+    """Time, status and sources of an edge (docs/time.md): the documents and distinct sources of its
+    asserted evidence, first and last report date, the earliest event time read, the best
+    evidence's role status ("" where unknown: GraphML holds no None)."""
+    asserted = [e for e in evidence if e.modality == "asserted"]
+    infos = {e.doc_id: doc_info(m.date, m.source, m.url) for e in asserted
+             for m in [kg.documents.get(e.doc_id)] if m is not None}
+    dates = sorted(i.date for i in infos.values() if i.date)
+    starts = sorted((e.event_start, e.event_end or "") for e in evidence if e.event_start)
+    return {
+        "documents_asserting": len({e.doc_id for e in asserted}),
+        "sources": len({i.source for i in infos.values() if i.source}),
+        "first_reported": dates[0] if dates else "",
+        "last_reported": dates[-1] if dates else "",
+        "event_start": starts[0][0] if starts else "",
+        "event_end": starts[0][1] if starts else "",
+        "role_status": evidence[0].role_status or "",
+    }
 
 
 def graphml_bytes(g: nx.MultiDiGraph) -> bytes:

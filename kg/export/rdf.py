@@ -17,89 +17,33 @@ IRIs come from :func:`mint_iri` only, so they are stable across runs and builds.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
-from dataclasses import dataclass
-from decimal import Decimal
-from functools import lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Namespace
 from rdflib.namespace import DCTERMS, PROV
 
+from kg.export.facts import iter_fact_summaries
+from kg.export.terms import (  # noqa: F401  (re-exported: the minter's historical home)
+    DEFAULT_BASE,
+    RDFLIB_TERMS,
+    TermFamily,
+    class_iri,
+    document_iri,
+    entity_iri,
+    fact_iri,
+    mint_iri,
+    oxigraph_terms,
+    property_iri,
+    statement_iri,
+    validate_base,
+)
 from kg.model import Evidence, KnowledgeGraph
 from kg.resources import Resources, load_resources
 from kg.vocab import KG, KG_NS, SCHEMA, WD
 
 __all__ = ["clean_text", "iter_triples", "iter_redirects", "TermFamily", "RDFLIB_TERMS", "oxigraph_terms", "DEFAULT_BASE", "mint_iri", "entity_iri", "document_iri", "statement_iri", "property_iri",
            "bind_prefixes", "to_rdf", "validate_base"]
-
-DEFAULT_BASE = "https://example.org/newskg/"
-_SLUG_RE = re.compile(r"[^a-z0-9]+")
-_BASE_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`\x00-\x1f\x7f-\x9f]*[/#]$")
-
-
-def validate_base(base: str) -> str:
-    """A base IRI must be absolute and end with '/' or '#'."""
-    if not _BASE_RE.match(base):
-        raise ValueError(
-            f"--base {base!r} is not an absolute IRI ending in '/' or '#'; "
-            f"use something like {DEFAULT_BASE!r}."
-        )
-    return base
-
-
-def _slug(text: str) -> str:
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _SLUG_RE.sub("-", ascii_.lower()).strip("-")[:80].strip("-")
-
-
-@lru_cache(maxsize=1 << 16)
-def mint_iri(base: str, kind: str, key: str) -> URIRef:
-    """The one IRI-minting function: ``<base><kind>/<slug>``.
-
-    The slug is readable ASCII; when it does not identify ``key`` exactly (non-ASCII letters,
-    punctuation, length) a short hash of ``key`` is appended, so different keys never collide
-    and the same key always gives the same IRI.
-    """
-    slug = _slug(key)
-    if not slug or slug != key:
-        digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-        slug = f"{slug}-{digest}" if slug else digest
-    # A kind is a fixed lower-case word in practice; any other is hashed too, so that two
-    # different kinds never share a path segment.
-    family = _slug(kind) or "x"
-    if family != kind:
-        family = f"{family}-{hashlib.sha1(kind.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
-    return Namespace(validate_base(base))[f"{family}/{slug}"]
-
-
-def entity_iri(base: str, key: str) -> URIRef:
-    family, _, rest = key.partition("/")
-    return mint_iri(base, family, rest or key)
-
-
-def document_iri(base: str, doc_id: str) -> URIRef:
-    return mint_iri(base, "doc", doc_id)
-
-
-def statement_iri(base: str, fact: tuple[str, str, str], ev: Evidence) -> URIRef:
-    ident = "\x1f".join((*fact, ev.doc_id, str(ev.start), str(ev.end), ev.rule, ev.modality))
-    return mint_iri(base, "statement", hashlib.sha1(ident.encode("utf-8", "surrogatepass")).hexdigest()[:16])
-
-
-def property_iri(name: str, res: Resources) -> URIRef:
-    if name not in res.ontology.properties:
-        raise KeyError(f"kg:{name} is not a relation property of the ontology")
-    return URIRef(KG_NS + name)
-
-
-def class_iri(name: str, res: Resources) -> URIRef:
-    if name not in res.ontology.classes:
-        raise KeyError(f"kg:{name} is not a class of the ontology")
-    return URIRef(KG_NS + name)
-
 
 def bind_prefixes(g: Graph, base: str) -> Graph:
     g.bind("kg", Namespace(KG_NS))
@@ -113,6 +57,7 @@ def bind_prefixes(g: Graph, base: str) -> Graph:
     return g
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -135,6 +80,7 @@ def to_rdf(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources
     g.addN((s, p, o, g) for s, p, o in iter_triples(kg, base=base, resources=resources))
     g.addN((s, p, o, g) for s, p, o in iter_redirects(
         {k: e.merged for k, e in kg.entities.items() if e.merged}, base=base))
+    g.addN((s, p, o, g) for s, p, o in iter_fact_summaries(kg, base=base, resources=resources))
     return g
 
 
@@ -152,45 +98,6 @@ def iter_redirects(merged, *, base: str = DEFAULT_BASE, terms: "TermFamily | Non
             yield (old_node, rule, terms.string(why))
 
 
-@dataclass(frozen=True)
-class TermFamily:
-    """How :func:`iter_triples` makes RDF terms, so one generator serves rdflib and pyoxigraph.
-
-    The vocabulary stays written once (in :func:`iter_triples`); a family only says how an IRI,
-    a plain string, an ``xsd:integer``, an ``xsd:decimal`` and an ``xsd:anyURI`` literal are made.
-    Both families give the same lexical forms, so the two outputs are the same RDF (tested)."""
-
-    name: str
-    iri: Callable[[str], Any]
-    string: Callable[[str], Any]
-    integer: Callable[[int], Any]
-    decimal: Callable[[float], Any]
-    anyuri: Callable[[str], Any]
-
-
-def _rdflib_iri(value: str) -> URIRef:
-    return value if type(value) is URIRef else URIRef(value)
-
-
-RDFLIB_TERMS = TermFamily(
-    "rdflib", _rdflib_iri, Literal, Literal, lambda c: Literal(Decimal(str(c))),
-    lambda s: Literal(s, datatype=XSD.anyURI),
-)
-
-
-@lru_cache(maxsize=1)
-def oxigraph_terms() -> TermFamily:
-    """pyoxigraph terms: the store writes them without going through rdflib (much faster)."""
-    import pyoxigraph as ox
-
-    integer, decimal, anyuri = (ox.NamedNode(str(t)) for t in (XSD.integer, XSD.decimal, XSD.anyURI))
-    iri = lru_cache(maxsize=1 << 17)(lambda value: ox.NamedNode(str(value)))
-    return TermFamily(
-        "oxigraph", iri, ox.Literal, lambda n: ox.Literal(str(n), datatype=integer),
-        lambda c: ox.Literal(format(Decimal(str(c)), "f"), datatype=decimal), lambda s: ox.Literal(s, datatype=anyuri),
-    )
-
-
 def iter_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources | None = None,
                  terms: TermFamily = RDFLIB_TERMS) -> Iterator[tuple[Any, Any, Any]]:
     """The triples of :func:`to_rdf`, in a stable order, without building a Graph (may repeat one).
@@ -205,6 +112,7 @@ def iter_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Res
     statement, subj, pred, obj, from_doc, sentence, start, end, confidence, rule, modality = map(iri, (
         RDF.Statement, RDF.subject, RDF.predicate, RDF.object, KG.fromDocument, KG.sentence, KG.startChar,
         KG.endChar, KG.confidence, KG.rule, KG.modality))
+    of_fact = iri(KG.ofFact)
 
     def doc_iri(doc_id: str):
         return iri(document_iri(base, doc_id))
@@ -220,7 +128,7 @@ def iter_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Res
         if d.title:
             yield (node, title, string(_clean(d.title)))
         if d.date:
-            yield (node, date, string(_clean(d.date)))
+            yield (node, date, terms.date(d.date) if _ISO_DATE.match(d.date) else string(_clean(d.date)))
         if d.url:
             yield (node, url, terms.anyuri(_clean(d.url)))
         if d.source:
@@ -242,6 +150,8 @@ def iter_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Res
     for fact in sorted(kg.facts):
         s_key, prop, o_key = fact
         s, p, o = ent_iri(s_key), iri(property_iri(prop, res)), ent_iri(o_key)
+        fact_node = iri(fact_iri(base, str(entity_iri(base, s_key)), str(property_iri(prop, res)),
+                                 str(entity_iri(base, o_key))))
         if kg.is_asserted(fact):
             yield (s, p, o)
             if prop in kg.symmetric:
@@ -259,3 +169,27 @@ def iter_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Res
             yield (st, confidence, terms.decimal(ev.confidence))
             yield (st, rule, string(ev.rule))
             yield (st, modality, string(ev.modality))
+            if ev.modality == "asserted":
+                yield (st, of_fact, fact_node)  # its summary over all documents (kg.export.facts)
+            yield from _when_and_who(st, ev, prop, kg, res, terms, ent_iri)
+
+
+def _when_and_who(st, ev: Evidence, prop: str, kg: KnowledgeGraph, res: Resources, terms: TermFamily,
+                  ent_iri) -> Iterator[tuple[Any, Any, Any]]:
+    """A statement's role status, event time and basis, and speaker (docs/time.md)."""
+    iri = terms.iri
+    if ev.role_status:
+        yield (st, iri(KG.roleStatus), terms.string(ev.role_status))
+    if ev.event_start:
+        yield (st, iri(KG.eventStart), terms.date(ev.event_start))
+        if ev.event_end:
+            yield (st, iri(KG.eventEnd), terms.date(ev.event_end))
+        if ev.event_end == ev.event_start:
+            yield (st, iri(KG.eventDate), terms.date(ev.event_start))
+        yield (st, iri(KG.timeBasis), terms.string("text"))
+    elif prop in res.ontology.events:
+        doc = kg.documents.get(ev.doc_id)
+        if doc is not None and doc.date and _ISO_DATE.match(doc.date):
+            yield (st, iri(KG.timeBasis), terms.string("document"))
+    if ev.attributed_to and ev.attributed_to in kg.entities:
+        yield (st, iri(KG.attributedTo), ent_iri(ev.attributed_to))

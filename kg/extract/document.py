@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.context import add_context, dated_document
 from kg.extract.infer import apply_chains
 from kg.extract.learned import beyond_rules, learned_relations
 from kg.extract.mentions.find import extract_mentions
@@ -16,8 +17,9 @@ __all__ = ["extract_document"]
 
 
 def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
-    """Mentions -> entity resolution -> rule relations -> learned relations -> property chains,
-    for one parsed document."""
+    """Mentions -> entity resolution -> rule relations -> learned relations -> property chains ->
+    time and speaker of each fact, for one parsed document (whose date is parsed first)."""
+    document = dated_document(document, doc)
     mentions = extract_mentions(doc, res)
     resolution = resolve(doc, mentions, res, document.id)
     rules = extract_relations(doc, mentions, resolution, res, document.id)
@@ -27,6 +29,7 @@ def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
     extra = gazetteer_entities(relations, resolution, res, document.id)
     classes = {**{k: e.cls for k, e in resolution.entities.items()}, **{e.key: e.cls for e in extra}}
     relations += apply_chains(relations, res.ontology, classes.__getitem__)
+    relations = add_context(document, doc, resolution, relations, res)
     for key, found in rules.titles.items():
         resolution.entities[key].job_titles |= found
     entities = sorted([*resolution.entities.values(), *extra], key=lambda e: e.key)

@@ -5,6 +5,7 @@ Everything the extractor knows about the world or about English lives in ``ontol
 * ``newskg.ttl``               classes and relation properties (domain, range, symmetry)
 * ``lexicon/relations.toml``   triggers per relation property (verbs, nouns, roles, ...)
 * ``lexicon/entities.toml``    head words, titles-independent word lists, entity patterns
+* ``lexicon/time.toml``        role status, time-expression and attribution words
 * ``gazetteer/*.jsonl``        countries, organisations, cities with aliases
 
 Files are validated on load; a bad file raises :class:`kg.errors.DataFileError` naming the file
@@ -27,7 +28,9 @@ from kg.resources.lexicon import (
     Trigger,
     load_entity_lexicon,
     load_relation_lexicon,
+    load_time_words,
 )
+from kg.resources.words import TimeWords
 from kg.resources.ontology import Ontology, PropertyDef, load_ontology
 
 __all__ = [
@@ -71,6 +74,7 @@ class Resources:
     entities: EntityLexicon
     gazetteer: Gazetteer
     folder: Path
+    time: TimeWords  # lexicon/time.toml: role status, time expressions, attribution
 
     @property
     def ontology_path(self) -> Path:
@@ -107,4 +111,5 @@ def load_resources(folder: Path | None = None) -> Resources:
         entities=load_entity_lexicon(folder / "lexicon" / "entities.toml", onto),
         gazetteer=load_gazetteer(folder / "gazetteer", onto),
         folder=folder,
+        time=load_time_words(folder / "lexicon" / "time.toml"),
     )

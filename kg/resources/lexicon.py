@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg.errors import DataFileError
 from kg.resources.ontology import Ontology
-from kg.resources.words import EntityWords, RelationWords, load_words
+from kg.resources.words import EntityWords, RelationWords, TimeWords, load_words
 
 __all__ = ["TRIGGER_KINDS", "PREPOSITIONS", "Trigger", "RelationLexicon", "EntityLexicon",
            "load_relation_lexicon", "load_entity_lexicon"]
@@ -66,6 +66,16 @@ class RelationLexicon:
         for t in self.triggers.get(kind, ()):
             out.setdefault(t.lemma, []).append(t)
         return out
+
+
+def load_time_words(path: Path) -> TimeWords:
+    """The word lists of ``lexicon/time.toml`` (role status, time expressions, attribution)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"{path}: cannot read the time lexicon ({exc}).") from exc
+    _only_keys(data, ("words",), path)
+    return load_words(TimeWords, data.get("words", {}), path)
 
 
 def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:

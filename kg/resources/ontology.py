@@ -24,6 +24,8 @@ class PropertyDef:
     range: tuple[str, ...]  # one class, or the members of an owl:unionOf
     symmetric: bool
     parents: tuple[str, ...] = ()  # direct super-properties among the relation properties
+    event: bool = False  # a kg:EventProperty: happens at a time (statements carry an event time)
+    post: bool = False  # a kg:PostProperty: a person's post (statements carry a role status)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,17 @@ class Ontology:
 
     def is_a(self, cls: str, target: str) -> bool:
         return target in self.classes.get(cls, (cls,))
+
+    @property
+    def events(self) -> frozenset[str]:
+        """The event properties (kg:EventProperty): their statements carry an event time."""
+        return frozenset(p.name for p in self.properties.values() if p.event)
+
+    @property
+    def posts(self) -> frozenset[str]:
+        """The post properties (kg:PostProperty) and their sub-properties: a role status."""
+        return frozenset(p.name for p in self.properties.values()
+                         if p.post or any(self.properties[q].post for q in self.super_properties(p.name)))
 
     @property
     def symmetric(self) -> frozenset[str]:
@@ -65,6 +78,10 @@ class Ontology:
         """Do the property's domain and range admit these classes?"""
         p = self.properties[prop]
         return self.is_a(subject_cls, p.domain) and any(self.is_a(object_cls, r) for r in p.range)
+
+
+_KIND_EVENT = URIRef(KG_NS + "EventProperty")
+_KIND_POST = URIRef(KG_NS + "PostProperty")
 
 
 def _local(term: URIRef) -> str | None:
@@ -131,6 +148,7 @@ def _properties(g: Graph, classes: dict[str, tuple[str, ...]], path: Path) -> di
             name=name, label=str(g.value(iri, RDFS.label) or name), comment=str(g.value(iri, RDFS.comment) or ""),
             domain=dom, range=rng, symmetric=(iri, RDF.type, OWL.SymmetricProperty) in g,
             parents=tuple(sorted(p for p in prop_parents.get(name, ()) if p and p != "relation")),
+            event=(iri, RDF.type, _KIND_EVENT) in g, post=(iri, RDF.type, _KIND_POST) in g,
         )
     return properties
 

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from kg.errors import DataFileError
 
-__all__ = ["RelationWords", "EntityWords", "load_words"]
+__all__ = ["RelationWords", "EntityWords", "TimeWords", "load_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +103,20 @@ class EntityWords:
     place_of_nouns: frozenset[str]  # "the <demonym> <noun> of X" ("city", "province")
 
 
-W = TypeVar("W", RelationWords, EntityWords)
+@dataclass(frozen=True, slots=True)
+class TimeWords:
+    """``[words]`` of ``lexicon/time.toml``: role status, time expressions and attribution."""
+
+    status_former: frozenset[str]  # "former minister X": the post is past
+    status_future: frozenset[str]  # "President-elect X": the post is to come
+    status_current: frozenset[str]  # "acting minister X": held now, though qualified
+    past_modifiers: frozenset[str]  # "last March": resolved in the past
+    future_modifiers: frozenset[str]  # "next month": resolved in the future
+    since_preps: frozenset[str]  # "since 1999": an interval with a start only
+    attribution_phrases: frozenset[str]  # "according to X"
+
+
+W = TypeVar("W", RelationWords, EntityWords, TimeWords)
 
 
 def load_words(cls: type[W], table: Any, path: Path) -> W:

@@ -64,9 +64,17 @@ def encode_result(result: DocResult) -> str:
         "entities": [[e.key, e.cls, e.name, sorted(e.aliases), e.mentions, e.wikidata, sorted(e.job_titles)]
                      for e in result.entities],
         "relations": [[r.subject, r.predicate, r.object, r.evidence.doc_id, r.evidence.sentence, r.evidence.start,
-                       r.evidence.end, r.evidence.rule, r.evidence.confidence, r.evidence.modality]
+                       r.evidence.end, r.evidence.rule, r.evidence.confidence, r.evidence.modality,
+                       *_time_fields(r.evidence)]
                       for r in result.relations],
     })
+
+
+def _time_fields(ev: Evidence) -> list:
+    """Role status, event time and speaker, when any is set (records written before they existed,
+    or of facts with none, have ten fields)."""
+    extra = [ev.role_status, ev.event_start, ev.event_end, ev.attributed_to]
+    return extra if any(x is not None for x in extra) else []
 
 
 def _pack(data) -> str:
@@ -84,8 +92,8 @@ def decode_result(text: str) -> DocResult:
     data = _unpack(text)
     doc_id, title, date, url, source = data["document"]
     entities = [Entity(k, c, n, set(a), m, {doc_id}, w, set(j)) for k, c, n, a, m, w, j in data["entities"]]
-    relations = [Relation(s, p, o, Evidence(d, sent, a, b, rule, conf, mod))
-                 for s, p, o, d, sent, a, b, rule, conf, mod in data["relations"]]
+    relations = [Relation(s, p, o, Evidence(d, sent, a, b, rule, conf, mod, *when))
+                 for s, p, o, d, sent, a, b, rule, conf, mod, *when in data["relations"]]
     return DocResult(Document(doc_id, "", title, date, url, source), entities, relations)
 
 

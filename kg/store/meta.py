@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.export.dataset import DESCRIPTION_PREDICATES, document_graph_iri, entity_graph_iri
+from kg.export.dataset import DESCRIPTION_PREDICATES, document_graph_iri, entity_graph_iri, facts_graph_iri
 from kg.vocab import KG_NS
 
 __all__ = ["META", "FORMAT_VERSION", "StoreReport", "store_base", "store_format", "public_graphs"]
@@ -90,14 +90,15 @@ def _prefix_graphs(store: ox.Store, prefix: str) -> list[ox.NamedNode]:
 
 
 def public_graphs(store: ox.Store) -> list[ox.NamedNode]:
-    """The graphs queries see: every document graph and the merged entity graph."""
+    """The graphs queries see: every document graph, the merged entity graph and the fact summaries."""
     base = store_base(store)
     if base is None:
         return []
     doc_prefix = str(document_graph_iri(base, "x"))[: -len("x")]
     ent = ox.NamedNode(str(entity_graph_iri(base)))
+    facts = ox.NamedNode(str(facts_graph_iri(base)))
     graphs = _prefix_graphs(store, doc_prefix)
-    return graphs + ([ent] if store.contains_named_graph(ent) else [])
+    return graphs + [g for g in (ent, facts) if store.contains_named_graph(g)]
 
 
 def _documents(store: ox.Store) -> dict[str, str]:

@@ -27,6 +27,7 @@ from kg.resources import Resources, load_resources
 from kg.store.embedded import StoreError, damaged_store_error, open_store
 from kg.store.entities import Pending, accumulate, finish
 from kg.store.merge import Shares, apply_update, entity_changes, merge_entity, rebuild_entity_graph, repair_if_stale
+from kg.store.facts import rebuild_fact_graph
 from kg.store.meta import (
     _FIRST_BUILD, _TRUE, META, StoreReport, _documents, _init_meta, _prefix_graphs, public_graphs, store_base,
 )
@@ -42,8 +43,12 @@ def _finish(store: ox.Store, path: Path, quads: int | None = None, corpus: Pendi
     if corpus is not None:  # merged IRIs and resolution records (kg.store.entities)
         written = finish(store, corpus)
         quads = None if quads is None else quads + written
+    base = store_base(store)
+    summaries = rebuild_fact_graph(store, base) if base is not None else 0  # kg.export.facts
     if quads is None:
         quads = sum(1 for g in public_graphs(store) for _ in store.quads_for_pattern(None, None, None, g))
+    else:
+        quads += summaries
     store.flush()
     report = StoreReport(path=path, documents=len(_documents(store)), quads=quads, **fields)
     log.info(report.summary())

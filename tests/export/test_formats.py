@@ -12,7 +12,7 @@ import rdflib
 from rdflib import RDF, RDFS, Dataset, Graph, Namespace
 from rdflib.compare import isomorphic
 
-from kg.export.dataset import document_graph_iri, entity_graph_iri, to_dataset, union_graph, dataset_quads
+from kg.export.dataset import document_graph_iri, entity_graph_iri, facts_graph_iri, to_dataset, union_graph, dataset_quads
 from kg.errors import KGError
 from kg.export.formats import FORMATS, jsonld_context, serialize
 from kg.model import KnowledgeGraph
@@ -64,7 +64,8 @@ def test_named_graph_layout(model, res):
     ds = to_dataset(model, resources=res)
     names = {str(g.identifier) for g in ds.graphs() if len(g)}
     g1, g2, ents = document_graph_iri(DEFAULT_BASE, "d1"), document_graph_iri(DEFAULT_BASE, "d2"), entity_graph_iri(DEFAULT_BASE)
-    assert names == {str(g1), str(g2), str(ents)}
+    facts = facts_graph_iri(DEFAULT_BASE)
+    assert names == {str(g1), str(g2), str(ents), str(facts)}
     rur, fre = entity_iri(DEFAULT_BASE, "country/rur"), entity_iri(DEFAULT_BASE, "country/fre")
     d1, d2, e = ds.graph(g1), ds.graph(g2), ds.graph(ents)
     # the agreement is asserted by both documents: both graphs hold the plain triple, both directions
@@ -79,6 +80,11 @@ def test_named_graph_layout(model, res):
     assert not list(d1.triples((rur, RDFS.label, None)))
     assert e.value(rur, KG.mentionCount).toPython() == 4
     assert set(map(str, e.objects(rur, rdflib.SKOS.altLabel))) == {"Ruritanian", "Rurit."}
+    # one summary per asserted fact, over both documents, in the facts graph only (docs/time.md)
+    f = ds.graph(facts)
+    (node,) = {o for s, o in d1.subject_objects(KG.ofFact) if (s, RDF.predicate, KG.agreedWith) in d1}
+    assert f.value(node, KG.documentCount).toPython() == 2
+    assert not list(d1.triples((None, KG.documentCount, None)))
 
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])

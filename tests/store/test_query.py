@@ -97,7 +97,9 @@ def test_documents(built):
 
 def test_every_shipped_query_is_tested_and_documented():
     tested = {"deters", "works-for-country", "announced", "alliances", "sources", "entities-by-type",
-              "hedged-negated", "documents"}
+              "hedged-negated", "documents",
+              # tests/store/test_time_queries.py
+              "timeline", "between-dates", "post-holders", "multi-source", "attributed"}
     queries = named_queries()
     assert set(queries) == tested
     for q in queries.values():

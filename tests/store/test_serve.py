@@ -79,8 +79,8 @@ def test_cli_serve_answers_select_and_ask_then_stops(store):
             except (urllib.error.URLError, ConnectionError):
                 assert time.monotonic() < deadline, "kg serve did not answer within 30 s"
                 time.sleep(0.2)
-        assert n == n_quads  # default graph = the view (one document: as many facts as quads)
-        assert count(url, COUNT_GRAPHS) == n_graphs == 2  # one document graph + the entity graph
+        assert n == n_quads  # default graph = the view, the union of the public graphs
+        assert count(url, COUNT_GRAPHS) == n_graphs == 3  # one document graph + the entity graph + fact summaries
         assert ask(url, f"ASK {{ ?a <{KG}deters> ?b }}") is True
         assert ask(url, f"ASK {{ ?a <{KG}deters> ?a }}") is False
         # bookkeeping graphs of the store are not served

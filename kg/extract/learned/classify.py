@@ -15,7 +15,8 @@ from spacy.tokens import Doc
 
 from kg.extract.learned.candidates import Candidate, candidates
 from kg.extract.learned.features import candidate_features, dep_path, head, mention_classes, rule_features
-from kg.extract.learned.guards import a_brief, act_on, party_arena_of, past_post, rules_name_another_agent, scene_of_an_act
+from kg.extract.learned.guards import (a_brief, act_on, party_arena_of, past_post, post_status, rules_name_another_agent,
+                                      scene_of_an_act)
 from kg.extract.learned.model import RelationModel, load_models
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.modality import modality
@@ -97,8 +98,9 @@ def _label(cand: Candidate, probs: dict[str, float], model: RelationModel, resol
 
 def _relation(v: DocView, cand: Candidate, label: str, p: float, model: RelationModel) -> Relation | None:
     doc, res = v.doc, v.res
-    if label in _POSTS and past_post(doc, cand, res.relations.words.past_markers):
-        return None  # "former minister X": the rules assert no past post, nor does the classifier
+    status = post_status(doc, cand, res.time) if label in res.ontology.posts else None
+    if label in _POSTS and status == "current" and past_post(doc, cand, res.relations.words.past_markers):
+        return None  # a past marker the status lists do not know
     hs, ho = head(doc, cand.s), head(doc, cand.o)
     path = dep_path(hs, ho)
     if path is None:
@@ -119,7 +121,9 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
     sent = hs.sent
     ev = Evidence(doc_id=v.doc_id, sentence=sent.text.strip(), start=sent.start_char,
                   end=sent.start_char + len(sent.text.rstrip()), rule="learned",
-                  confidence=round(min(0.99, p), 3), modality=modality(res.relations.words, path[1]))
+                  confidence=round(min(0.99, p), 3),
+                  modality="hedged" if status == "future" else modality(res.relations.words, path[1]),
+                  role_status=status)
     return Relation(cand.subject, label, cand.object, ev)
 
 

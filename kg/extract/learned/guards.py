@@ -10,9 +10,11 @@ from kg.extract.learned.candidates import Candidate
 from kg.extract.relations.clauses import is_dateline, subjects
 from kg.extract.relations.posts import of_state
 from kg.extract.relations.view import DocView
+from kg.extract.relations.status import status_of
 from kg.resources import Resources
+from kg.resources.words import TimeWords
 
-__all__ = ["rules_name_another_agent", "act_on", "a_brief", "party_arena_of", "scene_of_an_act", "past_post"]
+__all__ = ["rules_name_another_agent", "act_on", "a_brief", "party_arena_of", "scene_of_an_act", "past_post", "post_status"]
 
 
 def _verb_triggers(res: Resources) -> dict[str, frozenset[str]]:
@@ -125,12 +127,28 @@ def _under_participle_of_noun(ctx: DocView, tok: Token) -> bool:
     return False
 
 
+def _post_window(doc: Doc, cand: Candidate) -> list[int]:
+    """The three words before the pair and the words between its mentions."""
+    first, second = (cand.s, cand.o) if cand.s.start <= cand.o.start else (cand.o, cand.s)
+    sent = doc[first.start].sent
+    return list(range(max(sent.start, first.start - 3), first.start)) + list(range(first.end, second.start))
+
+
 def past_post(doc: Doc, cand: Candidate, past: frozenset[str]) -> bool:
     """A past marker ("former", "ex-") in the three words before the pair or between its mentions
     ("former Acme chief X", "X, a former Acme chief")."""
+    return any(doc[i].lower_ in past or doc[i].lower_.rstrip("-") in past for i in _post_window(doc, cand))
+
+
+_STATUS_GAP = 5  # tokens: a marker further between the pair belongs to another title of a list
+
+
+def post_status(doc: Doc, cand: Candidate, words: TimeWords) -> str:
+    """The role status the words around a post pair give (kg.extract.relations.status): the three
+    words before the pair, and the words between its mentions when they are few ("X, a former
+    Acme chief"; not "Acme leaders: A (former minister), B (commander)" for B)."""
     first, second = (cand.s, cand.o) if cand.s.start <= cand.o.start else (cand.o, cand.s)
-    sent = doc[first.start].sent
-    window = list(range(max(sent.start, first.start - 3), first.start)) + list(range(first.end, second.start))
-    return any(doc[i].lower_ in past or doc[i].lower_.rstrip("-") in past for i in window)
+    window = [i for i in _post_window(doc, cand) if i < first.start or second.start - first.end <= _STATUS_GAP]
+    return status_of((doc[i].text for i in window), words)
 
 

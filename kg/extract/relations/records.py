@@ -41,6 +41,7 @@ class Reading:
     rule: str
     anchor: int
     modality: str | None = None
+    status: str | None = None  # role status of a post reading (kg.extract.relations.status)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extract.relations.posts import leader_or_member, role_of, role_phrase, roles_on
 from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult
 from kg.extract.relations.registry import rule
+from kg.extract.relations.status import status_of
 from kg.extract.relations.view import DocView
 
 __all__ = ["role_nouns", "counterparts"]
@@ -21,21 +22,26 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """A role noun's holder and owner: "X, chairman of Y", "B is A's ally"."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return NOTHING
-    if any(c.lower_ in v.words.past_markers for c in tok.children if c.i < tok.i):
-        return NOTHING  # "a former minister"
+    before = [c.text for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "advmod", "compound", "nmod")]
+    after = [c.text for c in tok.children if c.i > tok.i and c.dep_ in ("amod", "advmod")]  # "the minister designate"
+    status = status_of([*before, *after], v.res.time)
+    if status == "current" and any(c.lower_ in v.words.past_markers for c in tok.children if c.i < tok.i):
+        return NOTHING  # a past marker the status lists do not know ("a would-be minister")
     role = role_phrase(v, tok)
     readings, titles, affiliations = [], [], []
     for prop, holders, objs, rule_id in roles_on(v, tok):
         if prop in _POSTS and rule_id == "role-copula" and not objs:
             continue
+        if prop in _POSTS and status != "current" and len(holders) > 1:
+            continue  # "A (former minister), B (commander)": the parse may give the title to the whole list
         for h in holders:
             for o in objs:
                 p = leader_or_member(v, prop, role, o.key) if prop in _POSTS else prop
-                r = v.reading(p, h, o, rule_id, tok)
+                r = v.reading(p, h, o, rule_id, tok, status=status if prop in _POSTS else None)
                 if r is None:
                     continue
                 readings.append(r)
-                if prop in _POSTS:
+                if prop in _POSTS and status == "current":
                     titles.append((h.key, tok.text))
                     affiliations.append((h.key, o.key))
     return RuleResult(tuple(readings), tuple(titles), tuple(affiliations))

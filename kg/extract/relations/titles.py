@@ -15,6 +15,7 @@ from kg.extract.relations.clauses import prep_objects
 from kg.extract.relations.posts import leader_or_member, party_arena, role_of
 from kg.extract.relations.records import NOTHING, Arg, Learned, Reading, RuleResult
 from kg.extract.relations.registry import rule
+from kg.extract.relations.status import status_markers, status_of
 from kg.extract.relations.view import DocView
 
 __all__ = ["titles_before_names", "units_named_after_places"]
@@ -95,20 +96,22 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     if prop not in ("worksFor", "leaderOf"):
         return NOTHING
     lo = i - 1 if i > 0 and v.doc[i].text == "-" else i  # "Ex-Labour MP X"
-    former = any(v.doc[j].lower_ in past for j in range(max(0, lo), m.start))
-    title_toks = [t for t in title_toks if t.lower_ not in past]
+    status = status_of((v.doc[j].text for j in range(max(0, lo), m.start)), v.res.time)
+    markers = status_markers(v.res.time) | past
+    title_toks = [t for t in title_toks if t.lower_.strip("-") not in markers and t.lower_ not in past]
     title = " ".join(t.text for t in title_toks)
     extra = [t for t in title_toks[: max(0, len(title_toks) - len(role.split()))]
              if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in v.res.title_words]
     if prop == "leaderOf" and extra:
         prop = "worksFor"  # "<Org> foreign policy chief X", "<Senate> majority leader X": a post, not the head
-    if former:
-        return RuleResult(titles=((key, title),))  # "former minister X": no current post
-    return _posts(v, key, m.start, m.end, prop, role, owners, title)
+    # "former minister X": the post is kept with its status (docs/time.md), and the title is no
+    # current job title of X
+    got = _posts(v, key, m.start, m.end, prop, role, owners, title, status)
+    return got if status == "current" else RuleResult(got.readings, titles=((key, title),))
 
 
 def _posts(v: DocView, key: str, start: int, end: int, prop: str, role: str, owners: list[Arg],
-           title: str) -> RuleResult:
+           title: str, status: str = "current") -> RuleResult:
     """The readings of a current title over its owners (or the nearest country)."""
     anchor = v.doc[start]
     owners = owners + [a for p in prep_objects(v.doc[end - 1], "of") for a in v.direct(p)]  # "President X of Ruritania"
@@ -121,14 +124,16 @@ def _posts(v: DocView, key: str, start: int, end: int, prop: str, role: str, own
         if v.cls(o.key) == "City":  # "<City> union leader X": X lives there
             r = v.reading("livesIn", Arg(key), Arg(o.key, 0.85), "role-title", anchor, "asserted")
         else:
-            r = v.reading(leader_or_member(v, prop, role, o.key), Arg(key), o, "role-title", anchor, "asserted")
+            r = v.reading(leader_or_member(v, prop, role, o.key), Arg(key), o, "role-title", anchor, "asserted",
+                          status)
             if r is not None:
                 affiliations.append((key, o.key))
         if r is not None:
             readings.append(r)
     if not affiliations and prop == "leaderOf" and role in v.words.default_country_titles:
         country = _nearest_country(v, anchor)
-        r = v.reading(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted") if country else None
+        r = v.reading(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted", status) \
+            if country else None
         if r is not None:
             readings.append(r)
             affiliations.append((key, country))

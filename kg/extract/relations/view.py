@@ -216,7 +216,7 @@ class DocView:
 
     # -- readings ---------------------------------------------------------------------------
     def reading(self, prop: str, subj: Arg, obj: Arg, rule: str, anchor: Token,
-                modality: str | None = None) -> Reading | None:
+                modality: str | None = None, status: str | None = None) -> Reading | None:
         """The reading of ``prop`` between two arguments, or None when the ontology does not
         admit it (unknown entity, the same entity twice, domain or range, a town "in" a sea, a
         gazetteer region in a place it does not lie in).  A person's act that the lexicon reads
@@ -232,7 +232,7 @@ class DocView:
         if prop == "locatedIn" and (lies_on_water(self.res, self.cls(s), self.entity(o).name)
                                     or region_known_elsewhere(self.res, s, o)):
             return None
-        return Reading(prop, subj, obj, rule, anchor.i, modality)
+        return Reading(prop, subj, obj, rule, anchor.i, modality, status)
 
 
 def dedupe(args: list[Arg]) -> list[Arg]:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KGError, PushError
-from kg.export.dataset import document_entities_graph_iri, document_graph_iri, entity_graph_iri
+from kg.export.dataset import document_entities_graph_iri, document_graph_iri, entity_graph_iri, facts_graph_iri
 from kg.vocab import KG_NS
 
 __all__ = ["GraphData", "PushDocument", "PushData", "data_from_store", "data_from_file", "default_source"]
@@ -153,7 +153,7 @@ def data_from_file(path: Path | str) -> PushData:
                         f"store (--store DIR) or a file written by `kg export --format trig`.")
     docs: dict[str, list[ox.Triple]] = {}
     shares: dict[str, list[ox.Triple]] = {}
-    known = {str(entity_graph_iri(base))}
+    known = {str(entity_graph_iri(base)), str(facts_graph_iri(base))}  # fact summaries are not pushed
     for graph in named:
         doc_id = _doc_id(store, graph)
         if doc_id is not None and graph.value == str(document_graph_iri(base, doc_id)):

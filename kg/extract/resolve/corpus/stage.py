@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
 from kg.extract.mentions.records import family_of
@@ -93,7 +93,10 @@ class CorpusResolution:
         for r in result.relations:
             s, o = self.key_of(doc, r.subject), self.key_of(doc, r.object)
             if self.admits is None or self.admits(r.predicate, self.targets[s].cls, self.targets[o].cls):
-                rels.append(Relation(s, r.predicate, o, r.evidence))
+                ev = r.evidence
+                if ev.attributed_to is not None:  # the speaker under its resolved key too
+                    ev = replace(ev, attributed_to=self.key_of(doc, ev.attributed_to))
+                rels.append(Relation(s, r.predicate, o, ev))
         return [out[k] for k in sorted(out)], rels
 
 

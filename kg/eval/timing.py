@@ -1,0 +1,133 @@
+"""Accuracy of role status, event time and speaker against the gold's ``status``, ``time`` and
+``speaker`` keys (tests/gold/GUIDELINE.md), on the facts the extractor found.
+
+A gold fact is *found* when a predicted statement of its document has the same property and a
+subject and object matched to the gold's (the scorer's name matching, :mod:`kg.eval.score`;
+either direction for symmetric properties).  Then:
+
+* status: the statements' ``kg:roleStatus`` (the first in document order) equals the gold status;
+* time: for gold facts of event properties with a ``time``, the statement's
+  ``kg:eventStart``/``kg:eventEnd`` equal the gold start/end (a missing time is wrong);
+* speaker: the statement's ``kg:attributedTo`` matches the gold speaker (``"unnamed"`` and no
+  speaker both count as none; newskg records no unnamed sources).
+
+Found and gold counts are reported so that the accuracy is read with its coverage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import rdflib
+from rdflib import RDF
+
+from kg.eval.gold import UNNAMED_SPEAKER, Gold, GoldFact
+from kg.eval.predicted import read_prediction
+from kg.eval.score import _Matcher
+from kg.eval.terms import ontology_of, relation_properties, symmetric_properties
+from kg.vocab import KG, KG_NS
+
+__all__ = ["Accuracy", "TimeScores", "time_scores"]
+
+
+@dataclass
+class Accuracy:
+    gold: int = 0  # gold facts with the key (speaker: every gold fact; most have none)
+    found: int = 0  # of those, found by the extractor
+    right: int = 0  # of those, with the right value
+    errors: list[tuple[str, str, Any, Any]] = field(default_factory=list)  # (doc, fact, gold, predicted)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.found if self.found else 0.0
+
+    def line(self, name: str) -> str:
+        return (f"{name}: {self.right}/{self.found} right = {self.accuracy:.3f} "
+                f"(found {self.found} of {self.gold} gold facts with a {name})")
+
+
+@dataclass
+class TimeScores:
+    status: Accuracy
+    time: Accuracy
+    speaker: Accuracy
+    # found facts where the gold names a speaker or the build attributes one (the informative part
+    # of ``speaker``, which is mostly agreement on "none")
+    attribution: Accuracy = field(default_factory=Accuracy)
+
+
+def _statements(pred: rdflib.Graph) -> dict[tuple[str, str], list[dict]]:
+    """(document id, property) -> the statements read in that document, in offset order."""
+    ids = {d: str(i) for d, i in pred.subject_objects(rdflib.namespace.DCTERMS.identifier)}
+    out: dict[tuple[str, str], list[dict]] = {}
+    for st in pred.subjects(RDF.type, RDF.Statement):
+        p = str(pred.value(st, RDF.predicate) or "")
+        doc = pred.value(st, KG.fromDocument)
+        if not p.startswith(KG_NS) or doc is None:
+            continue
+        out.setdefault((ids.get(doc, str(doc)), p[len(KG_NS):]), []).append({
+            "s": pred.value(st, RDF.subject), "o": pred.value(st, RDF.object),
+            "start": int(pred.value(st, KG.startChar) or 0), "modality": str(pred.value(st, KG.modality)),
+            "status": _str(pred.value(st, KG.roleStatus)), "from": _str(pred.value(st, KG.eventStart)),
+            "to": _str(pred.value(st, KG.eventEnd)), "speaker": pred.value(st, KG.attributedTo)})
+    for sts in out.values():
+        sts.sort(key=lambda x: x["start"])
+    return out
+
+
+def _str(v) -> str | None:
+    return None if v is None else str(v)
+
+
+def time_scores(gold: Gold, pred: rdflib.Graph, *, ontology=None) -> TimeScores:
+    """Status, time and speaker accuracy of ``pred`` (a built graph) on ``gold``'s facts."""
+    onto = ontology_of(ontology)
+    rels, symmetric = relation_properties(onto), symmetric_properties(onto)
+    prediction = read_prediction(pred, rels, symmetric)
+    matcher = _Matcher(gold, prediction.labels)
+    statements = _statements(pred)
+    events = onto.events
+    scores = TimeScores(Accuracy(), Accuracy(), Accuracy())
+    for f in gold.relations:
+        found = _found(f, statements, matcher, symmetric)
+        want_time = f.time is not None and f.property in events
+        for key, wanted in (("status", f.status is not None), ("time", want_time), ("speaker", True)):
+            if not wanted:
+                continue
+            acc = getattr(scores, key)
+            acc.gold += 1
+            if found is None:
+                continue
+            acc.found += 1
+            expected, got = _compare(key, f, found, matcher)
+            accs = [acc, scores.attribution] if key == "speaker" and (expected or got) else [acc]
+            for a in accs[1:]:
+                a.gold += 1
+                a.found += 1
+            for a in accs:
+                if expected == got:
+                    a.right += 1
+                elif a is acc:
+                    a.errors.append((f.doc, f"{f.subject} {f.property} {f.object}", expected, got))
+    return scores
+
+
+def _found(f: GoldFact, statements, matcher: _Matcher, symmetric) -> dict | None:
+    for st in statements.get((f.doc, f.property), ()):
+        if st["modality"] != "asserted":
+            continue
+        s, o = matcher.match(st["s"], f.doc), matcher.match(st["o"], f.doc)
+        if (f.subject in s and f.object in o) or (f.property in symmetric and f.subject in o and f.object in s):
+            return st
+    return None
+
+
+def _compare(key: str, f: GoldFact, st: dict, matcher: _Matcher) -> tuple[Any, Any]:
+    if key == "status":
+        return f.status, st["status"] or "current"
+    if key == "time":
+        return (f.time.start, f.time.end), (st["from"], st["to"])
+    want = None if f.speaker in (None, UNNAMED_SPEAKER) else f.speaker
+    got = None if st["speaker"] is None else (sorted(matcher.match(st["speaker"], f.doc)) or ["?"])[0]
+    return want, got

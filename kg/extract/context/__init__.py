@@ -1,0 +1,74 @@
+"""Context of facts: when they happened, when the report was written and who says so.
+
+Runs after the relation stages (:func:`kg.extract.extract_document`) over the document's
+relations; the role status of post facts is read earlier, by the title and role rules themselves
+(:mod:`kg.extract.relations.status`).  See docs/time.md.
+
+    dates    dateparser behind a cache: ISO spans of time expressions, absolute or relative
+    when     the document's date (field or dateline) and the time a sentence gives a fact
+    speech   the speaker a sentence attributes a fact to
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+from kg.extract.context.speech import speaker
+from kg.extract.context.when import document_date, event_span
+from kg.extract.infer import CHAIN_RULE
+from kg.extract.resolve.records import Resolution
+from kg.model import Document, Relation
+from kg.resources import Resources
+
+log = logging.getLogger(__name__)
+
+__all__ = ["add_context", "dated_document"]
+
+
+def dated_document(document: Document, doc: Doc) -> Document:
+    """``document`` with its date as an ISO date when the field (or, with none, the head of the
+    text) gives one; an unparseable field stays as given, with a one-line warning."""
+    iso, failed = document_date(document.date, doc)
+    if failed:
+        log.warning("document %s: date %r is not a date newskg can read; it stays a plain string "
+                    "(write it as YYYY-MM-DD to have it typed)", document.id, document.date)
+        return document
+    return replace(document, date=iso) if iso and iso != document.date else document
+
+
+def add_context(document: Document, doc: Doc, resolution: Resolution, relations: Iterable[Relation],
+                res: Resources) -> list[Relation]:
+    """``relations`` with the event time of event facts and the speaker of reported facts."""
+    events = res.ontology.events
+    reporting, phrases = res.relations.words.reporting, res.time.attribution_phrases
+    base = document.date if document.date and len(document.date) == 10 else None
+    sents: dict[tuple[int, int], object] = {}
+    out = []
+    for rel in relations:
+        ev = rel.evidence
+        if ev.rule == CHAIN_RULE:  # read from other facts: no sentence of its own
+            out.append(rel)
+            continue
+        where = (ev.start, ev.end)
+        if where not in sents:
+            sents[where] = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        sent = sents[where]
+        if sent is None:
+            out.append(rel)
+            continue
+        args = [t for t in sent if rel.subject in resolution.keys_at(t.i) or rel.object in resolution.keys_at(t.i)]
+        changes: dict[str, object] = {}
+        if rel.predicate in events:
+            span = event_span(res.time, sent, args, base, ev.modality == "hedged")
+            if span is not None:
+                changes.update(event_start=span[0], event_end=span[1])
+        who = speaker(sent, args, resolution.keys_at, reporting, phrases)
+        if who is not None:  # "X said he met Y" is X's own report: attributed to X too
+            changes["attributed_to"] = who
+        out.append(replace(rel, evidence=replace(ev, **changes)) if changes else rel)
+    return out
+

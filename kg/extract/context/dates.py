@@ -1,0 +1,115 @@
+"""Dates: a document's date and the time expressions of its sentences, as ISO dates.
+
+Parsing is ``dateparser``'s (English only, no network); this module only says which expression to
+parse, against which base, and turns its result into a span of days:
+
+* a day ("on Tuesday", "Sept. 3, 2015", "yesterday") -> (day, day);
+* a week, month or year ("last week", "in March", "in 2003") -> its first and last day;
+* nothing for what names no time of the calendar ("two days", "recent years": a duration).
+
+A relative expression needs the document date as its base; without one only an *absolute*
+expression is read (one that gives the same span from two different bases).  "Tuesday" in a
+Tuesday's report is that day, not the week before (news writes "on Tuesday" for today).  Results
+are cached per (expression, base, direction): a corpus repeats few expressions.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+from functools import lru_cache
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Span", "parse_date", "resolve", "iso_date"]
+
+Span = tuple[str, str | None]  # (first day, last day or None for an open end), ISO dates
+
+# Two bases far apart: an expression that gives the same span from both is absolute.
+_PROBES = (dt.datetime(2001, 2, 14), dt.datetime(2019, 8, 27))
+
+
+@lru_cache(maxsize=64)
+def _parser(prefer: str, base: dt.datetime):
+    try:
+        from dateparser.date import DateDataParser  # imported on first use: it loads its tables
+    except ImportError:
+        _warn_missing()
+        return None
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True, "RELATIVE_BASE": base})
+
+
+@lru_cache(maxsize=1)
+def _warn_missing() -> None:
+    log.warning("dateparser is not installed, so only YYYY-MM-DD dates are read (no datelines, no event "
+                "times); install it with `pip install dateparser` (a dependency of newskg)")
+
+
+def _period(text: str, base: dt.datetime, prefer: str) -> tuple[dt.date, str] | None:
+    parser = _parser(prefer, base)
+    if parser is None:
+        return None
+    try:
+        data = parser.get_date_data(text)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _span(day: dt.date, period: str) -> Span:
+    if period == "year":
+        return dt.date(day.year, 1, 1).isoformat(), dt.date(day.year, 12, 31).isoformat()
+    if period == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return dt.date(day.year, day.month, 1).isoformat(), dt.date(day.year, day.month, last).isoformat()
+    if period == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    return day.isoformat(), day.isoformat()  # day, time, part of a day
+
+
+@lru_cache(maxsize=1 << 14)
+def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
+    """The span of days ``text`` names, relative to the ISO date ``base`` (None: absolute
+    expressions only), resolved into the past or the ``"future"`` of the base."""
+    text = " ".join(text.split())
+    if not text or not any(c.isalnum() for c in text):
+        return None
+    probes = [_period(text, b, prefer) for b in _PROBES]
+    if probes[0] is not None and probes[1] is not None and _span(*probes[0]) == _span(*probes[1]):
+        return _span(*probes[0])  # absolute: "Sept. 3, 2015", "in 2003"
+    if base is None:
+        return None
+    day = dt.datetime.fromisoformat(base)
+    got = _period(text, day, prefer)
+    if got is None:
+        return None
+    if prefer == "past" and got[1] == "day":
+        later = _period(text, day + dt.timedelta(days=1), prefer)
+        if later is not None and (later[0] - got[0]).days == 7:
+            got = later  # a weekday: "on Tuesday" in a Tuesday's report is that Tuesday
+    return _span(*got)
+
+
+@lru_cache(maxsize=1 << 12)
+def parse_date(value: str) -> str | None:
+    """A document's date field as an ISO date ("2016-09-20", "Tue, 20 Sep 2016 10:00:00 GMT",
+    "Sept. 20, 2016"), or None when it names no one day of the calendar by itself."""
+    iso = iso_date(value)
+    if iso is not None:
+        return iso
+    span = resolve(value, None)
+    return span[0] if span is not None and span[0] == span[1] else None
+
+
+def iso_date(value: str) -> str | None:
+    """``value`` when it is (or starts with) an ISO date "YYYY-MM-DD", else None."""
+    head = value.strip()[:10]
+    try:
+        return dt.date.fromisoformat(head).isoformat() if len(head) == 10 else None
+    except ValueError:
+        return None

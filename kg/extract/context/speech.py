@@ -1,0 +1,78 @@
+"""Who says so: the speaker a sentence attributes a fact to.
+
+"Roe said (that) Freedonia threatened Ruritania", "Freedonia threatened Ruritania, Roe said" and
+"according to Roe, Freedonia threatened Ruritania" attribute the threat to Roe when Roe is a
+recognised entity.  The fact's arguments must stand inside what is said: the speaker's own act
+("Roe said the ban was irresponsible" -> Roe criticized ...) has its subject on the reporting
+verb and is the narrator's fact, not a reported one.  The reporting verbs are the lexicon's
+``reporting`` list (``lexicon/relations.toml``); the phrases ("according to") are in
+``lexicon/time.toml``.  Unnamed sources ("officials said") give no speaker.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+__all__ = ["speaker"]
+
+KeysAt = Callable[[int], tuple[str, ...]]
+
+
+def _subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _said(verb: Token) -> tuple[list[Token], set[int]]:
+    """The speaker tokens of a reporting verb and the token indices of what it reports."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj:
+        return [], set()
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i:
+        said = _subtree(verb.head) - _subtree(verb)  # "A attacked B, Roe said"
+    else:
+        said = set()
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "parataxis", "xcomp"):
+                said |= _subtree(c)
+    return subj, said
+
+
+def _according(tok: Token, phrases: frozenset[str]) -> tuple[list[Token], set[int]]:
+    """"according to X, ...": X and the rest of the sentence."""
+    for phrase in phrases:
+        words = phrase.split()
+        toks = [tok.doc[tok.i + k] for k in range(len(words)) if tok.i + k < len(tok.doc)]
+        if [t.lower_ for t in toks] != words:
+            continue
+        last = toks[-1]
+        who = [c for c in last.children if c.dep_ in ("pobj", "dobj")]
+        if who:
+            sent = tok.sent
+            outside = _subtree(tok) | _subtree(last) | {t.i for t in toks}
+            return who, {t.i for t in sent} - outside
+    return [], set()
+
+
+def speaker(sent: SpacySpan, args: list[Token], keys_at: KeysAt, reporting: frozenset[str],
+            phrases: frozenset[str]) -> str | None:
+    """The entity key of the speaker the sentence attributes the fact with argument tokens
+    ``args`` to, or None (narrator, unnamed source, or no argument located)."""
+    if not args:
+        return None
+    firsts = {p.split()[0] for p in phrases}
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in reporting:
+            who, said = _said(tok)
+        elif tok.lower_ in firsts:
+            who, said = _according(tok, phrases)
+        else:
+            continue
+        if not who or not said or not all(a.i in said for a in args):
+            continue
+        keys = {k for w in who for t in (w, *(c for c in w.children if c.dep_ == "compound")) for k in keys_at(t.i)}
+        if len(keys) == 1:
+            return keys.pop()
+    return None

@@ -1,0 +1,118 @@
+"""When: the date of a document and the time its sentence gives a fact.
+
+* :func:`document_date`: the date field parsed to an ISO date; without a field, a date written at
+  the head of the text (a dateline or byline line, "WASHINGTON, Nov. 3, 2004 (AP) -", "Published
+  12 March 2015"): an absolute date of one day among the first characters, on a short line or
+  before the first verb of its sentence.
+* :func:`event_span`: the spaCy DATE entity of the evidence sentence that belongs to the fact's
+  clause, resolved against the document date (:mod:`.dates`).  A plural head ("two days",
+  "recent years") is a duration and gives nothing.  "since 1999" opens a span, "until 2003" closes
+  one; a hedged fact ("will meet on Tuesday") resolves forwards.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kg.extract.context.dates import Span, parse_date, resolve
+from kg.resources.words import TimeWords
+
+__all__ = ["document_date", "event_span", "HEAD_CHARS"]
+
+HEAD_CHARS = 250  # how far into the text a dateline may stand
+_SHORT_LINE = 12  # tokens: a dateline or byline line, not a sentence of the story
+
+
+def document_date(field: str | None, doc: Doc) -> tuple[str | None, bool]:
+    """(ISO date or None, whether a given field could not be parsed)."""
+    if field:
+        iso = parse_date(field)
+        return iso, iso is None
+    for ent in doc.ents:
+        if ent.start_char >= HEAD_CHARS:
+            break
+        if ent.label_ != "DATE" or not _dateline(doc, ent):
+            continue
+        span = resolve(ent.text, None)
+        if span is not None and span[0] == span[1]:
+            return span[0], False
+    return None, False
+
+
+def _dateline(doc: Doc, ent: SpacySpan) -> bool:
+    """A date on a short line of its own, or before the first verb of its sentence."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    line_end = text.find("\n", ent.end_char)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    if len(line.split()) <= _SHORT_LINE:
+        return True
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[ent.sent.start: ent.start])
+
+
+def _clause(tok: Token) -> Token:
+    """The verb (or the root) whose clause ``tok`` belongs to."""
+    t = tok
+    for _ in range(20):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _past_tense(args: list[Token]) -> bool:
+    """The clause of the fact is in the past tense ("was returning", "had planned")."""
+    for a in args:
+        v = _clause(a)
+        if v.tag_ in ("VBD",) or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children):
+            return True
+    return False
+
+
+def _ancestors(tok: Token) -> set[int]:
+    return {a.i for a in tok.ancestors} | {tok.i}
+
+
+def _choose(dates: list[SpacySpan], args: list[Token]) -> SpacySpan | None:
+    """The DATE entity of the fact's clause: on an argument's clause verb first, then on a verb
+    that governs it; with no located argument, the only date of the sentence."""
+    if not args:
+        return dates[0] if len(dates) == 1 else None
+    verbs = [_clause(a) for a in args]
+    for same in (True, False):
+        for d in dates:
+            v = _clause(d.root)
+            if any(v.i == w.i if same else v.i in _ancestors(w) for w in verbs):
+                return d
+    return None
+
+
+def _resolve_ent(words: TimeWords, ent: SpacySpan, base: str | None, prefer: str) -> Span | None:
+    toks = [t for t in ent if not t.is_punct]
+    if not toks or ent.root.tag_ in ("NNS", "NNPS"):
+        return None  # "two days", "recent years": a duration, not a date
+    got = resolve(ent.text, base, prefer)
+    if got is None and len(toks) > 1 and toks[0].lower_ in words.past_modifiers | words.future_modifiers:
+        direction = "future" if toks[0].lower_ in words.future_modifiers else "past"
+        got = resolve(" ".join(t.text for t in toks[1:]), base, direction)  # "last March"
+    return got
+
+
+def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str | None,
+               hedged: bool) -> Span | None:
+    """The (start, end) ISO days the sentence gives the fact whose argument tokens are ``args``."""
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if not dates:
+        return None
+    ent = _choose(dates, args)
+    if ent is None:
+        return None
+    ahead = hedged and not _past_tense(args)  # "will meet on Tuesday"; not "was returning Saturday"
+    span = _resolve_ent(words, ent, base, "future" if ahead else "past")
+    if span is None:
+        return None
+    before = ent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+    if before in words.since_preps:
+        return span[0], None
+    return span

@@ -1,0 +1,51 @@
+"""Status, time and speaker accuracy (kg.eval.timing) on a hand-built gold set and graph."""
+
+from __future__ import annotations
+
+from kg.eval.gold import gold_from_dict
+from kg.eval.timing import time_scores
+from kg.export.rdf import to_rdf
+from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
+
+GOLD = {
+    "name": "timing",
+    "documents": [{"id": "d1", "source": {"text": "Invented."}}],
+    "entities": [
+        {"id": "d1:lind", "name": "Ana Lind", "type": "Person", "doc": "d1"},
+        {"id": "d1:berg", "name": "Bo Berg", "type": "Person", "doc": "d1"},
+        {"id": "d1:acme", "name": "Acme", "type": "Organization", "doc": "d1"},
+    ],
+    "relations": [
+        {"subject": "d1:lind", "property": "leaderOf", "object": "d1:acme", "doc": "d1", "status": "former"},
+        {"subject": "d1:berg", "property": "leaderOf", "object": "d1:acme", "doc": "d1", "status": "current"},
+        {"subject": "d1:lind", "property": "metWith", "object": "d1:berg", "doc": "d1", "speaker": "d1:berg",
+         "time": {"text": "on Tuesday", "start": "2016-09-20", "end": "2016-09-20"}},
+    ],
+}
+
+
+def _graph(res):
+    g = KnowledgeGraph(symmetric=res.ontology.symmetric)
+    ents = [Entity("person/ana-lind", "Person", "Ana Lind", set(), 1, {"d1"}),
+            Entity("person/bo-berg", "Person", "Bo Berg", set(), 1, {"d1"}),
+            Entity("org/acme", "Organization", "Acme", set(), 1, {"d1"})]
+
+    def ev(n, **kw):
+        return Evidence("d1", f"Sentence {n}.", 20 * n, 20 * n + 11, "verb-svo", 0.8, **kw)
+
+    g.add(DocResult(Document("d1", "", None, "2016-09-21"), ents, [
+        Relation("person/ana-lind", "leaderOf", "org/acme", ev(1, role_status="former")),
+        Relation("person/bo-berg", "leaderOf", "org/acme", ev(2, role_status="former")),  # wrong
+        Relation("person/bo-berg", "metWith", "person/ana-lind",  # symmetric, the other order
+                 ev(3, event_start="2016-09-20", event_end="2016-09-20", attributed_to="person/bo-berg")),
+    ]))
+    return to_rdf(g, resources=res)
+
+
+def test_time_scores(res):
+    scores = time_scores(gold_from_dict(GOLD), _graph(res))
+    assert (scores.status.gold, scores.status.found, scores.status.right) == (2, 2, 1)
+    assert scores.status.errors == [("d1", "d1:berg leaderOf d1:acme", "current", "former")]
+    assert (scores.time.found, scores.time.right) == (1, 1)
+    assert (scores.speaker.found, scores.speaker.right) == (3, 3)
+    assert (scores.attribution.found, scores.attribution.right) == (1, 1)  # the one named speaker

@@ -1,0 +1,113 @@
+"""Role status, event time, speaker and document date on hand-built parses (no model)."""
+
+from __future__ import annotations
+
+from handdoc import hand_doc
+from kg.extract import extract_document
+from kg.extract.context.when import document_date
+from kg.model import Document
+
+MET = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      2  nsubj     PROPN  _      NNP
+ 2  met       2  ROOT      VERB   meet   VBD
+ 3  Bo        4  compound  PROPN  _      NNP
+ 4  Berg      2  dobj      PROPN  _      NNP
+ 5  on        2  prep      ADP    _      IN
+ 6  Tuesday   5  pobj      PROPN  _      NNP
+ 7  .         2  punct     PUNCT  _      .
+"""
+MET_ENTS = (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), ("Tuesday", "DATE"))
+
+REPORTED = """
+ 0  Acme       1  nsubj     PROPN  _       NNP
+ 1  attacked   1  ROOT      VERB   attack  VBD
+ 2  Zenith     1  dobj      PROPN  _       NNP
+ 3  ,          1  punct     PUNCT  _       ,
+ 4  Ana        5  compound  PROPN  _       NNP
+ 5  Lind       6  nsubj     PROPN  _       NNP
+ 6  said       1  parataxis VERB   say     VBD
+ 7  .          1  punct     PUNCT  _       .
+"""
+REPORTED_ENTS = (("Acme", "ORG"), ("Zenith", "ORG"), ("Ana Lind", "PERSON"))
+
+
+def _facts(table, ents, res, date=None):
+    doc = hand_doc(table, ents)
+    result = extract_document(Document("t", doc.text, date=date), doc, res)
+    names = {e.key: e.name for e in result.entities}
+    return result, {(names[r.subject], r.predicate, names[r.object]): r.evidence for r in result.relations}
+
+
+def test_event_time_resolved_against_the_document_date(res):
+    result, facts = _facts(MET, MET_ENTS, res, date="2016-09-20")
+    ev = facts[("Ana Lind", "metWith", "Bo Berg")]
+    assert (ev.event_start, ev.event_end) == ("2016-09-20", "2016-09-20")
+    assert result.document.date == "2016-09-20"
+
+
+def test_relative_time_without_a_document_date_gives_none(res):
+    _, facts = _facts(MET, MET_ENTS, res)
+    ev = facts[("Ana Lind", "metWith", "Bo Berg")]
+    assert (ev.event_start, ev.event_end) == (None, None)
+
+
+def test_document_date_field_is_normalised(res):
+    result, _ = _facts(MET, MET_ENTS, res, date="Tue, 20 Sep 2016 10:00:00 GMT")
+    assert result.document.date == "2016-09-20"
+
+
+def test_unparseable_date_stays_as_given_with_a_warning(res, caplog):
+    result, _ = _facts(MET, MET_ENTS, res, date="sometime soon")
+    assert result.document.date == "sometime soon"
+    assert any("sometime soon" in r.getMessage() for r in caplog.records)
+
+
+def test_reported_fact_is_attributed_to_the_speaker(res):
+    _, facts = _facts(REPORTED, REPORTED_ENTS, res)
+    ev = facts[("Acme", "attacked", "Zenith")]
+    assert ev.attributed_to == "person/ana-lind"
+
+
+def test_narrated_fact_has_no_speaker(res):
+    _, facts = _facts(MET, MET_ENTS, res)
+    assert facts[("Ana Lind", "metWith", "Bo Berg")].attributed_to is None
+
+
+def _title(word: str, tag: str = "JJ", dep: str = "amod") -> str:
+    return f"""
+ 0  {word:<9} 2  {dep:<9} ADJ    _      {tag}
+ 1  Acme      2  compound  PROPN  _      NNP
+ 2  chairman  4  compound  NOUN   _      NN
+ 3  Ana       4  compound  PROPN  _      NNP
+ 4  Lind      5  nsubj     PROPN  _      NNP
+ 5  spoke     5  ROOT      VERB   speak  VBD
+ 6  .         5  punct     PUNCT  _      .
+"""
+
+
+def _status(word, res):
+    _, facts = _facts(_title(word), (("Acme", "ORG"), ("Ana Lind", "PERSON")), res)
+    ev = facts[("Ana Lind", "leaderOf", "Acme")]
+    return ev.role_status, ev.modality
+
+
+def test_role_status_from_the_title_words(res):
+    assert _status("Former", res) == ("former", "asserted")  # a fact of the past, with its status
+    assert _status("Incoming", res) == ("future", "hedged")  # not held yet: no plain triple
+    assert _status("Acting", res) == ("current", "asserted")
+    assert _status("Outgoing", res) == ("current", "asserted")
+
+
+def test_dateline_gives_the_document_date():
+    doc = hand_doc("""
+ 0  RIVERTON  0  ROOT      PROPN  _      NNP
+ 1  ,         0  punct     PUNCT  _      ,
+ 2  Nov.      0  appos     PROPN  _      NNP
+ 3  3         2  nummod    NUM    _      CD
+ 4  ,         2  punct     PUNCT  _      ,
+ 5  2004      2  nummod    NUM    _      CD
+""", (("Nov. 3 , 2004", "DATE"),))
+    assert document_date(None, doc) == ("2004-11-03", False)
+    assert document_date("2016-09-20", doc) == ("2016-09-20", False)
+    assert document_date("garbage", doc) == (None, True)

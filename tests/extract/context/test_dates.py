@@ -1,0 +1,41 @@
+"""Time expressions as spans of days (kg.extract.context.dates): dateparser behind a small policy."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.context.dates import parse_date, resolve
+
+BASE = "2016-09-20"  # a Tuesday
+
+
+@pytest.mark.parametrize("text, base, prefer, expected", [
+    ("Tuesday", BASE, "past", ("2016-09-20", "2016-09-20")),  # a Tuesday's "on Tuesday" is that day
+    ("Monday", BASE, "past", ("2016-09-19", "2016-09-19")),
+    ("Tuesday", BASE, "future", ("2016-09-27", "2016-09-27")),  # a planned meeting
+    ("last week", BASE, "past", ("2016-09-12", "2016-09-18")),
+    ("in 2003", BASE, "past", ("2003-01-01", "2003-12-31")),
+    ("2003", None, "past", ("2003-01-01", "2003-12-31")),  # absolute: no base needed
+    ("March", BASE, "past", ("2016-03-01", "2016-03-31")),
+    ("next month", BASE, "past", ("2016-10-01", "2016-10-31")),
+    ("yesterday", BASE, "past", ("2016-09-19", "2016-09-19")),
+    ("Sept. 3, 2015", None, "past", ("2015-09-03", "2015-09-03")),
+    ("Tuesday", None, "past", None),  # relative, and no document date
+    ("the weekend", BASE, "past", None),
+    ("", BASE, "past", None),
+])
+def test_resolve(text, base, prefer, expected):
+    assert resolve(text, base, prefer) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2016-09-20", "2016-09-20"),
+    ("2016-09-20T23:30:00-05:00", "2016-09-20"),  # the day as written, not converted
+    ("Tue, 20 Sep 2016 10:00:00 GMT", "2016-09-20"),
+    ("Sept. 20, 2016", "2016-09-20"),
+    ("Nov. 3", None),  # no year: not one day of the calendar
+    ("September 2016", None),  # a month, not a day
+    ("soon", None),
+])
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected

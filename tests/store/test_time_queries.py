@@ -1,0 +1,100 @@
+"""The time, status, source and speaker competency queries on a small hand-built graph
+(docs/time.md): answered alike from graph.ttl and from the store."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from kg.export.formats import serialize
+from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
+from kg.store.query import named_queries, query_file, query_store, serialize_result
+from kg.store.update import update_store
+
+ANA, BO, RUR, ACME, ZEN = "person/ana-lind", "person/bo-berg", "country/rur", "org/acme", "org/zenith"
+NAMES = {ANA: ("Person", "Ana Lind"), BO: ("Person", "Bo Berg"), RUR: ("Country", "Ruritania"),
+         ACME: ("Organization", "Acme"), ZEN: ("Organization", "Zenith")}
+
+
+def _ev(doc, n, **kw):
+    return Evidence(doc, f"Sentence {n} of {doc}.", 100 * n, 100 * n + 20, "verb-svo", 0.8, **kw)
+
+
+def _model(res) -> KnowledgeGraph:
+    g = KnowledgeGraph(symmetric=res.ontology.symmetric)
+
+    def add(doc, date, source, rels):
+        keys = {k for s, _, o, _ in rels for k in (s, o)}
+        ents = [Entity(k, *NAMES[k], set(), 1, {doc}) for k in sorted(keys)]
+        g.add(DocResult(Document(doc, "", None, date, None, source), ents,
+                        [Relation(s, p, o, ev) for s, p, o, ev in rels]))
+
+    add("spring", "2016-03-05", "Daily", [
+        (ANA, "metWith", BO, _ev("spring", 1)),
+        (BO, "leaderOf", RUR, _ev("spring", 2, role_status="current")),
+    ])
+    add("autumn", "2016-09-20", "Wire", [
+        (ANA, "metWith", BO, _ev("autumn", 1, event_start="2016-09-13", event_end="2016-09-13")),
+        (ACME, "attacked", ZEN, _ev("autumn", 2, attributed_to=ANA)),
+        (BO, "leaderOf", RUR, _ev("autumn", 3, role_status="former")),
+        (ANA, "leaderOf", RUR, _ev("autumn", 4, role_status="current")),
+    ])
+    return g
+
+
+@pytest.fixture(scope="module")
+def built(res, tmp_path_factory):
+    out = tmp_path_factory.mktemp("timeq")
+    graph = _model(res)
+    (out / "graph.ttl").write_bytes(serialize(graph, "turtle", resources=res))
+    update_store(out / "store", graph, resources=res)
+    return out
+
+
+def rows(built, name, *binds, source="graph.ttl"):
+    text = named_queries()[name].text
+    result = query_store(built / "store", text, bindings=binds) if source == "store" else \
+        query_file(built / source, text, bindings=binds)
+    return list(csv.DictReader(io.StringIO(serialize_result(result, "csv").decode())))
+
+
+@pytest.mark.parametrize("source", ["graph.ttl", "store"])
+def test_timeline(built, source):
+    got = [(r["when"], r["basis"], r["property"].rsplit("#")[-1], r["objectLabel"])
+           for r in rows(built, "timeline", "name=Bo Berg", source=source)]
+    assert got == [("2016-03-05", "document", "leaderOf", "Ruritania"),
+                   ("2016-03-05", "document", "metWith", "Bo Berg"),
+                   ("2016-09-13", "text", "metWith", "Bo Berg"),
+                   ("2016-09-20", "document", "leaderOf", "Ruritania")]
+
+
+def test_between_dates(built):
+    march = rows(built, "between-dates", "subject=Bo Berg", "object=Ana Lind", "from=2016-03-01", "to=2016-03-31")
+    assert [(r["when"], r["doc"]) for r in march] == [("2016-03-05", "spring")]
+    sept = rows(built, "between-dates", "subject=Ana Lind", "object=Bo Berg", "from=2016-09-01", "to=2016-09-30")
+    assert [(r["when"], r["basis"], r["doc"]) for r in sept] == [("2016-09-13", "text", "autumn")]
+
+
+@pytest.mark.parametrize("source", ["graph.ttl", "store"])
+def test_post_holders(built, source):
+    now = [(r["person"], r["status"], r["reported"]) for r in rows(built, "post-holders", "post=Ruritania", source=source)]
+    assert now == [("Ana Lind", "current", "2016-09-20"), ("Bo Berg", "former", "2016-09-20"),
+                   ("Bo Berg", "current", "2016-03-05")]
+    april = rows(built, "post-holders", "post=Ruritania", "on=2016-04-01", source=source)
+    assert [(r["person"], r["status"]) for r in april] == [("Bo Berg", "current")]
+
+
+@pytest.mark.parametrize("source", ["graph.ttl", "store"])
+def test_multi_source(built, source):
+    got = [(r["subjectLabel"], r["property"].rsplit("#")[-1], r["objectLabel"], r["sources"], r["documents"],
+            r["first"], r["last"]) for r in rows(built, "multi-source", source=source)]
+    assert got == [("Ana Lind", "metWith", "Bo Berg", "2", "2", "2016-03-05", "2016-09-20"),
+                   ("Bo Berg", "leaderOf", "Ruritania", "2", "2", "2016-03-05", "2016-09-20")]
+
+
+def test_attributed(built):
+    got = [(r["subjectLabel"], r["property"].rsplit("#")[-1], r["objectLabel"])
+           for r in rows(built, "attributed", "speaker=Ana Lind")]
+    assert got == [("Acme", "attacked", "Zenith")]
