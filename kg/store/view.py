@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Sequence
 
 import pyoxigraph as ox
 
-from kg.export.dataset import document_graph_iri, entity_graph_iri
+from kg.export.dataset import document_graph_iri, entity_graph_iri, facts_graph_iri
 from kg.store.meta import _VERSION, FORMAT_VERSION, META, public_graphs, store_base, store_format
 
 log = logging.getLogger(__name__)
@@ -30,10 +30,11 @@ VIEW = ox.DefaultGraph()
 
 
 def public_test(base: str) -> Callable[[object], bool]:
-    """A predicate: is this graph name a public graph (a document graph or the entity graph)?"""
+    """A predicate: is this graph name a public graph (a document graph, the entity graph or the
+    fact summaries)?"""
     doc_prefix = str(document_graph_iri(base, "x"))[: -len("x")]
-    entities = str(entity_graph_iri(base))
-    return lambda g: isinstance(g, ox.NamedNode) and (g.value == entities or g.value.startswith(doc_prefix))
+    named = {str(entity_graph_iri(base)), str(facts_graph_iri(base))}
+    return lambda g: isinstance(g, ox.NamedNode) and (g.value in named or g.value.startswith(doc_prefix))
 
 
 def view_quads(quads: Iterable[ox.Quad], base: str) -> list[ox.Quad]:

@@ -122,7 +122,8 @@ A1 = ("Germany is an ally of France. Germany deters Russia. Defence Minister Ann
 A2 = ("France unveiled the Rafale F5 fighter. Louis Martin, the French foreign minister, met Anna Berg. "
       "France may sanction Iran. France did not attack Russia.")
 A3 = "Germany deters Russia, Defence Minister Anna Berg of Germany said. Germany is an ally of France."
-BINDS = {"name": "name=Germany", "subject": "subject=Germany", "object": "object=Russia"}
+BINDS = {"name": "name=Germany", "subject": "subject=Germany", "object": "object=Russia", "speaker": "speaker=Anna Berg",
+         "from": "from=2000-01-01", "to": "to=2030-12-31", "post": "post=Germany", "on": "on=2020-01-01"}
 
 
 @pytest.fixture(scope="module")
