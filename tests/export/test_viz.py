@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -213,7 +214,9 @@ def test_event_times_on_evidence_reach_the_page_and_order_it():
                             time=("2030-01-01", "2030-12-31"))
     graph.facts[fact] += [later, earlier]
     assert evidence_date(later) == ("2031-03-10", "2031-03-10")
-    assert evidence_date(graph.facts[fact][0]) is None  # today's Evidence has no time
+    assert evidence_date(graph.facts[fact][0]) is None  # no event time in the sentence
+    dated = dataclasses.replace(graph.facts[fact][0], event_start="2030-05-02", event_end="2030-05-04")
+    assert evidence_date(dated) == ("2030-05-02", "2030-05-04")  # kg.model.Evidence's own fields
     data = page_data(render_html(graph))
     keller = next(n["id"] for n in data["nodes"] if n["name"] == "Anna Keller")
     edge = next(e for e in data["edges"] if e["from"] == keller and data["props"][e["p"]]["name"] == "metWith")

@@ -6,9 +6,9 @@ pair ``(start, end)`` or an object with ``start``/``end`` attributes an interval
 (free text such as "last week", which the page cannot order) gives None and the page shows the
 text as given.
 
-Event times on evidence are read through :func:`evidence_date`, which looks for a ``time`` or
-``date`` attribute on :class:`kg.model.Evidence`: the graph model does not have one yet (the
-"Time and sources" work adds it), so today every fact is dated by its documents' report dates.
+Event times on evidence are read through :func:`evidence_date`: the ``event_start``/``event_end``
+days of :class:`kg.model.Evidence` (kg.extract.context, docs/time.md), else a ``time`` or ``date``
+attribute; evidence without an event time is dated by its document's report date.
 """
 
 from __future__ import annotations
@@ -71,7 +71,11 @@ _FIELDS_OF: dict[type, tuple[str, ...]] = {}
 
 
 def evidence_date(evidence: Any) -> Span | None:
-    """The event time the evidence carries (see :data:`EVIDENCE_DATE_FIELDS`), or None."""
+    """The event time the evidence carries (``event_start``..``event_end``, else one of
+    :data:`EVIDENCE_DATE_FIELDS`), or None."""
+    start = getattr(evidence, "event_start", None)
+    if start is not None:
+        return date_span((start, getattr(evidence, "event_end", None) or start))
     fields = _FIELDS_OF.get(type(evidence))
     if fields is None:  # which of the fields this kind of evidence has, looked up once per class
         fields = _FIELDS_OF[type(evidence)] = tuple(f for f in EVIDENCE_DATE_FIELDS if hasattr(evidence, f))
