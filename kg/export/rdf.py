@@ -100,78 +100,106 @@ def iter_redirects(merged, *, base: str = DEFAULT_BASE, terms: "TermFamily | Non
 
 def iter_triples(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources | None = None,
                  terms: TermFamily = RDFLIB_TERMS) -> Iterator[tuple[Any, Any, Any]]:
-    """The triples of :func:`to_rdf`, in a stable order, without building a Graph (may repeat one).
+    """The triples of :func:`to_rdf`, in a stable order, without building a Graph (may repeat one):
+    the documents, the entities, then each fact with its statements.
 
     ``terms`` chooses the term objects (rdflib by default, :func:`oxigraph_terms` for the store)."""
     res = resources or load_resources()
-    iri, string, integer = terms.iri, terms.string, terms.integer
-    a, label, alt, job, count, same = map(iri, (RDF.type, RDFS.label, SKOS.altLabel, SCHEMA.jobTitle,
-                                               KG.mentionCount, OWL.sameAs))
-    document, identifier, title, date, url, source, mentions = map(iri, (
-        KG.Document, DCTERMS.identifier, DCTERMS.title, DCTERMS.date, SCHEMA.url, DCTERMS.source, SCHEMA.mentions))
-    statement, subj, pred, obj, from_doc, sentence, start, end, confidence, rule, modality = map(iri, (
-        RDF.Statement, RDF.subject, RDF.predicate, RDF.object, KG.fromDocument, KG.sentence, KG.startChar,
-        KG.endChar, KG.confidence, KG.rule, KG.modality))
-    of_fact = iri(KG.ofFact)
+    v = _Vocab(terms, base)
+    yield from _document_triples(kg, v)
+    yield from _entity_triples(kg, v, res)
+    yield from _fact_triples(kg, v, res)
 
-    def doc_iri(doc_id: str):
-        return iri(document_iri(base, doc_id))
 
-    def ent_iri(key: str):
-        return iri(entity_iri(base, key))
+class _Vocab:
+    """The term objects of one export: the vocabulary's IRIs in ``terms``' family, and the minters."""
 
+    def __init__(self, terms: TermFamily, base: str) -> None:
+        iri = self.iri = terms.iri
+        self.terms, self.base = terms, base
+        self.a, self.label, self.alt, self.job, self.count, self.same = map(iri, (
+            RDF.type, RDFS.label, SKOS.altLabel, SCHEMA.jobTitle, KG.mentionCount, OWL.sameAs))
+        self.document, self.identifier, self.title, self.date, self.url, self.source, self.mentions = map(iri, (
+            KG.Document, DCTERMS.identifier, DCTERMS.title, DCTERMS.date, SCHEMA.url, DCTERMS.source,
+            SCHEMA.mentions))
+        (self.statement, self.subj, self.pred, self.obj, self.from_doc, self.sentence, self.start, self.end,
+         self.confidence, self.rule, self.modality, self.of_fact) = map(iri, (
+            RDF.Statement, RDF.subject, RDF.predicate, RDF.object, KG.fromDocument, KG.sentence, KG.startChar,
+            KG.endChar, KG.confidence, KG.rule, KG.modality, KG.ofFact))
+
+    def doc(self, doc_id: str):
+        return self.iri(document_iri(self.base, doc_id))
+
+    def ent(self, key: str):
+        return self.iri(entity_iri(self.base, key))
+
+
+def _document_triples(kg: KnowledgeGraph, v: _Vocab) -> Iterator[tuple[Any, Any, Any]]:
+    string, terms = v.terms.string, v.terms
     for doc_id in sorted(kg.documents):
         d = kg.documents[doc_id]
-        node = doc_iri(doc_id)
-        yield (node, a, document)
-        yield (node, identifier, string(_clean(doc_id)))
+        node = v.doc(doc_id)
+        yield (node, v.a, v.document)
+        yield (node, v.identifier, string(_clean(doc_id)))
         if d.title:
-            yield (node, title, string(_clean(d.title)))
+            yield (node, v.title, string(_clean(d.title)))
         if d.date:
-            yield (node, date, terms.date(d.date) if _ISO_DATE.match(d.date) else string(_clean(d.date)))
+            yield (node, v.date, terms.date(d.date) if _ISO_DATE.match(d.date) else string(_clean(d.date)))
         if d.url:
-            yield (node, url, terms.anyuri(_clean(d.url)))
+            yield (node, v.url, terms.anyuri(_clean(d.url)))
         if d.source:
-            yield (node, source, string(_clean(d.source)))
+            yield (node, v.source, string(_clean(d.source)))
+
+
+def _entity_triples(kg: KnowledgeGraph, v: _Vocab, res: Resources) -> Iterator[tuple[Any, Any, Any]]:
+    string = v.terms.string
     for ent in kg.sorted_entities():
-        node = ent_iri(ent.key)
-        yield (node, a, iri(class_iri(ent.cls, res)))
-        yield (node, label, string(_clean(ent.name)))
+        node = v.ent(ent.key)
+        yield (node, v.a, v.iri(class_iri(ent.cls, res)))
+        yield (node, v.label, string(_clean(ent.name)))
         for alias in sorted(ent.aliases):
             if _clean(alias).strip():
-                yield (node, alt, string(_clean(alias)))
+                yield (node, v.alt, string(_clean(alias)))
         for job_title in sorted(ent.job_titles):
-            yield (node, job, string(_clean(job_title)))
-        yield (node, count, integer(ent.mentions))
+            yield (node, v.job, string(_clean(job_title)))
+        yield (node, v.count, v.terms.integer(ent.mentions))
         if ent.wikidata:
-            yield (node, same, iri(WD[ent.wikidata]))
+            yield (node, v.same, v.iri(WD[ent.wikidata]))
         for doc_id in sorted(ent.docs):
-            yield (doc_iri(doc_id), mentions, node)
+            yield (v.doc(doc_id), v.mentions, node)
+
+
+def _fact_triples(kg: KnowledgeGraph, v: _Vocab, res: Resources) -> Iterator[tuple[Any, Any, Any]]:
     for fact in sorted(kg.facts):
         s_key, prop, o_key = fact
-        s, p, o = ent_iri(s_key), iri(property_iri(prop, res)), ent_iri(o_key)
-        fact_node = iri(fact_iri(base, str(entity_iri(base, s_key)), str(property_iri(prop, res)),
-                                 str(entity_iri(base, o_key))))
+        s, p, o = v.ent(s_key), v.iri(property_iri(prop, res)), v.ent(o_key)
+        fact_node = v.iri(fact_iri(v.base, str(entity_iri(v.base, s_key)), str(property_iri(prop, res)),
+                                   str(entity_iri(v.base, o_key))))
         if kg.is_asserted(fact):
             yield (s, p, o)
             if prop in kg.symmetric:
                 yield (o, p, s)
         for ev in kg.facts[fact]:
-            st = iri(statement_iri(base, fact, ev))
-            yield (st, a, statement)
-            yield (st, subj, s)
-            yield (st, pred, p)
-            yield (st, obj, o)
-            yield (st, from_doc, doc_iri(ev.doc_id))
-            yield (st, sentence, string(_clean(ev.sentence)))
-            yield (st, start, integer(ev.start))
-            yield (st, end, integer(ev.end))
-            yield (st, confidence, terms.decimal(ev.confidence))
-            yield (st, rule, string(ev.rule))
-            yield (st, modality, string(ev.modality))
-            if ev.modality == "asserted":
-                yield (st, of_fact, fact_node)  # its summary over all documents (kg.export.facts)
-            yield from _when_and_who(st, ev, prop, kg, res, terms, ent_iri)
+            yield from _statement_triples(v, fact, ev, (s, p, o), fact_node)
+            yield from _when_and_who(v.iri(statement_iri(v.base, fact, ev)), ev, prop, kg, res, v.terms, v.ent)
+
+
+def _statement_triples(v: _Vocab, fact, ev, spo, fact_node) -> Iterator[tuple[Any, Any, Any]]:
+    terms = v.terms
+    st = v.iri(statement_iri(v.base, fact, ev))
+    yield (st, v.a, v.statement)
+    yield (st, v.subj, spo[0])
+    yield (st, v.pred, spo[1])
+    yield (st, v.obj, spo[2])
+    yield (st, v.from_doc, v.doc(ev.doc_id))
+    yield (st, v.sentence, terms.string(_clean(ev.sentence)))
+    yield (st, v.start, terms.integer(ev.start))
+    yield (st, v.end, terms.integer(ev.end))
+    yield (st, v.confidence, terms.decimal(ev.confidence))
+    yield (st, v.rule, terms.string(ev.rule))
+    yield (st, v.modality, terms.string(ev.modality))
+    if ev.modality == "asserted":
+        yield (st, v.of_fact, fact_node)  # its summary over all documents (kg.export.facts)
 
 
 def _when_and_who(st, ev: Evidence, prop: str, kg: KnowledgeGraph, res: Resources, terms: TermFamily,
