@@ -7,7 +7,8 @@ family, below), every engine validates the graph with ``ontologies/shapes.ttl`` 
 mixed in, as ``kg validate`` does.  Printed per case and engine: seconds, conforms, the number of
 results, and whether the set of results (severity, focus node, path, value, message) equals pyshacl's.
 
-Engines: ``pyshacl`` (pure Python, the reference), ``turbo`` (pyshacl-turbo from PyPI: a Rust
+Engines: ``pyshacl`` (pure Python, the reference), ``split`` (``kg validate``'s default: SPARQL constraints
+once over the whole graph, the rest by turbo), ``turbo`` (pyshacl-turbo from PyPI: a Rust
 engine behind pyshacl's API), ``rudof`` (pyrudof from PyPI: the rudof Rust toolkit).
 """
 
@@ -106,7 +107,7 @@ def key(report, messages: bool) -> set:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("graph", type=Path)
-    ap.add_argument("--engines", default="pyshacl,turbo,rudof")
+    ap.add_argument("--engines", default="pyshacl,turbo,split,rudof")
     ap.add_argument("--cases", type=int, default=99, help="how many broken copies (in order)")
     args = ap.parse_args()
     engines = args.engines.split(",")

@@ -199,7 +199,7 @@ def render(
 def validate(
     file: Optional[Path] = typer.Argument(None, metavar="FILE", help="RDF file to check (.ttl .trig .nq .nt .jsonld)."),
     store: Optional[Path] = typer.Option(None, "--store", "-s", help="Check the store instead."),
-    engine: str = typer.Option("auto", "--engine", help="SHACL engine: auto (turbo when installed), turbo (pyshacl-turbo, Rust) or pyshacl (the reference)."),
+    engine: str = typer.Option("auto", "--engine", help="SHACL engine: auto (split when pyshacl-turbo is installed), split (SPARQL constraints once over the whole graph, the rest by pyshacl-turbo), turbo (pyshacl-turbo) or pyshacl (the reference)."),
 ) -> None:
     """Check a graph against the SHACL shapes (ontologies/shapes.ttl); exit 1 on violations.
 

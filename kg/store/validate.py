@@ -16,6 +16,7 @@ from rdflib.term import Node
 
 from kg.errors import KGError
 from kg.resources import data_dir
+from kg.store.shacl_sparql import split_shapes, sparql_results
 from kg.vocab import KG_NS
 
 log = logging.getLogger(__name__)
@@ -112,23 +113,21 @@ def _short(term: Node | None, g: Graph) -> str:
     return term.n3(g.namespace_manager)
 
 
-ENGINES = ("auto", "turbo", "pyshacl")
+ENGINES = ("auto", "split", "turbo", "pyshacl")
 
 
 def _engine(engine: str):
-    """The ``validate`` function of ``engine``: ``turbo`` (pyshacl-turbo, a Rust engine behind
-    pyshacl's API; it gives the same results as pyshacl on the newskg shapes, tested, and is ~10x
-    faster: docs/validation.md), ``pyshacl`` (the reference), ``auto`` (turbo when installed)."""
+    """The ``validate`` function of ``engine`` (see :func:`validate_graph`)."""
     if engine not in ENGINES:
         raise KGError(f"unknown SHACL engine {engine!r}; use one of {', '.join(ENGINES)}.")
-    if engine in ("auto", "turbo"):
+    if engine != "pyshacl":
         try:
             from pyshacl_turbo import validate
 
             return validate
         except ImportError:
-            if engine == "turbo":
-                raise KGError("the turbo SHACL engine is not installed; `pip install pyshacl-turbo`, or pass "
+            if engine != "auto":
+                raise KGError(f"the {engine} SHACL engine needs pyshacl-turbo; `pip install pyshacl-turbo`, or pass "
                               "--engine pyshacl.") from None
     from pyshacl import validate
 
@@ -137,31 +136,49 @@ def _engine(engine: str):
 
 def validate_graph(data: Graph, *, shapes: Path | None = None, ontology: Path | None = None,
                    engine: str = "auto") -> ValidationReport:
-    """Validate ``data``; violations are sorted, each with a one-line rendering.  ``engine``: see
-    :func:`_engine`."""
-    validate = _engine(engine)
+    """Validate ``data``; violations are sorted, each with a one-line rendering.  ``engine``:
 
+    ``split`` (what ``auto`` picks when pyshacl-turbo is installed)
+        the SHACL-SPARQL constraints once over the whole graph in pyoxigraph
+        (:mod:`kg.store.shacl_sparql`), everything else with pyshacl-turbo;
+    ``turbo``
+        pyshacl-turbo (a Rust engine behind pyshacl's API) for all of it;
+    ``pyshacl``
+        the reference (``auto`` without pyshacl-turbo).
+
+    All three give the same lines on the newskg shapes (tests/store/test_validate.py)."""
+    validate = _engine(engine)
+    split = engine == "split" or (engine == "auto" and validate.__module__.startswith("pyshacl_turbo"))
     shapes_graph = Graph().parse(shapes or shapes_path(), format="turtle")
     ont = Graph().parse(ontology or data_dir() / "newskg.ttl", format="turtle")
+    core, pairs = split_shapes(shapes_graph) if split else (shapes_graph, [])
     conforms, results, _ = validate(
-        data, shacl_graph=shapes_graph, ont_graph=ont, inference="none", advanced=False,
+        data, shacl_graph=core, ont_graph=ont, inference="none", advanced=False,
         allow_warnings=True, abort_on_first=False,
     )
     nm = Graph()
     for prefix, ns in data.namespaces():
         nm.bind(prefix, ns, override=False)
     nm.bind("kg", Namespace(KG_NS))
-    out = set()
-    for r in results.subjects(RDF.type, SH.ValidationResult):
-        sev = results.value(r, SH.resultSeverity)
-        out.add(Violation(
-            severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
-            focus=_short(results.value(r, SH.focusNode), nm),
-            path=_short(results.value(r, SH.resultPath), nm),
-            value=_short(results.value(r, SH.value), nm),
-            message=str(results.value(r, SH.resultMessage) or "constraint not met"),
-        ))
+    rows = [(results.value(r, SH.resultSeverity), results.value(r, SH.focusNode), results.value(r, SH.resultPath),
+             results.value(r, SH.value), results.value(r, SH.resultMessage))
+            for r in results.subjects(RDF.type, SH.ValidationResult)]
+    if pairs:
+        rows += sparql_results(_ox_store(data, ont), shapes_graph, pairs)
+    out = {Violation(severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation", focus=_short(focus, nm),
+                     path=_short(path, nm), value=_short(value, nm), message=str(message or "constraint not met"))
+           for sev, focus, path, value, message in rows}
     violations = tuple(sorted(out, key=lambda v: (v.severity != "Violation", v.focus, v.path, v.message, v.value)))
     failed = any(v.severity == "Violation" for v in violations)
     log.info("SHACL: %d result(s) on %d triples", len(violations), len(data))
     return ValidationReport(conforms=bool(conforms) and not failed, violations=violations, triples=len(data))
+
+
+def _ox_store(data: Graph, ont: Graph):
+    """The data graph with the ontology mixed in (as pyshacl's ``ont_graph``), in pyoxigraph."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for g in (data, ont):
+        store.bulk_load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store

@@ -36,10 +36,10 @@ def good(res) -> rdflib.Graph:
     return to_rdf(small(res), resources=res)
 
 
-@pytest.fixture(params=["pyshacl", "turbo"])
+@pytest.fixture(params=["pyshacl", "turbo", "split"])
 def engine(request) -> str:
     """pyshacl is the reference; turbo (pyshacl-turbo, the default when installed) must match it."""
-    if request.param == "turbo":
+    if request.param != "pyshacl":
         pytest.importorskip("pyshacl_turbo")
     return request.param
 
@@ -151,10 +151,11 @@ def _broken(good):
 
 
 @pytest.mark.parametrize("broken", [False, True])
-def test_the_turbo_engine_agrees_with_pyshacl(good, broken):
-    """pyshacl is the reference: the faster engine must give the very same lines."""
+@pytest.mark.parametrize("engine", ["turbo", "split"])
+def test_the_faster_engines_agree_with_pyshacl(good, broken, engine):
+    """pyshacl is the reference: the faster engines must give the very same lines."""
     pytest.importorskip("pyshacl_turbo")
     g = _broken(good) if broken else good
-    ref, got = validate_graph(g, engine="pyshacl"), validate_graph(g, engine="turbo")
+    ref, got = validate_graph(g, engine="pyshacl"), validate_graph(g, engine=engine)
     assert got.conforms == ref.conforms == (not broken)
     assert lines(got) == lines(ref)
