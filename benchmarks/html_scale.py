@@ -25,8 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.export.viz import render_html
 from viz_sample import synthetic_graph  # benchmarks/viz_sample.py, beside this script
+
+from kg.export.viz import render_html
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -149,9 +149,9 @@ def full_build(nlp, res, corpus: Path, out: Path, *, batch_size: int, workers: i
                with_store: bool = True, with_html: bool = True) -> dict:
     """What ``kg build`` runs: the streaming build, then ``kg.store.outputs.write_outputs`` (the same function
     the CLI calls: store, Turtle from the store, GraphML, HTML), each step timed."""
-    from kg.store.outputs import write_outputs
-    from kg.ingest.read import iter_documents
     from kg.builder import build
+    from kg.ingest.read import iter_documents
+    from kg.store.outputs import write_outputs
 
     times: dict[str, float] = {}
     doc_entities: dict = {}

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from kg.eval.gold import Gold, GoldEntity, GoldError, GoldFact, UNNAMED_SPEAKER, load_gold
+from kg.eval.gold import UNNAMED_SPEAKER, Gold, GoldEntity, GoldError, GoldFact, load_gold
 from kg.eval.names import normalise
 from kg.eval.report import PRF
 from kg.eval.terms import symmetric_properties

@@ -3,7 +3,9 @@
 Checks the JSON shape, entity ids/docs, property names and classes, and that every evidence
 string occurs in the item's text (whitespace-insensitive). Prints problems; exit 1 if any.
 """
-import json, re, sys
+import json
+import re
+import sys
 from pathlib import Path
 
 PROPS = set("worksFor leaderOf memberOf livesIn basedIn locatedIn killed metWith visited agreedWith allyOf "

@@ -12,10 +12,10 @@ import json
 import random
 from pathlib import Path
 
+from kg.builder import build
 from kg.eval.corpora import clean_agnews_text, default_data_dir
 from kg.model import Document
 from kg.nlp.model import load_pipeline
-from kg.builder import build
 
 
 def main() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from helpers import SEED, named_facts
 
 
@@ -23,8 +22,8 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def seed_graph(nlp, res):
-    from kg.ingest.read import iter_documents
     from kg.builder import build
+    from kg.ingest.read import iter_documents
 
     return build(iter_documents([SEED]), nlp=nlp, resources=res)
 
@@ -39,8 +38,8 @@ def seed_rdf(seed_graph, res):
 @pytest.fixture()
 def extract(nlp, res):
     """Run the whole extraction on a text: returns (KnowledgeGraph, asserted facts by name)."""
-    from kg.model import Document
     from kg.builder import build
+    from kg.model import Document
 
     def run(text: str, doc_id: str = "t"):
         g = build([Document(doc_id, text)], nlp=nlp, resources=res)

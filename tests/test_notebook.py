@@ -8,7 +8,6 @@ import re
 import sys
 
 import pytest
-
 from helpers import ROOT
 
 nbformat = pytest.importorskip("nbformat")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 import rdflib
-
 from helpers import named_facts
 
 PREFIXES = """PREFIX kg: <https://w3id.org/newskg/ontology#>
@@ -109,9 +108,10 @@ def test_turtle_parses_in_rdflib_and_oxigraph_with_same_count(seed_ttl):
 
 def test_output_is_deterministic(nlp, res):
     from helpers import SEED
-    from kg.ingest.read import iter_documents
+
     from kg.builder import build
     from kg.export.rdf import to_rdf
+    from kg.ingest.read import iter_documents
 
     a = to_rdf(build(iter_documents([SEED]), nlp=nlp, resources=res), resources=res).serialize(format="turtle")
     b = to_rdf(build(iter_documents([SEED]), nlp=nlp, resources=res), resources=res).serialize(format="turtle")

@@ -7,11 +7,11 @@ import gc
 from typing import Iterator
 
 import pytest
+from helpers import NEWS_TEXTS
 from spacy.tokens import Doc
 
-from helpers import NEWS_TEXTS
-from kg.model import Document
 from kg.builder import build, iter_batches, iter_results
+from kg.model import Document
 
 TEXTS = NEWS_TEXTS
 

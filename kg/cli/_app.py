@@ -10,7 +10,6 @@ import sys
 import typer
 from rich.console import Console
 
-
 EXAMPLE_WIDTH = 76   # an example line longer than this is folded with a shell continuation
 
 

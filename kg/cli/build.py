@@ -13,7 +13,6 @@ from kg.cli._app import app, err, fail, out, setup_logging, shown
 from kg.cli.entities import aliases_callback, apply_aliases
 from kg.errors import KGError
 
-
 BUILD_HELP = """Build a knowledge graph from news articles.
 
 Writes OUT/graph.ttl (Turtle), OUT/graph.graphml (NetworkX/GraphML) and OUT/graph.html

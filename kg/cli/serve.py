@@ -103,7 +103,8 @@ def push(
 
         kg push all.trig --endpoint http://localhost:3030/ds/query --protocol update
     """
-    from kg.store.push import data_from_file, data_from_store, default_source, push as push_data, target_from_env
+    from kg.store.push import data_from_file, data_from_store, default_source, target_from_env
+    from kg.store.push import push as push_data
 
     if file is not None and store is not None:
         fail("pass either FILE or --store DIR, not both.")

@@ -24,9 +24,9 @@ import threading
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
 
+from kg.builder import extract_batch, iter_batches, merge_results, new_graph
 from kg.errors import KGError
 from kg.model import DocResult, Document, KnowledgeGraph
-from kg.builder import extract_batch, iter_batches, merge_results, new_graph
 from kg.resources import Resources, load_resources
 
 log = logging.getLogger(__name__)

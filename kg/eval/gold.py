@@ -9,9 +9,9 @@ with optional time, role status and speaker per fact.  Texts are resolved by
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 import logging
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path

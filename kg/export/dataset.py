@@ -31,9 +31,9 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, URIRef
 
-from kg.model import Entity, Evidence, KnowledgeGraph
 from kg.export.facts import iter_fact_summaries
 from kg.export.rdf import DEFAULT_BASE, RDFLIB_TERMS, TermFamily, bind_prefixes, iter_redirects, iter_triples, mint_iri
+from kg.model import Entity, Evidence, KnowledgeGraph
 from kg.resources import Resources, load_resources
 from kg.vocab import KG, SCHEMA
 

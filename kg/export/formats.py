@@ -15,15 +15,16 @@ from __future__ import annotations
 import json
 import logging
 from functools import lru_cache
-from typing import Iterable, Literal as TLiteral
+from typing import Iterable
+from typing import Literal as TLiteral
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
-from kg.export.dataset import dataset_quads
 from kg.errors import KGError
-from kg.model import KnowledgeGraph
+from kg.export.dataset import dataset_quads
 from kg.export.rdf import DEFAULT_BASE, bind_prefixes, oxigraph_terms
+from kg.model import KnowledgeGraph
 from kg.resources import Resources, data_dir, load_resources
 
 log = logging.getLogger(__name__)

@@ -12,9 +12,9 @@ import io
 
 import networkx as nx
 
-from kg.model import KnowledgeGraph
 from kg.export.facts import doc_info
 from kg.export.rdf import DEFAULT_BASE, clean_text, entity_iri
+from kg.model import KnowledgeGraph
 
 __all__ = ["to_networkx", "graphml_bytes"]
 

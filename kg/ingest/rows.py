@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass, fields as dataclass_fields
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from typing import IO, Iterator, Mapping
 
 from kg.ingest.decode import decode

@@ -30,8 +30,8 @@ from kg.resources.lexicon import (
     load_relation_lexicon,
     load_time_words,
 )
-from kg.resources.words import TimeWords
 from kg.resources.ontology import Ontology, PropertyDef, load_ontology
+from kg.resources.words import TimeWords
 
 __all__ = [
     "data_dir",

@@ -4,9 +4,10 @@ lexicon (``lexicon/entities.toml``: NER label mapping, head words, patterns, wor
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import tomllib
 
 from kg.errors import DataFileError
 from kg.resources.ontology import Ontology

@@ -13,11 +13,12 @@ True
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
+
+import tomllib
 
 from kg.errors import DataFileError
 

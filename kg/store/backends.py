@@ -29,8 +29,8 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Callable
 
 from kg.store.guard import ENGINE_STACK_BYTES

@@ -33,11 +33,19 @@ from kg.errors import StoreDamaged, StoreError, StoreIncomplete
 from kg.export.formats import LARGE_TRIPLES, Engine, from_ox_term, serialize_ox_quads, serialize_quads
 from kg.export.rdf import DEFAULT_BASE
 from kg.store.merge import repair_if_stale
-from kg.store.view import needs_upgrade, upgrade_if_needed
 from kg.store.meta import (  # noqa: F401  (StoreReport and META re-exported)
-    _FIRST_BUILD, _STALE, META, StoreReport, _documents, _flagged, _init_meta, _prefix_graphs, public_graphs,
+    _FIRST_BUILD,
+    _STALE,
+    META,
+    StoreReport,
+    _documents,
+    _flagged,
+    _init_meta,
+    _prefix_graphs,
+    public_graphs,
     store_base,
 )
+from kg.store.view import needs_upgrade, upgrade_if_needed
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,20 @@ import pyoxigraph as ox
 
 from kg.export.dataset import document_entities_graph_iri, document_graph_iri, entity_graph_iri
 from kg.store.meta import (
-    _ALT_LABEL, _FIRST_BUILD, _JOB_TITLE, _MENTIONS, _RDF_TYPE, _RDFS_LABEL, _SAME_AS, _STALE, _TRUE, _XSD_INTEGER,
-    META, _flagged, _prefix_graphs, store_base,
+    _ALT_LABEL,
+    _FIRST_BUILD,
+    _JOB_TITLE,
+    _MENTIONS,
+    _RDF_TYPE,
+    _RDFS_LABEL,
+    _SAME_AS,
+    _STALE,
+    _TRUE,
+    _XSD_INTEGER,
+    META,
+    _flagged,
+    _prefix_graphs,
+    store_base,
 )
 from kg.store.view import VIEW, public_test, view_quads
 from kg.vocab import KG_NS

@@ -141,13 +141,11 @@ def _holds_other_documents(path: Path, graph) -> bool:
 
 def stored_graph(store_path: Path, resources=None):
     """The model of every document in the store (see :func:`kg.store.entities.stored_model`)."""
+    from kg.export.rdf import DEFAULT_BASE, document_iri
     from kg.resources import load_resources
     from kg.store.embedded import open_store
     from kg.store.entities import stored_model
-    from kg.store.meta import _documents
-
-    from kg.export.rdf import DEFAULT_BASE, document_iri
-    from kg.store.meta import store_base
+    from kg.store.meta import _documents, store_base
 
     store = open_store(store_path, read_only=True)
     base = store_base(store) or DEFAULT_BASE

@@ -12,9 +12,9 @@ clears it.  Stores left with a "stale" entity graph by older versions are repair
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 import traceback
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection, Mapping, Sequence
 
@@ -26,10 +26,18 @@ from kg.model import Entity, KnowledgeGraph
 from kg.resources import Resources, load_resources
 from kg.store.embedded import StoreError, damaged_store_error, open_store
 from kg.store.entities import Pending, accumulate, finish
-from kg.store.merge import Shares, apply_update, entity_changes, merge_entity, rebuild_entity_graph, repair_if_stale
 from kg.store.facts import rebuild_fact_graph
+from kg.store.merge import Shares, apply_update, entity_changes, merge_entity, rebuild_entity_graph, repair_if_stale
 from kg.store.meta import (
-    _FIRST_BUILD, _TRUE, META, StoreReport, _documents, _init_meta, _prefix_graphs, public_graphs, store_base,
+    _FIRST_BUILD,
+    _TRUE,
+    META,
+    StoreReport,
+    _documents,
+    _init_meta,
+    _prefix_graphs,
+    public_graphs,
+    store_base,
 )
 from kg.store.view import upgrade_if_needed, view_changes, view_quads
 

@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from kg.errors import KGError
 from kg.resources import data_dir
-from kg.store.shacl_sparql import split_shapes, sparql_results
+from kg.store.shacl_sparql import sparql_results, split_shapes
 from kg.vocab import KG_NS
 
 log = logging.getLogger(__name__)

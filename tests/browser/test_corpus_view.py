@@ -12,10 +12,10 @@ from collections import defaultdict
 from urllib.parse import parse_qs
 
 import pytest
-
 from helpers import SEED
-from kg.export.viz import DEFAULT_BUDGET, render_html
 from viz_sample import synthetic_graph
+
+from kg.export.viz import DEFAULT_BUDGET, render_html
 
 pytestmark = pytest.mark.browser
 

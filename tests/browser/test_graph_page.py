@@ -5,10 +5,10 @@ from __future__ import annotations
 import struct
 
 import pytest
-
-from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
-from kg.export.viz import render_html
 from viz_sample import sample_graph
+
+from kg.export.viz import render_html
+from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 
 pytestmark = pytest.mark.browser
 

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import rdflib
+from helpers import SEED
 from typer.testing import CliRunner
 
-from helpers import SEED
 from kg.cli import app
 
 runner = CliRunner()

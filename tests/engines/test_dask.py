@@ -6,13 +6,13 @@ import pytest
 
 distributed = pytest.importorskip("distributed", reason="dask.distributed not installed (pip install 'newskg[dask]')")
 
+from helpers import NEWS_TEXTS  # noqa: E402
 from rdflib.compare import isomorphic  # noqa: E402
 
-from helpers import NEWS_TEXTS  # noqa: E402
-from kg.engines.dask import build_distributed  # noqa: E402
-from kg.model import Document  # noqa: E402
 from kg.builder import build  # noqa: E402
+from kg.engines.dask import build_distributed  # noqa: E402
 from kg.export.rdf import to_rdf  # noqa: E402
+from kg.model import Document  # noqa: E402
 
 TEXTS = NEWS_TEXTS + (
     'Lopez said Northwind Energy would build a new plant in Peru next year.',

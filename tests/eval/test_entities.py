@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from helpers import ROOT, SHARED_DATA
-from kg.eval.entities import (Occurrence, evaluate_entities, gold_occurrences, load_entity_gold,
-                              score_assignment)
+
+from kg.eval.entities import Occurrence, evaluate_entities, gold_occurrences, load_entity_gold, score_assignment
 from kg.eval.gold import GoldError
 
 

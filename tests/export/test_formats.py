@@ -12,11 +12,18 @@ import rdflib
 from rdflib import RDF, RDFS, Dataset, Graph, Namespace
 from rdflib.compare import isomorphic
 
-from kg.export.dataset import document_graph_iri, entity_graph_iri, facts_graph_iri, to_dataset, union_graph, dataset_quads
 from kg.errors import KGError
+from kg.export.dataset import (
+    dataset_quads,
+    document_graph_iri,
+    entity_graph_iri,
+    facts_graph_iri,
+    to_dataset,
+    union_graph,
+)
 from kg.export.formats import FORMATS, jsonld_context, serialize
-from kg.model import KnowledgeGraph
 from kg.export.rdf import DEFAULT_BASE, entity_iri, to_rdf
+from kg.model import KnowledgeGraph
 from kg.resources import data_dir
 
 KG = Namespace("https://w3id.org/newskg/ontology#")
@@ -26,7 +33,7 @@ from kg.model import Document, DocResult, Entity, Evidence, KnowledgeGraph, Rela
 from kg.resources import load_resources
 
 S1 = "Ruritania and Freedonia signed a pact, Minister Ana Lind said."
-S2 = 'Freedonia may strike Ruritania,\\n  "officials" in Ruritania warned \\\\ said.' 
+S2 = 'Freedonia may strike Ruritania,\\n  "officials" in Ruritania warned \\\\ said.'
 
 
 def two_docs(res):

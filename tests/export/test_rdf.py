@@ -9,8 +9,8 @@ import rdflib
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.export.networkx import graphml_bytes, to_networkx
-from kg.model import Document, DocResult, Entity, Evidence, KnowledgeGraph, Relation
 from kg.export.rdf import DEFAULT_BASE, entity_iri, mint_iri, to_rdf
+from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "golden" / "small.ttl"
 SENT = "Ruritania and Freedonia signed a pact, Minister Ana Lind said."

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from viz_sample import SYMMETRIC, sample_graph, synthetic_graph
 
-from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 from kg.export.viz import SCHEMA, page_payload, render_html, render_page, select_subgraph
 from kg.export.viz.dates import date_span, evidence_date
 from kg.export.viz.layout import communities
-from viz_sample import SYMMETRIC, sample_graph, synthetic_graph
+from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 
 DATA_SCRIPT = re.compile(r'<script type="application/json" id="newskg-data">(.*?)</script>', re.S)
 

@@ -6,13 +6,13 @@ a typo cannot make a "must not" check pass silently."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
+import tomllib
 from helpers import ROOT
+
 from kg.model import MODALITIES
 
 CASES_DIR = ROOT / "tests" / "cases"
@@ -322,7 +322,7 @@ def test_a_malformed_table_is_a_load_error_naming_file_and_case(tmp_path, body, 
 
 def _graph():
     """Norway allyOf Sweden (symmetric), a hedged visit, an asserted post; no spaCy involved."""
-    from kg.model import Document, DocResult, Entity, Evidence, KnowledgeGraph, Relation
+    from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 
     g = KnowledgeGraph(symmetric={"allyOf"})
     ents = [Entity("country/nor", "Country", "Norway", set(), 1, {"t"}),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
 from helpers import SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kg.ingest import clean_agnews_text, clean_text
 from kg.ingest.read import iter_documents
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.ingest.read import Problem, iter_documents
-from kg.model import Document, DocResult, Entity, KnowledgeGraph
+from kg.model import DocResult, Document, Entity, KnowledgeGraph
 from kg.store.embedded import StoreError, store_documents
 from kg.store.update import update_store
 

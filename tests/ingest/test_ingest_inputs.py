@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import SEED
 from typer.testing import CliRunner
 
-from helpers import SEED
 from kg.cli import app
 from kg.ingest.language import non_english
 from kg.ingest.read import Problem, iter_documents

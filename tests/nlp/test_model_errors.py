@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from helpers import SEED
 from typer.testing import CliRunner
 
-from helpers import SEED
 from kg.cli import app
 from kg.errors import ModelNotFound, ModelUnusable
 from kg.nlp.model import _installed_pipelines, load_pipeline

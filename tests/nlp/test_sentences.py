@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-
 CASES = [
     ("German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday.",
      {("Olaf Scholz", "leaderOf", "Germany"), ("Emmanuel Macron", "leaderOf", "France"),

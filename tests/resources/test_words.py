@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shutil
-import tomllib
 
 import pytest
+import tomllib
 
 from kg.errors import DataFileError
 from kg.resources import data_dir, load_resources

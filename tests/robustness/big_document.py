@@ -12,9 +12,9 @@ import resource
 import sys
 import time
 
+from kg.builder import build
 from kg.model import Document
 from kg.nlp.model import load_pipeline
-from kg.builder import build
 from kg.resources import load_resources
 
 PARAGRAPH = (

@@ -14,10 +14,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import rdflib
+from test_robust_cli import build_args, kg_cmd
 
 from kg.export.write import write_atomic
-
-from test_robust_cli import build_args, kg_cmd
 
 
 def test_write_atomic_replaces_and_cleans_up_on_failure(tmp_path, monkeypatch):

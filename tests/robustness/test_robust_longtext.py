@@ -10,13 +10,14 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from kg.builder import build
+from kg.extract import extract_document
 from kg.model import Document
 from kg.nlp.components import MAX_SENTENCE_TOKENS
 from kg.nlp.text import split_text
-from kg.builder import build
-from kg.extract import extract_document
 
 PARAGRAPH = (
     "Acme Corp hired Jane Roe as chief executive on Monday, the company said. "

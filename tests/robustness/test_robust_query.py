@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from test_robust_cli import kg_cmd
 from test_robust_serve import CARTESIAN, Canary
 

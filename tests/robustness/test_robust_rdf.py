@@ -9,10 +9,11 @@ import re
 import pyoxigraph as ox
 import pytest
 import rdflib
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hostile import HOSTILE, make_graph
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
-from hostile import HOSTILE, make_graph
 from kg.export.formats import serialize
 from kg.export.rdf import DEFAULT_BASE, entity_iri, mint_iri, to_rdf
 

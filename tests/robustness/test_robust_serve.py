@@ -20,9 +20,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from test_robust_cli import kg_cmd
 
 from kg.store.serve import find_oxigraph
-from test_robust_cli import kg_cmd
 
 ENGINES = ["builtin", pytest.param("oxigraph", marks=pytest.mark.skipif(
     find_oxigraph() is None, reason="the oxigraph binary is not installed (pip install oxigraph)"))]

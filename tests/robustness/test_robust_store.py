@@ -13,14 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
+import rdflib
+from test_robust_cli import kg_cmd
 from typer.testing import CliRunner
 
 from kg.cli import app
-import rdflib
-
 from kg.store.embedded import export_store, store_documents
 from kg.store.validate import validate_graph
-from test_robust_cli import kg_cmd
 
 runner = CliRunner()
 TEXT = ("France criticized Germany over the new trade rules, officials said. "

@@ -17,14 +17,14 @@ import urllib.request
 
 import pyoxigraph as ox
 import pytest
+from push_servers import BASE, OXIGRAPH, Oxigraph, free_port, kg_push
 
 from kg.export.dataset import document_graph_iri, facts_graph_iri
 from kg.model import Document
 from kg.store.embedded import export_store, open_store
-from kg.store.update import remove_documents, update_store
 from kg.store.push import GraphData, PushData, PushDocument, Target, data_from_store, push, state_graph_iri
 from kg.store.push.transport import RequestFailed
-from push_servers import BASE, OXIGRAPH, Oxigraph, free_port, kg_push
+from kg.store.update import remove_documents, update_store
 
 needs_oxigraph = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server binary is not installed (pip install oxigraph)")
 
@@ -41,10 +41,10 @@ MENTIONS = "https://w3id.org/newskg/ontology#mentionCount"
 
 @pytest.fixture(scope="module")
 def build_docs(nlp, res):
-    from kg.ingest.read import iter_documents
-    from kg.builder import build
-
     from helpers import SEED
+
+    from kg.builder import build
+    from kg.ingest.read import iter_documents
 
     def run(docs, path):
         per_doc: dict = {}

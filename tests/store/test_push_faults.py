@@ -10,9 +10,9 @@ import logging
 import urllib.parse
 
 import pytest
+from push_servers import DripServer, FakeServer, bounded, kg_push, synthetic_data, write_trig
 
 from kg.store.push import Target, push, target_from_env
-from push_servers import DripServer, FakeServer, bounded, kg_push, synthetic_data, write_trig
 
 ENV = {"NEWSKG_PUSH_USER": "loader", "NEWSKG_PUSH_PASSWORD": "s3cret:pw"}
 TOKEN = base64.b64encode(b"loader:s3cret:pw").decode()

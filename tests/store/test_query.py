@@ -22,8 +22,8 @@ SENT_ANNOUNCE = "Germany announced the Eastern Shield Initiative."
 
 @pytest.fixture(scope="module")
 def built(nlp, res, tmp_path_factory):
-    from kg.export.formats import serialize
     from kg.builder import build
+    from kg.export.formats import serialize
     from kg.store.update import update_store
 
     out = tmp_path_factory.mktemp("query")

@@ -15,8 +15,8 @@ import urllib.request
 
 import pytest
 
-from kg.store.serve import ServeError, find_oxigraph, start_server
 from kg.store.embedded import open_store, public_graphs
+from kg.store.serve import ServeError, find_oxigraph, start_server
 from kg.store.update import update_store
 
 KG = "https://w3id.org/newskg/ontology#"

@@ -9,8 +9,8 @@ from rdflib import RDF, Namespace
 from typer.testing import CliRunner
 
 from kg.export.formats import serialize
-from kg.model import Document, DocResult, Entity, Evidence, KnowledgeGraph, Relation
 from kg.export.rdf import DEFAULT_BASE, entity_iri
+from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 from kg.store.embedded import META, StoreError, export_store, store_documents
 from kg.store.update import remove_documents, update_store
 

@@ -9,8 +9,8 @@ import rdflib
 from rdflib import RDF, RDFS, Literal, Namespace
 from typer.testing import CliRunner
 
-from kg.model import Document, DocResult, Entity, Evidence, KnowledgeGraph, Relation
 from kg.export.rdf import DEFAULT_BASE, entity_iri, to_rdf
+from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 from kg.store.validate import validate_graph
 
 KG = Namespace("https://w3id.org/newskg/ontology#")

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.model import Document, DocResult, Entity, Evidence, KnowledgeGraph, Relation
+from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 from kg.store.embedded import open_store, public_graphs
-from kg.store.meta import META, _VERSION, store_format
+from kg.store.meta import _VERSION, META, store_format
 from kg.store.query import named_queries, query_file, query_store, serialize_result
 from kg.store.update import remove_documents, update_store
 

@@ -23,11 +23,11 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Sequence
 
-from kg.model import Evidence, KnowledgeGraph
 from kg.export.viz.dates import Span, evidence_date
 from kg.export.viz.page import assemble_page
 from kg.export.viz.payload import DEFAULT_BUDGET, SCHEMA, build_payload, script_json
 from kg.export.viz.select import Selection, select_subgraph
+from kg.model import Evidence, KnowledgeGraph
 
 __all__ = ["render_html", "render_page", "page_payload", "select_subgraph", "Selection", "DEFAULT_BUDGET",
            "MAX_BUDGET", "SCHEMA"]

@@ -38,11 +38,11 @@ import re
 from collections import Counter
 from typing import Any, Callable
 
-from kg.model import Evidence, KnowledgeGraph
 from kg.export.viz.dates import Span, date_span, evidence_date
 from kg.export.viz.layout import communities
 from kg.export.viz.select import Selection
 from kg.export.viz.style import style_of
+from kg.model import Evidence, KnowledgeGraph
 
 __all__ = ["build_payload", "script_json", "STATUS_CODES", "SCHEMA", "DEFAULT_BUDGET"]
 

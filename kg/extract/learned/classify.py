@@ -15,8 +15,15 @@ from spacy.tokens import Doc
 
 from kg.extract.learned.candidates import Candidate, candidates
 from kg.extract.learned.features import candidate_features, dep_path, head, mention_classes, rule_features
-from kg.extract.learned.guards import (a_brief, act_on, party_arena_of, past_post, post_status, rules_name_another_agent,
-                                      scene_of_an_act)
+from kg.extract.learned.guards import (
+    a_brief,
+    act_on,
+    party_arena_of,
+    past_post,
+    post_status,
+    rules_name_another_agent,
+    scene_of_an_act,
+)
 from kg.extract.learned.model import RelationModel, load_models
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.modality import modality

@@ -9,8 +9,8 @@ from spacy.tokens import Doc, Token
 from kg.extract.learned.candidates import Candidate
 from kg.extract.relations.clauses import is_dateline, subjects
 from kg.extract.relations.posts import of_state
-from kg.extract.relations.view import DocView
 from kg.extract.relations.status import status_of
+from kg.extract.relations.view import DocView
 from kg.resources import Resources
 from kg.resources.words import TimeWords
 

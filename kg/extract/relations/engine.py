@@ -17,14 +17,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from kg.extract.infer import drop_yielding
-from kg.extract.mentions.records import Mention
 import kg.extract.relations.hyphens  # noqa: F401  (each rule family registers its rules on import)
 import kg.extract.relations.organisations  # noqa: F401
 import kg.extract.relations.parties  # noqa: F401
 import kg.extract.relations.places  # noqa: F401
 import kg.extract.relations.roles  # noqa: F401
 import kg.extract.relations.titles  # noqa: F401
+from kg.extract.infer import drop_yielding
+from kg.extract.mentions.records import Mention
 from kg.extract.relations.modality import modality
 from kg.extract.relations.records import Learned, Reading
 from kg.extract.relations.registry import FUNCTIONS, RULES, STAGES

@@ -10,11 +10,11 @@ node restricted to the trigger words, so that matching costs one pass per docume
 from __future__ import annotations
 
 import copy
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import tomllib
 from spacy.matcher import DependencyMatcher
 from spacy.vocab import Vocab
 

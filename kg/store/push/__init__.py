@@ -23,7 +23,7 @@ Reading the server and merging always use the query endpoint and SPARQL Update.
 """
 
 from kg.errors import PushError
-from kg.store.push.run import PushReport, Pushed, push
+from kg.store.push.run import Pushed, PushReport, push
 from kg.store.push.server import state_graph_iri
 from kg.store.push.source import GraphData, PushData, PushDocument, data_from_file, data_from_store, default_source
 from kg.store.push.target import PASSWORD_ENV, USER_ENV, Target, safe_url, target_from_env

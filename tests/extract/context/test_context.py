@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handdoc import hand_doc
+
 from kg.extract import extract_document
 from kg.extract.context.when import document_date
 from kg.model import Document

@@ -12,7 +12,13 @@ import pytest
 
 from kg.errors import DataFileError
 from kg.extract.learned import (
-    NONE, candidate_features, candidates, learned_relations, load_model, mention_classes, pair_features,
+    NONE,
+    candidate_features,
+    candidates,
+    learned_relations,
+    load_model,
+    mention_classes,
+    pair_features,
     parse_model,
 )
 from kg.extract.mentions.find import extract_mentions

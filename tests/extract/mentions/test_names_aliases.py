@@ -9,8 +9,8 @@ from __future__ import annotations
 import rdflib
 from rdflib.namespace import SKOS
 
-from kg.model import Document
 from kg.builder import build
+from kg.model import Document
 
 
 def _entities(nlp, res, *texts):

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import pytest
-
 from handdoc import hand_doc
+
 from kg.extract import extract_document
 from kg.extract.relations import RULES
 from kg.model import Document

@@ -4,10 +4,10 @@ blank English vocabulary by tests/handdoc.py), and two resolution checks on real
 from __future__ import annotations
 
 import pytest
-
 from handdoc import make_doc
-from kg.model import Document
+
 from kg.extract import extract_document
+from kg.model import Document
 
 
 def facts(res, doc, modality="asserted"):

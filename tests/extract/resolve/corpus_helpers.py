@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 from kg.extract.mentions.records import family_of, make_key
+from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 
 
 def ent(name: str, cls: str = "Person", *, key: str | None = None, aliases=(), mentions: int = 1,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from corpus_helpers import doc, ent, graph, names_of
+
 from kg.errors import DataFileError
 from kg.extract.resolve.corpus import load_aliases, resolve_across_documents
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from corpus_helpers import BUDGET, FILLER, IRAQ, LABOUR, LIB_DEMS, TREASURY, UK, WHITE_HOUSE, doc, ent, graph, names_of
+
 from kg.extract.resolve.corpus import resolve_across_documents, resolve_corpus
 
 

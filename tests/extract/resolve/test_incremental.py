@@ -4,10 +4,10 @@ IRIs as one build of all of them (kg.store.entities)."""
 from __future__ import annotations
 
 import rdflib
+from corpus_helpers import FILLER, LABOUR, doc, ent, graph
 from rdflib import OWL, Literal
 from typer.testing import CliRunner
 
-from corpus_helpers import FILLER, LABOUR, doc, ent, graph
 from kg.export.rdf import DEFAULT_BASE, entity_iri
 from kg.extract.resolve.corpus import resolve_across_documents
 from kg.store.embedded import export_store

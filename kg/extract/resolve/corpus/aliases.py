@@ -26,10 +26,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import tomllib
 
 from kg.errors import DataFileError
 from kg.extract.resolve.names import fold
