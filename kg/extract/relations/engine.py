@@ -54,12 +54,14 @@ def extract_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
     readings: list[Reading] = []
     for stage in STAGES:
         if stage == "clauses":
-            readings += trigger_readings(view.knowing(learned))
+            view = view.knowing(learned)
+            readings += trigger_readings(view)
         for kind, units in (("mention", range(len(mentions))), ("token", doc)):
             functions = [f for f in FUNCTIONS if f.stage == stage and f.unit == kind]
             for unit in units if functions else ():
                 for f in functions:
-                    got = f.function(view.knowing(learned), unit, learned)
+                    view = view.knowing(learned)  # a new view only when the rules learned something
+                    got = f.function(view, unit, learned)
                     readings += got.readings
                     learned = learned.plus(got)
     relations = drop_yielding([_relation(view, r) for r in readings], res.relations.yields_to)
