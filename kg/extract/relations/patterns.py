@@ -155,14 +155,19 @@ def trigger_words(lex: RelationLexicon, kind: str, c: Construction, prep: str | 
     return (words if "lemma" in how else []), (words if "word" in how else [])
 
 
-def _anchored(c: Construction, prep: str | None, attr: str, words: list[str]) -> list[dict[str, Any]]:
+def _anchored(c: Construction, preps: list[str] | None, attr: str, words: list[str]) -> list[dict[str, Any]]:
     pattern = copy.deepcopy(list(c.pattern))
     pattern[0]["RIGHT_ATTRS"] = {**pattern[0].get("RIGHT_ATTRS", {}), attr: {"IN": words}}
     for node in pattern[1:]:
         attrs = node.get("RIGHT_ATTRS", {})
         if attrs.get("LOWER") == "@prep":
-            attrs["LOWER"] = prep
+            attrs["LOWER"] = {"IN": preps}
     return pattern
+
+
+def prep_node(c: Construction) -> str | None:
+    """The name of the construction's preposition node ("@prep"), if it has one."""
+    return next((n["RIGHT_ID"] for n in c.pattern if n.get("RIGHT_ATTRS", {}).get("LOWER") == "@prep"), None)
 
 
 _COMPILED: dict[tuple[int, int, int], tuple[Any, DependencyMatcher, dict[int, tuple[str, str | None]]]] = {}
@@ -170,7 +175,7 @@ _COMPILED: dict[tuple[int, int, int], tuple[Any, DependencyMatcher, dict[int, tu
 
 def compiled(vocab: Vocab, lex: RelationLexicon, cons: Constructions) -> tuple[DependencyMatcher, dict[int, tuple[str, str | None]]]:
     """A DependencyMatcher over ``vocab`` holding every construction (cached per vocab, lexicon and
-    constructions), and the map from a match id to (construction id, preposition)."""
+    constructions), and the map from a match id to (construction id, name of its preposition node or None)."""
     key = (id(vocab), id(lex), id(cons))
     hit = _COMPILED.get(key)
     if hit is not None and all(a is b for a, b in zip(hit[0], (vocab, lex, cons))):
@@ -178,19 +183,21 @@ def compiled(vocab: Vocab, lex: RelationLexicon, cons: Constructions) -> tuple[D
     matcher = DependencyMatcher(vocab, validate=True)
     names: dict[int, tuple[str, str | None]] = {}
     for c in cons.items:
+        # one key per construction: a construction with a preposition node matches every preposition
+        # it admits, and the reader keeps the matches whose preposition is the trigger's
         preps = sorted({t.prep for kind in c.triggers for t in lex.triggers.get(kind, ())
-                        if t.prep and c.admits_prep(t.prep)}) if c.uses_prep_node else [None]
-        for prep in preps:
-            patterns = []
-            for kind in c.triggers:
-                lemmas, words = trigger_words(lex, kind, c, prep)
-                if lemmas:
-                    patterns.append(_anchored(c, prep, "LEMMA", lemmas))
-                if words:
-                    patterns.append(_anchored(c, prep, "LOWER", words))
-            if patterns:
-                name = f"{c.id}|{prep or ''}"
-                matcher.add(name, patterns)
-                names[vocab.strings[name]] = (c.id, prep)
+                        if t.prep and c.admits_prep(t.prep)}) if c.uses_prep_node else None
+        if preps == []:
+            continue
+        patterns = []
+        for kind in c.triggers:
+            lemmas, words = trigger_words(lex, kind, c, None)
+            if lemmas:
+                patterns.append(_anchored(c, preps, "LEMMA", lemmas))
+            if words:
+                patterns.append(_anchored(c, preps, "LOWER", words))
+        if patterns:
+            matcher.add(c.id, patterns)
+            names[vocab.strings[c.id]] = (c.id, prep_node(c))
     _COMPILED[key] = ((vocab, lex, cons), matcher, names)
     return matcher, names

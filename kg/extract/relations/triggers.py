@@ -214,9 +214,9 @@ def _matches(v: DocView, cons: Constructions) -> dict[int, dict[str, list[tuple[
     nodes = {c.id: [n["RIGHT_ID"] for n in c.pattern] for c in cons.items}
     out: dict[int, dict[str, list[tuple[str | None, Match]]]] = defaultdict(lambda: defaultdict(list))
     for match_id, token_ids in matcher(v.doc):
-        cid, prep = names[match_id]
+        cid, prep_name = names[match_id]
         match = {name: v.doc[i] for name, i in zip(nodes[cid], token_ids)}
-        out[token_ids[0]][cid].append((prep, match))
+        out[token_ids[0]][cid].append((match[prep_name].lower_ if prep_name else None, match))
     return out
 
 
