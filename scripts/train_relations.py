@@ -39,6 +39,7 @@ from kg.eval.corpora import default_data_dir, load_gold_documents
 from kg.eval.gold import Gold, load_gold
 from kg.eval.names import normalise
 from kg.eval.table import evaluate_conll04_file  # noqa: F401  (kept for ad-hoc use)
+from kg.extract.context import dated_document
 from kg.extract.learned import NONE, candidate_features, candidates, mention_classes, parse_model, rule_features
 from kg.extract.learned.classify import beyond_rules, learned_relations
 from kg.extract.learned.model import MODEL_FORMAT, MODEL_VERSION, default_model_path, load_model, model_paths
@@ -118,9 +119,10 @@ def parse(documents: list[Document], gold: Gold, corpus: str, nlp, res: Resource
     symmetric = res.ontology.symmetric
     out = []
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=32):
+        document = dated_document(document, doc)
         mentions = extract_mentions(doc, res)
         resolution = resolve(doc, mentions, res, document.id)
-        rules = extract_relations(doc, mentions, resolution, res, document.id).relations
+        rules = extract_relations(doc, mentions, resolution, res, document.id, document.date).relations
         for e in gazetteer_entities(rules, resolution, res, document.id):
             resolution.entities.setdefault(e.key, e)
         p = Parsed(document, corpus, (doc, mentions, resolution), rules)

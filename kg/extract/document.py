@@ -22,7 +22,7 @@ def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
     document = dated_document(document, doc)
     mentions = extract_mentions(doc, res)
     resolution = resolve(doc, mentions, res, document.id)
-    rules = extract_relations(doc, mentions, resolution, res, document.id)
+    rules = extract_relations(doc, mentions, resolution, res, document.id, document.date)
     learned = learned_relations(doc, mentions, resolution, res, document.id, rules=rules.relations)
     relations = rules.relations + beyond_rules(learned, rules.relations,
                                                {k: e.cls for k, e in resolution.entities.items()})

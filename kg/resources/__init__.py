@@ -7,6 +7,7 @@ Everything the extractor knows about the world or about English lives in ``ontol
 * ``lexicon/entities.toml``    head words, titles-independent word lists, entity patterns
 * ``lexicon/time.toml``        role status, time-expression and attribution words
 * ``gazetteer/*.jsonl``        countries, organisations, cities with aliases
+* ``offices/holders.jsonl``    heads of state and government with their terms
 
 Files are validated on load; a bad file raises :class:`kg.errors.DataFileError` naming the file
 and the entry.  Nothing here depends on spaCy.
@@ -30,6 +31,7 @@ from kg.resources.lexicon import (
     load_relation_lexicon,
     load_time_words,
 )
+from kg.resources.offices import Offices, load_offices
 from kg.resources.ontology import Ontology, PropertyDef, load_ontology
 from kg.resources.words import TimeWords
 
@@ -75,6 +77,7 @@ class Resources:
     gazetteer: Gazetteer
     folder: Path
     time: TimeWords  # lexicon/time.toml: role status, time expressions, attribution
+    offices: Offices  # offices/holders.jsonl: heads of state and government with their terms
 
     @property
     def ontology_path(self) -> Path:
@@ -105,11 +108,14 @@ def load_resources(folder: Path | None = None) -> Resources:
     """Load and validate the data folder (default: the shipped ``ontologies/``)."""
     folder = Path(folder) if folder else data_dir()
     onto = load_ontology(folder / "newskg.ttl")
+    gazetteer = load_gazetteer(folder / "gazetteer", onto)
+    countries = frozenset(k for k, e in gazetteer.entries.items() if e.cls == "Country")
     return Resources(
         ontology=onto,
         relations=load_relation_lexicon(folder / "lexicon" / "relations.toml", onto),
         entities=load_entity_lexicon(folder / "lexicon" / "entities.toml", onto),
-        gazetteer=load_gazetteer(folder / "gazetteer", onto),
+        gazetteer=gazetteer,
         folder=folder,
         time=load_time_words(folder / "lexicon" / "time.toml"),
+        offices=load_offices(folder / "offices" / "holders.jsonl", countries),
     )

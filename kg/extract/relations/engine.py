@@ -46,10 +46,11 @@ class RuleOutput:
 
 
 def extract_relations(doc: Doc, mentions: list[Mention], resolution: Resolution, res: Resources,
-                      doc_id: str) -> RuleOutput:
+                      doc_id: str, date: str | None = None) -> RuleOutput:
     """All rule relations of one parsed document (the learned step and the ontology's property
-    chains run after this, in :func:`kg.extract.extract_document`)."""
-    view = DocView.of(doc, mentions, resolution, res, doc_id)
+    chains run after this, in :func:`kg.extract.extract_document`); ``date`` is the report's ISO
+    date, against which titles of office holders are read."""
+    view = DocView.of(doc, mentions, resolution, res, doc_id, date)
     learned = Learned()
     readings: list[Reading] = []
     for stage in STAGES:

@@ -1,8 +1,10 @@
 """Job titles written before a person's name: "<Country/Org>('s) <Title words> <Person>".
 
 "Ruritanian Foreign Minister Ana Lind" gives Lind worksFor Ruritania (rule ``role-title``) and the
-title "Foreign Minister"; "President Lind" with no country before it gives leaderOf the nearest
-country named before the title in its clause (``title-default``); "the Ruritanian novelist X"
+title "Foreign Minister"; "President Lind" with no country before it gives leaderOf the country
+the office-holder table (``ontologies/offices/holders.jsonl``) has Lind lead under that title at
+the report's date (``office-holder``), else the nearest country named before the title in its
+clause (``title-default``); "the Ruritanian novelist X"
 says where X comes from (livesIn).  Also "<X> Forces <Place>": a unit named after where it is
 stationed (``name-structure``).
 """
@@ -18,7 +20,7 @@ from kg.extract.relations.registry import rule
 from kg.extract.relations.status import status_markers, status_of
 from kg.extract.relations.view import DocView
 
-__all__ = ["titles_before_names", "units_named_after_places"]
+__all__ = ["titles_before_names", "units_named_after_places", "office_country"]
 
 
 def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token], list[Arg], int]:
@@ -70,7 +72,7 @@ def _trim_owners(v: DocView, title_toks: list[Token], owners: list[Arg], i: int)
     return owners
 
 
-@rule("role-title", "title-default", stage="titles", unit="mention")
+@rule("role-title", "title-default", "office-holder", stage="titles", unit="mention")
 def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     """Job titles before a person's name: "<Country/Org>('s) <Title words> <Person>"."""
     key = v.r.mention_keys[n]
@@ -130,14 +132,43 @@ def _posts(v: DocView, key: str, start: int, end: int, prop: str, role: str, own
                 affiliations.append((key, o.key))
         if r is not None:
             readings.append(r)
-    if not affiliations and prop == "leaderOf" and role in v.words.default_country_titles:
-        country = _nearest_country(v, anchor)
-        r = v.reading(prop, Arg(key), Arg(country, 1.0), "title-default", anchor, "asserted", status) \
-            if country else None
+    if not affiliations and prop == "leaderOf":
+        country, how, status = office_country(v, key, role, status)
+        if country is None and role in v.words.default_country_titles:
+            country, how = _nearest_country(v, anchor), "title-default"
+        r = v.reading(prop, Arg(key), Arg(country, 1.0), how, anchor, "asserted", status) if country else None
         if r is not None:
             readings.append(r)
             affiliations.append((key, country))
     return RuleResult(tuple(readings), ((key, title),), tuple(affiliations))
+
+
+def office_country(v: DocView, key: str, role: str, status: str) -> tuple[str | None, str, str]:
+    """The country whose head ``key`` is by the office-holder table (``ontologies/offices``), with
+    the rule id and the role status: "President Obama" in a text of 2014 (current), "former
+    President Obama" or "President Obama" in a text of 2019 (former).  None when the table does not
+    know the name under that title, or when it fits two countries."""
+    ent = v.r.entities.get(key)
+    if ent is None or status not in ("current", "former"):
+        return None, "office-holder", status
+    names = {_untitled(v, n) for n in (ent.name, *ent.aliases)} - {""}
+    full = {n for n in names if len(n.split()) >= 2}
+    names = sorted(full or names)  # a person named in full is that name, not any holder of the surname
+    for former in ((False, True) if status == "current" else (True,)):
+        found = {h.country for n in names for h in v.res.offices.holders(n, role, v.date, former=former)}
+        if len(found) == 1 and v.known(next(iter(found))):
+            return next(iter(found)), "office-holder", "former" if former and v.date else status
+        if found:
+            break
+    return None, "office-holder", status
+
+
+def _untitled(v: DocView, name: str) -> str:
+    """``name`` without the titles before it ("President Lind" -> "Lind")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".") in v.res.title_words:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _nearest_country(v: DocView, tok: Token) -> str | None:

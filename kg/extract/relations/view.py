@@ -11,6 +11,7 @@ document's entities by the engine only when a relation uses it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -21,6 +22,8 @@ from kg.extract.relations.records import Arg, Learned, Reading
 from kg.extract.resolve.records import Resolution
 from kg.model import Entity
 from kg.resources import Resources
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 __all__ = ["DocView", "dedupe", "lies_on_water", "region_known_elsewhere"]
 
@@ -33,10 +36,13 @@ class DocView:
     res: Resources
     doc_id: str
     learned: Learned = field(default_factory=Learned)
+    date: str | None = None  # the report's ISO date, when known: office holders are read against it
 
     @classmethod
-    def of(cls, doc: Doc, mentions: list[Mention], r: Resolution, res: Resources, doc_id: str) -> "DocView":
-        return cls(doc, mentions, r, res, doc_id)
+    def of(cls, doc: Doc, mentions: list[Mention], r: Resolution, res: Resources, doc_id: str,
+           date: str | None = None) -> "DocView":
+        iso = date if date and _ISO.match(date) else None
+        return cls(doc, mentions, r, res, doc_id, date=iso)
 
     def knowing(self, learned: Learned) -> "DocView":
         """The same view with what the rules so far learned about persons."""

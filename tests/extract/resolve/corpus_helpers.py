@@ -12,7 +12,7 @@ def ent(name: str, cls: str = "Person", *, key: str | None = None, aliases=(), m
                   wikidata, set(titles))
 
 
-def doc(doc_id: str, *entities: Entity, facts=()) -> DocResult:
+def doc(doc_id: str, *entities: Entity, facts=(), date: str | None = None) -> DocResult:
     """A document mentioning ``entities``; ``facts``: (subject name, property, object name)."""
     ents = []
     for e in entities:
@@ -20,7 +20,7 @@ def doc(doc_id: str, *entities: Entity, facts=()) -> DocResult:
     by_name = {e.name: e.key for e in ents}
     rels = [Relation(by_name[s], p, by_name[o], Evidence(doc_id, f"{s} {p} {o}.", 0, 10, "test", 0.9))
             for s, p, o in facts]
-    return DocResult(Document(doc_id, " ".join(e.name for e in ents)), ents, rels)
+    return DocResult(Document(doc_id, " ".join(e.name for e in ents), date=date), ents, rels)
 
 
 def graph(res, *results: DocResult) -> KnowledgeGraph:

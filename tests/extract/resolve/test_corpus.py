@@ -92,6 +92,54 @@ def test_a_surname_alone_joins_the_person_its_text_speaks_of(res):
     assert merge.rule == "person-short-name" and "Gordon Brown" in merge.evidence and "chancellor" in merge.evidence
 
 
+def _with_holders(res, *rows):
+    from dataclasses import replace
+
+    from kg.resources.offices import offices_from_rows
+    countries = frozenset(k for k, e in res.gazetteer.entries.items() if e.cls == "Country")
+    return replace(res, offices=offices_from_rows([("test", r) for r in rows], countries))
+
+
+LIND = {"name": "Ana Lind", "surname": "Lind", "country": "country/fra", "titles": ["president"],
+        "start": "2001-05-01", "end": "2006-05-01"}
+BO_LIND = [doc("b1", ent("Bo Lind", titles={"novelist"}), ent("Acme Books", "Organization"))]
+
+
+def test_a_titled_surname_joins_the_office_holder_of_its_date(res):
+    """"President Lind" in a text of 2003 is Ana Lind by the office-holder table, although nothing
+    else in its text speaks of what Ana Lind's texts speak of (and another Lind exists)."""
+    res = _with_holders(res, LIND)
+    texts = [doc("a1", president("Ana Lind"), UK), *BO_LIND,
+             doc("x", ent("Lind", aliases={"President Lind"}, titles={"President"}), IRAQ, date="2003-02-01")]
+    g = graph(res, *texts, *FILLER)
+    r = resolve_across_documents(g, res)
+    assert r.key_of("x", "person/lind") == "person/ana-lind"
+    merge = next(m for m in r.merges if m.doc == "x")
+    assert merge.rule == "person-office" and "office-holder table" in merge.evidence
+
+
+def test_a_titled_surname_outside_the_term_or_undated_stays_apart(res):
+    res = _with_holders(res, LIND)
+    for date in ("1999-02-01", None):
+        texts = [doc("a1", president("Ana Lind"), UK), *BO_LIND,
+                 doc("x", ent("Lind", aliases={"President Lind"}, titles={"President"}), IRAQ, date=date)]
+        g = graph(res, *texts, *FILLER)
+        r = resolve_across_documents(g, res)
+        assert r.key_of("x", "person/lind") != "person/ana-lind"
+
+
+def test_full_names_the_table_gives_one_holder_are_one_person_when_both_are_titled(res):
+    """"Ana B. Lind" and "Ana Lind", both titled president, are one holder by the table, although
+    "Ana Lind Jr." keeps the name rules from joining them; an untitled "Ana B. Lind" stays apart."""
+    res = _with_holders(res, {**LIND, "aliases": ["Ana B. Lind"]})
+    g = graph(res, doc("a1", president("Ana Lind"), UK), doc("a2", president("Ana B. Lind"), IRAQ),
+              doc("a3", ent("Ana Lind Jr."), ent("Acme Books", "Organization")), *FILLER)
+    r = resolve_across_documents(g, res)
+    keys = names_of(g)
+    assert keys["Ana B. Lind"] == keys["Ana Lind"] != keys["Ana Lind Jr."]
+    assert any(m.rule == "person-office" for m in r.merges)
+
+
 def test_a_surname_without_evidence_stays_apart(res):
     g, r = resolved(res, *GORDON, *NICK, doc("y", ent("Brown"), ent("Acme Tobacco", "Organization")))
     assert r.key_of("y", "person/brown") == "person/brown"

@@ -60,10 +60,11 @@ RuleFn = Callable[[View], Iterator[Proposal]]
 RULES: list[tuple[str, RuleFn]] = []
 
 
-def rule(name: str) -> Callable[[RuleFn], RuleFn]:
-    """Register a rule under ``name`` (applied in registration order)."""
+def rule(name: str, *, before: str | None = None) -> Callable[[RuleFn], RuleFn]:
+    """Register a rule under ``name`` (applied in registration order, or just ``before`` another)."""
     def register(fn: RuleFn) -> RuleFn:
-        RULES.append((name, fn))
+        at = [n for n, _ in RULES].index(before) if before else len(RULES)
+        RULES.insert(at, (name, fn))
         return fn
     return register
 

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
+import kg.extract.resolve.corpus.offices  # noqa: F401  (registers the office-holder rule)
 from kg.extract.mentions.records import family_of
 from kg.extract.resolve.corpus.aliases import AliasTable, apply_aliases
 from kg.extract.resolve.corpus.clusters import Clusters

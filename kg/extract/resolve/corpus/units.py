@@ -13,6 +13,7 @@ mention each key (rarer shared neighbours weigh more), and the facts read in eac
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
@@ -24,6 +25,7 @@ __all__ = ["Unit", "Context", "build_units", "INSTITUTIONS"]
 
 # Classes that can name one body under several names (a party typed Group here, Organization there).
 INSTITUTIONS = frozenset({"Organization", "GovernmentBody", "Group", "MilitaryUnit"})
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SURNAME_TYPES = frozenset({"Organization", "Place", "Product"})  # NER types a lone surname takes
 
 
@@ -78,6 +80,7 @@ class Context:
     doc_keys: dict[str, frozenset[str]]
     df: Counter
     facts: dict[str, list[tuple[str, str, str]]]
+    dates: dict[str, str] = field(default_factory=dict)  # document -> its ISO report date, when known
 
     @property
     def n_docs(self) -> int:
@@ -134,8 +137,11 @@ def build_units(results: Mapping[str, DocResult], kit: NameKit, gazetteer: Mappi
     doc_keys: dict[str, frozenset[str]] = {}
     facts: dict[str, list[tuple[str, str, str]]] = {}
     df: Counter = Counter()
+    dates: dict[str, str] = {}
     for doc in sorted(results):
         result = results[doc]
+        if result.document.date and _ISO_DATE.match(result.document.date):
+            dates[doc] = result.document.date[:10]
         keys = frozenset(e.key for e in result.entities)
         doc_keys[doc] = keys
         df.update(keys)
@@ -159,7 +165,7 @@ def build_units(results: Mapping[str, DocResult], kit: NameKit, gazetteer: Mappi
             unit.person = kit.person(unit.name)
         if unit.person is not None:
             unit.person = _with_sex(unit.person, unit.forms, kit)
-    return units, Context(doc_keys, df, facts)
+    return units, Context(doc_keys, df, facts, dates)
 
 
 def _with_sex(name: PersonName, forms: Iterable[str], kit: NameKit) -> PersonName:

@@ -1,0 +1,70 @@
+"""The office-holder rule: "President Obama" in a text of 2014 is Barack Obama.
+
+Registered just before ``person-short-name`` (:mod:`~kg.extract.resolve.corpus.rules`): the
+office-holder table (``ontologies/offices/holders.jsonl``) and the text's date are evidence that a
+co-mention count cannot outweigh.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from kg.extract.resolve.corpus.rules import Proposal, View, rule
+from kg.extract.resolve.corpus.units import Unit
+from kg.resources.offices import fold_name
+
+__all__ = ["person_office"]
+
+
+@rule("person-office", before="person-short-name")
+def person_office(view: View) -> Iterator[Proposal]:
+    """Names of one office holder: full names the table gives as one person's ("Donald Trump",
+    "Donald J. Trump") when the corpus titles both with the office; then a surname alone under the
+    title ("President Obama") joins the person who held it at the text's date.  The table and
+    the date are evidence a co-mention count cannot outweigh."""
+    yield from _full_names(view)
+    yield from _surnames(view)
+
+
+def _titles(u: Unit, word: str) -> set[str]:
+    """The titles written before ``word`` (a surname or a full name) in ``u``'s forms, and its job titles."""
+    word = fold_name(word)
+    return {fold_name(t) for t in u.titles} | {fold_name(f)[: -len(word) - 1] for f in u.forms
+                                               if fold_name(f).endswith(" " + word)}
+
+
+def _full_names(view: View) -> Iterator[Proposal]:
+    by_holder: dict[str, set[int]] = defaultdict(set)
+    for u in view.units:
+        if u.cls == "Person" and not u.short and u.person is not None and u.person.full:
+            held = {h.name for t in _titles(u, u.name) if t for h in view.res.offices.holders(u.name, t, None)}
+            if len(held) == 1:  # "George Bush" is a name of two presidents: of neither
+                by_holder[held.pop()].add(view.clusters.find(u.uid))
+    for name, roots in sorted(by_holder.items()):
+        first, *others = sorted(roots, key=lambda r: (fold_name(view.units[r].name) != fold_name(name), r))
+        for r in others:
+            yield Proposal(r, first, "person-office", f"{view.units[r].name!r} and {view.units[first].name!r}, "
+                                                     f"both titled, are names of {name!r} (office-holder table)")
+
+
+def _surnames(view: View) -> Iterator[Proposal]:
+    offices, dates = view.res.offices, view.context.dates
+    full: dict[str, set[int]] = defaultdict(set)  # folded full name -> roots
+    for root in view.clusters.roots():
+        for u in view.clusters.cluster(root):
+            if u.cls == "Person" and not u.short and u.person is not None and u.person.full:
+                full[fold_name(u.name)].add(root)
+    for u in view.units:
+        date = dates.get(u.doc) if u.short else None
+        if date is None:
+            continue
+        held = {h for t in _titles(u, u.person.surname) if t for h in offices.holders(u.person.surname, t, date)}
+        roots = {r for h in held for n in h.names for r in full.get(fold_name(n), ())}
+        roots = {r for r in roots if view.clusters.conflict(u.uid, r) is None}
+        if len({h.name for h in held}) == 1 and len(roots) == 1:
+            (root,) = roots
+            h = next(iter(held))
+            yield Proposal(u.uid, root, "person-office",
+                           f"{u.name!r} in {u.doc} ({date}) is {h.name!r}, {sorted(h.titles)[0]} "
+                           f"from {h.start} (office-holder table)")

@@ -1,0 +1,143 @@
+"""Office holders (``ontologies/offices/holders.jsonl``): heads of state and of government with
+their terms, so that "President Obama" in an article dated 2014 is read as the head of the United
+States although the text never names the country.
+
+One JSON object per line: ``name``, ``surname`` (the word news use alone), ``aliases`` (other
+full-name spellings), ``country`` (a gazetteer country id), ``titles`` (lower-case title words for
+this office), ``start`` and ``end`` (ISO dates; ``end`` null while in office) and ``wikidata``.
+Validated on load: a bad line raises :class:`~kg.errors.DataFileError` naming the file and line.
+
+>>> from kg.resources import load_resources
+>>> offices = load_resources().offices
+>>> [h.country for h in offices.holders("Barack Obama", "president", "2014-05-01")]
+['country/usa']
+>>> offices.holders("Obama", "president", None)  # a lone surname needs a date
+()
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from kg.errors import DataFileError
+
+__all__ = ["Holder", "Offices", "load_offices", "offices_from_rows", "fold_name"]
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_KEYS = ("name", "surname", "aliases", "country", "titles", "start", "end", "wikidata")
+
+
+def fold_name(name: str) -> str:
+    """The form names are compared in: "Kim Jong-un" == "kim jong un", "Erdoğan" == "erdogan"."""
+    s = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[.\-‐'’]", " ", s).casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """One term of one office."""
+
+    name: str
+    surname: str
+    country: str
+    titles: frozenset[str]
+    start: str
+    end: str | None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def covers(self, date: str) -> bool:
+        """Is ``date`` (ISO, day precision) inside the term?"""
+        return self.start <= date[:10] and (self.end is None or date[:10] < self.end)
+
+    def ended_before(self, date: str) -> bool:
+        return self.end is not None and self.end <= date[:10]
+
+
+@dataclass(frozen=True)
+class Offices:
+    """The table, indexed by folded full name and by folded surname."""
+
+    by_name: dict[str, tuple[Holder, ...]]
+    by_surname: dict[str, tuple[Holder, ...]]
+
+    def holders(self, name: str, title: str, date: str | None, *, former: bool = False) -> tuple[Holder, ...]:
+        """The terms that ``title`` + ``name`` can denote in a text of ``date``.
+
+        A full name (or an alias) matches its terms; with a date only the term that covers it
+        (``former``: the terms that ended before it).  A lone surname matches only with a date,
+        and only when exactly one term of that title covers the date (two Presidents Bush never
+        overlap, but a surname is no identity without a date)."""
+        title = title.casefold()
+        full = [h for h in self.by_name.get(fold_name(name), ()) if title in h.titles]
+        pool = full or ([h for h in self.by_surname.get(fold_name(name), ()) if title in h.titles] if date else [])
+        if date:
+            pool = [h for h in pool if (h.ended_before(date) if former else h.covers(date))]
+        countries = {h.country for h in pool}
+        if len(countries) != 1 or (not full and len({h.name for h in pool}) != 1):
+            return ()
+        return tuple(pool)
+
+
+def load_offices(path: Path, countries: frozenset[str]) -> Offices:
+    """Read and validate the table; ``countries`` are the gazetteer's country ids (no file: empty)."""
+    if not path.is_file():
+        return Offices({}, {})
+    rows = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append((f"{path}:{lineno}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise DataFileError(f"{path}:{lineno}: not a JSON object ({exc}); one office term per line.") from exc
+    return offices_from_rows(rows, countries)
+
+
+def offices_from_rows(rows: Iterable[tuple[str, object]], countries: frozenset[str]) -> Offices:
+    """The table from ``(where, row)`` pairs (``where`` names the row in errors).
+
+    >>> t = offices_from_rows([("x", {"name": "Ana Lind", "surname": "Lind", "country": "country/fra",
+    ...                              "titles": ["president"], "start": "2001-05-01", "end": "2006-05-01"})],
+    ...                       frozenset({"country/fra"}))
+    >>> [h.country for h in t.holders("Lind", "president", "2003-01-01")], t.holders("Lind", "president", "2007-01-01")
+    (['country/fra'], ())
+    """
+    by_name: dict[str, list[Holder]] = defaultdict(list)
+    by_surname: dict[str, list[Holder]] = defaultdict(list)
+    for where, row in rows:
+        holder, names = _holder(row, where, countries)
+        for n in names:
+            by_name[fold_name(n)].append(holder)
+        by_surname[fold_name(holder.surname)].append(holder)
+    return Offices({k: tuple(v) for k, v in by_name.items()}, {k: tuple(v) for k, v in by_surname.items()})
+
+
+def _holder(row: object, where: str, countries: frozenset[str]) -> tuple[Holder, list[str]]:
+    if not isinstance(row, dict) or set(row) - set(_KEYS) or not {"name", "surname", "country", "titles", "start"} <= set(row):
+        raise DataFileError(f"{where}: an office term needs the keys {', '.join(_KEYS)} (end, aliases and "
+                            f"wikidata may be null or absent).")
+    if row["country"] not in countries:
+        raise DataFileError(f"{where}: unknown country {row['country']!r}; use an id of ontologies/gazetteer/countries.jsonl.")
+    start, end = row["start"], row.get("end")
+    if not (isinstance(start, str) and _DATE.match(start)) or not (end is None or isinstance(end, str) and _DATE.match(end)) \
+            or (end is not None and end < start):
+        raise DataFileError(f"{where}: start and end must be YYYY-MM-DD dates with start <= end (end null while in office).")
+    titles = row["titles"]
+    if not isinstance(titles, list) or not titles or any(not isinstance(t, str) or t != t.lower() for t in titles):
+        raise DataFileError(f"{where}: titles must be a non-empty list of lower-case title words.")
+    aliases = row.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise DataFileError(f"{where}: aliases must be a list of names.")
+    holder = Holder(row["name"], row["surname"], row["country"], frozenset(titles), start, end, row.get("wikidata"),
+                    tuple(aliases))
+    return holder, list(holder.names)
