@@ -112,6 +112,9 @@ class Report:
     ignored_unscored: int
     predicted_nodes: int
     predicted_facts: int
+    # (name, gold facts with the key, found, right) for status, time, speaker, attribution
+    # (kg.eval.timing); empty when the gold has none of those keys
+    time: tuple[tuple[str, int, int, int], ...] = ()
 
     @property
     def miss_causes(self) -> dict[str, int]:
@@ -151,6 +154,8 @@ class Report:
                         "unscored_property": self.ignored_unscored},
             "predicted": {"nodes": self.predicted_nodes, "facts": self.predicted_facts},
             "miss_causes": self.miss_causes,
+            "time": {n: {"gold": g, "found": f, "right": r, "accuracy": round(r / f, 4) if f else None}
+                     for n, g, f, r in self.time},
             "missed": [line(f) for f in self.missed],
             "wrong": [line(f) for f in self.wrong],
             "correct": [line(f) for f in self.correct],
@@ -180,6 +185,9 @@ class Report:
         out.append(f"predicted: {self.predicted_nodes} entity nodes, {self.predicted_facts} relation triples; ignored: "
                    f"{self.ignored_optional} matching optional facts, {self.ignored_implied} implied by a more "
                    f"specific gold fact, {self.ignored_unscored} of unscored properties")
+        if self.time:
+            out.append("time and sources, on the gold facts found: " + "; ".join(
+                f"{n} {r}/{f} right" + (f" = {r / f:.3f}" if f else "") + f" (found {f} of {g})" for n, g, f, r in self.time))
         if self.missed:
             out.append("missed facts by cause: " + ", ".join(f"{c} {n}" for c, n in self.miss_causes.items()))
 

@@ -7,7 +7,7 @@ checkout, or ``--gold-dir``) and skips the sets whose data is missing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -19,6 +19,7 @@ from kg.eval.corpora import default_data_dir, load_gold_documents
 from kg.eval.gold import load_gold
 from kg.eval.report import Report
 from kg.eval.score import evaluate
+from kg.eval.timing import time_scores
 from kg.model import Document
 
 __all__ = ["TableRow", "TABLE_ROWS", "build_graph", "evaluate_gold_file", "evaluate_conll04_file", "figures_table"]
@@ -67,7 +68,11 @@ def evaluate_gold_file(gold_path: Path, *, model: str | None = None, pred: Path 
         graph = build_graph(iter_documents(inputs), model=model, nlp=nlp)
     else:
         graph = build_graph(load_gold_documents(gold), model=model, nlp=nlp)
-    return evaluate(graph, gold, per_document=per_document)
+    report = evaluate(graph, gold, per_document=per_document)
+    scores = time_scores(gold, graph)
+    time = tuple((n, a.gold, a.found, a.right) for n in ("status", "time", "speaker", "attribution")
+                 for a in [getattr(scores, n)])
+    return replace(report, time=time) if any(f.status or f.time or f.speaker for f in gold.relations) else report
 
 
 def evaluate_conll04_file(path: Path, *, model: str | None = None, pred: Path | None = None, nlp=None,

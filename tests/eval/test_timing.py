@@ -49,3 +49,17 @@ def test_time_scores(res):
     assert (scores.time.found, scores.time.right) == (1, 1)
     assert (scores.speaker.found, scores.speaker.right) == (3, 3)
     assert (scores.attribution.found, scores.attribution.right) == (1, 1)  # the one named speaker
+
+
+def test_kg_eval_gold_reports_time_and_sources(res, tmp_path):
+    """`kg eval gold --pred` prints the accuracies with their coverage and puts them in --json."""
+    import json
+
+    from kg.eval.table import evaluate_gold_file
+
+    gold, pred = tmp_path / "gold.json", tmp_path / "pred.ttl"
+    gold.write_text(json.dumps(GOLD), encoding="utf-8")
+    _graph(res).serialize(pred, format="turtle")
+    report = evaluate_gold_file(gold, pred=pred)
+    assert "status 1/2 right = 0.500 (found 2 of 2)" in report.to_text()
+    assert report.to_dict()["time"]["time"] == {"gold": 1, "found": 1, "right": 1, "accuracy": 1.0}
