@@ -120,12 +120,20 @@ def test_a_titled_surname_joins_the_office_holder_of_its_date(res):
 
 def test_a_titled_surname_outside_the_term_or_undated_stays_apart(res):
     res = _with_holders(res, LIND)
-    for date in ("1999-02-01", None):
+    for date in ("1999-02-01", None):  # before the term, or no date (after it: the former holder, below)
         texts = [doc("a1", president("Ana Lind"), UK), *BO_LIND,
                  doc("x", ent("Lind", aliases={"President Lind"}, titles={"President"}), IRAQ, date=date)]
         g = graph(res, *texts, *FILLER)
         r = resolve_across_documents(g, res)
         assert r.key_of("x", "person/lind") != "person/ana-lind"
+
+
+def test_a_titled_surname_after_the_term_joins_the_one_former_holder(res):
+    res = _with_holders(res, LIND)
+    texts = [doc("a1", president("Ana Lind"), UK), *BO_LIND,
+             doc("x", ent("Lind", aliases={"President Lind"}, titles={"President"}), IRAQ, date="2012-02-01")]
+    g = graph(res, *texts, *FILLER)
+    assert resolve_across_documents(g, res).key_of("x", "person/lind") == "person/ana-lind"
 
 
 def test_full_names_the_table_gives_one_holder_are_one_person_when_both_are_titled(res):

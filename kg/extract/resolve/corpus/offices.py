@@ -21,7 +21,8 @@ __all__ = ["person_office"]
 def person_office(view: View) -> Iterator[Proposal]:
     """Names of one office holder: full names the table gives as one person's ("Donald Trump",
     "Donald J. Trump") when the corpus titles both with the office; then a surname alone under the
-    title ("President Obama") joins the person who held it at the text's date.  The table and
+    title ("President Obama") joins the person who held it at the text's date (or, when no one
+    did, the one person who held it before).  The table and
     the date are evidence a co-mention count cannot outweigh."""
     yield from _full_names(view)
     yield from _surnames(view)
@@ -59,7 +60,9 @@ def _surnames(view: View) -> Iterator[Proposal]:
         date = dates.get(u.doc) if u.short else None
         if date is None:
             continue
-        held = {h for t in _titles(u, u.person.surname) if t for h in offices.holders(u.person.surname, t, date)}
+        titles = [t for t in _titles(u, u.person.surname) if t]
+        held = {h for t in titles for h in offices.holders(u.person.surname, t, date)} \
+            or {h for t in titles for h in offices.holders(u.person.surname, t, date, former=True)}
         roots = {r for h in held for n in h.names for r in full.get(fold_name(n), ())}
         roots = {r for r in roots if view.clusters.conflict(u.uid, r) is None}
         if len({h.name for h in held}) == 1 and len(roots) == 1:
