@@ -63,3 +63,10 @@ class KG(DefinedNamespace):
     sourceCount: object
     firstReported: object
     lastReported: object
+    # events, not reports (kg.export.occurrences)
+    occurrenceCount: object
+    Occurrence: object
+    occurrenceOf: object
+    inOccurrence: object
+    occurrenceStart: object
+    occurrenceEnd: object

@@ -28,6 +28,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from rdflib import RDF
 
+from kg.export.occurrences import EventRow, Occurrence, group
 from kg.export.terms import (
     DEFAULT_BASE,
     RDFLIB_TERMS,
@@ -35,14 +36,16 @@ from kg.export.terms import (
     document_iri,
     entity_iri,
     fact_iri,
+    occurrence_iri,
     property_iri,
+    statement_iri,
 )
 from kg.model import KnowledgeGraph
 from kg.resources import Resources, load_resources
 from kg.vocab import KG
 
 __all__ = ["DocInfo", "Row", "FactSummary", "source_of", "doc_info", "summarise", "summary_triples",
-           "iter_fact_summaries"]
+           "occurrence_triples", "iter_fact_summaries"]
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -88,16 +91,18 @@ def summarise(rows: Iterable[Row], docs: Mapping[str, DocInfo]) -> dict[tuple[st
         got = seen.setdefault((s, p, o), (set(), []))
         got[0].add(d)
         got[1].append(conf)
-    out = {}
-    for fact, (doc_ids, confs) in sorted(seen.items()):
-        infos = [docs.get(d, DocInfo(None, None)) for d in doc_ids]
-        dates = sorted(i.date for i in infos if i.date)
-        miss = 1.0
-        for c in sorted(confs):
-            miss *= 1.0 - c
-        out[fact] = FactSummary(len(doc_ids), len({i.source for i in infos if i.source}),
-                                dates[0] if dates else None, dates[-1] if dates else None, round(1.0 - miss, 4))
-    return out
+    return {fact: _summary(doc_ids, confs, docs) for fact, (doc_ids, confs) in sorted(seen.items())}
+
+
+def _summary(doc_ids: Iterable[str], confs: Iterable[float], docs: Mapping[str, DocInfo]) -> FactSummary:
+    doc_ids = set(doc_ids)
+    infos = [docs.get(d, DocInfo(None, None)) for d in doc_ids]
+    dates = sorted(i.date for i in infos if i.date)
+    miss = 1.0
+    for c in sorted(confs):
+        miss *= 1.0 - c
+    return FactSummary(len(doc_ids), len({i.source for i in infos if i.source}),
+                       dates[0] if dates else None, dates[-1] if dates else None, round(1.0 - miss, 4))
 
 
 def summary_triples(summaries: Mapping[tuple[str, str, str], FactSummary], *, base: str = DEFAULT_BASE,
@@ -105,27 +110,60 @@ def summary_triples(summaries: Mapping[tuple[str, str, str], FactSummary], *, ba
     """The triples of the summary nodes, in a stable order."""
     iri = terms.iri
     a, cls = iri(RDF.type), iri(KG.Fact)
-    ndocs, nsrc, first, last, conf = map(iri, (KG.documentCount, KG.sourceCount, KG.firstReported,
-                                               KG.lastReported, KG.confidence))
     for (s, p, o), sm in sorted(summaries.items()):
         node = iri(fact_iri(base, s, p, o))
         yield (node, a, cls)
-        yield (node, ndocs, terms.integer(sm.documents))
-        yield (node, nsrc, terms.integer(sm.sources))
-        if sm.first:
-            yield (node, first, terms.date(sm.first))
-            yield (node, last, terms.date(sm.last))
-        yield (node, conf, terms.decimal(sm.confidence))
+        yield from _counts(node, sm, terms)
+
+
+def occurrence_triples(occurrences: Mapping[tuple[str, str, str], list[Occurrence]], docs: Mapping[str, DocInfo],
+                       *, base: str = DEFAULT_BASE, terms: TermFamily = RDFLIB_TERMS) -> Iterator[tuple[Any, Any, Any]]:
+    """The occurrence nodes of event-type facts (:mod:`kg.export.occurrences`), their statements'
+    links to them and each fact's number of occurrences, in a stable order."""
+    iri = terms.iri
+    a, cls, of, start, end, inside, count = map(iri, (RDF.type, KG.Occurrence, KG.occurrenceOf, KG.occurrenceStart,
+                                                      KG.occurrenceEnd, KG.inOccurrence, KG.occurrenceCount))
+    for (s, p, o), occs in sorted(occurrences.items()):
+        fact = iri(fact_iri(base, s, p, o))
+        yield (fact, count, terms.integer(len(occs)))
+        for occ in occs:
+            node = iri(occurrence_iri(base, s, p, o, occ.start, occ.end))
+            yield (node, a, cls)
+            yield (node, of, fact)
+            yield (node, start, terms.date(occ.start))
+            yield (node, end, terms.date(occ.end))
+            yield from _counts(node, _summary(occ.documents, occ.confidences, docs), terms)
+            for st in occ.statements:
+                yield (iri(st), inside, node)
+
+
+def _counts(node: Any, sm: FactSummary, terms: TermFamily) -> Iterator[tuple[Any, Any, Any]]:
+    iri = terms.iri
+    yield (node, iri(KG.documentCount), terms.integer(sm.documents))
+    yield (node, iri(KG.sourceCount), terms.integer(sm.sources))
+    if sm.first:
+        yield (node, iri(KG.firstReported), terms.date(sm.first))
+        yield (node, iri(KG.lastReported), terms.date(sm.last))
+    yield (node, iri(KG.confidence), terms.decimal(sm.confidence))
 
 
 def iter_fact_summaries(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, resources: Resources | None = None,
                         terms: TermFamily = RDFLIB_TERMS) -> Iterator[tuple[Any, Any, Any]]:
-    """The summary triples of the in-memory model (asserted statements only)."""
+    """The summary triples of the in-memory model (asserted statements only), with the occurrences
+    of event-type facts."""
     res = resources or load_resources()
     rows: list[Row] = []
+    events: list[EventRow] = []
     for (s, p, o), evidence in kg.facts.items():
         si, pi, oi = str(entity_iri(base, s)), str(property_iri(p, res)), str(entity_iri(base, o))
-        rows += [(si, pi, oi, str(document_iri(base, ev.doc_id)), ev.confidence)
-                 for ev in evidence if ev.modality == "asserted"]
+        for ev in evidence:
+            if ev.modality != "asserted":
+                continue
+            d = str(document_iri(base, ev.doc_id))
+            rows.append((si, pi, oi, d, ev.confidence))
+            if p in res.ontology.events:
+                events.append((si, pi, oi, d, ev.confidence, str(statement_iri(base, (s, p, o), ev)),
+                               ev.event_start, ev.event_end))
     docs = {str(document_iri(base, d)): doc_info(m.date, m.source, m.url) for d, m in kg.documents.items()}
     yield from summary_triples(summarise(rows, docs), base=base, terms=terms)
+    yield from occurrence_triples(group(events, docs), docs, base=base, terms=terms)

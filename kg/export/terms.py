@@ -80,6 +80,12 @@ def fact_iri(base: str, s: str, p: str, o: str) -> URIRef:
     return mint_iri(base, "fact", hashlib.sha1(key).hexdigest()[:16])
 
 
+def occurrence_iri(base: str, s: str, p: str, o: str, start: str, end: str) -> URIRef:
+    """The IRI of one occurrence (kg.export.occurrences) of a triple of IRIs, from its time span."""
+    key = "\x1f".join((s, p, o, start, end)).encode("utf-8", "surrogatepass")
+    return mint_iri(base, "occurrence", hashlib.sha1(key).hexdigest()[:16])
+
+
 def property_iri(name: str, res: Resources) -> URIRef:
     if name not in res.ontology.properties:
         raise KeyError(f"kg:{name} is not a relation property of the ontology")

@@ -99,7 +99,7 @@ def test_every_shipped_query_is_tested_and_documented():
     tested = {"deters", "works-for-country", "announced", "alliances", "sources", "entities-by-type",
               "hedged-negated", "documents",
               # tests/store/test_time_queries.py
-              "timeline", "between-dates", "post-holders", "multi-source", "attributed"}
+              "timeline", "between-dates", "post-holders", "multi-source", "attributed", "occurrences"}
     queries = named_queries()
     assert set(queries) == tested
     for q in queries.values():

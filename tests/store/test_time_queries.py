@@ -98,3 +98,14 @@ def test_attributed(built):
     got = [(r["subjectLabel"], r["property"].rsplit("#")[-1], r["objectLabel"])
            for r in rows(built, "attributed", "speaker=Ana Lind")]
     assert got == [("Acme", "attacked", "Zenith")]
+
+
+@pytest.mark.parametrize("source", ["graph.ttl", "store"])
+def test_occurrences(built, source):
+    """The two reports of Ana Lind meeting Bo Berg are months apart: two meetings, each reported once."""
+    got = [(r["subjectLabel"], r["property"].rsplit("#")[-1], r["objectLabel"], r["start"], r["end"], r["documents"])
+           for r in rows(built, "occurrences", "name=Bo Berg", source=source)]
+    assert got == [("Ana Lind", "metWith", "Bo Berg", "2016-03-05", "2016-03-05", "1"),
+                   ("Ana Lind", "metWith", "Bo Berg", "2016-09-13", "2016-09-13", "1")]
+    assert {r["property"].rsplit("#")[-1] for r in rows(built, "occurrences", source=source)} == {"metWith", "attacked"}
+    assert rows(built, "occurrences", "name=Nobody", source=source) == []
