@@ -35,7 +35,8 @@ DATA = Path(os.environ.get("NEWSKG_DATA", "/work/shared/data")) / "news"
 KG = [sys.executable, "-c", "from kg.cli import main; main()"]
 THREE_JOIN = """SELECT ?person ?org ?country ?label WHERE {
   ?person kg:worksFor ?org . ?org kg:basedIn ?country . ?country rdfs:label ?label }"""
-BINDS = {"name": "name=Microsoft", "subject": "subject=Tony Blair", "object": "object=Labour"}
+BINDS = {"name": "name=Microsoft", "subject": "subject=Tony Blair", "object": "object=Labour",
+         "speaker": "speaker=Tony Blair", "post": "post=Labour"}
 
 
 def articles():

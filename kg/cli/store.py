@@ -70,7 +70,8 @@ def query(
 
     if list_:
         for q in named_queries().values():
-            binds = f"  [--bind {' '.join(b + '=...' for b in q.binds)}]" if q.binds else ""
+            binds = " ".join([*(f"--bind {b}=..." for b in q.binds), *(f"[--bind {b}=...]" for b in q.optional)])
+            binds = f"  {binds}" if binds else ""
             out.print(f"{q.name:<20} {q.title}: {q.description}{binds}", markup=False, emoji=False)
         return
     if fmt is not None and fmt not in RESULT_FORMATS:

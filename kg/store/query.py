@@ -101,9 +101,10 @@ class NamedQuery:
     name: str
     title: str
     description: str
-    binds: tuple[str, ...]
+    binds: tuple[str, ...]  # variables the query needs bound (``# bind: a b``)
     text: str
     path: Path
+    optional: tuple[str, ...] = ()  # variables it may take (``# bind: a b?``)
 
 
 def _header(text: str) -> dict[str, str]:
@@ -130,8 +131,11 @@ def named_queries() -> dict[str, NamedQuery]:
     for path in sorted(queries_dir().glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         h = _header(text)
-        binds = tuple(b.strip().lstrip("?") for b in h.get("bind", "").replace(",", " ").split() if b.strip())
-        out[path.stem] = NamedQuery(path.stem, h.get("title", path.stem), h.get("description", ""), binds, text, path)
+        words = [b.strip().lstrip("?") for b in h.get("bind", "").replace(",", " ").split() if b.strip()]
+        binds = tuple(b for b in words if not b.endswith("?"))
+        optional = tuple(b.rstrip("?") for b in words if b.endswith("?"))
+        out[path.stem] = NamedQuery(path.stem, h.get("title", path.stem), h.get("description", ""), binds, text, path,
+                                    optional)
     return out
 
 

@@ -95,6 +95,12 @@ def test_documents(built):
     assert got == [("a1", "Berlin briefing"), ("a2", "Paris briefing")]
 
 
+def test_optional_bindings_are_listed_and_not_required(built):
+    """"# bind: subject object from? to?": from and to may be left out."""
+    q = named_queries()["between-dates"]
+    assert q.binds == ("subject", "object") and q.optional == ("from", "to")
+
+
 def test_every_shipped_query_is_tested_and_documented():
     tested = {"deters", "works-for-country", "announced", "alliances", "sources", "entities-by-type",
               "hedged-negated", "documents",
