@@ -83,6 +83,7 @@ class Evidence:
     event_start: str | None = None  # ISO date: the time the sentence gives the fact (start of a span)
     event_end: str | None = None  # ISO date: its end (equal to the start for one day)
     attributed_to: str | None = None  # entity key of the speaker the sentence attributes the fact to
+    unnamed_source: str | None = None  # or the words of an unnamed one ("U.S. officials said")
 
     def __post_init__(self) -> None:
         if self.role_status not in ROLE_STATUSES:

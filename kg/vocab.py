@@ -56,6 +56,7 @@ class KG(DefinedNamespace):
     eventDate: object
     timeBasis: object
     attributedTo: object
+    unnamedSource: object
     # one fact, many reports (kg.export.facts)
     Fact: object
     ofFact: object

@@ -8,8 +8,8 @@ either direction for symmetric properties).  Then:
 * status: the statements' ``kg:roleStatus`` (the first in document order) equals the gold status;
 * time: for gold facts of event properties with a ``time``, the statement's
   ``kg:eventStart``/``kg:eventEnd`` equal the gold start/end (a missing time is wrong);
-* speaker: the statement's ``kg:attributedTo`` matches the gold speaker (``"unnamed"`` and no
-  speaker both count as none; newskg records no unnamed sources).
+* speaker: the statement's ``kg:attributedTo`` matches the gold speaker, or the gold's
+  ``"unnamed"`` is met by a ``kg:unnamedSource`` (no speaker and no unnamed source: none).
 
 Found and gold counts are reported so that the accuracy is read with its coverage.
 """
@@ -70,7 +70,8 @@ def _statements(pred: rdflib.Graph) -> dict[tuple[str, str], list[dict]]:
             "s": pred.value(st, RDF.subject), "o": pred.value(st, RDF.object),
             "start": int(pred.value(st, KG.startChar) or 0), "modality": str(pred.value(st, KG.modality)),
             "status": _str(pred.value(st, KG.roleStatus)), "from": _str(pred.value(st, KG.eventStart)),
-            "to": _str(pred.value(st, KG.eventEnd)), "speaker": pred.value(st, KG.attributedTo)})
+            "to": _str(pred.value(st, KG.eventEnd)), "speaker": pred.value(st, KG.attributedTo),
+            "unnamed": pred.value(st, KG.unnamedSource) is not None})
     for sts in out.values():
         sts.sort(key=lambda x: x["start"])
     return out
@@ -128,6 +129,7 @@ def _compare(key: str, f: GoldFact, st: dict, matcher: _Matcher) -> tuple[Any, A
         return f.status, st["status"] or "current"
     if key == "time":
         return (f.time.start, f.time.end), (st["from"], st["to"])
-    want = None if f.speaker in (None, UNNAMED_SPEAKER) else f.speaker
-    got = None if st["speaker"] is None else (sorted(matcher.match(st["speaker"], f.doc)) or ["?"])[0]
-    return want, got
+    want = f.speaker  # an entity id, UNNAMED_SPEAKER or None
+    if st["speaker"] is not None:
+        return want, (sorted(matcher.match(st["speaker"], f.doc)) or ["?"])[0]
+    return want, UNNAMED_SPEAKER if st["unnamed"] else None

@@ -221,3 +221,5 @@ def _when_and_who(st, ev: Evidence, prop: str, kg: KnowledgeGraph, res: Resource
             yield (st, iri(KG.timeBasis), terms.string("document"))
     if ev.attributed_to and ev.attributed_to in kg.entities:
         yield (st, iri(KG.attributedTo), ent_iri(ev.attributed_to))
+    elif ev.unnamed_source:
+        yield (st, iri(KG.unnamedSource), terms.string(ev.unnamed_source))

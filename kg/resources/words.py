@@ -114,6 +114,7 @@ class TimeWords:
     future_modifiers: frozenset[str]  # "next month": resolved in the future
     since_preps: frozenset[str]  # "since 1999": an interval with a start only
     attribution_phrases: frozenset[str]  # "according to X"
+    unnamed_sources: frozenset[str]  # "officials said": a source the text does not name
 
 
 W = TypeVar("W", RelationWords, EntityWords, TimeWords)

@@ -71,9 +71,11 @@ def encode_result(result: DocResult) -> str:
 
 
 def _time_fields(ev: Evidence) -> list:
-    """Role status, event time and speaker, when any is set (records written before they existed,
-    or of facts with none, have ten fields)."""
+    """Role status, event time, speaker and unnamed source, when any is set (records written before
+    they existed, or of facts with none, have ten fields; before unnamed sources, fourteen)."""
     extra = [ev.role_status, ev.event_start, ev.event_end, ev.attributed_to]
+    if ev.unnamed_source is not None:
+        extra.append(ev.unnamed_source)
     return extra if any(x is not None for x in extra) else []
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from kg.extract.context.speech import speaker
 from kg.extract.context.when import document_date, event_span
 from kg.extract.infer import CHAIN_RULE
+from kg.extract.relations.registry import RULES
 from kg.extract.resolve.records import Resolution
 from kg.model import Document, Relation
 from kg.resources import Resources
@@ -27,6 +28,8 @@ from kg.resources import Resources
 log = logging.getLogger(__name__)
 
 __all__ = ["add_context", "dated_document"]
+
+_CLAUSE_FAMILIES = frozenset({"patterns"})  # rule families that read a clause (registry.py)
 
 
 def dated_document(document: Document, doc: Doc) -> Document:
@@ -66,9 +69,15 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
             span = event_span(res.time, sent, args, base, ev.modality == "hedged")
             if span is not None:
                 changes.update(event_start=span[0], event_end=span[1])
-        who = speaker(sent, args, resolution.keys_at, reporting, phrases)
+        # only what a clause states is reported speech: a title, a party tag or an apposition
+        # around a name ("its chairman, Republican Rep. X of Texas") is the narrator's description
+        said = RULES[ev.rule].family in _CLAUSE_FAMILIES if ev.rule in RULES else False
+        who, unnamed = speaker(sent, args, resolution.keys_at, reporting, phrases,
+                               res.time.unnamed_sources) if said else (None, None)
         if who is not None:  # "X said he met Y" is X's own report: attributed to X too
             changes["attributed_to"] = who
+        elif unnamed is not None:  # "officials said ...": a source the text does not name
+            changes["unnamed_source"] = unnamed
         out.append(replace(rel, evidence=replace(ev, **changes)) if changes else rel)
     return out
 

@@ -6,7 +6,9 @@ recognised entity.  The fact's arguments must stand inside what is said: the spe
 ("Roe said the ban was irresponsible" -> Roe criticized ...) has its subject on the reporting
 verb and is the narrator's fact, not a reported one.  The reporting verbs are the lexicon's
 ``reporting`` list (``lexicon/relations.toml``); the phrases ("according to") are in
-``lexicon/time.toml``.  Unnamed sources ("officials said") give no speaker.
+``lexicon/time.toml``.  A source the text does not name ("U.S. officials said", "according to
+diplomats": a noun of ``unnamed_sources`` in ``lexicon/time.toml`` that is no recognised entity)
+gives no speaker but its words, kept as the statement's unnamed source.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from typing import Callable
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-__all__ = ["speaker"]
+__all__ = ["speaker", "Said"]
 
 KeysAt = Callable[[int], tuple[str, ...]]
+Said = tuple["str | None", "str | None"]  # (speaker's entity key, words of an unnamed source)
 
 
 def _subtree(tok: Token) -> set[int]:
@@ -57,11 +60,12 @@ def _according(tok: Token, phrases: frozenset[str]) -> tuple[list[Token], set[in
 
 
 def speaker(sent: SpacySpan, args: list[Token], keys_at: KeysAt, reporting: frozenset[str],
-            phrases: frozenset[str]) -> str | None:
-    """The entity key of the speaker the sentence attributes the fact with argument tokens
-    ``args`` to, or None (narrator, unnamed source, or no argument located)."""
+            phrases: frozenset[str], unnamed: frozenset[str] = frozenset()) -> Said:
+    """Who the sentence attributes the fact with argument tokens ``args`` to: (the speaker's entity
+    key, None), (None, the words of an unnamed source such as "U.S. officials"), or (None, None)
+    for the narrator or when no argument is located."""
     if not args:
-        return None
+        return None, None
     firsts = {p.split()[0] for p in phrases}
     for tok in sent:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in reporting:
@@ -74,5 +78,14 @@ def speaker(sent: SpacySpan, args: list[Token], keys_at: KeysAt, reporting: froz
             continue
         keys = {k for w in who for t in (w, *(c for c in w.children if c.dep_ == "compound")) for k in keys_at(t.i)}
         if len(keys) == 1:
-            return keys.pop()
-    return None
+            return keys.pop(), None
+        if not keys and len(who) == 1 and who[0].lower_ in unnamed:
+            return None, _source_words(who[0])
+    return None, None
+
+
+def _source_words(noun: Token) -> str:
+    """"U.S. officials", "a senior official": the noun with the words before it in its phrase
+    (at most five; no clause after it)."""
+    left = [t for t in noun.subtree if t.i <= noun.i][-6:]
+    return " ".join(t.text for t in left if not t.is_punct or t.text in (".", "-")).strip()

@@ -75,6 +75,42 @@ def test_narrated_fact_has_no_speaker(res):
     assert facts[("Ana Lind", "metWith", "Bo Berg")].attributed_to is None
 
 
+UNNAMED = """
+ 0  Acme       1  nsubj     PROPN  _       NNP
+ 1  attacked   1  ROOT      VERB   attack  VBD
+ 2  Zenith     1  dobj      PROPN  _       NNP
+ 3  ,          1  punct     PUNCT  _       ,
+ 4  senior     5  amod      ADJ    _       JJ
+ 5  officials  6  nsubj     NOUN   official NNS
+ 6  said       1  parataxis VERB   say     VBD
+ 7  .          1  punct     PUNCT  _       .
+"""
+
+
+def test_a_fact_said_by_an_unnamed_source_keeps_its_words(res):
+    _, facts = _facts(UNNAMED, (("Acme", "ORG"), ("Zenith", "ORG")), res)
+    ev = facts[("Acme", "attacked", "Zenith")]
+    assert (ev.attributed_to, ev.unnamed_source) == (None, "senior officials")
+
+
+def test_a_named_speaker_is_no_unnamed_source(res):
+    _, facts = _facts(REPORTED, REPORTED_ENTS, res)
+    assert facts[("Acme", "attacked", "Zenith")].unnamed_source is None
+
+
+def test_the_unnamed_source_is_exported_and_kept_in_store_records(res):
+    from kg.export.rdf import to_rdf
+    from kg.model import KnowledgeGraph
+    from kg.store.entities import decode_result, encode_result
+    from kg.vocab import KG
+
+    result, _ = _facts(UNNAMED, (("Acme", "ORG"), ("Zenith", "ORG")), res)
+    assert decode_result(encode_result(result)).relations[0].evidence.unnamed_source == "senior officials"
+    g = KnowledgeGraph(symmetric=res.ontology.symmetric)
+    g.add(result)
+    assert [str(o) for o in to_rdf(g, resources=res).objects(None, KG.unnamedSource)] == ["senior officials"]
+
+
 def _title(word: str, tag: str = "JJ", dep: str = "amod") -> str:
     return f"""
  0  {word:<9} 2  {dep:<9} ADJ    _      {tag}
