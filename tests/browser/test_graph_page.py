@@ -232,3 +232,23 @@ def test_event_times_show_in_the_panel_the_list_and_the_date_filter(open_graph):
     assert opened.js("() => window.__newskg.visible().facts") == 1
     assert "event time" in page.text_content("#date-note")
     assert opened.page_errors == []
+
+
+def test_the_panel_shows_a_readings_role_status_and_who_said_it(open_graph):
+    from dataclasses import replace
+
+    graph = sample_graph()
+    fact = ("person/anna keller", "metWith", "person/tomas brandt")
+    if fact not in graph.facts:
+        fact = next(f for f in graph.facts if f[0] == "person/anna keller")
+    ev = graph.facts[fact][0]
+    graph.facts[fact] = [replace(ev, unnamed_source="senior officials")]
+    post = next(f for f in graph.facts if f[1] in ("leaderOf", "worksFor") and f[0] == "person/anna keller")
+    graph.facts[post] = [replace(e, role_status="former") for e in graph.facts[post]]
+    opened = open_graph(render_html(graph))
+    page = opened.page
+    page.fill("#search", "Anna Keller")
+    page.press("#search", "Enter")
+    text = page.text_content("#panel-body")
+    assert "said by senior officials" in text and "former post" in text
+    assert opened.page_errors == []

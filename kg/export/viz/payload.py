@@ -27,7 +27,9 @@ Top-level keys (lists are indexed by position; ``-1`` or a missing key means "no
     edges     [{"id", "from", "to" (node indexes), "p" (prop index), "st" (0 asserted,
                1 hedged only, 2 negated only), "conf" (noisy-OR of asserted evidence, 0 if none),
                "ev": [[doc, sentence, rule, confidence, modality code, optional [first, last]
-               event days]]}]   evidence sorted by date, document, offsets
+               event days (null when only the next is given), optional {"status": role status,
+               "said": speaker's name or an unnamed source's words}]]}]
+              evidence sorted by date, document, offsets
     dated     true when some evidence or document has an orderable date
 """
 
@@ -166,11 +168,31 @@ def _edges(graph, selection, node_index, prop_index, doc_index, docs, date_of):
             if span:
                 reading.append(list(span))
                 dated = True
+            context = _reading_context(graph, e)
+            if context:
+                if not span:
+                    reading.append(None)  # no event days: the context is still the seventh item
+                reading.append(context)
             readings.append(reading)
         s, p, o = fact
         edges.append({"id": i, "from": node_index[s], "to": node_index[o], "p": prop_index[p],
                       "st": _status(evidence), "conf": graph.confidence(fact), "ev": readings})
     return edges, sentences.items(), rules.items(), dated
+
+
+def _reading_context(graph: KnowledgeGraph, e: Evidence) -> dict[str, str]:
+    """A reading's role status (posts) and who the sentence says it ("said": a named speaker, or
+    the words of an unnamed source); {} when neither is known."""
+    out = {}
+    status = getattr(e, "role_status", None)
+    if status:
+        out["status"] = status
+    speaker = getattr(e, "attributed_to", None)
+    if speaker and speaker in graph.entities:
+        out["said"] = graph.entities[speaker].name
+    elif getattr(e, "unnamed_source", None):
+        out["said"] = e.unnamed_source
+    return out
 
 
 def _nodes(graph: KnowledgeGraph, selection: Selection, doc_index: dict[str, int], class_index: dict[str, int],

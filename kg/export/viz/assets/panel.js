@@ -39,6 +39,9 @@ function evidenceList(e) {
     item.appendChild(el("blockquote", null, SENTS[ev[1]]));
     var meta = append(el("div", { className: "ev-meta" }), docLine(ev[0]));
     if (ev[5]) { append(meta, " \u00b7 ", el("span", { className: "when" }, "event " + spanText(ev[5]))); }
+    var ctx = ev[6] || {};
+    if (ctx.status) { append(meta, " \u00b7 ", el("span", { className: "role" }, ctx.status + " post")); }
+    if (ctx.said) { append(meta, " \u00b7 ", el("span", { className: "said" }, "said by " + ctx.said)); }
     append(meta, " \u00b7 rule " + RULES[ev[2]] + " \u00b7 confidence " + ev[3].toFixed(2) + " ", statusBadge(ev[4]));
     item.appendChild(meta);
     list.appendChild(item);
