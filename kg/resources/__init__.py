@@ -7,7 +7,7 @@ Everything the extractor knows about the world or about English lives in ``ontol
 * ``lexicon/entities.toml``    head words, titles-independent word lists, entity patterns
 * ``lexicon/time.toml``        role status, time-expression and attribution words
 * ``gazetteer/*.jsonl``        countries, organisations, cities with aliases
-* ``offices/holders.jsonl``    heads of state and government with their terms
+* ``offices/*.jsonl``          heads of state and government, ministers, with their terms
 
 Files are validated on load; a bad file raises :class:`kg.errors.DataFileError` naming the file
 and the entry.  Nothing here depends on spaCy.
@@ -117,5 +117,5 @@ def load_resources(folder: Path | None = None) -> Resources:
         gazetteer=gazetteer,
         folder=folder,
         time=load_time_words(folder / "lexicon" / "time.toml"),
-        offices=load_offices(folder / "offices" / "holders.jsonl", countries),
+        offices=load_offices(folder / "offices", countries),
     )

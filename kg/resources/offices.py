@@ -1,10 +1,12 @@
-"""Office holders (``ontologies/offices/holders.jsonl``): heads of state and of government with
-their terms, so that "President Obama" in an article dated 2014 is read as the head of the United
-States although the text never names the country.
+"""Office holders (``ontologies/offices/*.jsonl``): heads of state and of government
+(``holders.jsonl``) and senior ministers (``ministers.jsonl``) with their terms, so that "President
+Obama" in an article dated 2014 is read as the head of the United States, and "Foreign Secretary
+Jack Straw" as a member of the British government, although the text never names the country.
 
 One JSON object per line: ``name``, ``surname`` (the word news use alone), ``aliases`` (other
 full-name spellings), ``country`` (a gazetteer country id), ``titles`` (lower-case title words for
-this office), ``start`` and ``end`` (ISO dates; ``end`` null while in office) and ``wikidata``.
+this office), ``start`` and ``end`` (ISO dates; ``end`` null while in office), ``wikidata`` and
+``property`` (``leaderOf``, the default, or ``worksFor``).
 Validated on load: a bad line raises :class:`~kg.errors.DataFileError` naming the file and line.
 
 >>> from kg.resources import load_resources
@@ -30,7 +32,8 @@ from kg.errors import DataFileError
 __all__ = ["Holder", "Offices", "load_offices", "offices_from_rows", "fold_name"]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_KEYS = ("name", "surname", "aliases", "country", "titles", "start", "end", "wikidata")
+_KEYS = ("name", "surname", "aliases", "country", "titles", "start", "end", "wikidata", "property")
+_POSTS = ("leaderOf", "worksFor")
 
 
 def fold_name(name: str) -> str:
@@ -51,6 +54,7 @@ class Holder:
     end: str | None
     wikidata: str | None = None
     aliases: tuple[str, ...] = ()
+    prop: str = "leaderOf"  # the post's property: leaderOf (heads) or worksFor (ministers)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -89,17 +93,17 @@ class Offices:
         return tuple(pool)
 
 
-def load_offices(path: Path, countries: frozenset[str]) -> Offices:
-    """Read and validate the table; ``countries`` are the gazetteer's country ids (no file: empty)."""
-    if not path.is_file():
-        return Offices({}, {})
+def load_offices(folder: Path, countries: frozenset[str]) -> Offices:
+    """Read and validate every ``*.jsonl`` table of ``folder``; ``countries`` are the gazetteer's
+    country ids (no folder: an empty table)."""
     rows = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append((f"{path}:{lineno}", json.loads(line)))
-            except json.JSONDecodeError as exc:
-                raise DataFileError(f"{path}:{lineno}: not a JSON object ({exc}); one office term per line.") from exc
+    for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else ():
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    rows.append((f"{path}:{lineno}", json.loads(line)))
+                except json.JSONDecodeError as exc:
+                    raise DataFileError(f"{path}:{lineno}: not a JSON object ({exc}); one office term per line.") from exc
     return offices_from_rows(rows, countries)
 
 
@@ -138,6 +142,9 @@ def _holder(row: object, where: str, countries: frozenset[str]) -> tuple[Holder,
     aliases = row.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise DataFileError(f"{where}: aliases must be a list of names.")
+    prop = row.get("property") or "leaderOf"
+    if prop not in _POSTS:
+        raise DataFileError(f"{where}: property must be one of {', '.join(_POSTS)}, got {prop!r}.")
     holder = Holder(row["name"], row["surname"], row["country"], frozenset(titles), start, end, row.get("wikidata"),
-                    tuple(aliases))
+                    tuple(aliases), prop)
     return holder, list(holder.names)

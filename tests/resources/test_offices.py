@@ -25,6 +25,7 @@ def table(*rows):
     ({"titles": []}, "non-empty"),
     ({"aliases": "Ana B. Lind"}, "list of names"),
     ({"office": "x"}, "needs the keys"),
+    ({"property": "memberOf"}, "property must be one of"),
 ])
 def test_a_bad_row_is_an_error_naming_it(bad, says):
     with pytest.raises(DataFileError, match=says) as err:

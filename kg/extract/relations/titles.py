@@ -132,35 +132,41 @@ def _posts(v: DocView, key: str, start: int, end: int, prop: str, role: str, own
                 affiliations.append((key, o.key))
         if r is not None:
             readings.append(r)
-    if not affiliations and prop == "leaderOf":
-        country, how, status = office_country(v, key, role, status)
-        if country is None and role in v.words.default_country_titles:
-            country, how = _nearest_country(v, anchor), "title-default"
-        r = v.reading(prop, Arg(key), Arg(country, 1.0), how, anchor, "asserted", status) if country else None
+    if not affiliations and prop in ("leaderOf", "worksFor"):
+        words = title.lower().split()
+        country, how, status, held = office_country(v, key, [" ".join(words[n:]) for n in range(len(words))] + [role],
+                                                    status)
+        if country is None and prop == "leaderOf" and role in v.words.default_country_titles:
+            country, how, held = _nearest_country(v, anchor), "title-default", prop
+        r = v.reading(held, Arg(key), Arg(country, 1.0), how, anchor, "asserted", status) if country else None
         if r is not None:
             readings.append(r)
             affiliations.append((key, country))
     return RuleResult(tuple(readings), ((key, title),), tuple(affiliations))
 
 
-def office_country(v: DocView, key: str, role: str, status: str) -> tuple[str | None, str, str]:
-    """The country whose head ``key`` is by the office-holder table (``ontologies/offices``), with
-    the rule id and the role status: "President Obama" in a text of 2014 (current), "former
-    President Obama" or "President Obama" in a text of 2019 (former).  None when the table does not
-    know the name under that title, or when it fits two countries."""
+def office_country(v: DocView, key: str, titles: list[str], status: str) -> tuple[str | None, str, str, str]:
+    """The country whose post ``key`` holds under one of ``titles`` (longest first) by the
+    office-holder tables (``ontologies/offices``), with the rule id, the role status and the
+    property of the post: "President Obama" in a text of 2014 (leaderOf, current), "former
+    President Obama" or "President Obama" in a text of 2019 (former), "Foreign Secretary Jack
+    Straw" (worksFor).  None when the tables do not know the name under a title, or when it fits
+    two countries or two posts."""
     ent = v.r.entities.get(key)
     if ent is None or status not in ("current", "former"):
-        return None, "office-holder", status
+        return None, "office-holder", status, ""
     names = {_untitled(v, n) for n in (ent.name, *ent.aliases)} - {""}
     full = {n for n in names if len(n.split()) >= 2}
     names = sorted(full or names)  # a person named in full is that name, not any holder of the surname
-    for former in ((False, True) if status == "current" else (True,)):
-        found = {h.country for n in names for h in v.res.offices.holders(n, role, v.date, former=former)}
-        if len(found) == 1 and v.known(next(iter(found))):
-            return next(iter(found)), "office-holder", "former" if former and v.date else status
-        if found:
-            break
-    return None, "office-holder", status
+    for title in dict.fromkeys(t for t in titles if t):
+        for former in ((False, True) if status == "current" else (True,)):
+            found = {(h.country, h.prop) for n in names for h in v.res.offices.holders(n, title, v.date, former=former)}
+            if len(found) == 1 and v.known(next(iter(found))[0]):
+                country, prop = next(iter(found))
+                return country, "office-holder", "former" if former and v.date else status, prop
+            if found:
+                return None, "office-holder", status, ""
+    return None, "office-holder", status, ""
 
 
 def _untitled(v: DocView, name: str) -> str:

@@ -460,6 +460,23 @@ CASES = [
                   "start": "2001-05-01", "end": "2006-05-01"},),
         absent=(("Lind", "leaderOf", "France"),),
     ),
+    # a minister's title without a country: the post the table gives (worksFor), not a head's
+    Case(
+        "office-holder-minister", "Protests greeted Foreign Secretary Ana Lind.",
+        """
+         0  Protests    1  nsubj      NOUN   protest    NNS
+         1  greeted     1  ROOT       VERB   greet      VBD
+         2  Foreign     3  compound   PROPN  _          NNP
+         3  Secretary   5  compound   PROPN  _          NNP
+         4  Ana         5  compound   PROPN  _          NNP
+         5  Lind        1  dobj       PROPN  _          NNP
+         6  .           1  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"),),
+        holders=({"name": "Ana Lind", "surname": "Lind", "country": "country/fra", "titles": ["foreign secretary"],
+                  "start": "2001-05-01", "end": "2006-05-01", "property": "worksFor"},),
+        facts=(Fact("Ana Lind", "worksFor", "France", "asserted", "office-holder"),),
+    ),
     # a person the text names in full is that person, not the holder of the title who shares the surname
     Case(
         "office-holder-other-person", "Bo Lind met President Lind.",
