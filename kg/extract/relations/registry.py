@@ -94,7 +94,7 @@ for _id, _factor, _summary in (
 for _id, _factor, _family, _summary in (
     ("role-title", 1.0, "titles", '"<org/country> <title> <Person>" -> worksFor / leaderOf'),
     ("title-default", 0.6, "titles", '"President X" without an explicit country: nearest country'),
-    ("office-holder", 0.95, "titles", '"President X" without a country: the office-holder table at the report\'s date'),
+    ("office-holder", 0.95, "titles", '"President X", "Defence Secretary X" without a country: the office-holder tables at the report\'s date'),
     ("name-structure", 0.8, "titles", '"<X> Forces <Place>" -> unit locatedIn Place'),
     ("role-apposition", 0.95, "roles", '"B, a key A ally", "X, chairman of Y"'),
     ("role-copula", 0.9, "roles", '"B is our partner", "called B a partner"'),
