@@ -91,6 +91,8 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
         return None  # "Interim Iraqi": a word before a nationality, no group of its own
     if end - start > 2 and doc[start].lower_ in ("ex", "former") and doc[start + 1].text == "-":
         start += 2  # "Ex-Welsh Office Minister X": the office's name has no "Ex-"
+    if not person:
+        start, cls, person = _after_portfolio(found, res, start, end, cls)
     if end - start >= 2 and doc[end - 1].lower_ in honor \
             and all(t.i in found.gaz_covered or t.is_punct for t in doc[start:end - 1]):
         return None  # "British FM", "Ruritanian PM": a role, no name
@@ -102,6 +104,23 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
         if end <= start:
             return None
     return _Span(start, end, cls, person)
+
+
+def _after_portfolio(found: Candidates, res: Resources, start: int, end: int, cls: str) -> tuple[int, str, bool]:
+    """"Secretary of Defense Jim Mattis": the NER glues the portfolio of a title written with "of"
+    to the name after it ("Defense Jim Mattis" as an organisation); the name is the two or three
+    capitalised words after the portfolio, a person's."""
+    doc, portfolios = found.doc, res.relations.words.portfolios
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in res.title_words:
+        return start, cls, False
+    k = start
+    while k < end - 2 and doc[k].lower_ in portfolios:
+        k += 1
+    rest = doc[k:end]
+    if k == start or not 2 <= len(rest) <= 3 or any(t.i in found.gaz_covered for t in rest) \
+            or not all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in res.title_words for t in rest):
+        return start, cls, False
+    return k, "Person", True
 
 
 def _peerage(found: Candidates, res: Resources, s: _Span) -> bool:
