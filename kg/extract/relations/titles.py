@@ -2,10 +2,10 @@
 
 "Ruritanian Foreign Minister Ana Lind" gives Lind worksFor Ruritania (rule ``role-title``) and the
 title "Foreign Minister"; "President Lind" with no country before it gives leaderOf the country
-the office-holder table (``ontologies/offices/holders.jsonl``) has Lind lead under that title at
-the report's date (``office-holder``), else the nearest country named before the title in its
-clause (``title-default``); "the Ruritanian novelist X"
-says where X comes from (livesIn).  Also "<X> Forces <Place>": a unit named after where it is
+the office-holder tables (``ontologies/offices/``) have Lind lead under that title at the report's
+date (``office-holder``; "Defence Secretary Lind" likewise gives worksFor), else the nearest
+country named before the title in its clause (``title-default``); "the Ruritanian novelist X" says
+where X comes from (livesIn).  Also "<X> Forces <Place>": a unit named after where it is
 stationed (``name-structure``).
 """
 

@@ -54,6 +54,17 @@ class Case:
     holders: tuple[dict, ...] = ()  # an office-holder table in place of ontologies/offices/holders.jsonl
 
 
+# "President Lind" with no country, and Ana Lind's term as president in an office-holder table
+PRESIDENT_LIND = """
+         0  Protests    1  nsubj      NOUN   protest    NNS
+         1  greeted     1  ROOT       VERB   greet      VBD
+         2  President   3  compound   PROPN  _          NNP
+         3  Lind        1  dobj       PROPN  _          NNP
+         4  .           1  punct      PUNCT  _          .
+        """
+LIND_TERM = {"name": "Ana Lind", "surname": "Lind", "country": "country/fra", "titles": ["president"],
+             "start": "2001-05-01", "end": "2006-05-01"}
+
 # Columns of a parse:  i  word  head  dep  pos  lemma ("_": the word)  tag
 CASES = [
     # -- the trigger constructions (ontologies/lexicon/patterns.toml) ----------------------------
@@ -431,33 +442,19 @@ CASES = [
     # a head-of-state title without an owner: the office-holder table at the report's date
     Case(
         "office-holder", "Protests greeted President Lind.",
-        """
-         0  Protests    1  nsubj      NOUN   protest    NNS
-         1  greeted     1  ROOT       VERB   greet      VBD
-         2  President   3  compound   PROPN  _          NNP
-         3  Lind        1  dobj       PROPN  _          NNP
-         4  .           1  punct      PUNCT  _          .
-        """,
+        PRESIDENT_LIND,
         ents=(("Lind", "PERSON"),),
         date="2003-02-01",
-        holders=({"name": "Ana Lind", "surname": "Lind", "country": "country/fra", "titles": ["president"],
-                  "start": "2001-05-01", "end": "2006-05-01"},),
+        holders=(LIND_TERM,),
         facts=(Fact("Lind", "leaderOf", "France", "asserted", "office-holder"),),
     ),
     # the same title outside the term: no current post (a later report reads a former one)
     Case(
         "office-holder-outside-term", "Protests greeted President Lind.",
-        """
-         0  Protests    1  nsubj      NOUN   protest    NNS
-         1  greeted     1  ROOT       VERB   greet      VBD
-         2  President   3  compound   PROPN  _          NNP
-         3  Lind        1  dobj       PROPN  _          NNP
-         4  .           1  punct      PUNCT  _          .
-        """,
+        PRESIDENT_LIND,
         ents=(("Lind", "PERSON"),),
         date="1999-02-01",
-        holders=({"name": "Ana Lind", "surname": "Lind", "country": "country/fra", "titles": ["president"],
-                  "start": "2001-05-01", "end": "2006-05-01"},),
+        holders=(LIND_TERM,),
         absent=(("Lind", "leaderOf", "France"),),
     ),
     # a minister's title without a country: the post the table gives (worksFor), not a head's
@@ -490,8 +487,7 @@ CASES = [
         """,
         ents=(("Bo Lind", "PERSON"), ("Lind", "PERSON", 2)),
         date="2003-02-01",
-        holders=({"name": "Ana Lind", "surname": "Lind", "country": "country/fra", "titles": ["president"],
-                  "start": "2001-05-01", "end": "2006-05-01"},),
+        holders=(LIND_TERM,),
         absent=(("Bo Lind", "leaderOf", "France"),),
     ),
     # "<X> Forces <Place>": a unit named after where it is stationed (the place must be known)

@@ -1,8 +1,8 @@
 """The office-holder rule: "President Obama" in a text of 2014 is Barack Obama.
 
 Registered just before ``person-short-name`` (:mod:`~kg.extract.resolve.corpus.rules`): the
-office-holder table (``ontologies/offices/holders.jsonl``) and the text's date are evidence that a
-co-mention count cannot outweigh.
+office-holder tables (``ontologies/offices/``) and the text's date are evidence that a co-mention
+count cannot outweigh.
 """
 
 from __future__ import annotations
@@ -22,8 +22,7 @@ def person_office(view: View) -> Iterator[Proposal]:
     """Names of one office holder: full names the table gives as one person's ("Donald Trump",
     "Donald J. Trump") when the corpus titles both with the office; then a surname alone under the
     title ("President Obama") joins the person who held it at the text's date (or, when no one
-    did, the one person who held it before).  The table and
-    the date are evidence a co-mention count cannot outweigh."""
+    did, the one person who held it before)."""
     yield from _full_names(view)
     yield from _surnames(view)
 
