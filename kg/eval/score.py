@@ -12,9 +12,10 @@ Matching (printed in every report as ``matching used: ...``)
     equals one of the gold entity's normalised name/aliases (:func:`normalise`: accents
     removed, case folded, a possessive "'s", apostrophes and full stops dropped, other
     punctuation turned into spaces, a leading "the" dropped, spaces collapsed: "U.K." == "UK", "the Kremlin" == "Kremlin").
-    If a node matches several gold entities and the normalised ``rdfs:label`` equals the
-    canonical name of some of them, only those are kept (so a node "Paris" is the city, not
-    the country that lists "Paris" as a metonymic alias).  Types are not used for matching;
+    If a node matches several gold entities of one document and the normalised ``rdfs:label``
+    equals the canonical name of some of them, only those are kept (so a node "Paris" is the
+    city, not the country that lists "Paris" as a metonymic alias); entities of other documents
+    are not affected (a node "Republican Party" still matches another text's "Republican").  Types are not used for matching;
     type agreement is reported separately.
 
 Facts
@@ -55,7 +56,7 @@ MATCHING_RULE = (
     "a predicted node (rdfs:label + skos:altLabel) matches a gold entity when a normalised "
     "label equals a normalised gold name or alias; normalisation removes accents, folds case, "
     "drops a possessive 's, apostrophes and full stops, turns other punctuation into spaces, drops a leading "
-    "'the' and collapses spaces ('U.K.' == 'UK'); if several gold entities match, those whose "
+    "'the' and collapses spaces ('U.K.' == 'UK'); if several gold entities of one document match, those whose "
     "canonical name equals the node's rdfs:label win; entity types are not used for matching; "
     "symmetric properties (owl:SymmetricProperty) match in either direction"
 )
@@ -85,11 +86,16 @@ class _Matcher:
         cands = self.candidates.get(node, frozenset())
         if scope != _ALL:
             cands = frozenset(i for i in cands if self.entities[i].doc in (None, scope))
-        if len(cands) > 1:
+        if len(cands) > 1:  # the preference holds among one document's entities, not across documents
             main = normalise(self.labels[node][0])
-            preferred = frozenset(i for i in cands if self.canonical[i] == main)
-            if preferred:
-                cands = preferred
+            by_doc: dict[str | None, set[str]] = defaultdict(set)
+            for i in cands:
+                by_doc[self.entities[i].doc].add(i)
+            kept: set[str] = set()
+            for ids in by_doc.values():
+                preferred = {i for i in ids if self.canonical[i] == main}
+                kept |= preferred or ids
+            cands = frozenset(kept)
         self._cache[key] = cands
         return cands
 

@@ -15,6 +15,7 @@ from kg.eval.gold import GoldError, ambiguous_names, gold_from_dict, load_gold
 from kg.eval.names import normalise
 from kg.eval.score import evaluate
 from kg.eval.terms import relation_properties, symmetric_properties
+from kg.vocab import KG_NS
 
 REPO = Path(__file__).resolve().parents[2]
 FIX = REPO / "tests" / "fixtures" / "eval"
@@ -191,6 +192,33 @@ def test_global_mode_on_the_same_data_ignores_documents() -> None:
     r = evaluate(graph("pred_per_doc.ttl"), load_gold(FIX / "gold_per_doc.json"))
     assert r.per_property["worksFor"].tp == 2 and r.per_property["worksFor"].fp == 0
     assert [m.gold_ids for m in r.false_merges] == [("s1:smith", "s2:smith")]
+
+
+def test_canonical_name_preference_stays_inside_one_document() -> None:
+    # one node "Republican Party": text p1 calls the party "Republican Party", text p2 only
+    # "Republican"; the node matches both texts' entities, so p2's fact is found
+    gold = gold_from_dict({
+        "name": "parties", "description": "one party named two ways in two texts",
+        "documents": [{"id": "p1", "source": {"text": "Jo Roe joined the Republican Party."}},
+                      {"id": "p2", "source": {"text": "Republican Sen. Al Doe spoke."}}],
+        "entities": [
+            {"id": "p1:roe", "name": "Jo Roe", "type": "Person", "doc": "p1"},
+            {"id": "p1:gop", "name": "Republican Party", "type": "Group", "doc": "p1"},
+            {"id": "p2:doe", "name": "Al Doe", "type": "Person", "doc": "p2"},
+            {"id": "p2:gop", "name": "Republican", "aliases": ["GOP"], "type": "Group", "doc": "p2"}],
+        "relations": [
+            {"subject": "p1:roe", "property": "memberOf", "object": "p1:gop", "doc": "p1", "evidence": "joined"},
+            {"subject": "p2:doe", "property": "memberOf", "object": "p2:gop", "doc": "p2", "evidence": "Sen."}],
+        "optional": []})
+    ex, kg = rdflib.Namespace("https://example.org/x/"), rdflib.Namespace(KG_NS)
+    g = rdflib.Graph()
+    for node, label in (("roe", "Jo Roe"), ("doe", "Al Doe"), ("gop", "Republican Party")):
+        g.add((ex[node], rdflib.RDFS.label, rdflib.Literal(label)))
+    g.add((ex.gop, rdflib.SKOS.altLabel, rdflib.Literal("Republican")))
+    g.add((ex.roe, kg.memberOf, ex.gop))
+    g.add((ex.doe, kg.memberOf, ex.gop))
+    r = evaluate(g, gold, properties={"memberOf"})
+    assert (r.micro.tp, r.micro.fp, r.micro.fn) == (2, 0, 0)
 
 
 # -- gold validation ------------------------------------------------------------------------
