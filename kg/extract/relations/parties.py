@@ -1,6 +1,9 @@
 """Party membership written around a person's name: a legislator's tag ("Sen. Ana Lind, R-Ky.",
-"Rep. Ana Lind (D-Calif.)": rule ``party-tag``, the letters in ``party_letters`` of the lexicon)
-and a party in apposition ("Ana Lind, a Republican,": rule ``party-apposition``)."""
+"Rep. Ana Lind (D-Calif.)": rule ``party-tag``, the letters in ``party_letters`` of the lexicon),
+a party in apposition ("Ana Lind, a Republican,", "Ana Lind, Republican of Ohio,": rule
+``party-apposition``) and a party written right before the name ("Labour's Ana Lind", "Democrat
+Ana Lind": rule ``party-before-name``).  A party is a gazetteer group with a country (parties,
+movements, armed groups); its member is a person."""
 
 from __future__ import annotations
 
@@ -10,10 +13,12 @@ from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, resu
 from kg.extract.relations.registry import declare, rule
 from kg.extract.relations.view import DocView
 
-__all__ = ["party_tags", "party_appositions"]
+__all__ = ["party_tags", "party_appositions", "party_before_name"]
 
 declare("party-tag", factor=1.0, family="parties", summary='"Sen. X, R-Ky.", "Rep. X (D-Calif.)" -> memberOf the party')
 declare("party-apposition", factor=0.95, family="parties", summary='"X, a Republican," -> memberOf the party')
+declare("party-before-name", factor=0.9, family="parties",
+        summary='"Labour\'s X", "Democrat X" (no title between) -> memberOf the party')
 
 
 def _letters(v: DocView) -> dict[str, str]:
@@ -45,7 +50,26 @@ def party_appositions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     for app in (c for c in tok.children if c.dep_ == "appos" and c.i in v.r.token_keys):
         party = v.r.token_keys[app.i]
         entry = v.res.gazetteer.entries.get(party)
-        if entry is not None and entry.cls == "Group" and entry.country \
-                and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in app.children):
+        dets = [c.lower_ for c in app.children if c.dep_ == "det"]  # "a Republican", "Republican of Ohio"
+        if entry is not None and entry.cls == "Group" and entry.country and dets in ([], ["a"], ["an"]):
             out.append(v.reading("memberOf", Arg(key), Arg(party, 0.95), "party-apposition", tok))
     return result_of(out)
+
+
+@rule("party-before-name", stage="clauses", unit="mention")
+def party_before_name(v: DocView, n: int, learned: Learned) -> RuleResult:
+    """A party's name right before a person's name and hanging on it, with no title between:
+    "Labour's Ana Lind", "Democrat Ana Lind" (the issue's "party word before a name")."""
+    key, m, doc = v.r.mention_keys[n], v.mentions[n], v.doc
+    if not key or v.cls(key) != "Person" or m.start == 0:
+        return NOTHING
+    last = doc[m.start - 1]
+    word = doc[m.start - 2] if last.text in ("'s", "'", "’s", "’") and m.start >= 2 else last
+    party = v.r.token_keys.get(word.i)
+    entry = v.res.gazetteer.entries.get(party) if party else None
+    if entry is None or entry.cls != "Group" or not entry.country or party == key:
+        return NOTHING
+    head = doc[m.start:m.end].root
+    if word.head.i != head.i or word.dep_ not in ("poss", "compound", "amod", "nmod"):
+        return NOTHING
+    return result_of([v.reading("memberOf", Arg(key), Arg(party, 0.9), "party-before-name", doc[m.start])])

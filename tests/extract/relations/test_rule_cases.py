@@ -1169,6 +1169,62 @@ CASES = [
         facts=(Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "party-apposition"),
                Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
     ),
+    # without a determiner: "Bo Berg, Republican of Riverton,"
+    Case(
+        "party-apposition-no-article", "Bo Berg, Republican of Riverton, criticized Acme.",
+        """
+         0  Bo           1  compound   PROPN  _          NNP
+         1  Berg         7  nsubj      PROPN  _          NNP
+         2  ,            1  punct      PUNCT  _          ,
+         3  Republican   1  appos      PROPN  _          NNP
+         4  of           3  prep       ADP    _          IN
+         5  Riverton     4  pobj       PROPN  _          NNP
+         6  ,            1  punct      PUNCT  _          ,
+         7  criticized   7  ROOT       VERB   criticize  VBD
+         8  Acme         7  dobj       PROPN  _          NNP
+         9  .            7  punct      PUNCT  _          .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Republican", "NORP"), ("Riverton", "GPE"), ("Acme", "ORG")),
+        facts=(Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "party-apposition"),
+               Fact("Bo Berg", "livesIn", "Riverton", "asserted", "person-of-place"),
+               Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
+    ),
+    # a party right before the name, hanging on it: "Democrat Bo Berg"
+    Case(
+        "party-before-name", "Democrat Bo Berg criticized Acme.",
+        """
+         0  Democrat     2  compound   PROPN  _          NNP
+         1  Bo           2  compound   PROPN  _          NNP
+         2  Berg         3  nsubj      PROPN  _          NNP
+         3  criticized   3  ROOT       VERB   criticize  VBD
+         4  Acme         3  dobj       PROPN  _          NNP
+         5  .            3  punct      PUNCT  _          .
+        """,
+        ents=(("Democrat", "NORP"), ("Bo Berg", "PERSON"), ("Acme", "ORG")),
+        facts=(Fact("Bo Berg", "memberOf", "Democratic Party", "asserted", "party-before-name"),
+               Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
+    ),
+    # the possessive: "Hamas's Bo Berg"; a company is no party ("Acme's Ana Lind" works there)
+    Case(
+        "party-before-name-possessive", "Hamas's Bo Berg met Acme's Ana Lind.",
+        """
+         0  Hamas        3  poss       PROPN  _          NNP
+         1  's           0  case       PART   _          POS
+         2  Bo           3  compound   PROPN  _          NNP
+         3  Berg         4  nsubj      PROPN  _          NNP
+         4  met          4  ROOT       VERB   meet       VBD
+         5  Acme         8  poss       PROPN  _          NNP
+         6  's           5  case       PART   _          POS
+         7  Ana          8  compound   PROPN  _          NNP
+         8  Lind         4  dobj       PROPN  _          NNP
+         9  .            4  punct      PUNCT  _          .
+        """,
+        ents=(("Hamas", "ORG"), ("Bo Berg", "PERSON"), ("Acme", "ORG"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Bo Berg", "memberOf", "Hamas", "asserted", "party-before-name"),
+               Fact("Bo Berg", "metWith", "Ana Lind", "asserted", "verb-svo"),
+               Fact("Ana Lind", "worksFor", "Acme", "asserted", "possessive-place")),
+        absent=(("Ana Lind", "memberOf", "Acme"),),
+    ),
 ]
 
 
