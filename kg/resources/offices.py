@@ -92,6 +92,14 @@ class Offices:
             return ()
         return tuple(pool)
 
+    def sole_holder(self, surname: str, title: str) -> tuple[Holder, ...]:
+        """The terms of the one person the table knows as ``title`` + ``surname`` at any time
+        (empty when it knows none or several): the evidence for a text without a date, which
+        :meth:`holders` does not read.  Used to join names, never to state a post."""
+        title = title.casefold()
+        pool = [h for h in self.by_surname.get(fold_name(surname), ()) if title in h.titles]
+        return tuple(pool) if len({h.name for h in pool}) == 1 else ()
+
 
 def load_offices(folder: Path, countries: frozenset[str]) -> Offices:
     """Read and validate every ``*.jsonl`` table of ``folder``; ``countries`` are the gazetteer's

@@ -85,6 +85,7 @@ NICK = [doc("n1", ent("Nick Brown", titles={"chief whip"}), ent("Commons", "Gove
 
 
 def test_a_surname_alone_joins_the_person_its_text_speaks_of(res):
+    res = _with_holders(res)  # no office-holder table: the text's evidence alone decides
     g, r = resolved(res, *GORDON, *NICK, doc("x", ent("Brown", titles={"chancellor"}), TREASURY, BUDGET))
     assert r.key_of("x", "person/brown") == "person/gordon-brown"
     assert "person/brown" not in g.entities
@@ -118,14 +119,26 @@ def test_a_titled_surname_joins_the_office_holder_of_its_date(res):
     assert merge.rule == "person-office" and "office-holder table" in merge.evidence
 
 
-def test_a_titled_surname_outside_the_term_or_undated_stays_apart(res):
+def test_a_titled_surname_before_the_term_stays_apart(res):
     res = _with_holders(res, LIND)
-    for date in ("1999-02-01", None):  # before the term, or no date (after it: the former holder, below)
-        texts = [doc("a1", president("Ana Lind"), UK), *BO_LIND,
-                 doc("x", ent("Lind", aliases={"President Lind"}, titles={"President"}), IRAQ, date=date)]
-        g = graph(res, *texts, *FILLER)
-        r = resolve_across_documents(g, res)
-        assert r.key_of("x", "person/lind") != "person/ana-lind"
+    texts = [doc("a1", president("Ana Lind"), UK), *BO_LIND,
+             doc("x", ent("Lind", aliases={"President Lind"}, titles={"President"}), IRAQ, date="1999-02-01")]
+    g = graph(res, *texts, *FILLER)
+    assert resolve_across_documents(g, res).key_of("x", "person/lind") != "person/ana-lind"
+
+
+def test_an_undated_titled_surname_joins_only_the_tables_sole_holder(res):
+    """Without a date, "President Lind" is Ana Lind when the table knows no other President Lind;
+    with a second one (another country, another time) it stays apart."""
+    texts = [doc("a1", president("Ana Lind"), UK), *BO_LIND,
+             doc("x", ent("Lind", aliases={"President Lind"}, titles={"President"}), IRAQ)]
+    g = graph(_with_holders(res, LIND), *texts, *FILLER)
+    r = resolve_across_documents(g, _with_holders(res, LIND))
+    assert r.key_of("x", "person/lind") == "person/ana-lind"
+    assert "no date" in next(m for m in r.merges if m.doc == "x").evidence
+    other = {**LIND, "name": "Cy Lind", "country": "country/irq", "start": "1980-01-01", "end": "1985-01-01"}
+    two = _with_holders(res, LIND, other)
+    assert resolve_across_documents(graph(two, *texts, *FILLER), two).key_of("x", "person/lind") != "person/ana-lind"
 
 
 def test_a_titled_surname_after_the_term_joins_the_one_former_holder(res):

@@ -22,7 +22,8 @@ def person_office(view: View) -> Iterator[Proposal]:
     """Names of one office holder: full names the table gives as one person's ("Donald Trump",
     "Donald J. Trump") when the corpus titles both with the office; then a surname alone under the
     title ("President Obama") joins the person who held it at the text's date (or, when no one
-    did, the one person who held it before)."""
+    did, the one person who held it before); in a text without a date, the one person the table
+    ever gives that title and surname."""
     yield from _full_names(view)
     yield from _surnames(view)
 
@@ -56,17 +57,21 @@ def _surnames(view: View) -> Iterator[Proposal]:
             if u.cls == "Person" and not u.short and u.person is not None and u.person.full:
                 full[fold_name(u.name)].add(root)
     for u in view.units:
-        date = dates.get(u.doc) if u.short else None
-        if date is None:
+        if not u.short:
             continue
+        date = dates.get(u.doc)
         titles = [t for t in _titles(u, u.person.surname) if t]
-        held = {h for t in titles for h in offices.holders(u.person.surname, t, date)} \
-            or {h for t in titles for h in offices.holders(u.person.surname, t, date, former=True)}
+        if date is None:  # no date: only a title and surname the table gives one person ever
+            held = {h for t in titles for h in offices.sole_holder(u.person.surname, t)}
+        else:
+            held = {h for t in titles for h in offices.holders(u.person.surname, t, date)} \
+                or {h for t in titles for h in offices.holders(u.person.surname, t, date, former=True)}
         roots = {r for h in held for n in h.names for r in full.get(fold_name(n), ())}
         roots = {r for r in roots if view.clusters.conflict(u.uid, r) is None}
         if len({h.name for h in held}) == 1 and len(roots) == 1:
             (root,) = roots
             h = next(iter(held))
+            when = f"({date})" if date else "(no date; the table's only holder of the title)"
             yield Proposal(u.uid, root, "person-office",
-                           f"{u.name!r} in {u.doc} ({date}) is {h.name!r}, {sorted(h.titles)[0]} "
+                           f"{u.name!r} in {u.doc} {when} is {h.name!r}, {sorted(h.titles)[0]} "
                            f"from {h.start} (office-holder table)")
