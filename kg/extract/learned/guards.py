@@ -88,8 +88,9 @@ def scene_of_an_act(ctx: DocView, person: Token, place: Token, res: Resources) -
     """The place is where the person did something, not where he lives: the dateline the story was
     filed from ("LOURDES, France - The Pope celebrated Mass"), an incident noun between the two
     ("the Ruritania kidnap victim X"), a contest with the person as opponent ("a lead over X in Y"),
-    or a place hung on a verb the person is the agent of ("X inaugurated a bridge in southern
-    France", "was inaugurated by X in Y") other than a livesIn trigger ("lives in", "was born in")."""
+    a post's destination ("the envoy to Y"), or a place hung on a verb the person is the agent of
+    ("X inaugurated a bridge in southern France", "was inaugurated by X in Y") other than a livesIn
+    trigger ("lives in", "was born in")."""
     if is_dateline(place.sent[0]) and place.i < place.sent.start + 6:
         return True
     incidents = res.relations.words.incident_nouns
@@ -100,6 +101,10 @@ def scene_of_an_act(ctx: DocView, person: Token, place: Token, res: Resources) -
         return True  # "a lead over X in Y", "ran against X in Y": a contest there, X's opponent
     prep = place.head
     verb = prep.head
+    dest = place.head if place.dep_ == "compound" and place.head.dep_ == "pobj" else place  # "envoy to Y X" glued
+    if dest.dep_ == "pobj" and dest.head.lower_ == "to" and dest.head.head.pos_ in ("NOUN", "PROPN") \
+            and dest.head.head.i != person.i:
+        return True  # "the envoy to Y", "ambassador to Y": the post's destination, not a home
     if place.dep_ == "pobj" and prep.dep_ == "prep" and verb.i == person.i and person.dep_ == "pobj" \
             and person.head.dep_ == "agent":
         return True  # "inaugurated by X in Y": the parser hangs the scene on the agent
