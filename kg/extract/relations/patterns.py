@@ -2,9 +2,9 @@
 
 A :class:`Construction` is one DependencyMatcher pattern with what the engine needs around it:
 the trigger kinds whose words fill its anchor, the rule id it writes, its tier, guards and
-readers.  :func:`compiled` turns the constructions into one ``DependencyMatcher`` for a
-vocabulary and lexicon (cached): one pattern per construction and preposition, with the anchor
-node restricted to the trigger words, so that matching costs one pass per document.
+readers.  :func:`compiled` turns the constructions into one matcher for a vocabulary and lexicon
+(cached): one pattern per construction and preposition, with the anchor node restricted to the
+trigger words, so that matching costs one pass per document.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.vocab import Vocab
 
 from kg.errors import DataFileError
+from kg.extract.relations.treematch import TreeMatcher, supported
 from kg.resources import RelationLexicon
 
 __all__ = ["Construction", "Constructions", "load_constructions", "compiled", "KIND_LOOKUP"]
@@ -170,17 +171,20 @@ def prep_node(c: Construction) -> str | None:
     return next((n["RIGHT_ID"] for n in c.pattern if n.get("RIGHT_ATTRS", {}).get("LOWER") == "@prep"), None)
 
 
-_COMPILED: dict[tuple[int, int, int], tuple[Any, DependencyMatcher, dict[int, tuple[str, str | None]]]] = {}
+_COMPILED: dict[tuple[int, int, int], tuple[Any, Any, dict[int, tuple[str, str | None]]]] = {}
 
 
-def compiled(vocab: Vocab, lex: RelationLexicon, cons: Constructions) -> tuple[DependencyMatcher, dict[int, tuple[str, str | None]]]:
-    """A DependencyMatcher over ``vocab`` holding every construction (cached per vocab, lexicon and
-    constructions), and the map from a match id to (construction id, name of its preposition node or None)."""
+def compiled(vocab: Vocab, lex: RelationLexicon, cons: Constructions) -> tuple[Any, dict[int, tuple[str, str | None]]]:
+    """A matcher over ``vocab`` holding every construction (cached per vocab, lexicon and
+    constructions), and the map from a match id to (construction id, name of its preposition node
+    or None).  The matcher is a :class:`~kg.extract.relations.treematch.TreeMatcher` when every
+    pattern stays inside its subset (the shipped ones do), else spaCy's ``DependencyMatcher``."""
     key = (id(vocab), id(lex), id(cons))
     hit = _COMPILED.get(key)
     if hit is not None and all(a is b for a, b in zip(hit[0], (vocab, lex, cons))):
         return hit[1], hit[2]
-    matcher = DependencyMatcher(vocab, validate=True)
+    simple = all(supported(list(c.pattern)) for c in cons.items)
+    matcher: Any = TreeMatcher(vocab) if simple else DependencyMatcher(vocab, validate=True)
     names: dict[int, tuple[str, str | None]] = {}
     for c in cons.items:
         # one key per construction: a construction with a preposition node matches every preposition
