@@ -59,12 +59,9 @@ class RelationModel:
         >>> round(m.probabilities(["x"])["worksFor"], 3)
         0.881
         """
-        scores = list(self.bias)
-        for f in features:
-            w = self.weights.get(f)
-            if w is not None:
-                for k, v in enumerate(w):
-                    scores[k] += v
+        get = self.weights.get
+        rows = [w for w in map(get, features) if w is not None]
+        scores = [sum(col) for col in zip(self.bias, *rows)]  # bias first, then the features in order
         top = max(scores)
         exps = [math.exp((s - top) / self.temperature) for s in scores]
         total = sum(exps)
