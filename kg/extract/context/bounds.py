@@ -10,13 +10,13 @@ A date of the fact's clause bounds a post when a word of ``lexicon/time.toml`` i
 * ``range_brackets``: "the former chairman (1994-2001)" -> both, only when the brackets hold two
   dates linked by a ``range_links`` word or dash.
 
-The date belongs to the fact when the word it hangs on (through its preposition) is on a short
-dependency path between the fact's two arguments ("X, chairman of Y since 2013": "chairman";
+The date belongs to the fact when the word it hangs on (through its preposition) is on the
+shortest dependency path between the fact's two arguments (pronouns aside) ("X, chairman of Y since 2013": "chairman";
 "X led Y from 1997": "led"), or, with one argument in the sentence, on a description of it ("X,
 who was prime minister until 2003": the relative clause).  Dates are resolved by
 :func:`kg.extract.context.dates.resolve` against the report date; a relative date ("since March")
-needs one.  Several dates of one fact give the earliest start and the latest end; a start after
-the end gives nothing.
+needs one.  Of several dates of one fact, the one nearest the post's object counts; a start
+after the end gives nothing.
 """
 
 from __future__ import annotations
@@ -54,14 +54,15 @@ def _path(a: Token, b: Token) -> set[int]:
 
 
 def _fact_tokens(subject: Sequence[Token], obj: Sequence[Token]) -> set[int]:
-    """Where a bound of the fact may hang: the short paths between its arguments' mentions, or
-    with one argument found (or only long paths, through other clauses: "a policy it had maintained
-    since 1967, a policy that President X had reiterated"), the person and what describes it (an
-    apposition, a relative clause).  Never the person's own name: a date on a name is a misparse
-    ("air cover for Syria's President X since 2015") or a life's dates ("X (1920-2001)")."""
-    paths = [p for p in (_path(s, o) for s in subject for o in obj) if len(p) <= _MAX_PATH]
-    if paths:
-        return set().union(*paths) - {t.i for t in subject}
+    """Where a bound of the fact may hang: the shortest path between its arguments' mentions, or
+    with one argument found (or only a long path, through other clauses: "a policy it had
+    maintained since 1967, a policy that President X had reiterated"), the person and what
+    describes it (an apposition, a relative clause).  Never the person's own name: a date on a name
+    is a misparse ("air cover for Syria's President X since 2015") or a life's dates ("X
+    (1920-2001)")."""
+    paths = sorted((_path(s, o) for s in subject for o in obj), key=len)
+    if paths and len(paths[0]) <= _MAX_PATH:
+        return paths[0] - {t.i for t in subject}
     out: set[int] = set()
     for t in subject or obj:
         out.update(c.i for c in t.children if c.dep_ in _DESCRIPTIONS)
@@ -167,24 +168,28 @@ def validity_bounds(words: TimeWords, sent: SpacySpan, subject: Sequence[Token],
     object before a title names no post of its own ("a Republican senator from 1997 to 2009": the
     dates are the seat's, not the party membership's): then such a fact gets no bounds."""
     dates = [e for e in sent.ents if e.label_ == "DATE"]
+    subject, obj = _named(subject), _named(obj)
     if not dates or not (subject or obj):
         return None
     where = _fact_tokens(subject, obj)
     if title_modifier_only and any(o.dep_ in _MODIFIERS and o.head.pos_ in ("NOUN", "PROPN") and o.head.i in where
                                    for o in obj):
         return None
-    start = end = None
+    found: list[tuple[int, Bounds]] = []
+    near = obj or subject
     for ent in dates:
         anchor, climbed = _anchor(ent)
         if anchor.i not in where or climbed & where:
             continue  # (or a date the fact's path runs through: it links clauses, bounds nothing)
         got = _bound(words, ent, dates, base)
-        if got is None:
-            continue
-        # several dates ("secretary between 1961 and 1971, under-secretary between 1951 and 1961"):
-        # the earliest start and the latest end the sentence gives the fact
-        start = min(filter(None, (start, got.start)), default=None)
-        end = max(filter(None, (end, got.end)), default=None)
-    if start is None and end is None or start and end and start > end:
-        return None
-    return Bounds(start, end)
+        if got is not None:
+            found.append((min(min(abs(t.i - ent.start), abs(t.i - ent.end)) for t in near), got))
+    # several dates ("served in A from 2008-10 and B from 2010-12"): the one nearest the post's object
+    return min(found, key=lambda x: x[0])[1] if found else None
+
+
+def _named(tokens: Sequence[Token]) -> list[Token]:
+    """An argument's tokens without its pronouns ("he", "its"), unless it has no other: a
+    pronoun in another clause gives a path the post is not on."""
+    named = [t for t in tokens if t.pos_ != "PRON"]
+    return named or list(tokens)
