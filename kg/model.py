@@ -84,6 +84,9 @@ class Evidence:
     event_end: str | None = None  # ISO date: its end (equal to the start for one day)
     attributed_to: str | None = None  # entity key of the speaker the sentence attributes the fact to
     unnamed_source: str | None = None  # or the words of an unnamed one ("U.S. officials said")
+    # on post facts: the bounds the sentence gives the post ("minister since 2013", "until 2003")
+    valid_from: str | None = None  # ISO date: the post is held from this day
+    valid_until: str | None = None  # ISO date: ... up to this day
 
     def __post_init__(self) -> None:
         if self.role_status not in ROLE_STATUSES:

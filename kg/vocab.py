@@ -55,6 +55,8 @@ class KG(DefinedNamespace):
     eventEnd: object
     eventDate: object
     timeBasis: object
+    validFrom: object
+    validUntil: object
     attributedTo: object
     unnamedSource: object
     # one fact, many reports (kg.export.facts)

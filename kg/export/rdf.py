@@ -204,10 +204,15 @@ def _statement_triples(v: _Vocab, fact, ev, spo, fact_node) -> Iterator[tuple[An
 
 def _when_and_who(st, ev: Evidence, prop: str, kg: KnowledgeGraph, res: Resources, terms: TermFamily,
                   ent_iri) -> Iterator[tuple[Any, Any, Any]]:
-    """A statement's role status, event time and basis, and speaker (docs/time.md)."""
+    """A statement's role status and validity bounds, event time and basis, and speaker
+    (docs/time.md)."""
     iri = terms.iri
     if ev.role_status:
         yield (st, iri(KG.roleStatus), terms.string(ev.role_status))
+    if ev.valid_from:
+        yield (st, iri(KG.validFrom), terms.date(ev.valid_from))
+    if ev.valid_until:
+        yield (st, iri(KG.validUntil), terms.date(ev.valid_until))
     if ev.event_start:
         yield (st, iri(KG.eventStart), terms.date(ev.event_start))
         if ev.event_end:

@@ -113,6 +113,11 @@ class TimeWords:
     past_modifiers: frozenset[str]  # "last March": resolved in the past
     future_modifiers: frozenset[str]  # "next month": resolved in the future
     since_preps: frozenset[str]  # "since 1999": an interval with a start only
+    until_preps: frozenset[str]  # "minister until 2003": the end of a post
+    range_openers: frozenset[str]  # "from 1997 to 2007", "between 2009 and 2017": a range
+    range_links: frozenset[str]  # "to", "and", "-": the link between the two dates of a range
+    range_brackets: frozenset[str]  # "(1994-2001)": a range in brackets
+    unbounded_modifier_properties: frozenset[str]  # "Republican senator since 1997": not the party's bound
     attribution_phrases: frozenset[str]  # "according to X"
     unnamed_sources: frozenset[str]  # "officials said": a source the text does not name
 

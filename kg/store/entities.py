@@ -71,12 +71,15 @@ def encode_result(result: DocResult) -> str:
 
 
 def _time_fields(ev: Evidence) -> list:
-    """Role status, event time, speaker and unnamed source, when any is set (records written before
-    they existed, or of facts with none, have ten fields; before unnamed sources, fourteen)."""
-    extra = [ev.role_status, ev.event_start, ev.event_end, ev.attributed_to]
-    if ev.unnamed_source is not None:
-        extra.append(ev.unnamed_source)
-    return extra if any(x is not None for x in extra) else []
+    """Role status, event time, speaker, unnamed source and validity bounds, up to the last one set
+    (records written before they existed, or of facts with none, have ten fields; before unnamed
+    sources, fourteen; before validity bounds, at most fifteen).  The first four are written
+    together, as before, so a record written earlier is written the same."""
+    extra = [ev.role_status, ev.event_start, ev.event_end, ev.attributed_to, ev.unnamed_source,
+             ev.valid_from, ev.valid_until]
+    while extra and extra[-1] is None:
+        extra.pop()
+    return extra + [None] * (4 - len(extra)) if extra else []
 
 
 def _pack(data) -> str:

@@ -6,6 +6,7 @@ a typo cannot make a "must not" check pass silently."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,8 @@ ANY = "any"  # a fact pattern's modality: every reading, whatever its modality
 OPERATORS = ("contains", "startswith", "endswith", "not")
 
 CASE_KEYS = {"id", "text", "source", "note", "doc_id", "title", "facts", "no_facts", "entities", "no_entities"}
-FACT_KEYS = {"subject", "property", "object", "modality", "modalities"}
+FACT_KEYS = {"subject", "property", "object", "modality", "modalities", "valid_from", "valid_until"}
+BOUND_KEYS = ("valid_from", "valid_until")  # facts only: the validity bounds of a post (docs/time.md)
 ENTITY_KEYS = {"name", "key", "class", "count", "aliases", "job_titles"}
 NO_ENTITY_KEYS = {"name", "key", "class", "alias", "job_title"}
 
@@ -87,7 +89,10 @@ def _fact(entry, where: str, props: set[str], must: bool) -> dict:
         if len(entry) != 3 or not all(isinstance(x, str) and x for x in entry):
             raise CaseFormatError(f"{where}: a fact written as a list is [subject, property, object], got {entry!r}")
         entry = dict(zip(("subject", "property", "object"), entry))
-    _check_keys(entry, FACT_KEYS if must else FACT_KEYS - {"modalities"}, where)
+    _check_keys(entry, FACT_KEYS if must else FACT_KEYS - {"modalities", *BOUND_KEYS}, where)
+    for field in BOUND_KEYS:
+        if field in entry and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(entry[field])):
+            raise CaseFormatError(f"{where}.{field}: expected an ISO date YYYY-MM-DD, got {entry[field]!r}")
     for field in ("subject", "property", "object"):
         if field in entry:
             _check_matcher(entry[field], f"{where}.{field}", props if field == "property" else None)
@@ -205,6 +210,21 @@ def readings(g) -> dict[tuple[str, str, str], frozenset[str]]:
     return {f: frozenset(m) for f, m in out.items()}
 
 
+def _bounds(g, found: list[tuple[str, str, str]]) -> set[tuple[str | None, str | None]]:
+    """The (valid_from, valid_until) of every evidence of the facts ``found`` (by name)."""
+    out = set()
+    for (s, p, o), evs in g.facts.items():
+        sn, on = g.entities[s].name, g.entities[o].name
+        if (sn, p, on) in found or (on, p, sn) in found:
+            out.update((e.valid_from, e.valid_until) for e in evs)
+    return out
+
+
+def _bound_matches(pattern: dict, bounds: set) -> bool:
+    """Some (valid_from, valid_until) has the pattern's bounds (a bound left out matches any)."""
+    return any(all(b[n] == pattern[k] for n, k in enumerate(BOUND_KEYS) if k in pattern) for b in bounds)
+
+
 def _matching_facts(pattern: dict, read: dict) -> list[tuple[str, str, str]]:
     modality = pattern.get("modality", ANY if "modalities" in pattern else "asserted")
     return sorted(f for f, mods in read.items()
@@ -247,6 +267,8 @@ def problems(case: Case, g) -> list[str]:
             out.append(f"missing fact {pattern}")
         elif "modalities" in pattern and (got := set().union(*(read[f] for f in found))) != set(pattern["modalities"]):
             out.append(f"fact {pattern} read with modalities {sorted(got)}: {found}")
+        elif any(k in pattern for k in BOUND_KEYS) and not _bound_matches(pattern, bounds := _bounds(g, found)):
+            out.append(f"fact {pattern} read with bounds (from, until) {sorted(bounds, key=str)}: {found}")
     for pattern in case.no_facts:
         if found := _matching_facts(pattern, read):
             out.append(f"unwanted fact {pattern}: {found}")
@@ -308,6 +330,10 @@ def _load(tmp_path, body: str, name: str = "t.toml") -> list[Case]:
      "modality"),
     ('[[case]]\nid = "a"\ntext = "T."\nsource = "s"\nno_facts = [{ property = "visited", modalities = ["hedged"] }]\n',
      "modalities"),
+    ('[[case]]\nid = "a"\ntext = "T."\nsource = "s"\nfacts = [{ property = "worksFor", valid_from = "2002" }]\n',
+     "ISO date"),
+    ('[[case]]\nid = "a"\ntext = "T."\nsource = "s"\nno_facts = [{ property = "worksFor", valid_until = "2002-12-31" }]\n',
+     "valid_until"),
     ('[[case]]\nid = "a"\ntext = "T."\nsource = "s"\n', "checks something"),
     ('[[case]]\nid = "a"\ntext = "T."\nno_facts = [{}]\n', "'source' is required"),
     ('[[case]]\nid = "a"\ntext = "T."\nsource = "s"\nno_facts = [{}]\n[[case]]\nid = "a"\ntext = "U."\nsource = "s"\n'
@@ -330,12 +356,12 @@ def _graph():
             Entity("person/ana-lind", "Person", "Ana Lind", {"Minister Ana Lind"}, 1, {"t"}),
             Entity("org/acme", "Organization", "Acme Systems", set(), 1, {"t"})]
 
-    def ev(modality="asserted"):
-        return Evidence("t", "T.", 0, 2, "test", 0.9, modality)
+    def ev(modality="asserted", **bounds):
+        return Evidence("t", "T.", 0, 2, "test", 0.9, modality, **bounds)
     g.add(DocResult(Document("t", "T."), ents, [
         Relation("country/swe", "allyOf", "country/nor", ev()),
         Relation("person/ana-lind", "visited", "country/nor", ev("hedged")),
-        Relation("person/ana-lind", "worksFor", "org/acme", ev())]))
+        Relation("person/ana-lind", "worksFor", "org/acme", ev(valid_from="2002-01-01"))]))
     return g
 
 
@@ -346,7 +372,8 @@ text = "T."
 source = "s"
 facts = [["Norway", "allyOf", "Sweden"], ["Sweden", "allyOf", "Norway"],
          { subject = "Ana Lind", property = "visited", modalities = ["hedged"] },
-         { subject = { startswith = "Ana" }, object = { contains = "Systems" } }]
+         { subject = { startswith = "Ana" }, object = { contains = "Systems" } },
+         { subject = "Ana Lind", property = "worksFor", valid_from = "2002-01-01" }]
 no_facts = [["Ana Lind", "visited", "Norway"], { property = "worksFor", object = { not = "Acme Systems" } }]
 entities = ["Norway", { name = "Ana Lind", class = ["Person"], count = 1, aliases = ["Minister Ana Lind"] },
             { key = "org/acme", class = "Organization" }]
@@ -374,3 +401,14 @@ no_entities = [{ name = { contains = "Acme" } }]
     message = report(case, g, failed)
     assert "text: T." in message and "('Norway', 'allyOf', 'Sweden')  ['asserted']" in message
     assert "'Acme Systems' Organization org/acme" in message
+
+
+def test_a_wrong_bound_fails(tmp_path):
+    case, = _load(tmp_path, '''[[case]]
+id = "bound"
+text = "T."
+source = "s"
+facts = [{ subject = "Ana Lind", property = "worksFor", valid_from = "2003-01-01" },
+         { subject = "Ana Lind", property = "worksFor", valid_until = "2005-12-31" }]
+''')
+    assert [p.split(" (from")[0].split(" read with ")[1] for p in problems(case, _graph())] == ["bounds"] * 2

@@ -14,7 +14,8 @@ from kg.store.query import named_queries, query_file, query_store, serialize_res
 from kg.store.update import update_store
 
 ANA, BO, RUR, ACME, ZEN = "person/ana-lind", "person/bo-berg", "country/rur", "org/acme", "org/zenith"
-NAMES = {ANA: ("Person", "Ana Lind"), BO: ("Person", "Bo Berg"), RUR: ("Country", "Ruritania"),
+CY = "person/cy-dahl"
+NAMES = {ANA: ("Person", "Ana Lind"), BO: ("Person", "Bo Berg"), CY: ("Person", "Cy Dahl"), RUR: ("Country", "Ruritania"),
          ACME: ("Organization", "Acme"), ZEN: ("Organization", "Zenith")}
 
 
@@ -40,6 +41,9 @@ def _model(res) -> KnowledgeGraph:
         (ACME, "attacked", ZEN, _ev("autumn", 2, attributed_to=ANA)),
         (BO, "leaderOf", RUR, _ev("autumn", 3, role_status="former")),
         (ANA, "leaderOf", RUR, _ev("autumn", 4, role_status="current")),
+        # "Cy Dahl, who led Ruritania from 2001 to 2005": a post bounded by the sentence
+        (CY, "leaderOf", RUR, _ev("autumn", 5, role_status="former", valid_from="2001-01-01",
+                                  valid_until="2005-12-31")),
     ])
     return g
 
@@ -81,9 +85,15 @@ def test_between_dates(built):
 def test_post_holders(built, source):
     now = [(r["person"], r["status"], r["reported"]) for r in rows(built, "post-holders", "post=Ruritania", source=source)]
     assert now == [("Ana Lind", "current", "2016-09-20"), ("Bo Berg", "former", "2016-09-20"),
-                   ("Bo Berg", "current", "2016-03-05")]
+                   ("Bo Berg", "current", "2016-03-05"), ("Cy Dahl", "former", "2016-09-20")]
+    # Cy Dahl's post ended in 2005: not held in April 2016, though reported later
     april = rows(built, "post-holders", "post=Ruritania", "on=2016-04-01", source=source)
     assert [(r["person"], r["status"]) for r in april] == [("Bo Berg", "current")]
+    # a later report whose bounds hold the day answers for it; the reports without bounds do not
+    held = rows(built, "post-holders", "post=Ruritania", "on=2003-06-01", source=source)
+    assert [(r["person"], r["from"], r["until"], r["reported"]) for r in held] == \
+        [("Cy Dahl", "2001-01-01", "2005-12-31", "2016-09-20")]
+    assert rows(built, "post-holders", "post=Ruritania", "on=2000-01-01", source=source) == []
 
 
 @pytest.mark.parametrize("source", ["graph.ttl", "store"])

@@ -6,6 +6,7 @@ relations; the role status of post facts is read earlier, by the title and role 
 
     dates    dateparser behind a cache: ISO spans of time expressions, absolute or relative
     when     the document's date (field or dateline) and the time a sentence gives a fact
+    bounds   the days between which a sentence says a post was held ("since 2013", "until 2003")
     speech   the speaker a sentence attributes a fact to
 """
 
@@ -17,6 +18,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from kg.extract.context.bounds import validity_bounds
 from kg.extract.context.speech import speaker
 from kg.extract.context.when import document_date, event_span
 from kg.extract.infer import CHAIN_RULE
@@ -45,8 +47,9 @@ def dated_document(document: Document, doc: Doc) -> Document:
 
 def add_context(document: Document, doc: Doc, resolution: Resolution, relations: Iterable[Relation],
                 res: Resources) -> list[Relation]:
-    """``relations`` with the event time of event facts and the speaker of reported facts."""
-    events = res.ontology.events
+    """``relations`` with the event time of event facts, the validity bounds of post facts and the
+    speaker of reported facts."""
+    events, posts = res.ontology.events, res.ontology.posts
     reporting, phrases = res.relations.words.reporting, res.time.attribution_phrases
     base = document.date if document.date and len(document.date) == 10 else None
     sents: dict[tuple[int, int], object] = {}
@@ -63,12 +66,16 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         if sent is None:
             out.append(rel)
             continue
-        args = [t for t in sent if rel.subject in resolution.keys_at(t.i) or rel.object in resolution.keys_at(t.i)]
+        subj = [t for t in sent if rel.subject in resolution.keys_at(t.i)]
+        obj = [t for t in sent if rel.object in resolution.keys_at(t.i)]
+        args = sorted({t.i: t for t in (*subj, *obj)}.values(), key=lambda t: t.i)
         changes: dict[str, object] = {}
         if rel.predicate in events:
             span = event_span(res.time, sent, args, base, ev.modality == "hedged")
             if span is not None:
                 changes.update(event_start=span[0], event_end=span[1])
+        if rel.predicate in posts:
+            changes.update(_bounded(res, rel.predicate, sent, subj, obj, base, ev.role_status))
         # only what a clause states is reported speech: a title, a party tag or an apposition
         # around a name ("its chairman, Republican Rep. X of Texas") is the narrator's description
         said = RULES[ev.rule].family in _CLAUSE_FAMILIES if ev.rule in RULES else False
@@ -81,3 +88,17 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         out.append(replace(rel, evidence=replace(ev, **changes)) if changes else rel)
     return out
 
+
+
+def _bounded(res: Resources, prop: str, sent, subj, obj, base: str | None, status: str | None) -> dict[str, object]:
+    """The validity bounds of a post fact, and its status made consistent with them: a post held
+    "until" a day before the report date is former (a title marker, "former", "-elect", wins
+    otherwise: "since 2013" keeps the status the title gives)."""
+    bounds = validity_bounds(res.time, sent, subj, obj, base,
+                             title_modifier_only=prop.lower() in res.time.unbounded_modifier_properties)
+    if bounds is None:
+        return {}
+    out: dict[str, object] = {"valid_from": bounds.start, "valid_until": bounds.end}
+    if status == "current" and bounds.end is not None and base is not None and bounds.end < base:
+        out["role_status"] = "former"
+    return out
