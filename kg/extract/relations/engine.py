@@ -26,7 +26,7 @@ import kg.extract.relations.titles  # noqa: F401
 from kg.extract.infer import drop_yielding
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.modality import modality
-from kg.extract.relations.records import Learned, Reading
+from kg.extract.relations.records import NOTHING, Learned, Reading
 from kg.extract.relations.registry import FUNCTIONS, RULES, STAGES
 from kg.extract.relations.triggers import trigger_readings
 from kg.extract.relations.view import DocView
@@ -61,10 +61,12 @@ def extract_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
             functions = [f for f in FUNCTIONS if f.stage == stage and f.unit == kind]
             for unit in units if functions else ():
                 for f in functions:
-                    view = view.knowing(learned)  # a new view only when the rules learned something
                     got = f.function(view, unit, learned)
+                    if got is NOTHING:  # most calls: a rule that does not apply to this word
+                        continue
                     readings += got.readings
-                    learned = learned.plus(got)
+                    if (grown := learned.plus(got)) is not learned:
+                        learned, view = grown, view.knowing(grown)  # a new view only when the rules learned something
     relations = drop_yielding([_relation(view, r) for r in readings], res.relations.yields_to)
     return RuleOutput(relations, dict(learned.titles))
 
