@@ -182,9 +182,13 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
                  if family_of(m.cls) == "org" and not m.gaz_id and len(m.text.split()) == 1
                  and normalise(m.text) not in titled}
     foreign = _foreign_owned(doc, mentions, res)
+    two_sexes = _titled_by_two_sexes(doc, mentions, res)
     for n, m in enumerate(mentions):
         if m.role == "acronym" and m.acronym_of is not None:
             continue  # later
+        if n in two_sexes:  # "Mrs Howard" beside "Mr Howard": neither is "Michael Howard" for sure
+            k.assign(n, make_key("person", two_sexes[n]), "Person", two_sexes[n])
+            continue
         if m.gaz_id and m.role != "demonym" and m.end - m.start == 1 and persons.person_for(m.text):
             persons.assign(k, n, m, persons.person_for(m.text))
         elif m.gaz_id:
@@ -207,6 +211,24 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
     surface_aliases(doc, mentions, resolution, res)
     coreference(doc, mentions, resolution, res)
     return resolution
+
+
+def _titled_by_two_sexes(doc: Doc, mentions: list[Mention], res: Resources) -> dict[int, str]:
+    """Lone surnames a text addresses with titles of both sexes ("Mr Howard" and "Mrs Howard": a
+    couple, two people): mention index -> the name with its title, its own person.  Which of the two
+    the full name ("Michael Howard") is, only a given name's sex could tell; none is guessed."""
+    words = res.entities.words
+    sex_of = {**{t: "female" for t in words.female_titles}, **{t: "male" for t in words.male_titles}}
+    titled: dict[int, tuple[str, str, str]] = {}  # mention -> (surname, sex, title)
+    for n, m in enumerate(mentions):
+        if m.cls == "Person" and m.end - m.start == 1 and m.start > 0:
+            title = doc[m.start - 1].text
+            if title.lower() in sex_of:
+                titled[n] = (normalise(m.text), sex_of[title.lower()], title)
+    sexes: dict[str, set[str]] = {}
+    for surname, sex, _ in titled.values():
+        sexes.setdefault(surname, set()).add(sex)
+    return {n: f"{title} {mentions[n].text}" for n, (surname, _, title) in titled.items() if len(sexes[surname]) > 1}
 
 
 def _gazetteer_mention(doc: Doc, n: int, m: Mention, k: _Keys, res: Resources, foreign: dict[str, str]) -> None:
