@@ -183,11 +183,17 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
                  and normalise(m.text) not in titled}
     foreign = _foreign_owned(doc, mentions, res)
     two_sexes = _titled_by_two_sexes(doc, mentions, res)
+    compass = _compass_short_forms(mentions, res)
     for n, m in enumerate(mentions):
         if m.role == "acronym" and m.acronym_of is not None:
             continue  # later
         if n in two_sexes:  # "Mrs Howard" beside "Mr Howard": neither is "Michael Howard" for sure
             k.assign(n, make_key("person", two_sexes[n]), "Person", two_sexes[n])
+            continue
+        if n in compass:  # "the North" in a text on North and South Korea
+            entry = res.gazetteer.entries[compass[n]]
+            k.assign(n, entry.id, entry.cls, entry.name, weight=0)
+            k.names[entry.id][m.text] += 0
             continue
         if m.gaz_id and m.role != "demonym" and m.end - m.start == 1 and persons.person_for(m.text):
             persons.assign(k, n, m, persons.person_for(m.text))
@@ -229,6 +235,27 @@ def _titled_by_two_sexes(doc: Doc, mentions: list[Mention], res: Resources) -> d
     for surname, sex, _ in titled.values():
         sexes.setdefault(surname, set()).add(sex)
     return {n: f"{title} {mentions[n].text}" for n, (surname, _, title) in titled.items() if len(sexes[surname]) > 1}
+
+
+_COMPASS = ("north", "south", "east", "west")
+
+
+def _compass_short_forms(mentions: list[Mention], res: Resources) -> dict[int, str]:
+    """"The North" / "the South" alone, in a text that names a country called so and its pair
+    ("North Korea" with "South Korea", "South Sudan" with "Sudan"): mention index -> that country."""
+    entries = res.gazetteer.entries
+    named = {entries[m.gaz_id].name for m in mentions if m.gaz_id in entries and entries[m.gaz_id].cls == "Country"}
+    by_word: dict[str, list[str]] = {}
+    for m in mentions:
+        entry = entries.get(m.gaz_id) if m.gaz_id else None
+        first, _, rest = entry.name.partition(" ") if entry and entry.cls == "Country" else ("", "", "")
+        if first.lower() in _COMPASS and rest and (rest in named or any(f"{w.title()} {rest}" in named
+                                                                       for w in _COMPASS if w != first.lower())):
+            by_word.setdefault(first.lower(), [])
+            if entry.id not in by_word[first.lower()]:
+                by_word[first.lower()].append(entry.id)
+    return {n: by_word[normalise(m.text)][0] for n, m in enumerate(mentions)
+            if not m.gaz_id and len(by_word.get(normalise(m.text), ())) == 1}
 
 
 def _gazetteer_mention(doc: Doc, n: int, m: Mention, k: _Keys, res: Resources, foreign: dict[str, str]) -> None:
