@@ -15,12 +15,22 @@ from kg.extract.relations.view import DocView
 __all__ = ["role_nouns", "counterparts"]
 
 _POSTS = ("worksFor", "leaderOf")
+_ENDS: dict[int, tuple[object, frozenset[str]]] = {}  # id(roles table) -> (the table, the last words of its roles)
+
+
+def _may_be_role(roles, tok: Token) -> bool:
+    """Can ``tok`` end a role of the lexicon (what :func:`~kg.extract.relations.posts.role_phrase`
+    looks up)?  Most nouns cannot, and are skipped before any work."""
+    hit = _ENDS.get(id(roles))
+    if hit is None or hit[0] is not roles:
+        hit = _ENDS[id(roles)] = (roles, frozenset(k.split()[-1] for k in roles))
+    return tok.lower_ in hit[1] or tok.lemma_.lower() in roles
 
 
 @rule("role-apposition", "role-copula", "role-appointment", stage="roles", unit="token")
 def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """A role noun's holder and owner: "X, chairman of Y", "B is A's ally"."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN") or not _may_be_role(v.roles, tok):
         return NOTHING
     before = [c.text for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "advmod", "compound", "nmod")]
     after = [c.text for c in tok.children if c.i > tok.i and c.dep_ in ("amod", "advmod")]  # "the minister designate"
