@@ -18,8 +18,9 @@ shows how the server copes with ``--clients`` such queries at once, not a latenc
 stopped with SIGTERM at the end, and on Ctrl-C or an error.
 
 The endpoint has no predeclared prefixes and no ``--bind``: each query is sent with ``PREFIX``
-lines for the prefixes ``kg query`` predeclares, and its bound values as a ``VALUES`` block at the
-start of its ``WHERE`` group (the values of ``scale.py``'s ``BINDS``; ``speaker`` and ``post`` get
+lines for the prefixes ``kg query`` predeclares, and its bound values in its parameter blocks
+(``VALUES ?x { UNDEF }``, as ``kg query`` fills them) or else as a ``VALUES`` block at the start of
+its ``WHERE`` group (the values of ``scale.py``'s ``BINDS``; ``speaker`` and ``post`` get
 ``Tony Blair`` and ``Labour``; the optional date bounds ``from``, ``to`` and ``on`` stay unbound).
 """
 
@@ -84,17 +85,19 @@ def cases() -> list[Case]:
 
 
 def for_endpoint(text: str, binds: tuple[str, ...], prefixes: dict[str, str]) -> str:
-    """The query as a client of the endpoint writes it: PREFIX lines, bound values in a VALUES block."""
+    """The query as a client of the endpoint writes it: PREFIX lines, bound values in the query's
+    parameter blocks (``VALUES ?x { UNDEF }``: kg.store.params), else in a VALUES block."""
+    from kg.store.params import place_values
     from kg.store.query import parse_binding
 
     header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes.items())
-    if not binds:
+    text, rest = place_values(text, dict(parse_binding(b, prefixes=prefixes) for b in binds))
+    if not rest:
         return header + text
-    values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in (parse_binding(b, prefixes=prefixes)
-                                                                        for b in binds))
+    values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in rest.items())
     m = re.search(r"\bWHERE\s*\{", text, re.IGNORECASE)
     if m is None:
-        raise SystemExit(f"cannot place the bindings {binds} in a query without WHERE {{: {text[:200]}")
+        raise SystemExit(f"cannot place the bindings {sorted(rest)} in a query without WHERE {{: {text[:200]}")
     return header + text[: m.end()] + " " + values + text[m.end():]
 
 

@@ -2,11 +2,12 @@
 
 * Prefixes ``kg: schema: skos: rdfs: rdf: owl: xsd: dcterms: prov: wd:`` (and ``ent:``, the
   base IRI) are predeclared.
-* ``--bind name=value`` values become RDF terms and are *substituted* for ``?name`` by the
-  engine (SEP-0007 substitutions), never pasted into the query text: ``<iri>`` or a prefixed
-  name with a predeclared prefix -> IRI; an integer or decimal -> ``xsd:integer`` /
-  ``xsd:decimal``; ``"text"`` (quoted) or anything else -> a plain string literal;
-  ``"text"@en`` -> a language-tagged literal.
+* ``--bind name=value`` values become RDF terms: ``<iri>`` or a prefixed name with a predeclared
+  prefix -> IRI; an integer or decimal -> ``xsd:integer`` / ``xsd:decimal``; ``"text"`` (quoted)
+  or anything else -> a plain string literal; ``"text"@en`` -> a language-tagged literal.  A term
+  fills the query's parameter blocks ``VALUES ?name { UNDEF }`` (written by pyoxigraph, escaped;
+  the planner sees it: :mod:`kg.store.params`), else the engine *substitutes* it for ``?name``
+  (SEP-0007 substitutions); it is never pasted into the query text.
 * Named queries are the ``.rq`` files of ``ontologies/queries/``; their header comments
   (``# title:``, ``# description:``, ``# bind:``) are listed by ``kg query --list``.
 
@@ -32,6 +33,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError
 from kg.export.rdf import DEFAULT_BASE
 from kg.resources import data_dir
+from kg.store.params import place_values
 from kg.vocab import KG_NS
 
 log = logging.getLogger(__name__)
@@ -202,6 +204,7 @@ def run_query(
     prefixes = prefixes_for(base)
     subs = dict(parse_binding(b, prefixes=prefixes) for b in bindings)
     _check_binds(text, subs)
+    text, subs = place_values(text, subs)
     kwargs: dict = {"prefixes": prefixes, "substitutions": {ox.Variable(k): v for k, v in subs.items()} or None}
     if default_graph is not None:
         kwargs["default_graph"] = default_graph or [ox.NamedNode("urn:newskg:empty")]

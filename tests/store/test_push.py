@@ -34,6 +34,7 @@ ARTICLE_A = ("Ruritania and Freedonia signed a trade agreement in Geneva on Mond
 ARTICLE_B = "Freedonia criticized Ruritania on Tuesday. The Freedonian Army attacked a border post."
 ARTICLE_B2 = "Freedonia sanctioned Ruritania on Friday, Prime Minister Carl Holm said in Geneva."
 ENTITIES = BASE + "kg/entities"
+FACTS = str(facts_graph_iri(BASE))
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
 MENTIONS = "https://w3id.org/newskg/ontology#mentionCount"
@@ -67,13 +68,11 @@ def local_store(tmp_path, build_docs):
 
 
 def local_graphs(path) -> dict[str, set[str]]:
-    """Every graph of the store but its metadata and its fact summaries (a push does not carry
-    them: docs/time.md): documents, entity shares, merged entities."""
+    """Every graph of the store but its metadata: documents, entity shares, merged entities, fact
+    summaries."""
     store = open_store(path, read_only=True)
-    facts = str(facts_graph_iri(BASE))
     return {g.value: {f"{q.triple} ." for q in store.quads_for_pattern(None, None, None, g)}
-            for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(BASE)
-            and g.value != facts}
+            for g in store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(BASE)}
 
 
 def server_data(server: Oxigraph) -> dict[str, set[str]]:
@@ -109,7 +108,7 @@ def test_push_gsp_equals_local_and_is_idempotent(local_store, oxigraph):
     code, output = kg_push(*push_args(local_store, oxigraph, "gsp"))
     assert code == 0, output
     local = local_graphs(local_store)
-    assert len(local) == 3 + 3 + 1  # document graphs, their entity shares, the merged entity graph
+    assert len(local) == 3 + 3 + 2  # document graphs, their entity shares, the merged entities, the fact summaries
     assert server_data(oxigraph) == local
     assert output.count("] loaded ") == 3 and "[3/3] loaded article-b" in output
     assert "Done: 3 document(s)" in output
@@ -149,9 +148,10 @@ def test_two_stores_on_one_server_keep_every_label_description_and_fact(two_stor
 
     on_server = server_data(oxigraph)
     for graph, triples in {**la, **lb}.items():  # every fact and provenance triple of both
-        if graph != ENTITIES:
+        if graph not in (ENTITIES, FACTS):
             assert on_server[graph] == triples, graph
     assert on_server[ENTITIES] == local_graphs(ab)[ENTITIES]  # merged exactly as the local store merges
+    assert on_server[FACTS] == local_graphs(ab)[FACTS] == la[FACTS]  # B (no asserted fact) keeps A's summaries
     # Counted on the server with SPARQL: every entity of both, once, and every name of both.
     entities = {e for e, _ in entity_words(la[ENTITIES]) | entity_words(lb[ENTITIES])}
     assert oxigraph.number(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{ENTITIES}> {{ ?e <{LABEL}> ?l }} }}") \
@@ -218,7 +218,10 @@ def test_replaced_and_removed_documents_reach_the_server(local_store, oxigraph, 
     code, output = kg_push(*args, "--prune")
     assert code == 0, output
     assert f"deleted <{BASE}graph/article-a>" in output
-    assert server_data(oxigraph) == after  # same triples in every graph, the merged one included
+    assert server_data(oxigraph) == after  # same triples in every graph, the merged ones included
+    assert before[FACTS] - after[FACTS]  # summaries of article-a's facts are gone from the server, not kept beside
+    fact_nodes = f"SELECT (COUNT(?f) AS ?n) WHERE {{ GRAPH <{FACTS}> {{ ?f a <https://w3id.org/newskg/ontology#Fact> }} }}"
+    assert oxigraph.number(fact_nodes) == sum(" <https://w3id.org/newskg/ontology#Fact> ." in t for t in after[FACTS])
 
 
 @needs_oxigraph
@@ -245,6 +248,33 @@ def test_an_interrupted_push_is_repaired_by_running_it_again(local_store, oxigra
     assert server_data(oxigraph) == expected
     assert oxigraph.graph(state_graph_iri(BASE)) == {  # only the owner records are left
         f'<{document_graph_iri(BASE, d)}> <urn:newskg:pushedBy> "s" .' for d in ("000_3628763bc4f5a88c", "article-a", "article-b")}
+
+
+@needs_oxigraph
+def test_fact_summaries_cut_short_are_recomputed_by_the_next_push(local_store, oxigraph, monkeypatch):
+    """The summaries depend on every document: a push that fails before rewriting them leaves them
+    stale on the server, and the next push replaces the whole graph."""
+    from kg.store.push.server import Server
+
+    target = Target("gsp", endpoint=oxigraph.url + "/query", update_endpoint=oxigraph.url + "/update",
+                    graph_store=oxigraph.url + "/store")
+    assert push(data_from_store(local_store), target, source="s").ok
+    old = server_data(oxigraph)[FACTS]
+    remove_documents(local_store, ["article-a"])
+    expected = local_graphs(local_store)
+    assert expected[FACTS] != old
+
+    def cut(self):
+        raise RequestFailed("connection failed (test)", 1)
+
+    with monkeypatch.context() as m:
+        m.setattr(Server, "replace_fact_summaries", cut)
+        report = push(data_from_store(local_store), target, source="s", prune=True)
+    assert not report.ok and report.failed_at == "recomputing the fact summaries"
+    assert server_data(oxigraph)[FACTS] == old
+    report = push(data_from_store(local_store), target, source="s", prune=True)
+    assert report.ok and report.summaries == len(expected[FACTS])
+    assert server_data(oxigraph) == expected
 
 
 @needs_oxigraph

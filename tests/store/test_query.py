@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from queries_before import assert_same_rows_as_before
 from typer.testing import CliRunner
 
 from kg.errors import KGError
@@ -136,7 +137,32 @@ def test_bindings_become_terms():
 def test_bound_values_are_never_spliced_into_the_query(built):
     evil = 'name=x")) } DELETE WHERE { ?s ?p ?o } #'
     assert rows(built, "announced", evil) == []
-    assert rows(built, "deters")  # the store is intact
+    assert rows(built, "timeline", evil) == []  # through the VALUES blocks (kg.store.params)
+    assert rows(built, "timeline", 'name=x\\u0022 } } DELETE WHERE { ?s ?p ?o } #') == []
+    assert [r["sentence"] for r in rows(built, "timeline", "name=Germany")]  # the store is intact
+
+
+def test_values_fill_the_parameter_blocks_only():
+    import pyoxigraph as ox
+
+    from kg.store.params import place_values
+
+    text = "SELECT ?name WHERE { values $name {UNDEF} { VALUES ?name { UNDEF } ?e ?p ?name } VALUES ?names { UNDEF } }"
+    filled, rest = place_values(text, {"name": ox.Literal('say "hi" }'), "other": ox.Literal("x")})
+    assert filled == ('SELECT ?name WHERE { VALUES ?name { "say \\"hi\\" }" } { VALUES ?name { "say \\"hi\\" }" } '
+                      '?e ?p ?name } VALUES ?names { UNDEF } }')
+    assert rest == {"other": ox.Literal("x")}  # no block: left to the engine's substitution
+
+
+@pytest.mark.parametrize(("name", "binds", "count"), [
+    ("timeline", ("name=germany",), 4), ("timeline", ("name=FRANCE",), 3),
+    ("between-dates", ("subject=Germany", "object=russia"), 0),  # the articles have no date
+    ("sources", ("subject=Germany", "object=Russia"), 1), ("sources", ("subject=france", "object=IRAN"), 1),
+    ("entities-by-type", (), 8), ("entities-by-type", ("type=kg:Person",), 2),
+])
+def test_rewritten_queries_give_the_rows_of_their_former_text(built, name, binds, count):
+    """On a store built by the pipeline (tests/store/test_time_queries.py has the dated cases)."""
+    assert assert_same_rows_as_before(built / "store", name, *binds) == count
 
 
 def test_query_text_from_a_file(tmp_path):

@@ -7,6 +7,7 @@ import csv
 import io
 
 import pytest
+from queries_before import REWRITTEN, assert_same_rows_as_before
 
 from kg.export.formats import serialize
 from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
@@ -119,3 +120,29 @@ def test_occurrences(built, source):
                    ("Ana Lind", "metWith", "Bo Berg", "2016-09-13", "2016-09-13", "1")]
     assert {r["property"].rsplit("#")[-1] for r in rows(built, "occurrences", source=source)} == {"metWith", "attacked"}
     assert rows(built, "occurrences", "name=Nobody", source=source) == []
+
+
+# -- the rewritten queries (parameters in VALUES blocks) give the rows of their former text -------------
+SAME_AS_BEFORE = [  # (query, bindings, rows)
+    ("timeline", ("name=Bo Berg",), 4), ("timeline", ("name=bo berg",), 4), ("timeline", ("name=ANA LIND",), 3),
+    ("timeline", ("name=Ruritania",), 3), ("timeline", ("name=Nobody",), 0),
+    ("between-dates", ("subject=Bo Berg", "object=Ana Lind", "from=2016-03-01", "to=2016-03-31"), 1),
+    ("between-dates", ("subject=ana lind", "object=BO BERG", "from=2016-09-01", "to=2016-09-30"), 1),
+    ("between-dates", ("subject=Ana Lind", "object=Bo Berg"), 2),
+    ("between-dates", ("subject=Bo Berg", "object=ruritania", "from=2016-09-01"), 1),
+    ("between-dates", ("subject=Zenith", "object=Acme", "to=2016-12-31"), 1),
+    ("sources", ("subject=Ana Lind", "object=Bo Berg"), 2), ("sources", ("subject=bo berg", "object=RURITANIA"), 2),
+    ("sources", ("subject=Bo Berg", "object=Ruritania", "property=kg:leaderOf"), 2),
+    ("sources", ("subject=Acme", "object=Nobody"), 0),
+    ("entities-by-type", (), 5), ("entities-by-type", ("type=kg:Person",), 2),
+    ("entities-by-type", ("type=kg:Agent",), 0),
+]
+
+
+def test_every_rewritten_query_is_compared():
+    assert {name for name, _, _ in SAME_AS_BEFORE} == set(REWRITTEN)
+
+
+@pytest.mark.parametrize(("name", "binds", "count"), SAME_AS_BEFORE)
+def test_rewritten_queries_give_the_rows_of_their_former_text(built, name, binds, count):
+    assert assert_same_rows_as_before(built / "store", name, *binds) == count

@@ -5,10 +5,11 @@ its facts ``<base>graph/<doc>`` and its share of the entity descriptions
 ``<base>kg-entities/<doc>``.  The server's merged ``<base>kg/entities`` graph is then recomputed,
 for the entities this push touched, from *every* share on the server, so documents of other
 stores keep their descriptions and an entity is described as one store holding all the server's
-documents would describe it.  A bookkeeping graph records which source (store) pushed which
-document, so ``--prune`` deletes only this source's removed documents.  See ``run`` for the order
-of steps, ``server`` for the layout on the server, ``transport`` for redirects, time and size
-limits, ``target`` for credentials.
+documents would describe it; the fact summaries ``<base>kg/facts`` are then recomputed from every
+document graph on the server and replaced as a whole.  A bookkeeping graph records which source
+(store) pushed which document, so ``--prune`` deletes only this source's removed documents.  See
+``run`` for the order of steps, ``server`` for the layout on the server, ``transport`` for
+redirects, time and size limits, ``target`` for credentials.
 
 Two protocols carry the document graphs:
 

@@ -10,7 +10,10 @@ Order, chosen so that a push cut short anywhere is repaired by running it again:
 4. with ``prune``, delete the graphs of documents this source pushed before and no longer has
    (``prune_others``: every document graph under the base IRI this data does not have);
 5. recompute the merged description of each marked entity from all shares on the server, and
-   clear its mark in the same update.
+   clear its mark in the same update;
+6. recompute the fact summaries from every document graph under the base IRI on the server and
+   replace the server's summary graph with them, as a whole (so removed documents and other
+   sources' documents count exactly as in one store holding them all).
 
 Nothing of another source is replaced or deleted, except a document graph of the same name (the
 same document id under the same base IRI), which then belongs to the source that pushed it last.
@@ -55,6 +58,7 @@ class PushReport:
     failed_at: str | None = None  # the document or the step that failed
     error: str | None = None
     merged: int = 0  # entities whose merged description was rewritten
+    summaries: int = 0  # triples of the server's fact-summary graph after the push
     pruned: tuple[str, ...] = ()
     stale: tuple[str, ...] = ()  # graphs this source pushed earlier that the data no longer has (not pruned)
     others: int = 0  # document graphs of other sources on the server
@@ -78,10 +82,12 @@ class PushReport:
             failed = self.documents - len(self.loaded) - self.not_attempted
             return (f"push to {self.target} failed at {self.failed_at}: {self.error} "
                     f"{len(self.loaded)} of {self.documents} document(s) pushed, {failed} failed, "
-                    f"{self.not_attempted} not attempted; entity descriptions not merged yet. Fix the cause and "
-                    f"re-run the same command: every graph is replaced, so nothing is duplicated.")
+                    f"{self.not_attempted} not attempted; entity descriptions not merged yet, fact summaries not "
+                    f"recomputed. Fix the cause and re-run the same command: every graph is replaced, so nothing "
+                    f"is duplicated.")
         parts = [f"{len(self.loaded)} document(s) ({self.triples} triples) pushed to {self.target}; "
-                 f"descriptions of {self.merged} entities merged with the server's"]
+                 f"descriptions of {self.merged} entities merged with the server's; fact summaries "
+                 f"recomputed over the server's documents ({self.summaries} triples)"]
         if self.pruned:
             parts.append(f"{len(self.pruned)} document graph(s) no longer in the local data deleted")
         if self.stale:
@@ -140,11 +146,13 @@ def push(
                 log.info("deleted %s (no longer in the local data)", g)
         step = "merging entity descriptions"
         merged = server.merge(touched | pending)
+        step = "recomputing the fact summaries"
+        summaries = server.replace_fact_summaries()
         step = "counting the documents of other sources"
         others = server.count_documents() - len(local) - (0 if prune else len(stale))
     except (RequestFailed, PushError) as exc:
         return PushReport(**report, loaded=tuple(loaded), failed_at=step, error=str(exc))
-    return PushReport(**report, loaded=tuple(loaded), merged=merged, pruned=tuple(sorted(doomed)),
+    return PushReport(**report, loaded=tuple(loaded), merged=merged, summaries=summaries, pruned=tuple(sorted(doomed)),
                       stale=() if prune else tuple(sorted(stale)), others=max(others, 0))
 
 

@@ -5,14 +5,17 @@ Graphs on the server, under the data's base IRI (the same layout as the store)::
     <base>graph/<doc>          a document's facts and provenance
     <base>kg-entities/<doc>    that document's share of its entities' descriptions
     <base>kg/entities          descriptions merged over *every* document on the server
+    <base>kg/facts             fact summaries over *every* document on the server (kg.export.facts)
     <base>kg-push/state        bookkeeping: which source pushed each document graph
                                (<graph> newskg:pushedBy "source") and which entities that source
                                still has to merge (<entity> newskg:mergePending "source")
 
 The merged description of an entity is recomputed here, in Python, from every share the server
 holds, with the store's own merge function, so a server fed by several stores describes an entity
-exactly as one store holding all their documents would.  Writes of bookkeeping and merged
-descriptions use SPARQL Update; reads use the query endpoint.
+exactly as one store holding all their documents would.  The fact summaries are recomputed the
+same way, from every document graph under the base IRI on the server, with the store's own function
+(:func:`kg.store.facts.fact_triples`), and the graph is replaced as a whole.  Writes of bookkeeping
+and merged descriptions use SPARQL Update; reads use the query endpoint.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import pyoxigraph as ox
 
 from kg.errors import PushError
-from kg.export.dataset import document_entities_graph_iri, document_graph_iri, entity_graph_iri
+from kg.export.dataset import document_entities_graph_iri, document_graph_iri, entity_graph_iri, facts_graph_iri
 from kg.export.rdf import mint_iri
 from kg.store.push.source import GraphData, PushDocument
 from kg.store.push.target import Target, safe_url
@@ -78,6 +81,7 @@ class Server:
         self.source = ox.Literal(source)
         self.state = state_graph_iri(base)
         self.merged = str(entity_graph_iri(base))
+        self.facts = str(facts_graph_iri(base))
         self._doc_prefix = _prefix(str(document_graph_iri(base, "x")))
         self._share_prefix = _prefix(str(document_entities_graph_iri(base, "x")))
 
@@ -107,17 +111,21 @@ class Server:
                         role="--graph-store", body=data.ntriples, sleep=self.sleep,
                         headers={"Content-Type": "text/turtle; charset=utf-8"}).attempts
 
-    def write_document(self, doc: PushDocument) -> int:
-        """Replace the document's graph and entity share; returns the attempts of the slowest request."""
+    def replace_graphs(self, *graphs: GraphData) -> int:
+        """Replace each graph as a whole (PUT, or one update for all); returns the attempts of the slowest request."""
         if self.target.protocol == "gsp":
-            return max(self._put(doc.facts), self._put(doc.share))
+            return max(self._put(data) for data in graphs)
         ops = []
-        for data in (doc.facts, doc.share):
+        for data in graphs:
             g = ox.NamedNode(data.graph)
             ops.append(f"DROP SILENT GRAPH {g}")
             if data.ntriples:
                 ops.append(f"INSERT DATA {{ GRAPH {g} {{\n{data.ntriples.decode('utf-8')}}} }}")
         return self.update(" ;\n".join(ops))
+
+    def write_document(self, doc: PushDocument) -> int:
+        """Replace the document's graph and entity share; returns the attempts of the slowest request."""
+        return self.replace_graphs(doc.facts, doc.share)
 
     def drop_documents(self, graphs: dict[str, str | None]) -> None:
         """Delete document graphs (graph -> doc id), their shares and their owner records."""
@@ -205,3 +213,20 @@ class Server:
             self.update(" ;\n".join(ops))
             count += len(batch)
         return count
+
+    # -- fact summaries -------------------------------------------------------------------------
+    def fact_summaries(self) -> GraphData:
+        """The summary graph of every document graph under the base on the server, as the store computes
+        its own (:func:`kg.store.facts.fact_triples`)."""
+        from kg.store.facts import documents_query, fact_triples, statements_query
+
+        prefix = str(document_graph_iri(self.base, "x"))[: -len("x")]
+        statements = self.select(statements_query(prefix))
+        documents = self.select(documents_query(prefix))
+        return GraphData.of(self.facts, fact_triples(statements, documents, self.base))
+
+    def replace_fact_summaries(self) -> int:
+        """Recompute the fact summaries and replace the server's graph with them; returns how many triples."""
+        data = self.fact_summaries()
+        self.replace_graphs(data)
+        return data.triples

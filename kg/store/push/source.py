@@ -2,8 +2,9 @@
 
 A store keeps, per document, ``<base>graph/<doc>`` (facts and provenance) and
 ``<base>kg-entities/<doc>`` (what that document said about its entities); both are pushed.  The
-merged ``<base>kg/entities`` graph is *not* sent: the server's copy is recomputed from every
-document's share there (:mod:`kg.store.push.server`), so it covers other stores' documents too.
+merged ``<base>kg/entities`` graph and the fact summaries ``<base>kg/facts`` are *not* sent: the
+server's copies are recomputed from every document graph and share there
+(:mod:`kg.store.push.server`), so they cover other stores' documents too.
 
 A dataset file written by ``kg export --format trig`` holds the merged graph but no shares; they
 are derived from it the way :func:`kg.export.dataset.split_documents` does without per-document
@@ -153,7 +154,7 @@ def data_from_file(path: Path | str) -> PushData:
                         f"store (--store DIR) or a file written by `kg export --format trig`.")
     docs: dict[str, list[ox.Triple]] = {}
     shares: dict[str, list[ox.Triple]] = {}
-    known = {str(entity_graph_iri(base)), str(facts_graph_iri(base))}  # fact summaries are not pushed
+    known = {str(entity_graph_iri(base)), str(facts_graph_iri(base))}  # summaries: recomputed on the server
     for graph in named:
         doc_id = _doc_id(store, graph)
         if doc_id is not None and graph.value == str(document_graph_iri(base, doc_id)):
