@@ -691,7 +691,7 @@ ORG_ROWS: list[OrgRow] = [
     ("royal-navy", "MilitaryUnit", "Royal Navy", [], "GBR", None),
     ("royal-air-force", "MilitaryUnit", "Royal Air Force", ["RAF"], "GBR", None),
     ("bank-of-england", "GovernmentBody", "Bank of England", ["BoE"], "GBR", None),
-    ("conservative-party-uk", "Group", "Conservative Party", ["Conservatives", "Tories", "Tory party", "Tory Party"], "GBR", None),
+    ("conservative-party-uk", "Group", "Conservative Party", ["Tory", "Conservatives", "Tories", "Tory party", "Tory Party"], "GBR", None),
     ("labour-party-uk", "Group", "Labour Party", ["Labour", "UK Labour Party"], "GBR", None),
     ("liberal-democrats-uk", "Group", "Liberal Democrats", ["Lib Dems", "Lib Dem", "Liberal Democrat"], "GBR", None),
     ("snp", "Group", "Scottish National Party", ["SNP"], "GBR", None),
@@ -822,6 +822,23 @@ ORG_ROWS: list[OrgRow] = [
     ("australian-labor-party", "Group", "Australian Labor Party", [], "AUS", None),
     ("liberal-party-australia", "Group", "Liberal Party of Australia", [], "AUS", None),
     ("australian-defence-force", "MilitaryUnit", "Australian Defence Force", ["ADF"], "AUS", None),
+    # -- News outlets whose names hold a place: a byline line "USA TODAY" or "THE WASHINGTON
+    # POST" is the outlet, not a dateline, and "the Jerusalem Post said" is no city speaking.
+    ("usa-today", "Organization", "USA Today", ["USA TODAY"], None, None),
+    ("washington-post", "Organization", "The Washington Post",
+     ["Washington Post", "WASHINGTON POST", "THE WASHINGTON POST"], None, None),
+    ("washington-times", "Organization", "The Washington Times",
+     ["Washington Times", "WASHINGTON TIMES", "THE WASHINGTON TIMES"], None, None),
+    ("washington-examiner", "Organization", "Washington Examiner", ["WASHINGTON EXAMINER"], None, None),
+    ("new-york-times", "Organization", "The New York Times",
+     ["New York Times", "NEW YORK TIMES", "THE NEW YORK TIMES"], None, None),
+    ("new-york-post", "Organization", "New York Post", ["NEW YORK POST"], None, None),
+    ("los-angeles-times", "Organization", "Los Angeles Times", ["LOS ANGELES TIMES"], None, None),
+    ("jerusalem-post", "Organization", "The Jerusalem Post", ["Jerusalem Post", "JERUSALEM POST"], None, None),
+    ("times-of-israel", "Organization", "The Times of Israel", ["Times of Israel"], None, None),
+    ("south-china-morning-post", "Organization", "South China Morning Post", ["SOUTH CHINA MORNING POST"], None, None),
+    ("japan-times", "Organization", "The Japan Times", ["Japan Times"], None, None),
+    ("moscow-times", "Organization", "The Moscow Times", ["Moscow Times"], None, None),
 ]
 
 # --------------------------------------------------------------------------------------

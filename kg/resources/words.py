@@ -101,6 +101,7 @@ class EntityWords:
     gloss_heads: frozenset[str]  # head words of a translated long form after an acronym ("party")
     town_nouns: frozenset[str]  # nouns for a town ("the town of X")
     place_of_nouns: frozenset[str]  # "the <demonym> <noun> of X" ("city", "province")
+    kin_nouns: frozenset[str]  # "the Kim family", "the Bush dynasty": the kin, not the person named
 
 
 @dataclass(frozen=True, slots=True)

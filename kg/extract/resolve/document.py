@@ -187,6 +187,8 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
     for n, m in enumerate(mentions):
         if m.role == "acronym" and m.acronym_of is not None:
             continue  # later
+        if _kin(doc, m, res):  # "Kim family rule": the family, no mention of a person
+            continue
         if n in two_sexes:  # "Mrs Howard" beside "Mr Howard": neither is "Michael Howard" for sure
             k.assign(n, make_key("person", two_sexes[n]), "Person", two_sexes[n])
             continue
@@ -235,6 +237,13 @@ def _titled_by_two_sexes(doc: Doc, mentions: list[Mention], res: Resources) -> d
     for surname, sex, _ in titled.values():
         sexes.setdefault(surname, set()).add(sex)
     return {n: f"{title} {mentions[n].text}" for n, (surname, _, title) in titled.items() if len(sexes[surname]) > 1}
+
+
+def _kin(doc: Doc, m: Mention, res: Resources) -> bool:
+    """A lone surname modifying a kin noun ("the Kim family", "the Bush dynasty")."""
+    nxt = doc[m.end] if m.end < len(doc) else None
+    return m.cls == "Person" and m.end - m.start == 1 and doc[m.start].dep_ == "compound" and nxt is not None \
+        and nxt.pos_ == "NOUN" and nxt.lemma_.lower() in res.entities.words.kin_nouns
 
 
 _COMPASS = ("north", "south", "east", "west")
