@@ -3,7 +3,8 @@
 Node ids are the entities' IRIs (the same as in the RDF), so the two exports can be joined.
 Attributes are scalars so that GraphML (Gephi, Cytoscape) can hold them: aliases and job titles
 are joined with " | ".  Edges carry their time, status and sources too (documents_asserting,
-sources, first_reported, last_reported, event_start, event_end, role_status: docs/time.md).
+sources, first_reported, last_reported, event_start, event_end, role_status, valid_from, valid_until:
+docs/time.md).
 """
 
 from __future__ import annotations
@@ -58,12 +59,14 @@ def to_networkx(kg: KnowledgeGraph, *, base: str = DEFAULT_BASE, include_hedged:
 def _when(kg: KnowledgeGraph, evidence) -> dict:
     """Time, status and sources of an edge (docs/time.md): the documents and distinct sources of its
     asserted evidence, first and last report date, the earliest event time read, the best
-    evidence's role status ("" where unknown: GraphML holds no None)."""
+    evidence's role status and the first bounded evidence's post bounds ("" where unknown: GraphML
+    holds no None)."""
     asserted = [e for e in evidence if e.modality == "asserted"]
     infos = {e.doc_id: doc_info(m.date, m.source, m.url) for e in asserted
              for m in [kg.documents.get(e.doc_id)] if m is not None}
     dates = sorted(i.date for i in infos.values() if i.date)
     starts = sorted((e.event_start, e.event_end or "") for e in evidence if e.event_start)
+    bounded = [e for e in evidence if getattr(e, "valid_from", None) or getattr(e, "valid_until", None)]
     return {
         "documents_asserting": len({e.doc_id for e in asserted}),
         "sources": len({i.source for i in infos.values() if i.source}),
@@ -72,6 +75,8 @@ def _when(kg: KnowledgeGraph, evidence) -> dict:
         "event_start": starts[0][0] if starts else "",
         "event_end": starts[0][1] if starts else "",
         "role_status": evidence[0].role_status or "",
+        "valid_from": bounded[0].valid_from or "" if bounded else "",
+        "valid_until": bounded[0].valid_until or "" if bounded else "",
     }
 
 

@@ -234,7 +234,7 @@ def test_event_times_show_in_the_panel_the_list_and_the_date_filter(open_graph):
     assert opened.page_errors == []
 
 
-def test_the_panel_shows_a_readings_role_status_and_who_said_it(open_graph):
+def test_the_panel_shows_a_readings_role_status_bounds_and_who_said_it(open_graph):
     from dataclasses import replace
 
     graph = sample_graph()
@@ -244,11 +244,13 @@ def test_the_panel_shows_a_readings_role_status_and_who_said_it(open_graph):
     ev = graph.facts[fact][0]
     graph.facts[fact] = [replace(ev, unnamed_source="senior officials")]
     post = next(f for f in graph.facts if f[1] in ("leaderOf", "worksFor") and f[0] == "person/anna keller")
-    graph.facts[post] = [replace(e, role_status="former") for e in graph.facts[post]]
+    graph.facts[post] = [replace(e, role_status="former", valid_from="1997-05-02", valid_until="2007-06-27")
+                         for e in graph.facts[post]]
     opened = open_graph(render_html(graph))
     page = opened.page
     page.fill("#search", "Anna Keller")
     page.press("#search", "Enter")
     text = page.text_content("#panel-body")
     assert "said by senior officials" in text and "former post" in text
+    assert "held from 1997-05-02 until 2007-06-27" in text
     assert opened.page_errors == []

@@ -122,14 +122,14 @@ def test_payload_carries_evidence_classes_symmetry_and_the_budget():
     assert data["dated"] is True
 
 
-def test_a_reading_carries_its_role_status_and_who_said_it():
+def test_a_reading_carries_its_role_status_bounds_and_who_said_it():
     from dataclasses import replace
 
     graph = sample_graph()
     fact = next(f for f in graph.facts if f[1] == "worksFor")
     ev = graph.facts[fact][0]
     speaker = next(k for k in graph.entities if k != fact[0] and graph.entities[k].cls == "Person")
-    graph.facts[fact] = [replace(ev, role_status="former", attributed_to=speaker),
+    graph.facts[fact] = [replace(ev, role_status="former", attributed_to=speaker, valid_until="2003-12-31"),
                          replace(ev, start=ev.start + 1, unnamed_source="senior officials",
                                  event_start="2031-03-01", event_end="2031-03-01")]
     data = page_data(render_html(graph))
@@ -137,7 +137,7 @@ def test_a_reading_carries_its_role_status_and_who_said_it():
         d for d in data["docs"] if d["id"] == ev.doc_id)) and data["props"][e["p"]]["name"] == "worksFor"
         and len(e["ev"]) == 2)
     contexts = sorted(((r[5] or [""]), r[6]) for r in edge["ev"])
-    assert contexts == [([""], {"status": "former", "said": graph.entities[speaker].name}),
+    assert contexts == [([""], {"status": "former", "held": ["", "2003-12-31"], "said": graph.entities[speaker].name}),
                         (["2031-03-01", "2031-03-01"], {"said": "senior officials"})]
 
 

@@ -75,4 +75,20 @@ def test_graphml_edges_carry_time_and_sources(res):
     assert (edge["documents_asserting"], edge["sources"], edge["first_reported"], edge["last_reported"]) == \
         (2, 2, "2016-09-18", "2016-09-20")
     assert edge["event_start"] == "" and edge["role_status"] == ""
+    assert edge["valid_from"] == edge["valid_until"] == ""
     assert b"first_reported" in graphml_bytes(g)
+
+
+def test_graphml_edges_carry_a_posts_bounds(res):
+    from dataclasses import replace
+
+    from kg.export.networkx import graphml_bytes, to_networkx
+
+    doc = _doc("a", "2016-09-18", "Wire")
+    rel = doc.relations[0]
+    ev = replace(rel.evidence, role_status="former", valid_from="1997-05-02", valid_until="2007-06-27")
+    post = DocResult(doc.document, doc.entities, [Relation("person/ana-lind", "worksFor", "person/bo-berg", ev)])
+    g = to_networkx(_model(res, post))
+    (edge,) = [d for _, _, d in g.edges(data=True)]
+    assert (edge["role_status"], edge["valid_from"], edge["valid_until"]) == ("former", "1997-05-02", "2007-06-27")
+    assert b"valid_until" in graphml_bytes(g)

@@ -181,12 +181,16 @@ def _edges(graph, selection, node_index, prop_index, doc_index, docs, date_of):
 
 
 def _reading_context(graph: KnowledgeGraph, e: Evidence) -> dict[str, str]:
-    """A reading's role status (posts) and who the sentence says it ("said": a named speaker, or
-    the words of an unnamed source); {} when neither is known."""
+    """A reading's role status (posts), the post's bounds the sentence gives ("held": [from, until],
+    "" for an open end) and who the sentence says it ("said": a named speaker, or the words of an
+    unnamed source); {} when none is known."""
     out = {}
     status = getattr(e, "role_status", None)
     if status:
         out["status"] = status
+    held = (getattr(e, "valid_from", None), getattr(e, "valid_until", None))
+    if any(held):  # "since 2013", "until 2003": the post's bounds the sentence gives
+        out["held"] = [d or "" for d in held]
     speaker = getattr(e, "attributed_to", None)
     if speaker and speaker in graph.entities:
         out["said"] = graph.entities[speaker].name

@@ -41,6 +41,10 @@ function evidenceList(e) {
     if (ev[5]) { append(meta, " \u00b7 ", el("span", { className: "when" }, "event " + spanText(ev[5]))); }
     var ctx = ev[6] || {};
     if (ctx.status) { append(meta, " \u00b7 ", el("span", { className: "role" }, ctx.status + " post")); }
+    if (ctx.held) {
+      var held = (ctx.held[0] ? "held from " + ctx.held[0] : "held") + (ctx.held[1] ? " until " + ctx.held[1] : "");
+      append(meta, " \u00b7 ", el("span", { className: "held" }, held));
+    }
     if (ctx.said) { append(meta, " \u00b7 ", el("span", { className: "said" }, "said by " + ctx.said)); }
     append(meta, " \u00b7 rule " + RULES[ev[2]] + " \u00b7 confidence " + ev[3].toFixed(2) + " ", statusBadge(ev[4]));
     item.appendChild(meta);
