@@ -93,6 +93,12 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
         start += 2  # "Ex-Welsh Office Minister X": the office's name has no "Ex-"
     if not person:
         start, cls, person = _after_portfolio(found, res, start, end, cls)
+    elif start in found.gaz_covered:  # "Lib Dem Norman Baker": a party's name glued before the person's
+        k = start
+        while k < end and k in found.gaz_covered:
+            k += 1
+        if end - k >= 2 and all(t.is_alpha and t.text[:1].isupper() for t in doc[k:end]):
+            start = k
     if end - start >= 2 and doc[end - 1].lower_ in honor \
             and all(t.i in found.gaz_covered or t.is_punct for t in doc[start:end - 1]):
         return None  # "British FM", "Ruritanian PM": a role, no name

@@ -69,7 +69,6 @@ def party_before_name(v: DocView, n: int, learned: Learned) -> RuleResult:
     entry = v.res.gazetteer.entries.get(party) if party else None
     if entry is None or entry.cls != "Group" or not entry.country or party == key:
         return NOTHING
-    head = doc[m.start:m.end].root
-    if word.head.i != head.i or word.dep_ not in ("poss", "compound", "amod", "nmod"):
-        return NOTHING
+    if not m.start <= word.head.i < m.end or word.dep_ not in ("poss", "compound", "amod", "nmod"):
+        return NOTHING  # the party word hangs on the name ("Lib Dem Norman Baker": on "Norman")
     return result_of([v.reading("memberOf", Arg(key), Arg(party, 0.9), "party-before-name", doc[m.start])])
