@@ -27,6 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from kg.extract.context.dates import resolve
+from kg.extract.learned.features import dep_path
 from kg.resources.words import TimeWords
 
 __all__ = ["Bounds", "validity_bounds"]
@@ -44,13 +45,11 @@ class Bounds(NamedTuple):
 
 def _path(a: Token, b: Token) -> set[int]:
     """Token indexes of the dependency path from ``a`` to ``b`` (both included)."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    on_b = {t.i: n for n, t in enumerate(up_b)}
-    for n, t in enumerate(up_a):
-        if t.i in on_b:
-            return {x.i for x in up_a[: n + 1]} | {x.i for x in up_b[: on_b[t.i]]}
-    return {a.i, b.i}  # different sentences of one span: no path
+    got = dep_path(a, b)
+    if got is None:
+        return {a.i, b.i}  # different sentences of one span: no path
+    up_a, top, up_b = got
+    return {t.i for t in (*up_a, top, *up_b)}
 
 
 def _fact_tokens(subject: Sequence[Token], obj: Sequence[Token]) -> set[int]:
