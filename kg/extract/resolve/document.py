@@ -120,7 +120,6 @@ class _Persons:
     full: dict[str, list[str]]
     canonical: dict[str, str]
     _index: dict[tuple[str, str], list[str]] | None = None
-    first_sentence: dict[str, int] = field(default_factory=dict)  # full name -> start of its first sentence
 
     def _by_word(self) -> dict[tuple[str, str], list[str]]:
         """("first"|"last", word) -> the full names starting or ending with it (a long text has many)."""
@@ -133,14 +132,12 @@ class _Persons:
         return self._index
 
     @classmethod
-    def of(cls, mentions: list[Mention], doc: Doc | None = None) -> "_Persons":
+    def of(cls, mentions: list[Mention]) -> "_Persons":
         full: dict[str, list[str]] = {}
-        first: dict[str, int] = {}
         for m in mentions:
             if m.cls == "Person" and len(m.text.split()) >= 2:
                 full.setdefault(normalise(m.text), m.text.split())
-                first.setdefault(normalise(m.text), doc[m.start].sent.start if doc is not None else m.start)
-        persons = cls(full, {}, first_sentence=first)
+        persons = cls(full, {})
         # longest full name wins as canonical for its sub-names
         for norm in sorted(full, key=lambda k: (-len(k), k)):
             target = persons.person_for(norm) if norm not in persons.canonical else None
@@ -148,10 +145,8 @@ class _Persons:
                 if target and target != norm and len(target) > len(norm) else norm
         return persons
 
-    def person_for(self, text: str, at: int | None = None) -> str | None:
-        """The one full name ``text`` stands for ("Lind" -> "ana lind"), or None; ``at``, the token
-        where ``text`` stands, lets a lone word shared by several names go to the one the text
-        introduced first, in an earlier sentence than the others."""
+    def person_for(self, text: str) -> str | None:
+        """The one full name ``text`` stands for ("Lind" -> "ana lind"), or None."""
         norm = normalise(text)
         if norm in self.full:
             return norm
@@ -167,13 +162,6 @@ class _Persons:
         if len(hits) > 1:  # "Ana Lind" and "Ana B. Lind" are one person; "Ana Lind" and "Bo Lind" are not
             if len({(h.split()[0], h.split()[-1]) for h in hits}) == 1:
                 return sorted(hits, key=lambda h: (-len(h), h))[0]
-            if at is not None and len(words) == 1 and len({h.split().index(words[0]) == 0 for h in hits}) == 1:
-                # "Kim" after "Kim Jong Un", then "Kim Jong Il": news names the first one so (the word
-                # in the same place of every name; "Paul" of "Rand Paul" and "Paul Singer" stays apart)
-                first, *others = sorted(hits, key=lambda h: (self.first_sentence.get(h, 0), h))
-                start = self.first_sentence.get(first, 0)
-                if start <= at and all(self.first_sentence.get(h, 0) > start for h in others):
-                    return first
         return None
 
     def assign(self, k: _Keys, n: int, m: Mention, target: str) -> None:
@@ -186,7 +174,7 @@ class _Persons:
 def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> Resolution:
     """Entities of one document and the key of every mention (see the module docstring)."""
     k = _Keys([None] * len(mentions))
-    persons = _Persons.of(mentions, doc)
+    persons = _Persons.of(mentions)
     titled = _person_names(doc, mentions, res)
     # a one-word name the NER calls an organisation in one place: no first name makes it a person
     # elsewhere (unless the text makes it a person: "President Roe ... the Roe administration")
@@ -340,7 +328,7 @@ def _text_mention(n: int, m: Mention, k: _Keys, persons: _Persons, org_names: di
             and normalise(m.text) in titled:
         m = replace(m, cls="Person")
     if m.cls in ("Person", "Organization", "Place", "Product") and m.source == "ner":
-        target = persons.person_for(m.text, m.start) if (m.cls == "Person" or len(m.text.split()) <= 2) else None
+        target = persons.person_for(m.text) if (m.cls == "Person" or len(m.text.split()) <= 2) else None
         if target:
             persons.assign(k, n, m, target)
             return
