@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
     took = time.perf_counter() - t0
     scores = time_scores(gold, graph)
     print(f"{path}: {len(docs)} documents, built in {took:.1f} s")
-    for name in ("status", "time", "speaker", "attribution"):
+    for name in ("status", "time", "time_or_report", "speaker", "attribution"):
         acc = getattr(scores, name)
         print("  " + acc.line(name))
         if args.errors:

@@ -112,7 +112,7 @@ class Report:
     ignored_unscored: int
     predicted_nodes: int
     predicted_facts: int
-    # (name, gold facts with the key, found, right) for status, time, speaker, attribution
+    # (name, gold facts with the key, found, right) for status, time, time_or_report, speaker, attribution
     # (kg.eval.timing); empty when the gold has none of those keys
     time: tuple[tuple[str, int, int, int], ...] = ()
 

@@ -70,7 +70,7 @@ def evaluate_gold_file(gold_path: Path, *, model: str | None = None, pred: Path 
         graph = build_graph(load_gold_documents(gold), model=model, nlp=nlp)
     report = evaluate(graph, gold, per_document=per_document)
     scores = time_scores(gold, graph)
-    time = tuple((n, a.gold, a.found, a.right) for n in ("status", "time", "speaker", "attribution")
+    time = tuple((n, a.gold, a.found, a.right) for n in ("status", "time", "time_or_report", "speaker", "attribution")
                  for a in [getattr(scores, n)])
     return replace(report, time=time) if any(f.status or f.time or f.speaker for f in gold.relations) else report
 

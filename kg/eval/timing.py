@@ -8,6 +8,8 @@ either direction for symmetric properties).  Then:
 * status: the statements' ``kg:roleStatus`` (the first in document order) equals the gold status;
 * time: for gold facts of event properties with a ``time``, the statement's
   ``kg:eventStart``/``kg:eventEnd`` equal the gold start/end (a missing time is wrong);
+* time_or_report: the same, where a statement marked ``kg:timeBasis "document"`` (no time in its
+  sentence) counts as dated on its document's ``dcterms:date``, as the export says it is;
 * speaker: the statement's ``kg:attributedTo`` matches the gold speaker, or the gold's
   ``"unnamed"`` is met by a ``kg:unnamedSource`` (no speaker and no unnamed source: none).
 
@@ -55,11 +57,13 @@ class TimeScores:
     # found facts where the gold names a speaker or the build attributes one (the informative part
     # of ``speaker``, which is mostly agreement on "none")
     attribution: Accuracy = field(default_factory=Accuracy)
+    time_or_report: Accuracy = field(default_factory=Accuracy)
 
 
 def _statements(pred: rdflib.Graph) -> dict[tuple[str, str], list[dict]]:
     """(document id, property) -> the statements read in that document, in offset order."""
     ids = {d: str(i) for d, i in pred.subject_objects(rdflib.namespace.DCTERMS.identifier)}
+    dates = {d: str(v) for d, v in pred.subject_objects(rdflib.namespace.DCTERMS.date)}
     out: dict[tuple[str, str], list[dict]] = {}
     for st in pred.subjects(RDF.type, RDF.Statement):
         p = str(pred.value(st, RDF.predicate) or "")
@@ -71,6 +75,8 @@ def _statements(pred: rdflib.Graph) -> dict[tuple[str, str], list[dict]]:
             "start": int(pred.value(st, KG.startChar) or 0), "modality": str(pred.value(st, KG.modality)),
             "status": _str(pred.value(st, KG.roleStatus)), "from": _str(pred.value(st, KG.eventStart)),
             "to": _str(pred.value(st, KG.eventEnd)), "speaker": pred.value(st, KG.attributedTo),
+            "report_date": dates.get(doc)[:10] if str(pred.value(st, KG.timeBasis)) == "document" and dates.get(doc)
+            else None,
             "unnamed": pred.value(st, KG.unnamedSource) is not None})
     for sts in out.values():
         sts.sort(key=lambda x: x["start"])
@@ -93,7 +99,8 @@ def time_scores(gold: Gold, pred: rdflib.Graph, *, ontology=None) -> TimeScores:
     for f in gold.relations:
         found = _found(f, statements, matcher, symmetric)
         want_time = f.time is not None and f.property in events
-        for key, wanted in (("status", f.status is not None), ("time", want_time), ("speaker", True)):
+        for key, wanted in (("status", f.status is not None), ("time", want_time), ("time_or_report", want_time),
+                            ("speaker", True)):
             if not wanted:
                 continue
             acc = getattr(scores, key)
@@ -129,6 +136,9 @@ def _compare(key: str, f: GoldFact, st: dict, matcher: _Matcher) -> tuple[Any, A
         return f.status, st["status"] or "current"
     if key == "time":
         return (f.time.start, f.time.end), (st["from"], st["to"])
+    if key == "time_or_report":
+        day = st["report_date"]
+        return (f.time.start, f.time.end), (day, day) if day and st["from"] is None else (st["from"], st["to"])
     want = f.speaker  # an entity id, UNNAMED_SPEAKER or None
     if st["speaker"] is not None:
         return want, (sorted(matcher.match(st["speaker"], f.doc)) or ["?"])[0]

@@ -113,6 +113,8 @@ class TimeWords:
     status_current: frozenset[str]  # "acting minister X": held now, though qualified
     past_modifiers: frozenset[str]  # "last March": resolved in the past
     future_modifiers: frozenset[str]  # "next month": resolved in the future
+    vague_modifiers: frozenset[str]  # "late Tuesday": dropped before resolving
+    time_day_anchors: frozenset[str]  # "Sunday night": a TIME entity that names a day
     since_preps: frozenset[str]  # "since 1999": an interval with a start only
     until_preps: frozenset[str]  # "minister until 2003": the end of a post
     range_openers: frozenset[str]  # "from 1997 to 2007", "between 2009 and 2017": a range

@@ -63,3 +63,19 @@ def test_kg_eval_gold_reports_time_and_sources(res, tmp_path):
     report = evaluate_gold_file(gold, pred=pred)
     assert "status 1/2 right = 0.500 (found 2 of 2)" in report.to_text()
     assert report.to_dict()["time"]["time"] == {"gold": 1, "found": 1, "right": 1, "accuracy": 1.0}
+
+
+def test_a_statement_without_a_time_counts_as_dated_on_its_report_in_time_or_report(res):
+    """kg:timeBasis "document" says the fact is dated by its report: ``time`` counts it wrong (no
+    time read), ``time_or_report`` compares the document's date."""
+    gold = {**GOLD, "relations": [
+        {"subject": "d1:lind", "property": "metWith", "object": "d1:berg", "doc": "d1",
+         "time": {"text": "on Wednesday", "start": "2016-09-21", "end": "2016-09-21"}}]}
+    g = KnowledgeGraph(symmetric=res.ontology.symmetric)
+    ents = [Entity("person/ana-lind", "Person", "Ana Lind", set(), 1, {"d1"}),
+            Entity("person/bo-berg", "Person", "Bo Berg", set(), 1, {"d1"})]
+    g.add(DocResult(Document("d1", "", None, "2016-09-21"), ents, [
+        Relation("person/ana-lind", "metWith", "person/bo-berg", Evidence("d1", "Sentence.", 0, 9, "verb-svo", 0.8))]))
+    scores = time_scores(gold_from_dict(gold), to_rdf(g, resources=res))
+    assert (scores.time.found, scores.time.right) == (1, 0)
+    assert (scores.time_or_report.found, scores.time_or_report.right) == (1, 1)

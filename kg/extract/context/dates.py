@@ -88,7 +88,7 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
     got = _period(text, day, prefer)
     if got is None:
         return None
-    if prefer == "past" and got[1] == "day":
+    if prefer == "past" and got[1] in ("day", "time", "part_of_day"):
         later = _period(text, day + dt.timedelta(days=1), prefer)
         if later is not None and (later[0] - got[0]).days == 7:
             got = later  # a weekday: "on Tuesday" in a Tuesday's report is that Tuesday

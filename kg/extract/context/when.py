@@ -4,9 +4,11 @@
   the head of the text (a dateline or byline line, "WASHINGTON, Nov. 3, 2004 (AP) -", "Published
   12 March 2015"): an absolute date of one day among the first characters, on a short line or
   before the first verb of its sentence.
-* :func:`event_span`: the spaCy DATE entity of the evidence sentence that belongs to the fact's
-  clause, resolved against the document date (:mod:`.dates`).  A plural head ("two days",
-  "recent years") is a duration and gives nothing.  "since 1999" opens a span, "until 2003" closes
+* :func:`event_span`: the spaCy DATE entity (or a TIME entity naming a day: "Sunday night") of
+  the evidence sentence that belongs to the fact's clause (its verb, a verb governing it, or a
+  clause without a subject under it), resolved against the document date (:mod:`.dates`); "late",
+  "earlier" (lexicon/time.toml) are dropped first.  A plural head ("two days", "recent years") is a
+  duration and gives nothing.  "since 1999" opens a span, "until 2003" closes
   one; a hedged fact ("will meet on Tuesday") resolves forwards.
 """
 
@@ -74,25 +76,65 @@ def _ancestors(tok: Token) -> set[int]:
     return {a.i for a in tok.ancestors} | {tok.i}
 
 
+def _date_clause(d: SpacySpan) -> Token:
+    """The verb a date belongs to; a date the parser hangs on a reported clause but written before
+    that clause's subject ("X said in Y on Tuesday the talks would go on") is the saying verb's."""
+    v = _clause(d.root)
+    if v.dep_ == "ccomp" and v.head.i < d.start:
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subjects and subjects[0].left_edge.i >= d.end:
+            return _clause(v.head)
+    return v
+
+
+def _nonfinite_below(v: Token, w: Token) -> bool:
+    """``v`` heads a clause without a subject of its own under ``w``'s ("met ... to discuss it on
+    Monday", "launched strikes, destroying a camp on Sunday"): the same event, told on."""
+    t = v
+    for _ in range(20):
+        if t.i == w.i:
+            return True
+        if t.head.i == t.i or t.dep_ not in _TOLD_ON:
+            return False
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            return False
+        t = t.head
+    return False
+
+
+_TOLD_ON = {"advcl", "xcomp", "prep", "pobj", "npadvmod", "dobj", "amod", "compound"}
+
+
 def _choose(dates: list[SpacySpan], args: list[Token]) -> SpacySpan | None:
     """The DATE entity of the fact's clause: on an argument's clause verb first, then on a verb
-    that governs it; with no located argument, the only date of the sentence."""
+    that governs it, then in a clause without a subject under it; with no located argument, the
+    only date of the sentence."""
     if not args:
         return dates[0] if len(dates) == 1 else None
     verbs = [_clause(a) for a in args]
-    for same in (True, False):
+    tests = [lambda v, w: v.i == w.i, lambda v, w: v.i in _ancestors(w)]
+    if len({w.i for w in verbs}) == 1:  # one clause holds the fact: a date told on under it is its
+        tests.append(_nonfinite_below)
+    for test in tests:
         for d in dates:
-            v = _clause(d.root)
-            if any(v.i == w.i if same else v.i in _ancestors(w) for w in verbs):
+            v = _date_clause(d)
+            if any(test(v, w) for w in verbs):
                 return d
     return None
+
+
+def _day_entity(words: TimeWords, ent: SpacySpan) -> bool:
+    """A DATE entity, or a TIME entity that names a day ("Sunday night", "this morning")."""
+    return ent.label_ == "DATE" or (ent.label_ == "TIME" and any(t.lower_ in words.time_day_anchors for t in ent))
 
 
 def _resolve_ent(words: TimeWords, ent: SpacySpan, base: str | None, prefer: str) -> Span | None:
     toks = [t for t in ent if not t.is_punct]
     if not toks or ent.root.tag_ in ("NNS", "NNPS"):
         return None  # "two days", "recent years": a duration, not a date
-    got = resolve(ent.text, base, prefer)
+    if len(toks) > 1 and toks[0].lower_ in words.vague_modifiers:
+        toks = toks[1:]  # "late Tuesday", "earlier this week": the day or week itself
+    got = resolve(ent.doc[toks[0].i: toks[-1].i + 1].text, base, prefer)
     if got is None and len(toks) > 1 and toks[0].lower_ in words.past_modifiers | words.future_modifiers:
         direction = "future" if toks[0].lower_ in words.future_modifiers else "past"
         got = resolve(" ".join(t.text for t in toks[1:]), base, direction)  # "last March"
@@ -102,7 +144,7 @@ def _resolve_ent(words: TimeWords, ent: SpacySpan, base: str | None, prefer: str
 def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str | None,
                hedged: bool) -> Span | None:
     """The (start, end) ISO days the sentence gives the fact whose argument tokens are ``args``."""
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    dates = [e for e in sent.ents if _day_entity(words, e)]
     if not dates:
         return None
     ent = _choose(dates, args)

@@ -148,3 +148,73 @@ def test_dateline_gives_the_document_date():
     assert document_date(None, doc) == ("2004-11-03", False)
     assert document_date("2016-09-20", doc) == ("2016-09-20", False)
     assert document_date("garbage", doc) == (None, True)
+
+
+MET_NIGHT = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      2  nsubj     PROPN  _      NNP
+ 2  met       2  ROOT      VERB   meet   VBD
+ 3  Bo        4  compound  PROPN  _      NNP
+ 4  Berg      2  dobj      PROPN  _      NNP
+ 5  late      7  amod      ADJ    _      JJ
+ 6  Sunday    7  compound  PROPN  _      NNP
+ 7  night     2  npadvmod  NOUN   _      NN
+ 8  .         2  punct     PUNCT  _      .
+"""
+
+
+def test_a_time_entity_that_names_a_day_dates_the_fact(res):
+    """"late Sunday night" is a spaCy TIME entity: it names a day ("Sunday", lexicon/time.toml),
+    "late" is dropped, and a Sunday's report means that Sunday."""
+    _, facts = _facts(MET_NIGHT, (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), ("late Sunday night", "TIME")),
+                      res, date="2015-11-15")
+    ev = facts[("Ana Lind", "metWith", "Bo Berg")]
+    assert (ev.event_start, ev.event_end) == ("2015-11-15", "2015-11-15")
+
+
+MET_TO_TALK = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      2  nsubj     PROPN  _      NNP
+ 2  met       2  ROOT      VERB   meet   VBD
+ 3  Bo        4  compound  PROPN  _      NNP
+ 4  Berg      2  dobj      PROPN  _      NNP
+ 5  to        6  aux       PART   _      TO
+ 6  discuss   2  advcl     VERB   discuss VB
+ 7  trade     6  dobj      NOUN   _      NN
+ 8  this      9  det       DET    _      DT
+ 9  week      6  npadvmod  NOUN   _      NN
+10  .         2  punct     PUNCT  _      .
+"""
+
+
+def test_a_date_in_a_clause_without_a_subject_under_the_fact_dates_it(res):
+    """"met Y to discuss trade this week": the parser hangs the date on "discuss"."""
+    _, facts = _facts(MET_TO_TALK, (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), ("this week", "DATE")),
+                      res, date="2016-09-21")
+    ev = facts[("Ana Lind", "metWith", "Bo Berg")]
+    assert (ev.event_start, ev.event_end) == ("2016-09-19", "2016-09-25")
+
+
+SAID_IN = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      2  nsubj     PROPN  _      NNP
+ 2  said      2  ROOT      VERB   say    VBD
+ 3  in        2  prep      ADP    _      IN
+ 4  Paris     3  pobj      PROPN  _      NNP
+ 5  on       10  prep      ADP    _      IN
+ 6  Tuesday   5  pobj      PROPN  _      NNP
+ 7  the       8  det       DET    _      DT
+ 8  talks    10  nsubj     NOUN   _      NNS
+ 9  would    10  aux       AUX    _      MD
+10  continue  2  ccomp     VERB   continue VB
+11  .         2  punct     PUNCT  _      .
+"""
+
+
+def test_a_date_before_the_subject_of_a_reported_clause_belongs_to_the_saying(res):
+    """"X said in Paris on Tuesday the talks would continue": the parser hangs "on Tuesday" on
+    "continue", but it is written before that clause's subject, so it dates the visit."""
+    _, facts = _facts(SAID_IN, (("Ana Lind", "PERSON"), ("Paris", "GPE"), ("Tuesday", "DATE")),
+                      res, date="2016-09-21")
+    ev = facts[("Ana Lind", "visited", "Paris")]
+    assert (ev.event_start, ev.event_end) == ("2016-09-20", "2016-09-20")
