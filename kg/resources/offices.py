@@ -92,6 +92,26 @@ class Offices:
             return ()
         return tuple(pool)
 
+    def head_in_office(self, surname: str, date: str) -> Holder | None:
+        """The one head of state or government (a ``leaderOf`` term) with this surname in office
+        on ``date``, whatever the title; None when none or several people are.  Used to join a
+        lone surname of a dated text that names no one with it in full, never to state a post.
+
+        >>> t = offices_from_rows([("x", {"name": "Ana Lind", "surname": "Lind", "country": "country/fra",
+        ...                              "titles": ["president"], "start": "2001-05-01", "end": "2006-05-01"})],
+        ...                       frozenset({"country/fra"}))
+        >>> t.head_in_office("Lind", "2003-01-01").name, t.head_in_office("Lind", "2007-01-01")
+        ('Ana Lind', None)
+        """
+        pool = [h for h in self.by_surname.get(fold_name(surname), ()) if h.prop == "leaderOf" and h.covers(date)]
+        return pool[0] if len({h.name for h in pool}) == 1 else None
+
+    def person(self, name: str) -> str | None:
+        """The one person the table gives this full name or alias ("Donald J. Trump" -> "Donald
+        Trump"); None when it gives none or several ("George Bush")."""
+        names = {h.name for h in self.by_name.get(fold_name(name), ())}
+        return names.pop() if len(names) == 1 else None
+
     def sole_holder(self, surname: str, title: str) -> tuple[Holder, ...]:
         """The terms of the one person the table knows as ``title`` + ``surname`` at any time
         (empty when it knows none or several): the evidence for a text without a date, which

@@ -88,11 +88,18 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
     got = _period(text, day, prefer)
     if got is None:
         return None
-    if prefer == "past" and got[1] in ("day", "time", "part_of_day"):
-        later = _period(text, day + dt.timedelta(days=1), prefer)
-        if later is not None and (later[0] - got[0]).days == 7:
-            got = later  # a weekday: "on Tuesday" in a Tuesday's report is that Tuesday
+    if got[1] in ("day", "time", "part_of_day") and text.split()[0].casefold() in _WEEKDAYS:
+        # a bare weekday: "on Tuesday" (or "will meet Tuesday") in a Tuesday's report is that
+        # Tuesday, not the one a week before (after); "last Tuesday" / "next Tuesday" keep theirs
+        step = dt.timedelta(days=1 if prefer == "past" else -1)
+        other = _period(text, day + step, prefer)
+        if other is not None and abs((other[0] - got[0]).days) == 7 and other[0] == day.date():
+            got = other
     return _span(*got)
+
+
+# English weekday names (dateparser is set to English); not calendar.day_name, which follows the locale
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 
 @lru_cache(maxsize=1 << 12)

@@ -12,7 +12,14 @@ BASE = "2016-09-20"  # a Tuesday
 @pytest.mark.parametrize("text, base, prefer, expected", [
     ("Tuesday", BASE, "past", ("2016-09-20", "2016-09-20")),  # a Tuesday's "on Tuesday" is that day
     ("Monday", BASE, "past", ("2016-09-19", "2016-09-19")),
-    ("Tuesday", BASE, "future", ("2016-09-27", "2016-09-27")),  # a planned meeting
+    # a planned meeting: "will meet Tuesday" in a Tuesday's report is that day too (news style; a
+    # blind annotator read "due to meet Friday" in a Friday's report so); "next Tuesday" is not
+    ("Tuesday", BASE, "future", ("2016-09-20", "2016-09-20")),
+    ("Wednesday", BASE, "future", ("2016-09-21", "2016-09-21")),
+    ("next Tuesday", BASE, "future", ("2016-09-27", "2016-09-27")),
+    ("last Tuesday", BASE, "past", ("2016-09-13", "2016-09-13")),
+    ("Tuesday night", BASE, "past", ("2016-09-20", "2016-09-20")),
+    ("Sunday night", "2015-11-15", "past", ("2015-11-15", "2015-11-15")),
     ("last week", BASE, "past", ("2016-09-12", "2016-09-18")),
     ("in 2003", BASE, "past", ("2003-01-01", "2003-12-31")),
     ("2003", None, "past", ("2003-01-01", "2003-12-31")),  # absolute: no base needed

@@ -149,9 +149,32 @@ def test_a_titled_surname_after_the_term_joins_the_one_former_holder(res):
     assert resolve_across_documents(g, res).key_of("x", "person/lind") == "person/ana-lind"
 
 
+def test_an_untitled_surname_of_a_dated_text_joins_the_head_in_office(res):
+    """"Lind" alone in a text of 2003 that names no Lind in full is the one head of state of that
+    surname in office then; before the term, or beside "Bo Lind" in its own text, it stays apart."""
+    res = _with_holders(res, LIND)
+    base = [doc("a1", president("Ana Lind"), UK), *BO_LIND]
+    for date, extra, joined in (("2003-02-01", (), True), ("1999-02-01", (), False),
+                                ("2003-02-01", (ent("Bo Lind"),), False)):
+        texts = [*base, doc("x", ent("Lind"), IRAQ, *extra, date=date)]
+        r = resolve_across_documents(graph(res, *texts, *FILLER), res)
+        assert (r.key_of("x", "person/lind") == "person/ana-lind") is joined, (date, extra)
+        if joined:
+            assert "untitled" in next(m for m in r.merges if m.doc == "x").evidence
+
+
+def test_full_names_the_table_gives_one_person_are_one_untitled(res):
+    """"Ana B. Lind", never titled, and "Ana Lind" are one person by the table's aliases."""
+    res = _with_holders(res, {**LIND, "aliases": ["Ana B. Lind"]})
+    g = graph(res, doc("a1", president("Ana Lind"), UK), doc("a2", ent("Ana B. Lind"), IRAQ), *FILLER)
+    resolve_across_documents(g, res)
+    keys = names_of(g)
+    assert keys["Ana B. Lind"] == keys["Ana Lind"]
+
+
 def test_full_names_the_table_gives_one_holder_are_one_person_when_both_are_titled(res):
     """"Ana B. Lind" and "Ana Lind", both titled president, are one holder by the table, although
-    "Ana Lind Jr." keeps the name rules from joining them; an untitled "Ana B. Lind" stays apart."""
+    "Ana Lind Jr." keeps the name rules from joining them."""
     res = _with_holders(res, {**LIND, "aliases": ["Ana B. Lind"]})
     g = graph(res, doc("a1", president("Ana Lind"), UK), doc("a2", president("Ana B. Lind"), IRAQ),
               doc("a3", ent("Ana Lind Jr."), ent("Acme Books", "Organization")), *FILLER)

@@ -23,7 +23,10 @@ def person_office(view: View) -> Iterator[Proposal]:
     "Donald J. Trump") when the corpus titles both with the office; then a surname alone under the
     title ("President Obama") joins the person who held it at the text's date (or, when no one
     did, the one person who held it before); in a text without a date, the one person the table
-    ever gives that title and surname."""
+    ever gives that title and surname.  A surname alone and untitled ("Trump") in a dated text
+    that names no one with that surname in full joins the one head of state or government of
+    that surname in office on the date.  Full names the table gives one person join also
+    untitled."""
     yield from _full_names(view)
     yield from _surnames(view)
 
@@ -40,6 +43,8 @@ def _full_names(view: View) -> Iterator[Proposal]:
     for u in view.units:
         if u.cls == "Person" and not u.short and u.person is not None and u.person.full:
             held = {h.name for t in _titles(u, u.name) if t for h in view.res.offices.holders(u.name, t, None)}
+            if not held and view.res.offices.person(u.name):  # untitled: a name the table gives one person
+                held = {view.res.offices.person(u.name)}
             if len(held) == 1:  # "George Bush" is a name of two presidents: of neither
                 by_holder[held.pop()].add(view.clusters.find(u.uid))
     for name, roots in sorted(by_holder.items()):
@@ -56,22 +61,41 @@ def _surnames(view: View) -> Iterator[Proposal]:
         for u in view.clusters.cluster(root):
             if u.cls == "Person" and not u.short and u.person is not None and u.person.full:
                 full[fold_name(u.name)].add(root)
+    named = _surnames_named_in_full(view)
     for u in view.units:
         if not u.short:
             continue
         date = dates.get(u.doc)
-        titles = [t for t in _titles(u, u.person.surname) if t]
+        titles = [t for t in _titles(u, u.person.surname) if t and t.rstrip(".") not in view.kit.address]
         if date is None:  # no date: only a title and surname the table gives one person ever
             held = {h for t in titles for h in offices.sole_holder(u.person.surname, t)}
-        else:
+        elif titles:
             held = {h for t in titles for h in offices.holders(u.person.surname, t, date)} \
                 or {h for t in titles for h in offices.holders(u.person.surname, t, date, former=True)}
+        elif u.cls == "Person" and fold_name(u.person.surname) not in named.get(u.doc, ()):
+            # "Trump" alone in a text of 2018 that names no one called Trump in full: the one head
+            # of state or government of that surname in office on the text's date
+            head = offices.head_in_office(u.person.surname, date)
+            held = {head} if head is not None else set()
+        else:
+            held = set()
         roots = {r for h in held for n in h.names for r in full.get(fold_name(n), ())}
         roots = {r for r in roots if view.clusters.conflict(u.uid, r) is None}
         if len({h.name for h in held}) == 1 and len(roots) == 1:
             (root,) = roots
             h = next(iter(held))
-            when = f"({date})" if date else "(no date; the table's only holder of the title)"
+            when = (f"({date})" if titles else f"({date}, untitled; the one head in office with that surname)") \
+                if date else "(no date; the table's only holder of the title)"
             yield Proposal(u.uid, root, "person-office",
                            f"{u.name!r} in {u.doc} {when} is {h.name!r}, {sorted(h.titles)[0]} "
                            f"from {h.start} (office-holder table)")
+
+
+def _surnames_named_in_full(view: View) -> dict[str, set[str]]:
+    """document -> folded surnames of the persons it names in full."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for u in view.units:
+        if u.cls == "Person" and not u.short and u.person is not None and u.person.full:
+            for d in u.docs:
+                out[d].add(fold_name(u.person.surname))
+    return out
