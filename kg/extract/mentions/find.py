@@ -112,8 +112,9 @@ def _gazetteer_candidates(found: Candidates, res: Resources) -> None:
     for match_id, start, end in matches:
         label = doc.vocab.strings[match_id]
         surface = doc[start:end].text
-        if doc[start:end].text.isupper() and end - start == 1 and len(surface) > 3:
-            surface = surface.title()
+        if doc[start:end].text.isupper() and end - start == 1 and len(surface) > 3 \
+                and surface not in gaz.names and surface not in gaz.capitals:
+            surface = surface.title()  # "KABUL" of a dateline; not an acronym the gazetteer has ("ISIS")
         found.gaz_covered.update(range(start, end))
         if label == "NAME":
             for entry in gaz.lookup(surface)[:1]:
