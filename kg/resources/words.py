@@ -35,6 +35,9 @@ class RelationWords:
     conduct_nouns: frozenset[str]  # nouns whose modifier is the agent ("Ruritanian aggression")
     role_whole_nouns: frozenset[str]  # "head of <noun>" that names the whole ("head of state")
     party_nouns: frozenset[str]  # a party as a title's owner ("the party's spokesman")
+    opinion_nouns: frozenset[str]  # "agreed with X's assessment": a shared view, no agreement
+    opinion_properties: frozenset[str]  # properties the two guards of opinions apply to (agreedWith)
+    decision_modals: frozenset[str]  # "agreed that the summit should be held": a decision, kept
     representative_roles: frozenset[str]  # elected posts: "<party> MP X" is a member
     past_markers: frozenset[str]  # words that put a title in the past ("former")
     future_markers: frozenset[str]  # time words of a plan ("next week")

@@ -135,6 +135,8 @@ def _demonym(found: Candidates, res: Resources, start: int, end: int, surface: s
     doc, gaz = found.doc, res.gazetteer
     if counted_people(doc[end - 1], res.entities.words.people_counts):
         return  # "thousands of Ruritanians protested": people, not their country
+    if _language_or_one_person(doc[end - 1]):
+        return
     after = [e for s, e in demonym_at if s == end]
     if after:  # "Bosnian Serb", "Turkish Cypriot": a people within a state, neither country
         found.add(4.6, start, max(after), "Group", "pattern")
@@ -145,6 +147,16 @@ def _demonym(found: Candidates, res: Resources, start: int, end: int, surface: s
             and nxt.text[:1].isupper():  # "Ruritanian Government" is the country
         found.add(4.6, start, end + 1, "Country", "gazetteer", gaz_id=gaz.demonyms[surface], role="name")
     found.add(4, start, end, "Country", "gazetteer", gaz_id=gaz.demonyms[surface], role="demonym")
+
+
+def _language_or_one_person(tok) -> bool:
+    """A demonym that names a language ("speaking in Spanish") or one person ("by an Egyptian"),
+    not the country: the NER's LANGUAGE, a bare object of "in", or a head with "a"/"an"."""
+    if tok.ent_type_ == "LANGUAGE" and tok.dep_ not in ("amod", "compound", "nmod"):
+        return True  # "speaks Filipino"; not "the Filipino island of Leyte"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not any(True for _ in tok.children):
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def _line_candidates(found: Candidates, res: Resources) -> None:

@@ -180,6 +180,16 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     "no-with": lambda v, a, t: not any(c.dep_ == "prep" and c.lower_ == "with" for c in a.children),
     # "the Ruritanian National Alliance": a name, no alliance between two parties
     "not-a-name": lambda v, a, t: a.i not in v.r.token_keys,
+    # "X agreed with Y's assessment": a shared view (relations.toml opinion_nouns), no agreement
+    "not-an-opinion": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties or not any(
+        o.dep_ == "pobj" and o.lemma_.lower() in v.res.relations.words.opinion_nouns
+        for c in a.children if c.dep_ == "prep" for o in c.children),
+    # "A and B agreed that the risk was small": a clause with a subject of its own is a shared view,
+    # unless a modal makes it a decision ("agreed that the summit should be held")
+    "no-opinion-clause": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties or not any(
+        c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        and not any(g.dep_ == "aux" and g.lower_ in v.res.relations.words.decision_modals for g in c.children)
+        for c in a.children),
 }
 
 
