@@ -129,7 +129,8 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
     ev = Evidence(doc_id=v.doc_id, sentence=sent.text.strip(), start=sent.start_char,
                   end=sent.start_char + len(sent.text.rstrip()), rule="learned",
                   confidence=round(min(0.99, p), 3),
-                  modality="hedged" if status == "future" else modality(res.relations.words, path[1]),
+                  modality="hedged" if status == "future" else modality(res.relations.words, path[1],
+                                                                           label in res.ontology.events),
                   role_status=status)
     return Relation(cand.subject, label, cand.object, ev)
 

@@ -16,16 +16,18 @@ from kg.resources.words import RelationWords
 __all__ = ["modality"]
 
 
-def modality(w: RelationWords, tok: Token) -> str:
+def modality(w: RelationWords, tok: Token, event: bool = False) -> str:
     """The modality of a reading anchored at ``tok``: climbs at most six heads (one for a noun
-    subject), stopping at a reporting verb, a relative clause or an apposition."""
+    subject, two when the property is an event's: "sanctions on Y would ratchet up tensions" is a
+    hypothesis, "an alliance of A and B will act" is no planned alliance), stopping at a reporting
+    verb, a relative clause or an apposition."""
     if tok.tag_ == "VBG" and tok.lemma_.lower() in w.en_route_verbs \
             and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
         return "hedged"  # "X is heading to Y": on the way, not there
     t = tok
     came_from: Token | None = None
     subject_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
-    for step in range(1 if subject_noun else 6):  # "an alliance of A and B will act": the alliance is
+    for step in range((2 if event else 1) if subject_noun else 6):  # "an alliance of A and B will act": the alliance is
         found = _marked(w, t, step)
         if found is None and came_from is not None:
             found = _governed(w, t, came_from)
@@ -68,8 +70,9 @@ def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
     """What the head ``t`` of the clause we came from says of it ("refused to meet", "a plot to
     kill", "is to launch", "called on X to act"); "stop" at a reporting verb."""
     hedges = w.hedges
-    if t.pos_ == "NOUN" and came_from.dep_ in ("acl", "ccomp") and t.lemma_.lower() in w.hedge_nouns:
-        return "hedged"  # "a plot to kill X", "a report that A had agreed with B"
+    if t.pos_ == "NOUN" and t.lemma_.lower() in w.hedge_nouns and (
+            came_from.dep_ in ("acl", "ccomp") or (came_from.dep_ == "prep" and came_from.lower_ == "of")):
+        return "hedged"  # "a plot to kill X", "a report that A had agreed with B", "the threat of an attack on X"
     if t.lemma_ == "be" and came_from.dep_ == "xcomp" \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
         return "hedged"  # "X is to launch Y": planned
@@ -81,6 +84,11 @@ def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
         return "hedged"  # "called on X to act": asked for, not done
     if came_from.dep_ == "prep" and f"{lemma} {came_from.lower_}" in hedges:
         return "hedged"  # "X set for visit to Y": planned
+    if came_from.dep_ == "nsubjpass" and (lemma in hedges or t.lower_ in hedges) and any(
+            c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in t.children):
+        return "hedged"  # "the visit is scheduled to include ...", "talks are expected" (not "was planned")
+    if came_from.dep_ == "conj" and came_from.i == t.i + 2 and t.nbor(1).lower_ == "and" and lemma in hedges:
+        return "hedged"  # "try and reach a deal"
     if lemma in w.reporting:
         return "stop"
     # only a verb whose complement we came from ("refused to meet", "consider making")
