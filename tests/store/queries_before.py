@@ -12,7 +12,7 @@ from helpers import ROOT
 from kg.store.query import named_queries, query_store
 
 BEFORE = ROOT / "tests" / "fixtures" / "queries-before"
-REWRITTEN = ("timeline", "between-dates", "sources", "entities-by-type")
+REWRITTEN = ("timeline", "between-dates", "sources", "entities-by-type", "post-holders", "multi-source")
 
 
 def _rows(result) -> Counter:

@@ -136,6 +136,9 @@ SAME_AS_BEFORE = [  # (query, bindings, rows)
     ("sources", ("subject=Acme", "object=Nobody"), 0),
     ("entities-by-type", (), 6), ("entities-by-type", ("type=kg:Person",), 3),
     ("entities-by-type", ("type=kg:Agent",), 0),
+    ("post-holders", ("post=Ruritania",), 4), ("post-holders", ("post=ruritania", "on=2016-04-01"), 1),
+    ("post-holders", ("post=Ruritania", "on=2003-06-01"), 1), ("post-holders", ("post=Nobody",), 0),
+    ("multi-source", (), 2),
 ]
 
 
