@@ -138,6 +138,14 @@ class Pending:
     aliases: AliasTable | None = None
     documents: frozenset[str] = frozenset()  # document IRIs in the store once written
     rewritten: frozenset[str] = frozenset()  # ids of stored documents rewritten because their entities moved
+    results: dict[str, DocResult] = field(default_factory=dict)  # every stored document's extraction, by id
+
+    def model(self, resources: Resources) -> "KnowledgeGraph | None":
+        """The model of every document the store holds once written (what :func:`stored_model`
+        would read back), from this update's results and resolution; None without them."""
+        if self.resolution is None or not self.results:
+            return None
+        return model_of(self.results, self.resolution, self.aliases, resources)
 
 
 def accumulate(store: ox.Store, kg: KnowledgeGraph, doc_entities, stored_ids, *, base: str, resources: Resources
@@ -186,7 +194,7 @@ def accumulate(store: ox.Store, kg: KnowledgeGraph, doc_entities, stored_ids, *,
             out.entities[key].merged = dict(sorted(gone.items()))
     pending = Pending(base, resolution, {iri[d]: encode_result(kg.results[d]) for d in kg.documents},
                       {iri[d]: now[d] for d in write}, aliases,
-                      frozenset(iri[d] for d in set(stored_ids) | set(kg.documents)), frozenset(changed))
+                      frozenset(iri[d] for d in set(stored_ids) | set(kg.documents)), frozenset(changed), results)
     return out, {d: ents for d, (ents, _) in per_doc.items()}, pending
 
 
@@ -256,10 +264,15 @@ def stored_model(store: ox.Store, resources: Resources, documents: frozenset[str
     if missing > 0:
         log.warning("%d stored document(s) have no extraction record (built by an older newskg) and are left out "
                     "of the page and GraphML: rebuild them to include them", missing)
-    out = KnowledgeGraph(symmetric=resources.ontology.symmetric)
     if not results:
-        return out
-    resolution = resolve_corpus(results, resources, aliases=aliases)
+        return KnowledgeGraph(symmetric=resources.ontology.symmetric)
+    return model_of(results, resolve_corpus(results, resources, aliases=aliases), aliases, resources)
+
+
+def model_of(results: dict[str, DocResult], resolution: CorpusResolution, aliases: AliasTable | None,
+             resources: Resources) -> KnowledgeGraph:
+    """The model of ``results`` (document id -> extraction) under ``resolution``."""
+    out = KnowledgeGraph(symmetric=resources.ontology.symmetric)
     for d in sorted(results):
         out.documents[d] = results[d].document.meta()
         out.results[d] = results[d]

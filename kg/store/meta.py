@@ -4,7 +4,7 @@ public.  The lowest layer of :mod:`kg.store` (the reader :mod:`.embedded`, the e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -48,6 +48,10 @@ class StoreReport:
     entities_updated: int = 0
     documents: int = 0  # documents in the store afterwards
     quads: int = 0  # public quads in the store afterwards
+    # makes the model of every stored document from what the update computed (its corpus resolution
+    # covers them all): kg.store.outputs draws the page from it instead of decoding and resolving
+    # every record again; None when the update did not resolve the stored documents
+    stored_model: object = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
         return (f"store {self.path}: {len(self.added)} added, {len(self.replaced)} replaced, "

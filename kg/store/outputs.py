@@ -104,7 +104,7 @@ def _store_and_views(store_path: Path, update, args: tuple, resources, times: di
         t0 = time.perf_counter()
         report = update()
         times["store"] = time.perf_counter() - t0
-        return report, _stored_views(store_path, resources, args[1:], times), False
+        return report, _stored_views(store_path, resources, args[1:], times, report.stored_model), False
     views = ViewsInChild(args)
     t0 = time.perf_counter()
     try:
@@ -119,9 +119,13 @@ def _store_and_views(store_path: Path, update, args: tuple, resources, times: di
     return report, result, True
 
 
-def _stored_views(store_path: Path, resources, args: tuple, times: dict[str, float]):
+def _stored_views(store_path: Path, resources, args: tuple, times: dict[str, float], made=None):
+    """GraphML and page of every stored document: from the model the update made (``made``), else
+    read back from the store's records."""
     t0 = time.perf_counter()
-    full = stored_graph(store_path, resources)
+    full = made() if made is not None else None
+    if full is None:
+        full = stored_graph(store_path, resources)
     times["model of the stored documents"] = time.perf_counter() - t0
     return render_views(full, *args)
 

@@ -15,6 +15,7 @@ import logging
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from dataclasses import replace as with_fields
 from pathlib import Path
 from typing import Collection, Mapping, Sequence
 
@@ -155,8 +156,10 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
                                     new_shares=plan.new_shares)
     view_delete, view_insert = view_changes(store, base, drop=plan.drop, delete=delete, insert=plan.fresh + insert)
     apply_update(store, drop=plan.drop, delete=delete + view_delete, insert=plan.fresh + insert + view_insert)
-    return _finish(store, path, corpus=corpus, added=tuple(plan.added), replaced=tuple(plan.replaced),
-                   unchanged=tuple(plan.unchanged), entities_updated=len(plan.touched))
+    report = _finish(store, path, corpus=corpus, added=tuple(plan.added), replaced=tuple(plan.replaced),
+                     unchanged=tuple(plan.unchanged), entities_updated=len(plan.touched))
+    # the model of every stored document, from this update's corpus resolution (kg.store.outputs)
+    return with_fields(report, stored_model=lambda: corpus.model(res))
 
 
 def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,

@@ -56,3 +56,16 @@ def test_render_redraws_the_page_from_the_store(tmp_path):
     assert done.exit_code == 1 and "--focus" in done.output
     done = runner.invoke(app, ["render", "--store", str(tmp_path / "none")])
     assert done.exit_code == 1 and "no newskg store" in done.output
+
+
+def test_an_incremental_build_draws_what_the_store_reads_back(tmp_path):
+    """The page and GraphML of a second build come from the model its store update made (no
+    read-back); they equal what `kg render` draws from the store's records."""
+    out = tmp_path / "out"
+    for row in (KEPT, GONE):
+        done = runner.invoke(app, ["build", _jsonl(tmp_path / f"{row['id']}.jsonl", row), "--out", str(out)])
+        assert done.exit_code == 0, done.output
+    done = runner.invoke(app, ["render", "--store", str(out / "store"), "--out", str(tmp_path / "again")])
+    assert done.exit_code == 0, done.output
+    for name in ("graph.graphml", "graph.html"):
+        assert (out / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
