@@ -30,7 +30,7 @@ from kg.extract.context.dates import resolve
 from kg.extract.learned.features import dep_path
 from kg.resources.words import TimeWords
 
-__all__ = ["Bounds", "validity_bounds"]
+__all__ = ["Bounds", "date_range", "validity_bounds"]
 
 _DESCRIPTIONS = frozenset({"appos", "relcl", "acl"})  # a clause or noun describing an argument
 _MODIFIERS = frozenset({"amod", "compound"})  # "Republican senator", "Acme chairman"
@@ -124,7 +124,22 @@ def _after(ent: SpacySpan, links: frozenset[str], dates: Iterable[SpacySpan]) ->
     return " ".join(words) or None
 
 
-def _bound(words: TimeWords, ent: SpacySpan, dates: Sequence[SpacySpan], base: str | None) -> Bounds | None:
+def date_range(words: TimeWords, ent: SpacySpan, dates: Sequence[SpacySpan], base: str | None,
+               prefer: str = "past") -> Bounds | None:
+    """The span a range gives ("from Tuesday to Saturday", "between April 22 and 29"): both its
+    first and last day, resolved into the past (or ``prefer="future"``) of ``base``; else None."""
+    got = _bound(words, ent, dates, base, prefer)
+    return got if got is not None and got.start and got.end and _opened(words, ent) else None
+
+
+def _opened(words: TimeWords, ent: SpacySpan) -> bool:
+    lead = ent[0].lower_ if len(ent) > 1 and ent[0].lower_ in words.range_openers else (
+        ent.doc[ent.start - 1].lower_ if ent.start > ent.sent.start else "")
+    return lead in words.range_openers or lead in words.range_brackets
+
+
+def _bound(words: TimeWords, ent: SpacySpan, dates: Sequence[SpacySpan], base: str | None,
+           prefer: str = "past") -> Bounds | None:
     """The bounds one DATE entity gives, when a bound word introduces it."""
     toks = [t for t in ent]
     while toks and toks[-1].is_punct:
@@ -137,13 +152,18 @@ def _bound(words: TimeWords, ent: SpacySpan, dates: Sequence[SpacySpan], base: s
     else:
         lead = ent.doc[ent.start - 1].lower_ if ent.start > ent.sent.start else ""
     links = words.range_links
+    dangling = len(toks) > 1 and toks[-1].lower_ in links  # "between April 22 and" + "April 29"
+    if dangling:
+        toks = toks[:-1]
     left, right = _split(toks, links)
     if lead in words.range_openers or lead in words.range_brackets:
-        if right is None:
+        if right is None and dangling:
+            right = next((d.text for d in dates if d.start == ent.end), None)
+        elif right is None:
             right = _after(ent, links, dates)
         if right is None:
             return None  # "(2003)", "between 2009": one date is no range
-        first, last = resolve(left, base), resolve(_second_year(left, right), base)
+        first, last = resolve(left, base, prefer), resolve(_second_year(left, right), base, prefer)
         start, end = (first[0] if first else None), (last[1] if last else None)
     elif lead in words.since_preps and right is None:
         span = resolve(left, base)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kg.extract.context.bounds import date_range
 from kg.extract.context.dates import Span, parse_date, resolve
 from kg.resources.words import TimeWords
 
@@ -151,6 +152,9 @@ def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str |
     if ent is None:
         return None
     ahead = hedged and not _past_tense(args)  # "will meet on Tuesday"; not "was returning Saturday"
+    ranged = date_range(words, ent, dates, base, "future" if ahead else "past")
+    if ranged is not None:  # "from Tuesday to Saturday", "between April 22 and April 29"
+        return ranged.start, ranged.end
     span = _resolve_ent(words, ent, base, "future" if ahead else "past")
     if span is None:
         return None

@@ -218,3 +218,25 @@ def test_a_date_before_the_subject_of_a_reported_clause_belongs_to_the_saying(re
                       res, date="2016-09-21")
     ev = facts[("Ana Lind", "visited", "Paris")]
     assert (ev.event_start, ev.event_end) == ("2016-09-20", "2016-09-20")
+
+
+VISIT_RANGE = """
+ 0  Ana        1  compound  PROPN  _      NNP
+ 1  Lind       2  nsubj     PROPN  _      NNP
+ 2  visited    2  ROOT      VERB   visit  VBD
+ 3  Paris      2  dobj      PROPN  _      NNP
+ 4  from       2  prep      ADP    _      IN
+ 5  Monday     4  pobj      PROPN  _      NNP
+ 6  to         4  prep      ADP    _      IN
+ 7  Wednesday  6  pobj      PROPN  _      NNP
+ 8  .          2  punct     PUNCT  _      .
+"""
+
+
+def test_a_range_dates_an_event_from_its_first_to_its_last_day(res):
+    """"visited Paris from Monday to Wednesday": the span of both days (lexicon/time.toml
+    range_openers and range_links, as for the bounds of posts)."""
+    _, facts = _facts(VISIT_RANGE, (("Ana Lind", "PERSON"), ("Paris", "GPE"), ("Monday", "DATE"),
+                                    ("Wednesday", "DATE")), res, date="2016-09-23")
+    ev = facts[("Ana Lind", "visited", "Paris")]
+    assert (ev.event_start, ev.event_end) == ("2016-09-19", "2016-09-21")
