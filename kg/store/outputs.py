@@ -3,9 +3,11 @@
 OUT/store is updated first; OUT/graph.ttl (and the other RDF formats asked for) are exported from
 the store, so they describe all of it.  graph.graphml and graph.html describe all of it too: on a
 first build (the run's model is the store's content) they are drawn in a forked process while the
-store is updated (two cores, twice the work); when the store holds documents of earlier builds they
-are drawn after the update from the model of every stored document (:func:`stored_graph`: the
-extraction records under one corpus resolution, no NLP).  Every file is replaced atomically.
+store is updated and the RDF files exported (two cores, twice the work); when the store holds
+documents of earlier builds they are drawn after the update, in a forked process while the RDF
+files are exported, from the model of every stored document (the one the update made, or
+:func:`stored_graph`: the extraction records under one corpus resolution, no NLP).  Every file is
+replaced atomically.
 
 :func:`render_store` (``kg render``) redraws the page and GraphML from the store with new options;
 :func:`follow_store` (``kg remove``) rewrites whichever output files sit next to the store.
@@ -62,31 +64,41 @@ def write_outputs(
     if store:
         update = lambda: update_store(out_dir / "store", graph, base=base, resources=resources,  # noqa: E731
                                       doc_entities=doc_entities, replace=replace)
-        store_report, (gml, page, view_times), child = _store_and_views(out_dir / "store", update, args, resources,
-                                                                         times)
+        store_report, views = _store_and_views(out_dir / "store", update, args, resources, times)
         written.append(out_dir / "store")
     else:
-        (gml, page, view_times), child = render_views(*args), False
-    times.update({f"{k}{' (child)' if child else ''}": v for k, v in view_times.items()})
-    written += _write_files(graph, out_dir, formats, store, base, resources, gml, page, times)
+        views = ViewsInChild(args)
+    rdf = _export_rdf(graph, out_dir, formats, store, base, resources, times)  # while the child draws
+    t0 = time.perf_counter()
+    gml, page, view_times = views.result()
+    times["waiting for graphml+html"] = time.perf_counter() - t0
+    times.update({f"{k}{' (child)' if views.proc is not None else ''}": v for k, v in view_times.items()})
+    written += _write_files(out_dir, rdf, gml, page)
     return written, store_report
 
 
-def _write_files(graph, out_dir: Path, formats, store: bool, base: str, resources, gml: bytes, page: str | None,
-                 times: dict[str, float]) -> list[Path]:
-    """graph.ttl (+ ``formats``: exported from the store when there is one), graph.graphml, graph.html."""
+def _export_rdf(graph, out_dir: Path, formats, store: bool, base: str, resources,
+                times: dict[str, float]) -> list[tuple[Path, bytes]]:
+    """graph.ttl (+ ``formats``), exported from the store when there is one: (path, bytes) each."""
     from kg.export.formats import FORMATS, serialize
     from kg.store.embedded import export_store
 
-    written: list[Path] = []
+    out = []
     for fmt in ["turtle", *(f for f in formats if f != "turtle")]:
-        path = out_dir / f"graph.{FORMATS[fmt]}"
         t0 = time.perf_counter()
         if store:
             data = export_store(out_dir / "store", fmt)
         else:
             data = serialize(graph, fmt, base=base, resources=resources)
         times[f"{fmt} export"] = time.perf_counter() - t0
+        out.append((out_dir / f"graph.{FORMATS[fmt]}", data))
+    return out
+
+
+def _write_files(out_dir: Path, rdf: list[tuple[Path, bytes]], gml: bytes, page: str | None) -> list[Path]:
+    """The RDF files, graph.graphml, graph.html, each replaced atomically."""
+    written: list[Path] = []
+    for path, data in rdf:
         write_atomic(path, data)
         written.append(path)
     write_atomic(out_dir / "graph.graphml", gml)
@@ -98,13 +110,14 @@ def _write_files(graph, out_dir: Path, formats, store: bool, base: str, resource
 
 
 def _store_and_views(store_path: Path, update, args: tuple, resources, times: dict[str, float]):
-    """Update the store and draw GraphML and page: in a forked child meanwhile when the run's model
-    is all the store will hold (a first build), else after the update from every stored document."""
+    """Update the store, and start drawing GraphML and page in a forked child (:class:`ViewsInChild`,
+    whose ``result()`` the caller takes after exporting the RDF files): during the update when the
+    run's model is all the store will hold (a first build), else after it, from every stored document."""
     if _holds_other_documents(store_path, args[0]):
         t0 = time.perf_counter()
         report = update()
         times["store"] = time.perf_counter() - t0
-        return report, _stored_views(store_path, resources, args[1:], times, report.stored_model), False
+        return report, ViewsInChild((_stored_model(store_path, resources, times, report.stored_model), *args[1:]))
     views = ViewsInChild(args)
     t0 = time.perf_counter()
     try:
@@ -113,21 +126,18 @@ def _store_and_views(store_path: Path, update, args: tuple, resources, times: di
         views.cancel()
         raise
     times["store"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    result = views.result()
-    times["waiting for graphml+html"] = time.perf_counter() - t0
-    return report, result, True
+    return report, views
 
 
-def _stored_views(store_path: Path, resources, args: tuple, times: dict[str, float], made=None):
-    """GraphML and page of every stored document: from the model the update made (``made``), else
-    read back from the store's records."""
+def _stored_model(store_path: Path, resources, times: dict[str, float], made=None):
+    """The model of every stored document: the one the update made (``made``), else read back from
+    the store's records."""
     t0 = time.perf_counter()
     full = made() if made is not None else None
     if full is None:
         full = stored_graph(store_path, resources)
     times["model of the stored documents"] = time.perf_counter() - t0
-    return render_views(full, *args)
+    return full
 
 
 def _holds_other_documents(path: Path, graph) -> bool:
