@@ -87,6 +87,7 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
         title_toks.pop(0)
     words = [t.lower_ for t in title_toks]
     prop, role = role_of(v, words)
+    title_toks = _after_governing_noun(v, title_toks, role)
     past = v.words.past_markers
     if prop is None and words[-1] in v.words.occupations and not any(
             v.doc[j].lower_ in past for j in range(max(0, i), m.start)):
@@ -110,6 +111,19 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     # current job title of X
     got = _posts(v, key, m.start, m.end, prop, role, owners, title, status)
     return got if status == "current" else RuleResult(got.readings, titles=((key, title),))
+
+
+def _after_governing_noun(v: DocView, title_toks: list, role: str | None) -> list:
+    """"a fierce critic of President X", "every aspect of President X's policy": the words before
+    "of"/"for" govern the title, they are not part of it (a title word before them is: "Secretary
+    of State X" is one role)."""
+    n = len(role.split()) if role else 0
+    if not n or n >= len(title_toks) or [t.lower_ for t in title_toks[-n:]] != role.split():
+        return title_toks
+    prefix = title_toks[:-n]
+    if prefix[-1].lower_ in ("of", "for") and (len(prefix) < 2 or prefix[-2].lower_ not in v.res.title_words):
+        return title_toks[-n:]
+    return title_toks
 
 
 def _posts(v: DocView, key: str, start: int, end: int, prop: str, role: str, owners: list[Arg],
