@@ -128,14 +128,8 @@ def date_range(words: TimeWords, ent: SpacySpan, dates: Sequence[SpacySpan], bas
                prefer: str = "past") -> Bounds | None:
     """The span a range gives ("from Tuesday to Saturday", "between April 22 and 29"): both its
     first and last day, resolved into the past (or ``prefer="future"``) of ``base``; else None."""
-    got = _bound(words, ent, dates, base, prefer)
-    return got if got is not None and got.start and got.end and _opened(words, ent) else None
-
-
-def _opened(words: TimeWords, ent: SpacySpan) -> bool:
-    lead = ent[0].lower_ if len(ent) > 1 and ent[0].lower_ in words.range_openers else (
-        ent.doc[ent.start - 1].lower_ if ent.start > ent.sent.start else "")
-    return lead in words.range_openers or lead in words.range_brackets
+    got = _bound(words, ent, dates, base, prefer)  # only a range gives both ends ("since": a start only)
+    return got if got is not None and got.start and got.end else None
 
 
 def _bound(words: TimeWords, ent: SpacySpan, dates: Sequence[SpacySpan], base: str | None,

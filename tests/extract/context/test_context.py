@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from handdoc import hand_doc
 
 from kg.extract import extract_document
@@ -150,6 +151,8 @@ def test_dateline_gives_the_document_date():
     assert document_date("garbage", doc) == (None, True)
 
 
+
+# Event times on hand-built parses: (parse, entities, report date, fact, expected span), each with why.
 MET_NIGHT = """
  0  Ana       1  compound  PROPN  _      NNP
  1  Lind      2  nsubj     PROPN  _      NNP
@@ -161,17 +164,6 @@ MET_NIGHT = """
  7  night     2  npadvmod  NOUN   _      NN
  8  .         2  punct     PUNCT  _      .
 """
-
-
-def test_a_time_entity_that_names_a_day_dates_the_fact(res):
-    """"late Sunday night" is a spaCy TIME entity: it names a day ("Sunday", lexicon/time.toml),
-    "late" is dropped, and a Sunday's report means that Sunday."""
-    _, facts = _facts(MET_NIGHT, (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), ("late Sunday night", "TIME")),
-                      res, date="2015-11-15")
-    ev = facts[("Ana Lind", "metWith", "Bo Berg")]
-    assert (ev.event_start, ev.event_end) == ("2015-11-15", "2015-11-15")
-
-
 MET_TO_TALK = """
  0  Ana       1  compound  PROPN  _      NNP
  1  Lind      2  nsubj     PROPN  _      NNP
@@ -185,16 +177,6 @@ MET_TO_TALK = """
  9  week      6  npadvmod  NOUN   _      NN
 10  .         2  punct     PUNCT  _      .
 """
-
-
-def test_a_date_in_a_clause_without_a_subject_under_the_fact_dates_it(res):
-    """"met Y to discuss trade this week": the parser hangs the date on "discuss"."""
-    _, facts = _facts(MET_TO_TALK, (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), ("this week", "DATE")),
-                      res, date="2016-09-21")
-    ev = facts[("Ana Lind", "metWith", "Bo Berg")]
-    assert (ev.event_start, ev.event_end) == ("2016-09-19", "2016-09-25")
-
-
 SAID_IN = """
  0  Ana       1  compound  PROPN  _      NNP
  1  Lind      2  nsubj     PROPN  _      NNP
@@ -209,17 +191,6 @@ SAID_IN = """
 10  continue  2  ccomp     VERB   continue VB
 11  .         2  punct     PUNCT  _      .
 """
-
-
-def test_a_date_before_the_subject_of_a_reported_clause_belongs_to_the_saying(res):
-    """"X said in Paris on Tuesday the talks would continue": the parser hangs "on Tuesday" on
-    "continue", but it is written before that clause's subject, so it dates the visit."""
-    _, facts = _facts(SAID_IN, (("Ana Lind", "PERSON"), ("Paris", "GPE"), ("Tuesday", "DATE")),
-                      res, date="2016-09-21")
-    ev = facts[("Ana Lind", "visited", "Paris")]
-    assert (ev.event_start, ev.event_end) == ("2016-09-20", "2016-09-20")
-
-
 VISIT_RANGE = """
  0  Ana        1  compound  PROPN  _      NNP
  1  Lind       2  nsubj     PROPN  _      NNP
@@ -231,12 +202,29 @@ VISIT_RANGE = """
  7  Wednesday  6  pobj      PROPN  _      NNP
  8  .          2  punct     PUNCT  _      .
 """
+PEOPLE = (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"))
+EVENT_TIMES = [
+    # "late Sunday night" is a spaCy TIME entity: it names a day ("Sunday", lexicon/time.toml),
+    # "late" is dropped, and a Sunday's report means that Sunday
+    pytest.param(MET_NIGHT, (*PEOPLE, ("late Sunday night", "TIME")), "2015-11-15", ("Ana Lind", "metWith", "Bo Berg"),
+                 ("2015-11-15", "2015-11-15"), id="a-time-entity-that-names-a-day"),
+    # "met Y to discuss trade this week": the parser hangs the date on "discuss"
+    pytest.param(MET_TO_TALK, (*PEOPLE, ("this week", "DATE")), "2016-09-21", ("Ana Lind", "metWith", "Bo Berg"),
+                 ("2016-09-19", "2016-09-25"), id="a-date-in-a-clause-without-a-subject-under-the-fact"),
+    # "X said in Paris on Tuesday the talks would continue": the parser hangs "on Tuesday" on
+    # "continue", but it is written before that clause's subject, so it dates the visit
+    pytest.param(SAID_IN, (("Ana Lind", "PERSON"), ("Paris", "GPE"), ("Tuesday", "DATE")), "2016-09-21",
+                 ("Ana Lind", "visited", "Paris"), ("2016-09-20", "2016-09-20"),
+                 id="a-date-before-the-subject-of-a-reported-clause"),
+    # "visited Paris from Monday to Wednesday": the span of both days (lexicon/time.toml
+    # range_openers and range_links, as for the bounds of posts)
+    pytest.param(VISIT_RANGE, (("Ana Lind", "PERSON"), ("Paris", "GPE"), ("Monday", "DATE"), ("Wednesday", "DATE")),
+                 "2016-09-23", ("Ana Lind", "visited", "Paris"), ("2016-09-19", "2016-09-21"), id="a-range"),
+]
 
 
-def test_a_range_dates_an_event_from_its_first_to_its_last_day(res):
-    """"visited Paris from Monday to Wednesday": the span of both days (lexicon/time.toml
-    range_openers and range_links, as for the bounds of posts)."""
-    _, facts = _facts(VISIT_RANGE, (("Ana Lind", "PERSON"), ("Paris", "GPE"), ("Monday", "DATE"),
-                                    ("Wednesday", "DATE")), res, date="2016-09-23")
-    ev = facts[("Ana Lind", "visited", "Paris")]
-    assert (ev.event_start, ev.event_end) == ("2016-09-19", "2016-09-21")
+@pytest.mark.parametrize(("table", "ents", "date", "fact", "span"), EVENT_TIMES)
+def test_the_time_a_sentence_gives_an_event(res, table, ents, date, fact, span):
+    _, facts = _facts(table, ents, res, date=date)
+    ev = facts[fact]
+    assert (ev.event_start, ev.event_end) == span

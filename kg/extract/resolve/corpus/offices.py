@@ -43,8 +43,8 @@ def _full_names(view: View) -> Iterator[Proposal]:
     for u in view.units:
         if u.cls == "Person" and not u.short and u.person is not None and u.person.full:
             held = {h.name for t in _titles(u, u.name) if t for h in view.res.offices.holders(u.name, t, None)}
-            if not held and view.res.offices.person(u.name):  # untitled: a name the table gives one person
-                held = {view.res.offices.person(u.name)}
+            if not held and (person := view.res.offices.person(u.name)):  # untitled: a name the table gives one person
+                held = {person}
             if len(held) == 1:  # "George Bush" is a name of two presidents: of neither
                 by_holder[held.pop()].add(view.clusters.find(u.uid))
     for name, roots in sorted(by_holder.items()):
