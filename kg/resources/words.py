@@ -33,6 +33,9 @@ class RelationWords:
     negators: frozenset[str]  # verbs that negate their complement ("deny", "refuse")
     negation_words: frozenset[str]  # determiners/adverbs that negate ("not", "never", "no")
     conduct_nouns: frozenset[str]  # nouns whose modifier is the agent ("Ruritanian aggression")
+    force_nouns: frozenset[str]  # forces and arms a state or group acts through ("Ruritanian troops")
+    force_properties: frozenset[str]  # properties such a noun may stand for its owner in
+    armed_words: frozenset[str]  # triggers of force no one uses of words ("strike", "bomb")
     role_whole_nouns: frozenset[str]  # "head of <noun>" that names the whole ("head of state")
     party_nouns: frozenset[str]  # a party as a title's owner ("the party's spokesman")
     opinion_nouns: frozenset[str]  # "agreed with X's assessment": a shared view, no agreement

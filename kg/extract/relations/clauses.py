@@ -35,7 +35,7 @@ def subjects(v: DocView, verb: Token) -> tuple[list[Arg], bool]:
     for _ in range(6):
         found = _own_subject(v, t)
         if found is not None:
-            return [Arg(a.key, a.factor * factor) for a in found], False
+            return [a.times(factor) for a in found], False
         if t.head.i == t.i or t.dep_ not in CLIMB:
             break
         found, stop = _through(v, t, factor)
@@ -64,11 +64,11 @@ def _through(v: DocView, t: Token, factor: float) -> tuple[list[Arg] | None, boo
     if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN"):
         got = v.direct(t.head)
         if got:
-            return [Arg(a.key, a.factor * factor) for a in got], False
+            return [a.times(factor) for a in got], False
         if t.head.dep_ == "appos":  # "Sirhan, the man convicted of killing X": Sirhan
             got = v.direct(t.head.head)
             if got:
-                return [Arg(a.key, a.factor * factor) for a in got], False
+                return [a.times(factor) for a in got], False
         if t.tag_ in ("VBN", "VBG"):
             return None, True  # "wed the man convicted of killing X": the man did it, not the bride
             # (an infinitive climbs on: "X is obliged under a law to provide Y with arms")
@@ -77,18 +77,18 @@ def _through(v: DocView, t: Token, factor: float) -> tuple[list[Arg] | None, boo
     if t.dep_ == "pcomp" and t.head.dep_ == "prep":
         pair = role_pair(v, t.head.head)
         if pair:
-            return [Arg(a.key, a.factor * factor * 0.9) for a in pair], False
+            return [a.times(factor * 0.9) for a in pair], False
         if t.tag_ == "VBG" and t.head.head.pos_ in ("NOUN", "PROPN"):
             return None, True  # "the link between arriving in B and ...": a gerund about anyone
     if t.dep_ == "xcomp":
         # object control: "urged X to visit", "called on X to resign": X is the agent
         for c in t.head.children:
             if c.i < t.i and c.dep_ == "dobj":
-                return [Arg(a.key, a.factor * factor) for a in v.deep(c)], False
+                return [a.times(factor) for a in v.deep(c)], False
             if c.i < t.i and c.dep_ == "prep" and c.lower_ in ("on", "upon"):
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 if objs:
-                    return [Arg(a.key, a.factor * factor) for a in v.deep(objs[0])], False
+                    return [a.times(factor) for a in v.deep(objs[0])], False
     return None, False
 
 

@@ -52,7 +52,7 @@ def described_person(v: DocView, noun: Token) -> list[Arg]:
             return []  # the root, or another person's name first
         if h.dep_ == "appos" and h.pos_ == "NOUN" and h.lemma_.lower() in nouns:
             found = [a for a in v.direct(h.head) if v.cls(a.key) == "Person"]
-            return [Arg(a.key, a.factor * 0.9) for a in found]
+            return [a.times(0.9) for a in found]
         if h.dep_ not in ("conj", "appos", "pobj", "prep"):
             return []
         h = h.head

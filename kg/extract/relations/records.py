@@ -24,10 +24,17 @@ __all__ = ["Arg", "Reading", "RuleResult", "Learned", "NOTHING", "result_of"]
 @dataclass(frozen=True, slots=True)
 class Arg:
     """An entity an argument token stands for, with the factor its reading costs (coreference,
-    a demonym, a climbed clause: each makes the fact a little less certain)."""
+    a demonym, a climbed clause: each makes the fact a little less certain); ``via`` is "forces"
+    when it was read through its troops or arms ("<demonym> troops"), which only some properties
+    admit (``force_properties``)."""
 
     key: str
     factor: float = 1.0
+    via: str = ""
+
+    def times(self, factor: float) -> Arg:
+        """The same argument at ``factor`` times its cost (a clause climbed, an 'of'-phrase)."""
+        return Arg(self.key, self.factor * factor, self.via)
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,7 +105,7 @@ def _name_after_anchor(v: DocView, anchor: Token, trig: Trigger, node: Token | N
 
 
 def _complement_name(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
-    return [Arg(a.key, a.factor * 0.95) for a in v.direct(node)]
+    return [a.times(0.95) for a in v.direct(node)]
 
 
 def _place_antecedent(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:

@@ -157,7 +157,7 @@ class DocView:
                         and not (role_noun and c.lower_ == "of"):  # "the director of X accused Y": not X
                     for p in c.children:
                         if p.dep_ == "pobj" and p.pos_ != "VERB":
-                            out += [Arg(a.key, a.factor * 0.95) for a in self.deep(p, depth + 1)]
+                            out += [a.times(0.95) for a in self.deep(p, depth + 1)]
         if not out and t.pos_ == "VERB":
             for c in kids:
                 if c.dep_ == "dobj":
@@ -178,11 +178,15 @@ class DocView:
         if not out and t.lower_ in self.res.entities.head_classes:  # "XY-12 missiles"
             out += [Arg(a.key, a.factor * 0.95) for c in kids if c.dep_ in ("compound", "nmod")
                     for a in self.direct(c) if self.is_a(a.key, "Product")]
-        if not out and t.lemma_.lower() in self.words.conduct_nouns:
+        if not out and (t.lower_ in self.words.force_nouns or t.lemma_.lower() in self.words.force_nouns):
+            mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            out += [Arg(a.key, a.factor * 0.9, "forces") for c in mods for a in self.direct(c)
+                    if self.is_a(a.key, "Agent")]
+        if not out and (t.lower_ in self.words.conduct_nouns or t.lemma_.lower() in self.words.conduct_nouns):
             mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod")]
             agents = [self.owner_country(a) for c in mods for a in self.direct(c) if self.is_a(a.key, "Agent")]
             countries = [a for a in agents if self.cls(a.key) == "Country"]
-            out += [Arg(a.key, a.factor * 0.9) for a in (countries or agents)]
+            out += [a.times(0.9) for a in (countries or agents)]
 
     def owner_country(self, arg: Arg) -> Arg:
         """A state body stands for its country in conduct phrases ("<demonym> military aggression")."""
@@ -230,8 +234,15 @@ class DocView:
         s, o = subj.key, obj.key
         if s == o or prop not in self.onto.properties or not (self.known(s) and self.known(o)):
             return None
+        forces = "forces" in (subj.via, obj.via)
+        if forces and prop.lower() not in self.words.force_properties:
+            return None
         person_reading = self.res.relations.person_reading
-        if prop in person_reading and self.cls(s) == "Person" and self.cls(o) != "Person":
+        # a person's attack on troops or targets is armed ("ordered attacks on <demonym> targets"), and so
+        # is a strike or a bombing
+        armed = obj.via == "forces" or anchor.lower_ in self.words.armed_words \
+            or anchor.lemma_.lower() in self.words.armed_words
+        if prop in person_reading and self.cls(s) == "Person" and self.cls(o) != "Person" and not armed:
             prop = person_reading[prop]
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
             return None
