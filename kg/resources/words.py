@@ -48,6 +48,7 @@ class RelationWords:
     portfolios: frozenset[str]  # fields of government before a title ("Defence Secretary")
     default_country_titles: frozenset[str]  # heads of state/government titles (nearest country)
     head_of_state: frozenset[str]  # roles that lead a country
+    place_heads: frozenset[str]  # roles that head a city's or region's government ("mayor")
     state_roles: frozenset[str]  # posts in a state ("ambassador")
     ministers_by_country: frozenset[str]  # "<role>|<country id>": a title naming a minister there
     party_officers: frozenset[str]  # officers of a party who are not its leader

@@ -137,7 +137,7 @@ def _posts(v: DocView, key: str, start: int, end: int, prop: str, role: str, own
     readings: list[Reading] = []
     affiliations: list[tuple[str, str]] = []
     for o in owners:
-        if v.cls(o.key) == "City":  # "<City> union leader X": X lives there
+        if v.cls(o.key) == "City" and role not in v.words.place_heads:  # "<City> union leader X": X lives there
             r = v.reading("livesIn", Arg(key), Arg(o.key, 0.85), "role-title", anchor, "asserted")
         else:
             r = v.reading(leader_or_member(v, prop, role, o.key), Arg(key), o, "role-title", anchor, "asserted",
