@@ -58,6 +58,7 @@ class RelationWords:
     incident_nouns: frozenset[str]  # incidents: a place before one is where it happened
     opponent_preps: frozenset[str]  # prepositions that introduce an opponent
     no_owner_objects: frozenset[str]  # properties whose verb object is never read as its owner
+    no_body_agents: frozenset[str]  # properties whose event noun's organisation modifier is no agent
     reporting: frozenset[str]  # reporting verbs ("say", "tell")
     pair_nouns: frozenset[str]  # collective descriptions of two agents ("the two countries")
     pair_determiners: frozenset[str]  # determiners of such descriptions ("both", "two")

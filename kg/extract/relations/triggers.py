@@ -51,8 +51,9 @@ def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -
     "during")."""
     subs = [a for c in anchor.children if c.dep_ == "poss" for a in v.direct(c)]
     if not subs:
+        bodies = trig.prop.lower() not in v.words.no_body_agents  # "a Cabinet meeting in Y": no visitor
         subs = [a for c in anchor.children if c.dep_ in ("compound", "amod", "nmod") and c.i < anchor.i
-                for a in v.direct(c)]
+                for a in v.direct(c) if bodies or not (v.is_a(a.key, "Organization") or v.is_a(a.key, "Group"))]
     if not subs:  # "the killing of X by Y": the agent of the nominalisation
         pobjs = prep_objects(anchor, trig.prep) if trig.prep else []
         subs = [a for h in (anchor, *pobjs) for p in prep_objects(h, "by") for a in v.deep(p)]
@@ -173,8 +174,10 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     # a property with theme words needs one near the trigger (weapons for suppliesArmsTo)
     "theme": lambda v, a, t: t.prop not in v.res.relations.themes or has_theme(a, v.res.relations.themes[t.prop]),
     # "X returned the cars to Y": with a direct object, a motion verb's preposition moves the object
+    # (not a reporting verb's: "X told reporters in Y" addresses them there)
     "intransitive": lambda v, a, t: not (t.prep and t.prop in v.res.relations.intransitive
-                                         and any(c.dep_ == "dobj" for c in a.children)),
+                                         and any(c.dep_ == "dobj" for c in a.children)
+                                         and a.lemma_.lower() not in v.res.relations.words.reporting),
     "no-direct-object": lambda v, a, t: not any(c.dep_ == "dobj" for c in a.children),
     # "A agreed with B" is the verb's own construction, not a collective one
     "no-with": lambda v, a, t: not any(c.dep_ == "prep" and c.lower_ == "with" for c in a.children),
