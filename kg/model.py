@@ -87,6 +87,8 @@ class Evidence:
     # on post facts: the bounds the sentence gives the post ("minister since 2013", "until 2003")
     valid_from: str | None = None  # ISO date: the post is held from this day
     valid_until: str | None = None  # ISO date: ... up to this day
+    # the event time comes from another sentence of the article stating the same fact (kg:timeBasis "article")
+    time_elsewhere: bool = False
 
     def __post_init__(self) -> None:
         if self.role_status not in ROLE_STATUSES:

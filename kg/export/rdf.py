@@ -219,7 +219,7 @@ def _when_and_who(st, ev: Evidence, prop: str, kg: KnowledgeGraph, res: Resource
             yield (st, iri(KG.eventEnd), terms.date(ev.event_end))
         if ev.event_end == ev.event_start:
             yield (st, iri(KG.eventDate), terms.date(ev.event_start))
-        yield (st, iri(KG.timeBasis), terms.string("text"))
+        yield (st, iri(KG.timeBasis), terms.string("article" if ev.time_elsewhere else "text"))
     elif prop in res.ontology.events:
         doc = kg.documents.get(ev.doc_id)
         if doc is not None and doc.date and _ISO_DATE.match(doc.date):

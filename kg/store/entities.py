@@ -73,10 +73,11 @@ def encode_result(result: DocResult) -> str:
 def _time_fields(ev: Evidence) -> list:
     """Role status, event time, speaker, unnamed source and validity bounds, up to the last one set
     (records written before they existed, or of facts with none, have ten fields; before unnamed
-    sources, fourteen; before validity bounds, at most fifteen).  The first four are written
+    sources, fourteen; before validity bounds, at most fifteen; before times from another sentence,
+    at most seventeen).  The first four are written
     together, as before, so a record written earlier is written the same."""
     extra = [ev.role_status, ev.event_start, ev.event_end, ev.attributed_to, ev.unnamed_source,
-             ev.valid_from, ev.valid_until]
+             ev.valid_from, ev.valid_until, True if ev.time_elsewhere else None]
     while extra and extra[-1] is None:
         extra.pop()
     return extra + [None] * (4 - len(extra)) if extra else []

@@ -29,7 +29,7 @@ from kg.resources import Resources
 
 log = logging.getLogger(__name__)
 
-__all__ = ["add_context", "dated_document"]
+__all__ = ["add_context", "dated_document", "shared_event_times"]
 
 _CLAUSE_FAMILIES = frozenset({"patterns"})  # rule families that read a clause (registry.py)
 
@@ -86,6 +86,46 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         elif unnamed is not None:  # "officials said ...": a source the text does not name
             changes["unnamed_source"] = unnamed
         out.append(replace(rel, evidence=replace(ev, **changes)) if changes else rel)
+    return shared_event_times(out, events, res.ontology.symmetric, base)
+
+
+def shared_event_times(relations: list[Relation], events: frozenset[str] | set[str],
+                       symmetric: frozenset[str] | set[str], report_date: str | None = None) -> list[Relation]:
+    """An event fact stated again without a time in another sentence of the article ("the
+    summit", "his trip to Y") takes the time of the one that gives it, when that is the only time
+    the article gives the fact with the same modality (two dates are two events or a doubt: none
+    is copied).  A planned event is another one than a held one, except a plan whose time has
+    begun by the report date ("the visit to Y this week" and "by visiting Y, X ...").
+
+    >>> from kg.model import Evidence
+    >>> def rel(start, end, dated):
+    ...     ev = Evidence("d", "s", start, end, "r", 0.8, event_start=dated, event_end=dated)
+    ...     return Relation("a", "visited", "y", ev)
+    >>> [r.evidence.event_start for r in shared_event_times([rel(0, 9, "2020-03-02"), rel(10, 19, None)],
+    ...                                                      {"visited"}, set())]
+    ['2020-03-02', '2020-03-02']
+    """
+    def key(r: Relation) -> tuple:
+        pair = tuple(sorted((r.subject, r.object))) if r.predicate in symmetric else (r.subject, r.object)
+        return r.predicate, pair
+
+    spans: dict[tuple, dict[str, set[tuple[str, str | None]]]] = {}
+    for r in relations:
+        if r.predicate in events and r.evidence.event_start:
+            by_mod = spans.setdefault(key(r), {})
+            by_mod.setdefault(r.evidence.modality, set()).add((r.evidence.event_start, r.evidence.event_end))
+    out = []
+    for r in relations:
+        ev = r.evidence
+        if r.predicate in events and not ev.event_start and ev.rule != CHAIN_RULE and key(r) in spans:
+            by_mod = spans[key(r)]
+            one = set(by_mod.get(ev.modality, ()))
+            if ev.modality == "asserted" and report_date:
+                one |= {s for s in by_mod.get("hedged", ()) if s[0] <= report_date}
+            if len(one) == 1:
+                start, end = next(iter(one))
+                r = replace(r, evidence=replace(ev, event_start=start, event_end=end, time_elsewhere=True))
+        out.append(r)
     return out
 
 
