@@ -40,9 +40,14 @@ def headline_sentences(doc: Doc) -> dict[int, bool]:
 def agency_credit(doc: Doc, start: int, end: int) -> bool:
     """A news agency's name in a credit position: bracketed, next to a dash, a slash or a colon,
     or alone at the start or end of its sentence ("(Reuters)", "AP -", "... AFP").  Elsewhere it
-    is the agency itself: "a correspondent for The Associated Press"."""
+    is the agency itself: "a correspondent for The Associated Press", and so it is at the start of
+    a sentence whose next word is a lower-case one ("Bloomberg reporter X", "Reuters reported"),
+    or at its end after one ("told Reuters.")."""
     before = doc[start - 1].text if start > doc[start].sent.start else ""
     after = doc[end].text if end < doc[end - 1].sent.end else ""
+    if not before and after.isalpha() and after.islower() or not after.strip(".") and before.isalpha() \
+            and before.islower():
+        return False
     return not before or not after.strip(".") or before in ("(", "[", "/", "-", "--", "—") \
         or after in (")", "]", "/", "-", "--", "—", ":", "_")
 
