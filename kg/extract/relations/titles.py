@@ -32,6 +32,9 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
     owners: list[Arg] = []
     while i >= 0:
         t = doc[i]
+        if t.text == "." and i > 0 and doc[i - 1].lower_ + "." in v.res.entities.words.honorifics:
+            i -= 1  # "Col. X" cut as "Col" + ".": the abbreviation's full stop
+            continue
         if t.is_punct and t.text not in ("'s", "’s", "-"):
             break
         if t.text in ("'s", "’s"):
@@ -104,9 +107,12 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     title_toks = [t for t in title_toks if t.lower_.strip("-") not in markers and t.lower_ not in past]
     title = " ".join(t.text for t in title_toks)
     extra = [t for t in title_toks[: max(0, len(title_toks) - len(role.split()))]
-             if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in v.res.title_words]
+             if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in v.res.title_words
+             and t.lower_ + "." not in v.res.entities.words.honorifics]  # "Lt" of "Lt. Gen." is a title word
     if prop == "leaderOf" and extra:
         prop = "worksFor"  # "<Org> foreign policy chief X", "<Senate> majority leader X": a post, not the head
+    if extra and (role.endswith(".") or role + "." in v.res.entities.words.honorifics):
+        return NOTHING  # "<Group> detainee Sgt. X": the rank is not the owner's; the noun between says what X is to it
     # "former minister X": the post is kept with its status (docs/time.md), and the title is no
     # current job title of X
     got = _posts(v, key, m.start, m.end, prop, role, owners, title, status)
