@@ -143,7 +143,10 @@ def _posts(v: DocView, key: str, start: int, end: int, prop: str, role: str, own
     readings: list[Reading] = []
     affiliations: list[tuple[str, str]] = []
     for o in owners:
-        if v.cls(o.key) == "City" and role not in v.words.place_heads:  # "<City> union leader X": X lives there
+        # "<City> union leader X", "<Region> Sen. X": X lives (or is from) there; "<City> Mayor X" leads it;
+        # "<Region> Secretary X" holds a portfolio of a state's government, no home
+        if (v.cls(o.key) == "City" or v.cls(o.key) == "Place" and role.split()[-1:] and role.split()[-1]
+                in v.words.representative_roles) and role not in v.words.place_heads:
             r = v.reading("livesIn", Arg(key), Arg(o.key, 0.85), "role-title", anchor, "asserted")
         else:
             r = v.reading(leader_or_member(v, prop, role, o.key), Arg(key), o, "role-title", anchor, "asserted",
