@@ -15,9 +15,11 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from kg.errors import ModelNotFound, ModelUnusable
 from kg.nlp.components import PARAGRAPH_COMPONENT, LongTextMixin, long_text_class
+from kg.resources import load_resources
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +96,8 @@ def load_pipeline(name: str | None = None) -> Language:
     if not isinstance(nlp, LongTextMixin):
         nlp.__class__ = long_text_class(type(nlp))
     nlp.max_length = 2_000_000  # only pieces of CHUNK_CHARS reach the tokenizer
+    for word in sorted(load_resources().entities.words.abbreviations):  # "Col. X", not "Col" + "." + "X"
+        nlp.tokenizer.add_special_case(word.capitalize(), [{ORTH: word.capitalize()}])
     log.info("loaded spaCy pipeline %s %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"),
              ", ".join(nlp.pipe_names))
     return nlp

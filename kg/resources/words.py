@@ -42,6 +42,7 @@ class RelationWords:
     opinion_properties: frozenset[str]  # properties the two guards of opinions apply to (agreedWith)
     decision_modals: frozenset[str]  # "agreed that the summit should be held": a decision, kept
     representative_roles: frozenset[str]  # elected posts: "<party> MP X" is a member
+    plural_roles: frozenset[str]  # titles of several names: "Republican Sens. A and B" (each a senator)
     past_markers: frozenset[str]  # words that put a title in the past ("former")
     future_markers: frozenset[str]  # time words of a plan ("next week")
     en_route_verbs: frozenset[str]  # motion verbs whose progressive is "on the way"
@@ -76,6 +77,7 @@ class EntityWords:
     """``[words]`` of ``lexicon/entities.toml``: words the mention, resolution and coreference
     stages read."""
 
+    abbreviations: frozenset[str]  # title abbreviations kept as one token ("Col.", "Sens.")
     honorifics: frozenset[str]  # titles stripped from person names
     female_titles: frozenset[str]  # titles that tell a woman
     male_titles: frozenset[str]  # titles that tell a man

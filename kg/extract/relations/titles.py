@@ -84,6 +84,8 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     m = v.mentions[n]
     title_toks, owners, i = _walk_back(v, m.start, m.end, key)
     if not title_toks:
+        title_toks, owners, i = _plural_title_of_first(v, m)
+    if not title_toks:
         return NOTHING
     owners = _trim_owners(v, title_toks, owners, i)
     while title_toks and title_toks[0].lower_ in ("of", "for"):
@@ -117,6 +119,27 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     # current job title of X
     got = _posts(v, key, m.start, m.end, prop, role, owners, title, status)
     return got if status == "current" else RuleResult(got.readings, titles=((key, title),))
+
+
+def _plural_title_of_first(v: DocView, m) -> tuple[list[Token], list[Arg], int]:
+    """"Republican Sens. A of X and B of Y": a later conjunct shares the plural title of the first
+    name (``plural_roles`` of relations.toml), with its owners."""
+    head = v.doc[m.end - 1]
+    while head.dep_ == "compound" and head.head.i < m.end and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "conj":
+        return [], [], -1
+    first = head.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    for other in v.mentions:
+        okey = v.r.token_keys.get(first.i)
+        if other.start <= first.i < other.end and okey and v.cls(okey) == "Person":
+            toks, owners, i = _walk_back(v, other.start, other.end, okey)
+            if toks and toks[-1].lower_ in v.words.plural_roles:
+                return toks, owners, i
+            break
+    return [], [], -1
 
 
 def _after_governing_noun(v: DocView, title_toks: list, role: str | None) -> list:
