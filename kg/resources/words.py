@@ -78,6 +78,7 @@ class EntityWords:
     stages read."""
 
     abbreviations: frozenset[str]  # title abbreviations kept as one token ("Col.", "Sens.")
+    event_names: frozenset[str]  # event names the NER takes for persons ("Brexit"): typed Event
     honorifics: frozenset[str]  # titles stripped from person names
     female_titles: frozenset[str]  # titles that tell a woman
     male_titles: frozenset[str]  # titles that tell a man

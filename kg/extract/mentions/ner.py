@@ -219,6 +219,8 @@ def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
     if cls in ("Organization", "Person") and end - start <= 4 and uncovered \
             and constituency(doc, start, end, res.relations.words.representative_roles, res.relations.words.directions):
         cls, person = "Place", False  # "MP for Riverton East": an electoral district, no employer
+    if doc[start:end].text.lower() in words.event_names:
+        return _Span(start, end, "Event", False)  # "Brexit": an event, never a person nor a place
     if cls in ("Place", "Group", "Product") and doc[start:end].text.lower() in words.news_agencies:
         cls = "Organization"  # "from Bloomberg reporter X": the NER's GPE for a news agency
     if cls == "Organization" and end - start <= 3 and uncovered:
