@@ -32,9 +32,6 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
     owners: list[Arg] = []
     while i >= 0:
         t = doc[i]
-        if t.text == "." and i > 0 and doc[i - 1].lower_ + "." in v.res.entities.words.honorifics:
-            i -= 1  # "Col. X" cut as "Col" + ".": the abbreviation's full stop
-            continue
         if t.is_punct and t.text not in ("'s", "’s", "-"):
             break
         if t.text in ("'s", "’s"):
@@ -109,8 +106,7 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     title_toks = [t for t in title_toks if t.lower_.strip("-") not in markers and t.lower_ not in past]
     title = " ".join(t.text for t in title_toks)
     extra = [t for t in title_toks[: max(0, len(title_toks) - len(role.split()))]
-             if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in v.res.title_words
-             and t.lower_ + "." not in v.res.entities.words.honorifics]  # "Lt" of "Lt. Gen." is a title word
+             if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in v.res.title_words]
     if prop == "leaderOf" and extra:
         prop = "worksFor"  # "<Org> foreign policy chief X", "<Senate> majority leader X": a post, not the head
     if extra and (role.endswith(".") or role + "." in v.res.entities.words.honorifics):
@@ -132,14 +128,12 @@ def _plural_title_of_first(v: DocView, m) -> tuple[list[Token], list[Arg], int]:
     first = head.head
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    for other in v.mentions:
-        okey = v.r.token_keys.get(first.i)
-        if other.start <= first.i < other.end and okey and v.cls(okey) == "Person":
-            toks, owners, i = _walk_back(v, other.start, other.end, okey)
-            if toks and toks[-1].lower_ in v.words.plural_roles:
-                return toks, owners, i
-            break
-    return [], [], -1
+    okey = v.r.token_keys.get(first.i)
+    other = next((o for o in v.mentions if o.start <= first.i < o.end), None)
+    if other is None or not okey or v.cls(okey) != "Person":
+        return [], [], -1
+    toks, owners, i = _walk_back(v, other.start, other.end, okey)
+    return (toks, owners, i) if toks and toks[-1].lower_ in v.words.plural_roles else ([], [], -1)
 
 
 def _after_governing_noun(v: DocView, title_toks: list, role: str | None) -> list:

@@ -178,11 +178,11 @@ class DocView:
         if not out and t.lower_ in self.res.entities.head_classes:  # "XY-12 missiles"
             out += [Arg(a.key, a.factor * 0.95) for c in kids if c.dep_ in ("compound", "nmod")
                     for a in self.direct(c) if self.is_a(a.key, "Product")]
-        if not out and (t.lower_ in self.words.force_nouns or t.lemma_.lower() in self.words.force_nouns):
+        if not out and word_in(t, self.words.force_nouns):
             mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod")]
             out += [Arg(a.key, a.factor * 0.9, "forces") for c in mods for a in self.direct(c)
                     if self.is_a(a.key, "Agent")]
-        if not out and (t.lower_ in self.words.conduct_nouns or t.lemma_.lower() in self.words.conduct_nouns):
+        if not out and word_in(t, self.words.conduct_nouns):
             mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod")]
             agents = [self.owner_country(a) for c in mods for a in self.direct(c) if self.is_a(a.key, "Agent")]
             countries = [a for a in agents if self.cls(a.key) == "Country"]
@@ -240,8 +240,7 @@ class DocView:
         person_reading = self.res.relations.person_reading
         # a person's attack on troops or targets is armed ("ordered attacks on <demonym> targets"), and so
         # is a strike or a bombing
-        armed = obj.via == "forces" or anchor.lower_ in self.words.armed_words \
-            or anchor.lemma_.lower() in self.words.armed_words
+        armed = obj.via == "forces" or word_in(anchor, self.words.armed_words)
         if prop in person_reading and self.cls(s) == "Person" and self.cls(o) != "Person" and not armed:
             prop = person_reading[prop]
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
@@ -250,6 +249,11 @@ class DocView:
                                     or region_known_elsewhere(self.res, s, o)):
             return None
         return Reading(prop, subj, obj, rule, anchor.i, modality, status)
+
+
+def word_in(tok: Token, words: frozenset[str]) -> bool:
+    """Is the token, as written or by its lemma, one of ``words`` (lists hold both "forces" and "troop")?"""
+    return tok.lower_ in words or tok.lemma_.lower() in words
 
 
 def dedupe(args: list[Arg]) -> list[Arg]:
