@@ -61,6 +61,9 @@ class RelationWords:
     no_owner_objects: frozenset[str]  # properties whose verb object is never read as its owner
     no_body_agents: frozenset[str]  # properties whose event noun's organisation modifier is no agent
     reporting: frozenset[str]  # reporting verbs ("say", "tell")
+    particle_verbs: frozenset[str]  # "give up", "move on": a one-word trigger does not match them
+    empty_subjects: frozenset[str]  # "It is a disgrace": a judgement of no one
+    naming_verbs: frozenset[str]  # "called X a thug", "described X as a danger" (evaluation constructions)
     pair_nouns: frozenset[str]  # collective descriptions of two agents ("the two countries")
     pair_determiners: frozenset[str]  # determiners of such descriptions ("both", "two")
     org_description_nouns: frozenset[str]  # nouns describing an organisation in apposition

@@ -11,7 +11,8 @@ Sources, strongest first (the priority of a candidate span):
    weapon designations ("XY-12");
 4. spaCy's NER (2, or 4.5 for a longer name around a gazetteer name: "Bank of Ruritania"),
    repaired and retyped by :mod:`kg.extract.mentions.ner`;
-5. names the NER missed with a person noun in apposition (1).
+5. names the NER missed with a person noun in apposition (1);
+6. after the choice, a full name's surname the NER missed where it stands alone as an argument.
 
 The candidates are then chosen greedily: priority, then length, then position, none overlapping.
 Types from NER are corrected by head words ("... Missiles" is a weapon, whatever the NER says)
@@ -48,7 +49,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     ner_candidates(found, res, headline)
     _line_candidates(found, res)
     _apposition_candidates(found, res)
-    return _link_acronyms(_choose(found), acr)
+    return _link_acronyms(_repeated_surnames(doc, _choose(found)), acr)
 
 
 def _acronym_candidates(found: Candidates, acr: list[tuple[int, int, int]], res: Resources) -> None:
@@ -214,6 +215,30 @@ def _choose(found: Candidates) -> list[Mention]:
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
     return chosen
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "dative", "agent"})
+
+
+def _repeated_surnames(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+    """A person's surname the NER missed where it stands alone as an argument ('"...," Lind said.'
+    after "Ana Lind"): one proper-noun token, written as the last word of a full name of the text
+    (one person's only), outside every entity and every other mention."""
+    owners: dict[str, set[str]] = {}
+    for m in chosen:
+        words = m.text.split()
+        if m.cls == "Person" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+            owners.setdefault(words[-1], set()).add(m.text)
+    if not owners:
+        return chosen
+    taken = {i for m in chosen for i in range(m.start, m.end)}
+    extra = []
+    for tok in doc:
+        if len(owners.get(tok.text, ())) == 1 and tok.i not in taken and not tok.ent_type_ \
+                and tok.pos_ == "PROPN" and tok.dep_ in _ARGUMENT_DEPS \
+                and not any(t.pos_ == "PROPN" for t in doc[max(tok.i - 1, 0):tok.i + 2] if t.i != tok.i):
+            extra.append(Mention(tok.i, tok.i + 1, tok.text, "Person", "repeat"))
+    return sorted(chosen + extra, key=lambda m: m.start) if extra else chosen
 
 
 def _link_acronyms(chosen: list[Mention], acr: list[tuple[int, int, int]]) -> list[Mention]:

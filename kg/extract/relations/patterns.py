@@ -29,7 +29,8 @@ __all__ = ["Construction", "Constructions", "load_constructions", "compiled", "K
 # nouns are lower case in spaCy's English lemmatizer; proper nouns keep their case, and are found
 # by their lower-cased word.
 KIND_LOOKUP = {"verbs": "lemma", "inverse_verbs": "lemma", "collective_verbs": "lemma",
-               "nouns": "word+lemma", "inverse_nouns": "word+lemma", "compounds": "lemma|word"}
+               "nouns": "word+lemma", "inverse_nouns": "word+lemma", "compounds": "lemma|word",
+               "evaluations": "word+lemma"}
 _KEYS = {"id", "rule", "triggers", "preps", "exclude_preps", "voice", "guards", "tier", "fallback", "subject",
          "object", "mode", "pattern"}
 
@@ -156,14 +157,29 @@ def trigger_words(lex: RelationLexicon, kind: str, c: Construction, prep: str | 
     return (words if "lemma" in how else []), (words if "word" in how else [])
 
 
-def _anchored(c: Construction, preps: list[str] | None, attr: str, words: list[str]) -> list[dict[str, Any]]:
+def _anchored(c: Construction, preps: list[str] | None, attr: str, words: list[str],
+              lex: RelationLexicon) -> list[dict[str, Any]]:
+    """The pattern of ``c`` with its anchor restricted to ``words``, its "@prep" node to
+    ``preps`` and every other "@name" value to the word list ``name`` of the lexicon's [words]."""
     pattern = copy.deepcopy(list(c.pattern))
     pattern[0]["RIGHT_ATTRS"] = {**pattern[0].get("RIGHT_ATTRS", {}), attr: {"IN": words}}
     for node in pattern[1:]:
         attrs = node.get("RIGHT_ATTRS", {})
-        if attrs.get("LOWER") == "@prep":
-            attrs["LOWER"] = {"IN": preps}
+        for name, value in list(attrs.items()):
+            if value == "@prep" and name == "LOWER":
+                attrs[name] = {"IN": preps}
+            elif isinstance(value, str) and value.startswith("@"):
+                attrs[name] = {"IN": sorted(_word_list(lex, c, value[1:]))}
     return pattern
+
+
+def _word_list(lex: RelationLexicon, c: Construction, name: str) -> frozenset[str]:
+    """The word list ``name`` of relations.toml [words] that a pattern of ``c`` refers to as "@name"."""
+    words = getattr(lex.words, name, None)
+    if not isinstance(words, frozenset):
+        raise DataFileError(f"construction {c.id!r}: its pattern refers to \"@{name}\", which is no word list of "
+                            "relations.toml [words]; add the list there or fix the name.")
+    return words
 
 
 def prep_node(c: Construction) -> str | None:
@@ -197,9 +213,9 @@ def compiled(vocab: Vocab, lex: RelationLexicon, cons: Constructions) -> tuple[A
         for kind in c.triggers:
             lemmas, words = trigger_words(lex, kind, c, None)
             if lemmas:
-                patterns.append(_anchored(c, preps, "LEMMA", lemmas))
+                patterns.append(_anchored(c, preps, "LEMMA", lemmas, lex))
             if words:
-                patterns.append(_anchored(c, preps, "LOWER", words))
+                patterns.append(_anchored(c, preps, "LOWER", words, lex))
         if patterns:
             matcher.add(c.id, patterns)
             names[vocab.strings[c.id]] = (c.id, prep_node(c))

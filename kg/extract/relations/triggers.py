@@ -101,6 +101,11 @@ def _name(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[
     return v.direct(node)
 
 
+def _referent(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    """A name or a personal pronoun, not "it"/"this"/"that" ("It is a disgrace" judges no one)."""
+    return [] if node.lower_ in v.words.empty_subjects else v.direct(node)
+
+
 def _name_after_anchor(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
     return v.direct(node) if node.i > anchor.i and node.i in v.r.token_keys else []
 
@@ -137,6 +142,11 @@ def _verb_subject(v: DocView, anchor: Token, trig: Trigger, _node: Token | None)
     return targets
 
 
+def _node_agent(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    """The agents of the verb matched as the node ("X called Y a thug", "X said Y was reckless": X)."""
+    return subjects(v, node)[0]
+
+
 def _modifier_pair(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -> list[Arg]:
     """The two agents named before a compound head ("the A-B alliance"), or none: not the owner
     of the phrase ("Ruritania's A-B tension"), and exactly two."""
@@ -159,7 +169,7 @@ READERS: dict[str, Callable] = {
     "argument-not-fronted": _argument_not_fronted, "argument-or-antecedent": _argument_or_antecedent,
     "name": _name, "name-after-anchor": _name_after_anchor, "complement-name": _complement_name,
     "place-antecedent": _place_antecedent, "conjunct-object": _conjunct_object, "verb-subject": _verb_subject,
-    "modifier-pair": _modifier_pair,
+    "modifier-pair": _modifier_pair, "node-agent": _node_agent, "referent": _referent,
 }
 
 
@@ -170,7 +180,9 @@ def _passive(anchor: Token) -> bool:
 
 GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     # a trigger of several words needs the others among the verb's dependents ("step up")
-    "words": lambda v, a, t: verb_matches(a, t),
+    "words": lambda v, a, t: verb_matches(a, t) and not (
+        " " not in t.lemma and any(f"{t.lemma} {c.lower_}" in v.words.particle_verbs for c in a.children
+                                   if c.dep_ == "prt")),
     # a property with theme words needs one near the trigger (weapons for suppliesArmsTo)
     "theme": lambda v, a, t: t.prop not in v.res.relations.themes or has_theme(a, v.res.relations.themes[t.prop]),
     # "X returned the cars to Y": with a direct object, a motion verb's preposition moves the object
@@ -178,6 +190,9 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     "intransitive": lambda v, a, t: not (t.prep and t.prop in v.res.relations.intransitive
                                          and any(c.dep_ == "dobj" for c in a.children)
                                          and a.lemma_.lower() not in v.res.relations.words.reporting),
+    # "X called Y a thug" read as an apposition: no comma before it ("called Y, an old friend," is a call)
+    "unpunctuated-complement": lambda v, a, t: (lambda c: c.left_edge.i == 0 or not v.doc[c.left_edge.i - 1].is_punct)(
+        a.head if a.dep_ == "amod" else a),
     "no-direct-object": lambda v, a, t: not any(c.dep_ == "dobj" for c in a.children),
     # "A agreed with B" is the verb's own construction, not a collective one
     "no-with": lambda v, a, t: not any(c.dep_ == "prep" and c.lower_ == "with" for c in a.children),

@@ -320,14 +320,15 @@ def _person_names(doc: Doc, mentions: list[Mention], res: Resources) -> frozense
 
 def _text_mention(n: int, m: Mention, k: _Keys, persons: _Persons, org_names: dict[str, str],
                   titled: frozenset[str] = frozenset()) -> None:
-    """A name found in text: a person's short form joins the full name (whatever the NER typed it);
+    """A name found in text: a person's short form joins the full name (whatever the NER typed it:
+    "Mattis served" read as a nationality);
     a one-word name that is a person's in this text (:func:`_person_names`) is that person even where
     the NER calls it an organisation or a place ("the Roe administration", "Roe's government"); else
     family + normalised name."""
     if m.source == "ner" and m.cls in ("Organization", "Place") and len(m.text.split()) == 1 \
             and normalise(m.text) in titled:
         m = replace(m, cls="Person")
-    if m.cls in ("Person", "Organization", "Place", "Product") and m.source == "ner":
+    if m.cls in ("Person", "Organization", "Place", "Product", "Group") and m.source in ("ner", "repeat"):
         target = persons.person_for(m.text) if (m.cls == "Person" or len(m.text.split()) <= 2) else None
         if target:
             persons.assign(k, n, m, target)

@@ -95,3 +95,13 @@ def test_a_bad_construction_is_a_load_error_naming_it(tmp_path, edit, message):
     path.write_text(path.read_text(encoding="utf-8").replace(edit, bad, 1), encoding="utf-8")
     with pytest.raises(DataFileError, match=message):
         constructions_of(load_resources(folder))
+
+
+def test_a_pattern_naming_an_unknown_word_list_is_an_error_naming_it(tmp_path):
+    folder = _copy(tmp_path)
+    path = folder / "lexicon" / "patterns.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('LEMMA = "@reporting"', 'LEMMA = "@reportng"'),
+                    encoding="utf-8")
+    vocab = spacy.blank("en").vocab
+    with pytest.raises(DataFileError, match="@reportng"):
+        extract_document(Document("d", "x"), _held_talks(vocab), load_resources(folder))

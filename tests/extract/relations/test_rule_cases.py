@@ -1225,6 +1225,152 @@ CASES = [
                Fact("Ana Lind", "worksFor", "Acme", "asserted", "possessive-place")),
         absent=(("Ana Lind", "memberOf", "Acme"),),
     ),
+    # evaluations: a judgement word as the complement of a naming verb or of a reported "be"
+    Case(
+        "evaluation-named", "Ana Lind called Bo Berg a thug.",
+        """
+         0  Ana      1  compound   PROPN  _          NNP
+         1  Lind     2  nsubj      PROPN  _          NNP
+         2  called   2  ROOT       VERB   call       VBD
+         3  Bo       4  compound   PROPN  _          NNP
+         4  Berg     2  dobj       PROPN  _          NNP
+         5  a        6  det        DET    _          DT
+         6  thug     2  oprd       NOUN   _          NN
+         7  .        2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "criticized", "Bo Berg", "asserted", "evaluation"),),
+    ),
+    Case(
+        "evaluation-named-modifier", "Ana Lind called Bo Berg a reckless gambler.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       2  nsubj      PROPN  _          NNP
+         2  called     2  ROOT       VERB   call       VBD
+         3  Bo         4  compound   PROPN  _          NNP
+         4  Berg       2  dobj       PROPN  _          NNP
+         5  a          7  det        DET    _          DT
+         6  reckless   7  amod       ADJ    _          JJ
+         7  gambler    2  oprd       NOUN   _          NN
+         8  .          2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "criticized", "Bo Berg", "asserted", "evaluation"),),
+    ),
+    Case(
+        "evaluation-as", "Ana Lind described Ruritania as a danger.",
+        """
+         0  Ana         1  compound   PROPN  _          NNP
+         1  Lind        2  nsubj      PROPN  _          NNP
+         2  described   2  ROOT       VERB   describe   VBD
+         3  Ruritania   2  dobj       PROPN  _          NNP
+         4  as          2  prep       ADP    _          IN
+         5  a           6  det        DET    _          DT
+         6  danger      4  pobj       NOUN   _          NN
+         7  .           2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Ruritania", "GPE")),
+        facts=(Fact("Ana Lind", "criticized", "Ruritania", "asserted", "evaluation"),),
+    ),
+    Case(
+        "evaluation-as-modifier", "Ana Lind described Ruritania as a hostile power.",
+        """
+         0  Ana         1  compound   PROPN  _          NNP
+         1  Lind        2  nsubj      PROPN  _          NNP
+         2  described   2  ROOT       VERB   describe   VBD
+         3  Ruritania   2  dobj       PROPN  _          NNP
+         4  as          2  prep       ADP    _          IN
+         5  a           7  det        DET    _          DT
+         6  hostile     7  amod       ADJ    _          JJ
+         7  power       4  pobj       NOUN   _          NN
+         8  .           2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Ruritania", "GPE")),
+        facts=(Fact("Ana Lind", "criticized", "Ruritania", "asserted", "evaluation"),),
+    ),
+    Case(
+        "evaluation-said", "Ana Lind said Bo Berg was a liar.",
+        """
+         0  Ana    1  compound   PROPN  _          NNP
+         1  Lind   2  nsubj      PROPN  _          NNP
+         2  said   2  ROOT       VERB   say        VBD
+         3  Bo     4  compound   PROPN  _          NNP
+         4  Berg   5  nsubj      PROPN  _          NNP
+         5  was    2  ccomp      AUX    be         VBD
+         6  a      7  det        DET    _          DT
+         7  liar   5  attr       NOUN   _          NN
+         8  .      2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "criticized", "Bo Berg", "asserted", "evaluation"),),
+    ),
+    Case(
+        "evaluation-said-modifier", "Ana Lind said Bo Berg was a brave man.",
+        """
+         0  Ana     1  compound   PROPN  _          NNP
+         1  Lind    2  nsubj      PROPN  _          NNP
+         2  said    2  ROOT       VERB   say        VBD
+         3  Bo      4  compound   PROPN  _          NNP
+         4  Berg    5  nsubj      PROPN  _          NNP
+         5  was     2  ccomp      AUX    be         VBD
+         6  a       8  det        DET    _          DT
+         7  brave   8  amod       ADJ    _          JJ
+         8  man     5  attr       NOUN   _          NN
+         9  .       2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "supports", "Bo Berg", "asserted", "evaluation"),),
+    ),
+    # the misparse the appos constructions are for: the judgement hung on the object
+    Case(
+        "evaluation-named-appos", "Ana Lind called Bo Berg a hero.",
+        """
+         0  Ana      1  compound   PROPN  _          NNP
+         1  Lind     2  nsubj      PROPN  _          NNP
+         2  called   2  ROOT       VERB   call       VBD
+         3  Bo       4  compound   PROPN  _          NNP
+         4  Berg     2  dobj       PROPN  _          NNP
+         5  a        6  det        DET    _          DT
+         6  hero     4  appos      NOUN   _          NN
+         7  .        2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "supports", "Bo Berg", "asserted", "evaluation"),),
+    ),
+    Case(
+        "evaluation-named-appos-modifier", "Ana Lind called Ruritania's move a reckless escalation.",
+        """
+         0  Ana          1  compound   PROPN  _          NNP
+         1  Lind         2  nsubj      PROPN  _          NNP
+         2  called       2  ROOT       VERB   call       VBD
+         3  Ruritania    5  poss       PROPN  _          NNP
+         4  's           3  case       PART   _          POS
+         5  move         2  dobj       NOUN   _          NN
+         6  a            8  det        DET    _          DT
+         7  reckless     8  amod       ADJ    _          JJ
+         8  escalation   5  appos      NOUN   _          NN
+         9  .            2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Ruritania", "GPE")),
+        facts=(Fact("Ana Lind", "criticized", "Ruritania", "asserted", "evaluation"),),
+    ),
+    # "called Y, an old friend,": a phone call, no judgement; "it was a disgrace" judges no one
+    Case(
+        "evaluation-not-an-apposition", "Ana Lind called Bo Berg, a friend.",
+        """
+         0  Ana      1  compound   PROPN  _          NNP
+         1  Lind     2  nsubj      PROPN  _          NNP
+         2  called   2  ROOT       VERB   call       VBD
+         3  Bo       4  compound   PROPN  _          NNP
+         4  Berg     2  dobj       PROPN  _          NNP
+         5  ,        4  punct      PUNCT  _          ,
+         6  a        7  det        DET    _          DT
+         7  friend   4  appos      NOUN   _          NN
+         8  .        2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        absent=(("Ana Lind", "supports", "Bo Berg"),),
+    ),
 ]
 
 

@@ -28,8 +28,8 @@ def _both(res, vocab):
         pats = []
         for kind in c.triggers:
             lemmas, words = P.trigger_words(res.relations, kind, c, None)
-            pats += [P._anchored(c, preps, "LEMMA", lemmas)] if lemmas else []
-            pats += [P._anchored(c, preps, "LOWER", words)] if words else []
+            pats += [P._anchored(c, preps, "LEMMA", lemmas, res.relations)] if lemmas else []
+            pats += [P._anchored(c, preps, "LOWER", words, res.relations)] if words else []
         if pats:
             tree.add(c.id, copy.deepcopy(pats))
             dep.add(c.id, pats)
