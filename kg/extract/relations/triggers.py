@@ -193,6 +193,8 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     # "X called Y a thug" read as an apposition: no comma before it ("called Y, an old friend," is a call)
     "unpunctuated-complement": lambda v, a, t: (lambda c: c.left_edge.i == 0 or not v.doc[c.left_edge.i - 1].is_punct)(
         a.head if a.dep_ == "amod" else a),
+    # "visited the Acme factory in Riverton": a place where the object is tells where the subject was
+    "place-objects": lambda v, a, t: t.prop.lower() in v.words.place_object_properties,
     "no-direct-object": lambda v, a, t: not any(c.dep_ == "dobj" for c in a.children),
     # "A agreed with B" is the verb's own construction, not a collective one
     "no-with": lambda v, a, t: not any(c.dep_ == "prep" and c.lower_ == "with" for c in a.children),

@@ -1225,6 +1225,23 @@ CASES = [
                Fact("Ana Lind", "worksFor", "Acme", "asserted", "possessive-place")),
         absent=(("Ana Lind", "memberOf", "Acme"),),
     ),
+    # "visited the Acme factory in Riverton": where the visited thing is, the visitor was
+    Case(
+        "verb-object-place", "Ana Lind visited the Acme factory in Riverton.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       2  nsubj      PROPN  _          NNP
+         2  visited    2  ROOT       VERB   visit      VBD
+         3  the        5  det        DET    _          DT
+         4  Acme       5  compound   PROPN  _          NNP
+         5  factory    2  dobj       NOUN   _          NN
+         6  in         5  prep       ADP    _          IN
+         7  Riverton   6  pobj       PROPN  _          NNP
+         8  .          2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme", "ORG"), ("Riverton", "GPE")),
+        facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-svo"),),
+    ),
     # evaluations: a judgement word as the complement of a naming verb or of a reported "be"
     Case(
         "evaluation-named", "Ana Lind called Bo Berg a thug.",
