@@ -186,14 +186,17 @@ def role_of(v: DocView, words: list[str]) -> tuple[str | None, str]:
 def leader_or_member(v: DocView, prop: str, role: str, owner: str) -> str:
     """The property a role gives over its owner.
 
-    An elected representative of a party or movement (Group: "Tory MP X") is its member: memberOf.
+    An elected representative or any other post-holder of a party or movement (Group: "Tory MP X",
+    "Lib Dem health spokesman X", "UKIP's deputy leader X") is its member: memberOf; its leader
+    stays leaderOf.
     Over a country: leaderOf only for heads of state/government ("director general" of a country
     is a post in its government: worksFor); worksFor only for posts in a state; any other role
     ("the <nationality> economist") says where the person is from: livesIn.
     """
     w = v.words
-    if v.cls(owner) == "Group" and role.split()[-1:] and role.split()[-1] in w.representative_roles:
-        return "memberOf"  # "Tory MP X", "a Labour mayor": the party's member, not its employee nor head
+    known_group = prop == "worksFor" and owner in v.res.gazetteer.entries  # a party or movement, not "Europeans"
+    if v.cls(owner) == "Group" and (known_group or role.split()[-1:] and role.split()[-1] in w.representative_roles):
+        return "memberOf"  # "Tory MP X", "a Labour mayor", "party spokesman": the party's member, not its employee nor head
     if v.cls(owner) == "Country":
         head = role.split()[-1] if role else role
         state = w.state_roles | w.head_of_state

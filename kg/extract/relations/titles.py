@@ -126,6 +126,8 @@ def _plural_title_of_first(v: DocView, m) -> tuple[list[Token], list[Arg], int]:
     if head.dep_ != "conj":
         return [], [], -1
     first = head.head
+    if first.dep_ == "pobj" and first.head.lower_ in ("of", "from") and first.head.dep_ == "prep":
+        first = first.head.head  # "A of X and B of Y": the parser hangs B on the place X
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     okey = v.r.token_keys.get(first.i)
