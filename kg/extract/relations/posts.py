@@ -186,15 +186,17 @@ def role_of(v: DocView, words: list[str]) -> tuple[str | None, str]:
 def leader_or_member(v: DocView, prop: str, role: str, owner: str) -> str:
     """The property a role gives over its owner.
 
-    An elected representative or any other post-holder of a party or movement (Group: "Tory MP X",
-    "Lib Dem health spokesman X", "UKIP's deputy leader X") is its member: memberOf; its leader
-    stays leaderOf.
+    An elected representative or any other political post-holder of a party or movement (Group:
+    "Tory MP X", "Lib Dem health spokesman X", "UKIP's deputy leader X") is its member: memberOf;
+    its leader stays leaderOf, its staff (``party_staff_roles``: "executive director") worksFor.
     Over a country: leaderOf only for heads of state/government ("director general" of a country
     is a post in its government: worksFor); worksFor only for posts in a state; any other role
     ("the <nationality> economist") says where the person is from: livesIn.
     """
     w = v.words
-    known_group = prop == "worksFor" and owner in v.res.gazetteer.entries  # a party or movement, not "Europeans"
+    # a party's or movement's political post (not "Europeans"'); its staff work for it ("executive director")
+    known_group = prop == "worksFor" and owner in v.res.gazetteer.entries \
+        and role not in w.party_staff_roles and role.split()[-1:] != [] and role.split()[-1] not in w.party_staff_roles
     if v.cls(owner) == "Group" and (known_group or role.split()[-1:] and role.split()[-1] in w.representative_roles):
         return "memberOf"  # "Tory MP X", "a Labour mayor", "party spokesman": the party's member, not its employee nor head
     if v.cls(owner) == "Country":
