@@ -209,7 +209,9 @@ def leader_or_member(v: DocView, prop: str, role: str, owner: str) -> str:
         if prop == "leaderOf" and f"{role}|{owner}" in w.ministers_by_country:
             return "worksFor"  # "UK Chancellor X": in that country the title names a minister
     if prop == "leaderOf" and v.cls(owner) == "Group" and role in w.party_officers:
-        return "worksFor"  # "Labour chairman X": a party's chairman runs its office, its leader leads it
+        # "Labour chairman X": a party's chairman runs its office (its leader leads it), a post that
+        # makes a known party's member
+        return "memberOf" if owner in v.res.gazetteer.entries else "worksFor"
     return prop
 
 

@@ -38,6 +38,14 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     if status == "current" and any(c.lower_ in v.words.past_markers for c in tok.children if c.i < tok.i):
         return NOTHING  # a past marker the status lists do not know ("a would-be minister")
     role = role_phrase(v, tok)
+    # "X, associate director of Y", "X, a director of Y", "Y's communications director X": a post in Y,
+    # not its head (a rank word, an indefinite article, a noun of a function before the role)
+    # ("a former president of Y" was one of its heads: the article counts only for a current post)
+    modified = any(c.i < tok.i and (c.lower_ in v.words.post_modifiers
+                                    or c.dep_ == "det" and c.lower_ in ("a", "an") and status == "current"
+                                    or c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in role.split())
+                   for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+    # ("director for Asian affairs at Y": a brief, a post)
     readings, titles, affiliations = [], [], []
     for prop, holders, objs, rule_id in roles_on(v, tok):
         if prop in _POSTS and rule_id == "role-copula" and not objs:
@@ -46,7 +54,10 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
             continue  # "A (former minister), B (commander)": the parse may give the title to the whole list
         for h in holders:
             for o in objs:
-                p = leader_or_member(v, prop, role, o.key) if prop in _POSTS else prop
+                p = "worksFor" if prop == "leaderOf" and modified else prop
+                p = leader_or_member(v, p, role, o.key) if prop in _POSTS else p
+                if p == "leaderOf" and v.cls(o.key) in ("City", "Place") and role not in v.words.place_heads:
+                    continue  # "director of the X Program ... in Berlin": no head of the city
                 r = v.reading(p, h, o, rule_id, tok, status=status if prop in _POSTS else None)
                 if r is None:
                     continue

@@ -105,10 +105,12 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     markers = status_markers(v.res.time) | past
     title_toks = [t for t in title_toks if t.lower_.strip("-") not in markers and t.lower_ not in past]
     title = " ".join(t.text for t in title_toks)
-    extra = [t for t in title_toks[: max(0, len(title_toks) - len(role.split()))]
-             if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in v.res.title_words]
-    if prop == "leaderOf" and extra:
-        prop = "worksFor"  # "<Org> foreign policy chief X", "<Senate> majority leader X": a post, not the head
+    before_role = title_toks[: max(0, len(title_toks) - len(role.split()))]
+    extra = [t for t in before_role if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in v.res.title_words]
+    if prop == "leaderOf" and (extra or any(t.lower_ in v.words.portfolios for t in title_toks[:-1])
+                               or any(v.doc[j].lower_ in v.words.post_modifiers for j in range(max(0, lo), m.start))):
+        prop = "worksFor"  # "<Org> foreign policy chief X", "<Senate> majority leader X", "<Org> communications
+        # director X": a post, not the head
     if extra and (role.endswith(".") or role + "." in v.res.entities.words.honorifics):
         return NOTHING  # "<Group> detainee Sgt. X": the rank is not the owner's; the noun between says what X is to it
     # "former minister X": the post is kept with its status (docs/time.md), and the title is no
