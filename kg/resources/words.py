@@ -61,6 +61,7 @@ class RelationWords:
     no_owner_objects: frozenset[str]  # properties whose verb object is never read as its owner
     no_body_agents: frozenset[str]  # properties whose event noun's organisation modifier is no agent
     reporting: frozenset[str]  # reporting verbs ("say", "tell")
+    delegate_nouns: frozenset[str]  # "his Japanese counterparts", "officials from A": their state
     post_modifiers: frozenset[str]  # "associate director of Y": a post in Y, not its head
     party_staff_roles: frozenset[str]  # a party's employed staff work for it; other posts make members
     place_object_properties: frozenset[str]  # "visited the Acme factory in Riverton": visited Riverton
