@@ -32,6 +32,7 @@ from kg.extract.mentions.records import Mention, family_of, make_key, normalise
 from kg.extract.resolve.aliases import surface_aliases
 from kg.extract.resolve.coreference import coreference
 from kg.extract.resolve.records import Resolution
+from kg.extract.resolve.shortnames import bind_short_names, introductions, surname_first_words
 from kg.model import Entity
 from kg.resources import Resources
 
@@ -184,6 +185,11 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
     foreign = _foreign_owned(doc, mentions, res)
     two_sexes = _titled_by_two_sexes(doc, mentions, res)
     compass = _compass_short_forms(mentions, res)
+    # lone surnames several full names share: the one the text introduced first, with a title
+    bound = bind_short_names(((normalise(m.text), m.start) for m in mentions
+                              if m.source in ("ner", "repeat") and len(m.text.split()) == 1
+                              and persons.person_for(m.text) is None), introductions(doc, mentions, res),
+                             surname_first_words(res))
     for n, m in enumerate(mentions):
         if m.role == "acronym" and m.acronym_of is not None:
             continue  # later
@@ -202,7 +208,7 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
         elif m.gaz_id:
             _gazetteer_mention(doc, n, m, k, res, foreign)
         else:
-            _text_mention(n, m, k, persons, org_names, titled)
+            _text_mention(n, m, k, persons, org_names, titled, bound)
     _named_after(doc, mentions, k)
     for n, m in enumerate(mentions):  # acronyms join their long forms
         if m.role == "acronym" and m.acronym_of is not None and k.keys[m.acronym_of]:
@@ -319,7 +325,7 @@ def _person_names(doc: Doc, mentions: list[Mention], res: Resources) -> frozense
 
 
 def _text_mention(n: int, m: Mention, k: _Keys, persons: _Persons, org_names: dict[str, str],
-                  titled: frozenset[str] = frozenset()) -> None:
+                  titled: frozenset[str] = frozenset(), bound: dict[str, str] | None = None) -> None:
     """A name found in text: a person's short form joins the full name (whatever the NER typed it:
     "Mattis served" read as a nationality);
     a one-word name that is a person's in this text (:func:`_person_names`) is that person even where
@@ -330,6 +336,7 @@ def _text_mention(n: int, m: Mention, k: _Keys, persons: _Persons, org_names: di
         m = replace(m, cls="Person")
     if m.cls in ("Person", "Organization", "Place", "Product", "Group") and m.source in ("ner", "repeat"):
         target = persons.person_for(m.text) if (m.cls == "Person" or len(m.text.split()) <= 2) else None
+        target = target or (bound or {}).get(normalise(m.text))
         if target:
             persons.assign(k, n, m, target)
             return

@@ -1,0 +1,65 @@
+"""A lone surname that several full names of one text share: which of them it stands for.
+
+News introduces a person in full, with a title ("North Korean leader Kim Jong Un"), and then uses
+the surname alone ("Kim"); relatives or namesakes named later are written in full ("Kim's father,
+Kim Jong Il").  So when a lone surname first occurs, if exactly one full name ending (or, for names
+written surname first, starting) with it has been introduced, and that introduction carried a
+title, the surname is that person's throughout the text.  Nothing is bound when two candidates were
+introduced before it, when the one introduced had no title ("Ed and Paula Kassig ... Kassig was
+taken captive": the son, never named in full), or when the surname came first.
+
+>>> from kg.extract.resolve.shortnames import bind_short_names
+>>> bind_short_names([("kim", 5)], {"kim jong un": (0, True), "kim jong il": (9, True)})
+{'kim': 'kim jong un'}
+>>> bind_short_names([("kim", 5)], {"kim jong un": (0, False), "kim jong il": (9, True)})
+{}
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from spacy.tokens import Doc
+
+from kg.extract.mentions.records import Mention, normalise
+from kg.resources import Resources
+from kg.resources.names import load_name_lexicon
+
+__all__ = ["bind_short_names", "introductions", "surname_first_words"]
+
+
+def surname_first_words(res: Resources) -> frozenset[str]:
+    """The family names written before the given name (names.toml of ``res``'s data folder)."""
+    return load_name_lexicon(res.folder).surname_first
+
+
+def introductions(doc: Doc, mentions: list[Mention], res: Resources) -> dict[str, tuple[int, bool]]:
+    """Each full person name of the text (normalised): where it first occurs and whether a title
+    stood right before it there ("President X", "North Korean leader X")."""
+    titles = res.title_words | res.entities.words.name_titles | res.entities.words.honorifics
+    out: dict[str, tuple[int, bool]] = {}
+    for m in mentions:
+        if m.cls == "Person" and len(m.text.split()) >= 2:
+            norm = normalise(m.text)
+            if norm not in out:
+                out[norm] = (m.start, m.start > 0 and doc[m.start - 1].lower_ in titles)
+    return out
+
+
+def bind_short_names(shorts: Iterable[tuple[str, int]], intro: Mapping[str, tuple[int, bool]],
+                     surname_first: frozenset[str] = frozenset({"kim"})) -> dict[str, str]:
+    """{lone surname: the full name it stands for} for the surnames (normalised, with the position
+    of an occurrence) that several full names share (see the module docstring); a name's first
+    word is its surname only for the family names written first (``surname_first``, names.toml)."""
+    first: dict[str, int] = {}
+    for word, at in shorts:
+        first[word] = min(at, first.get(word, at))
+    out: dict[str, str] = {}
+    for word, at in sorted(first.items()):
+        cands = [k for k in intro if k.split()[-1] == word or (k.split()[0] == word and word in surname_first)]
+        if len(cands) < 2:
+            continue
+        before = [k for k in cands if intro[k][0] < at]
+        if len(before) == 1 and intro[before[0]][1]:
+            out[word] = before[0]
+    return out
