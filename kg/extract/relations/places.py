@@ -169,7 +169,7 @@ def possessive_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
 
 @rule("person-of-place", stage="clauses", unit="token")
 def person_from_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
-    """"X, a Riverton lawyer", "X, a Republican from Riverton": where a person lives."""
+    """"X, a Riverton lawyer", "X, a Republican from Riverton", "Sen. X of Riverton": where a person lives."""
     r = v.r
     key = r.token_keys.get(tok.i)
     if not key or v.cls(key) != "Person" or r.token_keys.get(tok.i + 1) == key:
@@ -184,4 +184,9 @@ def person_from_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         places += [a for prep in ("from", "of", "in") for p in prep_objects(app, prep)
                    for a in v.direct(p) if v.is_a(a.key, "Place")]
         out += [v.reading("livesIn", Arg(key), Arg(a.key, 0.9), "person-of-place", tok) for a in places]
+    # "Sen. X of Wyoming", "X, of Burnley, said": a person's name followed by "of" a region or town
+    # (not a state: "President X of Ruritania" holds a post there)
+    homes = [a for p in prep_objects(tok, "of") if p.i <= tok.i + 3 for a in v.direct(p)
+             if v.is_a(a.key, "Place") and v.cls(a.key) != "Country"]
+    out += [v.reading("livesIn", Arg(key), Arg(a.key, 0.85), "person-of-place", tok, "asserted") for a in homes]
     return result_of(out)

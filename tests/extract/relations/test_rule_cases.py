@@ -1242,6 +1242,22 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Acme", "ORG"), ("Riverton", "GPE")),
         facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-svo"),),
     ),
+    Case(
+        "verb-object-scene", "Ana Lind toured the Acme hotel in Riverton.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       2  nsubj      PROPN  _          NNP
+         2  toured     2  ROOT       VERB   tour       VBD
+         3  the        5  det        DET    _          DT
+         4  Acme       5  compound   PROPN  _          NNP
+         5  hotel      2  dobj       NOUN   _          NN
+         6  in         2  prep       ADP    _          IN
+         7  Riverton   6  pobj       PROPN  _          NNP
+         8  .          2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
+        facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-svo"),),
+    ),
     # evaluations: a judgement word as the complement of a naming verb or of a reported "be"
     Case(
         "evaluation-named", "Ana Lind called Bo Berg a thug.",
