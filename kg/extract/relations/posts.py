@@ -179,6 +179,10 @@ def role_of(v: DocView, words: list[str]) -> tuple[str | None, str]:
     for n in range(len(words)):
         phrase = " ".join(words[n:])
         if phrase in v.lex.role_props:
+            if n and phrase.endswith(".") and " " not in phrase:  # a rank after a post: "Joint Chiefs Chairman Gen. X"
+                before, role = role_of(v, words[:n])
+                if before == "leaderOf":
+                    return before, role
             return v.lex.role_props[phrase], phrase
     return None, ""
 
