@@ -111,7 +111,9 @@ def _name_after_anchor(v: DocView, anchor: Token, trig: Trigger, node: Token | N
 
 
 def _complement_name(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
-    return [a.times(0.95) for a in v.direct(node)]
+    """The object of the verb a trigger governs ("threatened to sink X's carrier", "to block the
+    confirmation of X"), looked through as any argument is."""
+    return [a.times(0.95) for a in v.deep(node)]
 
 
 def _place_antecedent(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
