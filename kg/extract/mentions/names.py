@@ -21,6 +21,9 @@ def strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], perso
     if person:
         while end - start > 1 and doc[start].lower_ in honorifics:
             start += 1
+    else:  # "Marine Brig." before "Gen. X": a rank the NER glued to a body's name is the person's
+        while end - start > 1 and doc[end - 1].text.endswith(".") and doc[end - 1].lower_ in honorifics:
+            end -= 1
     return start, end
 
 

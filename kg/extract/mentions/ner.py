@@ -67,7 +67,8 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
     doc, words = found.doc, res.entities.words
     honor = words.honorifics
     person = cls == "Person"
-    start, end = strip_span(doc, ent.start, ent.end, honor | res.person_nouns if person else honor, person)
+    start, end = strip_span(doc, ent.start, ent.end,
+                            honor | res.person_nouns if person else honor | words.title_modifiers, person)
     while person and end - start > 2 and doc[end - 1].lower_ in words.byline_roles:
         end -= 1  # "By Ana Lind Correspondent of The Daily Planet": a byline's role, not her name
     opened = [t.i for t in doc[start:end] if t.text == "("]
