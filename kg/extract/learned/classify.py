@@ -146,20 +146,26 @@ def beyond_rules(learned: Sequence[Relation], rules: Sequence[Relation],
     property entails (:data:`_ENTAILED`: X leaderOf Y is also X worksFor Y): it adds nothing false.
     A learned locatedIn is also dropped for a place the rules already locate, and a learned post
     for a person the rules give a post in another institution of the same class in that sentence
-    ("German Chancellor X and French President Y": not X leaderOf France).
+    ("German Chancellor X and French President Y": not X leaderOf France), and a learned leaderOf
+    for a person the rules already make the head of something else in the text.
     """
     related: dict[tuple[str, str], set[str]] = {}
     placed = {r.subject for r in rules if r.predicate == "locatedIn"}
     posts: dict[tuple[str, int], set[str]] = {}
+    leads: dict[str, set[str]] = {}
     for r in rules:
         related.setdefault((r.subject, r.object), set()).add(r.predicate)
         related.setdefault((r.object, r.subject), set()).add("~" + r.predicate)
         if r.predicate in _POSTS:
             posts.setdefault((r.subject, r.evidence.start), set()).add(r.object)
+        if r.predicate == "leaderOf" and r.evidence.modality == "asserted":
+            leads.setdefault(r.subject, set()).add(r.object)
     out = []
     for r in learned:
         if r.predicate == "locatedIn" and r.subject in placed:
             continue  # the rules already say where it is ("CITY, Country" datelines): no second guess
+        if r.predicate == "leaderOf" and leads.get(r.subject, set()) - {r.object}:
+            continue  # the rules already say what the person leads ("President X" of one state): no second head
         held = posts.get((r.subject, r.evidence.start), set()) - {r.object}
         if r.predicate in _POSTS and held and (classes is None or any(
                 classes.get(o) == classes.get(r.object) for o in held)):

@@ -36,6 +36,13 @@ def test_beyond_rules_keeps_a_property_the_rule_entails():
     assert beyond_rules([_rel("person/a", "leaderOf", "org/b", "learned")], rules[:1]) == []
 
 
+def test_beyond_rules_gives_no_second_head_to_a_leader_the_rules_know():
+    rules = [_rel("person/a", "leaderOf", "country/x")]
+    learned = [_rel("person/a", "leaderOf", "country/y", "learned"), _rel("person/b", "leaderOf", "country/y", "learned")]
+    kept = beyond_rules(learned, rules)
+    assert [(r.subject, r.object) for r in kept] == [("person/b", "country/y")]
+
+
 def test_path_limit_per_label():
     model = dataclasses.replace(load_model(), max_path=3, max_path_by_label={"killed": None, "livesIn": 2})
     assert model.path_limit("killed") is None
