@@ -58,7 +58,8 @@ def place_apposition(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     other, end = found
     doc, r = v.doc, v.r
     after = doc[end + 1] if end + 1 < len(doc) else None
-    if not (after is None or (after.is_punct and after.text not in ("'s", "’s")) or after.is_space):
+    if not (after is None or (after.is_punct and after.text not in ("'s", "’s")) or after.is_space
+            or after.pos_ == "ADP" and after.tag_ != "POS"):  # "in Portland, Oregon on Friday"
         return NOTHING
     n = r.mention_at.get(tok.i)
     first = v.mentions[n].start if n is not None else tok.i
