@@ -198,10 +198,11 @@ def leader_or_member(v: DocView, prop: str, role: str, owner: str) -> str:
     ("the <nationality> economist") says where the person is from: livesIn.
     """
     w = v.words
-    # a party's or movement's political post (not "Europeans"'); its staff work for it ("executive director")
-    known_group = prop == "worksFor" and owner in v.res.gazetteer.entries \
-        and role not in w.party_staff_roles and role.split()[-1:] != [] and role.split()[-1] not in w.party_staff_roles
-    if v.cls(owner) == "Group" and (known_group or role.split()[-1:] and role.split()[-1] in w.representative_roles):
+    last = role.split()[-1] if role else ""
+    # a known party's or movement's political post (not "Europeans"); its staff work for it ("executive director")
+    known_group = prop == "worksFor" and bool(role) and owner in v.res.gazetteer.entries \
+        and role not in w.party_staff_roles and last not in w.party_staff_roles
+    if v.cls(owner) == "Group" and (known_group or last in w.representative_roles):
         return "memberOf"  # "Tory MP X", "a Labour mayor", "party spokesman": the party's member, not its employee nor head
     if v.cls(owner) == "Country":
         head = role.split()[-1] if role else role

@@ -38,14 +38,7 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     if status == "current" and any(c.lower_ in v.words.past_markers for c in tok.children if c.i < tok.i):
         return NOTHING  # a past marker the status lists do not know ("a would-be minister")
     role = role_phrase(v, tok)
-    # "X, associate director of Y", "X, a director of Y", "Y's communications director X": a post in Y,
-    # not its head (a rank word, an indefinite article, a noun of a function before the role)
-    # ("a former president of Y" was one of its heads: the article counts only for a current post)
-    modified = any(c.i < tok.i and (c.lower_ in v.words.post_modifiers
-                                    or c.dep_ == "det" and c.lower_ in ("a", "an") and status == "current"
-                                    or c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in role.split())
-                   for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
-    # ("director for Asian affairs at Y": a brief, a post)
+    modified = _a_post_not_the_head(v, tok, role, status)
     readings, titles, affiliations = [], [], []
     for prop, holders, objs, rule_id in roles_on(v, tok):
         if prop in _POSTS and rule_id == "role-copula" and not objs:
@@ -66,6 +59,21 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
                     titles.append((h.key, tok.text))
                     affiliations.append((h.key, o.key))
     return RuleResult(tuple(readings), tuple(titles), tuple(affiliations))
+
+
+def _a_post_not_the_head(v: DocView, tok: Token, role: str, status: str) -> bool:
+    """"X, associate director of Y", "X, a director of Y", "Y's communications director X", "X,
+    director for Asian affairs at Y": a post in Y, not its head (a rank word, an indefinite article
+    for a current post, a noun of a function before the role, a brief after it).  "A former
+    president of Y" was one of its heads."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            return True
+        if c.i < tok.i and (c.lower_ in v.words.post_modifiers
+                            or c.dep_ == "det" and c.lower_ in ("a", "an") and status == "current"
+                            or c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in role.split()):
+            return True
+    return False
 
 
 @rule("role-apposition", stage="roles", unit="token")
