@@ -110,7 +110,7 @@ def _name_after_anchor(v: DocView, anchor: Token, trig: Trigger, node: Token | N
     return v.direct(node) if node.i > anchor.i and node.i in v.r.token_keys else []
 
 
-def _complement_name(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+def _complement_argument(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
     """The object of the verb a trigger governs ("threatened to sink X's carrier", "to block the
     confirmation of X"), looked through as any argument is."""
     return [a.times(0.95) for a in v.deep(node)]
@@ -169,7 +169,7 @@ def _modifier_pair(v: DocView, anchor: Token, trig: Trigger, _node: Token | None
 READERS: dict[str, Callable] = {
     "verb-agent": _verb_agent, "noun-agent": _noun_agent, "argument": _argument, "argument-owned": _argument_owned,
     "argument-not-fronted": _argument_not_fronted, "argument-or-antecedent": _argument_or_antecedent,
-    "name": _name, "name-after-anchor": _name_after_anchor, "complement-name": _complement_name,
+    "name": _name, "name-after-anchor": _name_after_anchor, "complement-argument": _complement_argument,
     "place-antecedent": _place_antecedent, "conjunct-object": _conjunct_object, "verb-subject": _verb_subject,
     "modifier-pair": _modifier_pair, "node-agent": _node_agent, "referent": _referent,
 }
@@ -180,11 +180,26 @@ def _passive(anchor: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children)
 
 
+def _words(v: DocView, anchor: Token, trig: Trigger) -> bool:
+    """A trigger of several words needs the others among the verb's dependents ("step up"); a
+    one-word trigger does not match a verb + particle phrase of its own meaning (relations.toml
+    particle_verbs: "gave up his weapons", "moving on to Y")."""
+    if not verb_matches(anchor, trig):
+        return False
+    return " " in trig.lemma or not any(f"{trig.lemma} {c.lower_}" in v.words.particle_verbs
+                                        for c in anchor.children if c.dep_ == "prt")
+
+
+def _unpunctuated(v: DocView, anchor: Token, trig: Trigger) -> bool:
+    """"X called Y a thug" read as an apposition: no comma before the judgement ("called Y, an old
+    friend," is a phone call)."""
+    complement = anchor.head if anchor.dep_ == "amod" else anchor
+    first = complement.left_edge.i
+    return first == 0 or not v.doc[first - 1].is_punct
+
+
 GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
-    # a trigger of several words needs the others among the verb's dependents ("step up")
-    "words": lambda v, a, t: verb_matches(a, t) and not (
-        " " not in t.lemma and any(f"{t.lemma} {c.lower_}" in v.words.particle_verbs for c in a.children
-                                   if c.dep_ == "prt")),
+    "words": _words,
     # a property with theme words needs one near the trigger (weapons for suppliesArmsTo)
     "theme": lambda v, a, t: t.prop not in v.res.relations.themes or has_theme(a, v.res.relations.themes[t.prop]),
     # "X returned the cars to Y": with a direct object, a motion verb's preposition moves the object
@@ -192,9 +207,7 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     "intransitive": lambda v, a, t: not (t.prep and t.prop in v.res.relations.intransitive
                                          and any(c.dep_ == "dobj" for c in a.children)
                                          and a.lemma_.lower() not in v.res.relations.words.reporting),
-    # "X called Y a thug" read as an apposition: no comma before it ("called Y, an old friend," is a call)
-    "unpunctuated-complement": lambda v, a, t: (lambda c: c.left_edge.i == 0 or not v.doc[c.left_edge.i - 1].is_punct)(
-        a.head if a.dep_ == "amod" else a),
+    "unpunctuated-complement": _unpunctuated,
     # "visited the Acme factory in Riverton": a place where the object is tells where the subject was
     "place-objects": lambda v, a, t: t.prop.lower() in v.words.place_object_properties,
     "no-direct-object": lambda v, a, t: not any(c.dep_ == "dobj" for c in a.children),
