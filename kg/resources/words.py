@@ -40,6 +40,7 @@ class RelationWords:
     party_nouns: frozenset[str]  # a party as a title's owner ("the party's spokesman")
     opinion_nouns: frozenset[str]  # "agreed with X's assessment": a shared view, no agreement
     opinion_properties: frozenset[str]  # properties the two guards of opinions apply to (agreedWith)
+    policy_nouns: frozenset[str]  # "attacked X's policies": words and acts of X, attacked in words
     decision_modals: frozenset[str]  # "agreed that the summit should be held": a decision, kept
     representative_roles: frozenset[str]  # elected posts: "<party> MP X" is a member
     plural_roles: frozenset[str]  # titles of several names: "Republican Sens. A and B" (each a senator)
@@ -113,6 +114,7 @@ class EntityWords:
     plural_pronouns: frozenset[str]  # plural pronouns ("they")
     speaker_pronouns: frozenset[str]  # "we", "our", "us": the speaker's side
     person_descriptions: frozenset[str]  # descriptions that refer back to a person ("the minister")
+    generic_person_descriptions: frozenset[str]  # of those, the ones any post-holder fits ("the <body> chief")
     country_descriptions: frozenset[str]  # descriptions that refer back to a country ("the nation")
     government_nouns: frozenset[str]  # descriptions of a state's government ("the government")
     acronym_connectors: frozenset[str]  # small words an acronym skips ("of", "the")

@@ -83,6 +83,12 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
         t.text in ("-", "--", "—", "–", "_") and t.i > 0 and doc[t.i - 1].whitespace_)), None)
     if gap is not None:  # "TOKYO (Reuters) - Economic": a dateline and the first word, not one name
         start, end = strip_span(doc, start, gap, honor, person)
+    comma = next((t.i for t in doc[start + 1:end - 1] if t.text == ","), None)
+    if ent.label_ == "ORG" and comma is not None and _listed(doc, ent.start) \
+            and doc[comma + 1].lower_.rstrip(".") not in {w.rstrip(".") for w in words.legal_forms}:
+        # "..., the Football Licensing Authority, Investors in People UK and ...": two names of a
+        # list (a name alone may hold a comma: "the law firm of Skadden, Arps")
+        start, end = strip_span(doc, start, comma, honor, person)
     if end <= start:
         return None
     if ent.label_ == "NORP" and counted_people(doc[end - 1], words.people_counts, qualified=False):
@@ -111,6 +117,14 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
         if end <= start:
             return None
     return _Span(start, end, cls, person)
+
+
+def _listed(doc: Doc, start: int) -> bool:
+    """Does the span starting at ``start`` follow a comma (after its article): an item of a list?"""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "a", "an"):
+        i -= 1
+    return i >= 0 and doc[i].text == ","
 
 
 def _after_portfolio(found: Candidates, res: Resources, start: int, end: int, cls: str) -> tuple[int, str, bool]:

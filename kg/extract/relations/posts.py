@@ -127,9 +127,18 @@ def _part_of_owner(v: DocView, noun: Token) -> bool:
                and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in phrase and c.lower_ not in v.res.title_words
                for c in noun.children)
     whole = v.words.role_whole_nouns  # "head of state" is the whole
-    return part or any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.pos_ == "NOUN"
+    return part or _leads_where(v, noun) or any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.pos_ == "NOUN"
                        and p.i not in v.r.token_keys and p.i not in v.r.coref and p.lower_ not in whole
                        for c in noun.children for p in c.children)
+
+
+def _leads_where(v: DocView, noun: Token) -> bool:
+    """"<Party> leader in the Lords", "the Republican leader in the Senate": a body named before
+    the role and "in" after it name a part of the body (its group in a chamber or a region)."""
+    owner = any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i and c.i in v.r.token_keys
+                and v.cls(v.r.token_keys[c.i]) != "Country" for c in noun.children)
+    return owner and any(c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" for p in c.children)
+                         for c in noun.children)
 
 
 def roles_on(v: DocView, noun: Token) -> list[PostReading]:
@@ -144,6 +153,9 @@ def roles_on(v: DocView, noun: Token) -> list[PostReading]:
     holder, rule, appointed = _holder(v, noun)
     if not holder and noun.dep_ in ("conj", "appos"):
         holder, rule = described_person(v, noun), "role-apposition"
+    # a legislature or ministry holds no post: "two members in the House of Commons, European
+    # Parliament, ..." lists where the members sit (the parser may hang the list on the role)
+    holder = [a for a in holder if v.cls(a.key) != "GovernmentBody"]
     if not holder:
         return []
     objs, in_arena = _owners(v, noun, appointed)

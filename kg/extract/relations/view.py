@@ -178,8 +178,10 @@ class DocView:
             out += [a.times(0.9) for c in mods for a in self.deep(c, depth + 1) if self.cls(a.key) == "Country"]
         if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
                 and t.lemma_.lower() not in opaque:
-            # "attacked Ruritania's power grid", "backed Ruritania's bid": the owner
-            out += [Arg(a.key, a.factor * 0.85) for c in kids if c.dep_ == "poss" for a in self.direct(c)
+            # "attacked Ruritania's power grid", "backed Ruritania's bid": the owner; "attacked his
+            # policies": the owner, in words (reading())
+            via = "policy" if word_in(t, self.words.policy_nouns) and not word_in(t, self.words.force_nouns) else ""
+            out += [Arg(a.key, a.factor * 0.85, via) for c in kids if c.dep_ == "poss" for a in self.direct(c)
                     if self.is_a(a.key, "Agent") or self.is_locality(a.key)]
         if not out and t.lower_ in self.res.entities.head_classes:  # "XY-12 missiles"
             out += [Arg(a.key, a.factor * 0.95) for c in kids if c.dep_ in ("compound", "nmod")
@@ -236,7 +238,8 @@ class DocView:
         """The reading of ``prop`` between two arguments, or None when the ontology does not
         admit it (unknown entity, the same entity twice, domain or range, a town "in" a sea, a
         gazetteer region in a place it does not lie in).  A person's act that the lexicon reads
-        otherwise on a non-person ("X attacked the party's plans") takes that property."""
+        otherwise on a non-person ("X attacked the party"), or anyone's on an agent's policies ("X
+        attacked Y's plans", ``policy_nouns``), takes that property."""
         s, o = subj.key, obj.key
         if s == o or prop not in self.onto.properties or not (self.known(s) and self.known(o)):
             return None
@@ -247,7 +250,8 @@ class DocView:
         # a person's attack on troops or targets is armed ("ordered attacks on <demonym> targets"), and so
         # is a strike or a bombing
         armed = obj.via == "forces" or word_in(anchor, self.words.armed_words)
-        if prop in person_reading and self.cls(s) == "Person" and self.cls(o) != "Person" and not armed:
+        if prop in person_reading and not armed and (obj.via == "policy" or
+                                                     self.cls(s) == "Person" and self.cls(o) != "Person"):
             prop = person_reading[prop]
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
             return None

@@ -174,6 +174,7 @@ def _unnamed_subject_between(doc: Doc, r: Resolution, start: int, end: int) -> b
                for t in doc[start + 1:end])
 
 
+_PLACE_CLASSES = frozenset({"Country", "City", "Place"})
 _LOCATIVE = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "inside", "near", "around"})
 
 
@@ -207,8 +208,11 @@ def _person_titles(doc: Doc, mentions: list[Mention], r: Resolution, res: Resour
             t = doc[i]
             if t.i in r.token_keys:
                 other = r.token_keys[t.i]
+                # a place stands for its country ("Paris mayor X" is "the French mayor"); a body
+                # only for itself ("Lords Leader X" is not "the Labour leader"; see _described_person)
                 entry = gaz.entries.get(other)
-                affiliations.setdefault(key, set()).add(entry.country if entry and entry.country else other)
+                state = entry.country if entry and entry.country and entry.cls in _PLACE_CLASSES else other
+                affiliations.setdefault(key, {other}).update({other, state})
             elif t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_punct:
                 words.insert(0, t.lower_)
             elif t.text not in ("'s", "’s"):
@@ -230,11 +234,16 @@ def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Reso
     gaz = res.gazetteer
     lesser = res.entities.words.title_modifiers | {"former", "shadow", "ex", "acting"}
     head = tok.lower_
+    generic = res.entities.words.generic_person_descriptions
+    rwords = res.relations.words
+    not_now = rwords.past_markers | rwords.future_markers
     phrase = " ".join(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
                       and c.i not in r.token_keys)
     mods = {r.token_keys[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
             and c.i in r.token_keys}
-    mod_countries = {(gaz.entries[k].country if k in gaz.entries and gaz.entries[k].country else k) for k in mods}
+    # a body or place in the description also names its country: "the Pentagon chief" is "US
+    # Defense Secretary X" (but not a person affiliated with another body of that country)
+    mod_countries = mods | {gaz.entries[k].country for k in mods if k in gaz.entries and gaz.entries[k].country}
     cands = []
     for key in last_seen:
         if r.entities[key].cls != "Person" or last_seen[key] > tok.i:
@@ -243,6 +252,8 @@ def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Reso
         # description lacks ("deputy", "vice", "shadow", "former") is another post
         person_titles = {t for t in titles.get(key, set())
                          if not (set(t.split()) & lesser) or set(t.split()) & lesser & set(phrase.split())}
+        if set(phrase.split()) & not_now and not any(set(t.split()) & not_now for t in person_titles):
+            continue  # "the ex-Labour leader", "the next Tory leader": not a person with a current title
         title_match = any(t.split()[-1] == head for t in person_titles)
         exact = any(t.endswith(f"{phrase.strip()} {head}".strip()) for t in person_titles) if phrase.strip() else False
         affil = bool(mod_countries & affiliations.get(key, set()))
@@ -250,6 +261,8 @@ def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Reso
             continue
         if not (title_match or affil):
             continue
+        if person_titles and not title_match and head not in generic:
+            continue  # "the Democratic president" is not "Sen. X" of that party
         cands.append(((exact, affil, title_match, seen[key], last_seen[key]), key))
     if not cands:
         return None
