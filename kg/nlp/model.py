@@ -96,8 +96,14 @@ def load_pipeline(name: str | None = None) -> Language:
     if not isinstance(nlp, LongTextMixin):
         nlp.__class__ = long_text_class(type(nlp))
     nlp.max_length = 2_000_000  # only pieces of CHUNK_CHARS reach the tokenizer
-    for word in sorted(load_resources().entities.words.abbreviations):  # "Col. X", not "Col" + "." + "X"
+    res = load_resources()
+    for word in sorted(res.entities.words.abbreviations):  # "Col. X", not "Col" + "." + "X"
         nlp.tokenizer.add_special_case(word.capitalize(), [{ORTH: word.capitalize()}])
+    for word in sorted(k for k in res.relations.by_lemma("roles") if "-" in k and " " not in k):
+        # a hyphenated role of the lexicon is one word ("co-chairman", "front-runner"), as the
+        # role and title readers look it up, not "co" + "-" + "chairman"
+        for form in {word, word.capitalize(), "-".join(p.capitalize() if len(p) > 2 else p for p in word.split("-"))}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     log.info("loaded spaCy pipeline %s %s (%s)", nlp.meta.get("name"), nlp.meta.get("version"),
              ", ".join(nlp.pipe_names))
     return nlp

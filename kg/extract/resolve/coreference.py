@@ -56,20 +56,33 @@ class _Salience:
         if not inner and not (tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE):
             self.as_actor.add(key)  # the mention's root is no "in X", "to X"
 
+    def refer(self, tok: Token, key: str) -> None:
+        """A pronoun or description resolved to ``key``: it keeps ``key`` salient, as a name would."""
+        self.seen[key] += 1
+        self.last_seen[key] = tok.i
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            self.subj_seen[key] = tok.i
+
     def best(self, pred: Callable[[str], bool], tok: Token, exclude=frozenset(), k: int = 1, recency: bool = False,
              banned: frozenset[str] = frozenset()) -> tuple[str, ...]:
         cands = [key for key in self.last_seen if pred(key) and self.last_seen[key] not in exclude and key not in banned]
         if not cands:
             return ()
         sent_start = tok.sent.start
+        prev_start = tok.doc[sent_start - 1].sent.start if sent_start else 0
         if recency:
             return tuple(sorted(cands, key=lambda key: -self.last_seen[key])[:k])
 
         def score(key: str) -> tuple:
+            # what the text is about now outweighs how often it was named: the subject of this or
+            # the last sentence ("Y said ... But he accused": Y, even if X was named ten times)
             recent = self.last_seen[key]
             in_sent = recent >= sent_start
-            subj = key in self.subj_seen and self.subj_seen[key] >= sent_start - 60
-            return (self.seen[key] * 1.0 + (3 if in_sent else 0) + (2 if subj else 0) + recent / 10000.0,)
+            in_prev = recent >= prev_start
+            subj_at = self.subj_seen.get(key, -1)
+            subj = 4 if subj_at >= sent_start else 2.5 if subj_at >= prev_start else 0
+            return (min(self.seen[key], _FREQUENT) * 0.3 + (3 if in_sent else 0) + (1 if in_prev else 0)
+                    + subj + recent / 10000.0,)
 
         return tuple(sorted(cands, key=score, reverse=True)[:k])
 
@@ -78,6 +91,7 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
     """Fill ``r.coref`` (token index -> the entity keys a pronoun or description stands for)."""
     words = res.entities.words
     titles, affiliations = _person_titles(doc, mentions, r, res)
+    other_sex = _other_sex(titles, words)
     sal = _Salience(r, res)
     for tok in doc:
         key = r.token_keys.get(tok.i)
@@ -86,13 +100,17 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
             continue
         low = tok.lower_
         if low in words.person_pronouns:
-            got = sal.best(sal.is_person, tok, banned=_quoting_speakers(tok, r, res.relations.words.reporting))
+            banned = _quoting_speakers(tok, r, res.relations.words.reporting) | _own_subject(tok, r) \
+                | other_sex.get(low, frozenset())
+            got = sal.best(sal.is_person, tok, banned=banned)
             if got:
                 r.coref[tok.i] = got
         elif low in words.thing_pronouns:
             _thing_pronoun(tok, r, sal, doc)
         elif tok.pos_ == "NOUN" and tok.i > 0:
             _description(tok, r, res, sal, titles, affiliations)
+        if len(r.coref.get(tok.i, ())) == 1:
+            sal.refer(tok, r.coref[tok.i][0])
 
 
 def _thing_pronoun(tok: Token, r: Resolution, sal: _Salience, doc: Doc) -> None:
@@ -174,8 +192,40 @@ def _unnamed_subject_between(doc: Doc, r: Resolution, start: int, end: int) -> b
                for t in doc[start + 1:end])
 
 
+_FREQUENT = 6  # mentions beyond this add no salience
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _PLACE_CLASSES = frozenset({"Country", "City", "Place"})
 _LOCATIVE = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "inside", "near", "around"})
+
+
+def _other_sex(titles: dict[str, set[str]], words) -> dict[str, frozenset[str]]:
+    """Pronoun -> the people a title shows to be of the other sex ("Mrs X" is no "he")."""
+    female = {k for k, ts in titles.items() if any(set(t.split()) & words.female_titles for t in ts)}
+    male = {k for k, ts in titles.items() if any(set(t.split()) & words.male_titles for t in ts)}
+    female, male = female - male, male - female  # both: the title words say nothing sure
+    out = {}
+    for p in words.person_pronouns:
+        out[p] = frozenset(female) if p in _MALE_PRONOUNS else frozenset(male) if p in _FEMALE_PRONOUNS else frozenset()
+    return out
+
+
+def _own_subject(tok: Token, r: Resolution) -> frozenset[str]:
+    """An object "him"/"her" is not the subject of its own clause: "X urged Y to act, calling on him"
+    (X calls; "him" is Y), "X called Y and told him"."""
+    if tok.dep_ not in ("dobj", "dative", "pobj") or tok.lower_ not in ("him", "her"):
+        return frozenset()
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(3):  # a participle or conjunct borrows the subject of the verb it hangs on
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return frozenset(r.keys_at(subs[0].i))
+        if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return frozenset()
 
 
 def _quoting_speakers(tok: Token, r: Resolution, reporting: frozenset[str]) -> frozenset[str]:
