@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -45,6 +45,7 @@ class NameLexicon:
     drop_heads: frozenset[str]  # last words a short form of an organisation drops ("party")
     drop_leads: frozenset[str]  # first words a short form drops besides places ("new")
     connectors: frozenset[str]  # small words an acronym skips ("of", "and")
+    given_sex: Mapping[str, str] = field(default_factory=dict)  # given name -> "f"/"m" (given_names.tsv)
 
     def given_groups(self, name: str) -> frozenset[int]:
         return self.given_variants.get(name.casefold(), frozenset())
@@ -114,7 +115,27 @@ def read_name_lexicon(path: Path) -> NameLexicon:
         drop_heads=_words(org["drop_heads"], "[organisations].drop_heads", path),
         drop_leads=_words(org["drop_leads"], "[organisations].drop_leads", path),
         connectors=_words(org["connectors"], "[organisations].connectors", path),
+        given_sex=read_given_sex(path.parent / "given_names.tsv"),
     )
+
+
+def read_given_sex(path: Path) -> dict[str, str]:
+    """Given name -> "f" or "m" from ``given_names.tsv`` (``#`` comments; name TAB sex); {} without
+    the file.  A bad line or a name listed twice is a DataFileError naming the line."""
+    if not path.exists():
+        return {}
+    out: dict[str, str] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or parts[1] not in ("f", "m") or not parts[0].strip():
+            raise DataFileError(f"{path}:{n}: expected 'name<TAB>f' or 'name<TAB>m', got {line!r}; fix the line.")
+        name = parts[0].strip().casefold()
+        if name in out:
+            raise DataFileError(f"{path}:{n}: {name!r} is listed twice; remove one.")
+        out[name] = parts[1]
+    return out
 
 
 @lru_cache(maxsize=4)

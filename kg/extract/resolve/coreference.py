@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions.records import QUOTE_MARKS, Mention
 from kg.extract.resolve.records import Resolution
 from kg.resources import Resources
+from kg.resources.names import load_name_lexicon
 
 __all__ = ["coreference"]
 
@@ -91,7 +92,7 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
     """Fill ``r.coref`` (token index -> the entity keys a pronoun or description stands for)."""
     words = res.entities.words
     titles, affiliations = _person_titles(doc, mentions, r, res)
-    other_sex = _other_sex(titles, words)
+    female, male = _sexes(titles, r, res)
     sal = _Salience(r, res)
     for tok in doc:
         key = r.token_keys.get(tok.i)
@@ -101,10 +102,15 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
         low = tok.lower_
         if low in words.person_pronouns:
             banned = _quoting_speakers(tok, r, res.relations.words.reporting) | _own_subject(tok, r) \
-                | other_sex.get(low, frozenset())
-            got = sal.best(sal.is_person, tok, banned=banned)
+                | (female if low in _MALE_PRONOUNS else male if low in _FEMALE_PRONOUNS else set())
+            got = sal.best(sal.is_person, tok, banned=frozenset(banned))
             if got:
                 r.coref[tok.i] = got
+                # "he" told the reader this person's sex (unless something surer said otherwise)
+                if low in _MALE_PRONOUNS and got[0] not in female:
+                    male.add(got[0])
+                elif low in _FEMALE_PRONOUNS and got[0] not in male:
+                    female.add(got[0])
         elif low in words.thing_pronouns:
             _thing_pronoun(tok, r, sal, doc)
         elif tok.pos_ == "NOUN" and tok.i > 0:
@@ -199,15 +205,23 @@ _PLACE_CLASSES = frozenset({"Country", "City", "Place"})
 _LOCATIVE = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "inside", "near", "around"})
 
 
-def _other_sex(titles: dict[str, set[str]], words) -> dict[str, frozenset[str]]:
-    """Pronoun -> the people a title shows to be of the other sex ("Mrs X" is no "he")."""
+def _sexes(titles: dict[str, set[str]], r: Resolution, res: Resources) -> tuple[set[str], set[str]]:
+    """The women and the men of the text as far as a title ("Mrs X", "Sir X") or, without one, a
+    given name of clear sex (lexicon/given_names.tsv: "Nikki Haley") tells; coreference adds
+    those a pronoun resolved to tells."""
+    words = res.entities.words
     female = {k for k, ts in titles.items() if any(set(t.split()) & words.female_titles for t in ts)}
     male = {k for k, ts in titles.items() if any(set(t.split()) & words.male_titles for t in ts)}
     female, male = female - male, male - female  # both: the title words say nothing sure
-    out = {}
-    for p in words.person_pronouns:
-        out[p] = frozenset(female) if p in _MALE_PRONOUNS else frozenset(male) if p in _FEMALE_PRONOUNS else frozenset()
-    return out
+    names = load_name_lexicon(res.folder)
+    for key, ent in r.entities.items():
+        parts = ent.name.split()
+        if ent.cls != "Person" or key in female or key in male or len(parts) < 2 \
+                or parts[0].casefold() in names.surname_first:
+            continue  # "Kim Jong Un": the first word is the family name
+        sex = names.given_sex.get(parts[0].casefold())
+        (female if sex == "f" else male if sex == "m" else set()).add(key)
+    return female, male
 
 
 def _own_subject(tok: Token, r: Resolution) -> frozenset[str]:

@@ -106,3 +106,20 @@ def test_the_shipped_lexicon_loads():
     lex = load_name_lexicon()
     assert lex.given_groups("Bill") & lex.given_groups("William")
     assert "kim" in lex.surname_first
+
+
+def test_given_names_of_clear_sex_load_and_ambiguous_ones_are_left_out():
+    sex = load_name_lexicon().given_sex
+    assert (sex["nikki"], sex["donald"]) == ("f", "m")
+    assert "kim" not in sex and "jean" not in sex  # borne by both sexes in the census
+
+
+@pytest.mark.parametrize("line,message", [("nikki\tx", "expected"), ("nikki", "expected"), ("ann\tf\nann\tf", "twice")])
+def test_a_bad_given_names_file_is_a_load_error_naming_the_line(tmp_path, line, message):
+    from kg.resources.names import read_given_sex
+
+    path = tmp_path / "given_names.tsv"
+    path.write_text("# comment\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=message) as info:
+        read_given_sex(path)
+    assert str(path) in str(info.value)
