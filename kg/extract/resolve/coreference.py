@@ -65,7 +65,7 @@ class _Salience:
             self.subj_seen[key] = tok.i
 
     def best(self, pred: Callable[[str], bool], tok: Token, exclude=frozenset(), k: int = 1, recency: bool = False,
-             banned: frozenset[str] = frozenset()) -> tuple[str, ...]:
+             banned: frozenset[str] = frozenset(), unlikely: frozenset[str] = frozenset()) -> tuple[str, ...]:
         cands = [key for key in self.last_seen if pred(key) and self.last_seen[key] not in exclude and key not in banned]
         if not cands:
             return ()
@@ -83,7 +83,7 @@ class _Salience:
             subj_at = self.subj_seen.get(key, -1)
             subj = 4 if subj_at >= sent_start else 2.5 if subj_at >= prev_start else 0
             return (min(self.seen[key], _FREQUENT) * 0.3 + (3 if in_sent else 0) + (1 if in_prev else 0)
-                    + subj + recent / 10000.0,)
+                    + subj - (_UNLIKELY if key in unlikely else 0) + recent / 10000.0,)
 
         return tuple(sorted(cands, key=score, reverse=True)[:k])
 
@@ -92,7 +92,8 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
     """Fill ``r.coref`` (token index -> the entity keys a pronoun or description stands for)."""
     words = res.entities.words
     titles, affiliations = _person_titles(doc, mentions, r, res)
-    female, male = _sexes(titles, r, res)
+    female, male = _sexes(titles, r, res)  # told by titles, then by resolved pronouns: sure
+    guessed_female, guessed_male = _guessed_sexes(r, res)  # by given names: a guess
     sal = _Salience(r, res)
     for tok in doc:
         key = r.token_keys.get(tok.i)
@@ -103,14 +104,17 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
         if low in words.person_pronouns:
             banned = _quoting_speakers(tok, r, res.relations.words.reporting) | _own_subject(tok, r) \
                 | (female if low in _MALE_PRONOUNS else male if low in _FEMALE_PRONOUNS else set())
-            got = sal.best(sal.is_person, tok, banned=frozenset(banned))
+            unlikely = guessed_female if low in _MALE_PRONOUNS else guessed_male if low in _FEMALE_PRONOUNS else set()
+            got = sal.best(sal.is_person, tok, banned=frozenset(banned), unlikely=frozenset(unlikely))
             if got:
                 r.coref[tok.i] = got
-                # "he" told the reader this person's sex (unless something surer said otherwise)
+                # "he" told the reader this person's sex (unless a title said otherwise)
                 if low in _MALE_PRONOUNS and got[0] not in female:
                     male.add(got[0])
+                    guessed_female.discard(got[0])
                 elif low in _FEMALE_PRONOUNS and got[0] not in male:
                     female.add(got[0])
+                    guessed_male.discard(got[0])
         elif low in words.thing_pronouns:
             _thing_pronoun(tok, r, sal, doc)
         elif tok.pos_ == "NOUN" and tok.i > 0:
@@ -199,6 +203,7 @@ def _unnamed_subject_between(doc: Doc, r: Resolution, start: int, end: int) -> b
 
 
 _FREQUENT = 6  # mentions beyond this add no salience
+_UNLIKELY = 5.0  # what a given name of the other sex costs a candidate
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _PLACE_CLASSES = frozenset({"Country", "City", "Place"})
@@ -206,18 +211,24 @@ _LOCATIVE = frozenset({"in", "at", "to", "from", "into", "across", "throughout",
 
 
 def _sexes(titles: dict[str, set[str]], r: Resolution, res: Resources) -> tuple[set[str], set[str]]:
-    """The women and the men of the text as far as a title ("Mrs X", "Sir X") or, without one, a
-    given name of clear sex (lexicon/given_names.tsv: "Nikki Haley") tells; coreference adds
-    those a pronoun resolved to tells."""
+    """The women and the men of the text as far as a title tells ("Mrs X", "Sir X", "chairwoman");
+    coreference adds those a resolved pronoun tells."""
     words = res.entities.words
     female = {k for k, ts in titles.items() if any(set(t.split()) & words.female_titles for t in ts)}
     male = {k for k, ts in titles.items() if any(set(t.split()) & words.male_titles for t in ts)}
-    female, male = female - male, male - female  # both: the title words say nothing sure
+    return female - male, male - female  # both: the title words say nothing sure
+
+
+def _guessed_sexes(r: Resolution, res: Resources) -> tuple[set[str], set[str]]:
+    """The people whose given name is of clear sex in the US census (lexicon/given_names.tsv:
+    "Nikki Haley"): a guess that makes a pronoun of the other sex unlikely, never impossible (the
+    census says little of names from elsewhere: "Vivian Balakrishnan" is a man)."""
     names = load_name_lexicon(res.folder)
+    female: set[str] = set()
+    male: set[str] = set()
     for key, ent in r.entities.items():
         parts = ent.name.split()
-        if ent.cls != "Person" or key in female or key in male or len(parts) < 2 \
-                or parts[0].casefold() in names.surname_first:
+        if ent.cls != "Person" or len(parts) < 2 or parts[0].casefold() in names.surname_first:
             continue  # "Kim Jong Un": the first word is the family name
         sex = names.given_sex.get(parts[0].casefold())
         (female if sex == "f" else male if sex == "m" else set()).add(key)
