@@ -63,6 +63,7 @@ class RelationWords:
     no_body_agents: frozenset[str]  # properties whose event noun's organisation modifier is no agent
     reporting: frozenset[str]  # reporting verbs ("say", "tell")
     delegate_nouns: frozenset[str]  # "his Japanese counterparts", "officials from A": their state
+    follower_nouns: frozenset[str]  # "urged voters to back X": people at large, the urger takes the side
     post_modifiers: frozenset[str]  # "associate director of Y": a post in Y, not its head
     party_staff_roles: frozenset[str]  # a party's employed staff work for it; other posts make members
     place_object_properties: frozenset[str]  # "visited the Acme factory in Riverton": visited Riverton
