@@ -25,7 +25,9 @@ def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
     rules = extract_relations(doc, mentions, resolution, res, document.id, document.date)
     learned = learned_relations(doc, mentions, resolution, res, document.id, rules=rules.relations)
     relations = rules.relations + beyond_rules(learned, rules.relations,
-                                               {k: e.cls for k, e in resolution.entities.items()})
+                                               {k: e.cls for k, e in resolution.entities.items()},
+                                               names={k: e.name for k, e in resolution.entities.items()},
+                                               offices=res.offices, date=document.date)
     extra = gazetteer_entities(relations, resolution, res, document.id)
     classes = {**{k: e.cls for k, e in resolution.entities.items()}, **{e.key: e.cls for e in extra}}
     relations += apply_chains(relations, res.ontology, classes.__getitem__)

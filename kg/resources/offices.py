@@ -112,6 +112,37 @@ class Offices:
         names = {h.name for h in self.by_name.get(fold_name(name), ())}
         return names.pop() if len(names) == 1 else None
 
+    def may_lead(self, name: str, country: str, date: str | None) -> bool:
+        """Can the person called ``name`` head ``country`` as far as the table knows?  Not when the
+        table knows that full name (or lone surname) only as the head of other states, nor when the text's ``date``
+        falls in the term of a head of ``country`` of another name (then the head is known, and it
+        is not this person; a lone surname of that head passes).
+
+        >>> t = offices_from_rows([("x", {"name": "Ana Lind", "surname": "Lind", "country": "country/fra",
+        ...                              "titles": ["president"], "start": "2001-05-01", "end": "2006-05-01"})],
+        ...                       frozenset({"country/fra", "country/deu"}))
+        >>> t.may_lead("Ana Lind", "country/deu", None), t.may_lead("Lind", "country/deu", None)
+        (False, False)
+        >>> t.may_lead("Tom Holm", "country/fra", "2003-01-01")
+        False
+        >>> t.may_lead("Lind", "country/fra", "2003-01-01"), t.may_lead("Tom Holm", "country/fra", "2009-01-01")
+        (True, True)
+        """
+        known = [h for h in self.by_name.get(fold_name(name), ()) if h.prop == "leaderOf"]
+        if not known and len(name.split()) == 1:  # a lone surname: the heads who bear it
+            known = [h for h in self.by_surname.get(fold_name(name), ()) if h.prop == "leaderOf"]
+        if known and all(h.country != country for h in known):
+            return False
+        if date:
+            heads = [h for hs in self.by_name.values() for h in hs
+                     if h.country == country and h.prop == "leaderOf" and h.covers(date)]
+            folded = fold_name(name)
+            last = folded.split()[-1] if folded else ""
+            if heads and not any(folded in {fold_name(n) for n in h.names} or last == fold_name(h.surname)
+                                 for h in heads):
+                return False  # ("Vladimir V. Putin" is Putin: the surname decides)
+        return True
+
     def sole_holder(self, surname: str, title: str) -> tuple[Holder, ...]:
         """The terms of the one person the table knows as ``title`` + ``surname`` at any time
         (empty when it knows none or several): the evidence for a text without a date, which

@@ -129,3 +129,19 @@ def test_learned_post_after_a_past_marker_is_former(nlp, res):
     # a former post is kept with its status, never as a current one (docs/time.md)
     assert [r.evidence.role_status for r in works_for("Former Acme Bank economist John Smith said rates would rise.")] \
         == ["former"]
+
+
+def test_beyond_rules_gives_no_state_a_head_the_office_table_contradicts():
+    from kg.resources.offices import offices_from_rows
+
+    table = offices_from_rows([("x", {"name": "Ana Lind", "surname": "Lind", "country": "country/fra",
+                                      "titles": ["president"], "start": "2001-05-01", "end": "2006-05-01"})],
+                              frozenset({"country/fra", "country/deu"}))
+    learned = [_rel("person/lind", "leaderOf", "country/deu", "learned"),  # the table: head of France only
+               _rel("person/holm", "leaderOf", "country/fra", "learned"),  # France's head that day is Lind
+               _rel("person/lind", "leaderOf", "org/acme", "learned"),  # not a state: the table says nothing
+               _rel("person/berg", "leaderOf", "country/deu", "learned")]  # unknown to the table: kept
+    classes = {"country/deu": "Country", "country/fra": "Country", "org/acme": "Organization"}
+    names = {"person/lind": "Lind", "person/holm": "Tom Holm", "person/berg": "Eva Berg"}
+    kept = beyond_rules(learned, [], classes, names=names, offices=table, date="2003-01-01")
+    assert [(r.subject, r.object) for r in kept] == [("person/lind", "org/acme"), ("person/berg", "country/deu")]
