@@ -65,6 +65,7 @@ class RelationWords:
     delegate_nouns: frozenset[str]  # "his Japanese counterparts", "officials from A": their state
     follower_nouns: frozenset[str]  # "urged voters to back X": people at large, the urger takes the side
     post_modifiers: frozenset[str]  # "associate director of Y": a post in Y, not its head
+    topic_roles: frozenset[str]  # "a North Korea expert": the place named before is the subject, no home
     party_staff_roles: frozenset[str]  # a party's employed staff work for it; other posts make members
     place_object_properties: frozenset[str]  # "visited the Acme factory in Riverton": visited Riverton
     particle_verbs: frozenset[str]  # "give up", "move on": a one-word trigger does not match them

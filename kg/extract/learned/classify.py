@@ -17,6 +17,7 @@ from kg.extract.learned.candidates import Candidate, candidates
 from kg.extract.learned.features import candidate_features, dep_path, head, mention_classes, rule_features
 from kg.extract.learned.guards import (
     a_brief,
+    a_topic,
     act_on,
     party_arena_of,
     past_post,
@@ -123,6 +124,8 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
     if label != "killed" and act_on(path, res):  # "fired the shots that killed X" is both
         return None
     if label == "livesIn" and scene_of_an_act(v, hs, ho, res):
+        return None
+    if label in ("livesIn", "worksFor") and a_topic(v, ho):
         return None
     if v.reading(label, Arg(cand.subject), Arg(cand.object), "learned", path[1]) is None:
         return None  # what the rules would not admit either (a town "in" a sea, a region in another country)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.relations.records import Arg
-from kg.extract.relations.view import DocView, dedupe
+from kg.extract.relations.view import DocView, dedupe, word_in
 
 __all__ = ["role_phrase", "roles_on", "role_pair", "party_arena", "of_state", "role_of", "leader_or_member",
            "seat_known_elsewhere", "ROLE_PREPS", "PostReading"]
@@ -91,7 +91,11 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
     """The institutions a role belongs to ("<owner>'s role", "<owner> role", "role of <owner>"),
     and whether a party's arena or brief was among them (see :func:`party_arena`)."""
     objs: list[Arg] = []
+    topic = word_in(noun, v.words.topic_roles)
     for c in noun.children:
+        if topic and c.dep_ == "compound" and c.pos_ == "PROPN" and c.i in v.r.token_keys \
+                and v.is_a(v.r.token_keys[c.i], "Place"):
+            continue  # "a North Korea expert": the subject of the expertise, not a home (unlike "a Korean expert")
         if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i and c.i not in appointed:
             nxt = v.doc[c.i + 1]
             if c.i in v.r.token_keys and nxt.i < noun.i and nxt.i not in v.r.token_keys \
