@@ -163,7 +163,15 @@ def _posts(v: DocView, key: str, start: int, end: int, prop: str, role: str, own
         prop = "worksFor"  # "the <Party>'s <House> leader X": leads its group there, not the party
     readings: list[Reading] = []
     affiliations: list[tuple[str, str]] = []
+    # "Holyrood's Chamber Office chief X": the body named last is the one led, the ones before own it
+    bodies = [o.key for o in owners if not v.is_a(o.key, "Place")]
     for o in owners:
+        if prop == "leaderOf" and len(set(bodies)) > 1 and o.key in bodies[:-1] and o.key != bodies[-1]:
+            r = v.reading(leader_or_member(v, "worksFor", role, o.key), Arg(key), o, "role-title", anchor,
+                          "asserted", status)
+            readings += [r] if r is not None else []
+            affiliations += [(key, o.key)] if r is not None else []
+            continue
         # "<City> union leader X", "<Region> Sen. X": X lives (or is from) there; "<City> Mayor X" leads it;
         # "<Region> Secretary X" holds a portfolio of a state's government, no home
         if (v.cls(o.key) == "City" or v.cls(o.key) == "Place" and role.split()[-1:] and role.split()[-1]
