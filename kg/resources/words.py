@@ -41,6 +41,7 @@ class RelationWords:
     opinion_nouns: frozenset[str]  # "agreed with X's assessment": a shared view, no agreement
     opinion_properties: frozenset[str]  # properties the two guards of opinions apply to (agreedWith)
     policy_nouns: frozenset[str]  # "attacked X's policies": words and acts of X, attacked in words
+    grievance_preps: frozenset[str]  # "X attacked Y over the budget": one person's attack on another in words
     decision_modals: frozenset[str]  # "agreed that the summit should be held": a decision, kept
     representative_roles: frozenset[str]  # elected posts: "<party> MP X" is a member
     plural_roles: frozenset[str]  # titles of several names: "Republican Sens. A and B" (each a senator)

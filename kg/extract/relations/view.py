@@ -251,7 +251,8 @@ class DocView:
         # is a strike or a bombing
         armed = obj.via == "forces" or word_in(anchor, self.words.armed_words)
         if prop in person_reading and not armed and (obj.via == "policy" or
-                                                     self.cls(s) == "Person" and self.cls(o) != "Person"):
+                                                     self.cls(s) == "Person" and self.cls(o) != "Person"
+                                                     or self.cls(s) == self.cls(o) == "Person" and _for_words(anchor, self.words)):
             prop = person_reading[prop]
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
             return None
@@ -259,6 +260,16 @@ class DocView:
                                     or region_known_elsewhere(self.res, s, o)):
             return None
         return Reading(prop, subj, obj, rule, anchor.i, modality, status)
+
+
+def _for_words(anchor: Token, words) -> bool:
+    """"X attacked Y over the budget", "... as vacuous", "... for failing to act": a reason or a
+    judgement after the verb (``grievance_preps``) makes one person's attack on another verbal."""
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ in words.grievance_preps:
+            if c.lower_ != "for" or any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children):
+                return True
+    return False
 
 
 def word_in(tok: Token, words: frozenset[str]) -> bool:
