@@ -74,6 +74,7 @@ class RelationWords:
     naming_verbs: frozenset[str]  # "called X a thug", "described X as a danger" (evaluation constructions)
     pair_nouns: frozenset[str]  # collective descriptions of two agents ("the two countries")
     pair_determiners: frozenset[str]  # determiners of such descriptions ("both", "two")
+    pair_classes: frozenset[str]  # "<noun>|<class>" (lower case): "both parties" are two of that class
     org_description_nouns: frozenset[str]  # nouns describing an organisation in apposition
     occupations: frozenset[str]  # occupations that are no post ("novelist")
     appointment_verbs: frozenset[str]  # "made X president of Y"

@@ -158,6 +158,9 @@ def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titl
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
     if low in rwords.pair_nouns and (dets & rwords.pair_determiners or ("the" in dets and tok.tag_ == "NNS")):
         pred = sal.is_person if low in person_desc or low.rstrip("s") in person_desc else sal.is_agent_nonperson
+        cls = dict(w.split("|", 1) for w in rwords.pair_classes).get(low)
+        if cls is not None:  # "both the big parties" are two parties, "the two countries" two states
+            pred = lambda k, cls=cls: sal.is_agent_nonperson(k) and r.entities[k].cls.lower() == cls
         got = sal.best(pred, tok, k=2)
         if len(got) == 2:
             r.coref[i] = got
