@@ -65,6 +65,7 @@ class RelationWords:
     reporting: frozenset[str]  # reporting verbs ("say", "tell")
     delegate_nouns: frozenset[str]  # "his Japanese counterparts", "officials from A": their state
     follower_nouns: frozenset[str]  # "urged voters to back X": people at large, the urger takes the side
+    people_nouns: frozenset[str]  # trigger nouns naming the agents themselves ("critics of X")
     post_modifiers: frozenset[str]  # "associate director of Y": a post in Y, not its head
     topic_roles: frozenset[str]  # "a North Korea expert": the place named before is the subject, no home
     party_staff_roles: frozenset[str]  # a party's employed staff work for it; other posts make members

@@ -29,7 +29,7 @@ from kg.extract.learned.model import RelationModel, load_models
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.modality import modality
 from kg.extract.relations.records import Arg
-from kg.extract.relations.view import DocView, lies_on_water
+from kg.extract.relations.view import DocView, lies_on_water, word_in
 from kg.extract.resolve.records import Resolution
 from kg.model import Evidence, Relation
 from kg.resources import Resources
@@ -127,6 +127,8 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
         return None
     if label in ("livesIn", "worksFor") and a_topic(v, ho):
         return None
+    if label in _POSTS and any(word_in(t, v.words.people_nouns) for t in (*path[0], path[1], *path[2])):
+        return None  # "X, a critic of the Acme Party": a stance the rules read, no post
     if v.reading(label, Arg(cand.subject), Arg(cand.object), "learned", path[1]) is None:
         return None  # what the rules would not admit either (a town "in" a sea, a region in another country)
     sent = hs.sent

@@ -21,7 +21,7 @@ from kg.extract.relations.clauses import fronted, has_theme, possessor, prep_obj
 from kg.extract.relations.patterns import KIND_LOOKUP, Construction, Constructions, compiled, load_constructions
 from kg.extract.relations.records import Arg, Reading
 from kg.extract.relations.registry import RULES
-from kg.extract.relations.view import DocView, dedupe
+from kg.extract.relations.view import DocView, dedupe, word_in
 from kg.resources import Resources, Trigger
 
 __all__ = ["trigger_readings", "constructions_of", "READERS", "GUARDS"]
@@ -59,6 +59,10 @@ def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -
         subs = [a for h in (anchor, *pobjs) for p in prep_objects(h, "by") for a in v.deep(p)]
     if subs:
         return subs
+    if word_in(anchor, v.words.people_nouns) and anchor.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        return []  # "X hit out at critics of Y": the critics are the agents, not X ("X is a critic of Y" is)
+    if word_in(anchor, v.words.people_nouns) and anchor.dep_ == "appos":
+        return v.direct(anchor.head)  # "X, a critic of Y": X
     gov, crossed = anchor.head, {anchor.head.lower_} if anchor.dep_ == "pobj" else set()
     while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and gov.dep_ in ("pobj", "prep", "dobj", "conj"):
         gov = gov.head
