@@ -17,7 +17,6 @@ from kg.extract.learned.candidates import Candidate, candidates
 from kg.extract.learned.features import candidate_features, dep_path, head, mention_classes, rule_features
 from kg.extract.learned.guards import (
     a_brief,
-    a_topic,
     act_on,
     party_arena_of,
     past_post,
@@ -28,6 +27,7 @@ from kg.extract.learned.guards import (
 from kg.extract.learned.model import RelationModel, load_models
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.modality import modality
+from kg.extract.relations.posts import names_a_topic
 from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView, lies_on_water, word_in
 from kg.extract.resolve.records import Resolution
@@ -125,8 +125,8 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
         return None
     if label == "livesIn" and scene_of_an_act(v, hs, ho, res):
         return None
-    if label in ("livesIn", "worksFor") and a_topic(v, ho):
-        return None
+    if label in ("livesIn", "worksFor") and names_a_topic(v, ho):
+        return None  # "a Russia analyst" (the rules read it so)
     if label in _POSTS and any(word_in(t, v.words.people_nouns) for t in (*path[0], path[1], *path[2])):
         return None  # "X, a critic of the Acme Party": a stance the rules read, no post
     if v.reading(label, Arg(cand.subject), Arg(cand.object), "learned", path[1]) is None:

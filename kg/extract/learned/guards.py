@@ -10,11 +10,11 @@ from kg.extract.learned.candidates import Candidate
 from kg.extract.relations.clauses import is_dateline, subjects
 from kg.extract.relations.posts import of_state
 from kg.extract.relations.status import status_of
-from kg.extract.relations.view import DocView, word_in
+from kg.extract.relations.view import DocView
 from kg.resources import Resources
 from kg.resources.words import TimeWords
 
-__all__ = ["rules_name_another_agent", "act_on", "a_brief", "a_topic", "party_arena_of", "scene_of_an_act", "past_post", "post_status"]
+__all__ = ["rules_name_another_agent", "act_on", "a_brief", "party_arena_of", "scene_of_an_act", "past_post", "post_status"]
 
 
 def _verb_triggers(res: Resources) -> dict[str, frozenset[str]]:
@@ -66,16 +66,6 @@ def a_brief(ctx: DocView, obj: Token) -> bool:
         return False
     return of_state(role) or any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < role.i
                                  and c.i in ctx.r.token_keys for c in role.children)
-
-
-def a_topic(ctx: DocView, obj: Token) -> bool:
-    """"a Russia analyst", "a North Korea expert": the place named before a role of the lexicon's
-    ``topic_roles`` is what the person studies, neither home nor employer (the rules read it so)."""
-    role = obj.head
-    while role.dep_ == "compound" and role.head.i != role.i and role.pos_ == "PROPN":
-        role = role.head  # "North" -> "Korea" -> "expert"
-    return obj.dep_ == "compound" and obj.pos_ == "PROPN" and role.pos_ == "NOUN" \
-        and word_in(role, ctx.words.topic_roles)
 
 
 def party_arena_of(ctx: DocView, obj: Token) -> bool:

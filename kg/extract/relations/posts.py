@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView, dedupe, word_in
 
-__all__ = ["role_phrase", "roles_on", "role_pair", "party_arena", "of_state", "role_of", "leader_or_member",
+__all__ = ["role_phrase", "roles_on", "names_a_topic", "role_pair", "party_arena", "of_state", "role_of", "leader_or_member",
            "seat_known_elsewhere", "ROLE_PREPS", "PostReading"]
 
 ROLE_PREPS = ("of", "for", "at", "with", "in")
@@ -91,10 +91,8 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
     """The institutions a role belongs to ("<owner>'s role", "<owner> role", "role of <owner>"),
     and whether a party's arena or brief was among them (see :func:`party_arena`)."""
     objs: list[Arg] = []
-    topic = word_in(noun, v.words.topic_roles)
     for c in noun.children:
-        if topic and c.dep_ == "compound" and c.pos_ == "PROPN" and c.i in v.r.token_keys \
-                and v.is_a(v.r.token_keys[c.i], "Place"):
+        if names_a_topic(v, c):
             continue  # "a North Korea expert": the subject of the expertise, not a home (unlike "a Korean expert")
         if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i and c.i not in appointed:
             nxt = v.doc[c.i + 1]
@@ -120,6 +118,19 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
         if subj:
             objs = [Arg(v.learned.affiliation(a.key) or a.key, a.factor * 0.9) for a in v.direct(subj[0])]
     return objs, in_arena
+
+
+def names_a_topic(v: DocView, tok: Token) -> bool:
+    """Is ``tok`` a place's name before a role of the lexicon's ``topic_roles`` ("a North Korea
+    expert", "a Russia analyst")?  It names what the person studies, neither home nor employer
+    (a demonym still says where: "a Korean expert"; a body is an employer: "an Acme analyst")."""
+    if tok.dep_ != "compound" or tok.pos_ != "PROPN" or tok.i not in v.r.token_keys \
+            or not v.is_a(v.r.token_keys[tok.i], "Place"):
+        return False
+    role = tok.head
+    while role.dep_ == "compound" and role.pos_ == "PROPN" and role.head.i != role.i:
+        role = role.head  # "North" -> "Korea" -> "expert"
+    return role.pos_ == "NOUN" and word_in(role, v.words.topic_roles)
 
 
 def _part_of_owner(v: DocView, noun: Token) -> bool:

@@ -252,7 +252,7 @@ class DocView:
         armed = obj.via == "forces" or word_in(anchor, self.words.armed_words)
         if prop in person_reading and not armed and (obj.via == "policy" or
                                                      self.cls(s) == "Person" and self.cls(o) != "Person"
-                                                     or self.cls(s) == self.cls(o) == "Person" and _for_words(anchor, self.words)):
+                                                     or self.cls(s) == self.cls(o) == "Person" and _grievance_after(anchor, self.words)):
             prop = person_reading[prop]
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
             return None
@@ -262,7 +262,7 @@ class DocView:
         return Reading(prop, subj, obj, rule, anchor.i, modality, status)
 
 
-def _for_words(anchor: Token, words) -> bool:
+def _grievance_after(anchor: Token, words) -> bool:
     """"X attacked Y over the budget", "... as vacuous", "... for failing to act": a reason or a
     judgement after the verb (``grievance_preps``) makes one person's attack on another verbal."""
     for c in anchor.children:
