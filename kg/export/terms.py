@@ -115,12 +115,24 @@ class TermFamily:
     date: Callable[[str], Any]  # an xsd:date literal from an ISO date
 
 
+def decimal_lexical(value: float) -> str:
+    """The canonical lexical form of an ``xsd:decimal`` (no exponent, no trailing zeros, no
+    trailing point), the form the store keeps: pyoxigraph stores ``"1.0"`` as ``"1"``, so a
+    non-canonical form would make the store's quads differ from the model's.
+
+    >>> [decimal_lexical(v) for v in (1.0, 0.5, 0.85, 1e-7, 0.0, 0.30000000000000004)]
+    ['1', '0.5', '0.85', '0.0000001', '0', '0.30000000000000004']
+    """
+    text = format(Decimal(str(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _rdflib_iri(value: str) -> URIRef:
     return value if type(value) is URIRef else URIRef(value)
 
 
 RDFLIB_TERMS = TermFamily(
-    "rdflib", _rdflib_iri, Literal, Literal, lambda c: Literal(Decimal(str(c))),
+    "rdflib", _rdflib_iri, Literal, Literal, lambda c: Literal(decimal_lexical(c), datatype=XSD.decimal),
     lambda s: Literal(s, datatype=XSD.anyURI), lambda s: Literal(s, datatype=XSD.date),
 )
 
@@ -134,6 +146,6 @@ def oxigraph_terms() -> TermFamily:
     iri = lru_cache(maxsize=1 << 17)(lambda value: ox.NamedNode(str(value)))
     return TermFamily(
         "oxigraph", iri, ox.Literal, lambda n: ox.Literal(str(n), datatype=integer),
-        lambda c: ox.Literal(format(Decimal(str(c)), "f"), datatype=decimal), lambda s: ox.Literal(s, datatype=anyuri),
+        lambda c: ox.Literal(decimal_lexical(c), datatype=decimal), lambda s: ox.Literal(s, datatype=anyuri),
         lambda s: ox.Literal(s, datatype=date),
     )

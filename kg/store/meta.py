@@ -15,7 +15,9 @@ from kg.vocab import KG_NS
 
 __all__ = ["META", "FORMAT_VERSION", "StoreReport", "store_base", "store_format", "public_graphs"]
 
-FORMAT_VERSION = "2"  # 2: the default graph is the view of the facts (kg.store.view)
+# 2: the default graph is the view of the facts (kg.store.view); 3: the view computed again once,
+# since format-2 stores could lack triples whose xsd:decimal the store rewrote ("1.0" kept as "1")
+FORMAT_VERSION = "3"
 META = ox.NamedNode("urn:newskg:store")
 _VOID_URISPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _VERSION = ox.NamedNode("http://purl.org/dc/terms/hasVersion")
@@ -29,6 +31,7 @@ _ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 _JOB_TITLE = ox.NamedNode("https://schema.org/jobTitle")
 _MENTIONS = ox.NamedNode(KG_NS + "mentionCount")
 _SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+_DOC_QUADS = ox.NamedNode("urn:newskg:documentQuads")  # quads in the document graphs, kept by every write
 _KG_DOCUMENT = ox.NamedNode(KG_NS + "Document")
 _DC_IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
 assert {str(p) for p in DESCRIPTION_PREDICATES} == {
@@ -42,7 +45,8 @@ class StoreReport:
 
     path: Path
     added: tuple[str, ...] = ()
-    replaced: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()  # by a different version of the document
+    rewritten: tuple[str, ...] = ()  # the same document, its entities resolved with the new documents
     unchanged: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     entities_updated: int = 0
@@ -54,7 +58,9 @@ class StoreReport:
     stored_model: object = field(default=None, repr=False, compare=False)
 
     def summary(self) -> str:
-        return (f"store {self.path}: {len(self.added)} added, {len(self.replaced)} replaced, "
+        rewritten = f"{len(self.rewritten)} rewritten (entities resolved with the new documents), " \
+            if self.rewritten else ""
+        return (f"store {self.path}: {len(self.added)} added, {len(self.replaced)} replaced, {rewritten}"
                 f"{len(self.unchanged)} unchanged, {len(self.removed)} removed; "
                 f"{self.documents} document(s), {self.quads} quads")
 
@@ -103,6 +109,35 @@ def public_graphs(store: ox.Store) -> list[ox.NamedNode]:
     facts = ox.NamedNode(str(facts_graph_iri(base)))
     graphs = _prefix_graphs(store, doc_prefix)
     return graphs + [g for g in (ent, facts) if store.contains_named_graph(g)]
+
+
+def document_quads(store: ox.Store) -> int:
+    """How many quads the document graphs hold: the count every write keeps in the metadata graph
+    (:func:`document_quads_change`); counted once, graph by graph, in a store written before it."""
+    for q in store.quads_for_pattern(META, _DOC_QUADS, None, META):
+        return int(q.object.value)
+    base = store_base(store)
+    if base is None:
+        return 0
+    doc_prefix = str(document_graph_iri(base, "x"))[: -len("x")]
+    return sum(1 for g in _prefix_graphs(store, doc_prefix) for _ in store.quads_for_pattern(None, None, None, g))
+
+
+def document_quads_change(store: ox.Store, count: int) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """Quads to delete and insert (in the write's own transaction) so that the kept count is ``count``."""
+    old = list(store.quads_for_pattern(META, _DOC_QUADS, None, META))
+    new = ox.Quad(META, _DOC_QUADS, ox.Literal(str(count), datatype=_XSD_INTEGER), META)
+    return [q for q in old if q != new], ([] if new in old else [new])
+
+
+def public_quads(store: ox.Store, base: str) -> int:
+    """The public quads (document graphs, entity graph, fact summaries): the kept count of the
+    document graphs plus two counts the engine makes (no quad passes through Python)."""
+    small = 0
+    for g in (entity_graph_iri(base), facts_graph_iri(base)):
+        rows = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {ox.NamedNode(str(g))} {{ ?s ?p ?o }} }}")
+        small += int(next(iter(rows))["n"].value)
+    return document_quads(store) + small
 
 
 _DOCUMENTS_QUERY = f"SELECT ?g ?id WHERE {{ GRAPH ?g {{ ?d a {_KG_DOCUMENT} ; {_DC_IDENTIFIER} ?id }} }}"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Relation
 from kg.store.embedded import open_store, public_graphs
-from kg.store.meta import _VERSION, META, store_format
+from kg.store.meta import _VERSION, FORMAT_VERSION, META, store_format
 from kg.store.query import named_queries, query_file, query_store, serialize_result
 from kg.store.update import remove_documents, update_store
 
@@ -33,7 +33,7 @@ def _doc(doc_id: str, version: int) -> DocResult:
     if version == 1:
         rels.append(Relation("country/fre", "criticized", "country/rur", Evidence(doc_id, S2, 0, len(S2), "verb-svo", 0.9)))
     else:
-        rels.append(Relation("country/rur", "sanctions", "country/fre", Evidence(doc_id, S3, 0, len(S3), "verb-svo", 0.6)))
+        rels.append(Relation("country/rur", "sanctions", "country/fre", Evidence(doc_id, S3, 0, len(S3), "verb-svo", 1.0)))  # 1.0: a decimal the store writes "1"
     return DocResult(Document(doc_id, S1 if version == 1 else S3, title=f"{doc_id} v{version}"), ents, rels)
 
 
@@ -71,6 +71,16 @@ def test_the_view_is_the_union_of_the_public_graphs_after_any_changes(res, tmp_p
             continue
         view, union = view_and_union(path)
         assert view == union, (op, doc_id, version)
+
+
+def test_a_decimal_the_store_rewrites_stays_in_the_view(res, tmp_path):
+    # a confidence of 1.0: the summary of a fact two documents state is recomputed by the second
+    # build; its literal must be written as the store keeps it ("1"), or the view drops it
+    path = tmp_path / "store"
+    _write(res, path, [_doc("d1", 2)])
+    _write(res, path, [_doc("d2", 2)])
+    view, union = view_and_union(path)
+    assert view == union
 
 
 def test_a_fact_stated_by_two_documents_is_one_row_until_both_go(res, tmp_path):
@@ -111,7 +121,7 @@ def test_a_store_of_the_previous_format_is_upgraded_once(res, tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="kg.store.view"):
         assert len(query_store(path, "SELECT ?p WHERE { ?p kg:worksFor ?c }").rows) == 1
     assert [r.message for r in caplog.records if "upgrading the store" in r.message]
-    assert store_format(open_store(path, read_only=True)) == 2
+    assert store_format(open_store(path, read_only=True)) == int(FORMAT_VERSION)
     view, union = view_and_union(path)
     assert view == union and view
 
