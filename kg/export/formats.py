@@ -5,7 +5,8 @@
 * JSON-LD embeds the published context ``ontologies/context.jsonld`` (plus ``ent:`` for the
   base IRI) so it reads offline; the same file is shipped for consumers to reference.
 * Output is deterministic: N-Triples/N-Quads lines are sorted, JSON-LD objects, keys and value
-  arrays are put in a canonical order, Turtle/TriG are written in sorted order.
+  arrays are put in a canonical order, Turtle/TriG are written in sorted order, except a large
+  store's Turtle (:func:`dump_ox_graph`), written in the store's own (deterministic) order.
 * Small graphs are written with rdflib; above :data:`LARGE_TRIPLES` triples pyoxigraph does it
   (rdflib's serialisers are too slow and memory-hungry there).  Both give isomorphic graphs.
 """
@@ -29,7 +30,7 @@ from kg.resources import Resources, data_dir, load_resources
 
 log = logging.getLogger(__name__)
 
-__all__ = ["from_ox_term", "to_ox_term", "serialize_ox_quads", "FORMATS", "LARGE_TRIPLES", "serialize", "serialize_quads", "jsonld_context", "prefixes",
+__all__ = ["from_ox_term", "to_ox_term", "serialize_ox_quads", "dump_ox_graph", "FORMATS", "LARGE_TRIPLES", "serialize", "serialize_quads", "jsonld_context", "prefixes",
            "canonical_jsonld"]
 
 FORMATS: dict[str, str] = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "ntriples": "nt", "jsonld": "jsonld"}
@@ -214,6 +215,27 @@ def serialize_quads(
     if engine == "rdflib":
         return _write_rdflib(items, fmt, base)
     return _write_oxigraph((to_ox_quad(*q) for q in items), fmt, base)
+
+
+def dump_ox_graph(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph, fmt: str, *, base: str = DEFAULT_BASE) -> bytes:
+    """One graph of a pyoxigraph store as Turtle or N-Triples, written by pyoxigraph from the store.
+
+    For large graphs (the store exporter's path): nothing passes through Python objects, so it is
+    several times faster than :func:`serialize_ox_quads` (100,000 articles: 10 s instead of 50 s).
+    Turtle comes in the store's order, which is deterministic (triples ordered by their encoded
+    terms: the same content gives the same bytes, however many builds brought it) but not sorted
+    by IRI; N-Triples lines are sorted, as everywhere.
+
+    >>> st = ox.Store()
+    >>> st.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p"), ox.Literal("x")))
+    >>> dump_ox_graph(st, ox.DefaultGraph(), "ntriples")
+    b'<http://example.org/a> <http://example.org/p> "x" .\\n'
+    """
+    if check_format(fmt) in DATASET_FORMATS:
+        raise KGError(f"dump_ox_graph writes one graph as Turtle or N-Triples, not {fmt}.")
+    short = {p: ns for p, ns in prefixes(base).items() if p not in ("ent", "xml")}
+    data = store.dump(format=_OX_FORMAT[fmt], from_graph=graph, prefixes=short if fmt == "turtle" else None)
+    return _sorted_lines(data) if fmt == "ntriples" else data
 
 
 def serialize_ox_quads(quads: Iterable[ox.Quad], fmt: str, *, base: str = DEFAULT_BASE) -> bytes:

@@ -25,12 +25,21 @@ recover), and a build never writes into it.
 from __future__ import annotations
 
 import logging
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import StoreDamaged, StoreError, StoreIncomplete
-from kg.export.formats import LARGE_TRIPLES, Engine, from_ox_term, serialize_ox_quads, serialize_quads
+from kg.export.formats import (
+    DATASET_FORMATS,
+    LARGE_TRIPLES,
+    Engine,
+    dump_ox_graph,
+    from_ox_term,
+    serialize_ox_quads,
+    serialize_quads,
+)
 from kg.export.rdf import DEFAULT_BASE
 from kg.store.merge import repair_if_stale
 from kg.store.meta import (  # noqa: F401  (StoreReport and META re-exported)
@@ -165,16 +174,26 @@ def store_documents(path: Path | str) -> list[str]:
     return sorted(_documents(store).values())
 
 
+def _view_is_large(store: ox.Store) -> bool:
+    return next(islice(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), LARGE_TRIPLES, None), None) is not None
+
+
 def export_store(path: Path | str, fmt: str, *, engine: Engine = "auto", view: bool = False) -> bytes:
     """Everything the store holds (its public graphs) in one RDF format, deterministically.
 
-    For the same content the bytes equal :func:`kg.export.formats.serialize` of the model.
+    For the same content the bytes equal :func:`kg.export.formats.serialize` of the model, except
+    Turtle of more than ``LARGE_TRIPLES`` triples: pyoxigraph writes it from the store's view in
+    the store's order (the same content, the same bytes; see :func:`kg.export.formats.dump_ox_graph`).
     ``view`` adds the store's view (:mod:`kg.store.view`) as the default graph (for a dataset
     format: what ``kg serve`` loads), written by pyoxigraph.
     """
     store = open_store(path, read_only=True)
     try:
         base = store_base(store) or DEFAULT_BASE
+        if fmt not in DATASET_FORMATS and engine != "rdflib" and _view_is_large(store):
+            # the view is the union of the public graphs, each triple once: what a triples format
+            # holds; pyoxigraph writes it straight from the store (store order, see dump_ox_graph)
+            return dump_ox_graph(store, ox.DefaultGraph(), fmt, base=base)
         quads = [q for g in public_graphs(store) for q in store.quads_for_pattern(None, None, None, g)]
         if view:
             quads += store.quads_for_pattern(None, None, None, ox.DefaultGraph())

@@ -22,7 +22,18 @@ from kg.store.merge import apply_update
 from kg.store.view import view_changes
 from kg.vocab import KG_NS
 
-__all__ = ["rebuild_fact_graph", "fact_triples", "statements_query", "documents_query"]
+__all__ = ["rebuild_fact_graph", "refresh_fact_graph", "touched_facts", "fact_triples", "statements_query",
+           "documents_query"]
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_OF_FACT = ox.NamedNode(KG_NS + "ofFact")
+_OCCURRENCE_OF = ox.NamedNode(KG_NS + "occurrenceOf")
+_IN_OCCURRENCE = ox.NamedNode(KG_NS + "inOccurrence")
+# statement property -> the variable of statements_query it answers
+_STATEMENT_KEYS = {_RDF + "subject": "s", _RDF + "predicate": "p", _RDF + "object": "o", KG_NS + "fromDocument": "d",
+                   KG_NS + "confidence": "c", KG_NS + "eventStart": "start", KG_NS + "eventEnd": "end"}
+_DOCUMENT_KEYS = {"http://purl.org/dc/terms/date": "date", "http://purl.org/dc/terms/source": "source",
+                  "https://schema.org/url": "url"}
 
 _STATEMENTS = """
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -94,3 +105,51 @@ def rebuild_fact_graph(store: ox.Store, base: str, ontology=None) -> int:
     view_delete, view_insert = view_changes(store, base, delete=delete, insert=insert)
     apply_update(store, delete=delete + view_delete, insert=insert + view_insert)
     return len(new)
+
+
+def touched_facts(quads) -> set[ox.NamedNode]:
+    """The fact nodes that the statements among ``quads`` (written or dropped) belong to."""
+    return {q.object for q in quads if q.predicate == _OF_FACT}
+
+
+def refresh_fact_graph(store: ox.Store, base: str, facts: set[ox.NamedNode], ontology=None) -> int:
+    """Bring the summaries (and occurrences) of ``facts`` up to date with the statements the store
+    now holds, and the view with them, in one update: what :func:`rebuild_fact_graph` would change
+    for them, without reading the other facts' statements (every summary depends on its own fact's
+    statements only).  ``facts``: the nodes of the statements a write added or dropped
+    (:func:`touched_facts`).  Returns how many quads it deleted and inserted."""
+    fg = ox.NamedNode(str(facts_graph_iri(base)))
+    rows, doc_iris, old = [], set(), set()
+    for fact in sorted(facts, key=lambda n: n.value):
+        for link in store.quads_for_pattern(None, _OF_FACT, fact, None):
+            if not isinstance(link.graph_name, ox.NamedNode):  # the view repeats the documents' statements
+                continue
+            row = dict.fromkeys(("s", "p", "o", "d", "c", "start", "end"))
+            row["st"] = link.subject
+            for q in store.quads_for_pattern(link.subject, None, None, link.graph_name):
+                key = _STATEMENT_KEYS.get(q.predicate.value)
+                if key is not None:
+                    row[key] = q.object
+            if row["d"] is not None:
+                rows.append(row)
+                doc_iris.add(row["d"])
+        old.update(store.quads_for_pattern(fact, None, None, fg))
+        for link in store.quads_for_pattern(None, _OCCURRENCE_OF, fact, fg):
+            old.update(store.quads_for_pattern(link.subject, None, None, fg))
+            old.update(store.quads_for_pattern(None, _IN_OCCURRENCE, link.subject, fg))
+    docs = []
+    for d in sorted(doc_iris, key=lambda n: n.value):
+        info = dict.fromkeys(("date", "source", "url"))
+        info["d"] = d
+        for q in store.quads_for_pattern(d, None, None, None):
+            key = _DOCUMENT_KEYS.get(q.predicate.value)
+            if key is not None and isinstance(q.graph_name, ox.NamedNode) and q.graph_name != fg:
+                info[key] = q.object
+        docs.append(info)
+    new = dict.fromkeys(ox.Quad(t.subject, t.predicate, t.object, fg)
+                        for t in fact_triples(rows, docs, base, ontology))
+    delete = [q for q in old if q not in new]
+    insert = [q for q in new if q not in old]
+    view_delete, view_insert = view_changes(store, base, delete=delete, insert=insert)
+    apply_update(store, delete=delete + view_delete, insert=insert + view_insert)
+    return len(delete) + len(insert)

@@ -27,7 +27,7 @@ from kg.model import Entity, KnowledgeGraph
 from kg.resources import Resources, load_resources
 from kg.store.embedded import StoreError, damaged_store_error, open_store
 from kg.store.entities import Pending, accumulate, finish
-from kg.store.facts import rebuild_fact_graph
+from kg.store.facts import rebuild_fact_graph, refresh_fact_graph, touched_facts
 from kg.store.merge import Shares, apply_update, entity_changes, merge_entity, rebuild_entity_graph, repair_if_stale
 from kg.store.meta import (
     _FIRST_BUILD,
@@ -37,7 +37,9 @@ from kg.store.meta import (
     _documents,
     _init_meta,
     _prefix_graphs,
-    public_graphs,
+    document_quads,
+    document_quads_change,
+    public_quads,
     store_base,
 )
 from kg.store.view import upgrade_if_needed, view_changes, view_quads
@@ -47,17 +49,18 @@ _DC_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
 
 __all__ = ["update_store", "remove_documents", "rebuild_entity_graph", "repair_if_stale", "merge_entity"]
 
-def _finish(store: ox.Store, path: Path, quads: int | None = None, corpus: Pending | None = None,
-            **fields) -> StoreReport:
+def _finish(store: ox.Store, path: Path, corpus: Pending | None = None,
+            facts: set[ox.NamedNode] | None = None, **fields) -> StoreReport:
+    """Resolution records, fact summaries (of ``facts``, the facts whose statements changed; all
+    when None), the report."""
     if corpus is not None:  # merged IRIs and resolution records (kg.store.entities)
-        written = finish(store, corpus)
-        quads = None if quads is None else quads + written
+        finish(store, corpus)
     base = store_base(store)
-    summaries = rebuild_fact_graph(store, base) if base is not None else 0  # kg.export.facts
-    if quads is None:
-        quads = sum(1 for g in public_graphs(store) for _ in store.quads_for_pattern(None, None, None, g))
-    else:
-        quads += summaries
+    if base is not None and facts is None:
+        rebuild_fact_graph(store, base)  # kg.export.facts
+    elif base is not None:
+        refresh_fact_graph(store, base, facts)
+    quads = public_quads(store, base) if base is not None else 0
     store.flush()
     report = StoreReport(path=path, documents=len(_documents(store)), quads=quads, **fields)
     log.info(report.summary())
@@ -123,13 +126,16 @@ class _Plan:
 
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
+    rewritten: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     touched: set[ox.NamedNode] = field(default_factory=set)
     new_shares: dict[ox.NamedNode, Shares] = field(default_factory=dict)
     fresh: list[ox.Quad] = field(default_factory=list)  # the graphs to write
     drop: list[ox.NamedNode] = field(default_factory=list)  # the graphs of replaced documents
-    public: int = 0
+    public: int = 0  # quads of the document graphs written
+    removed: int = 0  # quads of the document graphs dropped
+    facts: set[ox.NamedNode] = field(default_factory=set)  # facts of the statements written or dropped
 
 
 def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: Resources,
@@ -155,9 +161,11 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
     delete, insert = entity_changes(store, base, plan.touched, dropped={q.value for q in plan.drop},
                                     new_shares=plan.new_shares)
     view_delete, view_insert = view_changes(store, base, drop=plan.drop, delete=delete, insert=plan.fresh + insert)
-    apply_update(store, drop=plan.drop, delete=delete + view_delete, insert=plan.fresh + insert + view_insert)
-    report = _finish(store, path, corpus=corpus, added=tuple(plan.added), replaced=tuple(plan.replaced),
-                     unchanged=tuple(plan.unchanged), entities_updated=len(plan.touched))
+    count_delete, count_insert = document_quads_change(store, document_quads(store) + plan.public - plan.removed)
+    apply_update(store, drop=plan.drop, delete=delete + view_delete + count_delete,
+                 insert=plan.fresh + insert + view_insert + count_insert)
+    report = _finish(store, path, corpus=corpus, facts=plan.facts, added=tuple(plan.added), replaced=tuple(plan.replaced),
+                     rewritten=tuple(plan.rewritten), unchanged=tuple(plan.unchanged), entities_updated=len(plan.touched))
     # the model of every stored document, from this update's corpus resolution (kg.store.outputs)
     return with_fields(report, stored_model=lambda: corpus.model(res))
 
@@ -183,18 +191,22 @@ def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
             change = f"{part.doc_id!r} (stored from {was[0]}, now from {now[0]})"
             if part.doc_id in rewritten:  # the same document, its entities resolved with the new ones
                 log.info("document %r rewritten: its entities resolve differently with the new documents", part.doc_id)
+                plan.rewritten.append(part.doc_id)
             elif not replace:
                 plan.refused.append(change)
                 continue
             else:
                 log.warning("document %s replaced by a different version", change)
+                plan.replaced.append(part.doc_id)
             plan.touched |= {q.subject for q in old.get(e, ())}
             plan.drop += [g, e]
-            plan.replaced.append(part.doc_id)
+            plan.removed += len(old[g])
+            plan.facts |= touched_facts(old[g])
         else:
             plan.added.append(part.doc_id)
         plan.fresh += new[g] + new[e]
         plan.public += len(new[g])
+        plan.facts |= touched_facts(new[g])
         for q in new[e]:
             plan.new_shares.setdefault(q.subject, {}).setdefault(e.value, {}).setdefault(
                 q.predicate.value, []).append(q.object)
@@ -211,9 +223,12 @@ def _first_build(store: ox.Store, path: Path, plan: _Plan, base: str, corpus: Pe
         # pyoxigraph's bulk loader is ~2x faster than a transaction, but not atomic: a marker says a
         # first build is under way (readers refuse the store), a killed one is cleared by the next write.
         store.extend([ox.Quad(META, _FIRST_BUILD, _TRUE, META)])
-        store.bulk_extend(plan.fresh + entity_quads + view_quads(plan.fresh + entity_quads, base))
+        stale_count, count = document_quads_change(store, plan.public)
+        for q in stale_count:
+            store.remove(q)
+        store.bulk_extend(plan.fresh + entity_quads + view_quads(plan.fresh + entity_quads, base) + count)
         store.remove(ox.Quad(META, _FIRST_BUILD, _TRUE, META))
-    return _finish(store, path, quads=plan.public + len(entity_quads), corpus=corpus, added=tuple(plan.added),
+    return _finish(store, path, corpus=corpus, added=tuple(plan.added),
                    entities_updated=len(plan.touched))
 
 
@@ -235,12 +250,19 @@ def remove_documents(path: Path | str, doc_ids: Sequence[str]) -> StoreReport:
                              f"known ids: {sample or 'none'} (list them with `kg query --store {path} --named documents`).")
         touched: set[ox.NamedNode] = set()
         drop: list[ox.NamedNode] = []
+        removed = 0
+        facts: set[ox.NamedNode] = set()
         for doc_id in doc_ids:
             g = ox.NamedNode(str(document_graph_iri(base, doc_id)))
             e = ox.NamedNode(str(document_entities_graph_iri(base, doc_id)))
             touched |= {q.subject for q in store.quads_for_pattern(None, None, None, e)}
+            quads = list(store.quads_for_pattern(None, None, None, g))
+            removed += len(quads)
+            facts |= touched_facts(quads)
             drop += [g, e]
         delete, insert = entity_changes(store, base, touched, dropped={q.value for q in drop})
         view_delete, view_insert = view_changes(store, base, drop=drop, delete=delete, insert=insert)
-        apply_update(store, drop=drop, delete=delete + view_delete, insert=insert + view_insert)
-        return _finish(store, path, removed=tuple(doc_ids), entities_updated=len(touched))
+        count_delete, count_insert = document_quads_change(store, document_quads(store) - removed)
+        apply_update(store, drop=drop, delete=delete + view_delete + count_delete,
+                     insert=insert + view_insert + count_insert)
+        return _finish(store, path, facts=facts, removed=tuple(doc_ids), entities_updated=len(touched))

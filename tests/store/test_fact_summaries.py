@@ -92,3 +92,28 @@ def test_graphml_edges_carry_a_posts_bounds(res):
     (edge,) = [d for _, _, d in g.edges(data=True)]
     assert (edge["role_status"], edge["valid_from"], edge["valid_until"]) == ("former", "1997-05-02", "2007-06-27")
     assert b"valid_until" in graphml_bytes(g)
+
+
+def test_a_write_refreshes_the_summaries_it_touches_as_a_full_rebuild_would(tmp_path, res):
+    """After an added, a replaced (new date and outlet) and a removed document, the summaries the
+    writes refreshed equal a rebuild from every statement (kg.store.facts.rebuild_fact_graph)."""
+    import pyoxigraph as ox
+
+    from kg.export.dataset import facts_graph_iri
+    from kg.export.rdf import DEFAULT_BASE
+    from kg.store.embedded import open_store
+    from kg.store.facts import rebuild_fact_graph
+
+    path = tmp_path / "store"
+    update_store(path, _model(res, _doc("a", "2016-09-18", "Wire"), _doc("b", "2016-09-19", "Daily")), resources=res)
+    update_store(path, _model(res, _doc("c", "2016-06-01", "Post")), resources=res)
+    update_store(path, _model(res, _doc("b", "2016-09-21", "Other")), resources=res)
+    remove_documents(path, ["a"])
+    store = open_store(path)
+    fg = ox.NamedNode(str(facts_graph_iri(DEFAULT_BASE)))
+    refreshed = set(store.quads_for_pattern(None, None, None, fg))
+    view = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    rebuild_fact_graph(store, DEFAULT_BASE)
+    assert set(store.quads_for_pattern(None, None, None, fg)) == refreshed
+    assert set(store.quads_for_pattern(None, None, None, ox.DefaultGraph())) == view
+    assert len(refreshed) > 10  # a summary and two occurrences (June and September)
