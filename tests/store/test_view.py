@@ -108,6 +108,21 @@ def test_bookkeeping_graphs_are_not_reachable(res, tmp_path):
     assert {r[0].value for r in got.rows} == {g.value for g in public_graphs(open_store(path, read_only=True))}
 
 
+def test_a_query_without_named_graphs_does_not_list_them(res, tmp_path, monkeypatch):
+    # listing 100,000 document graphs costs ~2 s: only GRAPH / FROM (NAMED) queries need them
+    import kg.store.embedded as embedded
+
+    path = tmp_path / "store"
+    _write(res, path, [_doc("d1", 1)])
+    listed = []
+    real = embedded.public_graphs
+    monkeypatch.setattr(embedded, "public_graphs", lambda store: listed.append(1) or real(store))
+    assert len(query_store(path, "SELECT ?p WHERE { ?p kg:worksFor ?c } # not a graph query").rows) == 1
+    assert listed == []
+    got = query_store(path, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert listed == [1] and {r[0].value for r in got.rows} == {g.value for g in real(open_store(path, read_only=True))}
+
+
 def test_a_store_of_the_previous_format_is_upgraded_once(res, tmp_path, caplog):
     path = tmp_path / "store"
     _write(res, path, [_doc("d1", 1), _doc("d2", 1)])
