@@ -8,7 +8,8 @@ Sources, strongest first (the priority of a candidate span):
 2. datelines (5.5) and naming patterns from ``lexicon/entities.toml`` (5: "X Forces Y",
    "... Command", "Ministry of ...");
 3. the gazetteer (4: countries with aliases, demonyms and capitals; organisations; cities) and
-   weapon designations ("XY-12");
+   weapon designations ("XY-12"); the full names of the office-holder tables (3: "Theresa May",
+   which the small NER misses or calls an organisation), unless a longer name holds them;
 4. spaCy's NER (2, or 4.5 for a longer name around a gazetteer name: "Bank of Ruritania"),
    repaired and retyped by :mod:`kg.extract.mentions.ner`;
 5. names the NER missed with a person noun in apposition (1);
@@ -26,7 +27,7 @@ from spacy.tokens import Doc
 from kg.extract.mentions.acronyms import acronyms
 from kg.extract.mentions.candidates import Candidates
 from kg.extract.mentions.lines import dateline_place, headline_sentences, source_line
-from kg.extract.mentions.matchers import matchers
+from kg.extract.mentions.matchers import known_people, matchers
 from kg.extract.mentions.names import class_by_head, counted_people, described_as_person, strip_span
 from kg.extract.mentions.ner import ner_candidates
 from kg.extract.mentions.records import Mention
@@ -46,6 +47,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     for tok in doc:
         if res.entities.designation.match(tok.text):
             found.add(4, tok.i, tok.i + 1, "WeaponSystem", "designation")
+    _known_people(found, res)
     ner_candidates(found, res, headline)
     _line_candidates(found, res)
     _apposition_candidates(found, res)
@@ -88,6 +90,18 @@ def _pattern_candidates(found: Candidates, res: Resources, headline: dict[int, b
             end -= 1  # "Department of Public Utilities Chairman X", "Air Force Col. X": the title is not the name
         if end - start >= 2:
             found.add(5, start, end, cls, "pattern")
+
+
+def _known_people(found: Candidates, res: Resources) -> None:
+    """Full names of the office-holder tables as persons, unless the NER's entity around them is
+    longer ("USS Ronald Reagan", "Donald Trump Jr.", "the Ronald Reagan Presidential Library")."""
+    doc = found.doc
+    for _, start, end in known_people(doc.vocab, res)(doc):
+        if any(e.start <= start and end <= e.end and e.end - e.start > end - start for e in doc.ents):
+            continue
+        if end < len(doc) and doc[end].text.rstrip(".").lower() in ("jr", "sr"):
+            continue
+        found.add(3, start, end, "Person", "known-person")
 
 
 def _phrase_matches(doc: Doc, res: Resources) -> list[tuple[int, int, int]]:
