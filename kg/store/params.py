@@ -10,6 +10,9 @@ matches it against the labels and reaches the statements through the entities fo
 inside out, so a ``FILTER`` inside ``{ ... }`` sees only what that group binds, and a shipped query
 repeats the block in the group that matches the name (``ontologies/queries/timeline.rq``).
 
+Also here: whether a query can reach named graphs at all (:func:`reaches_named_graphs`), so that the
+store hands the engine its list of public graphs only then.
+
 Run as it is (any SPARQL endpoint), a block leaves its variable unbound, as an unset optional
 parameter.  The value is written by pyoxigraph (N-Triples term syntax, escaped), never pasted: a
 quote or a brace in it stays inside the literal.
@@ -20,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-__all__ = ["parameter_block", "place_values"]
+__all__ = ["parameter_block", "place_values", "reaches_named_graphs"]
 
 
 def parameter_block(name: str) -> re.Pattern[str]:
@@ -40,3 +43,21 @@ def place_values(text: str, bindings: Mapping[str, object]) -> tuple[str, dict[s
         filled = f"VALUES ?{name} {{ {term} }}"
         text = block.sub(lambda _: filled, text)
     return text, rest
+
+
+_DATASET_WORDS = re.compile(r"(?<![?$\w])(graph|from|named)\b", re.IGNORECASE)  # not ?from, a variable
+_COMMENT = re.compile(r"(^|\s)#[^\n]*")
+
+
+def reaches_named_graphs(text: str) -> bool:
+    """Might the query use a named graph or its own dataset?  True when GRAPH, FROM or NAMED is
+    written outside a comment (a string holding one of them only costs the listing).
+
+    >>> reaches_named_graphs("SELECT * WHERE { ?s kg:worksFor ?o } # no graph here")
+    False
+    >>> reaches_named_graphs("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    True
+    >>> reaches_named_graphs("SELECT ?from WHERE { ?s kg:validFrom ?from }")
+    False
+    """
+    return bool(_DATASET_WORDS.search(_COMMENT.sub(" ", text)))

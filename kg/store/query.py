@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError
 from kg.export.rdf import DEFAULT_BASE
 from kg.resources import data_dir
-from kg.store.params import place_values
+from kg.store.params import place_values, reaches_named_graphs
 from kg.vocab import KG_NS
 
 log = logging.getLogger(__name__)
@@ -290,24 +290,6 @@ def query_file(path: Path, text: str, *, bindings: Sequence[str] = (), timeout: 
                      allow_service=allow_service)
 
 
-_DATASET_WORDS = re.compile(r"(?<![?$\w])(graph|from|named)\b", re.IGNORECASE)  # not ?from, a variable
-_COMMENT = re.compile(r"(^|\s)#[^\n]*")
-
-
-def _reaches_named_graphs(text: str) -> bool:
-    """Might the query use a named graph or its own dataset?  True when GRAPH, FROM or NAMED is
-    written outside a comment (a string holding one of them only costs the listing).
-
-    >>> _reaches_named_graphs("SELECT * WHERE { ?s kg:worksFor ?o } # no graph here")
-    False
-    >>> _reaches_named_graphs("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    True
-    >>> _reaches_named_graphs("SELECT ?from WHERE { ?s kg:validFrom ?from }")
-    False
-    """
-    return bool(_DATASET_WORDS.search(_COMMENT.sub(" ", text)))
-
-
 def query_store(path: Path, text: str, *, bindings: Sequence[str] = (), timeout: float | None = None,
                 allow_service: bool = False) -> QueryResult:
     """Query the on-disk store: the default graph is its view of the facts (:mod:`kg.store.view`), the
@@ -318,7 +300,7 @@ def query_store(path: Path, text: str, *, bindings: Sequence[str] = (), timeout:
     # Listing the public graphs costs ~1.5 s at 100,000 documents and handing them to the engine
     # ~0.5 s more: only a query that can reach named graphs or name its dataset (GRAPH, FROM,
     # FROM NAMED) gets the list; any other reads the default graph, the view, alone.
-    named = public_graphs(store) if _reaches_named_graphs(text) else None
+    named = public_graphs(store) if reaches_named_graphs(text) else None
     return run_query(store, text, bindings=bindings, base=store_base(store), named_graphs=named,
                      timeout=timeout, allow_service=allow_service, source=str(path))
 
