@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -36,6 +37,7 @@ _KEYS = ("name", "surname", "aliases", "country", "titles", "start", "end", "wik
 _POSTS = ("leaderOf", "worksFor")
 
 
+@lru_cache(maxsize=1 << 17)
 def fold_name(name: str) -> str:
     """The form names are compared in: "Kim Jong-un" == "kim jong un", "Erdoğan" == "erdogan"."""
     s = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))

@@ -64,12 +64,16 @@ class Unit:
         return frozenset({self.person.sex} if self.person is not None and self.person.sex else ())
 
     def absorb(self, ent, doc: str) -> None:
-        self.classes[ent.cls] += max(ent.mentions, 1)
-        self.names[ent.name] += max(ent.mentions, 1)
-        self.forms |= {ent.name, *ent.aliases}
+        weight = max(ent.mentions, 1)
+        self.classes[ent.cls] += weight
+        self.names[ent.name] += weight
+        self.forms.add(ent.name)
+        if ent.aliases:
+            self.forms.update(ent.aliases)
         self.mentions += ent.mentions
         self.docs.add(doc)
-        self.titles |= ent.job_titles
+        if ent.job_titles:
+            self.titles.update(ent.job_titles)
         self.wikidata = self.wikidata or ent.wikidata
 
 
