@@ -22,6 +22,9 @@ META = ox.NamedNode("urn:newskg:store")
 _VOID_URISPACE = ox.NamedNode("http://rdfs.org/ns/void#uriSpace")
 _VERSION = ox.NamedNode("http://purl.org/dc/terms/hasVersion")
 _STALE = ox.NamedNode("urn:newskg:entitiesStale")
+# set with the document graphs a write changes, cleared once their fact summaries are refreshed: a
+# write that finds it set (a run killed in between) recomputes every summary
+_FACTS_STALE = ox.NamedNode("urn:newskg:factsStale")
 _FIRST_BUILD = ox.NamedNode("urn:newskg:firstBuildInProgress")
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -66,7 +69,7 @@ class StoreReport:
 
 
 def _flagged(store: ox.Store, flag: ox.NamedNode) -> bool:
-    """Is the bookkeeping ``flag`` (_STALE or _FIRST_BUILD) set?"""
+    """Is the bookkeeping ``flag`` (_STALE, _FACTS_STALE or _FIRST_BUILD) set?"""
     return any(True for _ in store.quads_for_pattern(META, flag, None, META))
 
 

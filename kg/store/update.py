@@ -30,11 +30,13 @@ from kg.store.entities import Pending, accumulate, finish
 from kg.store.facts import rebuild_fact_graph, refresh_fact_graph, touched_facts
 from kg.store.merge import Shares, apply_update, entity_changes, merge_entity, rebuild_entity_graph, repair_if_stale
 from kg.store.meta import (
+    _FACTS_STALE,
     _FIRST_BUILD,
     _TRUE,
     META,
     StoreReport,
     _documents,
+    _flagged,
     _init_meta,
     _prefix_graphs,
     document_quads,
@@ -46,6 +48,7 @@ from kg.store.view import upgrade_if_needed, view_changes, view_quads
 
 log = logging.getLogger(__name__)
 _DC_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
+_FACTS_STALE_FLAG = ox.Quad(META, _FACTS_STALE, _TRUE, META)
 
 __all__ = ["update_store", "remove_documents", "rebuild_entity_graph", "repair_if_stale", "merge_entity"]
 
@@ -57,9 +60,10 @@ def _finish(store: ox.Store, path: Path, corpus: Pending | None = None,
         finish(store, corpus)
     base = store_base(store)
     if base is not None and facts is None:
-        rebuild_fact_graph(store, base)  # kg.export.facts
+        rebuild_fact_graph(store, base)  # kg.export.facts (all: a first build, or a run killed before)
     elif base is not None:
         refresh_fact_graph(store, base, facts)
+    store.remove(_FACTS_STALE_FLAG)
     quads = public_quads(store, base) if base is not None else 0
     store.flush()
     report = StoreReport(path=path, documents=len(_documents(store)), quads=quads, **fields)
@@ -140,6 +144,9 @@ class _Plan:
 
 def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: Resources,
             doc_entities: Mapping[str, Sequence[Entity]] | None, replace: bool = True) -> StoreReport:
+    # A run killed between its writes and the refresh of their fact summaries left the flag: all
+    # summaries are recomputed this time.
+    stale_facts = _flagged(store, _FACTS_STALE)
     # A store without documents (a first build) needs no read-back: every share is in memory.  (Not
     # "without entity shares": documents in which nothing was found have none, and would be loaded
     # again on top of themselves.)
@@ -163,8 +170,8 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
     view_delete, view_insert = view_changes(store, base, drop=plan.drop, delete=delete, insert=plan.fresh + insert)
     count_delete, count_insert = document_quads_change(store, document_quads(store) + plan.public - plan.removed)
     apply_update(store, drop=plan.drop, delete=delete + view_delete + count_delete,
-                 insert=plan.fresh + insert + view_insert + count_insert)
-    report = _finish(store, path, corpus=corpus, facts=plan.facts, added=tuple(plan.added), replaced=tuple(plan.replaced),
+                 insert=plan.fresh + insert + view_insert + count_insert + [_FACTS_STALE_FLAG])
+    report = _finish(store, path, corpus=corpus, facts=None if stale_facts else plan.facts, added=tuple(plan.added), replaced=tuple(plan.replaced),
                      rewritten=tuple(plan.rewritten), unchanged=tuple(plan.unchanged), entities_updated=len(plan.touched))
     # the model of every stored document, from this update's corpus resolution (kg.store.outputs)
     return with_fields(report, stored_model=lambda: corpus.model(res))
@@ -242,6 +249,7 @@ def remove_documents(path: Path | str, doc_ids: Sequence[str]) -> StoreReport:
             raise StoreError(f"{path} is not a newskg store (no base IRI recorded); rebuild it with `kg build`.")
         repair_if_stale(store)
         upgrade_if_needed(store, path)
+        stale_facts = _flagged(store, _FACTS_STALE)
         known = set(_documents(store).values())
         missing = [d for d in doc_ids if d not in known]
         if missing:
@@ -264,5 +272,5 @@ def remove_documents(path: Path | str, doc_ids: Sequence[str]) -> StoreReport:
         view_delete, view_insert = view_changes(store, base, drop=drop, delete=delete, insert=insert)
         count_delete, count_insert = document_quads_change(store, document_quads(store) - removed)
         apply_update(store, drop=drop, delete=delete + view_delete + count_delete,
-                     insert=insert + view_insert + count_insert)
-        return _finish(store, path, facts=facts, removed=tuple(doc_ids), entities_updated=len(touched))
+                     insert=insert + view_insert + count_insert + [_FACTS_STALE_FLAG])
+        return _finish(store, path, facts=None if stale_facts else facts, removed=tuple(doc_ids), entities_updated=len(touched))

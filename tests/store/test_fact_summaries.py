@@ -117,3 +117,35 @@ def test_a_write_refreshes_the_summaries_it_touches_as_a_full_rebuild_would(tmp_
     assert set(store.quads_for_pattern(None, None, None, fg)) == refreshed
     assert set(store.quads_for_pattern(None, None, None, ox.DefaultGraph())) == view
     assert len(refreshed) > 10  # a summary and two occurrences (June and September)
+
+
+def test_a_run_killed_before_its_summaries_leaves_a_flag_and_the_next_write_recomputes_all(tmp_path, res):
+    """The flag is set with the document graphs and cleared after the summaries: a write that finds
+    it (a run killed in between) recomputes every summary, not only those of its own statements."""
+    import pyoxigraph as ox
+
+    from kg.export.dataset import facts_graph_iri
+    from kg.export.rdf import DEFAULT_BASE
+    from kg.store.embedded import open_store
+    from kg.store.meta import _FACTS_STALE, _TRUE, META
+
+    path = tmp_path / "store"
+    update_store(path, _model(res, _doc("a", "2016-09-18", "Wire")), resources=res)
+    flag = ox.Quad(META, _FACTS_STALE, _TRUE, META)
+    store = open_store(path)
+    assert flag not in store
+    fg = ox.NamedNode(str(facts_graph_iri(DEFAULT_BASE)))
+    for q in list(store.quads_for_pattern(None, None, None, fg)):  # as a killed run leaves it
+        store.remove(q)
+    store.add(flag)
+    del store
+    other = DocResult(Document("z", "Bo Berg met Cy Dahl.", None, "2016-09-19", None, "Post"),
+                      [Entity("person/bo-berg", "Person", "Bo Berg", set(), 1, {"z"}),
+                       Entity("person/cy-dahl", "Person", "Cy Dahl", set(), 1, {"z"})],
+                      [Relation("person/bo-berg", "metWith", "person/cy-dahl",
+                                Evidence("z", "Bo Berg met Cy Dahl.", 0, 20, "verb-svo", 0.5))])
+    update_store(path, _model(res, other), resources=res)
+    store = open_store(path, read_only=True)
+    assert flag not in store
+    assert len({q.subject for q in store.quads_for_pattern(None, None, None, fg)
+                if q.predicate.value == KG_NS + "documentCount" and "/fact/" in q.subject.value}) == 2
