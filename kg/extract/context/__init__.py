@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from kg.extract.context.bounds import validity_bounds
 from kg.extract.context.speech import speaker
-from kg.extract.context.when import document_date, event_span
+from kg.extract.context.when import document_date, event_span, fact_tokens
 from kg.extract.infer import CHAIN_RULE
 from kg.extract.relations.registry import RULES
 from kg.extract.resolve.records import Resolution
@@ -71,7 +71,7 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         args = sorted({t.i: t for t in (*subj, *obj)}.values(), key=lambda t: t.i)
         changes: dict[str, object] = {}
         if rel.predicate in events:
-            span = event_span(res.time, sent, args, base, ev.modality == "hedged")
+            span = event_span(res.time, sent, fact_tokens(subj, obj), base, ev.modality == "hedged")
             if span is not None:
                 changes.update(event_start=span[0], event_end=span[1])
         if rel.predicate in posts:

@@ -21,7 +21,7 @@ from kg.extract.context.bounds import date_range
 from kg.extract.context.dates import Span, parse_date, resolve
 from kg.resources.words import TimeWords
 
-__all__ = ["document_date", "event_span", "HEAD_CHARS"]
+__all__ = ["document_date", "event_span", "fact_tokens", "HEAD_CHARS"]
 
 HEAD_CHARS = 250  # how far into the text a dateline may stand
 _SHORT_LINE = 12  # tokens: a dateline or byline line, not a sentence of the story
@@ -62,6 +62,18 @@ def _clause(tok: Token) -> Token:
             return t
         t = t.head
     return t
+
+
+def fact_tokens(subj: list[Token], obj: list[Token]) -> list[Token]:
+    """The argument tokens of the clause where subject and object meet: "X announced that he would
+    visit Y, meeting Z Tuesday" is told by "he" and "Y" in "visit", not by "X" of "announced".  All
+    of them when no clause holds both (or one side is missing)."""
+    shared = {t.i for t in subj} & {t.i for t in obj}  # "both leaders": no place of its own
+    both = {_clause(t).i for t in subj if t.i not in shared} & {_clause(t).i for t in obj if t.i not in shared}
+    args = {t.i: t for t in (*subj, *obj)}
+    if both:
+        args = {i: t for i, t in args.items() if i not in shared and _clause(t).i in both}
+    return sorted(args.values(), key=lambda t: t.i)
 
 
 def _past_tense(args: list[Token]) -> bool:

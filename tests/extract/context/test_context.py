@@ -6,7 +6,7 @@ import pytest
 from handdoc import hand_doc
 
 from kg.extract import extract_document
-from kg.extract.context.when import document_date
+from kg.extract.context.when import document_date, event_span, fact_tokens
 from kg.model import Document
 
 MET = """
@@ -228,3 +228,33 @@ def test_the_time_a_sentence_gives_an_event(res, table, ents, date, fact, span):
     _, facts = _facts(table, ents, res, date=date)
     ev = facts[fact]
     assert (ev.event_start, ev.event_end) == span
+
+
+# "Ana Lind said she would visit Paris, meeting Bo Berg Tuesday": the visit is told by "she" and
+# "Paris" in the clause of "visit"; "Tuesday" hangs on the participle under it (the same occasion)
+SAID_VISIT = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      2  nsubj     PROPN  _      NNP
+ 2  said      2  ROOT      VERB   say    VBD
+ 3  she       5  nsubj     PRON   _      PRP
+ 4  would     5  aux       AUX    _      MD
+ 5  visit     2  ccomp     VERB   visit  VB
+ 6  Paris     5  dobj      PROPN  _      NNP
+ 7  ,         5  punct     PUNCT  _      ,
+ 8  meeting   5  advcl     VERB   meet   VBG
+ 9  Bo       10  compound  PROPN  _      NNP
+10  Berg      8  dobj      PROPN  _      NNP
+11  Tuesday   8  npadvmod  PROPN  _      NNP
+12  .         2  punct     PUNCT  _      .
+"""
+
+
+def test_the_fact_is_told_where_subject_and_object_meet(res):
+    doc = hand_doc(SAID_VISIT, (("Ana Lind", "PERSON"), ("Paris", "GPE"), ("Bo Berg", "PERSON"), ("Tuesday", "DATE")))
+    subj, obj = [doc[0], doc[1], doc[3]], [doc[6]]
+    assert [t.text for t in fact_tokens(subj, obj)] == ["she", "Paris"]
+    assert event_span(res.time, doc[:], fact_tokens(subj, obj), "2016-12-27", True) == ("2016-12-27", "2016-12-27")
+    # with the speaker's name in the list, the fact spans two clauses and the participle's date is not taken
+    assert event_span(res.time, doc[:], [*subj, *obj], "2016-12-27", True) is None
+    # one token standing for both sides ("both leaders") places nothing: every token counts
+    assert len(fact_tokens([doc[3], doc[10]], [doc[3], doc[0]])) == 3
