@@ -43,6 +43,7 @@ class RelationWords:
     policy_nouns: frozenset[str]  # "attacked X's policies": words and acts of X, attacked in words
     grievance_preps: frozenset[str]  # "X attacked Y over the budget": one person's attack on another in words
     decision_modals: frozenset[str]  # "agreed that the summit should be held": a decision, kept
+    collective_objects: frozenset[str]  # "A and B signed a treaty": the objects a collective verb may take
     representative_roles: frozenset[str]  # elected posts: "<party> MP X" is a member
     plural_roles: frozenset[str]  # titles of several names: "Republican Sens. A and B" (each a senator)
     past_markers: frozenset[str]  # words that put a title in the past ("former")

@@ -202,6 +202,17 @@ def _unpunctuated(v: DocView, anchor: Token, trig: Trigger) -> bool:
     return first == 0 or not v.doc[first - 1].is_punct
 
 
+def _agreement(v: DocView, anchor: Token, obj: Token) -> bool:
+    """Is ``obj`` (a direct object of ``anchor``) an agreement of relations.toml
+    ``collective_objects``?  Read through "a range of agreements" and a relative pronoun ("a deal
+    that A and B could sign")."""
+    words = v.res.relations.words.collective_objects
+    if obj.tag_ in ("WDT", "WP") and anchor.dep_ == "relcl":
+        obj = anchor.head
+    heads = [obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
+    return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
+
+
 GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     "words": _words,
     # a property with theme words needs one near the trigger (weapons for suppliesArmsTo)
@@ -217,6 +228,12 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     "no-direct-object": lambda v, a, t: not any(c.dep_ == "dobj" for c in a.children),
     # "A agreed with B" is the verb's own construction, not a collective one
     "no-with": lambda v, a, t: not any(c.dep_ == "prep" and c.lower_ == "with" for c in a.children),
+    # "Riverton, where the county's clerk says ...": a saying in the present tense is no occasion
+    # (the speaker's own town, an interview), unlike "Riverton, where X said ..."
+    "no-present-speech": lambda v, a, t: not (a.lemma_.lower() in v.res.relations.words.reporting
+                                              and a.tag_ in ("VBZ", "VBP")),
+    # "A and B reached the brink of war": a collective verb's direct object must be an agreement
+    "collective-object": lambda v, a, t: all(_agreement(v, a, c) for c in a.children if c.dep_ == "dobj"),
     # "the Ruritanian National Alliance": a name, no alliance between two parties
     "not-a-name": lambda v, a, t: a.i not in v.r.token_keys,
     # "X agreed with Y's assessment": a shared view (relations.toml opinion_nouns), no agreement

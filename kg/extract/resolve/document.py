@@ -35,6 +35,7 @@ from kg.extract.resolve.records import Resolution
 from kg.extract.resolve.shortnames import bind_short_names, introductions, surname_first_words
 from kg.model import Entity
 from kg.resources import Resources
+from kg.resources.names import load_name_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +121,7 @@ class _Persons:
 
     full: dict[str, list[str]]
     canonical: dict[str, str]
+    suffixes: frozenset[str] = frozenset()  # generation suffixes ("jr"): "Trump Jr." has no given name
     _index: dict[tuple[str, str], list[str]] | None = None
 
     def _by_word(self) -> dict[tuple[str, str], list[str]]:
@@ -133,12 +135,12 @@ class _Persons:
         return self._index
 
     @classmethod
-    def of(cls, mentions: list[Mention]) -> "_Persons":
+    def of(cls, mentions: list[Mention], suffixes: frozenset[str] = frozenset()) -> "_Persons":
         full: dict[str, list[str]] = {}
         for m in mentions:
             if m.cls == "Person" and len(m.text.split()) >= 2:
                 full.setdefault(normalise(m.text), m.text.split())
-        persons = cls(full, {})
+        persons = cls(full, {}, suffixes)
         # longest full name wins as canonical for its sub-names
         for norm in sorted(full, key=lambda k: (-len(k), k)):
             target = persons.person_for(norm) if norm not in persons.canonical else None
@@ -157,13 +159,19 @@ class _Persons:
         pool = self._by_word().get(("last", words[-1]), []) + (
             self._by_word().get(("first", words[0]), []) if len(words) == 1 else [])
         hits = [k for k in dict.fromkeys(pool) if k != norm and (k.split()[-len(words):] == words or
-                                                                  (len(words) == 1 and k.split()[0] == words[0]))]
+                                                                  (len(words) == 1 and k.split()[0] == words[0]
+                                                                   and not self._generation(k)))]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:  # "Ana Lind" and "Ana B. Lind" are one person; "Ana Lind" and "Bo Lind" are not
             if len({(h.split()[0], h.split()[-1]) for h in hits}) == 1:
                 return sorted(hits, key=lambda h: (-len(h), h))[0]
         return None
+
+    def _generation(self, norm: str) -> bool:
+        """A surname and a generation only ("trump jr."): its first word is no given name, and a
+        lone "Trump" beside it is the father as often as the son."""
+        return all(w.rstrip(".") in self.suffixes for w in norm.split()[1:])
 
     def assign(self, k: _Keys, n: int, m: Mention, target: str) -> None:
         canon = self.canonical.get(target, target)
@@ -175,7 +183,7 @@ class _Persons:
 def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> Resolution:
     """Entities of one document and the key of every mention (see the module docstring)."""
     k = _Keys([None] * len(mentions))
-    persons = _Persons.of(mentions)
+    persons = _Persons.of(mentions, load_name_lexicon(res.folder).suffixes)
     titled = _person_names(doc, mentions, res)
     # a one-word name the NER calls an organisation in one place: no first name makes it a person
     # elsewhere (unless the text makes it a person: "President Roe ... the Roe administration")

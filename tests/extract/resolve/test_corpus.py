@@ -163,6 +163,18 @@ def test_an_untitled_surname_of_a_dated_text_joins_the_head_in_office(res):
             assert "untitled" in next(m for m in r.merges if m.doc == "x").evidence
 
 
+def test_a_name_of_another_generation_is_not_the_head_in_office(res):
+    """"Lind Jr." in a text of 2003 is not President Ana Lind; "Lind" alone beside "Ana Lind Jr."
+    in such a text is the president (news writes "Lind Jr." for the son), not the son."""
+    res = _with_holders(res, LIND)
+    base = [doc("a1", president("Ana Lind"), UK), *BO_LIND]
+    texts = [*base, doc("x", ent("Lind Jr."), IRAQ, date="2003-02-01"),
+             doc("y", ent("Ana Lind Jr."), ent("Lind"), IRAQ, date="2003-02-01")]
+    r = resolve_across_documents(graph(res, *texts, *FILLER), res)
+    assert r.key_of("x", "person/lind-jr") != "person/ana-lind"
+    assert r.key_of("y", "person/lind") == "person/ana-lind"
+
+
 def test_full_names_the_table_gives_one_person_are_one_untitled(res):
     """"Ana B. Lind", never titled, and "Ana Lind" are one person by the table's aliases."""
     res = _with_holders(res, {**LIND, "aliases": ["Ana B. Lind"]})

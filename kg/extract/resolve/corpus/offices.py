@@ -26,7 +26,7 @@ def person_office(view: View) -> Iterator[Proposal]:
     ever gives that title and surname.  A surname alone and untitled ("Trump") in a dated text
     that names no one with that surname in full joins the one head of state or government of
     that surname in office on the date.  Full names the table gives one person join also
-    untitled."""
+    untitled.  A name with a generation ("Trump Jr.") joins only a holder of that generation."""
     yield from _full_names(view)
     yield from _surnames(view)
 
@@ -79,6 +79,9 @@ def _surnames(view: View) -> Iterator[Proposal]:
             held = {head} if head is not None else set()
         else:
             held = set()
+        if u.person.suffix:  # "Trump Jr." is no president Trump: only a holder of that generation
+            held = {h for h in held if any(getattr(view.kit.person(n), "suffix", "") == u.person.suffix
+                                           for n in h.names)}
         roots = {r for h in held for n in h.names for r in full.get(fold_name(n), ())}
         roots = {r for r in roots if view.clusters.conflict(u.uid, r) is None}
         if len({h.name for h in held}) == 1 and len(roots) == 1:
@@ -92,10 +95,12 @@ def _surnames(view: View) -> Iterator[Proposal]:
 
 
 def _surnames_named_in_full(view: View) -> dict[str, set[str]]:
-    """document -> folded surnames of the persons it names in full."""
+    """document -> folded surnames of the persons it names in full.  A name of another generation
+    ("Donald Trump Jr.") does not count: news writes "Trump Jr." for him, and "Trump" alone in that
+    text is the one in office."""
     out: dict[str, set[str]] = defaultdict(set)
     for u in view.units:
-        if u.cls == "Person" and not u.short and u.person is not None and u.person.full:
+        if u.cls == "Person" and not u.short and u.person is not None and u.person.full and not u.person.suffix:
             for d in u.docs:
                 out[d].add(fold_name(u.person.surname))
     return out

@@ -321,18 +321,23 @@ def person_short_name(view: View) -> Iterator[Proposal]:
             if " " in core:  # "Kilroy" for Kilroy-Silk
                 by_word[_surname_group(kit, core.split()[0])].add(root)
             by_word["given:" + p.given[0]].add(root)
+    # texts that write a surname with its generation ("Trump Jr."): there a lone "Trump" is another
+    # generation than the one so written, never a full name with a generation
+    generations = {(u.doc, _surname_group(kit, u.person.surname)) for u in view.units if u.short and u.person.suffix}
     cache: dict[int, Candidate] = {}
     for u in view.units:
-        if not u.short:
+        if not u.short or _placed(view, u):
             continue
         word = u.person.surname
+        other_generation = not u.person.suffix and (u.doc, _surname_group(kit, word)) in generations
         # a lone name is a surname first ("Paul said": Rand Paul, not Paul Singer); a given name
         # only for the one person its own text names so ("Ken ... Ken Livingstone")
         roots = by_word.get(_surname_group(kit, word), set())
         given = not roots
         if given:
             roots = by_word.get("given:" + word, set())
-        roots = {r for r in roots if view.clusters.conflict(u.uid, r) is None}
+        roots = {r for r in roots if view.clusters.conflict(u.uid, r) is None
+                 and not (other_generation and view.units[r].person is not None and view.units[r].person.suffix)}
         if not roots:
             continue
         cands = []
@@ -348,6 +353,13 @@ def person_short_name(view: View) -> Iterator[Proposal]:
         elif len(cands) > 1 or scores:
             view.suspects.append(Suspect("person-short-name", (u.uid, *(c.uid for c in cands)),
                                          describe(u, None, scores, cands)))
+
+
+def _placed(view: View, u: Unit) -> bool:
+    """Already joined to a person named in full by an earlier rule (the user's aliases, the
+    office-holder table): no co-mention count moves it on to another."""
+    return any(m.cls == "Person" and not m.short and m.person is not None and m.person.full
+               for m in view.clusters.cluster(view.clusters.find(u.uid)))
 
 
 @rule("same-name-two-types")
