@@ -108,6 +108,9 @@ def score(items: list[dict], statements: dict[tuple, list[dict]], errors: bool) 
             c["asserted, judged yes"] += it["stated"] == "yes"
             if errors and it["stated"] == "no":
                 print(f"  WRONG FACT {it['item']} {it['subject']} {it['property']} {it['object']}: {it.get('note', '')}")
+            if errors and it["stated"] == "hedged":
+                print(f"  HEDGED, BUILT ASSERTED {it['item']} {it['subject']} {it['property']} {it['object']}: "
+                      f"{it.get('note', '')}")
         if it["stated"] not in ("yes", "hedged"):
             continue
         gold = it["time"]

@@ -48,6 +48,8 @@ class RelationWords:
     plural_roles: frozenset[str]  # titles of several names: "Republican Sens. A and B" (each a senator)
     past_markers: frozenset[str]  # words that put a title in the past ("former")
     future_markers: frozenset[str]  # time words of a plan ("next week")
+    temporal_marks: frozenset[str]  # "once he meets Xi": a clause of time (a future one under a modal)
+    temporal_nouns: frozenset[str]  # "by the time he meets Xi": nouns of time whose relative clause is one
     en_route_verbs: frozenset[str]  # motion verbs whose progressive is "on the way"
     portfolios: frozenset[str]  # fields of government before a title ("Defence Secretary")
     default_country_titles: frozenset[str]  # heads of state/government titles (nearest country)

@@ -3,7 +3,8 @@
 A relation under negation ("not", "never", "no talks", "denied meeting") is ``negated``; under a
 modal (may, might, could, would, should), a hedging verb (consider, plan to, hope, seek, ...), a
 condition ("if"), a plan ("is to launch", "visits Y next week") or a content noun ("a plot to
-kill X") it is ``hedged``.  Neither is asserted as a plain triple.  The word lists are in the
+kill X"), a clause of time in the present under a modal ("will act once he meets X") or an
+infinitive under a negated noun ("in no rush to finalize a deal") it is ``hedged``.  Neither is asserted as a plain triple.  The word lists are in the
 lexicon (``hedges``, ``hedge_modals``, ``hedge_nouns``, ``negators``, ``future_markers``, ...).
 """
 
@@ -35,6 +36,8 @@ def modality(w: RelationWords, tok: Token, event: bool = False) -> str:
             break
         if found is not None:
             return found
+        if t.tag_ in ("VBZ", "VBP") and _future_clause_of_time(w, t):
+            return "hedged"
         if t.pos_ == "ADJ" and t.lower_ in w.hedges and step > 0:
             return "hedged"
         if t.dep_ == "relcl" and t.head.lemma_.lower() in w.hedge_nouns and any(c.dep_ == "mark" for c in t.children):
@@ -66,6 +69,26 @@ def _marked(w: RelationWords, t: Token, step: int) -> str | None:
     return None
 
 
+def _future_clause_of_time(w: RelationWords, t: Token) -> bool:
+    """``t`` (present tense) heads a clause of time whose governing verb has a modal: "will raise
+    tariffs once he meets Xi", "could act by the time he meets Xi" (a future event told in the
+    present, as English does after "when", "once", "by the time")."""
+    if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in w.temporal_marks for c in t.children):
+        governor = t.head
+    elif t.dep_ == "relcl" and t.head.lemma_.lower() in w.temporal_nouns:
+        governor = t.head
+    else:
+        return False
+    for _ in range(6):  # up to the verb the clause of time modifies
+        infinitive = governor.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in governor.children)
+        if governor.pos_ in ("VERB", "AUX") and not infinitive:  # "in a position to act by the time ...": on up
+            return any(c.dep_ == "aux" and c.lower_ in w.hedge_modals for c in governor.children)
+        if governor.head.i == governor.i:
+            return False
+        governor = governor.head
+    return False
+
+
 def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
     """What the head ``t`` of the clause we came from says of it ("refused to meet", "a plot to
     kill", "is to launch", "called on X to act"); "stop" at a reporting verb."""
@@ -73,6 +96,9 @@ def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
     if t.pos_ == "NOUN" and t.lemma_.lower() in w.hedge_nouns and (
             came_from.dep_ in ("acl", "ccomp") or (came_from.dep_ == "prep" and came_from.lower_ == "of")):
         return "hedged"  # "a plot to kill X", "a report that A had agreed with B", "the threat of an attack on X"
+    if t.pos_ == "NOUN" and came_from.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children) \
+            and any(c.dep_ == "det" and c.lower_ in w.negation_words for c in t.children):
+        return "hedged"  # "in no rush to finalize a deal", "no plan to meet": not done, perhaps later
     if t.lemma_ == "be" and came_from.dep_ == "xcomp" \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
         return "hedged"  # "X is to launch Y": planned
