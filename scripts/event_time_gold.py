@@ -2,8 +2,8 @@
 
     NEWSKG_DATA=/work/shared/data python scripts/event_time_gold.py [--split test] [--errors]
 
-The gold holds 180 event statements (metWith, visited, attacked, ...) that the build of commit
-9f26b0e read from unseen AllSides articles, each judged blind by a helper session from the
+The gold holds 330 event statements (metWith, visited, attacked, ...) that the builds of commits
+9f26b0e (dev, test) and 0cfd51c (dev2) read from unseen AllSides articles, each judged blind by a helper session from the
 article (was the event stated, asserted or hedged, and when did it happen: tests/gold/eventtime/
 TASK.md).  This script builds those articles again (texts from ``NEWSKG_DATA``, never copied into
 the repository), finds each item's statement (same document, property and sentence; subject and
@@ -16,7 +16,7 @@ per split:
   ``time_or_report`` (a statement without a time counts as dated on its report);
 * times given where the judge found none.
 
-``--errors`` lists the dev split's wrong times and wrong facts (never read the test split's).
+``--errors`` lists the studied splits' (dev, dev2) wrong times and wrong facts (never read the test split's).
 """
 
 from __future__ import annotations
@@ -132,15 +132,15 @@ def score(items: list[dict], statements: dict[tuple, list[dict]], errors: bool) 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
-    parser.add_argument("--errors", action="store_true", help="list the dev split's wrong facts and times")
+    parser.add_argument("--split", choices=("dev", "dev2", "test", "all"), default="all")
+    parser.add_argument("--errors", action="store_true", help="list the studied splits' (dev, dev2) wrong facts and times")
     args = parser.parse_args(argv)
     items = json.loads(GOLD.read_text(encoding="utf-8"))["items"]
     statements = _statements(_articles({it["doc"] for it in items}))
-    for split in ("dev", "test"):
+    for split in ("dev", "dev2", "test"):
         if args.split not in (split, "all"):
             continue
-        c = score([it for it in items if it["split"] == split], statements, args.errors and split == "dev")
+        c = score([it for it in items if it["split"] == split], statements, args.errors and split != "test")
         print(f"{split}: {len([it for it in items if it['split'] == split])} items")
         for key in sorted(c):
             print(f"  {key}: {c[key]}")
