@@ -33,7 +33,7 @@ def _parse_and_extract(
 ) -> Iterator[DocResult]:
     """One process: ``nlp.pipe`` in batches, each Doc reduced to a DocResult and dropped."""
     boiler = res.entities.words.boilerplate
-    agencies = res.entities.words.news_agencies
+    agencies = res.entities.words.news_agencies | res.entities.words.outlet_credits
     cards = res.entities.words.link_card_ends
     stream = ((prepare_text(d.text, boiler, agencies, cards), d) for d in documents)
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):

@@ -48,6 +48,8 @@ class RelationWords:
     plural_roles: frozenset[str]  # titles of several names: "Republican Sens. A and B" (each a senator)
     past_markers: frozenset[str]  # words that put a title in the past ("former")
     future_markers: frozenset[str]  # time words of a plan ("next week")
+    unshared_preps: frozenset[str]  # "X launched wars before the creation of Y": not X's creation
+    shared_occasion_properties: frozenset[str]  # ... except these ("X said after talks with Y")
     temporal_marks: frozenset[str]  # "once he meets Xi": a clause of time (a future one under a modal)
     temporal_nouns: frozenset[str]  # "by the time he meets Xi": nouns of time whose relative clause is one
     en_route_verbs: frozenset[str]  # motion verbs whose progressive is "on the way"
@@ -107,6 +109,7 @@ class EntityWords:
     place_verbs: frozenset[str]  # verbs whose object is a place even when it is a capital
     city_offices: frozenset[str]  # offices of a city ("mayor", "police")
     news_agencies: frozenset[str]  # agency credits blanked before parsing
+    outlet_credits: frozenset[str]  # outlets whose "(CNN)" credit is blanked too; the name stays elsewhere
     languages: frozenset[str]  # language names of news-monitoring source lines
     organization_heads: frozenset[str]  # last words that make a name an organisation's
     calendar_words: frozenset[str]  # a name never runs on into these ("Thursday")

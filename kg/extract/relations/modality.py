@@ -58,6 +58,9 @@ def _marked(w: RelationWords, t: Token, step: int) -> str | None:
     for c in t.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and step == 0):
             return "negated"
+        if step == 0 and c.dep_ in ("nsubj", "nsubjpass") and any(
+                g.dep_ == "det" and g.lower_ in ("no", "neither") for g in c.children):
+            return "negated"  # "no Iranian had attacked the West"
         if c.dep_ == "aux" and c.lower_ in w.hedge_modals:
             return "hedged"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
@@ -93,7 +96,8 @@ def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
     """What the head ``t`` of the clause we came from says of it ("refused to meet", "a plot to
     kill", "is to launch", "called on X to act"); "stop" at a reporting verb."""
     hedges = w.hedges
-    if t.pos_ == "NOUN" and t.lemma_.lower() in w.hedge_nouns and (
+    to_clause = came_from.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children)
+    if t.pos_ == "NOUN" and t.lemma_.lower() in w.hedge_nouns and (to_clause or
             came_from.dep_ in ("acl", "ccomp") or (came_from.dep_ == "prep" and came_from.lower_ == "of")):
         return "hedged"  # "a plot to kill X", "a report that A had agreed with B", "the threat of an attack on X"
     if t.pos_ == "NOUN" and came_from.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children) \
@@ -119,7 +123,7 @@ def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
         return "stop"
     # only a verb whose complement we came from ("refused to meet", "consider making")
     if came_from.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") or (
-            came_from.dep_ == "prep" and came_from.lower_ in ("of", "about", "with")):
+            came_from.dep_ == "prep" and came_from.lower_ in ("of", "about", "with", "from")):
         if lemma in w.negators:
             return "negated"
         if lemma in hedges:

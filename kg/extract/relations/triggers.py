@@ -45,6 +45,9 @@ def _verb_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -
     return subs
 
 
+_NO_AGENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})  # "by mid-October"
+
+
 def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -> list[Arg]:
     """The agent of a nominalisation: its possessor, a modifier before it, a "by" phrase, else
     the subject of the clause that governs it (not through "against", a stance verb or a reported
@@ -59,6 +62,10 @@ def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -
         subs = [a for h in (anchor, *pobjs) for p in prep_objects(h, "by") for a in v.deep(p)]
     if subs:
         return subs
+    late_by = [p for p in prep_objects(anchor.head, "by") if p.i > anchor.i and p.ent_type_ not in _NO_AGENT_ENTS] \
+        if anchor.dep_ == "dobj" and not _passive(anchor.head) else []
+    if late_by:  # "to address the assault on Y by the Z regime": a "by" the parser hung on the active verb is the noun's
+        return [a for p in late_by for a in v.deep(p)]
     if word_in(anchor, v.words.people_nouns) and anchor.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         return []  # "X hit out at critics of Y": the critics are the agents, not X ("X is a critic of Y" is)
     if word_in(anchor, v.words.people_nouns) and anchor.dep_ == "appos":
@@ -70,7 +77,9 @@ def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -
     # "X warned against visits to Y", "X defied sanctions on Y": X is not the event's agent
     # "X declared that Y was winning during a visit to Z": whose visit (X's or Y's) is not said
     reported = gov.dep_ == "ccomp" and "during" in crossed and gov.head.lemma_.lower() in v.words.reporting
-    if gov.pos_ in ("VERB", "AUX") and "against" not in crossed and not reported \
+    # "X launched wars before the creation of Y": another occasion, not X's (relations.toml unshared_preps)
+    other_occasion = bool(crossed & v.words.unshared_preps) and trig.prop.lower() not in v.words.shared_occasion_properties
+    if gov.pos_ in ("VERB", "AUX") and "against" not in crossed and not reported and not other_occasion \
             and gov.lemma_.lower() not in v.words.stance_verbs:
         return subjects(v, gov)[0]
     return []
@@ -237,9 +246,11 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     # "the Ruritanian National Alliance": a name, no alliance between two parties
     "not-a-name": lambda v, a, t: a.i not in v.r.token_keys,
     # "X agreed with Y's assessment": a shared view (relations.toml opinion_nouns), no agreement
-    "not-an-opinion": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties or not any(
+    # "X agrees with Y" (the simple present, no matter agreed on): a view X holds, not an agreement
+    "not-an-opinion": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties or not (any(
         o.dep_ == "pobj" and o.lemma_.lower() in v.res.relations.words.opinion_nouns
-        for c in a.children if c.dep_ == "prep" for o in c.children),
+        for c in a.children if c.dep_ == "prep" for o in c.children) or (a.tag_ in ("VBZ", "VBP") and t.kind == "verbs" and not any(
+            c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "over", "to") for c in a.children))),
     # "A and B agreed that the risk was small": a clause with a subject of its own is a shared view,
     # unless a modal makes it a decision ("agreed that the summit should be held")
     "no-opinion-clause": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties or not any(
