@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -118,12 +120,32 @@ def _nonfinite_below(v: Token, w: Token) -> bool:
 _TOLD_ON = {"advcl", "xcomp", "prep", "pobj", "npadvmod", "dobj", "amod", "compound"}
 
 
+def _event_nouns(args: list[Token]) -> set[int]:
+    """The nouns all the arguments hang on ("Japanese" and "Pearl Harbor" on "bombing"): a date
+    under such a noun is the event's own."""
+    heads = []
+    inside = {a.i for a in args}
+    for a in (a for a in args if a.head.i not in inside or a.head.i == a.i):  # a name's last word speaks for it
+        h = a.head
+        if a.dep_ in ("amod", "compound", "poss", "nmod") and h.pos_ == "NOUN":
+            heads.append({h.i})
+        elif a.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ == "NOUN":
+            heads.append({h.head.i})
+        else:
+            return set()
+    return set.intersection(*heads) if heads else set()
+
+
 def _choose(dates: list[SpacySpan], args: list[Token]) -> SpacySpan | None:
     """The DATE entity of the fact's clause: on an argument's clause verb first, then on a verb
     that governs it, then in a clause without a subject under it; with no located argument, the
     only date of the sentence."""
     if not args:
         return dates[0] if len(dates) == 1 else None
+    nouns = _event_nouns(args)  # "the Japanese bombing of Pearl Harbor in 1941" (not "the 2001 attacks")
+    for d in dates:
+        if nouns & _ancestors(d.root):
+            return d
     verbs = [_clause(a) for a in args]
     tests = [lambda v, w: v.i == w.i, lambda v, w: v.i in _ancestors(w)]
     if len({w.i for w in verbs}) == 1:  # one clause holds the fact: a date told on under it is its
@@ -141,12 +163,19 @@ def _day_entity(words: TimeWords, ent: SpacySpan) -> bool:
     return ent.label_ == "DATE" or (ent.label_ == "TIME" and any(t.lower_ in words.time_day_anchors for t in ent))
 
 
+_MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): n for n, m in enumerate(calendar.month_abbr) if m}
+
+
 def _resolve_ent(words: TimeWords, ent: SpacySpan, base: str | None, prefer: str) -> Span | None:
     toks = [t for t in ent if not t.is_punct]
     if not toks or ent.root.tag_ in ("NNS", "NNPS"):
         return None  # "two days", "recent years": a duration, not a date
     if len(toks) > 1 and toks[0].lower_ in words.vague_modifiers:
         toks = toks[1:]  # "late Tuesday", "earlier this week": the day or week itself
+    if len(toks) == 2 and toks[0].lower_ in words.past_modifiers and base and toks[1].lower_ in _MONTHS \
+            and _MONTHS[toks[1].lower_] == int(base[5:7]):  # "last August" in an August: the year before
+        return resolve(f"{toks[1].text} {int(base[:4]) - 1}", None, prefer)
     got = resolve(ent.doc[toks[0].i: toks[-1].i + 1].text, base, prefer)
     if got is None and len(toks) > 1 and toks[0].lower_ in words.past_modifiers | words.future_modifiers:
         direction = "future" if toks[0].lower_ in words.future_modifiers else "past"
@@ -157,7 +186,9 @@ def _resolve_ent(words: TimeWords, ent: SpacySpan, base: str | None, prefer: str
 def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str | None,
                hedged: bool) -> Span | None:
     """The (start, end) ISO days the sentence gives the fact whose argument tokens are ``args``."""
-    dates = [e for e in sent.ents if _day_entity(words, e)]
+    # a date that names no time ("the 100-year anniversary") or an age ("Lisa, 53,") is no candidate
+    dates = [e for e in sent.ents if _day_entity(words, e) and not (e.text.isdigit() and len(e.text) <= 2)
+             and _resolve_ent(words, e, base, "past") is not None]
     if not dates:
         return None
     ent = _choose(dates, args)

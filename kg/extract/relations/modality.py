@@ -36,6 +36,8 @@ def modality(w: RelationWords, tok: Token, event: bool = False) -> str:
             break
         if found is not None:
             return found
+        if event and t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in w.hedges for c in t.children):
+            return "hedged"  # "X is likely to ... at a speech in Y" (the event hung on "is"), not a post
         if t.tag_ in ("VBZ", "VBP") and _future_clause_of_time(w, t):
             return "hedged"
         if t.pos_ == "ADJ" and t.lower_ in w.hedges and step > 0:

@@ -258,3 +258,45 @@ def test_the_fact_is_told_where_subject_and_object_meet(res):
     assert event_span(res.time, doc[:], [*subj, *obj], "2016-12-27", True) is None
     # one token standing for both sides ("both leaders") places nothing: every token counts
     assert len(fact_tokens([doc[3], doc[10]], [doc[3], doc[0]])) == 3
+
+
+# "Ana Lind, 53, visited Paris last August": an age is no date; "last August" in an August report is
+# the August before
+AGED_VISIT = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      4  nsubj     PROPN  _      NNP
+ 2  ,         1  punct     PUNCT  _      ,
+ 3  53        1  appos     NUM    _      CD
+ 4  visited   4  ROOT      VERB   visit  VBD
+ 5  Paris     4  dobj      PROPN  _      NNP
+ 6  last      7  amod      ADJ    _      JJ
+ 7  August    4  npadvmod  PROPN  _      NNP
+ 8  .         4  punct     PUNCT  _      .
+"""
+# "the 2001 attacks on Paris or the bombing of Riga in 1941": the date under the event's own noun
+TWO_EVENTS = """
+ 0  the       2  det       DET    _      DT
+ 1  2001      2  nummod    NUM    _      CD
+ 2  attacks   2  ROOT      NOUN   attack NNS
+ 3  on        2  prep      ADP    _      IN
+ 4  Paris     3  pobj      PROPN  _      NNP
+ 5  or        2  cc        CCONJ  _      CC
+ 6  the       7  det       DET    _      DT
+ 7  bombing   2  conj      NOUN   bombing NN
+ 8  of        7  prep      ADP    _      IN
+ 9  Riga      8  pobj      PROPN  _      NNP
+10  in        7  prep      ADP    _      IN
+11  1941     10  pobj      NUM    _      CD
+"""
+
+
+def test_an_age_is_no_date_and_last_august_in_august_is_a_year_back(res):
+    doc = hand_doc(AGED_VISIT, (("Ana Lind", "PERSON"), ("53", "DATE"), ("Paris", "GPE"), ("last August", "DATE")))
+    assert event_span(res.time, doc[:], [doc[1], doc[5]], "2014-08-26", False) == ("2013-08-01", "2013-08-31")
+    assert event_span(res.time, doc[:], [doc[1], doc[5]], "2014-09-26", False) == ("2014-08-01", "2014-08-31")
+
+
+def test_a_date_under_the_events_own_noun_wins(res):
+    doc = hand_doc(TWO_EVENTS, (("2001", "DATE"), ("Paris", "GPE"), ("Riga", "GPE"), ("1941", "DATE")))
+    assert event_span(res.time, doc[:], [doc[9]], "2013-03-05", False) == ("1941-01-01", "1941-12-31")
+    assert event_span(res.time, doc[:], [doc[4]], "2013-03-05", False) == ("2001-01-01", "2001-12-31")
