@@ -27,6 +27,8 @@ class RelationWords:
 
     hedges: frozenset[str]  # a verb/noun under one of these is hedged
     hedge_nouns: frozenset[str]  # nouns whose clause is no fact ("a plot to kill X")
+    taking_verbs: frozenset[str]  # "took the opportunity to criticize X": the hedge noun's clause happened
+    negotiation_nouns: frozenset[str]  # "negotiations on a deal": what is negotiated is not reached
     hedge_modals: frozenset[str]  # auxiliaries of plans and possibilities ("may", "will")
     stance_properties: frozenset[str]  # properties of a stance or act against another agent
     stance_verbs: frozenset[str]  # verbs of a stance on an event noun ("warned of visits to Y")
@@ -124,6 +126,7 @@ class EntityWords:
     thing_pronouns: frozenset[str]  # pronouns of a thing ("it", "its")
     plural_pronouns: frozenset[str]  # plural pronouns ("they")
     speaker_pronouns: frozenset[str]  # "we", "our", "us": the speaker's side
+    reflexive_pronouns: frozenset[str]  # "himself": the own clause's subject, no one else
     person_descriptions: frozenset[str]  # descriptions that refer back to a person ("the minister")
     generic_person_descriptions: frozenset[str]  # of those, the ones any post-holder fits ("the <body> chief")
     country_descriptions: frozenset[str]  # descriptions that refer back to a country ("the nation")

@@ -36,8 +36,8 @@ def modality(w: RelationWords, tok: Token, event: bool = False) -> str:
             break
         if found is not None:
             return found
-        if event and t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in w.hedges for c in t.children):
-            return "hedged"  # "X is likely to ... at a speech in Y" (the event hung on "is"), not a post
+        if event and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("acomp", "oprd") and c.lower_ in w.hedges for c in t.children):
+            return "hedged"  # "X is likely to ... at a speech in Y", "a deal ... appeared possible"; not a post
         if t.tag_ in ("VBZ", "VBP") and _future_clause_of_time(w, t):
             return "hedged"
         if t.pos_ == "ADJ" and t.lower_ in w.hedges and step > 0:
@@ -99,8 +99,12 @@ def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
     kill", "is to launch", "called on X to act"); "stop" at a reporting verb."""
     hedges = w.hedges
     to_clause = came_from.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children)
-    if t.pos_ == "NOUN" and t.lemma_.lower() in w.hedge_nouns and (to_clause or
-            came_from.dep_ in ("acl", "ccomp") or (came_from.dep_ == "prep" and came_from.lower_ == "of")):
+    if t.pos_ == "NOUN" and t.lemma_.lower() in w.negotiation_nouns and came_from.dep_ == "prep" \
+            and came_from.lower_ in ("on", "over", "about", "for", "toward", "towards"):
+        return "hedged"  # "negotiations on a security agreement": not reached yet
+    taken = t.dep_ == "dobj" and t.head.lemma_.lower() in w.taking_verbs  # "took the chance to ..."
+    if t.pos_ == "NOUN" and t.lemma_.lower() in w.hedge_nouns and not taken and (to_clause or came_from.dep_ in ("acl", "ccomp")
+                                                                   or (came_from.dep_ == "prep" and came_from.lower_ in ("of", "for"))):
         return "hedged"  # "a plot to kill X", "a report that A had agreed with B", "the threat of an attack on X"
     if t.pos_ == "NOUN" and came_from.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children) \
             and any(c.dep_ == "det" and c.lower_ in w.negation_words for c in t.children):
@@ -121,8 +125,8 @@ def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
         return "hedged"  # "the visit is scheduled to include ...", "talks are expected" (not "was planned")
     if came_from.dep_ == "conj" and came_from.i == t.i + 2 and t.nbor(1).lower_ == "and" and lemma in hedges:
         return "hedged"  # "try and reach a deal"
-    if lemma in w.reporting:
-        return "stop"
+    if lemma in w.reporting:  # "X claimed that A and B agreed": a claim, not a plain report
+        return "hedged" if came_from.dep_ == "ccomp" and lemma in hedges else "stop"
     # only a verb whose complement we came from ("refused to meet", "consider making")
     if came_from.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") or (
             came_from.dep_ == "prep" and came_from.lower_ in ("of", "about", "with", "from")):

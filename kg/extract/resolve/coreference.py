@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import QUOTE_MARKS, Mention
 from kg.extract.resolve.records import Resolution
+from kg.extract.resolve.referring import expletive
 from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
 
@@ -101,7 +102,11 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
             sal.note(tok, key, mentions)
             continue
         low = tok.lower_
-        if low in words.person_pronouns:
+        if low in words.reflexive_pronouns:  # "killing himself": the clause's own subject or no one
+            own = _clause_subject_key(tok, r)
+            if own:
+                r.coref[tok.i] = (own,)
+        elif low in words.person_pronouns:
             banned = _quoting_speakers(tok, r, res.relations.words.reporting) | _own_subject(tok, r) \
                 | (female if low in _MALE_PRONOUNS else male if low in _FEMALE_PRONOUNS else set())
             unlikely = guessed_female if low in _MALE_PRONOUNS else guessed_male if low in _FEMALE_PRONOUNS else set()
@@ -141,7 +146,7 @@ def _thing_pronoun(tok: Token, r: Resolution, sal: _Salience, doc: Doc) -> None:
         return
     if tok.dep_ in ("dobj", "pobj") and tok.lower_ == "it":
         return  # an object "it" is mostly a thing ("opposed extending it"): no guess
-    if _expletive(tok):
+    if expletive(tok):
         return
     subj = _clause_subject_key(tok, r)
     if subj and sal.is_agent_nonperson(subj):
@@ -150,20 +155,6 @@ def _thing_pronoun(tok: Token, r: Resolution, sal: _Salience, doc: Doc) -> None:
         got = sal.best(lambda k: sal.is_agent_nonperson(k) and k in sal.named, tok)
         if got and not _unnamed_subject_between(doc, r, sal.last_seen[got[0]], i):
             r.coref[i] = got
-
-
-def _expletive(tok: Token) -> bool:
-    """An "it" standing for a clause after it ("It was hard to tell ...", "It is clear that ..."): the
-    parser's expl, or the subject of "be" with a predicate and an infinitive or "that" clause."""
-    if tok.lower_ != "it" or tok.dep_ == "expl":
-        return tok.lower_ == "it"
-    if tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
-        return False
-    preds = [c for c in tok.head.children if c.dep_ in ("acomp", "attr")]
-    clauses = [c for h in (tok.head, *(p for p in preds if p.dep_ == "attr")) for c in h.children  # not "able to"
-               if c.i > tok.i and c.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl")]
-    return bool(preds) and any(g.dep_ == "aux" and g.lower_ == "to" or g.dep_ == "mark" and g.lower_ == "that"
-                               for c in clauses for g in c.children)
 
 
 def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titles, affiliations) -> None:
