@@ -21,7 +21,7 @@ def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
     time and speaker of each fact, for one parsed document (whose date is parsed first)."""
     document = dated_document(document, doc)
     mentions = extract_mentions(doc, res)
-    resolution = resolve(doc, mentions, res, document.id)
+    resolution = resolve(doc, mentions, res, document.id, document.date if document.date and len(document.date) == 10 else None)
     rules = extract_relations(doc, mentions, resolution, res, document.id, document.date)
     learned = learned_relations(doc, mentions, resolution, res, document.id, rules=rules.relations)
     relations = rules.relations + beyond_rules(learned, rules.relations,

@@ -13,11 +13,9 @@ Rules, in order:
   with it, whatever label the NER gave it (NER often types a bare surname as ORG);
 * acronyms defined in the text join their long form;
 * everything else: family + normalised text;
-* coreference: he/she/his/her -> the most salient person (subject, recent, frequent);
-  it/its -> the subject of the clause or the most recent non-person agent; "the two sides",
-  "both countries", "the ministers" -> the two most salient agents of that kind;
-  "the minister", "the <org> chief" -> the most salient person;
-  "the <adjective> country" -> the most recent country outside the phrase itself.
+* a lone surname titled with an office its holder had on the text's date ("President Trump") is
+  not the relative the text names in full ("first lady Melania Trump"): shortnames.held_surnames;
+* coreference: pronouns and descriptions (:mod:`kg.extract.resolve.coreference`).
 """
 
 from __future__ import annotations
@@ -32,7 +30,7 @@ from kg.extract.mentions.records import Mention, family_of, make_key, normalise
 from kg.extract.resolve.aliases import surface_aliases
 from kg.extract.resolve.coreference import coreference
 from kg.extract.resolve.records import Resolution
-from kg.extract.resolve.shortnames import bind_short_names, introductions, surname_first_words
+from kg.extract.resolve.shortnames import bind_short_names, held_surnames, introductions, surname_first_words
 from kg.model import Entity
 from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
@@ -122,6 +120,7 @@ class _Persons:
     full: dict[str, list[str]]
     canonical: dict[str, str]
     suffixes: frozenset[str] = frozenset()  # generation suffixes ("jr"): "Trump Jr." has no given name
+    held: frozenset[str] = frozenset()  # lone surnames that are an office holder's, not a full name's here
     _index: dict[tuple[str, str], list[str]] | None = None
 
     def _by_word(self) -> dict[tuple[str, str], list[str]]:
@@ -135,12 +134,13 @@ class _Persons:
         return self._index
 
     @classmethod
-    def of(cls, mentions: list[Mention], suffixes: frozenset[str] = frozenset()) -> "_Persons":
+    def of(cls, mentions: list[Mention], suffixes: frozenset[str] = frozenset(),
+           held: frozenset[str] = frozenset()) -> "_Persons":
         full: dict[str, list[str]] = {}
         for m in mentions:
             if m.cls == "Person" and len(m.text.split()) >= 2:
                 full.setdefault(normalise(m.text), m.text.split())
-        persons = cls(full, {}, suffixes)
+        persons = cls(full, {}, suffixes, held)
         # longest full name wins as canonical for its sub-names
         for norm in sorted(full, key=lambda k: (-len(k), k)):
             target = persons.person_for(norm) if norm not in persons.canonical else None
@@ -154,7 +154,7 @@ class _Persons:
         if norm in self.full:
             return norm
         words = norm.split()
-        if not words:
+        if not words or (len(words) == 1 and norm in self.held):
             return None
         pool = self._by_word().get(("last", words[-1]), []) + (
             self._by_word().get(("first", words[0]), []) if len(words) == 1 else [])
@@ -180,10 +180,10 @@ class _Persons:
         k.names[key][m.text] += 1
 
 
-def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> Resolution:
-    """Entities of one document and the key of every mention (see the module docstring)."""
+def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str, date: str | None = None) -> Resolution:
+    """Entities of one document (of ISO ``date``, if known) and the key of every mention (see the module docstring)."""
     k = _Keys([None] * len(mentions))
-    persons = _Persons.of(mentions, load_name_lexicon(res.folder).suffixes)
+    persons = _Persons.of(mentions, load_name_lexicon(res.folder).suffixes, held_surnames(doc, mentions, res, date))
     titled = _person_names(doc, mentions, res)
     # a one-word name the NER calls an organisation in one place: no first name makes it a person
     # elsewhere (unless the text makes it a person: "President Roe ... the Roe administration")
@@ -196,7 +196,8 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str) -> R
     # lone surnames several full names share: the one the text introduced first, with a title
     bound = bind_short_names(((normalise(m.text), m.start) for m in mentions
                               if m.source in ("ner", "repeat") and len(m.text.split()) == 1
-                              and persons.person_for(m.text) is None), introductions(doc, mentions, res),
+                              and persons.person_for(m.text) is None and normalise(m.text) not in persons.held),
+                             introductions(doc, mentions, res),
                              surname_first_words(res))
     for n, m in enumerate(mentions):
         if m.role == "acronym" and m.acronym_of is not None:

@@ -24,8 +24,9 @@ from spacy.tokens import Doc
 from kg.extract.mentions.records import Mention, normalise
 from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
+from kg.resources.offices import fold_name
 
-__all__ = ["bind_short_names", "introductions", "surname_first_words"]
+__all__ = ["bind_short_names", "held_surnames", "introductions", "surname_first_words"]
 
 
 def surname_first_words(res: Resources) -> frozenset[str]:
@@ -63,3 +64,26 @@ def bind_short_names(shorts: Iterable[tuple[str, int]], intro: Mapping[str, tupl
         if len(before) == 1 and intro[before[0]][1]:
             out[word] = before[0]
     return out
+
+
+def held_surnames(doc: Doc, mentions: list[Mention], res: Resources, date: str | None) -> frozenset[str]:
+    """Lone surnames (normalised) the text titles with an office that the office-holder tables give
+    its holder on the text's ``date`` ("President Trump" in 2017), while the only full names it
+    writes with that surname are not that holder's ("first lady Melania Trump"): the surname is the
+    holder's, and joins no full name of the text (corpus resolution joins it to the holder)."""
+    if not date:
+        return frozenset()
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.cls == "Person" and len(m.text.split()) >= 2:
+            full.setdefault(normalise(m.text).split()[-1], set()).add(fold_name(m.text))
+    out = set()
+    for m in mentions:
+        word = normalise(m.text)
+        if len(m.text.split()) != 1 or m.start == 0 or word not in full:
+            continue
+        for title in {doc[m.start - 1].text, doc[max(0, m.start - 2):m.start].text}:
+            holders = res.offices.holders(m.text, title.lower().rstrip("."), date)
+            if holders and not full[word] & {fold_name(n) for h in holders for n in h.names}:
+                out.add(word)
+    return frozenset(out)

@@ -474,7 +474,9 @@ CASES = [
                   "start": "2001-05-01", "end": "2006-05-01", "property": "worksFor"},),
         facts=(Fact("Ana Lind", "worksFor", "France", "asserted", "office-holder"),),
     ),
-    # a person the text names in full is that person, not the holder of the title who shares the surname
+    # a person the text names in full is not the holder of the title who shares the surname: "President
+    # Lind" in a text of 2003 is the table's president (Ana Lind), not Bo Lind (until 2026-12-04 it was
+    # taken for Bo Lind; "President Trump" beside "first lady Melania Trump" showed why it must not be)
     Case(
         "office-holder-other-person", "Bo Lind met President Lind.",
         """
@@ -488,6 +490,8 @@ CASES = [
         ents=(("Bo Lind", "PERSON"), ("Lind", "PERSON", 2)),
         date="2003-02-01",
         holders=(LIND_TERM,),
+        facts=(Fact("Bo Lind", "metWith", "Lind", "asserted", "verb-svo"),
+               Fact("Lind", "leaderOf", "France", "asserted", "office-holder")),
         absent=(("Bo Lind", "leaderOf", "France"),),
     ),
     # "<X> Forces <Place>": a unit named after where it is stationed (the place must be known)

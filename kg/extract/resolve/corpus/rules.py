@@ -21,6 +21,7 @@ from kg.extract.resolve.corpus.evidence import MIN_SCORE, Candidate, Side, affin
 from kg.extract.resolve.corpus.units import INSTITUTIONS, Context, Unit
 from kg.extract.resolve.names import NEEDS_EVIDENCE, RULE_STRENGTH, NameKit, fold, is_acronym
 from kg.resources import Resources
+from kg.resources.offices import fold_name
 
 __all__ = ["Proposal", "Suspect", "View", "RULES", "rule"]
 
@@ -336,8 +337,10 @@ def person_short_name(view: View) -> Iterator[Proposal]:
         given = not roots
         if given:
             roots = by_word.get("given:" + word, set())
+        held = _holder_names(view, u)  # "President Trump" in 2017 beside "Melania Trump": only the holder
         roots = {r for r in roots if view.clusters.conflict(u.uid, r) is None
-                 and not (other_generation and view.units[r].person is not None and view.units[r].person.suffix)}
+                 and not (other_generation and view.units[r].person is not None and view.units[r].person.suffix)
+                 and (not held or fold_name(view.units[r].name) in held)}
         if not roots:
             continue
         cands = []
@@ -353,6 +356,15 @@ def person_short_name(view: View) -> Iterator[Proposal]:
         elif len(cands) > 1 or scores:
             view.suspects.append(Suspect("person-short-name", (u.uid, *(c.uid for c in cands)),
                                          describe(u, None, scores, cands)))
+
+
+def _holder_names(view: View, u: Unit) -> set[str]:
+    """The names of the office holder a titled short name denotes on its text's date, by the tables."""
+    date, word = view.context.dates.get(u.doc), fold_name(u.person.surname)
+    titles = {fold_name(t) for t in u.titles} | {fold_name(f)[: -len(word) - 1] for f in u.forms
+                                                 if fold_name(f).endswith(" " + word)}
+    return {fold_name(n) for t in titles if t and date for h in view.res.offices.holders(word, t, date)
+            for n in h.names}
 
 
 def _placed(view: View, u: Unit) -> bool:
