@@ -126,6 +126,7 @@ class EntityWords:
     thing_pronouns: frozenset[str]  # pronouns of a thing ("it", "its")
     plural_pronouns: frozenset[str]  # plural pronouns ("they")
     speaker_pronouns: frozenset[str]  # "we", "our", "us": the speaker's side
+    ship_prefixes: frozenset[str]  # "USS Ronald Reagan": a warship, not a person
     reflexive_pronouns: frozenset[str]  # "himself": the own clause's subject, no one else
     person_descriptions: frozenset[str]  # descriptions that refer back to a person ("the minister")
     generic_person_descriptions: frozenset[str]  # of those, the ones any post-holder fits ("the <body> chief")

@@ -29,6 +29,8 @@ def strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], perso
 
 def class_by_head(doc: Doc, start: int, end: int, res: Resources) -> str | None:
     heads = res.entities.head_classes
+    if end - start >= 2 and doc[start].lower_ in res.entities.words.ship_prefixes:
+        return "WeaponSystem"  # "USS Ronald Reagan"
     last = doc[end - 1].lower_
     two = f"{doc[end - 2].lower_} {last}" if end - start >= 2 else None
     if two and two in heads:
