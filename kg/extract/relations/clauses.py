@@ -50,11 +50,13 @@ def subjects(v: DocView, verb: Token) -> tuple[list[Arg], bool]:
 
 def _own_subject(v: DocView, t: Token) -> list[Arg] | None:
     """The subject of ``t`` itself, or None when it has none (a dateline is no subject)."""
-    for c in t.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and not is_dateline(c):
-            if c.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
-                return v.direct(t.head, conjuncts=False) or v.deep(t.head)
-            return v.deep(c)
+    subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and not is_dateline(c)]
+    if len(subjects) > 1:  # "staunch Trump ally Rep. Jim Jordan threatened": the name, not the description
+        subjects.sort(key=lambda c: c.i not in v.r.token_keys)
+    for c in subjects:
+        if c.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
+            return v.direct(t.head, conjuncts=False) or v.deep(t.head)
+        return v.deep(c)
     return None
 
 
