@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import QUOTE_MARKS, Mention
 from kg.extract.resolve.records import Resolution
-from kg.extract.resolve.referring import expletive
+from kg.extract.resolve.referring import expletive, forward_subject
 from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
 
@@ -110,7 +110,11 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
             banned = _quoting_speakers(tok, r, res.relations.words.reporting) | _own_subject(tok, r) \
                 | (female if low in _MALE_PRONOUNS else male if low in _FEMALE_PRONOUNS else set())
             unlikely = guessed_female if low in _MALE_PRONOUNS else guessed_male if low in _FEMALE_PRONOUNS else set()
-            got = sal.best(sal.is_person, tok, banned=frozenset(banned), unlikely=frozenset(unlikely))
+            ahead = forward_subject(tok)  # "after his summit with Y, X said": X
+            ahead_keys = r.keys_at(ahead.i) if ahead is not None else ()
+            got = (tuple(ahead_keys) if len(ahead_keys) == 1 and sal.is_person(ahead_keys[0])
+                   and ahead_keys[0] not in banned else None) \
+                or sal.best(sal.is_person, tok, banned=frozenset(banned), unlikely=frozenset(unlikely))
             if got:
                 r.coref[tok.i] = got
                 # "he" told the reader this person's sex (unless a title said otherwise)
