@@ -124,6 +124,11 @@ def update_store(
         raise
 
 
+# Documents written per transaction by an update: pyoxigraph holds a transaction's quads in native
+# memory (about 2 KiB a quad; a document writes a few hundred), docs/scale.md.
+WRITE_CHUNK = 1000
+
+
 @dataclass
 class _Plan:
     """What an update writes: documents sorted by what happens to them, graphs and entity shares."""
@@ -155,8 +160,9 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
     kg, doc_entities, corpus = accumulate(store, kg, doc_entities, _documents(store).values(), base=base, resources=res)
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
     empty = not _prefix_graphs(store, prefix) and not _prefix_graphs(store, str(document_graph_iri(base, "x"))[:-1])
-    plan = _plan(store, kg, base=base, res=res, doc_entities=doc_entities, empty=empty, replace=replace,
-                 rewritten=corpus.rewritten)
+    plans = _plan(store, kg, base=base, res=res, doc_entities=doc_entities, empty=empty, replace=replace,
+                  rewritten=corpus.rewritten)
+    plan = _merged(plans)
     if plan.refused:
         refused = plan.refused
         raise StoreError(
@@ -165,25 +171,55 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
             "ids (file names or the id field) or build without --no-replace to replace them.")
     if empty:
         return _first_build(store, path, plan, base, corpus)
-    delete, insert = entity_changes(store, base, plan.touched, dropped={q.value for q in plan.drop},
-                                    new_shares=plan.new_shares)
-    view_delete, view_insert = view_changes(store, base, drop=plan.drop, delete=delete, insert=plan.fresh + insert)
-    count_delete, count_insert = document_quads_change(store, document_quads(store) + plan.public - plan.removed)
-    apply_update(store, drop=plan.drop, delete=delete + view_delete + count_delete,
-                 insert=plan.fresh + insert + view_insert + count_insert + [_FACTS_STALE_FLAG])
+    for part in plans:  # one transaction per chunk of documents: each leaves a consistent store
+        _write(store, base, part)
     report = _finish(store, path, corpus=corpus, facts=None if stale_facts else plan.facts, added=tuple(plan.added), replaced=tuple(plan.replaced),
                      rewritten=tuple(plan.rewritten), unchanged=tuple(plan.unchanged), entities_updated=len(plan.touched))
     # the model of every stored document, from this update's corpus resolution (kg.store.outputs)
     return with_fields(report, stored_model=lambda: corpus.model(res))
 
 
+def _write(store: ox.Store, base: str, plan: _Plan) -> None:
+    """One chunk's documents, the entity merges and view changes they cause, the kept quad count and
+    the facts-stale flag: one transaction.  A run killed between two chunks leaves the store as a
+    build of fewer documents would (the next build rewrites what resolves differently)."""
+    delete, insert = entity_changes(store, base, plan.touched, dropped={q.value for q in plan.drop},
+                                    new_shares=plan.new_shares)
+    view_delete, view_insert = view_changes(store, base, drop=plan.drop, delete=delete, insert=plan.fresh + insert)
+    count_delete, count_insert = document_quads_change(store, document_quads(store) + plan.public - plan.removed)
+    apply_update(store, drop=plan.drop, delete=delete + view_delete + count_delete,
+                 insert=plan.fresh + insert + view_insert + count_insert + [_FACTS_STALE_FLAG])
+
+
+def _merged(plans: list[_Plan]) -> _Plan:
+    """The chunks' plans as one (the report, a refusal, a first build)."""
+    if len(plans) == 1:
+        return plans[0]
+    out = _Plan()
+    for p in plans:
+        for name in ("added", "replaced", "rewritten", "unchanged", "refused", "fresh", "drop"):
+            getattr(out, name).extend(getattr(p, name))
+        out.touched |= p.touched
+        out.facts |= p.facts
+        out.public += p.public
+        out.removed += p.removed
+        for subject, shares in p.new_shares.items():
+            out.new_shares.setdefault(subject, {}).update(shares)
+    return out
+
+
 def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
           doc_entities: Mapping[str, Sequence[Entity]] | None, empty: bool, replace: bool,
-          rewritten: Collection[str] = ()) -> _Plan:
-    """Each document's graphs, compared with the stored version (none on a first build)."""
-    plan = _Plan()
+          rewritten: Collection[str] = ()) -> list[_Plan]:
+    """Each document's graphs, compared with the stored version (none on a first build), in chunks
+    of at most :data:`WRITE_CHUNK` documents to write (a transaction's memory grows with its quads)."""
+    plans = [_Plan()]
     terms = oxigraph_terms()
     for part in iter_document_graphs(kg, base=base, resources=res, doc_entities=doc_entities, terms=terms):
+        plan = plans[-1]
+        if len(plan.added) + len(plan.replaced) + len(plan.rewritten) >= WRITE_CHUNK:
+            plan = _Plan()
+            plans.append(plan)
         g = ox.NamedNode(str(document_graph_iri(base, part.doc_id)))
         e = ox.NamedNode(str(document_entities_graph_iri(base, part.doc_id)))
         new = {g: [ox.Quad(s, p, o, g) for s, p, o in part.facts],
@@ -218,7 +254,7 @@ def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
             plan.new_shares.setdefault(q.subject, {}).setdefault(e.value, {}).setdefault(
                 q.predicate.value, []).append(q.object)
         plan.touched |= {q.subject for q in new[e]}
-    return plan
+    return plans
 
 
 def _first_build(store: ox.Store, path: Path, plan: _Plan, base: str, corpus: Pending) -> StoreReport:
