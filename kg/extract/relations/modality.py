@@ -61,7 +61,7 @@ def _marked(w: RelationWords, t: Token, step: int) -> str | None:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and step == 0):
             return "negated"
         if step == 0 and c.dep_ in ("nsubj", "nsubjpass") and any(
-                g.dep_ == "det" and g.lower_ in ("no", "neither") for g in c.children):
+                g.dep_ == "det" and g.lower_ in w.negation_words for g in c.children):
             return "negated"  # "no Iranian had attacked the West"
         if c.dep_ == "aux" and c.lower_ in w.hedge_modals:
             return "hedged"
