@@ -10,7 +10,8 @@ the repository), finds each item's statement (same document, property and senten
 object by label or alias, or by a shared word when the corpus gives another label) and reports,
 per split:
 
-* how many items the build still reads, and its modality against the judge's "stated";
+* how many items the build still reads (same document and property, the same sentence or one the
+  build cuts inside it), and its modality against the judge's "stated";
 * precision of asserted event facts (judged "yes" among those the build asserts);
 * event time on items judged "yes" or "hedged" with a gold time: exact start and end, and
   ``time_or_report`` (a statement without a time counts as dated on its report);
@@ -87,7 +88,11 @@ def _fits(label: str, names: set[str]) -> int:
 def _find(item: dict, statements: dict[tuple, list[dict]]) -> dict | None:
     """The statement of the item's sentence and property whose subject and object fit its labels best."""
     best, best_fit = None, 0
-    for st in statements.get((item["doc"], item["property"], item["start_char"], item["end_char"]), ()):
+    here = statements.get((item["doc"], item["property"], item["start_char"], item["end_char"]))
+    if here is None:  # the sentence as later builds cut it: inside the item's ("Hide Caption 5 of 10" blanked)
+        here = [st for (d, p, sc, ec), sts in statements.items() if d == item["doc"] and p == item["property"]
+                and item["start_char"] <= sc < ec <= item["end_char"] for st in sts]
+    for st in here:
         s, o = _fits(item["subject"], st["subjects"]), _fits(item["object"], st["objects"])
         if s and o and s + o > best_fit:
             best, best_fit = st, s + o

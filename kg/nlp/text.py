@@ -66,21 +66,34 @@ def _blank_credit(m: re.Match[str]) -> str:
 
 
 _AGENCY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
+_GALLERY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
 
 
 def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str] = frozenset(),
-                 card_ends: frozenset[str] = frozenset()) -> str:
-    """Blank out web boilerplate lines ("Also Read", "Advertisement", ...), agency credits and
-    link cards (:func:`blank_link_cards`, ended by one of ``card_ends``).
+                 card_ends: frozenset[str] = frozenset(), galleries: frozenset[str] = frozenset()) -> str:
+    """Blank out web boilerplate lines ("Also Read", "Advertisement", ...), the markers and titles
+    of photo galleries (:func:`blank_gallery`, on lines with a marker of ``galleries`` followed by
+    "N of M": "Hide Caption 3 of 32"), agency credits and link cards (:func:`blank_link_cards`,
+    ended by one of ``card_ends``).
+
+    >>> prepare_text("Photos: Ana Lind in Paris. Hide Caption 1 of 9", frozenset(), galleries=frozenset({"hide caption"})).strip()
+    'Ana Lind in Paris.'
 
     Removed text is replaced by spaces of the same length so that character offsets into the
     original text stay valid.  Control characters other than newline and tab become spaces too.
     """
     text = blank_link_cards(text, card_ends)
+    if galleries not in _GALLERY_CACHE:
+        names = "|".join(sorted(re.escape(g) for g in galleries))
+        _GALLERY_CACHE[galleries] = re.compile(rf"(?:{names})\s+\d+\s+of\s+\d+", re.IGNORECASE) if names else None
+    gallery = _GALLERY_CACHE[galleries]
+
     def blank(m: re.Match[str]) -> str:
         line = m.group(0)
         key = line.strip().strip(":|>»·-").strip().lower()
-        return " " * len(line) if key in boilerplate else line
+        if key in boilerplate:
+            return " " * len(line)
+        return blank_gallery(line, gallery) if gallery is not None and gallery.search(line) else line
 
     out = _LINE.sub(blank, text)
     if agencies not in _AGENCY_CACHE:
@@ -89,6 +102,49 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
     if credit is not None:
         out = credit.sub(_blank_credit, out)
     return "".join(c if c in "\n\t" or c.isprintable() or c == "\r" else " " for c in out)
+
+
+_OPENER = re.compile(r"\s*Photos:\s*")
+
+
+def blank_gallery(line: str, marker: re.Pattern[str]) -> str:
+    r"""A photo gallery's line with its markers ("Hide Caption 3 of 32"), each caption's opener
+    ("Photos:") and the gallery title every caption repeats ("Night of terror: Paris attacks") blanked:
+    the captions themselves stay, as sentences.
+
+    >>> blank_gallery("Photos: Riots: Paris Cars burn. Hide Caption 1 of 2 Photos: Riots: Paris Police came. Hide Caption 2 of 2",
+    ...               re.compile(r"hide caption \d+ of \d+", re.I)).split()
+    ['Cars', 'burn.', 'Police', 'came.']
+    """
+    chars = list(line)
+    def spaces(a: int, b: int) -> None:
+        chars[a:b] = " " * (b - a)
+    bounds, start = [], 0
+    for m in marker.finditer(line):
+        bounds.append((start, m.start()))
+        spaces(m.start(), m.end())
+        start = m.end()
+    bounds.append((start, len(line)))
+    segments = []
+    for a, b in bounds:
+        opener = _OPENER.match(line, a, b)
+        if opener is not None:
+            spaces(opener.start(), opener.end())
+            a = opener.end()
+        if line[a:b].strip():
+            segments.append((a, b))
+    if len(segments) > 1:  # the title every caption starts with
+        words = [line[a:b].split() for a, b in segments]
+        common = 0
+        while all(len(w) > common and w[common] == words[0][common] for w in words):
+            common += 1
+        if common:
+            for (a, b), w in zip(segments, words):
+                end = a
+                for word in w[:common]:
+                    end = line.index(word, end) + len(word)
+                spaces(a, end)
+    return "".join(chars)
 
 
 # A link card pasted into the text by a crawl: the person's full name glued to the link text
