@@ -209,7 +209,7 @@ def system_run(documents: Sequence[Document], *, nlp, resources=None, aliases=No
     """Extract ``documents`` as a build does; returns (graph, corpus resolution, mention spans per document)."""
     from kg.builder import new_graph
     from kg.extract import extract_document
-    from kg.extract.context import dated_document
+    from kg.extract.context import dated_document, report_day
     from kg.extract.mentions.find import extract_mentions
     from kg.extract.resolve.corpus import resolve_across_documents
     from kg.extract.resolve.document import resolve
@@ -224,8 +224,7 @@ def system_run(documents: Sequence[Document], *, nlp, resources=None, aliases=No
     spans: dict[str, list[_Span]] = {}
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=16):
         mentions = extract_mentions(doc, res)
-        date = dated_document(document, doc).date
-        resolution = resolve(doc, mentions, res, document.id, date if date and len(date) == 10 else None)
+        resolution = resolve(doc, mentions, res, document.id, report_day(dated_document(document, doc)))
         spans[document.id] = _mention_spans(doc, mentions, resolution.mention_keys)
         kg.add(extract_document(document, doc, res))
     corpus = resolve_across_documents(kg, res, aliases=aliases)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.context import add_context, dated_document
+from kg.extract.context import add_context, dated_document, report_day
 from kg.extract.infer import apply_chains
 from kg.extract.learned import beyond_rules, learned_relations
 from kg.extract.mentions.find import extract_mentions
@@ -21,7 +21,7 @@ def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
     time and speaker of each fact, for one parsed document (whose date is parsed first)."""
     document = dated_document(document, doc)
     mentions = extract_mentions(doc, res)
-    resolution = resolve(doc, mentions, res, document.id, document.date if document.date and len(document.date) == 10 else None)
+    resolution = resolve(doc, mentions, res, document.id, report_day(document))
     rules = extract_relations(doc, mentions, resolution, res, document.id, document.date)
     learned = learned_relations(doc, mentions, resolution, res, document.id, rules=rules.relations)
     relations = rules.relations + beyond_rules(learned, rules.relations,

@@ -29,7 +29,7 @@ from kg.resources import Resources
 
 log = logging.getLogger(__name__)
 
-__all__ = ["add_context", "dated_document", "shared_event_times"]
+__all__ = ["add_context", "dated_document", "report_day", "shared_event_times"]
 
 _CLAUSE_FAMILIES = frozenset({"patterns"})  # rule families that read a clause (registry.py)
 
@@ -45,13 +45,23 @@ def dated_document(document: Document, doc: Doc) -> Document:
     return replace(document, date=iso) if iso and iso != document.date else document
 
 
+def report_day(document: Document) -> str | None:
+    """The document's date when it is one ISO day (what :func:`dated_document` makes of a readable
+    date field or dateline), else None: the base of relative times and of the office tables.
+
+    >>> report_day(Document("d", "text", date="2016-09-20")), report_day(Document("d", "text", date="autumn"))
+    ('2016-09-20', None)
+    """
+    return document.date if document.date and len(document.date) == 10 else None
+
+
 def add_context(document: Document, doc: Doc, resolution: Resolution, relations: Iterable[Relation],
                 res: Resources) -> list[Relation]:
     """``relations`` with the event time of event facts, the validity bounds of post facts and the
     speaker of reported facts."""
     events, posts = res.ontology.events, res.ontology.posts
     reporting, phrases = res.relations.words.reporting, res.time.attribution_phrases
-    base = document.date if document.date and len(document.date) == 10 else None
+    base = report_day(document)
     sents: dict[tuple[int, int], object] = {}
     out = []
     for rel in relations:

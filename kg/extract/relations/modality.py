@@ -4,8 +4,9 @@ A relation under negation ("not", "never", "no talks", "denied meeting") is ``ne
 modal (may, might, could, would, should), a hedging verb (consider, plan to, hope, seek, ...), a
 condition ("if"), a plan ("is to launch", "visits Y next week") or a content noun ("a plot to
 kill X"), a clause of time in the present under a modal ("will act once he meets X") or an
-infinitive under a negated noun ("in no rush to finalize a deal") it is ``hedged``.  Neither is asserted as a plain triple.  The word lists are in the
-lexicon (``hedges``, ``hedge_modals``, ``hedge_nouns``, ``negators``, ``future_markers``, ...).
+infinitive under a negated noun ("in no rush to finalize a deal") it is ``hedged``.  Neither is
+asserted as a plain triple.  The word lists are in the lexicon (``hedges``, ``hedge_modals``,
+``hedge_nouns``, ``negators``, ``future_markers``, ...).
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ def _marked(w: RelationWords, t: Token, step: int) -> str | None:
     return None
 
 
+def _to_infinitive(tok: Token) -> bool:
+    """``tok`` heads a "to" infinitive ("a plan to meet", "is to launch")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _future_clause_of_time(w: RelationWords, t: Token) -> bool:
     """``t`` (present tense) heads a clause of time whose governing verb has a modal: "will raise
     tariffs once he meets Xi", "could act by the time he meets Xi" (a future event told in the
@@ -85,7 +91,7 @@ def _future_clause_of_time(w: RelationWords, t: Token) -> bool:
     else:
         return False
     for _ in range(6):  # up to the verb the clause of time modifies
-        infinitive = governor.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in governor.children)
+        infinitive = governor.tag_ == "VB" and _to_infinitive(governor)
         if governor.pos_ in ("VERB", "AUX") and not infinitive:  # "in a position to act by the time ...": on up
             return any(c.dep_ == "aux" and c.lower_ in w.hedge_modals for c in governor.children)
         if governor.head.i == governor.i:
@@ -98,19 +104,19 @@ def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
     """What the head ``t`` of the clause we came from says of it ("refused to meet", "a plot to
     kill", "is to launch", "called on X to act"); "stop" at a reporting verb."""
     hedges = w.hedges
-    to_clause = came_from.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children)
+    to_clause = came_from.dep_ == "relcl" and _to_infinitive(came_from)
     if t.pos_ == "NOUN" and t.lemma_.lower() in w.negotiation_nouns and came_from.dep_ == "prep" \
             and came_from.lower_ in ("on", "over", "about", "for", "toward", "towards"):
         return "hedged"  # "negotiations on a security agreement": not reached yet
     taken = t.dep_ == "dobj" and t.head.lemma_.lower() in w.taking_verbs  # "took the chance to ..."
-    if t.pos_ == "NOUN" and t.lemma_.lower() in w.hedge_nouns and not taken and (to_clause or came_from.dep_ in ("acl", "ccomp")
-                                                                   or (came_from.dep_ == "prep" and came_from.lower_ in ("of", "for"))):
+    content = to_clause or came_from.dep_ in ("acl", "ccomp") or (came_from.dep_ == "prep" and came_from.lower_ in ("of", "for"))
+    if t.pos_ == "NOUN" and t.lemma_.lower() in w.hedge_nouns and not taken and content:
         return "hedged"  # "a plot to kill X", "a report that A had agreed with B", "the threat of an attack on X"
-    if t.pos_ == "NOUN" and came_from.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children) \
+    if t.pos_ == "NOUN" and came_from.dep_ == "acl" and _to_infinitive(came_from) \
             and any(c.dep_ == "det" and c.lower_ in w.negation_words for c in t.children):
         return "hedged"  # "in no rush to finalize a deal", "no plan to meet": not done, perhaps later
     if t.lemma_ == "be" and came_from.dep_ == "xcomp" \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+            and _to_infinitive(came_from):
         return "hedged"  # "X is to launch Y": planned
     if t.pos_ not in ("VERB", "AUX"):
         return None

@@ -222,6 +222,16 @@ def _agreement(v: DocView, anchor: Token, obj: Token) -> bool:
     return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
 
 
+def _opinion(v: DocView, anchor: Token, trig: Trigger) -> bool:
+    """A shared view, no agreement: "X agreed with Y's assessment" (relations.toml opinion_nouns),
+    or "X agrees with Y" in the simple present with no matter agreed on ("on", "over", "to")."""
+    if any(o.dep_ == "pobj" and o.lemma_.lower() in v.res.relations.words.opinion_nouns
+           for c in anchor.children if c.dep_ == "prep" for o in c.children):
+        return True
+    return anchor.tag_ in ("VBZ", "VBP") and trig.kind == "verbs" and not any(
+        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "over", "to") for c in anchor.children)
+
+
 GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     "words": _words,
     # a property with theme words needs one near the trigger (weapons for suppliesArmsTo)
@@ -245,12 +255,8 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     "collective-object": lambda v, a, t: all(_agreement(v, a, c) for c in a.children if c.dep_ == "dobj"),
     # "the Ruritanian National Alliance": a name, no alliance between two parties
     "not-a-name": lambda v, a, t: a.i not in v.r.token_keys,
-    # "X agreed with Y's assessment": a shared view (relations.toml opinion_nouns), no agreement
-    # "X agrees with Y" (the simple present, no matter agreed on): a view X holds, not an agreement
-    "not-an-opinion": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties or not (any(
-        o.dep_ == "pobj" and o.lemma_.lower() in v.res.relations.words.opinion_nouns
-        for c in a.children if c.dep_ == "prep" for o in c.children) or (a.tag_ in ("VBZ", "VBP") and t.kind == "verbs" and not any(
-            c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "over", "to") for c in a.children))),
+    "not-an-opinion": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties
+    or not _opinion(v, a, t),
     # "A and B agreed that the risk was small": a clause with a subject of its own is a shared view,
     # unless a modal makes it a decision ("agreed that the summit should be held")
     "no-opinion-clause": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties or not any(

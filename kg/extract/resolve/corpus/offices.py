@@ -11,7 +11,6 @@ from collections import defaultdict
 from typing import Iterator
 
 from kg.extract.resolve.corpus.rules import Proposal, View, rule
-from kg.extract.resolve.corpus.units import Unit
 from kg.resources.offices import fold_name
 
 __all__ = ["person_office"]
@@ -31,18 +30,11 @@ def person_office(view: View) -> Iterator[Proposal]:
     yield from _surnames(view)
 
 
-def _titles(u: Unit, word: str) -> set[str]:
-    """The titles written before ``word`` (a surname or a full name) in ``u``'s forms, and its job titles."""
-    word = fold_name(word)
-    return {fold_name(t) for t in u.titles} | {fold_name(f)[: -len(word) - 1] for f in u.forms
-                                               if fold_name(f).endswith(" " + word)}
-
-
 def _full_names(view: View) -> Iterator[Proposal]:
     by_holder: dict[str, set[int]] = defaultdict(set)
     for u in view.units:
         if u.cls == "Person" and not u.short and u.person is not None and u.person.full:
-            held = {h.name for t in _titles(u, u.name) if t for h in view.res.offices.holders(u.name, t, None)}
+            held = {h.name for t in u.titles_before(u.name) if t for h in view.res.offices.holders(u.name, t, None)}
             if not held and (person := view.res.offices.person(u.name)):  # untitled: a name the table gives one person
                 held = {person}
             if len(held) == 1:  # "George Bush" is a name of two presidents: of neither
@@ -66,7 +58,7 @@ def _surnames(view: View) -> Iterator[Proposal]:
         if not u.short:
             continue
         date = dates.get(u.doc)
-        titles = [t for t in _titles(u, u.person.surname) if t and t.rstrip(".") not in view.kit.address]
+        titles = [t for t in u.titles_before(u.person.surname) if t and t.rstrip(".") not in view.kit.address]
         if date is None:  # no date: only a title and surname the table gives one person ever
             held = {h for t in titles for h in offices.sole_holder(u.person.surname, t)}
         elif titles:

@@ -360,11 +360,9 @@ def person_short_name(view: View) -> Iterator[Proposal]:
 
 def _holder_names(view: View, u: Unit) -> set[str]:
     """The names of the office holder a titled short name denotes on its text's date, by the tables."""
-    date, word = view.context.dates.get(u.doc), fold_name(u.person.surname)
-    titles = {fold_name(t) for t in u.titles} | {fold_name(f)[: -len(word) - 1] for f in u.forms
-                                                 if fold_name(f).endswith(" " + word)}
-    return {fold_name(n) for t in titles if t and date for h in view.res.offices.holders(word, t, date)
-            for n in h.names}
+    date = view.context.dates.get(u.doc)
+    return {fold_name(n) for t in u.titles_before(u.person.surname) if t and date
+            for h in view.res.offices.holders(u.person.surname, t, date) for n in h.names}
 
 
 def _placed(view: View, u: Unit) -> bool:

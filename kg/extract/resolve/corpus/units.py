@@ -20,6 +20,7 @@ from typing import Iterable, Mapping
 
 from kg.extract.resolve.names import NameKit, PersonName, is_acronym
 from kg.model import DocResult
+from kg.resources.offices import fold_name
 
 __all__ = ["Unit", "Context", "build_units", "INSTITUTIONS"]
 
@@ -62,6 +63,13 @@ class Unit:
     @property
     def sexes(self) -> frozenset[str]:
         return frozenset({self.person.sex} if self.person is not None and self.person.sex else ())
+
+    def titles_before(self, word: str) -> set[str]:
+        """The titles written before ``word`` (a surname or a full name) in this unit's forms, and
+        its job titles, folded ("President Trump" -> "president")."""
+        word = fold_name(word)
+        return {fold_name(t) for t in self.titles} | {fold_name(f)[: -len(word) - 1] for f in self.forms
+                                                      if fold_name(f).endswith(" " + word)}
 
     def absorb(self, ent, doc: str) -> None:
         weight = max(ent.mentions, 1)
