@@ -18,7 +18,7 @@ __all__ = ["TRIGGER_KINDS", "PREPOSITIONS", "Trigger", "RelationLexicon", "Entit
 
 
 TRIGGER_KINDS = ("verbs", "inverse_verbs", "nouns", "inverse_nouns", "roles", "compounds", "hyphen_adjectives",
-                 "collective_verbs", "evaluations")
+                 "collective_verbs", "evaluations", "adjectives")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class Trigger:
         words = text.lower().split()
         if not words:
             raise ValueError("empty trigger")
-        if kind in ("verbs", "inverse_verbs", "nouns", "inverse_nouns", "roles") and len(words) > 1 \
+        if kind in ("verbs", "inverse_verbs", "nouns", "inverse_nouns", "roles", "adjectives") and len(words) > 1 \
                 and words[-1] in PREPOSITIONS:
             return cls(prop, kind, " ".join(words[:-1]), words[-1])
         return cls(prop, kind, " ".join(words), None)

@@ -88,6 +88,7 @@ for _id, _factor, _summary in (
     ("inverse-noun", 0.85, '"Z drew opposition from A" -> A opposes owner of Z'),
     ("compound-pair", 0.85, '"the A-B alliance"'),
     ("evaluation", 0.85, 'a judgement word on a named agent ("A called B a thug", "A said B was reckless")'),
+    ("adjective-prep", 0.95, 'a predicative adjective and its preposition ("A was critical of B")'),
 ):
     declare(_id, factor=_factor, summary=_summary, family="patterns")
 

@@ -1262,6 +1262,38 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
         facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-svo"),),
     ),
+    # adjectives: a predicative adjective and its preposition; the owner of a policy is its target
+    Case(
+        "adjective-prep", "Ana Lind was critical of Ruritania's plan.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       2  nsubj      PROPN  _          NNP
+         2  was        2  ROOT       AUX    be         VBD
+         3  critical   2  acomp      ADJ    _          JJ
+         4  of         3  prep       ADP    _          IN
+         5  Ruritania  7  poss       PROPN  _          NNP
+         6  's         5  case       PART   _          POS
+         7  plan       4  pobj       NOUN   _          NN
+         8  .          2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Ruritania", "GPE")),
+        facts=(Fact("Ana Lind", "criticized", "Ruritania", "asserted", "adjective-prep"),),
+    ),
+    Case(
+        "adjective-prep-attributive", "Forces loyal to Bo Berg shelled Riverton.",
+        """
+         0  Forces     5  nsubj      NOUN   force      NNS
+         1  loyal      0  amod       ADJ    _          JJ
+         2  to         1  prep       ADP    _          IN
+         3  Bo         4  compound   PROPN  _          NNP
+         4  Berg       2  pobj       PROPN  _          NNP
+         5  shelled    5  ROOT       VERB   shell      VBD
+         6  Riverton   5  dobj       PROPN  _          NNP
+         7  .          5  punct      PUNCT  _          .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Riverton", "GPE")),
+        absent=(("Riverton", "supports", "Bo Berg"),),
+    ),
     # evaluations: a judgement word as the complement of a naming verb or of a reported "be"
     Case(
         "evaluation-named", "Ana Lind called Bo Berg a thug.",
