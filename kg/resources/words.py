@@ -90,6 +90,7 @@ class RelationWords:
     directions: frozenset[str]  # direction words before a place ("south-east Ruritania")
     home_nouns: frozenset[str]  # where a person lives or comes from ("hometown")
     party_letters: frozenset[str]  # "<letter>|<party id>": "Sen. X, R-Ky." is a member of that party
+    inclusion_preps: frozenset[str]  # "allies including A", "officials such as A": A holds the plural role
 
 
 @dataclass(frozen=True, slots=True)

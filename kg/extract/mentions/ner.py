@@ -138,8 +138,11 @@ def _after_portfolio(found: Candidates, res: Resources, start: int, end: int, cl
     while k < end - 2 and doc[k].lower_ in portfolios:
         k += 1
     rest = doc[k:end]
-    if k == start or not 2 <= len(rest) <= 3 or any(t.i in found.gaz_covered for t in rest) \
-            or not all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in res.title_words for t in rest):
+    # a hyphen inside a double-barrelled name ("Sherwood-Randall") joins two of its words
+    words = [t for t in rest if not (t.text == "-" and not doc[t.i - 1].whitespace_ and not t.whitespace_
+                                     and k < t.i < end - 1)]
+    if k == start or not 2 <= len(words) - (len(rest) - len(words)) <= 3 or any(t.i in found.gaz_covered for t in rest) \
+            or not all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in res.title_words for t in words):
         return start, cls, False
     return k, "Person", True
 

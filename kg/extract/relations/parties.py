@@ -1,7 +1,8 @@
 """Party membership written around a person's name: a legislator's tag ("Sen. Ana Lind, R-Ky.",
 "Rep. Ana Lind (D-Calif.)": rule ``party-tag``, the letters in ``party_letters`` of the lexicon),
 a party in apposition ("Ana Lind, a Republican,", "Ana Lind, Republican of Ohio,": rule
-``party-apposition``) and a party written right before the name ("Labour's Ana Lind", "Democrat
+``party-apposition``), members named after the party's plural ("Republicans, including Sen. Ana
+Lind": rule ``party-inclusion``) and a party written right before the name ("Labour's Ana Lind", "Democrat
 Ana Lind": rule ``party-before-name``).  A party is a gazetteer group with a country (parties,
 movements, armed groups); its member is a person."""
 
@@ -13,12 +14,14 @@ from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, resu
 from kg.extract.relations.registry import declare, rule
 from kg.extract.relations.view import DocView
 
-__all__ = ["party_tags", "party_appositions", "party_before_name"]
+__all__ = ["party_tags", "party_appositions", "party_before_name", "party_inclusions"]
 
 declare("party-tag", factor=1.0, family="parties", summary='"Sen. X, R-Ky.", "Rep. X (D-Calif.)" -> memberOf the party')
 declare("party-apposition", factor=0.95, family="parties", summary='"X, a Republican," -> memberOf the party')
 declare("party-before-name", factor=0.9, family="parties",
         summary='"Labour\'s X", "Democrat X" (no title between) -> memberOf the party')
+declare("party-inclusion", factor=0.9, family="parties",
+        summary='"Republicans, including Sen. X", "Democrats such as X" -> memberOf the party')
 
 
 def _letters(v: DocView) -> dict[str, str]:
@@ -72,3 +75,15 @@ def party_before_name(v: DocView, n: int, learned: Learned) -> RuleResult:
     if not m.start <= word.head.i < m.end or word.dep_ not in ("poss", "compound", "amod", "nmod"):
         return NOTHING  # the party word hangs on the name ("Lib Dem Norman Baker": on "Norman")
     return result_of([v.reading("memberOf", Arg(key), Arg(party, 0.9), "party-before-name", doc[m.start])])
+
+
+@rule("party-inclusion", stage="clauses", unit="token")
+def party_inclusions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"Republicans, including Sen. Ana Lind", "Democrats such as Ana Lind": the people a party's
+    plural includes are its members."""
+    party = v.r.token_keys.get(tok.i)
+    entry = v.res.gazetteer.entries.get(party) if party else None
+    if entry is None or entry.cls != "Group" or not entry.country or v.r.token_keys.get(tok.i + 1) == party:
+        return NOTHING
+    return result_of([v.reading("memberOf", a, Arg(party, 0.9), "party-inclusion", tok)
+                      for a in v.included(tok) if v.cls(a.key) == "Person"])

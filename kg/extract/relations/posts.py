@@ -84,6 +84,9 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     apps = [c for c in noun.children if c.dep_ == "appos"]
     if apps:
         return v.direct(apps[0]), "role-apposition", set()
+    included = v.included(noun)  # "U.S. allies, including Japan": Japan is one
+    if included:
+        return included, "role-inclusion", set()
     return [], "", set()
 
 
@@ -174,6 +177,8 @@ def roles_on(v: DocView, noun: Token) -> list[PostReading]:
     if not holder:
         return []
     objs, in_arena = _owners(v, noun, appointed)
+    if rule == "role-inclusion":  # "Arab leaders, including King X": leaders of states, not of a people
+        objs = [o for o in objs if v.cls(o.key) != "Group" or o.key in v.res.gazetteer.entries]
     part = _part_of_owner(v, noun)
     out = []
     for t in trigs:

@@ -100,6 +100,7 @@ for _id, _factor, _family, _summary in (
     ("name-structure", 0.8, "titles", '"<X> Forces <Place>" -> unit locatedIn Place'),
     ("role-apposition", 0.95, "roles", '"B, a key A ally", "X, chairman of Y"'),
     ("role-copula", 0.9, "roles", '"B is our partner", "called B a partner"'),
+    ("role-inclusion", 0.9, "roles", '"U.S. allies, including B", "Iranian officials such as X"'),
     ("role-appointment", 0.9, "roles", '"made X president of Y", "named X chief executive of Y"'),
     ("hyphen-adjective", 0.9, "hyphens", '"A-backed B", "B-based A" (direction from the ontology)'),
     ("place-apposition", 0.85, "places", '"City, Country" and datelines "CITY, Country --"'),

@@ -27,7 +27,7 @@ def _may_be_role(roles, tok: Token) -> bool:
     return tok.lower_ in hit[1] or tok.lemma_.lower() in roles
 
 
-@rule("role-apposition", "role-copula", "role-appointment", stage="roles", unit="token")
+@rule("role-apposition", "role-copula", "role-appointment", "role-inclusion", stage="roles", unit="token")
 def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """A role noun's holder and owner: "X, chairman of Y", "B is A's ally"."""
     if tok.pos_ not in ("NOUN", "PROPN") or not _may_be_role(v.roles, tok):

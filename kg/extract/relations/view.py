@@ -127,6 +127,18 @@ class DocView:
                           and self.is_locality(keys[c.i])]
         return []
 
+    def included(self, noun: Token) -> list[Arg]:
+        """The entities a plural noun says it includes (``inclusion_preps``): "U.S. allies,
+        including Japan and Korea", "officials such as Ana Lind", "Republicans like Sen. Lind"."""
+        if noun.tag_ not in ("NNS", "NNPS"):
+            return []
+        out: list[Arg] = []
+        for c in noun.children:
+            word = "such as" if c.lower_ == "as" and any(g.lower_ == "such" for g in c.children) else c.lower_
+            if c.dep_ == "prep" and word in self.words.inclusion_preps:
+                out += [a for p in c.children if p.dep_ == "pobj" for a in self.direct(p)]
+        return dedupe(out)
+
     def deep(self, tok: Token, depth: int = 0, owners: bool = True) -> list[Arg]:
         """Entities an argument token stands for, looking through appositions, 'of'-phrases,
         'such as' lists, gerunds and conduct nouns ("<demonym> aggression")."""

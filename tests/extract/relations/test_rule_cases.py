@@ -1193,6 +1193,24 @@ CASES = [
                Fact("Bo Berg", "livesIn", "Riverton", "asserted", "person-of-place"),
                Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
     ),
+    # the people a party's plural includes: "Republicans, including Bo Berg,"
+    Case(
+        "party-inclusion", "Republicans, including Bo Berg, criticized Acme.",
+        """
+         0  Republicans  6  nsubj      PROPN  _          NNPS
+         1  ,            0  punct      PUNCT  _          ,
+         2  including    0  prep       VERB   include    VBG
+         3  Bo           4  compound   PROPN  _          NNP
+         4  Berg         2  pobj       PROPN  _          NNP
+         5  ,            0  punct      PUNCT  _          ,
+         6  criticized   6  ROOT       VERB   criticize  VBD
+         7  Acme         6  dobj       PROPN  _          NNP
+         8  .            6  punct      PUNCT  _          .
+        """,
+        ents=(("Republicans", "NORP"), ("Bo Berg", "PERSON"), ("Acme", "ORG")),
+        facts=(Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "party-inclusion"),
+               Fact("Republican Party", "criticized", "Acme", "asserted", "verb-svo")),
+    ),
     # a party right before the name, hanging on it: "Democrat Bo Berg"
     Case(
         "party-before-name", "Democrat Bo Berg criticized Acme.",
@@ -1261,6 +1279,24 @@ CASES = [
         """,
         ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
         facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-svo"),),
+    ),
+    # a plural role and the names it includes: "Zenith's allies, such as Acme,"
+    Case(
+        "role-inclusion", "Zenith's allies, such as Acme, protested.",
+        """
+         0  Zenith     2  poss       PROPN  _          NNP
+         1  's         0  case       PART   _          POS
+         2  allies     8  nsubj      NOUN   ally       NNS
+         3  ,          2  punct      PUNCT  _          ,
+         4  such       5  amod       ADJ    _          JJ
+         5  as         2  prep       ADP    _          IN
+         6  Acme       5  pobj       PROPN  _          NNP
+         7  ,          2  punct      PUNCT  _          ,
+         8  protested  8  ROOT       VERB   protest    VBD
+         9  .          8  punct      PUNCT  _          .
+        """,
+        ents=(("Zenith", "ORG"), ("Acme", "ORG")),
+        facts=(Fact("Acme", "allyOf", "Zenith", "asserted", "role-inclusion"),),
     ),
     # adjectives: a predicative adjective and its preposition; the owner of a policy is its target
     Case(
