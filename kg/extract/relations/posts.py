@@ -84,10 +84,23 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     apps = [c for c in noun.children if c.dep_ == "appos"]
     if apps:
         return v.direct(apps[0]), "role-apposition", set()
+    fronted = _fronted_holder(v, noun)  # "The head of Y, Ana Lind was ...": the parser makes both subjects
+    if fronted:
+        return fronted, "role-apposition", set()
     included = v.included(noun)  # "U.S. allies, including Japan": Japan is one
     if included:
         return included, "role-inclusion", set()
     return [], "", set()
+
+
+def _fronted_holder(v: DocView, noun: Token) -> list[Arg]:
+    """A role phrase opening the sentence before the subject it describes: "The head of Y, Ana Lind
+    said" (two subjects of one verb, the second after a comma) names the person who holds it."""
+    if noun.dep_ != "nsubj" or noun.head.i < noun.i:
+        return []
+    later = [c for c in noun.head.children if c.dep_ == "nsubj" and c.i > noun.i
+             and c.left_edge.i > 0 and v.doc[c.left_edge.i - 1].text == ","]
+    return [a for c in later[:1] for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
 
 
 def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bool]:
