@@ -22,6 +22,7 @@ import kg.extract.relations.organisations  # noqa: F401
 import kg.extract.relations.parties  # noqa: F401
 import kg.extract.relations.places  # noqa: F401
 import kg.extract.relations.roles  # noqa: F401
+import kg.extract.relations.scenes  # noqa: F401
 import kg.extract.relations.titles  # noqa: F401
 from kg.extract.infer import drop_yielding
 from kg.extract.mentions.records import Mention

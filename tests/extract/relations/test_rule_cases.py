@@ -1298,6 +1298,35 @@ CASES = [
         ents=(("Zenith", "ORG"), ("Acme", "ORG")),
         facts=(Fact("Acme", "allyOf", "Zenith", "asserted", "role-inclusion"),),
     ),
+    # where a person acts: the verb's own "in" phrase naming a town; not a region of the world
+    Case(
+        "verb-scene", "Ana Lind scolded Acme in Riverton.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       2  nsubj      PROPN  _          NNP
+         2  scolded    2  ROOT       VERB   scold      VBD
+         3  Acme       2  dobj       PROPN  _          NNP
+         4  in         2  prep       ADP    _          IN
+         5  Riverton   4  pobj       PROPN  _          NNP
+         6  .          2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme", "ORG"), ("Riverton", "GPE")),
+        facts=(Fact("Ana Lind", "criticized", "Acme", "asserted", "verb-svo"),
+               Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-scene")),
+    ),
+    Case(
+        "verb-scene-no-presence", "Ana Lind invested in Riverton.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       2  nsubj      PROPN  _          NNP
+         2  invested   2  ROOT       VERB   invest     VBD
+         3  in         2  prep       ADP    _          IN
+         4  Riverton   3  pobj       PROPN  _          NNP
+         5  .          2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
+        absent=(("Ana Lind", "visited", "Riverton"),),
+    ),
     # adjectives: a predicative adjective and its preposition; the owner of a policy is its target
     Case(
         "adjective-prep", "Ana Lind was critical of Ruritania's plan.",
