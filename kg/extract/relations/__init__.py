@@ -16,7 +16,7 @@ factors and what each reads are in :data:`~kg.extract.relations.registry.RULES` 
     modality     asserted / hedged / negated
     patterns     the constructions of patterns.toml, compiled for spaCy's DependencyMatcher
     triggers     the trigger rules: constructions run, read by named readers and guards
-    titles, roles, hyphens, places, organisations: the Python rule families
+    titles, roles, hyphens, places, organisations, parties, scenes: the Python rule families
     engine       runs everything in order: extract_relations
 """
 

@@ -2,7 +2,8 @@
 Acme", "the Ruritanian company Acme", "Acme Inc. of Riverton", "Acme, a Riverton construction
 firm", "Ana Lind of Acme", "the Daily Planet's Ana Lind", and the source lines of monitoring
 services (rules ``possessive-place``, ``place-in``, ``org-of-place``, ``org-apposition``,
-``person-of-place``, ``person-of-org``, ``source-line``)."""
+``person-of-place``, ``person-of-org``, ``source-line``), and an author's credit on a line of its
+own, "Ana Lind, Daily Planet" (``credit-line``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, resu
 from kg.extract.relations.registry import rule
 from kg.extract.relations.view import DocView
 
-__all__ = ["organisation_bases", "person_affiliations", "source_lines"]
+__all__ = ["organisation_bases", "person_affiliations", "source_lines", "credit_lines"]
 
 
 def _modifiers(v: DocView, tok: Token) -> list[Token]:
@@ -113,3 +114,29 @@ def source_lines(v: DocView, n: int, learned: Learned) -> RuleResult:
     if not (place and outlet):
         return NOTHING
     return result_of([v.reading("basedIn", Arg(outlet), Arg(place), "source-line", v.doc[m.start], "asserted")])
+
+
+def _line_break(tok: Token) -> bool:
+    return tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_
+
+
+@rule("credit-line", stage="clauses", unit="mention")
+def credit_lines(v: DocView, n: int, learned: Learned) -> RuleResult:
+    """"Ana Lind, Daily Planet" or "By Ana Lind, The Daily Planet" as a whole line (an author's
+    credit under an excerpt or above an article): Lind works for the outlet."""
+    key, m, doc = v.r.mention_keys[n], v.mentions[n], v.doc
+    if not key or v.cls(key) != "Person" or m.end + 1 >= len(doc) or doc[m.end].text != ",":
+        return NOTHING
+    before = m.start - 1 - (m.start > 0 and doc[m.start - 1].lower_ == "by")
+    if before >= 0 and not _line_break(doc[before]):
+        return NOTHING
+    j = m.end + 1 + (doc[m.end + 1].lower_ == "the")
+    org = v.r.token_keys.get(j)
+    if not org or not v.is_a(org, "Organization") or v.is_a(org, "Place"):
+        return NOTHING
+    k = j
+    while k < len(doc) and v.r.token_keys.get(k) == org:
+        k += 1
+    if k < len(doc) and not _line_break(doc[k]) and not _line_break(doc[k - 1]):
+        return NOTHING
+    return result_of([v.reading("worksFor", Arg(key), Arg(org), "credit-line", doc[m.start], "asserted")])

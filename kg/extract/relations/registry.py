@@ -113,6 +113,7 @@ for _id, _factor, _family, _summary in (
     ("org-of-place", 0.75, "organisations", '"Acme Inc. of Riverton" -> basedIn'),
     ("org-apposition", 0.85, "organisations", '"Acme, a Riverton construction firm" -> basedIn'),
     ("source-line", 0.95, "organisations", '"Riverton RADIO RIVERTON in Ruritanian 1700 GMT" -> outlet basedIn city'),
+    ("credit-line", 0.85, "organisations", '"Ana Lind, Daily Planet" on a line of its own -> worksFor the outlet'),
 ):
     declare(_id, factor=_factor, summary=_summary, family=_family)
 

@@ -30,6 +30,7 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
     i = start - 1
     title_toks: list[Token] = []
     owners: list[Arg] = []
+    sent_by = -1  # the role before "to <destination>"
     while i >= 0:
         t = doc[i]
         if t.is_punct and t.text not in ("'s", "’s", "-"):
@@ -41,8 +42,15 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
             title_toks.insert(0, t)  # "Secretary of State", "Minister for Europe"
             i -= 1
             continue
-        if not (start - 10 <= t.head.i < end) or t.head.i == t.i:
-            break  # the title is part of the name's noun phrase
+        if t.lower_ == "to" and owners and not title_toks and i > 0 and doc[i - 1].lower_ in v.lex.role_props:
+            owners, sent_by = [], i - 1  # "U.S. Ambassador to the United Nations X": where the post is sent
+            i -= 1
+            continue
+        if t.lower_ == "the" and i > 0 and doc[i - 1].lower_ == "to" and owners and not title_toks:
+            i -= 1
+            continue
+        if (not (start - 10 <= t.head.i < end) or t.head.i == t.i) and t.i != sent_by:
+            break  # the title is part of the name's noun phrase (the parser may hang the name on "to")
         if t.i in r.token_keys and r.token_keys[t.i] != key:
             # the walk meets every owner of the title; a conjunct outside it is not one
             # ("... Morgan in Riverton and Ruritania Minister X": not Riverton's minister)

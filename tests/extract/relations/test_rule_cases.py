@@ -1327,6 +1327,18 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
         absent=(("Ana Lind", "visited", "Riverton"),),
     ),
+    # an author's credit on a line of its own (here the whole text)
+    Case(
+        "credit-line", "Ana Lind, Acme",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       1  ROOT       PROPN  _          NNP
+         2  ,          1  punct      PUNCT  _          ,
+         3  Acme       1  appos      PROPN  _          NNP
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
+        facts=(Fact("Ana Lind", "worksFor", "Acme", "asserted", "credit-line"),),
+    ),
     # adjectives: a predicative adjective and its preposition; the owner of a policy is its target
     Case(
         "adjective-prep", "Ana Lind was critical of Ruritania's plan.",
