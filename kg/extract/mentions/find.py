@@ -139,10 +139,28 @@ def _gazetteer_candidates(found: Candidates, res: Resources) -> None:
                     found.add(4, start, end, "City", "gazetteer", gaz_id=gaz.capitals[surface], role="capital")
                 else:
                     found.add(4, start, end, entry.cls, "gazetteer", gaz_id=entry.id)
+                    _another_party(found, res, start, end, entry)
         elif label == "DEMONYM":
             _demonym(found, res, start, end, surface, demonym_at)
         elif label == "CAPITAL":
             found.add(3, start, end, "City", "gazetteer", gaz_id=gaz.capitals[surface], role="capital")
+
+
+def _another_party(found: Candidates, res: Resources, start: int, end: int, entry) -> None:
+    """"Christian Democrats", "Sweden Democrats": a word before a party's short name that makes it
+    another party's name (``party_name_words``, or a state, demonym or language other than the
+    party's own) gives the whole a name of its own, which outranks the gazetteer's party."""
+    doc, gaz = found.doc, res.gazetteer
+    if entry.cls != "Group" or not entry.country or start == 0 or entry.name.split()[0] == doc[start].text:
+        return
+    prev = doc[start - 1]
+    if not prev.text[:1].isupper() or prev.is_sent_start or gaz.lookup(doc[start - 1:end].text):
+        return  # "Liberal Democrat": a name of the gazetteer already
+    states = ({gaz.demonyms.get(prev.text)} | {e.id if e.cls == "Country" else e.country
+                                                for e in gaz.lookup(prev.text)}) - {None}
+    other_state = entry.country not in states and (bool(states) or prev.ent_type_ == "LANGUAGE")
+    if prev.lower_ in res.entities.words.party_name_words or other_state:
+        found.add(5, start - 1, end, "Group", "pattern")
 
 
 def _demonym(found: Candidates, res: Resources, start: int, end: int, surface: str,
