@@ -93,6 +93,7 @@ class RelationWords:
     inclusion_preps: frozenset[str]  # "allies including A", "officials such as A": A holds the plural role
     sceneless_verbs: frozenset[str]  # "born in", "invested in": a verb whose "in"/"at" is no place of presence
     world_regions: frozenset[str]  # "democracy in the Middle East": a scope, no place a verb's subject was in
+    post_verbs: frozenset[str]  # "X served as ambassador to Y": verbs whose "as <role>" is the subject's post
 
 
 @dataclass(frozen=True, slots=True)

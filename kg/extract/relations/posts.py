@@ -70,6 +70,9 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
         return (v.direct(subj[0]) if subj else []), "role-copula", set()
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep" \
+            and noun.head.head.lemma_.lower() in v.words.post_verbs:
+        return _verb_subject(v, noun.head.head), "role-copula", set()  # "X served as ambassador to Y"
     if noun.dep_ == "oprd" and any(c.dep_ == "dobj" for c in noun.head.children):
         obj = [c for c in noun.head.children if c.dep_ == "dobj"]
         return v.direct(obj[0]), "role-copula", set()
@@ -91,6 +94,16 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     if included:
         return included, "role-inclusion", set()
     return [], "", set()
+
+
+def _verb_subject(v: DocView, verb: Token) -> list[Arg]:
+    """The subject of ``verb``; a relative pronoun's antecedent ("X, who served as ...")."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj:
+        return []
+    if subj[0].lower_ in ("who", "that") and verb.dep_ == "relcl":
+        return v.direct(verb.head, conjuncts=False)
+    return v.direct(subj[0])
 
 
 def _fronted_holder(v: DocView, noun: Token) -> list[Arg]:

@@ -34,6 +34,8 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         return NOTHING
     before = [c.text for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "advmod", "compound", "nmod")]
     after = [c.text for c in tok.children if c.i > tok.i and c.dep_ in ("amod", "advmod")]  # "the minister designate"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as":  # "X formerly served as minister"
+        before += [c.text for c in tok.head.head.children if c.dep_ == "advmod"]
     status = status_of([*before, *after], v.res.time)
     if status == "current" and any(c.lower_ in v.words.past_markers for c in tok.children if c.i < tok.i):
         return NOTHING  # a past marker the status lists do not know ("a would-be minister")
