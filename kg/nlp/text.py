@@ -65,6 +65,9 @@ def _blank_credit(m: re.Match[str]) -> str:
     return " " * dash + text[dash] + " " * (len(text) - dash - 1)
 
 
+# An editor's insertion in a quote: "[Palestinian president] Abbas", "[Korea's] President Lee" (a few
+# words, no credit's slash); its brackets become spaces so that the words parse as the sentence's own.
+_INSERTION = re.compile(r"\[([A-Za-z][^\[\]\n/]{0,40})\]")
 _AGENCY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
 _GALLERY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
 
@@ -73,11 +76,14 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
                  card_ends: frozenset[str] = frozenset(), galleries: frozenset[str] = frozenset()) -> str:
     """Blank out web boilerplate lines ("Also Read", "Advertisement", ...), the markers and titles
     of photo galleries (:func:`blank_gallery`, on lines with a marker of ``galleries`` followed by
-    "N of M": "Hide Caption 3 of 32"), agency credits and link cards (:func:`blank_link_cards`,
-    ended by one of ``card_ends``).
+    "N of M": "Hide Caption 3 of 32"), agency credits, link cards (:func:`blank_link_cards`,
+    ended by one of ``card_ends``) and the brackets of an editor's insertion ("[Ruritanian
+    president] Lind").
 
     >>> prepare_text("Photos: Ana Lind in Paris. Hide Caption 1 of 9", frozenset(), galleries=frozenset({"hide caption"})).strip()
     'Ana Lind in Paris.'
+    >>> prepare_text('"We met [Ruritanian] President Lind," he said [Ana Berg/AFP].', frozenset())
+    '"We met  Ruritanian  President Lind," he said [Ana Berg/AFP].'
 
     Removed text is replaced by spaces of the same length so that character offsets into the
     original text stay valid.  Control characters other than newline and tab become spaces too.
@@ -96,6 +102,7 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
         return blank_gallery(line, gallery) if gallery is not None and gallery.search(line) else line
 
     out = _LINE.sub(blank, text)
+    out = _INSERTION.sub(lambda m: f" {m.group(1)} " if len(m.group(1).split()) <= 5 else m.group(0), out)
     if agencies not in _AGENCY_CACHE:
         _AGENCY_CACHE[agencies] = _agency_re(agencies)
     credit = _AGENCY_CACHE[agencies]

@@ -33,6 +33,9 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
     sent_by = -1  # the role before "to <destination>"
     while i >= 0:
         t = doc[i]
+        if t.text == " " and i > 0:  # "[Ruritanian] President Lind": a blanked bracket (not a line break or a gap)
+            i -= 1
+            continue
         if t.is_punct and t.text not in ("'s", "’s", "-"):
             break
         if t.text in ("'s", "’s"):
