@@ -133,6 +133,7 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
     party_noun = any(c.dep_ == "poss" and c.lemma_.lower() in v.words.party_nouns for c in noun.children)
     objs, in_arena = party_arena(v, objs, party_noun)
     modified = bool(objs) or of_state(noun) or in_arena  # "Secretary of State for Culture": a brief
+    before = list(objs)
     for c in noun.children:
         # "<Party> leader in the <House>": with an owner before the role, "in"/"with" say where
         # and "for" the brief ("the <Party> spokesman for the <Office>")
@@ -140,6 +141,8 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
             for p in c.children:
                 if p.dep_ == "pobj":
                     objs += v.direct(p)
+    if noun.lemma_.lower() == "member" and any(v.cls(o.key) != "Country" for o in objs[len(before):]):
+        objs = [o for o in before if v.cls(o.key) != "Country"] + objs[len(before):]  # "a British member of Parliament"
     if any(c.lower_ in v.words.non_state_leaders for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i):
         objs = [o for o in objs if v.cls(o.key) != "Country"]  # "Ruritania's insurgent leader X"
     if not objs and noun.dep_ == "oprd":  # "A called B a partner": A's side
