@@ -158,7 +158,9 @@ def possessive_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     if not owner or tok.dep_ != "poss" or is_dateline(tok):
         return NOTHING
     out = []
-    for target in v.direct(tok.head):
+    # "A's X and B's Y": a conjunct with a possessor of its own is not A's
+    heads = [tok.head, *(c for c in tok.head.conjuncts if not any(g.dep_ == "poss" for g in c.children))]
+    for target in (a for h in heads for a in v.direct(h, conjuncts=False)):
         tcls = v.cls(target.key)
         if v.onto.is_a(tcls, "Organization") and v.is_a(owner, "Place") \
                 and tok.head.i in v.r.token_keys and not seat_known_elsewhere(v, target.key, owner):
