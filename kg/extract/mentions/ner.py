@@ -137,6 +137,8 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
         start, end = strip_span(doc, start, cut_date, honor, person)  # "the Commons on Thursday"
         if end <= start:
             return None
+    # "The Times via Skype", "Reuters via Getty Images": the name ends before "via"
+    end = next((t.i for t in doc[start + 1:end] if t.text == "via"), end)
     return _Span(start, end, cls, person)
 
 

@@ -92,6 +92,17 @@ class DocView:
         """Is the entity of ``key`` an instance of the ontology class ``target`` (or a sub-class)?"""
         return self.onto.is_a(self.cls(key), target)
 
+    def is_outlet(self, key: str) -> bool:
+        """A news outlet: an organisation named like one ("... Times", "... News", "Radio ...") or a
+        news agency or outlet of the credit lists ("Reuters", "CNN")."""
+        e = self.entity(key)
+        if e is None or not self.is_a(key, "Organization"):
+            return False
+        name, ew = e.name.lower(), self.ewords
+        words = name.split()
+        return bool(words) and (words[-1] in ew.media_heads or words[0] in ew.media_heads
+                                or name in ew.news_agencies or name in ew.outlet_credits)
+
     def is_locality(self, key: str) -> bool:
         """A place that is not a country: a town, a region, a sea, a building."""
         return self.is_a(key, "Place") and not self.is_a(key, "Country")
@@ -268,6 +279,8 @@ class DocView:
             prop = person_reading[prop]
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
             return None
+        if prop.lower() in self.words.interview_properties and (self.is_outlet(s) or self.is_outlet(o)):
+            return None  # "X spoke with The Times": an interview, no meeting
         if prop == "locatedIn" and (lies_on_water(self.res, self.cls(s), self.entity(o).name)
                                     or region_known_elsewhere(self.res, s, o)):
             return None
