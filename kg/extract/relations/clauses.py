@@ -12,7 +12,7 @@ from kg.extract.relations.view import DocView, word_in
 from kg.nlp.text import dateline_word
 from kg.resources import Trigger
 
-__all__ = ["CLIMB", "subjects", "prep_objects", "fronted", "possessor", "verb_matches", "has_theme",
+__all__ = ["CLIMB", "subjects", "is_passive", "prep_objects", "fronted", "possessor", "verb_matches", "has_theme",
            "is_dateline"]
 
 # dependencies a clause's subject is looked for through, from a verb up to the clause it hangs on
@@ -20,10 +20,15 @@ CLIMB = ("xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "do
          "oprd", "acomp", "amod", "npadvmod", "appos")
 
 
+def is_passive(verb: Token) -> bool:
+    """Has ``verb`` a passive subject or a passive auxiliary ("was deterred")?"""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def subjects(v: DocView, verb: Token) -> tuple[list[Arg], bool]:
     """Agents of ``verb`` and whether it is passive: its subject (or the agent of a passive), or
     the subject of the clause it depends on (each clause climbed costs x0.9)."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if is_passive(verb):
         for c in verb.children:
             if c.dep_ == "agent":
                 for p in c.children:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.relations.clauses import prep_objects, subjects
+from kg.extract.relations.clauses import is_passive, prep_objects, subjects
 from kg.extract.relations.records import NOTHING, Learned, RuleResult, result_of
 from kg.extract.relations.registry import declare, rule
 from kg.extract.relations.view import DocView
@@ -21,10 +21,6 @@ declare("verb-scene", factor=0.85, family="scenes",
         summary='"X spoke in Riverton", "X was in Riverton" (a person acting at a town or site) -> visited')
 
 _PREPS = ("in", "at")
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 @rule("verb-scene", stage="clauses", unit="token")
@@ -44,7 +40,7 @@ def scenes(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     if not places:
         return NOTHING
     agents, passive = subjects(v, tok)
-    if passive or tok.dep_ == "conj" and _passive(tok.head):
+    if passive or tok.dep_ == "conj" and is_passive(tok.head):
         return NOTHING  # "X was arrested and held in Y": kept there; "received in Y": the agent's visit
     people = [a for a in agents if v.cls(a.key) == "Person"]
     return result_of([v.reading("visited", person, place, "verb-scene", tok) for person in people for place in places])

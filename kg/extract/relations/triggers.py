@@ -17,7 +17,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-from kg.extract.relations.clauses import fronted, has_theme, possessor, prep_objects, subjects, verb_matches
+from kg.extract.relations.clauses import fronted, has_theme, is_passive, possessor, prep_objects, subjects, verb_matches
 from kg.extract.relations.patterns import KIND_LOOKUP, Construction, Constructions, compiled, load_constructions
 from kg.extract.relations.records import Arg, Reading
 from kg.extract.relations.registry import RULES
@@ -63,7 +63,7 @@ def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -
     if subs:
         return subs
     late_by = [p for p in prep_objects(anchor.head, "by") if p.i > anchor.i and p.ent_type_ not in _NO_AGENT_ENTS] \
-        if anchor.dep_ == "dobj" and not _passive(anchor.head) else []
+        if anchor.dep_ == "dobj" and not is_passive(anchor.head) else []
     if late_by:  # "to address the assault on Y by the Z regime": a "by" the parser hung on the active verb is the noun's
         return [a for p in late_by for a in v.deep(p)]
     if word_in(anchor, v.words.people_nouns) and anchor.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
@@ -189,10 +189,6 @@ READERS: dict[str, Callable] = {
 
 
 # -- guards: (view, anchor, trigger) -> may the construction read here? ----------------------------
-def _passive(anchor: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children)
-
-
 def _words(v: DocView, anchor: Token, trig: Trigger) -> bool:
     """A trigger of several words needs the others among the verb's dependents ("step up"); a
     one-word trigger does not match a verb + particle phrase of its own meaning (relations.toml
@@ -357,7 +353,7 @@ def _tiers(cons: Constructions, kind: str, trig: Trigger) -> list[list[Construct
 
 
 def _allowed(v: DocView, c: Construction, anchor: Token, trig: Trigger) -> bool:
-    if c.voice != "any" and (c.voice == "passive") != _passive(anchor):
+    if c.voice != "any" and (c.voice == "passive") != is_passive(anchor):
         return False
     return all(GUARDS[g](v, anchor, trig) for g in c.guards)
 
