@@ -9,6 +9,12 @@ train / dev / test by a hash of its id (50 / 25 / 25); the test split is for rep
 
 writes the manifest (ids, sources, splits; no article text) and, with ``--texts``, one text file
 per item for annotators (outside the repository: the texts are not ours to redistribute).
+
+    python scripts/news_gold_items.py --extend 120 --out tests/gold/news/items-train2.json --texts /tmp/items2
+
+chooses a second training batch: AllSides leads only, with its own seed (``EXTEND_SEED``), none of
+them in any file under tests/gold (every gold, judged or annotated document is left out), all in
+the train split (the dev and test splits stay as they were, so their figures stay comparable).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import argparse
 import hashlib
 import json
 import random
+import re
 from pathlib import Path
 
 from kg.eval.corpora import default_data_dir, load_gold_documents
@@ -24,6 +31,8 @@ from kg.eval.gold import Gold, gold_from_dict, load_gold
 
 LEAD_CHARS = 2500
 SEED = 20261202
+EXTEND_SEED = 20261204
+GOLD = Path(__file__).resolve().parent.parent / "tests" / "gold"
 
 
 def split_of(item_id: str) -> str:
@@ -65,6 +74,24 @@ def choose(n_allsides: int, n_bbc: int, n_ag: int) -> list[dict]:
     return items
 
 
+def gold_allsides_ids() -> set[str]:
+    """The AllSides ids any file under tests/gold names (``allsides-<hex>`` or ``as-<hex>``)."""
+    ids: set[str] = set()
+    for path in GOLD.rglob("*.json"):
+        ids.update(re.findall(r"(?:allsides-|as-)([A-Za-z0-9]{16})", path.read_text(encoding="utf-8")))
+    return ids
+
+
+def extend(n: int) -> list[dict]:
+    """A further ``n`` AllSides leads for training, outside every gold file (see the module docstring)."""
+    used = gold_allsides_ids()
+    rows = [json.loads(x) for x in open(default_data_dir() / "news" / "allsides_world_politics.jsonl", encoding="utf-8")]
+    rows = [r for r in rows if len(r["text"]) >= 800 and r["id"].removeprefix("allsides-") not in used]
+    return [{"id": f"as-{r['id'].removeprefix('allsides-')}", "split": "train",
+             "source": {"dataset": "allsides", "id": r["id"], "lead_chars": LEAD_CHARS}}
+            for r in random.Random(EXTEND_SEED).sample(rows, n)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, required=True)
@@ -72,10 +99,12 @@ def main() -> None:
     ap.add_argument("--allsides", type=int, default=170)
     ap.add_argument("--bbc", type=int, default=60)
     ap.add_argument("--ag", type=int, default=80)
+    ap.add_argument("--extend", type=int, metavar="N", help="a further N AllSides training items (see above)")
     a = ap.parse_args()
-    items = choose(a.allsides, a.bbc, a.ag)
+    items = extend(a.extend) if a.extend else choose(a.allsides, a.bbc, a.ag)
+    seed = EXTEND_SEED if a.extend else SEED
     a.out.parent.mkdir(parents=True, exist_ok=True)
-    a.out.write_text(json.dumps({"lead_chars": LEAD_CHARS, "seed": SEED, "items": items}, indent=1) + "\n")
+    a.out.write_text(json.dumps({"lead_chars": LEAD_CHARS, "seed": seed, "items": items}, indent=1) + "\n")
     if a.texts:
         gold: Gold = gold_from_dict({"name": "items", "documents": [{"id": i["id"], "source": i["source"]} for i in items],
                                      "entities": [], "relations": []})
