@@ -6,6 +6,11 @@ reads ``PARTS_DIR/batch*.json`` (one annotator each, every item of ``tests/gold/
 once) and writes ``tests/gold/news/{train,dev,test}.json`` with the documents' sources from the
 manifest; ``PARTS_DIR/second.json`` (the blind second annotation of 40 items) is copied to
 ``tests/gold/news/second.json``.  Every output is validated with :func:`kg.eval.score.gold_from_dict`.
+
+    python scripts/news_gold_merge.py --extend PARTS_DIR
+
+merges the batches of the second training batch (``tests/gold/news/items-train2.json``) into
+``tests/gold/news/train2.json``.
 """
 
 from __future__ import annotations
@@ -66,7 +71,40 @@ def main(parts: Path) -> None:
     (NEWS / "second.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def extend(parts: Path) -> None:
+    manifest = json.loads((NEWS / "items-train2.json").read_text(encoding="utf-8"))
+    sources = {i["id"]: i["source"] for i in manifest["items"]}
+    merged: dict = {"documents": [], "entities": [], "relations": [], "optional": []}
+    seen: dict[str, str] = {}
+    for path in sorted(parts.glob("batch*.json")):
+        part = json.loads(path.read_text(encoding="utf-8"))
+        ids = [d["id"] for d in part["documents"] if d["id"] in sources]
+        for i in ids:
+            if i in seen:
+                sys.exit(f"{path}: document {i} already annotated in {seen[i]}")
+            seen[i] = path.stem
+        keep = set(ids)
+        merged["documents"] += [{"id": i} for i in ids]
+        for key in ("entities", "relations", "optional"):
+            merged[key] += [x for x in part.get(key, []) if x["doc"] in keep]
+    missing = sorted(set(sources) - set(seen))
+    if missing:
+        sys.exit(f"not annotated: {', '.join(missing)}")
+    desc = ("News relation corpus, second training batch: leads of AllSides world-politics articles outside every "
+            "other gold file (scripts/news_gold_items.py --extend), annotated from the text under "
+            "tests/gold/GUIDELINE.md by five helper sessions, one annotator per item, before the extractor was run "
+            "on them.")
+    data = _with_sources(merged, sources, "news-train2", desc)
+    gold_from_dict(data, path="news-train2")
+    (NEWS / "train2.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"train2: {len(data['documents'])} documents, {len(data['entities'])} entities, "
+          f"{len(data['relations'])} facts, {len(data['optional'])} optional")
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
+    if len(sys.argv) == 3 and sys.argv[1] == "--extend":
+        extend(Path(sys.argv[2]))
+    elif len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
         sys.exit(__doc__)
-    main(Path(sys.argv[1]))
+    else:
+        main(Path(sys.argv[1]))
