@@ -85,6 +85,7 @@ class RelationWords:
     pair_classes: frozenset[str]  # "<noun>|<class>" (lower case): "both parties" are two of that class
     org_description_nouns: frozenset[str]  # nouns describing an organisation in apposition
     occupations: frozenset[str]  # occupations that are no post ("novelist")
+    staff_occupations: frozenset[str]  # "<Org> columnist X": an occupation held on an organisation's staff
     appointment_verbs: frozenset[str]  # "made X president of Y"
     part_nouns: frozenset[str]  # parts of a place ("the southern part of Y")
     directions: frozenset[str]  # direction words before a place ("south-east Ruritania")

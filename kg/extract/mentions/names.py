@@ -126,12 +126,13 @@ def counted_people(tok: Token, counts: frozenset[str], qualified: bool = True) -
         head.head.like_num or head.head.lower_ in counts or head.head.lemma_.lower() in counts)
 
 
-def joined_names(doc: Doc, heads: frozenset[str]) -> list[Span]:
+def joined_names(doc: Doc, heads: frozenset[str], honorifics: frozenset[str] = frozenset()) -> list[Span]:
     """The NER's entities, with an organisation's name it cut at "and" made whole again: "the
     Public and Commercial Services Union" (ORG "Public" + ORG "Commercial Services Union").
     Joined only after "the", when the second part ends in an organisation head word and the first
     does not ("the Acme and Zenith Union", not "Acme and the Zenith Union" nor "the Senate and
-    House Committee")."""
+    House Committee").  Also a person's name cut after its honorific ("Treasurer Lord" + "Lind":
+    the honorific belongs to the name after it)."""
     ents = list(doc.ents)
     out: list[Span] = []
     n = 0
@@ -142,6 +143,11 @@ def joined_names(doc: Doc, heads: frozenset[str]) -> list[Span]:
                 and doc[a.end].lower_ in ("and", "&") and a.start > 0 and doc[a.start - 1].lower_ == "the" \
                 and doc[b.end - 1].lower_ in heads and doc[a.end - 1].lower_ not in heads \
                 and all(t.text[:1].isupper() for t in a):
+            out.append(Span(doc, a.start, b.end, label=a.label_))
+            n += 2
+            continue
+        if b is not None and a.label_ == b.label_ == "PERSON" and b.start == a.end \
+                and doc[a.end - 1].lower_ in honorifics and len(a) > 1:
             out.append(Span(doc, a.start, b.end, label=a.label_))
             n += 2
             continue

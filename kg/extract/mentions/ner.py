@@ -44,7 +44,7 @@ def ner_candidates(found: Candidates, res: Resources, headline: dict[int, bool])
     """Add the NER's (repaired) names to ``found``."""
     doc, lex = found.doc, res.entities
     heads = lex.words.organization_heads | frozenset(h for h, c in lex.head_classes.items() if c in ("GovernmentBody", "Group"))
-    for ent in joined_names(doc, heads):
+    for ent in joined_names(doc, heads, lex.words.honorifics):
         cls = lex.ner_classes.get(ent.label_, "")
         if not cls or ent.sent.start in headline:
             continue  # In A Title-Case Headline every word looks like a name: trust only the gazetteer
@@ -126,7 +126,7 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
         while k < end and k in found.gaz_covered:
             k += 1
         if end - k >= 2 and all(t.is_alpha and t.text[:1].isupper() for t in doc[k:end]):
-            start = k
+            start, end = strip_span(doc, k, end, honor | res.person_nouns, person)  # "Tory Treasurer Lord X"
     if end - start >= 2 and doc[end - 1].lower_ in honor \
             and all(t.i in found.gaz_covered or t.is_punct for t in doc[start:end - 1]):
         return None  # "British FM", "Ruritanian PM": a role, no name

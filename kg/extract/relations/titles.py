@@ -52,7 +52,8 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
         if t.lower_ == "the" and i > 0 and doc[i - 1].lower_ == "to" and owners and not title_toks:
             i -= 1
             continue
-        if (not (start - 10 <= t.head.i < end) or t.head.i == t.i) and t.i != sent_by:
+        if (not (start - 10 <= t.head.i < end) or t.head.i == t.i) and t.i != sent_by \
+                and not _split_title(v, t, start, end):
             break  # the title is part of the name's noun phrase (the parser may hang the name on "to")
         if t.i in r.token_keys and r.token_keys[t.i] != key:
             # the walk meets every owner of the title; a conjunct outside it is not one
@@ -66,6 +67,13 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
             break
         i -= 1
     return title_toks, owners, i
+
+
+def _split_title(v: DocView, t: Token, start: int, end: int) -> bool:
+    """A capitalised title word right before the name that the parser made the name's sibling
+    ("Saudi Foreign Minister Adel al-Jubeir said": "Minister" and "Jubeir" both subjects of "said")."""
+    return (t.i == start - 1 and t.text[:1].isupper() and t.lower_ in v.res.title_words
+            and t.head.i == v.doc[end - 1].head.i and t.dep_ == v.doc[end - 1].dep_)
 
 
 def _trim_owners(v: DocView, title_toks: list[Token], owners: list[Arg], i: int) -> list[Arg]:
@@ -93,6 +101,9 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     title_toks, owners, i = _walk_back(v, m.start, m.end, key)
     if not title_toks:
         title_toks, owners, i = _plural_title_of_first(v, m)
+    courtesy = v.res.entities.words.peerages | {"sir", "dame"}
+    while len(title_toks) > 1 and title_toks[-1].lower_ in courtesy:
+        title_toks.pop()  # "Tory Treasurer Lord X", "Defence Secretary Sir X": the title is before the peerage
     if not title_toks:
         return NOTHING
     owners = _trim_owners(v, title_toks, owners, i)
@@ -102,13 +113,9 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     prop, role = role_of(v, words)
     title_toks = _after_governing_noun(v, title_toks, role)
     past = v.words.past_markers
-    if prop is None and words[-1] in v.words.occupations and not any(
+    if prop is None and words[-1] in v.words.occupations | v.words.staff_occupations and not any(
             v.doc[j].lower_ in past for j in range(max(0, i), m.start)):
-        # "the Ruritanian novelist X", "Riverton businessman X": where X lives or comes from
-        return RuleResult(tuple(
-            r for o in owners if v.is_a(o.key, "Place")
-            for r in [v.reading("livesIn", Arg(key), Arg(o.key, o.factor * 0.9), "role-title", v.doc[m.start], "asserted")]
-            if r is not None))
+        return _occupation(v, key, words[-1], owners, v.doc[m.start])
     if prop not in ("worksFor", "leaderOf"):
         return NOTHING
     lo = i - 1 if i > 0 and v.doc[i].text == "-" else i  # "Ex-Labour MP X"
@@ -128,6 +135,18 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     # current job title of X
     got = _posts(v, key, m.start, m.end, prop, role, owners, title, status)
     return got if status == "current" else RuleResult(got.readings, titles=((key, title),))
+
+
+def _occupation(v: DocView, key: str, word: str, owners: list[Arg], anchor: Token) -> RuleResult:
+    """"the Ruritanian novelist X", "Riverton businessman X": where X lives or comes from; "Daily
+    Planet columnist X" (``staff_occupations``, an owner of class Organization): X works for it."""
+    out = []
+    for o in owners:
+        if v.is_a(o.key, "Place") and word in v.words.occupations:
+            out.append(v.reading("livesIn", Arg(key), Arg(o.key, o.factor * 0.9), "role-title", anchor, "asserted"))
+        elif v.cls(o.key) == "Organization" and word in v.words.staff_occupations:
+            out.append(v.reading("worksFor", Arg(key), o, "role-title", anchor, "asserted"))
+    return RuleResult(tuple(r for r in out if r is not None))
 
 
 def _plural_title_of_first(v: DocView, m) -> tuple[list[Token], list[Arg], int]:

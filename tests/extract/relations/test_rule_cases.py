@@ -423,6 +423,35 @@ CASES = [
         ents=(("French", "NORP"), ("Ana Lind", "PERSON")),
         facts=(Fact("Ana Lind", "leaderOf", "France", "asserted", "role-title"),),
     ),
+    # the parser makes the title a sibling of the name (both subjects of the verb): still its title
+    Case(
+        "role-title-split", "French Foreign Minister Lind said so.",
+        """
+         0  French      2  amod       ADJ    _         JJ
+         1  Foreign     2  compound   PROPN  _         NNP
+         2  Minister    4  nsubj      PROPN  _         NNP
+         3  Lind        4  nsubj      PROPN  _         NNP
+         4  said        4  ROOT       VERB   say       VBD
+         5  so          4  advmod     ADV    _         RB
+         6  .           4  punct      PUNCT  _         .
+        """,
+        ents=(("French", "NORP"), ("Lind", "PERSON")),
+        facts=(Fact("Lind", "worksFor", "France", "asserted", "role-title"),),
+    ),
+    # "<Organization> <staff occupation> <Person>": works for it
+    Case(
+        "role-title-staff", "Acme engineer Ana Lind spoke.",
+        """
+         0  Acme       1  compound   PROPN  _         NNP
+         1  engineer   3  compound   NOUN   _         NN
+         2  Ana        3  compound   PROPN  _         NNP
+         3  Lind       4  nsubj      PROPN  _         NNP
+         4  spoke      4  ROOT       VERB   speak     VBD
+         5  .          4  punct      PUNCT  _         .
+        """,
+        ents=(("Acme", "ORG"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Ana Lind", "worksFor", "Acme", "asserted", "role-title"),),
+    ),
     # a head-of-state title without an owner: the country named before it in the clause
     Case(
         "title-default", "Protests in France greeted President Ana Lind.",
