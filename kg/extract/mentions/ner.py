@@ -234,6 +234,8 @@ def _no_name(found: Candidates, res: Resources, s: _Span) -> bool:
         and (doc[start:end].root.lower_ in portfolios or doc[end - 1].lower_ in portfolios and not any(
             t.lower_ in ("of", "for") for t in doc[start:end]))
         and doc[end].lower_ in title_words and not covered
+        or org and end - start == 1 and end < len(doc) and not covered  # "Supreme" of "Supreme Leader X"
+        and f"{doc[start].lower_} {doc[end].lower_}" in title_words
     )
 
 

@@ -237,14 +237,18 @@ def of_state(noun: Token) -> bool:
 
 def role_of(v: DocView, words: list[str]) -> tuple[str | None, str]:
     """The property and role phrase of a title: the longest known role at the end of it."""
+    address = v.res.entities.words.name_titles
     for n in range(len(words)):
         phrase = " ".join(words[n:])
         if phrase in v.lex.role_props:
-            if n and phrase.endswith(".") and " " not in phrase:  # a rank after a post: "Joint Chiefs Chairman Gen. X"
+            if n and " " not in phrase and (phrase.endswith(".") or phrase in address):
+                # a rank after a post: "Joint Chiefs Chairman Gen. X", "Joint Chiefs Chairman General X"
                 before, role = role_of(v, words[:n])
                 if before == "leaderOf":
                     return before, role
             return v.lex.role_props[phrase], phrase
+    if len(words) > 1 and words[-1] in address:  # "Supreme Leader Ayatollah X": a form of address after the post
+        return role_of(v, words[:-1])
     return None, ""
 
 
