@@ -95,12 +95,30 @@ def person_affiliations(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     out = [v.reading("worksFor", Arg(key), Arg(r.token_keys[c.i], 0.85), "possessive-place", tok)
            for c in tok.children  # "the Daily Planet's Ana Lind": she works there
            if c.dep_ == "poss" and c.i in r.token_keys and v.is_a(r.token_keys[c.i], "Organization")]
+    owner = _plural_possessor(v, tok)
+    if owner is not None and not any(c.dep_ == "poss" for c in tok.children):
+        out.append(v.reading("worksFor", Arg(key), Arg(owner, 0.85), "possessive-place", tok))
     for p in prep_objects(tok, "of") + prep_objects(tok, "from"):
         out += [v.reading("livesIn", Arg(key), a, "person-of-place", tok) for a in v.direct(p) if v.is_a(a.key, "Place")]
     for p in prep_objects(tok, "of") + prep_objects(tok, "at"):  # "Ana Lind of Acme", "Lind at Acme"
         out += [v.reading("worksFor", Arg(key), a, "person-of-org", tok) for a in v.direct(p, conjuncts=False)
                 if v.is_a(a.key, "Organization") and _named_org(v, a.key, p)]
     return result_of(out)
+
+
+def _plural_possessor(v: DocView, tok: Token) -> str | None:
+    """"Fox News' Ana Lind": an organisation whose name ends in "s", an apostrophe glued to it, then
+    the name (the parser often reads the apostrophe as a closing quote and loses the possessive)."""
+    n = v.r.mention_at.get(tok.i)
+    start = v.mentions[n].start if n is not None else -1
+    if start < 2 or v.doc[start - 1].text not in ("'", "’") or v.doc[start - 2].whitespace_:
+        return None
+    owner = v.r.token_keys.get(start - 2)
+    if not owner or not v.doc[start - 2].lower_.endswith("s") or not v.is_a(owner, "Organization"):
+        return None
+    if any(t.text in ("'", "‘") for t in v.doc[v.doc[start - 1].sent.start:start - 1]):
+        return None  # a closing quote: "... called it 'Fox News' Ana Lind said"
+    return owner
 
 
 @rule("source-line", stage="closing", unit="mention")

@@ -1,6 +1,7 @@
 """Party membership written around a person's name: a legislator's tag ("Sen. Ana Lind, R-Ky.",
-"Rep. Ana Lind (D-Calif.)": rule ``party-tag``, the letters in ``party_letters`` of the lexicon),
-a party in apposition ("Ana Lind, a Republican,", "Ana Lind, Republican of Ohio,": rule
+"Rep. Ana Lind (D-Calif.)", "Gov. Ana Lind (R)": rule ``party-tag``, the letters in ``party_letters`` of the lexicon),
+a party in apposition ("Ana Lind, a Republican,", "Ana Lind, Republican of Ohio,", "Ana Lind, the Ohio
+Republican,": rule
 ``party-apposition``), members named after the party's plural ("Republicans, including Sen. Ana
 Lind": rule ``party-inclusion``) and a party written right before the name ("Labour's Ana Lind", "Democrat
 Ana Lind": rule ``party-before-name``).  A party is a gazetteer group with a country (parties,
@@ -30,15 +31,18 @@ def _letters(v: DocView) -> dict[str, str]:
 
 @rule("party-tag", stage="clauses", unit="mention")
 def party_tags(v: DocView, n: int, learned: Learned) -> RuleResult:
-    """A person's name followed by ", R-Ky." or "(D-Calif.)": a member of the party the letter names."""
+    """A person's name followed by ", R-Ky.", "(D-Calif.)" or "(R)": a member of the party the letter names."""
     key = v.r.mention_keys[n]
     m = v.mentions[n]
-    if not key or v.cls(key) != "Person" or m.end + 3 >= len(v.doc):
+    if not key or v.cls(key) != "Person" or m.end + 2 >= len(v.doc):
         return NOTHING
     doc = v.doc
-    opener, letter, dash, state = doc[m.end], doc[m.end + 1], doc[m.end + 2], doc[m.end + 3]
+    opener, letter, dash = doc[m.end], doc[m.end + 1], doc[m.end + 2]
     party = _letters(v).get(letter.text.lower()) if letter.text.isupper() and len(letter.text) == 1 else None
-    if opener.text not in (",", "(") or dash.text not in ("-", "–") or not state.text[:1].isupper() or party is None:
+    alone = opener.text == "(" and dash.text == ")"  # "Gov. Ana Lind (R)"
+    if party is None or not alone and (
+            opener.text not in (",", "(") or dash.text not in ("-", "–") or m.end + 3 >= len(doc)
+            or not doc[m.end + 3].text[:1].isupper()):
         return NOTHING
     return result_of([v.reading("memberOf", Arg(key), Arg(party), "party-tag", doc[m.start], "asserted")])
 
@@ -54,6 +58,9 @@ def party_appositions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         party = v.r.token_keys[app.i]
         entry = v.res.gazetteer.entries.get(party)
         dets = [c.lower_ for c in app.children if c.dep_ == "det"]  # "a Republican", "Republican of Ohio"
+        described = any(c.dep_ in ("compound", "amod") and v.r.token_keys.get(c.i) != party for c in app.children)
+        if dets == ["the"] and described:
+            dets = []  # "X, the Kentucky Republican,", "X, the top Democrat on ...": one member described
         if entry is not None and entry.cls == "Group" and entry.country and dets in ([], ["a"], ["an"]):
             out.append(v.reading("memberOf", Arg(key), Arg(party, 0.95), "party-apposition", tok))
     return result_of(out)
