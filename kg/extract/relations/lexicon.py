@@ -23,6 +23,7 @@ class TriggerTables:
     hyphen: dict[str, list[Trigger]]
     evaluations: dict[str, list[Trigger]]  # "called X a thug", "said X was reckless": the judgement word
     adjectives: dict[str, list[Trigger]]  # "X was critical of Y": a predicative adjective and its preposition
+    misdeeds: dict[str, list[Trigger]]  # "X said Y lied": a verb whose doer the report blames
     role_props: dict[str, str]  # role phrase -> leaderOf beats worksFor when listed under both
     # kind -> first word -> the triggers of several words starting with it ("step up", "rule out"),
     # found by their first word and checked for the others among the verb's dependents
@@ -38,7 +39,7 @@ class TriggerTables:
             collective=lex.by_lemma("collective_verbs"), nouns=lex.by_lemma("nouns"),
             inverse_nouns=lex.by_lemma("inverse_nouns"), roles=roles, compounds=lex.by_lemma("compounds"),
             hyphen=lex.by_lemma("hyphen_adjectives"), evaluations=lex.by_lemma("evaluations"),
-            adjectives=lex.by_lemma("adjectives"), role_props=role_props,
+            adjectives=lex.by_lemma("adjectives"), misdeeds=lex.by_lemma("misdeeds"), role_props=role_props,
             multiword={kind: _by_first_word(lex, kind) for kind in ("verbs", "inverse_verbs")},
         )
 

@@ -30,7 +30,7 @@ __all__ = ["Construction", "Constructions", "load_constructions", "compiled", "K
 # by their lower-cased word.
 KIND_LOOKUP = {"verbs": "lemma", "inverse_verbs": "lemma", "collective_verbs": "lemma",
                "nouns": "word+lemma", "inverse_nouns": "word+lemma", "compounds": "lemma|word",
-               "evaluations": "word+lemma", "adjectives": "word+lemma"}
+               "evaluations": "word+lemma", "adjectives": "word+lemma", "misdeeds": "lemma"}
 _KEYS = {"id", "rule", "triggers", "preps", "exclude_preps", "voice", "guards", "tier", "fallback", "subject",
          "object", "mode", "pattern"}
 

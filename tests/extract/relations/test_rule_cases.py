@@ -1480,6 +1480,20 @@ CASES = [
         facts=(Fact("Ana Lind", "criticized", "Bo Berg", "asserted", "evaluation"),),
     ),
     Case(
+        "evaluation-said-misdeed", "Ana Lind said Bo Berg lied.",
+        """
+         0  Ana    1  compound   PROPN  _          NNP
+         1  Lind   2  nsubj      PROPN  _          NNP
+         2  said   2  ROOT       VERB   say        VBD
+         3  Bo     4  compound   PROPN  _          NNP
+         4  Berg   5  nsubj      PROPN  _          NNP
+         5  lied   2  ccomp      VERB   lie        VBD
+         6  .      2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "criticized", "Bo Berg", "asserted", "evaluation"),),
+    ),
+    Case(
         "evaluation-said-modifier", "Ana Lind said Bo Berg was a brave man.",
         """
          0  Ana     1  compound   PROPN  _          NNP
