@@ -36,7 +36,8 @@ def _parse_and_extract(
     agencies = res.entities.words.news_agencies | res.entities.words.outlet_credits
     cards = res.entities.words.link_card_ends
     galleries = res.entities.words.gallery_markers
-    stream = ((prepare_text(d.text, boiler, agencies, cards, galleries), d) for d in documents)
+    widgets = res.entities.words.widget_markers
+    stream = ((prepare_text(d.text, boiler, agencies, cards, galleries, widgets), d) for d in documents)
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         try:
             yield extract_document(document, doc, res)

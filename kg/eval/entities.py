@@ -219,7 +219,7 @@ def system_run(documents: Sequence[Document], *, nlp, resources=None, aliases=No
     res = resources or load_resources()
     words = res.entities.words
     stream = ((prepare_text(d.text, words.boilerplate, words.news_agencies | words.outlet_credits, words.link_card_ends,
-                            words.gallery_markers), d) for d in documents)
+                            words.gallery_markers, words.widget_markers), d) for d in documents)
     kg = new_graph(res)
     spans: dict[str, list[_Span]] = {}
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=16):

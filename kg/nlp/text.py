@@ -73,15 +73,18 @@ _GALLERY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
 
 
 def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str] = frozenset(),
-                 card_ends: frozenset[str] = frozenset(), galleries: frozenset[str] = frozenset()) -> str:
+                 card_ends: frozenset[str] = frozenset(), galleries: frozenset[str] = frozenset(),
+                 widgets: frozenset[str] = frozenset()) -> str:
     """Blank out web boilerplate lines ("Also Read", "Advertisement", ...), the markers and titles
     of photo galleries (:func:`blank_gallery`, on lines with a marker of ``galleries`` followed by
     "N of M": "Hide Caption 3 of 32"), agency credits, link cards (:func:`blank_link_cards`,
-    ended by one of ``card_ends``) and the brackets of an editor's insertion ("[Ruritanian
-    president] Lind").
+    ended by one of ``card_ends``), a widget's word that opens a line (``widgets``: "CLOSE A trade
+    expert says ...", in capitals) and the brackets of an editor's insertion ("[Ruritanian president] Lind").
 
     >>> prepare_text("Photos: Ana Lind in Paris. Hide Caption 1 of 9", frozenset(), galleries=frozenset({"hide caption"})).strip()
     'Ana Lind in Paris.'
+    >>> prepare_text("CLOSE Ana Lind spoke.", frozenset(), widgets=frozenset({"close"}))
+    '      Ana Lind spoke.'
     >>> prepare_text('"We met [Ruritanian] President Lind," he said [Ana Berg/AFP].', frozenset())
     '"We met  Ruritanian  President Lind," he said [Ana Berg/AFP].'
 
@@ -102,6 +105,9 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
         return blank_gallery(line, gallery) if gallery is not None and gallery.search(line) else line
 
     out = _LINE.sub(blank, text)
+    if widgets:
+        names = "|".join(sorted(re.escape(w.upper()) for w in widgets))  # written in capitals
+        out = re.sub(rf"(?m)^[ \t]*(?:{names})(?=\s)", lambda m: " " * len(m.group(0)), out)
     out = _INSERTION.sub(lambda m: f" {m.group(1)} " if len(m.group(1).split()) <= 5 else m.group(0), out)
     if agencies not in _AGENCY_CACHE:
         _AGENCY_CACHE[agencies] = _agency_re(agencies)

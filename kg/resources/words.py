@@ -118,6 +118,7 @@ class EntityWords:
     city_offices: frozenset[str]  # offices of a city ("mayor", "police")
     news_agencies: frozenset[str]  # agency credits blanked before parsing
     gallery_markers: frozenset[str]  # "Hide Caption 3 of 32": a line of a photo gallery, blanked
+    widget_markers: frozenset[str]  # "CLOSE" before a video's caption at the start of a line, blanked
     outlet_credits: frozenset[str]  # outlets whose "(CNN)" credit is blanked too; the name stays elsewhere
     languages: frozenset[str]  # language names of news-monitoring source lines
     organization_heads: frozenset[str]  # last words that make a name an organisation's

@@ -209,6 +209,14 @@ def _company_seat(found: Candidates, res: Resources, s: _Span) -> _Span:
     return _Span(start, end, cls, s.person)
 
 
+def _owner_then_portfolio(found: Candidates, portfolios: frozenset[str], start: int, end: int) -> bool:
+    """"Canadian Foreign Affairs" before "Minister X": a known owner, then only portfolio words."""
+    k = start
+    while k < end and k in found.gaz_covered:
+        k += 1
+    return start < k < end and all(t.lower_ in portfolios for t in found.doc[k:end])
+
+
 def _no_name(found: Candidates, res: Resources, s: _Span) -> bool:
     """Phrases the NER takes for names: no capital, a headline phrase, a description, a plural
     common noun, a title, a role or a portfolio."""
@@ -233,7 +241,7 @@ def _no_name(found: Candidates, res: Resources, s: _Span) -> bool:
         or org and end < len(doc)  # "Home Affairs Commissioner X", "Trade Minister X": a portfolio
         and (doc[start:end].root.lower_ in portfolios or doc[end - 1].lower_ in portfolios and not any(
             t.lower_ in ("of", "for") for t in doc[start:end]))
-        and doc[end].lower_ in title_words and not covered
+        and doc[end].lower_ in title_words and (not covered or _owner_then_portfolio(found, portfolios, start, end))
         or org and end - start == 1 and end < len(doc) and not covered  # "Supreme" of "Supreme Leader X"
         and f"{doc[start].lower_} {doc[end].lower_}" in title_words
     )
