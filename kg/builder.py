@@ -20,7 +20,7 @@ from spacy.language import Language
 from kg.extract import extract_document
 from kg.extract.resolve.corpus import resolve_across_documents
 from kg.model import DocResult, Document, KnowledgeGraph
-from kg.nlp.text import prepare_text
+from kg.nlp.text import prepare_with
 from kg.resources import Resources, load_resources
 
 log = logging.getLogger(__name__)
@@ -32,12 +32,8 @@ def _parse_and_extract(
     documents: Iterable[Document], *, nlp: Language, res: Resources, batch_size: int,
 ) -> Iterator[DocResult]:
     """One process: ``nlp.pipe`` in batches, each Doc reduced to a DocResult and dropped."""
-    boiler = res.entities.words.boilerplate
-    agencies = res.entities.words.news_agencies | res.entities.words.outlet_credits
-    cards = res.entities.words.link_card_ends
-    galleries = res.entities.words.gallery_markers
-    widgets = res.entities.words.widget_markers
-    stream = ((prepare_text(d.text, boiler, agencies, cards, galleries, widgets), d) for d in documents)
+    prepare = prepare_with(res.entities.words)
+    stream = ((prepare(d.text), d) for d in documents)
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         try:
             yield extract_document(document, doc, res)

@@ -57,7 +57,7 @@ def main() -> None:
     from kg.eval.corpora import default_data_dir
     from kg.extract.mentions import extract_mentions
     from kg.extract.resolve.document import resolve
-    from kg.nlp import load_pipeline, prepare_text
+    from kg.nlp import load_pipeline, prepare_with
     from kg.resources import load_resources
 
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
@@ -71,11 +71,11 @@ def main() -> None:
             if row["id"] in wanted:
                 texts[row["id"]] = row["text"]
     nlp, res = load_pipeline(None), load_resources()
-    w = res.entities.words
+    prepare = prepare_with(res.entities.words)  # as kg build prepares a text
     named = right = resolved = unnamed = unnamed_resolved = 0
     for doc_id in docs:
         text = texts[doc_id]
-        doc = nlp(prepare_text(text, w.boilerplate, w.news_agencies, w.link_card_ends))
+        doc = nlp(prepare(text))
         r = resolve(doc, extract_mentions(doc, res), res, doc_id)
         for item in (i for i in gold["items"] if i["doc"] == doc_id):
             span = doc.char_span(item["start"], item["end"], alignment_mode="expand")

@@ -47,7 +47,7 @@ from kg.extract.mentions import extract_mentions
 from kg.extract.relations import extract_relations, gazetteer_entities
 from kg.extract.resolve.document import resolve
 from kg.model import Document, Relation
-from kg.nlp import load_pipeline, prepare_text
+from kg.nlp import load_pipeline, prepare_with
 from kg.resources import Resources, load_resources
 
 log = logging.getLogger("train_relations")
@@ -109,8 +109,8 @@ def _key_ids(resolution, mentions, gold: Gold, doc_id: str) -> dict[str, set[str
 
 def parse(documents: list[Document], gold: Gold, corpus: str, nlp, res: Resources, properties) -> list[Parsed]:
     """Run the stages on every document and label its candidates (see the module docstring)."""
-    words = res.entities.words
-    stream = ((prepare_text(d.text, words.boilerplate, words.news_agencies, words.link_card_ends), d) for d in documents)
+    prepare = prepare_with(res.entities.words)  # as kg build prepares a text
+    stream = ((prepare(d.text), d) for d in documents)
     facts = defaultdict(list)
     for f in gold.relations:
         facts[f.doc].append((f, True))

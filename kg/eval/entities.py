@@ -213,13 +213,13 @@ def system_run(documents: Sequence[Document], *, nlp, resources=None, aliases=No
     from kg.extract.mentions.find import extract_mentions
     from kg.extract.resolve.corpus import resolve_across_documents
     from kg.extract.resolve.document import resolve
-    from kg.nlp.text import prepare_text
+    from kg.nlp.text import prepare_with
     from kg.resources import load_resources
 
     res = resources or load_resources()
     words = res.entities.words
-    stream = ((prepare_text(d.text, words.boilerplate, words.news_agencies | words.outlet_credits, words.link_card_ends,
-                            words.gallery_markers, words.widget_markers), d) for d in documents)
+    prepare = prepare_with(words)
+    stream = ((prepare(d.text), d) for d in documents)
     kg = new_graph(res)
     spans: dict[str, list[_Span]] = {}
     for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=16):

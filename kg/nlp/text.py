@@ -4,6 +4,7 @@ pieces, and the all-capitals dateline word test.  Offsets into the original text
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 __all__ = ["CHUNK_CHARS", "dateline_word", "split_text", "prepare_text", "blank_link_cards"]
 
@@ -115,6 +116,14 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
     if credit is not None:
         out = credit.sub(_blank_credit, out)
     return "".join(c if c in "\n\t" or c.isprintable() or c == "\r" else " " for c in out)
+
+
+def prepare_with(words) -> Callable[[str], str]:
+    """:func:`prepare_text` with every word list of the entity lexicon's words (what ``kg build``
+    runs before parsing; training and evaluation scripts use the same)."""
+    agencies = words.news_agencies | words.outlet_credits
+    return lambda text: prepare_text(text, words.boilerplate, agencies, words.link_card_ends,
+                                     words.gallery_markers, words.widget_markers)
 
 
 _OPENER = re.compile(r"\s*Photos:\s*")
