@@ -4,7 +4,10 @@ was in Riverton on Monday" -> X visited the town (rule ``verb-scene``).
 A verb's own "in"/"at" phrase naming a town, a region or a site (not a country: "X intervened in
 Ruritania" is no presence) is where its person subject was.  Verbs whose "in" is no place of presence
 ("born in", "invested in", "won in") are ``sceneless_verbs`` of the lexicon; a phrase put before
-the subject ("In Riverton, X said") sets the scene of the whole sentence and is read the same way."""
+the subject ("In Riverton, X said") sets the scene of the whole sentence and is read the same way.
+A verb of speaking places its speaker in a country too ("Speaking in Ruritania, X said"); an event
+noun of ``presence_nouns`` carries the scene ("X said during a briefing in Riverton"), and so does
+the person met ("X met with Y in Riverton")."""
 
 from __future__ import annotations
 
@@ -23,20 +26,38 @@ declare("verb-scene", factor=0.85, family="scenes",
 _PREPS = ("in", "at")
 
 
+def _scene_phrases(v: DocView, tok: Token, own: bool) -> list[Token]:
+    """The objects of ``tok``'s own "in"/"at" phrases, of the "in"/"at" of an event it happens at or
+    during ("said during a briefing in Riyadh": ``presence_nouns``), and, for a meeting verb, of
+    the "in"/"at" the parser hung on the person met ("met with Y in Paris")."""
+    out = [p for prep in _PREPS for p in prep_objects(tok, prep)] if own else []
+    for prep in ("during", "at", "after"):
+        for noun in prep_objects(tok, prep):
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in v.words.presence_nouns:
+                out += [p for inner in _PREPS for p in prep_objects(noun, inner)]
+    if any(t.prop == "metWith" for t in v.lex.verbs.get(tok.lemma_.lower(), ())):
+        met = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, "with")
+        out += [p for m in met if m.i in v.r.token_keys and v.cls(v.r.token_keys[m.i]) == "Person"
+                for p in prep_objects(m, "in")]
+    return out
+
+
 @rule("verb-scene", stage="clauses", unit="token")
 def scenes(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """A person subject of ``tok`` and the towns or sites of its own "in"/"at" phrases."""
     if not (tok.pos_ == "VERB" or tok.lemma_ == "be" and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")
             and not any(c.dep_ in ("acomp", "attr", "auxpass") for c in tok.children)):
         return NOTHING  # "X was in Y" is a presence; "X was well known in Y" is not
-    if any(t.prop == "visited" for t in v.lex.verbs.get(tok.lemma_.lower(), ())):
-        return NOTHING  # a trigger of visited ("tour", "speak in"): the trigger rules read it
+    # a trigger of visited ("tour", "meet in"): the trigger rules read its own "in"; only what it
+    # does not reach is read here
+    own = not any(t.prop == "visited" for t in v.lex.verbs.get(tok.lemma_.lower(), ()))
     if tok.lemma_.lower() in v.words.sceneless_verbs or any(
             c.dep_ in ("prt", "neg") and f"{tok.lemma_.lower()} {c.lower_}" in v.words.sceneless_verbs for c in tok.children):
         return NOTHING
-    places = [a for prep in _PREPS for p in prep_objects(tok, prep)
-              for a in v.direct(p, conjuncts=True) if v.is_locality(a.key) and v.cls(a.key) != "GovernmentBody"
-              and v.entity(a.key).name.lower() not in v.words.world_regions]
+    speaking = tok.lemma_.lower() in v.words.reporting or tok.lemma_.lower() in ("speak", "address")
+    places = [a for p in _scene_phrases(v, tok, own)
+              for a in v.direct(p, conjuncts=True) if (v.is_locality(a.key) or speaking and v.cls(a.key) == "Country")
+              and v.cls(a.key) != "GovernmentBody" and v.entity(a.key).name.lower() not in v.words.world_regions]
     if not places:
         return NOTHING
     agents, passive = subjects(v, tok)
