@@ -109,6 +109,8 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     owners = _trim_owners(v, title_toks, owners, i)
     while title_toks and title_toks[0].lower_ in ("of", "for"):
         title_toks.pop(0)
+    if not title_toks:
+        return NOTHING  # "... of Lord X": no title left
     words = [t.lower_ for t in title_toks]
     prop, role = role_of(v, words)
     title_toks = _after_governing_noun(v, title_toks, role)
