@@ -348,6 +348,23 @@ CASES = [
         ents=(("Acme", "ORG"), ("Zenith", "ORG")),
         facts=(Fact("Acme", "allyOf", "Zenith", "asserted", "noun-between"),),
     ),
+    # "the pact signed between A and B": "between" on the participle of the noun
+    Case(
+        "noun-participle-between", "The pact signed between Acme and Zenith held.",
+        """
+         0  The        1  det        DET    _         DT
+         1  pact       7  nsubj      NOUN   _         NN
+         2  signed     1  acl        VERB   sign      VBN
+         3  between    2  prep       ADP    _         IN
+         4  Acme       3  pobj       PROPN  _         NNP
+         5  and        4  cc         CCONJ  _         CC
+         6  Zenith     4  conj       PROPN  _         NNP
+         7  held       7  ROOT       VERB   hold      VBD
+         8  .          7  punct      PUNCT  _         .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Acme", "agreedWith", "Zenith", "asserted", "noun-between"),),
+    ),
     # "Z drew opposition from A" ("from A" on the verb): A opposes the owner of Z
     Case(
         "inverse-noun-on-verb", "Zenith's plan drew opposition from Acme.",
