@@ -100,10 +100,29 @@ def person_affiliations(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         out.append(v.reading("worksFor", Arg(key), Arg(owner, 0.85), "possessive-place", tok))
     for p in prep_objects(tok, "of") + prep_objects(tok, "from"):
         out += [v.reading("livesIn", Arg(key), a, "person-of-place", tok) for a in v.direct(p) if v.is_a(a.key, "Place")]
+    people = _people_of(v, tok)  # "Two other Americans, Ana Lind and Bo Berg, ...": nationals of the country
+    if people is not None:
+        out.append(v.reading("livesIn", Arg(key), Arg(people, 0.9), "person-of-place", tok))
     for p in prep_objects(tok, "of") + prep_objects(tok, "at"):  # "Ana Lind of Acme", "Lind at Acme"
         out += [v.reading("worksFor", Arg(key), a, "person-of-org", tok) for a in v.direct(p, conjuncts=False)
                 if v.is_a(a.key, "Organization") and _named_org(v, a.key, p)]
     return result_of(out)
+
+
+def _people_of(v: DocView, tok: Token) -> str | None:
+    """The country whose people a plural demonym names when the person's name is in apposition to
+    it ("two Americans, Ana Lind and Bo Berg,"), else None."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    head = t.head
+    if t.dep_ != "appos" or head.tag_ not in ("NNPS", "NNS"):
+        return None
+    # a counted plural ("two Americans") is no mention: the gazetteer's demonyms name the country
+    country = v.r.token_keys.get(head.i) or v.res.gazetteer.demonyms.get(head.text)
+    if country is None or v.entity(country) is None or v.cls(country) != "Country":
+        return None
+    return country if head.lower_ != v.entity(country).name.lower() else None
 
 
 def _plural_possessor(v: DocView, tok: Token) -> str | None:
