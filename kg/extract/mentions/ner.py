@@ -114,6 +114,8 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
         return None
     if ent.label_ == "NORP" and counted_people(doc[end - 1], words.people_counts, qualified=False):
         return None  # "thousands of Ruritanians": people, no group or country of their own
+    if end - start >= 2 and doc[start].like_num and doc[end - 1].text in res.gazetteer.demonyms:
+        return None  # "Three Britons" (the NER's organisation): counted people
     if ent.label_ == "NORP" and end - start >= 2 and end - 1 in found.gaz_covered \
             and not any(t.i in found.gaz_covered for t in doc[start:end - 1]):
         return None  # "Interim Iraqi": a word before a nationality, no group of its own
