@@ -141,6 +141,7 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
             for p in c.children:
                 if p.dep_ == "pobj":
                     objs += v.direct(p)
+    objs += _from_party_or_seat(v, noun)
     if noun.lemma_.lower() == "member" and any(v.cls(o.key) != "Country" for o in objs[len(before):]):
         objs = [o for o in before if v.cls(o.key) != "Country"] + objs[len(before):]  # "a British member of Parliament"
     if any(c.lower_ in v.words.non_state_leaders for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i):
@@ -150,6 +151,20 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
         if subj:
             objs = [Arg(v.learned.affiliation(a.key) or a.key, a.factor * 0.9) for a in v.direct(subj[0])]
     return objs, in_arena
+
+
+def _from_party_or_seat(v: DocView, noun: Token) -> list[Arg]:
+    """"a lawmaker from the Labour Party", "a member of Parliament from UKIP" (a party the role is
+    held for), "a senator from Ohio" (a representative's seat); "from" names nothing else here
+    ("a refugee from Syria" is no post)."""
+    heads = [noun] + [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for c in c.children
+                      if c.dep_ == "pobj"]  # "member of Parliament from UKIP": "from" on Parliament
+    out: list[Arg] = []
+    for h in heads:
+        for p in (p for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"):
+            out += [a for a in v.direct(p) if v.cls(a.key) == "Group" and a.key in v.res.gazetteer.entries
+                    or v.is_locality(a.key) and noun.lower_ in v.words.representative_roles]
+    return out
 
 
 def names_a_topic(v: DocView, tok: Token) -> bool:
