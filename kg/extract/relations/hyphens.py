@@ -31,6 +31,17 @@ def _first(v: DocView, tok: Token) -> tuple[list, Arg | None]:
     return [], None
 
 
+def _described(v: DocView, noun: Token) -> list[Arg]:
+    """What an unnamed noun describes: a name in apposition to it ("the Iran-backed militia X"), or
+    the name it is in apposition to ("X, a Riverton-born journalist")."""
+    apps = [c for c in noun.children if c.dep_ == "appos"]
+    if apps:
+        return v.direct(apps[0], conjuncts=False)
+    if noun.dep_ == "appos":
+        return v.direct(noun.head, conjuncts=False)
+    return []
+
+
 @rule("hyphen-adjective", stage="clauses", unit="token")
 def hyphen_adjectives(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """"A-backed B": A -> B, or B -> A where the ontology admits only that direction."""
@@ -43,6 +54,8 @@ def hyphen_adjectives(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         head = head.head  # "Riverton-born painter X": the name the described noun belongs to
     # "the Riverton-based group and the Ruritanian army": the conjunct of an unnamed noun is not described
     targets = v.direct(head) if head.i != tok.i and v.direct(head, conjuncts=False) else []
+    if not targets and head.i != tok.i and head.pos_ == "NOUN":
+        targets = _described(v, head)  # "the Riverton-born actor X", "X, a Riverton-born journalist"
     if not targets:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         targets = v.direct(nxt, conjuncts=False) if nxt is not None else []
