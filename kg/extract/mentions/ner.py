@@ -322,6 +322,10 @@ def _name_only(found: Candidates, res: Resources, s: _Span, ent: Span) -> _Span 
         start += 1  # "Agency - Ruritania's President" starts after the credit
     if doc[start:end].text.lower() in agencies and agency_credit(doc, start, end):
         return None
+    if person and end < len(doc) and doc[end].text == "He" and doc[end - 1].whitespace_ == " " \
+            and doc[end - 1].is_alpha and doc[end - 1].text[:1].isupper():
+        end += 1  # "Vice Premier Liu He": a capitalised "He" right after a name word is a given name
+        # (the parser, taking it for a pronoun, may even start a sentence there)
     return _Span(start, end, s.cls, person)
 
 
