@@ -54,7 +54,7 @@ def scenes(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     if tok.lemma_.lower() in v.words.sceneless_verbs or any(
             c.dep_ in ("prt", "neg") and f"{tok.lemma_.lower()} {c.lower_}" in v.words.sceneless_verbs for c in tok.children):
         return NOTHING
-    speaking = tok.lemma_.lower() in v.words.reporting or tok.lemma_.lower() in ("speak", "address")
+    speaking = tok.lemma_.lower() in v.words.reporting
     places = [a for p in _scene_phrases(v, tok, own)
               for a in v.direct(p, conjuncts=True) if (v.is_locality(a.key) or speaking and v.cls(a.key) == "Country")
               and v.cls(a.key) != "GovernmentBody" and v.entity(a.key).name.lower() not in v.words.world_regions]

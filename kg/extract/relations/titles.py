@@ -101,9 +101,6 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     title_toks, owners, i = _walk_back(v, m.start, m.end, key)
     if not title_toks:
         title_toks, owners, i = _plural_title_of_first(v, m)
-    courtesy = v.res.entities.words.peerages | {"sir", "dame"}
-    while len(title_toks) > 1 and title_toks[-1].lower_ in courtesy:
-        title_toks.pop()  # "Tory Treasurer Lord X", "Defence Secretary Sir X": the title is before the peerage
     if not title_toks:
         return NOTHING
     owners = _trim_owners(v, title_toks, owners, i)
@@ -113,6 +110,8 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
         return NOTHING  # "... of Lord X": no title left
     words = [t.lower_ for t in title_toks]
     prop, role = role_of(v, words)
+    while role and len(title_toks) > 1 and title_toks[-1].lower_ != role.split()[-1]:
+        title_toks.pop()  # "Treasurer Lord X", "Chairman Gen. X": a form of address or rank after the post is no title
     title_toks = _after_governing_noun(v, title_toks, role)
     past = v.words.past_markers
     if prop is None and words[-1] in v.words.occupations | v.words.staff_occupations and not any(
