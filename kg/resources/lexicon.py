@@ -30,6 +30,12 @@ class Trigger:
     lemma: str
     prep: str | None
 
+    @property
+    def anchor(self) -> str:
+        """The word of the trigger the text is searched for (see HEAD_LAST_KINDS)."""
+        words = self.lemma.split()
+        return words[-1] if self.kind in HEAD_LAST_KINDS else words[0]
+
     @classmethod
     def parse(cls, prop: str, kind: str, text: str) -> "Trigger":
         words = text.lower().split()
@@ -41,11 +47,15 @@ class Trigger:
         return cls(prop, kind, " ".join(words), None)
 
 
-PROPERTY_KEYS = ("theme", "confidence", "yields_to", "intransitive", "person_subject_means")
+PROPERTY_KEYS = ("theme", "confidence", "yields_to", "intransitive", "person_subject_means", "person_subject_words")
 
 PREPOSITIONS = frozenset(
-    "with to in into on against of for from between by at over about among near".split()
+    "with to in into on against of for from between by at over about among near toward towards through".split()
 )
+
+# Kinds whose triggers of several words are found by their last word, the head noun ("bombing
+# campaign against": "campaign", with "bombing" just before it); the others by their first ("step up").
+HEAD_LAST_KINDS = frozenset({"nouns", "inverse_nouns"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,8 @@ class RelationLexicon:
     # property -> the property it means with a person as subject and a non-person as object
     # ("X attacked the party's plans": a person's attack on an institution is verbal)
     person_reading: dict[str, str] = field(default_factory=dict)
+    # property -> the trigger words (lemma or as written) person_reading is limited to, if any
+    person_reading_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def by_lemma(self, kind: str) -> dict[str, list[Trigger]]:
         out: dict[str, list[Trigger]] = {}
@@ -85,7 +97,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DataFileError(f"{path}: cannot read the relation lexicon ({exc}).") from exc
     _only_keys(data, ("properties", "words"), path)
-    acc = _Properties({k: [] for k in TRIGGER_KINDS}, {}, {}, {}, set(), {})
+    acc = _Properties({k: [] for k in TRIGGER_KINDS}, {}, {}, {}, set(), {}, {})
     for prop, spec in sorted(data.get("properties", {}).items()):
         if prop not in ontology.properties:
             raise DataFileError(
@@ -102,6 +114,7 @@ def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:
         yields_to=acc.yields_to,
         intransitive=frozenset(acc.intransitive),
         person_reading=acc.person_reading,
+        person_reading_words=acc.person_reading_words,
     )
 
 
@@ -115,6 +128,7 @@ class _Properties:
     yields_to: dict[str, frozenset[str]]
     intransitive: set[str]
     person_reading: dict[str, str]
+    person_reading_words: dict[str, frozenset[str]]
 
     def add(self, prop: str, key: str, value, ontology: Ontology, where: str) -> None:
         def need(ok: bool, msg: str) -> None:
@@ -133,6 +147,10 @@ class _Properties:
         elif key == "person_subject_means":
             need(value in ontology.properties, f"person_subject_means names no relation property of newskg.ttl: {value!r}.")
             self.person_reading[prop] = value
+        elif key == "person_subject_words":
+            need(isinstance(value, list) and all(isinstance(w, str) for w in value),
+                 "person_subject_words must be a list of trigger words.")
+            self.person_reading_words[prop] = frozenset(w.lower() for w in value)
         elif key == "yields_to":
             unknown = [q for q in value if q not in ontology.properties]
             need(not unknown, f"yields_to names unknown properties {', '.join(unknown)}; use relation properties "

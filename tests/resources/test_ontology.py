@@ -112,6 +112,23 @@ def test_a_person_reading_must_name_a_property(tmp_path):
         load_resources(folder)
 
 
+def test_person_reading_words_must_be_a_list_of_words(tmp_path):
+    import shutil
+
+    from kg.errors import DataFileError
+    from kg.resources import load_resources
+
+    folder = tmp_path / "ontologies"
+    shutil.copytree(ROOT / "ontologies", folder)
+    lex = folder / "lexicon" / "relations.toml"
+    text = lex.read_text(encoding="utf-8")
+    start = text.index("person_subject_words = [")
+    end = text.index("]", start) + 1
+    lex.write_text(text[:start] + 'person_subject_words = "fight"' + text[end:], encoding="utf-8")
+    with pytest.raises(DataFileError, match="person_subject_words must be a list"):
+        load_resources(folder)
+
+
 def test_no_seed_article_knowledge_in_code_or_data():
     pattern = re.compile(r"hegseth|nakatani|jjoc|joint operations command|war-fighting|iwo jima|mraam|sm-6|forces japan",
                          re.IGNORECASE)

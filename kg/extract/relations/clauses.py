@@ -12,7 +12,7 @@ from kg.extract.relations.view import DocView, word_in
 from kg.nlp.text import dateline_word
 from kg.resources import Trigger
 
-__all__ = ["CLIMB", "subjects", "is_passive", "prep_objects", "fronted", "possessor", "verb_matches", "has_theme",
+__all__ = ["CLIMB", "subjects", "is_passive", "prep_objects", "fronted", "possessor", "verb_matches", "noun_matches", "has_theme",
            "is_dateline"]
 
 # dependencies a clause's subject is looked for through, from a verb up to the clause it hangs on
@@ -138,6 +138,17 @@ def verb_matches(tok: Token, trig: Trigger) -> bool:
         return True
     kids = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep", "attr")}
     return set(words[1:]) <= kids
+
+
+def noun_matches(tok: Token, trig: Trigger) -> bool:
+    """Does the noun ``tok`` end the (several-word) trigger lemma, its other words written just
+    before it ("bombing campaign": "campaign" after "bombing")?"""
+    words = trig.lemma.split()
+    start = tok.i - len(words) + 1
+    if start < 0:
+        return False
+    span = tok.doc[start:tok.i + 1]
+    return all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(span, words))
 
 
 def has_theme(tok: Token, theme: frozenset[str]) -> bool:

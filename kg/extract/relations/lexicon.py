@@ -25,8 +25,8 @@ class TriggerTables:
     adjectives: dict[str, list[Trigger]]  # "X was critical of Y": a predicative adjective and its preposition
     misdeeds: dict[str, list[Trigger]]  # "X said Y lied": a verb whose doer the report blames
     role_props: dict[str, str]  # role phrase -> leaderOf beats worksFor when listed under both
-    # kind -> first word -> the triggers of several words starting with it ("step up", "rule out"),
-    # found by their first word and checked for the others among the verb's dependents
+    # kind -> anchor word -> the triggers of several words found by it: a verb's first word ("step
+    # up", the others among its dependents), a noun's last ("bombing campaign", the others just before it)
     multiword: dict[str, dict[str, list[Trigger]]]
 
     @classmethod
@@ -40,16 +40,15 @@ class TriggerTables:
             inverse_nouns=lex.by_lemma("inverse_nouns"), roles=roles, compounds=lex.by_lemma("compounds"),
             hyphen=lex.by_lemma("hyphen_adjectives"), evaluations=lex.by_lemma("evaluations"),
             adjectives=lex.by_lemma("adjectives"), misdeeds=lex.by_lemma("misdeeds"), role_props=role_props,
-            multiword={kind: _by_first_word(lex, kind) for kind in ("verbs", "inverse_verbs")},
+            multiword={kind: _by_anchor(lex, kind) for kind in ("verbs", "inverse_verbs", "nouns", "inverse_nouns")},
         )
 
 
-def _by_first_word(lex: RelationLexicon, kind: str) -> dict[str, list[Trigger]]:
+def _by_anchor(lex: RelationLexicon, kind: str) -> dict[str, list[Trigger]]:
     out: dict[str, list[Trigger]] = {}
     for t in lex.triggers.get(kind, ()):
-        words = t.lemma.split()
-        if len(words) > 1:
-            out.setdefault(words[0], []).append(t)
+        if " " in t.lemma:
+            out.setdefault(t.anchor, []).append(t)
     return out
 
 

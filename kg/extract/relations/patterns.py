@@ -151,7 +151,7 @@ def _construction(raw: dict, where: str, rules: frozenset[str], guards: frozense
 def trigger_words(lex: RelationLexicon, kind: str, c: Construction, prep: str | None) -> tuple[list[str], list[str]]:
     """(lemmas, words) that fill the anchor of ``c`` for the triggers of ``kind`` with ``prep``
     (``prep`` None: every preposition the construction admits)."""
-    words = sorted({t.lemma.split()[0] for t in lex.triggers.get(kind, ())
+    words = sorted({t.anchor for t in lex.triggers.get(kind, ())
                     if c.admits_prep(t.prep) and (prep is None or t.prep == prep)})
     how = KIND_LOOKUP[kind]
     return (words if "lemma" in how else []), (words if "word" in how else [])

@@ -17,7 +17,16 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-from kg.extract.relations.clauses import fronted, has_theme, is_passive, possessor, prep_objects, subjects, verb_matches
+from kg.extract.relations.clauses import (
+    fronted,
+    has_theme,
+    is_passive,
+    noun_matches,
+    possessor,
+    prep_objects,
+    subjects,
+    verb_matches,
+)
 from kg.extract.relations.patterns import KIND_LOOKUP, Construction, Constructions, compiled, load_constructions
 from kg.extract.relations.records import Arg, Reading
 from kg.extract.relations.registry import RULES
@@ -283,7 +292,9 @@ def _lookup(v: DocView, kind: str, tok: Token) -> list[Trigger]:
     if how == "lemma":
         return table.get(lemma, []) + v.lex.multiword.get(kind, {}).get(lemma, [])
     if how == "word+lemma":
-        return table.get(low, []) + (table.get(lemma, []) if lemma != low else [])
+        multi = v.lex.multiword.get(kind, {})
+        return (table.get(low, []) + (table.get(lemma, []) if lemma != low else [])
+                + [t for t in multi.get(low, []) + (multi.get(lemma, []) if lemma != low else []) if noun_matches(tok, t)])
     return table.get(lemma) or table.get(low) or []  # "lemma|word"
 
 

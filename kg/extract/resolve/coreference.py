@@ -5,7 +5,8 @@ quotation it is in); it/its -> the subject of the clause or the most recent non-
 "the two sides", "both countries", "the ministers" -> the two most salient agents of that kind;
 "the minister", "the <org> chief" -> the person whose title or affiliation the description names;
 "the <adjective> country" -> the most recent country outside the phrase itself, "the government"
--> the state the text is about.  Salience is counted as the text is read, token by token.
+-> the state the text is about; "the bill", "the trade deal" -> the law or agreement named last
+(kg.extract.resolve.descriptions).  Salience is counted as the text is read, token by token.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import QUOTE_MARKS, Mention
+from kg.extract.resolve.descriptions import country_description, is_law_description, law_description
 from kg.extract.resolve.records import Resolution
 from kg.extract.resolve.referring import expletive, forward_subject
 from kg.resources import Resources
@@ -184,28 +186,9 @@ def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titl
             if got:
                 r.coref[i] = (got,)
     elif "the" in dets and low in words.country_descriptions and tok.tag_ == "NN":
-        _country_description(tok, r, sal, low in words.government_nouns)
-
-
-def _country_description(tok: Token, r: Resolution, sal: _Salience, government: bool) -> None:
-    """"the Asian country" is the country just named; "the government" is the state the text is
-    about (most mentioned, in this sentence, a subject), not the last one named."""
-    ents = r.entities
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-        return
-    mods = [r.token_keys[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
-            and c.i in r.token_keys and ents[r.token_keys[c.i]].cls == "Country"]
-    if mods:  # "the Ruritanian government"
-        r.coref[tok.i] = (mods[0],)
-        return
-    anc = tok.head
-    while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head.i != anc.i:
-        anc = anc.head
-    exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
-    got = sal.best(lambda k: ents[k].cls == "Country" and (not government or k in sal.as_actor), tok,
-                   exclude=exclude, recency=not government)  # "the war in X ... the government": not X
-    if got:
-        r.coref[tok.i] = got
+        country_description(tok, r, sal, low in words.government_nouns)
+    elif is_law_description(tok, res):
+        law_description(tok, r, res, sal)
 
 
 def _unnamed_subject_between(doc: Doc, r: Resolution, start: int, end: int) -> bool:

@@ -105,3 +105,24 @@ def test_a_pattern_naming_an_unknown_word_list_is_an_error_naming_it(tmp_path):
     vocab = spacy.blank("en").vocab
     with pytest.raises(DataFileError, match="@reportng"):
         extract_document(Document("d", "x"), _held_talks(vocab), load_resources(folder))
+
+
+def test_every_trigger_of_several_words_is_found_where_it_is_written():
+    """A noun trigger of several words ("bombing campaign against") is looked up by its head noun
+    with its other words just before it, a verb's by its first word: none is dead data."""
+    from types import SimpleNamespace
+
+    from kg.extract.relations.lexicon import trigger_tables
+    from kg.extract.relations.triggers import _lookup
+
+    res = load_resources()
+    view = SimpleNamespace(lex=trigger_tables(res.relations))
+    vocab = spacy.blank("en").vocab
+    for kind in ("nouns", "inverse_nouns"):
+        for trig in res.relations.triggers.get(kind, ()):
+            words = trig.lemma.split()
+            doc = Doc(vocab, words=words, lemmas=words)
+            assert trig in _lookup(view, kind, doc[len(words) - 1]), f"{kind} trigger {trig.lemma!r} is never found"
+            if len(words) > 1:
+                other = Doc(vocab, words=["new", *words[1:]], lemmas=["new", *words[1:]])
+                assert trig not in _lookup(view, kind, other[len(words) - 1])

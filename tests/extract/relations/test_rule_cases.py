@@ -313,6 +313,43 @@ CASES = [
         ents=(("Acme", "ORG"), ("Zenith", "ORG")),
         facts=(Fact("Acme", "metWith", "Zenith", "asserted", "noun-prep"),),
     ),
+    # a trigger of several words is found by its head noun, its other words just before it
+    Case(
+        "noun-prep-several-words", "Acme began a bombing campaign against Tarnhawk.",
+        """
+         0  Acme       1  nsubj      PROPN  _         NNP
+         1  began      1  ROOT       VERB   begin     VBD
+         2  a          4  det        DET    _         DT
+         3  bombing    4  compound   NOUN   _         NN
+         4  campaign   1  dobj       NOUN   _         NN
+         5  against    4  prep       ADP    _         IN
+         6  Tarnhawk   5  pobj       PROPN  _         NNP
+         7  .          1  punct      PUNCT  _         .
+        """,
+        ents=(("Acme", "ORG"), ("Tarnhawk", "ORG")),
+        facts=(Fact("Acme", "attacked", "Tarnhawk", "asserted", "noun-prep"),),
+    ),
+    # a law named before and then described ("the legislation") is the description's referent
+    Case(
+        "verb-svo-law-described", "Acme backed the Riverton Act. Ana Lind opposed the legislation.",
+        """
+         0  Acme         1  nsubj      PROPN  _            NNP
+         1  backed       1  ROOT       VERB   back         VBD
+         2  the          4  det        DET    _            DT
+         3  Riverton     4  compound   PROPN  _            NNP
+         4  Act          1  dobj       PROPN  _            NNP
+         5  .            1  punct      PUNCT  _            .
+         6  Ana          7  compound   PROPN  _            NNP
+         7  Lind         8  nsubj      PROPN  _            NNP
+         8  opposed      8  ROOT       VERB   oppose       VBD
+         9  the         10  det        DET    _            DT
+        10  legislation  8  dobj       NOUN   _            NN
+        11  .            8  punct      PUNCT  _            .
+        """,
+        ents=(("Acme", "ORG"), ("the Riverton Act", "LAW"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Acme", "supports", "Riverton Act", "asserted", "verb-svo"),
+               Fact("Ana Lind", "opposes", "Riverton Act", "asserted", "verb-svo")),
+    ),
     # "the killing of X by Y": the "by" phrase is the agent
     Case(
         "noun-prep-by", "The killing of Ana Lind by Bo Berg shocked Riverton.",

@@ -1,0 +1,100 @@
+"""Descriptions that refer back to a named thing: "the Asian country", "the government", "the bill",
+"the trade deal".  Called by :mod:`kg.extract.resolve.coreference` while it reads the text; the
+candidates are what the text has named so far (its salience record).
+
+A law or an agreement is named once and then described: "The Senate passed the Hunting Act ...
+Opponents say the law is unclear"; "... signed the Kyoto Protocol. Russia's backing of the
+treaty".  The description's noun says which kind (``legislation_descriptions`` and
+``agreement_descriptions`` of ``lexicon/entities.toml``; a law whose name ends in one of
+``legislation_heads`` is legislation, any other law an agreement), its compound nouns must be words
+of the name ("the trade bill" is no "Hunting Act"), and the one named last wins.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from kg.extract.resolve.names import fold
+from kg.extract.resolve.records import Resolution
+from kg.resources import Resources
+
+__all__ = ["country_description", "is_law_description", "law_description"]
+
+
+class Salience(Protocol):
+    """What coreference knows of the text read so far (kg.extract.resolve.coreference._Salience)."""
+
+    as_actor: set[str]
+
+    def best(self, pred, tok: Token, exclude=frozenset(), k: int = 1, recency: bool = False,
+             banned=frozenset(), unlikely=frozenset()) -> tuple[str, ...]: ...
+
+
+def _of_phrase(tok: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def country_description(tok: Token, r: Resolution, sal: Salience, government: bool) -> None:
+    """"the Asian country" is the country just named; "the government" is the state the text is
+    about (most mentioned, in this sentence, a subject), not the last one named."""
+    ents = r.entities
+    if _of_phrase(tok):
+        return
+    mods = [r.token_keys[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+            and c.i in r.token_keys and ents[r.token_keys[c.i]].cls == "Country"]
+    if mods:  # "the Ruritanian government"
+        r.coref[tok.i] = (mods[0],)
+        return
+    anc = tok.head
+    while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head.i != anc.i:
+        anc = anc.head
+    exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
+    got = sal.best(lambda k: ents[k].cls == "Country" and (not government or k in sal.as_actor), tok,
+                   exclude=exclude, recency=not government)  # "the war in X ... the government": not X
+    if got:
+        r.coref[tok.i] = got
+
+
+def is_law_description(tok: Token, res: Resources) -> bool:
+    """A singular "the bill", "the trade deal" (not "the act of war", not "a deal").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from kg.resources import load_resources
+    >>> doc = Doc(spacy.blank("en").vocab, words=["X", "opposed", "the", "bill"], heads=[1, 1, 3, 1],
+    ...           deps=["nsubj", "ROOT", "det", "dobj"], tags=["NNP", "VBD", "DT", "NN"])
+    >>> is_law_description(doc[3], load_resources())
+    True
+    """
+    words = res.entities.words
+    low = tok.lower_
+    return (tok.tag_ == "NN" and (low in words.legislation_descriptions or low in words.agreement_descriptions)
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+            and not _of_phrase(tok))
+
+
+def law_description(tok: Token, r: Resolution, res: Resources, sal: Salience) -> None:
+    """The law or agreement a description ("the bill", "the nuclear pact") stands for: the one named
+    last of the kind the noun names, whose name holds the description's compound nouns."""
+    words = res.entities.words
+    if tok.dep_ == "compound":
+        return  # "the treaty organisation": the noun describes another thing
+    agreement = tok.lower_ in words.agreement_descriptions
+    mods = {fold(c.text) for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.i not in r.token_keys}
+    ents = r.entities
+
+    def fits(key: str) -> bool:
+        e = ents[key]
+        if e.cls != "Law":
+            return False
+        names = [fold(n) for n in (e.name, *e.aliases)]
+        heads = {n.split()[-1] for n in names if n}
+        if bool(heads & words.legislation_heads) == agreement:
+            return False
+        return all(any(m in n.split() for n in names) for m in mods)
+
+    got = sal.best(fits, tok, recency=True)
+    if got:
+        r.coref[tok.i] = got
