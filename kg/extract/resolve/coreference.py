@@ -48,6 +48,8 @@ class _Salience:
     def note(self, tok: Token, key: str, mentions: list[Mention]) -> None:
         """A mention token of ``key``."""
         r, i = self.r, tok.i
+        if self.is_person(key) and _modifier_of_thing(tok, r):
+            return  # "the Obama administration", "the Trump campaign": a body is named, not the person
         if r.mention_at.get(i - 1) != r.mention_at.get(i) or i == 0:
             self.seen[key] += 1
         self.last_seen[key] = i
@@ -339,6 +341,15 @@ def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Reso
     if not cands:
         return None
     return max(cands)[1]
+
+
+def _modifier_of_thing(tok: Token, r: Resolution) -> bool:
+    """Is ``tok``'s mention a modifier of a common noun ("the Obama administration", "the Trump campaign")?"""
+    n = r.mention_at.get(tok.i)
+    root = tok
+    while root.dep_ == "compound" and r.mention_at.get(root.head.i) == n and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i not in r.token_keys
 
 
 def _two_word(tok: Token) -> str:
