@@ -140,6 +140,7 @@ class EntityWords:
     reflexive_pronouns: frozenset[str]  # "himself": the own clause's subject, no one else
     person_descriptions: frozenset[str]  # descriptions that refer back to a person ("the minister")
     generic_person_descriptions: frozenset[str]  # of those, the ones any post-holder fits ("the <body> chief")
+    title_abbreviations: frozenset[str]  # "<abbreviation>|<title>": "Gen. X" is "the general"
     country_descriptions: frozenset[str]  # descriptions that refer back to a country ("the nation")
     government_nouns: frozenset[str]  # descriptions of a state's government ("the government")
     legislation_descriptions: frozenset[str]  # descriptions that refer back to a law named before ("the bill")

@@ -273,6 +273,7 @@ def _person_titles(doc: Doc, mentions: list[Mention], r: Resolution, res: Resour
     titles: dict[str, set[str]] = {}
     affiliations: dict[str, set[str]] = {}
     gaz = res.gazetteer
+    full = dict(w.split("|", 1) for w in res.entities.words.title_abbreviations)  # "gen." -> "general"
     for m, key in zip(mentions, r.mention_keys):
         if not key or r.entities[key].cls != "Person":
             continue
@@ -288,7 +289,7 @@ def _person_titles(doc: Doc, mentions: list[Mention], r: Resolution, res: Resour
                 state = entry.country if entry and entry.country and entry.cls in _PLACE_CLASSES else other
                 affiliations.setdefault(key, {other}).update({other, state})
             elif t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_punct:
-                words.insert(0, t.lower_)
+                words.insert(0, full.get(t.lower_, t.lower_))
             elif t.text not in ("'s", "’s"):
                 break
             i -= 1
