@@ -194,10 +194,12 @@ class DocView:
                     and all(keys.get(j) == keys[c.i] for j in range(c.i, t.i))
                     and (self.is_a(keys[c.i], "Organization") or self.is_a(keys[c.i], "Group"))]
         if not out and t.tag_ == "NNS" and word_in(t, self.words.delegate_nouns):
-            # "met his Japanese and South Korean counterparts", "talks with officials from A and B":
+            # "met his Japanese and South Korean counterparts", "talks with officials from A and B",
+            # "consulted with the leaders of A and B":
             # people named only by their state stand for it
             mods = [m for c in kids if c.dep_ in ("amod", "compound", "nmod") for m in (c, *c.conjuncts)]
-            mods += [p for c in kids if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+            mods += [p for c in kids if c.dep_ == "prep" and c.lower_ in ("from", "of") for p in c.children
+                     if p.dep_ == "pobj" for p in (p, *p.conjuncts)]
             out += [a.times(0.9) for c in mods for a in self.deep(c, depth + 1) if self.cls(a.key) == "Country"]
         if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
                 and t.lemma_.lower() not in opaque:
