@@ -91,6 +91,7 @@ class RelationWords:
     directions: frozenset[str]  # direction words before a place ("south-east Ruritania")
     home_nouns: frozenset[str]  # where a person lives or comes from ("hometown")
     party_letters: frozenset[str]  # "<letter>|<party id>": "Sen. X, R-Ky." is a member of that party
+    chamber_titles: frozenset[str]  # "<title>|<chamber>": "Sen. X" is a member of the Senate the text names
     inclusion_preps: frozenset[str]  # "allies including A", "officials such as A": A holds the plural role
     interview_properties: frozenset[str]  # "X spoke with The Times": no such fact with a news outlet
     presence_nouns: frozenset[str]  # "said during a briefing in Riverton": events whose place is the speaker's

@@ -350,6 +350,23 @@ CASES = [
         facts=(Fact("Acme", "supports", "Riverton Act", "asserted", "verb-svo"),
                Fact("Ana Lind", "opposes", "Riverton Act", "asserted", "verb-svo")),
     ),
+    # a legislator's title: a member of the chamber the text names (kg/extract/relations/chambers.py)
+    Case(
+        "chamber-title", "The Senate met. Sen. Ana Lind spoke.",
+        """
+         0  The      1  det        DET    _        DT
+         1  Senate   2  nsubj      PROPN  _        NNP
+         2  met      2  ROOT       VERB   meet     VBD
+         3  .        2  punct      PUNCT  _        .
+         4  Sen.     6  compound   PROPN  _        NNP
+         5  Ana      6  compound   PROPN  _        NNP
+         6  Lind     7  nsubj      PROPN  _        NNP
+         7  spoke    7  ROOT       VERB   speak    VBD
+         8  .        7  punct      PUNCT  _        .
+        """,
+        ents=(("Senate", "ORG"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Ana Lind", "memberOf", "United States Senate", "asserted", "chamber-title"),),
+    ),
     # "the killing of X by Y": the "by" phrase is the agent
     Case(
         "noun-prep-by", "The killing of Ana Lind by Bo Berg shocked Riverton.",

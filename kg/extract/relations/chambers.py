@@ -1,0 +1,50 @@
+"""A legislator's title makes the legislator a member of the chamber the text names: "Sen. Ana Lind"
+in a text about the Senate is a member of it (rule ``chamber-title``).
+
+The titles and their chambers are data (``chamber_titles`` of ``lexicon/relations.toml``:
+"sen.|senate", "mep|european parliament"); the chamber must be an entity of the document, and
+only one of that name ("the Senate" of one text, not a state senate beside it).  A title after
+"former" or "ex-" gives a former membership (docs/time.md).
+"""
+
+from __future__ import annotations
+
+from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, result_of
+from kg.extract.relations.registry import declare, rule
+from kg.extract.relations.status import status_of
+from kg.extract.relations.view import DocView
+from kg.extract.resolve.names import fold
+
+__all__ = ["chamber_titles"]
+
+declare("chamber-title", factor=0.95, family="chambers",
+        summary='"Sen. X" in a text that names the Senate -> memberOf the Senate')
+
+_INSTITUTIONS = ("GovernmentBody", "Organization")
+
+
+@rule("chamber-title", stage="closing", unit="mention")
+def chamber_titles(v: DocView, n: int, learned: Learned) -> RuleResult:
+    """A person's name right after a legislator's title: a member of the chamber the document names."""
+    key, m, doc = v.r.mention_keys[n], v.mentions[n], v.doc
+    if not key or v.cls(key) != "Person" or m.start == 0:
+        return NOTHING
+    title = doc[m.start - 1]
+    chamber = dict(w.split("|", 1) for w in v.words.chamber_titles).get(title.lower_)
+    if chamber is None:
+        return NOTHING
+    bodies = [k for k, e in v.r.entities.items() if e.cls in _INSTITUTIONS and _names(e, chamber)]
+    if len(bodies) != 1:
+        return NOTHING
+    status = status_of((doc[j].text for j in range(max(0, m.start - 3), m.start - 1)), v.res.time)
+    return result_of([v.reading("memberOf", Arg(key), Arg(bodies[0]), "chamber-title", title, "asserted",
+                                status=status)])
+
+
+def _names(entity, chamber: str) -> bool:
+    """Is ``chamber`` ("senate") the entity's name, or the last words of it ("United States Senate")?"""
+    for name in (entity.name, *entity.aliases):
+        f = fold(name)
+        if f == chamber or f.endswith(f" {chamber}") and not f.startswith("state "):
+            return True
+    return False
