@@ -2,7 +2,7 @@
 "Rep. Ana Lind (D-Calif.)", "Gov. Ana Lind (R)": rule ``party-tag``, the letters in ``party_letters`` of the lexicon),
 a party in apposition ("Ana Lind, a Republican,", "Ana Lind, Republican of Ohio,", "Ana Lind, the Ohio
 Republican,": rule
-``party-apposition``), members named after the party's plural ("Republicans, including Sen. Ana
+``party-apposition``, with the body such a member sits on: "the top Democrat on the X Committee"), members named after the party's plural ("Republicans, including Sen. Ana
 Lind": rule ``party-inclusion``) and a party written right before the name ("Labour's Ana Lind", "Democrat
 Ana Lind": rule ``party-before-name``).  A party is a gazetteer group with a country (parties,
 movements, armed groups); its member is a person."""
@@ -63,7 +63,16 @@ def party_appositions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
             dets = []  # "X, the Kentucky Republican,", "X, the top Democrat on ...": one member described
         if entry is not None and entry.cls == "Group" and entry.country and dets in ([], ["a"], ["an"]):
             out.append(v.reading("memberOf", Arg(key), Arg(party, 0.95), "party-apposition", tok))
+            out += [v.reading("memberOf", Arg(key), Arg(body, 0.9), "party-apposition", tok)
+                    for body in _seat_of(v, app)]
     return result_of(out)
+
+
+def _seat_of(v: DocView, member: Token) -> list[str]:
+    """The body a party's member sits on: "the top Democrat on the Senate Foreign Relations Committee"."""
+    return [v.r.token_keys[o.i] for c in member.children if c.dep_ == "prep" and c.lower_ == "on"
+            for o in c.children if o.dep_ == "pobj" and o.i in v.r.token_keys
+            and v.cls(v.r.token_keys[o.i]) in ("GovernmentBody", "Organization")]
 
 
 @rule("party-before-name", stage="clauses", unit="mention")
