@@ -132,6 +132,7 @@ class EntityWords:
     media_heads: frozenset[str]  # head words of media outlets' names ("Radio")
     place_nouns: frozenset[str]  # nouns that stand for the place they name ("province")
     people_counts: frozenset[str]  # counts of people ("thousands of")
+    quantifiers: frozenset[str]  # "Other Republicans": a word the NER glues before a name, no part of it
     party_name_words: frozenset[str]  # "Christian Democrats", "Social Democrats": another party than "Democrats"
     person_pronouns: frozenset[str]  # pronouns of a person
     thing_pronouns: frozenset[str]  # pronouns of a thing ("it", "its")

@@ -206,7 +206,7 @@ def _company_seat(found: Candidates, res: Resources, s: _Span) -> _Span:
     if cls in ("Organization", "Group") and prev is not None and prev.text[:1].isupper() \
             and prev.pos_ in ("PROPN", "ADJ") and prev.dep_ in ("compound", "amod") \
             and start <= prev.head.i < end and not prev.ent_type_ and prev.i not in found.gaz_covered \
-            and prev.lower_ not in words.honorifics:
+            and prev.lower_ not in words.honorifics and prev.lower_ not in words.quantifiers:
         start -= 1
     return _Span(start, end, cls, s.person)
 

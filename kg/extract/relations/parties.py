@@ -95,11 +95,28 @@ def party_before_name(v: DocView, n: int, learned: Learned) -> RuleResult:
 
 @rule("party-inclusion", stage="clauses", unit="token")
 def party_inclusions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
-    """"Republicans, including Sen. Ana Lind", "Democrats such as Ana Lind": the people a party's
-    plural includes are its members."""
+    """"Republicans, including Sen. Ana Lind", "Democrats such as Ana Lind", "Other Republicans ...
+    were Sens. Ana Lind and Bo Berg": the people a party's plural includes are its members."""
     party = v.r.token_keys.get(tok.i)
     entry = v.res.gazetteer.entries.get(party) if party else None
     if entry is None or entry.cls != "Group" or not entry.country or v.r.token_keys.get(tok.i + 1) == party:
         return NOTHING
+    members = [*v.included(tok), *_named_as(v, tok)]
     return result_of([v.reading("memberOf", a, Arg(party, 0.9), "party-inclusion", tok)
-                      for a in v.included(tok) if v.cls(a.key) == "Person"])
+                      for a in members if v.cls(a.key) == "Person"])
+
+
+def _named_as(v: DocView, noun: Token) -> list[Arg]:
+    """The people a party's plural is said to be: "Other Republicans siding against it were Sens. Ana
+    Lind of Ohio and Bo Berg of Utah" (the second name may hang on the first one's state)."""
+    if noun.tag_ not in ("NNS", "NNPS") or noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return []
+    out: list[Arg] = []
+    for attr in (c for c in noun.head.children if c.dep_ == "attr"):
+        key = v.r.token_keys.get(attr.i)
+        if key is None or v.cls(key) != "Person":
+            continue
+        out.append(Arg(key))
+        out += [Arg(v.r.token_keys[t.i]) for t in attr.subtree if t.dep_ == "conj" and t.i in v.r.token_keys
+                and v.cls(v.r.token_keys[t.i]) == "Person"]
+    return out
