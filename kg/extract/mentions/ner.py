@@ -265,6 +265,8 @@ def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
             and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == "," \
             and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120 and capitals:
         cls, person = "Person", True  # "Ana Maria Lind, 50, of Riverton": a name and an age
+    if cls in ("Organization", "Place", "Product") and uncovered and _named_after_owner(doc, start, end):
+        cls, person = "Person", True  # "NPR's Ana Lind", "the BBC's Bo Berg in Riverton": a given name after an owner
     if cls in ("Organization", "Place", "Product") and described_as_person(doc, start, end, res) and uncovered:
         cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
     if person and end - start <= 2 and after_town_noun(doc, start, words.place_nouns, words.town_nouns):
@@ -281,6 +283,13 @@ def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
         if town:
             cls = town  # "Lowmark, a small town in Idaho", "the mayor of Lowmark", "Lowmark, Algeria"
     return _by_head(doc, res, _Span(start, end, cls, person))
+
+
+def _named_after_owner(doc: Doc, start: int, end: int) -> bool:
+    """Two or three capitalised words (hyphens aside) after a possessive, the first a known given name."""
+    words = [t for t in doc[start:end] if t.text not in ("-", "–")]
+    return (start > 1 and doc[start - 1].text in _POSSESSIVE and 2 <= len(words) <= 3
+            and all(t.text[:1].isupper() for t in words) and words[0].text.casefold() in load_name_lexicon().given_sex)
 
 
 def _by_head(doc: Doc, res: Resources, s: _Span) -> _Span:
