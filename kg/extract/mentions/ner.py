@@ -265,7 +265,8 @@ def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
             and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == "," \
             and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120 and capitals:
         cls, person = "Person", True  # "Ana Maria Lind, 50, of Riverton": a name and an age
-    if cls in ("Organization", "Place", "Product") and uncovered and _named_after_owner(doc, start, end):
+    if cls in ("Organization", "Place", "Product") and uncovered and _named_after_owner(doc, start, end) \
+            and class_by_head(doc, start, end, res) is None:  # not "Ruritania's Han River"
         cls, person = "Person", True  # "NPR's Ana Lind", "the BBC's Bo Berg in Riverton": a given name after an owner
     if cls in ("Organization", "Place", "Product") and described_as_person(doc, start, end, res) and uncovered:
         cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
