@@ -145,6 +145,21 @@ class Offices:
                 return False  # ("Vladimir V. Putin" is Putin: the surname decides)
         return True
 
+    def led_country(self, name: str) -> str | None:
+        """The one country whose head of state or government the table knows by this full name (or
+        this lone surname) at any time: "the Obama administration" is that country's government.
+
+        >>> t = offices_from_rows([("x", {"name": "Ana Lind", "surname": "Lind", "country": "country/fra",
+        ...                              "titles": ["president"], "start": "2001-05-01", "end": "2006-05-01"})],
+        ...                       frozenset({"country/fra"}))
+        >>> t.led_country("Lind"), t.led_country("Ana Lind"), t.led_country("Bo Berg")
+        ('country/fra', 'country/fra', None)
+        """
+        folded = fold_name(name)
+        pool = self.by_name.get(folded, ()) or (self.by_surname.get(folded, ()) if " " not in folded else ())
+        countries = {h.country for h in pool if h.prop == "leaderOf"}
+        return countries.pop() if len(countries) == 1 else None
+
     def sole_holder(self, surname: str, title: str) -> tuple[Holder, ...]:
         """The terms of the one person the table knows as ``title`` + ``surname`` at any time
         (empty when it knows none or several): the evidence for a text without a date, which

@@ -71,6 +71,7 @@ class RelationWords:
     no_body_agents: frozenset[str]  # properties whose event noun's organisation modifier is no agent
     reporting: frozenset[str]  # reporting verbs ("say", "tell")
     delegate_nouns: frozenset[str]  # "his Japanese counterparts", "officials from A": their state
+    administration_nouns: frozenset[str]  # "the Obama administration": a head's government stands for the state
     follower_nouns: frozenset[str]  # "urged voters to back X": people at large, the urger takes the side
     people_nouns: frozenset[str]  # trigger nouns naming the agents themselves ("critics of X")
     post_modifiers: frozenset[str]  # "associate director of Y": a post in Y, not its head

@@ -193,6 +193,8 @@ class DocView:
             out += [Arg(keys[c.i]) for c in kids if c.dep_ == "compound" and c.i in keys
                     and all(keys.get(j) == keys[c.i] for j in range(c.i, t.i))
                     and (self.is_a(keys[c.i], "Organization") or self.is_a(keys[c.i], "Group"))]
+        if not out and t.pos_ == "NOUN" and word_in(t, self.words.administration_nouns):
+            out += [a.times(0.9) for c in kids if c.dep_ in ("compound", "poss") for a in self.led_state(c)]
         if not out and t.tag_ == "NNS" and word_in(t, self.words.delegate_nouns):
             # "met his Japanese and South Korean counterparts", "talks with officials from A and B",
             # "consulted with the leaders of A and B":
@@ -220,6 +222,16 @@ class DocView:
             agents = [self.owner_country(a) for c in mods for a in self.direct(c) if self.is_a(a.key, "Agent")]
             countries = [a for a in agents if self.cls(a.key) == "Country"]
             out += [a.times(0.9) for a in (countries or agents)]
+
+    def led_state(self, tok: Token) -> list[Arg]:
+        """The country a head of state or government named by ``tok`` leads, by the office-holder
+        tables: "the Obama administration", "Donald Trump's administration" are that state's."""
+        key = self.r.token_keys.get(tok.i)
+        ent = self.entity(key) if key else None
+        if ent is None or ent.cls != "Person":
+            return []
+        country = next((c for n in (ent.name, *sorted(ent.aliases)) if (c := self.res.offices.led_country(n))), None)
+        return [Arg(country)] if country and self.known(country) else []
 
     def owner_country(self, arg: Arg) -> Arg:
         """A state body stands for its country in conduct phrases ("<demonym> military aggression")."""
