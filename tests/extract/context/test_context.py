@@ -71,6 +71,16 @@ def test_reported_fact_is_attributed_to_the_speaker(res):
     assert ev.attributed_to == "person/ana-lind"
 
 
+def test_a_fact_an_outlet_reported_is_attributed_to_the_outlet(res):
+    """"Acme attacked Zenith, the Riverton Herald reported": the outlet is the speaker."""
+    table = REPORTED.replace(" 4  Ana        5  compound  PROPN  _       NNP\n", " 4  Herald     5  compound  PROPN  _       NNP\n") \
+        .replace(" 5  Lind       6  nsubj     PROPN  _       NNP\n", " 5  Times      6  nsubj     PROPN  _       NNP\n") \
+        .replace(" 6  said       1  parataxis VERB   say     VBD", " 6  reported   1  parataxis VERB   report  VBD")
+    _, facts = _facts(table, (("Acme", "ORG"), ("Zenith", "ORG"), ("Herald Times", "ORG")), res)
+    ev = facts[("Acme", "attacked", "Zenith")]
+    assert ev.attributed_to is not None and ev.attributed_to.endswith("herald-times")
+
+
 def test_narrated_fact_has_no_speaker(res):
     _, facts = _facts(MET, MET_ENTS, res)
     assert facts[("Ana Lind", "metWith", "Bo Berg")].attributed_to is None
