@@ -265,7 +265,7 @@ def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
             and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == "," \
             and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120 and capitals:
         cls, person = "Person", True  # "Ana Maria Lind, 50, of Riverton": a name and an age
-    if cls in ("Organization", "Place", "Product") and uncovered and _named_after_owner(doc, start, end) \
+    if cls in ("Organization", "Place", "Product") and uncovered and _named_after_owner(doc, start, end, res) \
             and class_by_head(doc, start, end, res) is None:  # not "Ruritania's Han River"
         cls, person = "Person", True  # "NPR's Ana Lind", "the BBC's Bo Berg in Riverton": a given name after an owner
     if cls in ("Organization", "Place", "Product") and described_as_person(doc, start, end, res) and uncovered:
@@ -286,11 +286,13 @@ def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
     return _by_head(doc, res, _Span(start, end, cls, person))
 
 
-def _named_after_owner(doc: Doc, start: int, end: int) -> bool:
-    """Two or three capitalised words (hyphens aside) after a possessive, the first a known given name."""
+def _named_after_owner(doc: Doc, start: int, end: int, res: Resources) -> bool:
+    """Two or three capitalised words (hyphens aside) after a possessive, the first a known given name
+    that names no place or body of the gazetteer ("China")."""
     words = [t for t in doc[start:end] if t.text not in ("-", "–")]
     return (start > 1 and doc[start - 1].text in _POSSESSIVE and 2 <= len(words) <= 3
-            and all(t.text[:1].isupper() for t in words) and words[0].text.casefold() in load_name_lexicon().given_sex)
+            and all(t.text[:1].isupper() for t in words) and words[0].text.casefold() in load_name_lexicon().given_sex
+            and not res.gazetteer.lookup(words[0].text))
 
 
 def _by_head(doc: Doc, res: Resources, s: _Span) -> _Span:
