@@ -279,6 +279,9 @@ def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
         return _Span(start, end, "Event", False)  # "Brexit": an event, never a person nor a place
     if cls in ("Place", "Group", "Product") and doc[start:end].text.lower() in words.news_agencies:
         cls = "Organization"  # "from Bloomberg reporter X": the NER's GPE for a news agency
+    if cls in ("Event", "Product") and end - start >= 2 and doc[end - 1].lower_ in words.media_heads \
+            and doc[end - 1].text[:1].isupper():
+        cls = "Organization"  # "The Sydney Morning Herald reported": an outlet, no event
     if cls == "Organization" and end - start <= 3 and uncovered:
         town = placed_like_a_town(doc, start, end, res)
         if town:
