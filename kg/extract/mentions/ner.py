@@ -294,6 +294,7 @@ def _named_after_owner(doc: Doc, start: int, end: int, res: Resources) -> bool:
     that names no place or body of the gazetteer ("China")."""
     words = [t for t in doc[start:end] if t.text not in ("-", "–")]
     return (start > 1 and doc[start - 1].text in _POSSESSIVE and 2 <= len(words) <= 3
+            and doc[start + 1].text not in ("-", "–")  # "Egypt's Al-Azhar": one word, no given name
             and all(t.text[:1].isupper() for t in words) and words[0].text.casefold() in load_name_lexicon().given_sex
             and not res.gazetteer.lookup(words[0].text))
 
