@@ -287,10 +287,10 @@ class DocView:
         # a person's attack on troops or targets is armed ("ordered attacks on <demonym> targets"), and so
         # is a strike or a bombing
         armed = obj.via == "forces" or word_in(anchor, self.words.armed_words)
+        # a reading limited to some trigger words: "X's fight against Y" is a stance, "X's disagreements with Y" a dispute
         limited = self.res.relations.person_reading_words.get(prop)
-        if limited is not None and not word_in(anchor, limited):
-            armed = True  # "X's disagreements with Y" stay a dispute; "X's fight against Y" is a stance
-        if prop in person_reading and not armed and (obj.via == "policy" or
+        in_scope = limited is None or word_in(anchor, limited)
+        if prop in person_reading and not armed and in_scope and (obj.via == "policy" or
                                                      self.cls(s) == "Person" and self.cls(o) != "Person"
                                                      or self.cls(s) == self.cls(o) == "Person" and _grievance_after(anchor, self.words)):
             prop = person_reading[prop]

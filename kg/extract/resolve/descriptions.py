@@ -58,7 +58,8 @@ def country_description(tok: Token, r: Resolution, sal: Salience, government: bo
 
 
 def is_law_description(tok: Token, res: Resources) -> bool:
-    """A singular "the bill", "the trade deal" (not "the act of war", not "a deal").
+    """A singular "the bill", "the trade deal" (not "the act of war", not "a deal", not "the treaty
+    organisation").
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -72,15 +73,13 @@ def is_law_description(tok: Token, res: Resources) -> bool:
     low = tok.lower_
     return (tok.tag_ == "NN" and (low in words.legislation_descriptions or low in words.agreement_descriptions)
             and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-            and not _of_phrase(tok))
+            and not _of_phrase(tok) and tok.dep_ != "compound")  # "the treaty organisation": another thing
 
 
 def law_description(tok: Token, r: Resolution, res: Resources, sal: Salience) -> None:
     """The law or agreement a description ("the bill", "the nuclear pact") stands for: the one named
     last of the kind the noun names, whose name holds the description's compound nouns."""
     words = res.entities.words
-    if tok.dep_ == "compound":
-        return  # "the treaty organisation": the noun describes another thing
     agreement = tok.lower_ in words.agreement_descriptions
     mods = {fold(c.text) for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.i not in r.token_keys}
     ents = r.entities
