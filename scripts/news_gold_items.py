@@ -11,8 +11,10 @@ writes the manifest (ids, sources, splits; no article text) and, with ``--texts`
 per item for annotators (outside the repository: the texts are not ours to redistribute).
 
     python scripts/news_gold_items.py --extend 120 --out tests/gold/news/items-train2.json --texts /tmp/items2
+    python scripts/news_gold_items.py --extend 72 --seed 20261206 --exclude seen.jsonl \
+        --out tests/gold/news/items-train3.json --texts /tmp/items3
 
-chooses a second training batch: AllSides leads only, with its own seed (``EXTEND_SEED``), none of
+chooses a further training batch: AllSides leads only, with its own seed (``--seed``), none of
 them in any file under tests/gold (every gold, judged or annotated document is left out), all in
 the train split (the dev and test splits stay as they were, so their figures stay comparable).
 """
@@ -82,14 +84,16 @@ def gold_allsides_ids() -> set[str]:
     return ids
 
 
-def extend(n: int) -> list[dict]:
-    """A further ``n`` AllSides leads for training, outside every gold file (see the module docstring)."""
-    used = gold_allsides_ids()
+def extend(n: int, seed: int = EXTEND_SEED, exclude: set[str] = frozenset()) -> list[dict]:
+    """A further ``n`` AllSides leads for training, outside every gold file and ``exclude`` (AllSides
+    ids without prefix: articles someone already saw the extractor's output on) (see the module
+    docstring)."""
+    used = gold_allsides_ids() | set(exclude)
     rows = [json.loads(x) for x in open(default_data_dir() / "news" / "allsides_world_politics.jsonl", encoding="utf-8")]
     rows = [r for r in rows if len(r["text"]) >= 800 and r["id"].removeprefix("allsides-") not in used]
     return [{"id": f"as-{r['id'].removeprefix('allsides-')}", "split": "train",
              "source": {"dataset": "allsides", "id": r["id"], "lead_chars": LEAD_CHARS}}
-            for r in random.Random(EXTEND_SEED).sample(rows, n)]
+            for r in random.Random(seed).sample(rows, n)]
 
 
 def main() -> None:
@@ -100,9 +104,13 @@ def main() -> None:
     ap.add_argument("--bbc", type=int, default=60)
     ap.add_argument("--ag", type=int, default=80)
     ap.add_argument("--extend", type=int, metavar="N", help="a further N AllSides training items (see above)")
+    ap.add_argument("--seed", type=int, default=EXTEND_SEED, help="--extend: the seed of the draw")
+    ap.add_argument("--exclude", type=Path, help="--extend: a JSONL file whose AllSides ids are left out")
     a = ap.parse_args()
-    items = extend(a.extend) if a.extend else choose(a.allsides, a.bbc, a.ag)
-    seed = EXTEND_SEED if a.extend else SEED
+    exclude = {re.sub(r"^(allsides-|as-)", "", json.loads(x)["id"]) for x in open(a.exclude, encoding="utf-8")} \
+        if a.exclude else set()
+    items = extend(a.extend, a.seed, exclude) if a.extend else choose(a.allsides, a.bbc, a.ag)
+    seed = a.seed if a.extend else SEED
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps({"lead_chars": LEAD_CHARS, "seed": seed, "items": items}, indent=1) + "\n")
     if a.texts:

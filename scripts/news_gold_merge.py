@@ -7,10 +7,10 @@ once) and writes ``tests/gold/news/{train,dev,test}.json`` with the documents' s
 manifest; ``PARTS_DIR/second.json`` (the blind second annotation of 40 items) is copied to
 ``tests/gold/news/second.json``.  Every output is validated with :func:`kg.eval.score.gold_from_dict`.
 
-    python scripts/news_gold_merge.py --extend PARTS_DIR
+    python scripts/news_gold_merge.py --extend PARTS_DIR [NAME]
 
-merges the batches of the second training batch (``tests/gold/news/items-train2.json``) into
-``tests/gold/news/train2.json``.
+merges the batches of a further training batch (``tests/gold/news/items-NAME.json``, NAME
+``train2`` by default, or ``train3``) into ``tests/gold/news/NAME.json``.
 """
 
 from __future__ import annotations
@@ -71,8 +71,11 @@ def main(parts: Path) -> None:
     (NEWS / "second.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def extend(parts: Path) -> None:
-    manifest = json.loads((NEWS / "items-train2.json").read_text(encoding="utf-8"))
+_ANNOTATORS = {"train2": "second training batch", "train3": "third training batch"}
+
+
+def extend(parts: Path, name: str = "train2") -> None:
+    manifest = json.loads((NEWS / f"items-{name}.json").read_text(encoding="utf-8"))
     sources = {i["id"]: i["source"] for i in manifest["items"]}
     merged: dict = {"documents": [], "entities": [], "relations": [], "optional": []}
     seen: dict[str, str] = {}
@@ -90,20 +93,21 @@ def extend(parts: Path) -> None:
     missing = sorted(set(sources) - set(seen))
     if missing:
         sys.exit(f"not annotated: {', '.join(missing)}")
-    desc = ("News relation corpus, second training batch: leads of AllSides world-politics articles outside every "
-            "other gold file (scripts/news_gold_items.py --extend), annotated from the text under "
-            "tests/gold/GUIDELINE.md by five helper sessions, one annotator per item, before the extractor was run "
-            "on them.")
-    data = _with_sources(merged, sources, "news-train2", desc)
-    gold_from_dict(data, path="news-train2")
-    (NEWS / "train2.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"train2: {len(data['documents'])} documents, {len(data['entities'])} entities, "
+    annotators = len(list(parts.glob("batch*.json")))
+    desc = (f"News relation corpus, {_ANNOTATORS.get(name, name)}: leads of AllSides world-politics articles outside "
+            "every other gold file (scripts/news_gold_items.py --extend), annotated from the text under "
+            f"tests/gold/GUIDELINE.md by {annotators} helper sessions, one annotator per item, before the extractor "
+            "was run on them.")
+    data = _with_sources(merged, sources, f"news-{name}", desc)
+    gold_from_dict(data, path=f"news-{name}")
+    (NEWS / f"{name}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{name}: {len(data['documents'])} documents, {len(data['entities'])} entities, "
           f"{len(data['relations'])} facts, {len(data['optional'])} optional")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--extend":
-        extend(Path(sys.argv[2]))
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "--extend":
+        extend(Path(sys.argv[2]), *sys.argv[3:])
     elif len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
         sys.exit(__doc__)
     else:
