@@ -143,6 +143,7 @@ class EntityWords:
     reflexive_pronouns: frozenset[str]  # "himself": the own clause's subject, no one else
     person_descriptions: frozenset[str]  # descriptions that refer back to a person ("the minister")
     generic_person_descriptions: frozenset[str]  # of those, the ones any post-holder fits ("the <body> chief")
+    party_member_titles: frozenset[str]  # politicians' titles a party description refers to ("the Ohio Republican")
     title_abbreviations: frozenset[str]  # "<abbreviation>|<title>": "Gen. X" is "the general"
     country_descriptions: frozenset[str]  # descriptions that refer back to a country ("the nation")
     government_nouns: frozenset[str]  # descriptions of a state's government ("the government")

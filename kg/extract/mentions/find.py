@@ -28,7 +28,7 @@ from kg.extract.mentions.acronyms import acronyms
 from kg.extract.mentions.candidates import Candidates
 from kg.extract.mentions.lines import dateline_place, headline_sentences, source_line
 from kg.extract.mentions.matchers import known_people, matchers
-from kg.extract.mentions.names import class_by_head, counted_people, described_as_person, strip_span
+from kg.extract.mentions.names import class_by_head, counted_people, described_as_person, one_member, strip_span
 from kg.extract.mentions.ner import ner_candidates
 from kg.extract.mentions.records import Mention
 from kg.resources import Resources
@@ -137,6 +137,8 @@ def _gazetteer_candidates(found: Candidates, res: Resources) -> None:
                     found.region_covered.update(range(start, end))  # "Virginia Lind", "Sydney J. Lind"
                 if entry.cls == "City" and surface in gaz.capitals:  # actor or place: resolver decides
                     found.add(4, start, end, "City", "gazetteer", gaz_id=gaz.capitals[surface], role="capital")
+                elif one_member(doc[start:end], entry, gaz):  # "the Kentucky Republican said": one member
+                    found.described.update(range(start, end))  # (a description), not the party
                 else:
                     found.add(4, start, end, entry.cls, "gazetteer", gaz_id=entry.id)
                     _another_party(found, res, start, end, entry)

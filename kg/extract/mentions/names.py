@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.resources import Resources
 
 __all__ = ["strip_span", "class_by_head", "placed_like_a_town", "constituency", "after_town_noun",
-           "described_as_person", "counted_people", "joined_names"]
+           "described_as_person", "counted_people", "joined_names", "one_member"]
 
 
 def strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], person: bool) -> tuple[int, int]:
@@ -154,3 +154,19 @@ def joined_names(doc: Doc, heads: frozenset[str], honorifics: frozenset[str] = f
         out.append(a)
         n += 1
     return out
+
+
+def one_member(span: Span, entry, gaz) -> bool:
+    """"The Kentucky Republican said": a group's member noun (a name of the group whose plural is a
+    name of it too: "Republican"/"Republicans", "Tory"/"Tories") heading a noun phrase with "the",
+    not in apposition, is one member - a description of a person - and not the group.  "a Democrat"
+    ("X, a Democrat,"), "X was the last Republican", "the Republican senator" and "the Democrat's
+    probes" (a misspelt plural as often as not) stay the party."""
+    tok = span[-1]
+    if entry.cls != "Group" or tok.dep_ in ("compound", "amod", "nmod", "appos", "poss", "attr") or len(span) > 2:
+        return False
+    text = span.text
+    plural = text[:-1] + "ies" if text.endswith("y") else text + "s"
+    if text.endswith("s") or not any(e.id == entry.id for e in gaz.lookup(plural)):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)

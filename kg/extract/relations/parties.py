@@ -4,23 +4,27 @@ a party in apposition ("Ana Lind, a Republican,", "Ana Lind, Republican of Ohio,
 Republican,": rule
 ``party-apposition``, with the body such a member sits on: "the top Democrat on the X Committee"), members named after the party's plural ("Republicans, including Sen. Ana
 Lind": rule ``party-inclusion``) and a party written right before the name ("Labour's Ana Lind", "Democrat
-Ana Lind": rule ``party-before-name``).  A party is a gazetteer group with a country (parties,
+Ana Lind": rule ``party-before-name``), and a party description that refers back to a person ("Sen. Ana
+Lind ... The Ohio Republican said": rule ``party-description``).  A party is a gazetteer group with a country (parties,
 movements, armed groups); its member is a person."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.mentions.names import one_member
 from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, result_of
 from kg.extract.relations.registry import declare, rule
 from kg.extract.relations.view import DocView
 
-__all__ = ["party_tags", "party_appositions", "party_before_name", "party_inclusions"]
+__all__ = ["party_tags", "party_appositions", "party_before_name", "party_inclusions", "party_descriptions"]
 
 declare("party-tag", factor=1.0, family="parties", summary='"Sen. X, R-Ky.", "Rep. X (D-Calif.)" -> memberOf the party')
 declare("party-apposition", factor=0.95, family="parties", summary='"X, a Republican," -> memberOf the party')
 declare("party-before-name", factor=0.9, family="parties",
         summary='"Labour\'s X", "Democrat X" (no title between) -> memberOf the party')
+declare("party-description", factor=0.85, family="parties",
+        summary='"Sen. X ... The Ohio Republican said" (the description refers back to X) -> memberOf the party')
 declare("party-inclusion", factor=0.9, family="parties",
         summary='"Republicans, including Sen. X", "Democrats such as X" -> memberOf the party')
 
@@ -120,3 +124,17 @@ def _named_as(v: DocView, noun: Token) -> list[Arg]:
         out += [Arg(v.r.token_keys[t.i]) for t in attr.subtree if t.dep_ == "conj" and t.i in v.r.token_keys
                 and v.cls(v.r.token_keys[t.i]) == "Person"]
     return out
+
+
+@rule("party-description", stage="clauses", unit="token")
+def party_descriptions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"The Ohio Republican said": the person the description refers back to (coreference) is a member
+    of the party it names."""
+    got = v.r.coref.get(tok.i, ())
+    if tok.i in v.r.token_keys or len(got) != 1 or v.cls(got[0]) != "Person":
+        return NOTHING
+    gaz = v.res.gazetteer
+    party = next((e for e in gaz.lookup(tok.text) if e.cls == "Group"), None)
+    if party is None or not one_member(v.doc[tok.i: tok.i + 1], party, gaz):
+        return NOTHING
+    return result_of([v.reading("memberOf", Arg(got[0]), Arg(party.id), "party-description", tok, "asserted")])

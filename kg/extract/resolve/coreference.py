@@ -18,7 +18,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import QUOTE_MARKS, Mention
-from kg.extract.resolve.descriptions import country_description, is_law_description, law_description
+from kg.extract.resolve.descriptions import country_description, is_law_description, law_description, member_description
 from kg.extract.resolve.records import Resolution
 from kg.extract.resolve.referring import expletive, forward_subject
 from kg.resources import Resources
@@ -132,6 +132,8 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
             _thing_pronoun(tok, r, sal, doc)
         elif tok.pos_ == "NOUN" and tok.i > 0:
             _description(tok, r, res, sal, titles, affiliations)
+        elif tok.pos_ == "PROPN" and tok.text in res.gazetteer.names:  # "the Ohio Democrat"
+            member_description(tok, r, res, sal, titles, affiliations)
         if len(r.coref.get(tok.i, ())) == 1:
             sal.refer(tok, r.coref[tok.i][0])
 

@@ -2,6 +2,13 @@
 "the trade deal".  Called by :mod:`kg.extract.resolve.coreference` while it reads the text; the
 candidates are what the text has named so far (its salience record).
 
+"The Kentucky Republican said" is one member of a party (the mention stage made it no name of the
+party: :func:`kg.extract.mentions.names.one_member`): the most salient person written with that
+party before the name ("Republican Sen. X"); "the Ohio Republican" needs a person written with Ohio
+("Ohio Sen. X", "X, R-Ohio", "X of Ohio"), of that party or with a politician's title
+(``party_member_titles``) and no other party; a person in apposition is the one ("The top Republican
+on the committee, Rep. X, said").
+
 A law or an agreement is named once and then described: "The Senate passed the Hunting Act ...
 Opponents say the law is unclear"; "... signed the Kyoto Protocol. Russia's backing of the
 treaty".  The description's noun says which kind (``legislation_descriptions`` and
@@ -16,11 +23,12 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from kg.extract.mentions.names import one_member
 from kg.extract.resolve.names import fold
 from kg.extract.resolve.records import Resolution
 from kg.resources import Resources
 
-__all__ = ["country_description", "is_law_description", "law_description"]
+__all__ = ["country_description", "is_law_description", "law_description", "member_description"]
 
 
 class Salience(Protocol):
@@ -97,3 +105,39 @@ def law_description(tok: Token, r: Resolution, res: Resources, sal: Salience) ->
     got = sal.best(fits, tok, recency=True)
     if got:
         r.coref[tok.i] = got
+
+
+def member_description(tok: Token, r: Resolution, res: Resources, sal: Salience, titles, affiliations) -> None:
+    """"the Ohio Democrat" -> a person of that party (see the module docstring)."""
+    gaz = res.gazetteer
+    party = next((e for e in gaz.lookup(tok.text) if e.cls == "Group"), None)
+    if party is None or not one_member(tok.doc[tok.i: tok.i + 1], party, gaz):
+        return
+    ents, described = r.entities, res.entities.words.party_member_titles
+    named = [c for c in tok.children if c.dep_ == "appos" and c.i in r.token_keys
+             and ents[r.token_keys[c.i]].cls == "Person"]
+    if named:  # "The top Republican on the committee, Rep. X, said": X
+        r.coref[tok.i] = (r.token_keys[named[0].i],)
+        return
+    places = {r.token_keys[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+              and c.i in r.token_keys and ents[r.token_keys[c.i]].cls in ("Place", "City", "Country")}
+    parties = {k for k in ents if ents[k].cls == "Group"}
+    own = {t.i for t in tok.subtree}  # the description's own "Ohio" is no evidence
+
+    def fits(k: str) -> bool:
+        if ents[k].cls != "Person" or affiliations.get(k, set()) & parties - {party.id}:
+            return False
+        if places:  # "the Ohio Republican": a person written with Ohio ("Ohio Sen. X", "X, R-Ohio", "X of Ohio")
+            return bool(places & _near(r, k, skip=own)) and (party.id in affiliations.get(k, ()) or any(
+                t.split()[-1].rstrip(".") in described for t in titles.get(k, ())))
+        return party.id in affiliations.get(k, ())
+
+    got = sal.best(fits, tok)
+    if got:
+        r.coref[tok.i] = got
+
+
+def _near(r: Resolution, key: str, window: int = 6, skip: set[int] = frozenset()) -> set[str]:
+    """The keys named within ``window`` tokens of a mention of ``key`` (not at ``skip``)."""
+    at = [i for i, k in r.token_keys.items() if k == key]
+    return {k for i, k in r.token_keys.items() if k != key and i not in skip and any(abs(i - j) <= window for j in at)}

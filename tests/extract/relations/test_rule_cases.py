@@ -1293,6 +1293,33 @@ CASES = [
                Fact("Bo Berg", "livesIn", "Riverton", "asserted", "person-of-place"),
                Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
     ),
+    # a party description that refers back to a person written with its state: "The Ohio Republican"
+    Case(
+        "party-description", "Republican Sen. Bo Berg of Ohio spoke. The Ohio Republican criticized Acme.",
+        """
+         0  Republican   3  compound   PROPN  _          NNP
+         1  Sen.         3  compound   PROPN  _          NNP
+         2  Bo           3  compound   PROPN  _          NNP
+         3  Berg         6  nsubj      PROPN  _          NNP
+         4  of           3  prep       ADP    _          IN
+         5  Ohio         4  pobj       PROPN  _          NNP
+         6  spoke        6  ROOT       VERB   speak      VBD
+         7  .            6  punct      PUNCT  _          .
+         8  The         10  det        DET    _          DT
+         9  Ohio        10  compound   PROPN  _          NNP
+        10  Republican  11  nsubj      PROPN  _          NNP
+        11  criticized  11  ROOT       VERB   criticize  VBD
+        12  Acme        11  dobj       PROPN  _          NNP
+        13  .           11  punct      PUNCT  _          .
+        """,
+        ents=(("Republican", "NORP"), ("Bo Berg", "PERSON"), ("Ohio", "GPE"), ("Ohio", "GPE", 2),
+              ("Republican", "NORP", 2), ("Acme", "ORG")),
+        facts=(Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "party-description"),
+               Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "role-title"),
+               Fact("Bo Berg", "livesIn", "Ohio", "asserted", "person-of-place"),
+               Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
+        absent=(("Republican Party", "criticized", "Acme"),),
+    ),
     # the people a party's plural includes: "Republicans, including Bo Berg,"
     Case(
         "party-inclusion", "Republicans, including Bo Berg, criticized Acme.",
