@@ -51,6 +51,7 @@ class RelationWords:
     past_markers: frozenset[str]  # words that put a title in the past ("former")
     future_markers: frozenset[str]  # time words of a plan ("next week")
     unshared_preps: frozenset[str]  # "X launched wars before the creation of Y": not X's creation
+    agentless_nouns: frozenset[str]  # "X vowed a response to an attack on Y": no agent found through them
     shared_occasion_properties: frozenset[str]  # ... except these ("X said after talks with Y")
     temporal_marks: frozenset[str]  # "once he meets Xi": a clause of time (a future one under a modal)
     temporal_nouns: frozenset[str]  # "by the time he meets Xi": nouns of time whose relative clause is one

@@ -42,6 +42,13 @@ def _described(v: DocView, noun: Token) -> list[Arg]:
     return []
 
 
+def _movement(v: DocView, tok: Token) -> bool:
+    """Does ``tok`` name the state of a movement against or inside it ("Syrian" of "Turkish-backed
+    Syrian rebels": the rebels are backed, not Syria)?  Heads of ``non_state_leaders``."""
+    return tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" \
+        and tok.head.lemma_.lower() in v.words.non_state_leaders
+
+
 @rule("hyphen-adjective", stage="clauses", unit="token")
 def hyphen_adjectives(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """"A-backed B": A -> B, or B -> A where the ontology admits only that direction."""
@@ -58,7 +65,7 @@ def hyphen_adjectives(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         targets = _described(v, head)  # "the Riverton-born actor X", "X, a Riverton-born journalist"
     if not targets:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        targets = v.direct(nxt, conjuncts=False) if nxt is not None else []
+        targets = v.direct(nxt, conjuncts=False) if nxt is not None and not _movement(v, nxt) else []
     readings = []
     for trig in trigs:
         for t in targets:

@@ -83,11 +83,11 @@ def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -
     while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and gov.dep_ in ("pobj", "prep", "dobj", "conj"):
         gov = gov.head
         crossed.add(gov.lower_)
-    # "X warned against visits to Y", "X defied sanctions on Y": X is not the event's agent
-    # "X declared that Y was winning during a visit to Z": whose visit (X's or Y's) is not said
+    # "X warned against visits to Y", "X declared that Y was winning during a visit to Z": not said to be X's
     reported = gov.dep_ == "ccomp" and "during" in crossed and gov.head.lemma_.lower() in v.words.reporting
-    # "X launched wars before the creation of Y": another occasion, not X's (relations.toml unshared_preps)
-    other_occasion = bool(crossed & v.words.unshared_preps) and trig.prop.lower() not in v.words.shared_occasion_properties
+    # not X's: another occasion ("X launched wars before the creation of Y"), thing ("X vowed a response to an attack")
+    other_occasion = bool(crossed & v.words.unshared_preps) and trig.prop.lower() not in v.words.shared_occasion_properties \
+        or bool(crossed & v.words.agentless_nouns)
     if gov.pos_ in ("VERB", "AUX") and "against" not in crossed and not reported and not other_occasion \
             and gov.lemma_.lower() not in v.words.stance_verbs:
         return subjects(v, gov)[0]
