@@ -305,8 +305,13 @@ class DocView:
 
 
 def _grievance_after(anchor: Token, words) -> bool:
-    """"X attacked Y over the budget", "... as vacuous", "... for failing to act": a reason or a
-    judgement after the verb (``grievance_preps``) makes one person's attack on another verbal."""
+    """"X attacked Y over the budget", "... as vacuous", "... for failing to act", "X renewed her
+    attacks on Y, calling him weak": a reason or a judgement after the verb (``grievance_preps``, a
+    participle of ``naming_verbs`` or of the reporting verbs) makes one person's attack on another verbal."""
+    verb = anchor.head if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "pobj") else anchor
+    if any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.i > anchor.i
+           and (c.lemma_.lower() in words.naming_verbs or c.lemma_.lower() in words.reporting) for c in verb.children):
+        return True
     for c in anchor.children:
         if c.dep_ == "prep" and c.lower_ in words.grievance_preps:
             if c.lower_ != "for" or any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children):
