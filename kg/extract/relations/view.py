@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -111,7 +112,7 @@ class DocView:
         """Entities denoted by ``tok`` itself (mention, pronoun or description), with conjuncts."""
         out: list[Arg] = []
         keys, coref = self.r.token_keys, self.r.coref
-        for t in (tok, *(tok.conjuncts if conjuncts else ())):
+        for t in (tok, *(listed(tok, self._is_person) if conjuncts else ())):
             if t.i in keys:
                 out.append(Arg(keys[t.i]))
             elif t.i in coref:
@@ -123,6 +124,11 @@ class DocView:
             elif t.pos_ == "NOUN":
                 out += self._described_by_noun(t)
         return dedupe(out)
+
+    def _is_person(self, t: Token) -> bool | None:
+        """Does ``t`` name a person (None: no entity there)?"""
+        key = self.r.token_keys.get(t.i)
+        return None if key is None else self.cls(key) == "Person"
 
     def _described_by_noun(self, t: Token) -> list[Arg]:
         keys = self.r.token_keys
@@ -157,7 +163,7 @@ class DocView:
         if got or depth > 3:
             return got
         out: list[Arg] = []
-        for t in (tok, *tok.conjuncts):
+        for t in (tok, *listed(tok, self._is_person)):
             if t.i in self.r.token_keys or t.i in self.r.coref:
                 out += self.direct(t)
                 continue
@@ -317,6 +323,27 @@ def _grievance_after(anchor: Token, words) -> bool:
             if c.lower_ != "for" or any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children):
                 return True
     return False
+
+
+def listed(tok: Token, person: Callable[[Token], bool | None]) -> list[Token]:
+    """``tok``'s conjuncts as a list is written.  After the item an "and" brought, an item introduced
+    by a comma alone and of the other kind (a person after states, a state after persons: ``person``
+    tells, None when it cannot) starts another phrase that the parser hung on the list ("tensions
+    between the U.S. and Russia, President X and Y called ..."); "between A and B, C, D and E" stays one."""
+    if not tok.conjuncts:
+        return []
+    doc, segments, closed, last = tok.doc, [[]], False, None
+    for c in sorted((tok, *tok.conjuncts), key=lambda t: t.i):
+        before = doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+        kind = person(c)
+        if before is not None and before.dep_ == "cc":
+            closed = True
+        elif closed and before is not None and before.text == "," and None not in (kind, last) and kind != last:
+            segments.append([])
+            closed = False
+        segments[-1].append(c)
+        last = kind if kind is not None else last
+    return [c for seg in segments if tok in seg for c in seg if c != tok]
 
 
 def word_in(tok: Token, words: frozenset[str]) -> bool:
