@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from kg.extract.learned.candidates import Candidate, candidates
 from kg.extract.learned.features import candidate_features, dep_path, head, mention_classes, rule_features
 from kg.extract.learned.guards import (
+    a_beat,
     a_brief,
     act_on,
     party_arena_of,
@@ -119,7 +120,7 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
         return None
     if rules_name_another_agent(v, path, label, cand.subject, cand.object, res):
         return None
-    if label == "worksFor" and (a_brief(v, ho) or party_arena_of(v, ho)):
+    if label == "worksFor" and (a_brief(v, ho) or a_beat(v, ho) or party_arena_of(v, ho)):
         return None
     if label != "killed" and act_on(path, res):  # "fired the shots that killed X" is both
         return None

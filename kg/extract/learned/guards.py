@@ -10,11 +10,12 @@ from kg.extract.learned.candidates import Candidate
 from kg.extract.relations.clauses import is_dateline, subjects
 from kg.extract.relations.posts import of_state
 from kg.extract.relations.status import status_of
+from kg.extract.relations.titles import beat
 from kg.extract.relations.view import DocView
 from kg.resources import Resources
 from kg.resources.words import TimeWords
 
-__all__ = ["rules_name_another_agent", "act_on", "a_brief", "party_arena_of", "scene_of_an_act", "past_post", "post_status"]
+__all__ = ["rules_name_another_agent", "act_on", "a_brief", "a_beat", "party_arena_of", "scene_of_an_act", "past_post", "post_status"]
 
 
 def _verb_triggers(res: Resources) -> dict[str, frozenset[str]]:
@@ -66,6 +67,14 @@ def a_brief(ctx: DocView, obj: Token) -> bool:
         return False
     return of_state(role) or any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < role.i
                                  and c.i in ctx.r.token_keys for c in role.children)
+
+
+def a_beat(ctx: DocView, obj: Token) -> bool:
+    """"White House correspondent X": a state's body before a reporter's role is the beat, not the
+    employer (the rules read it so: ``beat_roles``)."""
+    key = ctx.r.token_keys.get(obj.i)
+    return key is not None and obj.dep_ in ("compound", "amod", "nmod") and obj.head.i != obj.i \
+        and obj.head.lower_ in ctx.words.beat_roles and beat(ctx, key)
 
 
 def party_arena_of(ctx: DocView, obj: Token) -> bool:

@@ -20,7 +20,7 @@ from kg.extract.relations.registry import rule
 from kg.extract.relations.status import status_markers, status_of
 from kg.extract.relations.view import DocView
 
-__all__ = ["titles_before_names", "units_named_after_places", "office_country"]
+__all__ = ["titles_before_names", "units_named_after_places", "office_country", "beat"]
 
 
 def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token], list[Arg], int]:
@@ -109,6 +109,8 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     if not title_toks:
         return NOTHING  # "... of Lord X": no title left
     words = [t.lower_ for t in title_toks]
+    if words[-1] in v.words.beat_roles:  # "White House correspondent X": the beat, not the employer
+        owners = [o for o in owners if not beat(v, o.key)]
     prop, role = role_of(v, words)
     while role and len(title_toks) > 1 and title_toks[-1].lower_ != role.split()[-1]:
         title_toks.pop()  # "Treasurer Lord X", "Chairman Gen. X": a form of address or rank after the post is no title
@@ -136,6 +138,13 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     # current job title of X
     got = _posts(v, key, m.start, m.end, prop, role, owners, title, status)
     return got if status == "current" else RuleResult(got.readings, titles=((key, title),))
+
+
+def beat(v: DocView, key: str) -> bool:
+    """Is ``key`` a body a reporter covers rather than works for: a government body, a force or a
+    party ("the White House", "the Pentagon"), not a plain organisation (a company, an outlet) nor a
+    state ("Canadian reporter X" says where X is from)?"""
+    return v.is_a(key, "Institution") and v.cls(key) not in ("Organization", "Country")
 
 
 def _occupation(v: DocView, key: str, word: str, owners: list[Arg], anchor: Token) -> RuleResult:
