@@ -66,8 +66,12 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
 def _a_post_not_the_head(v: DocView, tok: Token, role: str, status: str) -> bool:
     """"X, associate director of Y", "X, a director of Y", "Y's communications director X", "X,
     director for Asian affairs at Y": a post in Y, not its head (a rank word, an indefinite article
-    for a current post, a noun of a function before the role, a brief after it).  "A former
+    for a current post, a noun of a function before the role, a brief after it, a rank "No. 2").  "A former
     president of Y" was one of its heads."""
+    doc = tok.doc
+    if any(t.like_num and t.i > 1 and (doc[t.i - 1].lower_ in ("no.", "number") or doc[t.i - 2: t.i].text.lower() == "no.")
+           for t in tok.subtree if t.i < tok.i):
+        return True  # "the No. 5 Senate Republican leader": a rank below the head
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "for":
             return True
