@@ -172,6 +172,8 @@ def blank_gallery(line: str, marker: re.Pattern[str]) -> str:
 # A link card pasted into the text by a crawl: the person's full name glued to the link text
 # ("... Donald John RoeRoe <headline> <headline> MORE"), up to an end marker.
 _GLUED = re.compile(r"\b([A-Z][a-z][\w'’-]*)\1\b")
+# ... or to the first headline word, after link text ending with the same surname ("Roe Jane Q. RoeGOP ...")
+_GLUED_TO_HEADLINE = re.compile(r"\b([A-Z][a-z][\w'’-]*)((?:\s+[A-Z][\w'’.-]*){1,3})\s+\1(?=[A-Z])")
 _CARD_WORDS = 3  # capitalised words of the full name before the glued surname, at most
 _CARD_CHARS = 400  # the end marker must follow within this many characters
 
@@ -181,20 +183,27 @@ def blank_link_cards(text: str, ends: frozenset[str]) -> str:
     first end marker (a word of ``ends``, written in capitals) within 400 characters; the link
     text before the card stays ("President Roe").  Without an end marker nothing changes.
 
+    The full name may also be glued to the first headline word ("Jane Q. RoeGOP senators ..."),
+    when the link text before it ends with the same surname.
+
     >>> blank_link_cards("President Roe Jane Q. RoeRoe wins vote: poll MORE said on Monday.", frozenset({"MORE"}))
     'President Roe                                     said on Monday.'
+    >>> blank_link_cards("President Roe Jane Q. RoeGOP balks at trial MORE said.", frozenset({"MORE"}))
+    'President Roe                                    said.'
     """
-    if not ends or not _GLUED.search(text):
+    glued = sorted([(m.start(), m.end(), m.group(1)) for m in _GLUED.finditer(text)]
+                   + [(m.end() - len(m.group(1)), m.end(), m.group(1)) for m in _GLUED_TO_HEADLINE.finditer(text)])
+    if not ends or not glued:
         return text
     marker = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ends))) + r")\b", re.IGNORECASE)
     out, last = [], 0
-    for m in _GLUED.finditer(text):
-        if m.start() < last:
+    for at, after, surname in glued:
+        if at < last:
             continue
-        end = next((e for e in marker.finditer(text, m.end(), m.end() + _CARD_CHARS) if e.group(0).isupper()), None)
+        end = next((e for e in marker.finditer(text, after, after + _CARD_CHARS) if e.group(0).isupper()), None)
         if end is None:
             continue
-        start = _card_start(text, m.start(), m.group(1))
+        start = _card_start(text, at, surname)
         out += [text[last:start], " " * (end.end() - start)]
         last = end.end()
     return "".join(out) + text[last:]
