@@ -26,6 +26,8 @@ from functools import lru_cache
 from kg.resources import Resources
 from kg.resources.names import NameLexicon
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # initials written together: "H.W."
+
 __all__ = ["fold", "PersonName", "NameKit", "is_acronym", "RULE_STRENGTH", "NEEDS_EVIDENCE"]
 
 _DROP = re.compile(r"[.'’‘`´]")
@@ -112,6 +114,7 @@ class NameKit:
 
     def _parse(self, text: str) -> PersonName | None:
         words = [w for w in text.replace(",", " ").split() if fold(w)]
+        words = [i for w in words for i in (re.findall(r"[A-Z]\.", w) if _INITIALS.fullmatch(w) else [w])]  # "H.W."
         sex, titled, address, suffix = None, False, False, ""
         while len(words) > 1 and fold(words[0]) in self.titles:
             t = fold(words.pop(0))

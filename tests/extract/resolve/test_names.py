@@ -22,6 +22,7 @@ def kit(res):
     ("Osama bin Laden", ("osama",), "bin laden", None),
     ("Robert Kilroy-Silk", ("robert",), "kilroy silk", None),
     ("George H. W. Bush", ("george", "h", "w"), "bush", None),
+    ("George H.W. Bush", ("george", "h", "w"), "bush", None),  # initials written together
     ("Martin Luther King Jr", ("martin", "luther"), "king", None),
 ])
 def test_person_names_are_parsed(kit, text, given, surname, sex):
@@ -43,6 +44,7 @@ def test_person_names_are_parsed(kit, text, given, surname, sex):
     ("Gordon Brown", "Nick Brown", None),
     ("Kim Jong Il", "Kim Jong Un", None),
     ("George H. W. Bush", "George W. Bush", None),
+    ("George H.W. Bush", "George H. W. Bush", "person-same-name"),
     ("Bill Clinton", "Hillary Clinton", None),
     ("Mr Alex Lind", "Mrs Alex Lind", None),
     ("Blair", "Tony Blair", None),  # a lone surname is decided with evidence, not by the name
