@@ -66,7 +66,7 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     if noun.i in coref:  # "the <org> chief said": the person the description denotes
         return [Arg(k, 0.9) for k in coref[noun.i]], "role-apposition", set()
     if noun.dep_ == "appos":
-        return v.direct(noun.head), "role-apposition", set()
+        return ([] if _name_in_a_clause_between(v, noun.head, noun) else v.direct(noun.head)), "role-apposition", set()
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
         return (v.direct(subj[0]) if subj else []), "role-copula", set()
@@ -94,6 +94,17 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     if included:
         return included, "role-inclusion", set()
     return [], "", set()
+
+
+def _name_in_a_clause_between(v: DocView, head: Token, noun: Token) -> bool:
+    """"President X named Y, the deputy speaker of Z": an agent named in a clause between a name and
+    the description after it is the one described (the parser hung the apposition on X)."""
+    keys = v.r.token_keys
+    for t in v.doc[head.i + 1: noun.left_edge.i]:
+        if t.i in keys and keys[t.i] != keys.get(head.i) and v.cls(keys[t.i]) not in ("Country", "City", "Place") \
+                and any(a.pos_ in ("VERB", "AUX") for a in t.ancestors if a.i > head.i):
+            return True
+    return False
 
 
 def _verb_subject(v: DocView, verb: Token) -> list[Arg]:
