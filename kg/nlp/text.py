@@ -173,7 +173,7 @@ def blank_gallery(line: str, marker: re.Pattern[str]) -> str:
 # ("... Donald John RoeRoe <headline> <headline> MORE"), up to an end marker.
 _GLUED = re.compile(r"\b([A-Z][a-z][\w'’-]*)\1\b")
 # ... or to the first headline word, after link text ending with the same surname ("Roe Jane Q. RoeGOP ...")
-_GLUED_TO_HEADLINE = re.compile(r"\b([A-Z][a-z][\w'’-]*)((?:\s+[A-Z][\w'’.-]*){1,3})\s+\1(?=[A-Z])")
+_GLUED_TO_HEADLINE = re.compile(r"\b([A-Z][a-z][\w'’-]*)((?:\s+\(?[A-Z][\w'’.-]*\)?){1,3})\s+\1(?=[A-Z])")
 _CARD_WORDS = 3  # capitalised words of the full name before the glued surname, at most
 _CARD_CHARS = 400  # the end marker must follow within this many characters
 
@@ -188,6 +188,8 @@ def blank_link_cards(text: str, ends: frozenset[str]) -> str:
 
     >>> blank_link_cards("President Roe Jane Q. RoeRoe wins vote: poll MORE said on Monday.", frozenset({"MORE"}))
     'President Roe                                     said on Monday.'
+    >>> blank_link_cards("Roe Jane (Jo) RoeGOP balks at trial MORE said.", frozenset({"MORE"}))
+    'Roe                                      said.'
     >>> blank_link_cards("President Roe Jane Q. RoeGOP balks at trial MORE said.", frozenset({"MORE"}))
     'President Roe                                    said.'
     """
@@ -214,7 +216,7 @@ def _card_start(text: str, glued: int, surname: str) -> int:
     stopping after the link text's own surname."""
     start = glued
     for _ in range(_CARD_WORDS):
-        word = re.search(r"([A-Z][\w'’.-]*) $", text[max(0, start - 40):start])
+        word = re.search(r"\(?([A-Z][\w'’.-]*)\)? $", text[max(0, start - 40):start])  # "(Bob)" too
         if word is None or word.group(1) == surname:
             break
         start -= len(word.group(0))

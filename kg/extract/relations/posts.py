@@ -102,8 +102,18 @@ def _name_in_a_clause_between(v: DocView, head: Token, noun: Token) -> bool:
     keys = v.r.token_keys
     for t in v.doc[head.i + 1: noun.left_edge.i]:
         if t.i in keys and keys[t.i] != keys.get(head.i) and v.cls(keys[t.i]) not in ("Country", "City", "Place") \
-                and any(a.pos_ in ("VERB", "AUX") for a in t.ancestors if a.i > head.i):
+                and _verb_above(t, head):
             return True
+    return False
+
+
+def _verb_above(t: Token, head: Token) -> bool:
+    """Is there a verb on the way from ``t`` up to ``head`` (``t`` in a clause under it)?"""
+    for a in t.ancestors:
+        if a.i == head.i:
+            return False
+        if a.pos_ in ("VERB", "AUX"):
+            return any(b.i == head.i for b in a.ancestors)
     return False
 
 

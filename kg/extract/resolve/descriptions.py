@@ -5,7 +5,7 @@ candidates are what the text has named so far (its salience record).
 "The Kentucky Republican said" is one member of a party (the mention stage made it no name of the
 party: :func:`kg.extract.mentions.names.one_member`): the most salient person written with that
 party before the name ("Republican Sen. X"); "the Ohio Republican" needs a person written with Ohio
-("Ohio Sen. X", "X, R-Ohio", "X of Ohio"), of that party or with a politician's title
+("Ohio Sen. X", or after the name: "X, R-Ohio", "X of Ohio"), of that party or with a politician's title
 (``party_member_titles``) and no other party; a person in apposition is the one ("The top Republican
 on the committee, Rep. X, said").
 
@@ -127,7 +127,7 @@ def member_description(tok: Token, r: Resolution, res: Resources, sal: Salience,
     def fits(k: str) -> bool:
         if ents[k].cls != "Person" or affiliations.get(k, set()) & parties - {party.id}:
             return False
-        if places:  # "the Ohio Republican": a person written with Ohio ("Ohio Sen. X", "X, R-Ohio", "X of Ohio")
+        if places:  # "the Ohio Republican": a person written with Ohio ("Ohio Sen. X", or after the name: "X, R-Ohio", "X of Ohio")
             return bool(places & _near(r, k, skip=own)) and (party.id in affiliations.get(k, ()) or any(
                 t.split()[-1].rstrip(".") in described for t in titles.get(k, ())))
         return party.id in affiliations.get(k, ())
@@ -137,7 +137,15 @@ def member_description(tok: Token, r: Resolution, res: Resources, sal: Salience,
         r.coref[tok.i] = got
 
 
-def _near(r: Resolution, key: str, window: int = 6, skip: set[int] = frozenset()) -> set[str]:
-    """The keys named within ``window`` tokens of a mention of ``key`` (not at ``skip``)."""
-    at = [i for i, k in r.token_keys.items() if k == key]
-    return {k for i, k in r.token_keys.items() if k != key and i not in skip and any(abs(i - j) <= window for j in at)}
+def _near(r: Resolution, key: str, window: int = 5, skip: set[int] = frozenset()) -> set[str]:
+    """The keys named within ``window`` tokens after a mention of ``key`` (not at ``skip``), up to
+    the next other person's name: "X of Ohio", "X, R-Ohio", "X (R-Ohio)"."""
+    keys, out = r.token_keys, set()
+    for j in (i for i, k in keys.items() if k == key and keys.get(i + 1) != key):
+        for i in range(j + 1, j + 1 + window):
+            k = keys.get(i)
+            if k is not None and k != key and r.entities[k].cls == "Person":
+                break
+            if k is not None and k != key and i not in skip:
+                out.add(k)
+    return out
