@@ -330,10 +330,13 @@ def listed(tok: Token, person: Callable[[Token], bool | None]) -> list[Token]:
     by a comma alone and of the other kind (a person after states, a state after persons: ``person``
     tells, None when it cannot) starts another phrase that the parser hung on the list ("tensions
     between the U.S. and Russia, President X and Y called ..."); "between A and B, C, D and E" stays one."""
-    if not tok.conjuncts:
+    conjuncts = tok.conjuncts
+    if not conjuncts:
         return []
+    if len(conjuncts) == 1:
+        return list(conjuncts)  # "A and B": nothing to split
     doc, segments, closed, last = tok.doc, [[]], False, None
-    for c in sorted((tok, *tok.conjuncts), key=lambda t: t.i):
+    for c in sorted((tok, *conjuncts), key=lambda t: t.i):
         before = doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
         kind = person(c)
         if before is not None and before.dep_ == "cc":
