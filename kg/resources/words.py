@@ -77,6 +77,7 @@ class RelationWords:
     people_nouns: frozenset[str]  # trigger nouns naming the agents themselves ("critics of X")
     post_modifiers: frozenset[str]  # "associate director of Y": a post in Y, not its head
     beat_roles: frozenset[str]  # "White House correspondent X": the body before them is the beat
+    rank_markers: frozenset[str]  # "No. 5 ... leader": a rank below the head
     topic_roles: frozenset[str]  # "a North Korea expert": the place named before is the subject, no home
     party_staff_roles: frozenset[str]  # a party's employed staff work for it; other posts make members
     place_object_properties: frozenset[str]  # "visited the Acme factory in Riverton": visited Riverton

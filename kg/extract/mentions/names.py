@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.resources import Resources
 
 __all__ = ["strip_span", "class_by_head", "placed_like_a_town", "constituency", "after_town_noun",
-           "described_as_person", "counted_people", "joined_names", "one_member"]
+           "described_as_person", "counted_people", "joined_names", "one_member", "member_party"]
 
 
 def strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], person: bool) -> tuple[int, int]:
@@ -170,3 +170,10 @@ def one_member(span: Span, entry, gaz) -> bool:
     if text.endswith("s") or not any(e.id == entry.id for e in gaz.lookup(plural)):
         return False
     return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def member_party(tok: Token, gaz):
+    """The party ``tok`` describes one member of ("the Ohio Republican": the Republican Party's
+    gazetteer entry; :func:`one_member`), or None."""
+    party = next((e for e in gaz.lookup(tok.text) if e.cls == "Group"), None)
+    return party if party is not None and one_member(tok.doc[tok.i: tok.i + 1], party, gaz) else None

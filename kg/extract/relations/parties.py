@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.mentions.names import one_member
+from kg.extract.mentions.names import member_party
 from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, result_of
 from kg.extract.relations.registry import declare, rule
 from kg.extract.relations.view import DocView
@@ -133,8 +133,7 @@ def party_descriptions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     got = v.r.coref.get(tok.i, ())
     if tok.i in v.r.token_keys or len(got) != 1 or v.cls(got[0]) != "Person":
         return NOTHING
-    gaz = v.res.gazetteer
-    party = next((e for e in gaz.lookup(tok.text) if e.cls == "Group"), None)
-    if party is None or not one_member(v.doc[tok.i: tok.i + 1], party, gaz):
+    party = member_party(tok, v.res.gazetteer)
+    if party is None:
         return NOTHING
     return result_of([v.reading("memberOf", Arg(got[0]), Arg(party.id), "party-description", tok, "asserted")])

@@ -101,8 +101,7 @@ def _name_in_a_clause_between(v: DocView, head: Token, noun: Token) -> bool:
     the description after it is the one described (the parser hung the apposition on X)."""
     keys = v.r.token_keys
     for t in v.doc[head.i + 1: noun.left_edge.i]:
-        if t.i in keys and keys[t.i] != keys.get(head.i) and v.cls(keys[t.i]) not in ("Country", "City", "Place") \
-                and _verb_above(t, head):
+        if t.i in keys and keys[t.i] != keys.get(head.i) and not v.is_a(keys[t.i], "Place") and _verb_above(t, head):
             return True
     return False
 

@@ -68,8 +68,8 @@ def _a_post_not_the_head(v: DocView, tok: Token, role: str, status: str) -> bool
     director for Asian affairs at Y": a post in Y, not its head (a rank word, an indefinite article
     for a current post, a noun of a function before the role, a brief after it, a rank "No. 2").  "A former
     president of Y" was one of its heads."""
-    doc = tok.doc
-    if any(t.like_num and t.i > 1 and (doc[t.i - 1].lower_ in ("no.", "number") or doc[t.i - 2: t.i].text.lower() == "no.")
+    doc, ranks = tok.doc, v.words.rank_markers
+    if any(t.like_num and t.i > 1 and (doc[t.i - 1].lower_ in ranks or doc[t.i - 2: t.i].text.lower() in ranks)
            for t in tok.subtree if t.i < tok.i):
         return True  # "the No. 5 Senate Republican leader": a rank below the head
     for c in tok.children:

@@ -3,7 +3,7 @@
 candidates are what the text has named so far (its salience record).
 
 "The Kentucky Republican said" is one member of a party (the mention stage made it no name of the
-party: :func:`kg.extract.mentions.names.one_member`): the most salient person written with that
+party: :func:`kg.extract.mentions.names.member_party`): the most salient person written with that
 party before the name ("Republican Sen. X"); "the Ohio Republican" needs a person written with Ohio
 ("Ohio Sen. X", or after the name: "X, R-Ohio", "X of Ohio"), of that party or with a politician's title
 (``party_member_titles``) and no other party; a person in apposition is the one ("The top Republican
@@ -23,7 +23,7 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from kg.extract.mentions.names import one_member
+from kg.extract.mentions.names import member_party
 from kg.extract.resolve.names import fold
 from kg.extract.resolve.records import Resolution
 from kg.resources import Resources
@@ -109,9 +109,8 @@ def law_description(tok: Token, r: Resolution, res: Resources, sal: Salience) ->
 
 def member_description(tok: Token, r: Resolution, res: Resources, sal: Salience, titles, affiliations) -> None:
     """"the Ohio Democrat" -> a person of that party (see the module docstring)."""
-    gaz = res.gazetteer
-    party = next((e for e in gaz.lookup(tok.text) if e.cls == "Group"), None)
-    if party is None or not one_member(tok.doc[tok.i: tok.i + 1], party, gaz):
+    party = member_party(tok, res.gazetteer)
+    if party is None:
         return
     ents, described = r.entities, res.entities.words.party_member_titles
     named = [c for c in tok.children if c.dep_ == "appos" and c.i in r.token_keys
