@@ -123,6 +123,8 @@ def score(items: list[dict], statements: dict[tuple, list[dict]], errors: bool) 
         if gold is None:
             c["no gold time"] += 1
             c["no gold time, a time given"] += got[0] is not None
+            if errors and got[0] is not None:
+                print(f"  TIME GIVEN, NONE IN GOLD {it['item']} {it['property']}: built {got} ({it.get('note', '')})")
             continue
         want = (gold.get("start"), gold.get("end"))
         c["gold time"] += 1

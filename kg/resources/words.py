@@ -177,6 +177,8 @@ class TimeWords:
     range_links: frozenset[str]  # "to", "and", "-": the link between the two dates of a range
     range_brackets: frozenset[str]  # "(1994-2001)": a range in brackets
     unbounded_modifier_properties: frozenset[str]  # "Republican senator since 1997": not the party's bound
+    story_day_properties: frozenset[str]  # event properties a lede's day dates (kg.extract.context.lede)
+    story_day_of_saying: frozenset[str]  # event properties a lede's "X said on Monday" dates (kg.extract.context.lede)
     attribution_phrases: frozenset[str]  # "according to X"
     unnamed_sources: frozenset[str]  # "officials said": a source the text does not name
 

@@ -7,6 +7,7 @@ relations; the role status of post facts is read earlier, by the title and role 
     dates    dateparser behind a cache: ISO spans of time expressions, absolute or relative
     when     the document's date (field or dateline) and the time a sentence gives a fact
     bounds   the days between which a sentence says a post was held ("since 2013", "until 2003")
+    lede     the story's day, for later sentences that tell more of its event without it
     speech   the speaker a sentence attributes a fact to
 """
 
@@ -19,8 +20,9 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from kg.extract.context.bounds import validity_bounds
+from kg.extract.context.lede import Anchor, lede_anchor, told_later
 from kg.extract.context.speech import speaker
-from kg.extract.context.when import document_date, event_span, fact_tokens
+from kg.extract.context.when import document_date, event_span, fact_tokens, past_tense
 from kg.extract.infer import CHAIN_RULE
 from kg.extract.relations.registry import RULES
 from kg.extract.resolve.records import Resolution
@@ -63,7 +65,8 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
     reporting, phrases = res.relations.words.reporting, res.time.attribution_phrases
     base = report_day(document)
     sents: dict[tuple[int, int], object] = {}
-    out = []
+    anchor = lede_anchor(doc, resolution.keys_at, res.time, base, reporting)
+    out, undated = [], set()  # undated: asserted event facts in the past tense without a time
     for rel in relations:
         ev = rel.evidence
         if ev.rule == CHAIN_RULE:  # read from other facts: no sentence of its own
@@ -84,6 +87,8 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
             span = event_span(res.time, sent, fact_tokens(subj, obj), base, ev.modality == "hedged")
             if span is not None:
                 changes.update(event_start=span[0], event_end=span[1])
+            elif ev.modality == "asserted" and past_tense(fact_tokens(subj, obj)) and told_later(sent, args):
+                undated.add(len(out))
         if rel.predicate in posts:
             changes.update(_bounded(res, rel.predicate, sent, subj, obj, base, ev.role_status))
         # only what a clause states is reported speech: a title, a party tag or an apposition
@@ -96,7 +101,19 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         elif unnamed is not None:  # "officials said ...": a source the text does not name
             changes["unnamed_source"] = unnamed
         out.append(replace(rel, evidence=replace(ev, **changes)) if changes else rel)
-    return shared_event_times(out, events, res.ontology.symmetric, base)
+    out = shared_event_times(out, events, res.ontology.symmetric, base)
+    return _story_day(out, undated, anchor) if anchor is not None else out
+
+
+def _story_day(relations: list[Relation], undated: set[int], anchor: Anchor) -> list[Relation]:
+    """The lede's day for the undated event facts it covers (:mod:`.lede`)."""
+    out = []
+    for i, r in enumerate(relations):
+        ev = r.evidence
+        if i in undated and not ev.event_start and anchor.dates(r.predicate, r.subject, r.object, ev.start):
+            r = replace(r, evidence=replace(ev, event_start=anchor.day, event_end=anchor.day, time_elsewhere=True))
+        out.append(r)
+    return out
 
 
 def shared_event_times(relations: list[Relation], events: frozenset[str] | set[str],

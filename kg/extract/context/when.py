@@ -23,7 +23,8 @@ from kg.extract.context.bounds import date_range
 from kg.extract.context.dates import Span, parse_date, resolve
 from kg.resources.words import TimeWords
 
-__all__ = ["document_date", "event_span", "fact_tokens", "HEAD_CHARS"]
+__all__ = ["document_date", "event_span", "fact_tokens", "past_tense", "clause_verb", "date_clause", "day_entity", "resolve_entity",
+           "HEAD_CHARS"]
 
 HEAD_CHARS = 250  # how far into the text a dateline may stand
 _SHORT_LINE = 12  # tokens: a dateline or byline line, not a sentence of the story
@@ -56,7 +57,7 @@ def _dateline(doc: Doc, ent: SpacySpan) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[ent.sent.start: ent.start])
 
 
-def _clause(tok: Token) -> Token:
+def clause_verb(tok: Token) -> Token:
     """The verb (or the root) whose clause ``tok`` belongs to."""
     t = tok
     for _ in range(20):
@@ -71,17 +72,17 @@ def fact_tokens(subj: list[Token], obj: list[Token]) -> list[Token]:
     visit Y, meeting Z Tuesday" is told by "he" and "Y" in "visit", not by "X" of "announced".  All
     of them when no clause holds both (or one side is missing)."""
     shared = {t.i for t in subj} & {t.i for t in obj}  # "both leaders": no place of its own
-    both = {_clause(t).i for t in subj if t.i not in shared} & {_clause(t).i for t in obj if t.i not in shared}
+    both = {clause_verb(t).i for t in subj if t.i not in shared} & {clause_verb(t).i for t in obj if t.i not in shared}
     args = {t.i: t for t in (*subj, *obj)}
     if both:
-        args = {i: t for i, t in args.items() if i not in shared and _clause(t).i in both}
+        args = {i: t for i, t in args.items() if i not in shared and clause_verb(t).i in both}
     return sorted(args.values(), key=lambda t: t.i)
 
 
-def _past_tense(args: list[Token]) -> bool:
+def past_tense(args: list[Token]) -> bool:
     """The clause of the fact is in the past tense ("was returning", "had planned")."""
     for a in args:
-        v = _clause(a)
+        v = clause_verb(a)
         if v.tag_ in ("VBD",) or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children):
             return True
     return False
@@ -91,14 +92,14 @@ def _ancestors(tok: Token) -> set[int]:
     return {a.i for a in tok.ancestors} | {tok.i}
 
 
-def _date_clause(d: SpacySpan) -> Token:
+def date_clause(d: SpacySpan) -> Token:
     """The verb a date belongs to; a date the parser hangs on a reported clause but written before
     that clause's subject ("X said in Y on Tuesday the talks would go on") is the saying verb's."""
-    v = _clause(d.root)
+    v = clause_verb(d.root)
     if v.dep_ == "ccomp" and v.head.i < d.start:
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
         if subjects and subjects[0].left_edge.i >= d.end:
-            return _clause(v.head)
+            return clause_verb(v.head)
     return v
 
 
@@ -146,19 +147,19 @@ def _choose(dates: list[SpacySpan], args: list[Token]) -> SpacySpan | None:
     for d in dates:
         if nouns & _ancestors(d.root):
             return d
-    verbs = [_clause(a) for a in args]
+    verbs = [clause_verb(a) for a in args]
     tests = [lambda v, w: v.i == w.i, lambda v, w: v.i in _ancestors(w)]
     if len({w.i for w in verbs}) == 1:  # one clause holds the fact: a date told on under it is its
         tests.append(_nonfinite_below)
     for test in tests:
         for d in dates:
-            v = _date_clause(d)
+            v = date_clause(d)
             if any(test(v, w) for w in verbs):
                 return d
     return None
 
 
-def _day_entity(words: TimeWords, ent: SpacySpan) -> bool:
+def day_entity(words: TimeWords, ent: SpacySpan) -> bool:
     """A DATE entity, or a TIME entity that names a day ("Sunday night", "this morning")."""
     return ent.label_ == "DATE" or (ent.label_ == "TIME" and any(t.lower_ in words.time_day_anchors for t in ent))
 
@@ -167,7 +168,7 @@ _MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | {
     m.lower(): n for n, m in enumerate(calendar.month_abbr) if m}
 
 
-def _resolve_ent(words: TimeWords, ent: SpacySpan, base: str | None, prefer: str) -> Span | None:
+def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: str) -> Span | None:
     toks = [t for t in ent if not t.is_punct]
     if not toks or ent.root.tag_ in ("NNS", "NNPS"):
         return None  # "two days", "recent years": a duration, not a date
@@ -187,18 +188,18 @@ def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str |
                hedged: bool) -> Span | None:
     """The (start, end) ISO days the sentence gives the fact whose argument tokens are ``args``."""
     # a date that names no time ("the 100-year anniversary") or an age ("Lisa, 53,") is no candidate
-    dates = [e for e in sent.ents if _day_entity(words, e) and not (e.text.isdigit() and len(e.text) <= 2)
-             and _resolve_ent(words, e, base, "past") is not None]
+    dates = [e for e in sent.ents if day_entity(words, e) and not (e.text.isdigit() and len(e.text) <= 2)
+             and resolve_entity(words, e, base, "past") is not None]
     if not dates:
         return None
     ent = _choose(dates, args)
     if ent is None:
         return None
-    ahead = hedged and not _past_tense(args)  # "will meet on Tuesday"; not "was returning Saturday"
+    ahead = hedged and not past_tense(args)  # "will meet on Tuesday"; not "was returning Saturday"
     ranged = date_range(words, ent, dates, base, "future" if ahead else "past")
     if ranged is not None:  # "from Tuesday to Saturday", "between April 22 and April 29"
         return ranged.start, ranged.end
-    span = _resolve_ent(words, ent, base, "future" if ahead else "past")
+    span = resolve_entity(words, ent, base, "future" if ahead else "past")
     if span is None:
         return None
     before = ent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""

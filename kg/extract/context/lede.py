@@ -1,0 +1,102 @@
+"""The story's day: the time a news lede gives its main event, for the later sentences that tell
+more of it without repeating the day.
+
+News writes the day once, in the lede ("Pompeo wrapped up his visit to Pyongyang on Sunday,
+describing his talks with Kim as productive"), and the sentences after it ("Pompeo met Kim for
+three hours") leave it out.  :func:`lede_anchor` finds that day: the first day-level time among the
+first sentences of the story that dates a clause in the past tense and lies in the week before the
+report date (a dateline's "Tuesday", "last night", "on Dec. 3"); the entities of its sentence are
+the story's participants.  An asserted meeting or visit (``story_day_properties`` of
+lexicon/time.toml) stated later in the past tense, without a time of its own and involving one of
+them, takes that day (``kg:timeBasis "article"``).
+
+A lede that dates nothing in the past (a plan, "next week"), a month or a year ("in 2003": a
+background, not the story's day), a day long before the report, or facts about others than its
+participants give nothing: the fact stays dated by the report, as before.  Nor does a later
+sentence with a time of its own, even one that names no day ("in recent years", "in August"), or
+in the past perfect ("had traveled there"): it tells of another time.  When the lede's day is
+that of a saying ("X said on Monday"), it dates the saying, not what was said: only the facts of
+``story_day_of_saying`` (a visit: where the speaker spoke) take it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable, Iterable
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kg.extract.context.when import clause_verb, date_clause, day_entity, past_tense, resolve_entity
+from kg.resources.words import TimeWords
+
+__all__ = ["Anchor", "lede_anchor", "told_later", "LEDE_SENTENCES", "STORY_DAYS"]
+
+LEDE_SENTENCES = 3  # sentences of the story (not headline or share-button lines) that may set its day
+STORY_DAYS = 7  # how long before the report date the story's day may lie
+_STORY_TOKENS = 8  # fewer words: a headline, a caption or a line of page furniture
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The story's day and who takes part in its sentence."""
+
+    day: str  # ISO date
+    end: int  # character offset where the lede sentence ends
+    keys: frozenset[str]
+    properties: frozenset[str]  # the properties it may date, lower case (as word lists are loaded)
+
+    def dates(self, prop: str, subject: str, obj: str, start: int) -> bool:
+        """Does the day date a fact ``prop`` between ``subject`` and ``obj`` stated from ``start`` on?
+
+        >>> lede = Anchor("2015-11-15", 80, frozenset({"ana_lind"}), frozenset({"visited"}))
+        >>> lede.dates("visited", "ana_lind", "paris", 120), lede.dates("metWith", "ana_lind", "bo_berg", 120)
+        (True, False)
+        >>> lede.dates("visited", "ana_lind", "paris", 10), lede.dates("visited", "cy_dorn", "paris", 120)
+        (False, False)
+        """
+        return start >= self.end and (subject in self.keys or obj in self.keys) and prop.lower() in self.properties
+
+
+def lede_anchor(doc: Doc, keys_at: Callable[[int], Iterable[str]], words: TimeWords,
+                base: str | None, saying: frozenset[str]) -> Anchor | None:
+    """The story's day of ``doc`` reported on ``base`` (see the module docstring), or None.
+    ``saying``: the lemmas of saying verbs."""
+    if not base:
+        return None
+    earliest = (date.fromisoformat(base) - timedelta(days=STORY_DAYS)).isoformat()
+    seen = 0
+    for sent in doc.sents:
+        if sum(t.is_alpha for t in sent) < _STORY_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue
+        seen += 1
+        if seen > LEDE_SENTENCES:
+            return None
+        for ent in sent.ents:
+            if not day_entity(words, ent) or any(t.lower_ in words.future_modifiers for t in ent):
+                continue
+            span = resolve_entity(words, ent, base, "past")
+            verb = date_clause(ent)
+            if span is None or span[0] != span[1] or not earliest <= span[0] <= base or not past_tense([verb]):
+                continue
+            keys = frozenset(k for t in sent for k in keys_at(t.i))
+            said = clause_verb(verb).lemma_.lower() in saying
+            props = words.story_day_of_saying if said else words.story_day_properties
+            return Anchor(span[0], sent.end_char, keys, props) if keys else None
+    return None
+
+
+def told_later(sent: SpacySpan, args: list[Token]) -> bool:
+    """May the story's day date a fact of this sentence: no time expression of its own (a date,
+    a duration, a day; not an age, "Lisa, 53,", nor a modifier, "a two-day summit"), no past
+    perfect on the fact's clause?"""
+    if any(e.label_ in ("DATE", "TIME") and e.root.dep_ not in ("amod", "compound", "nummod")
+           and not (e.text.isdigit() and len(e.text) <= 2) for e in sent.ents):
+        return False
+    for a in args:
+        v = clause_verb(a)
+        if v.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "VBD" and c.lemma_.lower() == "have" for c in v.children):
+            return False
+    return True
+

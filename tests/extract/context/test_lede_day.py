@@ -1,0 +1,71 @@
+"""The story's day: a lede's day dates the later, undated event facts of its participants
+(kg.extract.context.lede; kg:timeBasis "article")."""
+
+import pytest
+from handdoc import hand_doc
+
+from kg.extract import extract_document
+from kg.model import Document
+
+LEDE = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      2  nsubj     PROPN  _      NNP
+ 2  {verb}   2  ROOT      VERB   wrap   {tag}
+ 3  up        2  prt       ADP    _      RP
+ 4  a         6  det       DET    _      DT
+ 5  long      6  amod      ADJ    _      JJ
+ 6  visit     2  dobj      NOUN   _      NN
+ 7  to        6  prep      ADP    _      IN
+ 8  Paris     7  pobj      PROPN  _      NNP
+ 9  on        2  prep      ADP    _      IN
+10  Sunday    9  pobj      PROPN  _      NNP
+11  with      2  prep      ADP    _      IN
+12  her      13  poss      PRON   _      PRP$
+13  team     11  pobj      NOUN   _      NN
+14  .         2  punct     PUNCT  _      .
+"""
+LATER = """
+15  {a}      16  compound  PROPN  _      NNP
+16  {b}      17  nsubj     PROPN  _      NNP
+17  met      17  ROOT      VERB   meet   VBD
+18  Bo       19  compound  PROPN  _      NNP
+19  Berg     17  dobj      PROPN  _      NNP
+20  .        17  punct     PUNCT  _      .
+"""
+LATER_PERFECT = """
+15  {a}      16  compound  PROPN  _      NNP
+16  {b}      18  nsubj     PROPN  _      NNP
+17  had      18  aux       AUX    have   VBD
+18  met      18  ROOT      VERB   meet   VBN
+19  Bo       20  compound  PROPN  _      NNP
+20  Berg     18  dobj      PROPN  _      NNP
+21  .        18  punct     PUNCT  _      .
+"""
+
+
+def _met(res, first: str, last: str, date: str | None, past: bool = True, perfect: bool = False):
+    person = (f"{first} {last}", "PERSON", 2) if first == "Ana" else (f"{first} {last}", "PERSON")
+    lede = LEDE.format(verb="wrapped", tag="VBD") if past else LEDE.format(verb="wraps", tag="VBZ")
+    later = (LATER_PERFECT if perfect else LATER).format(a=first, b=last)
+    doc = hand_doc(lede + later,
+                   (("Ana Lind", "PERSON"), ("Paris", "GPE"), ("Sunday", "DATE"), person, ("Bo Berg", "PERSON")))
+    result = extract_document(Document("t", doc.text, date=date), doc, res)
+    names = {e.key: e.name for e in result.entities}
+    return {(names[r.subject], r.predicate, names[r.object]): r.evidence for r in result.relations}
+
+
+@pytest.mark.parametrize(("first", "last", "date", "day", "past", "perfect"), [
+    # a participant of the lede meets someone later in the story: the lede's Sunday
+    pytest.param("Ana", "Lind", "2015-11-16", "2015-11-15", True, False, id="a-participant-of-the-lede"),
+    # someone the lede does not name: no day (the report date stands)
+    pytest.param("Cy", "Dorn", "2015-11-16", None, True, False, id="not-a-participant"),
+    # a lede that does not tell of the past ("Ana Lind wraps up ... on Sunday") dates nothing
+    pytest.param("Ana", "Lind", "2015-11-16", None, False, False, id="a-lede-not-in-the-past"),
+    # no report date: a weekday names no day
+    pytest.param("Ana", "Lind", None, None, True, False, id="an-undated-report"),
+    # "Ana Lind had met Bo Berg": the past perfect tells of an earlier time than the story's
+    pytest.param("Ana", "Lind", "2015-11-16", None, True, True, id="the-past-perfect"),
+])
+def test_the_ledes_day_dates_later_facts_of_its_participants(res, first, last, date, day, past, perfect):
+    ev = _met(res, first, last, date, past, perfect)[(f"{first} {last}", "metWith", "Bo Berg")]
+    assert (ev.event_start, ev.event_end, ev.time_elsewhere) == (day, day, day is not None)
