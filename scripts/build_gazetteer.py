@@ -1178,9 +1178,81 @@ US_STATE_ROWS: list[tuple[str, str, list[str]]] = [
 ]
 
 
+# --------------------------------------------------------------------------------------
+# Regions of other countries that world news names often and that spaCy's NER types
+# inconsistently (an organisation in one text, a place or a person in another: "Crimea",
+# "Sinai", "Transnistria"), so that each is one Place node.  Curated general knowledge, not
+# taken from any article.  The country is the state the region belongs to by the recognition
+# of the United Nations; a territory whose sovereignty is disputed between states or claimed by
+# a state that controls it (Crimea, Donbas, the Golan Heights, Kashmir, Nagorno-Karabakh,
+# Abkhazia, South Ossetia, Transnistria) and a region that spans several states (Kurdistan,
+# Punjab, Balochistan) get none: the gazetteer takes no side.  A region whose name is also a
+# city of the gazetteer (Idlib, Donetsk, Kandahar) is left to the city.
+# --------------------------------------------------------------------------------------
+WORLD_REGION_ROWS: list[tuple[str, str, list[str], str | None]] = [
+    ("ua-crimea", "Crimea", ["Crimean Peninsula", "Crimean peninsula"], None),
+    ("ua-donbas", "Donbas", ["Donbass"], None),
+    ("ru-chechnya", "Chechnya", ["Chechen Republic"], "RUS"),
+    ("ru-dagestan", "Dagestan", [], "RUS"),
+    ("ru-siberia", "Siberia", [], "RUS"),
+    ("ge-abkhazia", "Abkhazia", [], None),
+    ("ge-south-ossetia", "South Ossetia", [], None),
+    ("md-transnistria", "Transnistria", [], None),
+    ("az-nagorno-karabakh", "Nagorno-Karabakh", ["Nagorno Karabakh", "Karabakh"], None),
+    ("ps-gaza-strip", "Gaza Strip", [], "PSE"),  # not "Gaza": the city or the strip
+    ("ps-west-bank", "West Bank", [], "PSE"),
+    ("sy-golan-heights", "Golan Heights", ["Golan"], None),
+    ("cn-xinjiang", "Xinjiang", ["Xinjiang Uyghur Autonomous Region"], "CHN"),
+    ("cn-tibet", "Tibet", ["Tibet Autonomous Region"], "CHN"),
+    ("cn-inner-mongolia", "Inner Mongolia", [], "CHN"),
+    ("cn-guangdong", "Guangdong", [], "CHN"),
+    ("cn-sichuan", "Sichuan", [], "CHN"),
+    ("cn-hubei", "Hubei", [], "CHN"),
+    ("kashmir", "Kashmir", [], None),
+    ("punjab", "Punjab", [], None),
+    ("balochistan", "Balochistan", ["Baluchistan"], None),
+    ("kurdistan", "Kurdistan", [], None),
+    ("in-uttar-pradesh", "Uttar Pradesh", [], "IND"),
+    ("in-gujarat", "Gujarat", [], "IND"),
+    ("in-kerala", "Kerala", [], "IND"),
+    ("in-assam", "Assam", [], "IND"),
+    ("in-maharashtra", "Maharashtra", [], "IND"),
+    ("in-west-bengal", "West Bengal", [], "IND"),
+    ("in-tamil-nadu", "Tamil Nadu", [], "IND"),
+    ("pk-khyber-pakhtunkhwa", "Khyber Pakhtunkhwa", [], "PAK"),
+    ("pk-waziristan", "Waziristan", ["North Waziristan", "South Waziristan"], "PAK"),
+    ("af-helmand", "Helmand", ["Helmand Province", "Helmand province"], "AFG"),
+    ("af-nangarhar", "Nangarhar", ["Nangarhar Province", "Nangarhar province"], "AFG"),
+    ("af-badakhshan", "Badakhshan", ["Badakhshan Province", "Badakhshan province"], "AFG"),
+    ("iq-anbar", "Anbar", ["Anbar Province", "Anbar province"], "IRQ"),
+    ("iq-nineveh", "Nineveh", ["Nineveh Province", "Nineveh province"], "IRQ"),
+    ("iq-kurdistan-region", "Kurdistan Region", ["Iraqi Kurdistan", "Kurdistan Region of Iraq"], "IRQ"),
+    ("es-catalonia", "Catalonia", ["Catalunya"], "ESP"),
+    ("gb-scotland", "Scotland", [], "GBR"),
+    ("gb-wales", "Wales", [], "GBR"),
+    ("gb-england", "England", [], "GBR"),
+    ("gb-northern-ireland", "Northern Ireland", [], "GBR"),
+    ("ca-quebec", "Quebec", ["Québec"], "CAN"),
+    ("ca-ontario", "Ontario", [], "CAN"),
+    ("ca-alberta", "Alberta", [], "CAN"),
+    ("ca-british-columbia", "British Columbia", [], "CAN"),
+    ("de-bavaria", "Bavaria", [], "DEU"),
+    ("eg-sinai", "Sinai", ["Sinai Peninsula", "Sinai peninsula"], "EGY"),
+    ("sd-darfur", "Darfur", [], "SDN"),
+    ("et-tigray", "Tigray", [], "ETH"),
+    ("ng-borno", "Borno", ["Borno State", "Borno state"], "NGA"),
+    ("mm-rakhine", "Rakhine", ["Rakhine State", "Rakhine state"], "MMR"),
+    ("ph-mindanao", "Mindanao", [], "PHL"),
+    ("id-aceh", "Aceh", [], "IDN"),
+]
+
+
 def build_regions() -> list[dict]:
     records = [{"id": f"region/us-{code.lower()}", "class": "Place", "name": name, "aliases": _unique(aliases, exclude=[name]),
                 "country": country_id("USA"), "wikidata": None} for code, name, aliases in US_STATE_ROWS]
+    records += [{"id": f"region/{slug}", "class": "Place", "name": name, "aliases": _unique(aliases, exclude=[name]),
+                 "country": country_id(iso) if iso else None, "wikidata": None}
+                for slug, name, aliases, iso in WORLD_REGION_ROWS]
     return sorted(records, key=lambda r: r["id"])
 
 
