@@ -99,6 +99,8 @@ class RelationWords:
     inclusion_preps: frozenset[str]  # "allies including A", "officials such as A": A holds the plural role
     interview_properties: frozenset[str]  # "X spoke with The Times": no such fact with a news outlet
     presence_nouns: frozenset[str]  # "said during a briefing in Riverton": events whose place is the speaker's
+    speaking_verbs: frozenset[str]  # "X spoke by phone from Ruritania": besides reporting, verbs that place a speaker in a country
+    attendance_verbs: frozenset[str]  # "attended a summit in Riverton": verbs whose object event the subject is at
     sceneless_verbs: frozenset[str]  # "born in", "invested in": a verb whose "in"/"at" is no place of presence
     world_regions: frozenset[str]  # "democracy in the Middle East": a scope, no place a verb's subject was in
     post_verbs: frozenset[str]  # "X served as ambassador to Y": verbs whose "as <role>" is the subject's post

@@ -27,19 +27,28 @@ _PREPS = ("in", "at")
 
 
 def _scene_phrases(v: DocView, tok: Token, own: bool) -> list[Token]:
-    """The objects of ``tok``'s own "in"/"at" phrases, of the "in"/"at" of an event it happens at or
-    during ("said during a briefing in Riyadh": ``presence_nouns``), and, for a meeting verb, of
-    the "in"/"at" the parser hung on the person met ("met with Y in Paris")."""
+    """The objects of ``tok``'s own "in"/"at" phrases (and "from" for a verb of saying: "spoke by
+    phone from Y"), of the "in"/"at" of an event it happens at or during or has as its object ("said
+    during a briefing in Riyadh", "attended a summit in Y": ``presence_nouns``), and, for a meeting
+    verb, of the "in"/"at" the parser hung on the person met ("met with Y in Paris")."""
     out = [p for prep in _PREPS for p in prep_objects(tok, prep)] if own else []
-    for prep in ("during", "at", "after"):
-        for noun in prep_objects(tok, prep):
-            if noun.pos_ == "NOUN" and noun.lemma_.lower() in v.words.presence_nouns:
-                out += [p for inner in _PREPS for p in prep_objects(noun, inner)]
+    if _speaking(v, tok):  # "spoke by phone from Y", "reports from Y" (no trigger reads "from"); not a range
+        out += [p for p in prep_objects(tok, "from") if not prep_objects(p, "to") and not prep_objects(tok, "to")]
+    events = [n for prep in ("during", "at", "after") for n in prep_objects(tok, prep)]
+    if tok.lemma_.lower() in v.words.attendance_verbs:  # "attended a summit in Y", not "skipped a summit in Y"
+        events += [c for c in tok.children if c.dep_ == "dobj"]
+    for noun in events:
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in v.words.presence_nouns:
+            out += [p for inner in _PREPS for p in prep_objects(noun, inner)]
     if any(t.prop == "metWith" for t in v.lex.verbs.get(tok.lemma_.lower(), ())):
         met = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, "with")
         out += [p for m in met if m.i in v.r.token_keys and v.cls(v.r.token_keys[m.i]) == "Person"
                 for p in prep_objects(m, "in")]
     return out
+
+
+def _speaking(v: DocView, tok: Token) -> bool:
+    return tok.lemma_.lower() in v.words.reporting or tok.lemma_.lower() in v.words.speaking_verbs
 
 
 @rule("verb-scene", stage="clauses", unit="token")
@@ -54,7 +63,7 @@ def scenes(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     if tok.lemma_.lower() in v.words.sceneless_verbs or any(
             c.dep_ in ("prt", "neg") and f"{tok.lemma_.lower()} {c.lower_}" in v.words.sceneless_verbs for c in tok.children):
         return NOTHING
-    speaking = tok.lemma_.lower() in v.words.reporting
+    speaking = _speaking(v, tok)
     places = [a for p in _scene_phrases(v, tok, own)
               for a in v.direct(p, conjuncts=True) if (v.is_locality(a.key) or speaking and v.cls(a.key) == "Country")
               and v.cls(a.key) != "GovernmentBody" and v.entity(a.key).name.lower() not in v.words.world_regions]

@@ -1454,6 +1454,37 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
         absent=(("Ana Lind", "visited", "Riverton"),),
     ),
+    # an event attended ("attendance_verbs" + "presence_nouns") carries the scene; one skipped does not
+    Case(
+        "verb-scene-attended", "Ana Lind attended a summit in Riverton.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       2  nsubj      PROPN  _          NNP
+         2  attended   2  ROOT       VERB   attend     VBD
+         3  a          4  det        DET    _          DT
+         4  summit     2  dobj       NOUN   _          NN
+         5  in         4  prep       ADP    _          IN
+         6  Riverton   5  pobj       PROPN  _          NNP
+         7  .          2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
+        facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-scene"),),
+    ),
+    Case(
+        "verb-scene-skipped", "Ana Lind skipped a summit in Riverton.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       2  nsubj      PROPN  _          NNP
+         2  skipped    2  ROOT       VERB   skip       VBD
+         3  a          4  det        DET    _          DT
+         4  summit     2  dobj       NOUN   _          NN
+         5  in         4  prep       ADP    _          IN
+         6  Riverton   5  pobj       PROPN  _          NNP
+         7  .          2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
+        absent=(("Ana Lind", "visited", "Riverton"),),
+    ),
     # an author's credit on a line of its own (here the whole text)
     Case(
         "credit-line", "Ana Lind, Acme",
