@@ -223,7 +223,7 @@ class DocView:
             mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod")]
             out += [Arg(a.key, a.factor * 0.9, "forces") for c in mods for a in self.direct(c)
                     if self.is_a(a.key, "Agent")]
-        if not out and word_in(t, self.words.conduct_nouns):
+        if not out and owners and word_in(t, self.words.conduct_nouns):  # "leads X's programs" leads no X
             mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nmod")]
             agents = [self.owner_country(a) for c in mods for a in self.direct(c) if self.is_a(a.key, "Agent")]
             countries = [a for a in agents if self.cls(a.key) == "Country"]
