@@ -99,6 +99,7 @@ class RelationWords:
     inclusion_preps: frozenset[str]  # "allies including A", "officials such as A": A holds the plural role
     interview_properties: frozenset[str]  # "X spoke with The Times": no such fact with a news outlet
     presence_nouns: frozenset[str]  # "said during a briefing in Riverton": events whose place is the speaker's
+    unit_nouns: frozenset[str]  # "director of the UN office in Geneva": a unit of a body; a post there is a post in the body
     speaking_verbs: frozenset[str]  # "X spoke by phone from Ruritania": besides reporting, verbs that place a speaker in a country
     attendance_verbs: frozenset[str]  # "attended a summit in Riverton": verbs whose object event the subject is at
     sceneless_verbs: frozenset[str]  # "born in", "invested in": a verb whose "in"/"at" is no place of presence

@@ -160,7 +160,7 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
         if c.dep_ == "prep" and c.lower_ in ROLE_PREPS and not (modified and c.lower_ in ("in", "with", "for")):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    objs += v.direct(p)
+                    objs += v.direct(p) or unit_owners(v, p)
     objs += _from_party_or_seat(v, noun)
     if noun.lemma_.lower() == "member" and any(v.cls(o.key) != "Country" for o in objs[len(before):]):
         objs = [o for o in before if v.cls(o.key) != "Country"] + objs[len(before):]  # "a British member of Parliament"
@@ -185,6 +185,16 @@ def _from_party_or_seat(v: DocView, noun: Token) -> list[Arg]:
             out += [a for a in v.direct(p) if v.cls(a.key) == "Group" and a.key in v.res.gazetteer.entries
                     or v.is_locality(a.key) and noun.lower_ in v.words.representative_roles]
     return out
+
+
+def unit_owners(v: DocView, tok: Token) -> list[Arg]:
+    """The bodies a unit noun that names no entity itself belongs to ("the UN office in Geneva",
+    "the NRA's lobbying arm", "the Russian mission": ``unit_nouns``): a post there is a post in
+    them, not their head."""
+    if tok.i in v.r.token_keys or not word_in(tok, v.words.unit_nouns):
+        return []
+    return [a for c in tok.children if c.dep_ in ("compound", "poss", "amod", "nmod") and c.i < tok.i
+            for a in v.direct(c) if v.is_a(a.key, "Agent")]
 
 
 def names_a_topic(v: DocView, tok: Token) -> bool:

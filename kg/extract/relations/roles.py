@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.relations.posts import leader_or_member, role_of, role_phrase, roles_on
+from kg.extract.relations.posts import leader_or_member, role_of, role_phrase, roles_on, unit_owners
 from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult
 from kg.extract.relations.registry import rule
 from kg.extract.relations.status import status_of
@@ -75,6 +75,8 @@ def _a_post_not_the_head(v: DocView, tok: Token, role: str, status: str) -> bool
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "for":
             return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(unit_owners(v, p) for p in c.children if p.dep_ == "pobj"):
+            return True  # "director of the UN office in Geneva": the head of a unit, a post in the body
         if c.i < tok.i and (c.lower_ in v.words.post_modifiers
                             or c.dep_ == "det" and c.lower_ in ("a", "an") and status == "current"
                             or c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in role.split()):
