@@ -677,6 +677,8 @@ ORG_ROWS: list[OrgRow] = [
     ("democratic-party-us", "Group", "Democratic Party", ["Democrats", "U.S. Democratic Party", "Democrat"], "USA", None),
     ("republican-party-us", "Group", "Republican Party", ["Republicans", "GOP", "Grand Old Party", "Republican",
                                                           "G.O.P."], "USA", None),
+    # advocacy groups whose acronym the NER takes for a place ("the NRA" is a GPE in en_core_web_sm)
+    ("nra", "Organization", "National Rifle Association", ["NRA", "the NRA", "National Rifle Association of America"], None, None),
     # -- United Kingdom ----------------------------------------------------------------
     ("downing-street", "GovernmentBody", "Downing Street", ["No 10", "No. 10", "Number 10", "10 Downing Street"], "GBR", None),
     ("uk-parliament", "GovernmentBody", "Parliament of the United Kingdom", ["UK Parliament", "British Parliament", "Westminster"], "GBR", None),
