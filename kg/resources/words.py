@@ -74,6 +74,7 @@ class RelationWords:
     delegate_nouns: frozenset[str]  # "his Japanese counterparts", "officials from A": their state
     administration_nouns: frozenset[str]  # "the Obama administration": a head's government stands for the state
     follower_nouns: frozenset[str]  # "urged voters to back X": people at large, the urger takes the side
+    advocacy_properties: frozenset[str]  # "urged voters to back X": properties whose exhortation is the urger's stance
     people_nouns: frozenset[str]  # trigger nouns naming the agents themselves ("critics of X")
     post_modifiers: frozenset[str]  # "associate director of Y": a post in Y, not its head
     beat_roles: frozenset[str]  # "White House correspondent X": the body before them is the beat

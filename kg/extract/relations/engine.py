@@ -82,7 +82,8 @@ def _relation(v: DocView, r: Reading) -> Relation:
         doc_id=v.doc_id, sentence=sent.text.strip(), start=sent.start_char,
         end=sent.start_char + len(sent.text.rstrip()), rule=r.rule, confidence=conf,
         # a post not yet taken ("President-elect X") is hedged like a planned act: no plain triple
-        modality="hedged" if r.status == "future" else r.modality or modality(v.words, anchor, r.prop in v.onto.events),
+        modality="hedged" if r.status == "future" else r.modality or modality(
+            v.words, anchor, r.prop in v.onto.events, r.prop.lower() in v.words.advocacy_properties),
         role_status=(r.status or "current") if r.prop in v.onto.posts else None,
     )
     return Relation(r.subject.key, r.prop, r.object.key, ev)

@@ -18,11 +18,13 @@ from kg.resources.words import RelationWords
 __all__ = ["modality"]
 
 
-def modality(w: RelationWords, tok: Token, event: bool = False) -> str:
+def modality(w: RelationWords, tok: Token, event: bool = False, stance: bool = False) -> str:
     """The modality of a reading anchored at ``tok``: climbs at most six heads (one for a noun
     subject, two when the property is an event's: "sanctions on Y would ratchet up tensions" is a
     hypothesis, "an alliance of A and B will act" is no planned alliance), stopping at a reporting
-    verb, a relative clause or an apposition."""
+    verb, a relative clause or an apposition.  For a ``stance`` property (``advocacy_properties``),
+    urging people at large ("urged voters to back X": ``follower_nouns``) is the urger's own stance,
+    not a request."""
     if tok.tag_ == "VBG" and tok.lemma_.lower() in w.en_route_verbs \
             and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
         return "hedged"  # "X is heading to Y": on the way, not there
@@ -31,7 +33,7 @@ def modality(w: RelationWords, tok: Token, event: bool = False) -> str:
     subject_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
     for step in range((2 if event else 1) if subject_noun else 6):  # "an alliance of A and B will act": the alliance is
         found = _marked(w, t, step)
-        if found is None and came_from is not None:
+        if found is None and came_from is not None and not (stance and _urges_followers(w, t, came_from)):
             found = _governed(w, t, came_from)
         if found == "stop":
             break
@@ -141,6 +143,17 @@ def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
         if lemma in hedges:
             return "hedged"
     return None
+
+
+def _urges_followers(w: RelationWords, t: Token, came_from: Token) -> bool:
+    """Does ``t`` urge people at large to do ``came_from`` ("urged supporters to vote for X",
+    "called on voters to reject Y")?"""
+    if came_from.dep_ != "xcomp" or t.pos_ != "VERB":
+        return False
+    urged = [c for c in t.children if c.dep_ == "dobj" and c.i < came_from.i]
+    urged += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children
+              if p.dep_ == "pobj"]
+    return bool(urged) and all(u.lower_ in w.follower_nouns or u.lemma_.lower() in w.follower_nouns for u in urged)
 
 
 def _future_time(verb: Token, future: frozenset[str], depth: int = 0) -> bool:
