@@ -33,6 +33,7 @@ class RelationWords:
     stance_properties: frozenset[str]  # properties of a stance or act against another agent
     stance_verbs: frozenset[str]  # verbs of a stance on an event noun ("warned of visits to Y")
     negators: frozenset[str]  # verbs that negate their complement ("deny", "refuse")
+    reluctance_verbs: frozenset[str]  # "did not hesitate to criticize": a negated reluctance asserts the act
     negation_words: frozenset[str]  # determiners/adverbs that negate ("not", "never", "no")
     conduct_nouns: frozenset[str]  # nouns whose modifier is the agent ("Ruritanian aggression")
     force_nouns: frozenset[str]  # forces and arms a state or group acts through ("Ruritanian troops")

@@ -32,7 +32,11 @@ def modality(w: RelationWords, tok: Token, event: bool = False, stance: bool = F
     came_from: Token | None = None
     subject_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass")
     for step in range((2 if event else 1) if subject_noun else 6):  # "an alliance of A and B will act": the alliance is
-        found = _marked(w, t, step)
+        reluctant = came_from is not None and came_from.dep_ in ("xcomp", "advcl") and _to_infinitive(came_from) \
+            and t.lemma_.lower() in w.reluctance_verbs
+        found = _marked(w, t, step, negation=not reluctant)
+        if reluctant and found is None and not any(c.dep_ == "neg" for c in t.children):
+            found = "hedged"  # "X hesitated to criticize Y"; "did not hesitate to criticize Y" says X did
         if found is None and came_from is not None and not (stance and _urges_followers(w, t, came_from)):
             found = _governed(w, t, came_from)
         if found == "stop":
@@ -58,10 +62,11 @@ def modality(w: RelationWords, tok: Token, event: bool = False, stance: bool = F
     return "asserted"
 
 
-def _marked(w: RelationWords, t: Token, step: int) -> str | None:
-    """Negation, a modal, a condition, a hedging adverb among ``t``'s children, or a future time."""
+def _marked(w: RelationWords, t: Token, step: int, negation: bool = True) -> str | None:
+    """Negation (unless ``negation`` is False: "did not hesitate to"), a modal, a condition, a
+    hedging adverb among ``t``'s children, or a future time."""
     for c in t.children:
-        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and step == 0):
+        if negation and (c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and step == 0)):
             return "negated"
         if step == 0 and c.dep_ in ("nsubj", "nsubjpass") and any(
                 g.dep_ == "det" and g.lower_ in w.negation_words for g in c.children):
