@@ -1189,7 +1189,9 @@ US_STATE_ROWS: list[tuple[str, str, list[str]]] = [
 # a state that controls it (Crimea, Donbas, the Golan Heights, Kashmir, Nagorno-Karabakh,
 # Abkhazia, South Ossetia, Transnistria) and a region that spans several states (Kurdistan,
 # Punjab, Balochistan) get none: the gazetteer takes no side.  A region whose name is also a
-# city of the gazetteer (Idlib, Donetsk, Kandahar) is left to the city.
+# city of the gazetteer (Idlib, Donetsk, Kandahar) is left to the city.  The nations of the United
+# Kingdom are left out: each has a government of its own ("the public services minister for Wales"
+# works for Wales), which a Place cannot employ, and the NER types them as states already.
 # --------------------------------------------------------------------------------------
 WORLD_REGION_ROWS: list[tuple[str, str, list[str], str | None]] = [
     ("ua-crimea", "Crimea", ["Crimean Peninsula", "Crimean peninsula"], None),
@@ -1230,10 +1232,6 @@ WORLD_REGION_ROWS: list[tuple[str, str, list[str], str | None]] = [
     ("iq-nineveh", "Nineveh", ["Nineveh Province", "Nineveh province"], "IRQ"),
     ("iq-kurdistan-region", "Kurdistan Region", ["Iraqi Kurdistan", "Kurdistan Region of Iraq"], "IRQ"),
     ("es-catalonia", "Catalonia", ["Catalunya"], "ESP"),
-    ("gb-scotland", "Scotland", [], "GBR"),
-    ("gb-wales", "Wales", [], "GBR"),
-    ("gb-england", "England", [], "GBR"),
-    ("gb-northern-ireland", "Northern Ireland", [], "GBR"),
     ("ca-quebec", "Quebec", ["Québec"], "CAN"),
     ("ca-ontario", "Ontario", [], "CAN"),
     ("ca-alberta", "Alberta", [], "CAN"),
