@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-__all__ = ["CHUNK_CHARS", "dateline_word", "split_text", "prepare_text", "blank_link_cards"]
+__all__ = ["CHUNK_CHARS", "dateline_word", "split_text", "prepare_text", "blank_link_cards", "blank_photo_lines"]
 
 CHUNK_CHARS = 10_000
 
@@ -75,11 +75,12 @@ _GALLERY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
 
 def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str] = frozenset(),
                  card_ends: frozenset[str] = frozenset(), galleries: frozenset[str] = frozenset(),
-                 widgets: frozenset[str] = frozenset()) -> str:
+                 widgets: frozenset[str] = frozenset(), photo: tuple[frozenset[str], ...] = ()) -> str:
     """Blank out web boilerplate lines ("Also Read", "Advertisement", ...), the markers and titles
     of photo galleries (:func:`blank_gallery`, on lines with a marker of ``galleries`` followed by
     "N of M": "Hide Caption 3 of 32"), agency credits, link cards (:func:`blank_link_cards`,
-    ended by one of ``card_ends``), a widget's word that opens a line (``widgets``: "CLOSE A trade
+    ended by one of ``card_ends``), photo credits and caption labels (:func:`blank_photo_lines`,
+    ``photo``: credits, labels, positions), a widget's word that opens a line (``widgets``: "CLOSE A trade
     expert says ...", in capitals) and the brackets of an editor's insertion ("[Ruritanian president] Lind").
 
     >>> prepare_text("Photos: Ana Lind in Paris. Hide Caption 1 of 9", frozenset(), galleries=frozenset({"hide caption"})).strip()
@@ -93,6 +94,8 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
     original text stay valid.  Control characters other than newline and tab become spaces too.
     """
     text = blank_link_cards(text, card_ends)
+    if photo:
+        text = blank_photo_lines(text, *photo)
     if galleries not in _GALLERY_CACHE:
         names = "|".join(sorted(re.escape(g) for g in galleries))
         _GALLERY_CACHE[galleries] = re.compile(rf"(?:{names})\s+\d+\s+of\s+\d+", re.IGNORECASE) if names else None
@@ -122,8 +125,49 @@ def prepare_with(words) -> Callable[[str], str]:
     """:func:`prepare_text` with every word list of the entity lexicon's words (what ``kg build``
     runs before parsing; training and evaluation scripts use the same)."""
     agencies = words.news_agencies | words.outlet_credits
+    photo = (words.photo_credits, words.caption_labels, words.caption_positions)
     return lambda text: prepare_text(text, words.boilerplate, agencies, words.link_card_ends,
-                                     words.gallery_markers, words.widget_markers)
+                                     words.gallery_markers, words.widget_markers, photo)
+
+
+_PHOTO_CACHE: dict[tuple, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None] = {}
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def blank_photo_lines(text: str, credits: frozenset[str], labels: frozenset[str], positions: frozenset[str]) -> str:
+    r"""Blank a photo credit up to a caption label or the end of its line, the caption label, and
+    inside such a line a position in brackets after a word; the caption itself stays.
+
+    >>> blank_photo_lines("Image copyright AFP Image caption Ana Lind (R) met Bo Berg\nText.",
+    ...                   frozenset({"image copyright"}), frozenset({"image caption"}), frozenset({"r"}))
+    '                                  Ana Lind     met Bo Berg\nText.'
+    """
+    key = (credits, labels, positions)
+    if key not in _PHOTO_CACHE:
+        alt = _alternatives
+        _PHOTO_CACHE[key] = (re.compile(rf"(?im)^[ \t]*(?:{alt(credits)})\b[^\n]*?(?=\s(?:{alt(labels)})\b|$)"),
+                             re.compile(rf"(?i)\b(?:{alt(labels)})\b"),
+                             re.compile(rf"(?i)\s\((?:{alt(positions)})\)")) if credits and labels and positions else None
+    pats = _PHOTO_CACHE[key]
+    if pats is None:
+        return text
+    credit, label, position = pats
+
+    def caption_line(m: re.Match[str]) -> str:
+        line = m.group(0)
+        if not label.search(line) and not credit.search(line):
+            return line
+        return position.sub(_spaces, label.sub(_spaces, credit.sub(_spaces, line)))
+
+    return _LINE.sub(caption_line, text)
 
 
 _OPENER = re.compile(r"\s*Photos:\s*")

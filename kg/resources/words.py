@@ -130,6 +130,9 @@ class EntityWords:
     news_agencies: frozenset[str]  # agency credits blanked before parsing
     gallery_markers: frozenset[str]  # "Hide Caption 3 of 32": a line of a photo gallery, blanked
     widget_markers: frozenset[str]  # "CLOSE" before a video's caption at the start of a line, blanked
+    photo_credits: frozenset[str]  # "Image copyright AFP": a photo credit, blanked to the caption label or the line's end
+    caption_labels: frozenset[str]  # "Image caption": the label before a caption, blanked (the caption stays)
+    caption_positions: frozenset[str]  # "Moon Jae-in (R)" in a caption: where in the picture, blanked
     outlet_credits: frozenset[str]  # outlets whose "(CNN)" credit is blanked too; the name stays elsewhere
     languages: frozenset[str]  # language names of news-monitoring source lines
     organization_heads: frozenset[str]  # last words that make a name an organisation's
