@@ -77,7 +77,7 @@ def _a_post_not_the_head(v: DocView, tok: Token, role: str, status: str) -> bool
             return True
         if c.dep_ == "prep" and c.lower_ == "of" and any(unit_owners(v, p) for p in c.children if p.dep_ == "pobj"):
             return True  # "director of the UN office in Geneva": the head of a unit, a post in the body
-        if c.i < tok.i and (c.lower_ in v.words.post_modifiers
+        if c.i < tok.i and (c.lower_ in v.words.post_modifiers and c.i not in v.r.token_keys  # not "Foreign" of a name
                             or c.dep_ == "det" and c.lower_ in ("a", "an") and status == "current"
                             or c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in role.split()):
             return True

@@ -129,7 +129,8 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     before_role = title_toks[: max(0, len(title_toks) - len(role.split()))]
     extra = [t for t in before_role if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in v.res.title_words]
     if prop == "leaderOf" and (extra or any(t.lower_ in v.words.portfolios for t in title_toks[:-1])
-                               or any(v.doc[j].lower_ in v.words.post_modifiers for j in range(max(0, lo), m.start))):
+                               or any(v.doc[j].lower_ in v.words.post_modifiers and j not in v.r.token_keys
+                                      for j in range(max(0, lo), m.start))):  # not "Foreign" of "<House Foreign Affairs Committee>"
         prop = "worksFor"  # "<Org> foreign policy chief X", "<Senate> majority leader X", "<Org> communications
         # director X": a post, not the head
     if extra and (role.endswith(".") or role + "." in v.res.entities.words.honorifics):
