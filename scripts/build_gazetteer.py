@@ -679,6 +679,12 @@ ORG_ROWS: list[OrgRow] = [
                                                           "G.O.P."], "USA", None),
     # advocacy groups whose acronym the NER takes for a place ("the NRA" is a GPE in en_core_web_sm)
     ("nra", "Organization", "National Rifle Association", ["NRA", "the NRA", "National Rifle Association of America"], None, None),
+    # -- political groups of the European Parliament (no country: they span the union) ----------------
+    ("epp", "Group", "European People's Party", ["EPP", "European People’s Party", "EPP group"], None, None),
+    ("s-and-d", "Group", "Progressive Alliance of Socialists and Democrats", ["S&D", "Socialists and Democrats", "S&D group"], None, None),
+    ("renew-europe", "Group", "Renew Europe", ["Renew Europe group"], None, None),
+    ("ecr", "Group", "European Conservatives and Reformists", ["ECR", "ECR group"], None, None),
+    ("pes", "Group", "Party of European Socialists", ["PES"], None, None),
     # -- United Kingdom ----------------------------------------------------------------
     ("downing-street", "GovernmentBody", "Downing Street", ["No 10", "No. 10", "Number 10", "10 Downing Street"], "GBR", None),
     ("uk-parliament", "GovernmentBody", "Parliament of the United Kingdom", ["UK Parliament", "British Parliament", "Westminster"], "GBR", None),
