@@ -28,7 +28,7 @@ from typing import Callable, Iterable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kg.extract.context.when import clause_verb, date_clause, day_entity, past_tense, resolve_entity
+from kg.extract.context.when import clause_verb, date_clause, day_entity, is_age, past_tense, resolve_entity
 from kg.resources.words import TimeWords
 
 __all__ = ["Anchor", "lede_anchor", "told_later", "LEDE_SENTENCES", "STORY_DAYS"]
@@ -81,7 +81,7 @@ def lede_anchor(doc: Doc, keys_at: Callable[[int], Iterable[str]], words: TimeWo
             if span is None or span[0] != span[1] or not earliest <= span[0] <= base or not past_tense([verb]):
                 continue
             keys = frozenset(k for t in sent for k in keys_at(t.i))
-            said = clause_verb(verb).lemma_.lower() in saying
+            said = verb.lemma_.lower() in saying
             props = words.story_day_of_saying if said else words.story_day_properties
             return Anchor(span[0], sent.end_char, keys, props) if keys else None
     return None
@@ -92,7 +92,7 @@ def told_later(sent: SpacySpan, args: list[Token]) -> bool:
     a duration, a day; not an age, "Lisa, 53,", nor a modifier, "a two-day summit"), no past
     perfect on the fact's clause?"""
     if any(e.label_ in ("DATE", "TIME") and e.root.dep_ not in ("amod", "compound", "nummod")
-           and not (e.text.isdigit() and len(e.text) <= 2) for e in sent.ents):
+           and not is_age(e) for e in sent.ents):
         return False
     for a in args:
         v = clause_verb(a)

@@ -23,7 +23,8 @@ from kg.extract.context.bounds import date_range
 from kg.extract.context.dates import Span, parse_date, resolve
 from kg.resources.words import TimeWords
 
-__all__ = ["document_date", "event_span", "fact_tokens", "past_tense", "clause_verb", "date_clause", "day_entity", "resolve_entity",
+__all__ = ["document_date", "event_span", "fact_tokens", "past_tense", "clause_verb", "date_clause", "day_entity", "is_age",
+           "resolve_entity",
            "HEAD_CHARS"]
 
 HEAD_CHARS = 250  # how far into the text a dateline may stand
@@ -159,6 +160,11 @@ def _choose(dates: list[SpacySpan], args: list[Token]) -> SpacySpan | None:
     return None
 
 
+def is_age(ent: SpacySpan) -> bool:
+    """A number of one or two digits the NER took for a date: an age ("Lisa, 53,"), no time."""
+    return ent.text.isdigit() and len(ent.text) <= 2
+
+
 def day_entity(words: TimeWords, ent: SpacySpan) -> bool:
     """A DATE entity, or a TIME entity that names a day ("Sunday night", "this morning")."""
     return ent.label_ == "DATE" or (ent.label_ == "TIME" and any(t.lower_ in words.time_day_anchors for t in ent))
@@ -188,7 +194,7 @@ def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str |
                hedged: bool) -> Span | None:
     """The (start, end) ISO days the sentence gives the fact whose argument tokens are ``args``."""
     # a date that names no time ("the 100-year anniversary") or an age ("Lisa, 53,") is no candidate
-    dates = [e for e in sent.ents if day_entity(words, e) and not (e.text.isdigit() and len(e.text) <= 2)
+    dates = [e for e in sent.ents if day_entity(words, e) and not is_age(e)
              and resolve_entity(words, e, base, "past") is not None]
     if not dates:
         return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.relations.modality import urged_objects
 from kg.extract.relations.posts import role_pair
 from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView, word_in
@@ -90,14 +91,9 @@ def _through(v: DocView, t: Token, factor: float) -> tuple[list[Arg] | None, boo
     if t.dep_ == "xcomp":
         # object control: "urged X to visit", "called on X to resign": X is the agent; "urged voters
         # to back X": the voters are anyone, the one who urges takes the side (follower_nouns)
-        followers = v.words.follower_nouns
-        for c in t.head.children:
-            if c.i < t.i and c.dep_ == "dobj" and not word_in(c, followers):
-                return [a.times(factor) for a in v.deep(c)], False
-            if c.i < t.i and c.dep_ == "prep" and c.lower_ in ("on", "upon"):
-                objs = [p for p in c.children if p.dep_ == "pobj"]
-                if objs and not word_in(objs[0], followers):
-                    return [a.times(factor) for a in v.deep(objs[0])], False
+        for u in urged_objects(t.head, t):
+            if not word_in(u, v.words.follower_nouns):
+                return [a.times(factor) for a in v.deep(u)], False
     return None, False
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from kg.resources.words import RelationWords
 
-__all__ = ["modality"]
+__all__ = ["modality", "urged_objects"]
 
 
 def modality(w: RelationWords, tok: Token, event: bool = False, stance: bool = False) -> str:
@@ -150,14 +150,24 @@ def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
     return None
 
 
+def urged_objects(head: Token, comp: Token) -> list[Token]:
+    """Whom ``head`` asks to do its complement ``comp``, in text order: its object ("urged X to
+    act") or the first object of its "on" ("called on X to act"), written before the complement."""
+    out = []
+    for c in head.children:
+        if c.i < comp.i and c.dep_ == "dobj":
+            out.append(c)
+        elif c.i < comp.i and c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            out += [p for p in c.children if p.dep_ == "pobj"][:1]
+    return out
+
+
 def _urges_followers(w: RelationWords, t: Token, came_from: Token) -> bool:
     """Does ``t`` urge people at large to do ``came_from`` ("urged supporters to vote for X",
     "called on voters to reject Y")?"""
     if came_from.dep_ != "xcomp" or t.pos_ != "VERB":
         return False
-    urged = [c for c in t.children if c.dep_ == "dobj" and c.i < came_from.i]
-    urged += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children
-              if p.dep_ == "pobj"]
+    urged = urged_objects(t, came_from)
     return bool(urged) and all(u.lower_ in w.follower_nouns or u.lemma_.lower() in w.follower_nouns for u in urged)
 
 
