@@ -88,8 +88,24 @@ def _pattern_candidates(found: Candidates, res: Resources, headline: dict[int, b
             start += 1
         while end - start > 2 and doc[end - 1].lower_ in title_words and doc[end - 1].lower_ in honor:
             end -= 1  # "Department of Public Utilities Chairman X", "Air Force Col. X": the title is not the name
+        start = _joined_before(doc, start, end)
         if end - start >= 2:
             found.add(5, start, end, cls, "pattern")
+
+
+def _joined_before(doc: Doc, start: int, end: int) -> int:
+    """Where a naming pattern's body really starts: the NER's organisation that ends with it and
+    joins capitalised words to it by "and" ("the National Search and Rescue Agency", where the
+    pattern, capitalised words before a head word, reads only "Rescue Agency")."""
+    if start < 2 or doc[start - 1].lower_ not in ("and", "&"):
+        return start
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.end == end and ent.start < start - 1:
+            first = ent.start + (doc[ent.start].lower_ == "the")
+            words = [t for t in doc[first:start - 1] if t.lower_ not in ("of", "for")]
+            if words and all(t.is_alpha and t.text[:1].isupper() for t in words) and doc[first].text[:1].isupper():
+                return first
+    return start
 
 
 def _known_people(found: Candidates, res: Resources) -> None:

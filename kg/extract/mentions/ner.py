@@ -141,7 +141,15 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
             return None
     # "The Times via Skype", "Reuters via Getty Images": the name ends before "via"
     end = next((t.i for t in doc[start + 1:end] if t.text == "via"), end)
-    return _Span(start, end, cls, person)
+    return _Span(start, _before_title(doc, res, start, end) if not person and end == ent.end else end, cls, person)
+
+
+def _before_title(doc: Doc, res: Resources, start: int, end: int) -> int:
+    """Where a body's name ends when the NER glued to it the first word of the title after it
+    ("Pentagon Press" + "Secretary X": "press secretary" is the title)."""
+    while end - start >= 2 and end < len(doc) and f"{doc[end - 1].lower_} {doc[end].lower_}" in res.title_words:
+        end -= 1
+    return end
 
 
 def _listed(doc: Doc, start: int) -> bool:
@@ -246,6 +254,8 @@ def _no_name(found: Candidates, res: Resources, s: _Span) -> bool:
         and doc[end].lower_ in title_words and (not covered or _owner_then_portfolio(found, portfolios, start, end))
         or org and end - start == 1 and end < len(doc) and not covered  # "Supreme" of "Supreme Leader X"
         and f"{doc[start].lower_} {doc[end].lower_}" in title_words
+        or end - start == 1 and end < len(doc) and doc[start].lower_ in res.entities.words.title_modifiers
+        and doc[end].lower_ in title_words  # "Rear" of "Rear Admiral X", "Vice" of "Vice President X"
     )
 
 
