@@ -94,6 +94,7 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
 def _label(cand: Candidate, probs: dict[str, float], model: RelationModel, resolution: Resolution,
            res: Resources) -> str | None:
     admitted = [lab for lab in model.labels if lab in model.thresholds
+                and not (lab == "leaderOf" and _lone_word(resolution.entities[cand.subject], res))
                 and res.ontology.admits(lab, cand.subject_cls, cand.object_cls)
                 and not (lab == "locatedIn" and cand.subject_cls == "Country")  # a state is in no state
                 and not (lab == "locatedIn" and lies_on_water(res, cand.subject_cls,
@@ -104,6 +105,15 @@ def _label(cand: Candidate, probs: dict[str, float], model: RelationModel, resol
     if round(min(0.99, probs[label]), 3) < model.thresholds[label]:  # the confidence the fact will carry
         return None
     return label
+
+
+def _lone_word(ent, res: Resources) -> bool:
+    """A person known only by one word, never titled nor given a post in the text ("Ladakh",
+    "Twitter" taken for people by the NER): the classifier's words and path cannot tell it from a
+    misread name, so it makes no such entity the head of anything (the rules, which read the
+    clause, still may), unless the office-holder table knows the word as a head's surname ("Blair")."""
+    return ent.cls == "Person" and " " not in ent.name.strip() and not ent.job_titles \
+        and not any(" " in a.strip() for a in ent.aliases) and res.offices.led_country(ent.name) is None
 
 
 def _relation(v: DocView, cand: Candidate, label: str, p: float, model: RelationModel) -> Relation | None:
@@ -155,7 +165,9 @@ def beyond_rules(learned: Sequence[Relation], rules: Sequence[Relation],
     A learned locatedIn is also dropped for a place the rules already locate, and a learned post
     for a person the rules give a post in another institution of the same class in that sentence
     ("German Chancellor X and French President Y": not X leaderOf France), and a learned leaderOf
-    for a person the rules already make the head of something else in the text, or that the
+    for a person the rules already make the head of something else in the text, or of something
+    whose head the rules name in that sentence ("Ruritania's President X ..., his spokesperson,
+    Y": not Y leaderOf Ruritania), or that the
     office-holder table contradicts (``names``: entity key -> name, ``date``: the text's ISO date;
     see :meth:`Offices.may_lead`): on 200 unseen AllSides articles the classifier's heads of states
     were right 5 times in 19 (read by the lead session): "Trump leaderOf France".
@@ -164,6 +176,7 @@ def beyond_rules(learned: Sequence[Relation], rules: Sequence[Relation],
     placed = {r.subject for r in rules if r.predicate == "locatedIn"}
     posts: dict[tuple[str, int], set[str]] = {}
     leads: dict[str, set[str]] = {}
+    headed: dict[tuple[str, int], set[str]] = {}  # (what is led, sentence) -> its heads by the rules
     for r in rules:
         related.setdefault((r.subject, r.object), set()).add(r.predicate)
         related.setdefault((r.object, r.subject), set()).add("~" + r.predicate)
@@ -171,12 +184,15 @@ def beyond_rules(learned: Sequence[Relation], rules: Sequence[Relation],
             posts.setdefault((r.subject, r.evidence.start), set()).add(r.object)
         if r.predicate == "leaderOf" and r.evidence.modality == "asserted":
             leads.setdefault(r.subject, set()).add(r.object)
+            headed.setdefault((r.object, r.evidence.start), set()).add(r.subject)
     out = []
     for r in learned:
         if r.predicate == "locatedIn" and r.subject in placed:
             continue  # the rules already say where it is ("CITY, Country" datelines): no second guess
         if r.predicate == "leaderOf" and leads.get(r.subject, set()) - {r.object}:
             continue  # the rules already say what the person leads ("President X" of one state): no second head
+        if r.predicate == "leaderOf" and headed.get((r.object, r.evidence.start), set()) - {r.subject}:
+            continue  # the rules name its head in this sentence ("Ruritania's President X ..., his spokesperson, Y")
         if r.predicate == "leaderOf" and offices is not None and names is not None and classes is not None \
                 and classes.get(r.object) == "Country" and not offices.may_lead(names.get(r.subject, ""), r.object, date):
             continue  # the office-holder table knows the person as another state's head, or the state's

@@ -43,6 +43,28 @@ def test_beyond_rules_gives_no_second_head_to_a_leader_the_rules_know():
     assert [(r.subject, r.object) for r in kept] == [("person/b", "country/y")]
 
 
+def test_beyond_rules_gives_no_second_head_to_what_the_rules_give_a_head_in_that_sentence():
+    rules = [_rel("person/a", "leaderOf", "country/x")]
+    learned = [_rel("person/b", "leaderOf", "country/x", "learned")]
+    assert beyond_rules(learned, rules) == []
+    elsewhere = [Relation("person/b", "leaderOf", "country/x", Evidence("d", "t.", 40, 42, "learned", 0.8))]
+    assert len(beyond_rules(elsewhere, rules)) == 1  # another sentence: another post (a premier, a president)
+
+
+def test_a_lone_untitled_word_taken_for_a_person_heads_nothing_the_classifier_reads():
+    from kg.extract.learned.classify import _lone_word
+    from kg.model import Entity
+    from kg.resources import load_resources
+
+    res = load_resources()
+    assert _lone_word(Entity("person/ladakh", "Person", "Ladakh"), res)
+    assert not _lone_word(Entity("person/ana-lind", "Person", "Ana Lind"), res)
+    assert not _lone_word(Entity("person/lind", "Person", "Lind", job_titles={"President"}), res)
+    assert not _lone_word(Entity("person/lind", "Person", "Lind", {"President Lind"}), res)
+    assert not _lone_word(Entity("person/blair", "Person", "Blair"), res)  # a head's surname in the office table
+    assert not _lone_word(Entity("org/ladakh", "Organization", "Ladakh"), res)
+
+
 def test_path_limit_per_label():
     model = dataclasses.replace(load_model(), max_path=3, max_path_by_label={"killed": None, "livesIn": 2})
     assert model.path_limit("killed") is None
