@@ -166,6 +166,7 @@ class EntityWords:
     town_nouns: frozenset[str]  # nouns for a town ("the town of X")
     place_of_nouns: frozenset[str]  # "the <demonym> <noun> of X" ("city", "province")
     kin_nouns: frozenset[str]  # "the Kim family", "the Bush dynasty": the kin, not the person named
+    stance_prefixes: frozenset[str]  # "anti-Semitic", "pro-Russian": an adjective of a stance, no name
 
 
 @dataclass(frozen=True, slots=True)

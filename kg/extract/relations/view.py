@@ -137,11 +137,11 @@ class DocView:
             return [Arg(keys[c.i], 0.95) for c in t.children
                     if c.dep_ in ("appos", "compound") and c.i in keys and self.cls(keys[c.i]) == "Person"]
         if t.lower_ in self.ewords.place_nouns:
-            # "the province of X", "the city of X", "X province"
+            # "the province of X", "the city of X", "X province" (but "the Red Sea city of X" is X)
             out = [Arg(keys[p.i], 0.95) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" and p.i in keys]
-            return out + [Arg(keys[c.i], 0.95) for c in t.children if c.dep_ == "compound" and c.i in keys
-                          and self.is_locality(keys[c.i])]
+            return out or [Arg(keys[c.i], 0.95) for c in t.children if c.dep_ == "compound" and c.i in keys
+                           and self.is_locality(keys[c.i])]
         return []
 
     def included(self, noun: Token) -> list[Arg]:
