@@ -298,7 +298,8 @@ class DocView:
         in_scope = limited is None or word_in(anchor, limited)
         if prop in person_reading and not armed and in_scope and (obj.via == "policy" or
                                                      self.cls(s) == "Person" and self.cls(o) != "Person"
-                                                     or self.cls(s) == self.cls(o) == "Person" and _grievance_after(anchor, self.words)):
+                                                     or self.cls(s) == self.cls(o) == "Person" and _grievance_after(anchor, self.words)
+                                                     or self.cls(s) != "Person" and _grievance_after(anchor, self.words, armed_ok=False)):
             prop = person_reading[prop]
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
             return None
@@ -310,16 +311,18 @@ class DocView:
         return Reading(prop, subj, obj, rule, anchor.i, modality, status)
 
 
-def _grievance_after(anchor: Token, words) -> bool:
+def _grievance_after(anchor: Token, words, *, armed_ok: bool = True) -> bool:
     """"X attacked Y over the budget", "... as vacuous", "... for failing to act", "X renewed her
     attacks on Y, calling him weak": a reason or a judgement after the verb (``grievance_preps``, a
-    participle of ``naming_verbs`` or of the reporting verbs) makes one person's attack on another verbal."""
+    participle of ``naming_verbs`` or of the reporting verbs) makes one person's attack on another verbal.
+    Not ``armed_ok``: for a group's or a state's attack, whose reason may be an armed one ("over the
+    rocket fire"), only a judgement ("as", "calling it") or a failing ("for missing its target") counts."""
     verb = anchor.head if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "pobj") else anchor
     if any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.i > anchor.i
            and (c.lemma_.lower() in words.naming_verbs or c.lemma_.lower() in words.reporting) for c in verb.children):
         return True
     for c in anchor.children:
-        if c.dep_ == "prep" and c.lower_ in words.grievance_preps:
+        if c.dep_ == "prep" and c.lower_ in words.grievance_preps and (armed_ok or c.lower_ != "over"):
             if c.lower_ != "for" or any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children):
                 return True
     return False
