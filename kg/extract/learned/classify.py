@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.learned.candidates import Candidate, candidates
 from kg.extract.learned.features import candidate_features, dep_path, head, mention_classes, rule_features
@@ -116,6 +116,15 @@ def _lone_word(ent, res: Resources) -> bool:
         and not any(" " in a.strip() for a in ent.aliases) and res.offices.led_country(ent.name) is None
 
 
+def _list_items(doc: Doc, a: Token, b: Token) -> bool:
+    """Two items of a list the parser hung one on the other ("California; Washington, D.C.; Hawaii;
+    and Austin": Hawaii in apposition to Washington): a semicolon between them, one the other's
+    apposition or conjunct."""
+    lo, hi = sorted((a.i, b.i))
+    linked = (a.head.i == b.i or b.head.i == a.i) and {a.dep_, b.dep_} & {"appos", "conj"}
+    return bool(linked) and any(t.text == ";" for t in doc[lo + 1:hi])
+
+
 def _relation(v: DocView, cand: Candidate, label: str, p: float, model: RelationModel) -> Relation | None:
     doc, res = v.doc, v.res
     status = post_status(doc, cand, res.time) if label in res.ontology.posts else None
@@ -124,6 +133,8 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
     hs, ho = head(doc, cand.s), head(doc, cand.o)
     path = dep_path(hs, ho)
     if path is None:
+        return None
+    if _list_items(doc, hs, ho):
         return None
     limit = model.path_limit(label)
     if limit is not None and len(path[0]) + len(path[2]) > limit:
