@@ -107,6 +107,7 @@ class RelationWords:
     sceneless_verbs: frozenset[str]  # "born in", "invested in": a verb whose "in"/"at" is no place of presence
     world_regions: frozenset[str]  # "democracy in the Middle East": a scope, no place a verb's subject was in
     post_verbs: frozenset[str]  # "X served as ambassador to Y": verbs whose "as <role>" is the subject's post
+    advocacy_calls: frozenset[str]  # "called for a push against X": a hedge that is the caller's own stance
 
 
 @dataclass(frozen=True, slots=True)

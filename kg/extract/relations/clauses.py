@@ -80,8 +80,12 @@ def _through(v: DocView, t: Token, factor: float) -> tuple[list[Arg] | None, boo
         if t.tag_ in ("VBN", "VBG"):
             return None, True  # "wed the man convicted of killing X": the man did it, not the bride
             # (an infinitive climbs on: "X is obliged under a law to provide Y with arms")
-    if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "with":
-        return None, True  # "with fighting corruption and joining the EU the main themes": a topic
+    if t.dep_ == "pcomp" and t.tag_ == "VBG" and (t.head.lower_ == "with" or t.head.lower_ == "from" and any(
+            c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "to" and c.i > t.i for c in t.head.head.children)):
+        # "with fighting corruption and joining the EU the main themes": a topic; "citing the group's
+        # brutality, from beheading civilians to mass executions": a range of examples; "banned X from
+        # travelling to Y": X's act, kept from happening: no one's act here
+        return None, True
     if t.dep_ == "pcomp" and t.head.dep_ == "prep":
         pair = role_pair(v, t.head.head)
         if pair:

@@ -38,7 +38,7 @@ def modality(w: RelationWords, tok: Token, event: bool = False, stance: bool = F
         if reluctant and found is None and not any(c.dep_ == "neg" for c in t.children):
             found = "hedged"  # "X hesitated to criticize Y"; "did not hesitate to criticize Y" says X did
         if found is None and came_from is not None and not (stance and _urges_followers(w, t, came_from)):
-            found = _governed(w, t, came_from)
+            found = _governed(w, t, came_from, stance)
         if found == "stop":
             break
         if found is not None:
@@ -107,9 +107,10 @@ def _future_clause_of_time(w: RelationWords, t: Token) -> bool:
     return False
 
 
-def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
+def _governed(w: RelationWords, t: Token, came_from: Token, stance: bool = False) -> str | None:
     """What the head ``t`` of the clause we came from says of it ("refused to meet", "a plot to
-    kill", "is to launch", "called on X to act"); "stop" at a reporting verb."""
+    kill", "is to launch", "called on X to act"); "stop" at a reporting verb.  A call for a stance
+    (``advocacy_calls``: "called for a push against X") is the caller's own stance, asserted."""
     hedges = w.hedges
     to_clause = came_from.dep_ == "relcl" and _to_infinitive(came_from)
     if t.pos_ == "NOUN" and t.lemma_.lower() in w.negotiation_nouns and came_from.dep_ == "prep" \
@@ -131,8 +132,9 @@ def _governed(w: RelationWords, t: Token, came_from: Token) -> str | None:
     if came_from.dep_ == "xcomp" and any(f"{lemma} {c.lower_}" in hedges for c in t.children
                                          if c.dep_ in ("prep", "prt") and c.i < came_from.i):
         return "hedged"  # "called on X to act": asked for, not done
-    if came_from.dep_ == "prep" and f"{lemma} {came_from.lower_}" in hedges:
-        return "hedged"  # "X set for visit to Y": planned
+    if came_from.dep_ == "prep" and f"{lemma} {came_from.lower_}" in hedges \
+            and not (stance and f"{lemma} {came_from.lower_}" in w.advocacy_calls):
+        return "hedged"  # "X set for visit to Y": planned; "X called for the killing of Y": asked for
     if came_from.dep_ == "nsubjpass" and (lemma in hedges or t.lower_ in hedges) and any(
             c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in t.children):
         return "hedged"  # "the visit is scheduled to include ...", "talks are expected" (not "was planned")

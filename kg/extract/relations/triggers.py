@@ -82,7 +82,7 @@ def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -
     gov, crossed = anchor.head, {anchor.head.lower_} if anchor.dep_ == "pobj" else set()
     while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and gov.dep_ in ("pobj", "prep", "dobj", "conj"):
         gov = gov.head
-        crossed.add(gov.lower_)
+        crossed |= {gov.lower_, gov.lemma_.lower()}  # "investigations into the killing": an investigation
     # "X warned against visits to Y", "X declared that Y was winning during a visit to Z": not said to be X's
     reported = gov.dep_ == "ccomp" and "during" in crossed and gov.head.lemma_.lower() in v.words.reporting
     # not X's: another occasion ("X launched wars before the creation of Y"), thing ("X vowed a response to an attack")
