@@ -95,6 +95,8 @@ def _label(cand: Candidate, probs: dict[str, float], model: RelationModel, resol
            res: Resources) -> str | None:
     admitted = [lab for lab in model.labels if lab in model.thresholds
                 and not (lab == "leaderOf" and _lone_word(resolution.entities[cand.subject], res))
+                and not (lab == "leaderOf" and cand.object_cls == "Country"
+                         and not _titled_head(resolution.entities[cand.subject], cand.object, res))
                 and res.ontology.admits(lab, cand.subject_cls, cand.object_cls)
                 and not (lab == "locatedIn" and cand.subject_cls == "Country")  # a state is in no state
                 and not (lab == "locatedIn" and lies_on_water(res, cand.subject_cls,
@@ -123,6 +125,17 @@ def _list_items(doc: Doc, a: Token, b: Token) -> bool:
     lo, hi = sorted((a.i, b.i))
     linked = (a.head.i == b.i or b.head.i == a.i) and {a.dep_, b.dep_} & {"appos", "conj"}
     return bool(linked) and any(t.text == ";" for t in doc[lo + 1:hi])
+
+
+def _titled_head(ent, country: str, res: Resources) -> bool:
+    """Is the person written in this text with a head's title (a ``leaderOf`` role: "President X",
+    job title "prime minister"), or known to the office-holder table as this country's head?  The
+    classifier's heads of states without one were mostly officials near the state's name
+    ("dispatched her deputy to the Omani capital": not Clinton leaderOf Oman)."""
+    heads = {t.lemma for t in res.relations.triggers.get("roles", ()) if t.prop == "leaderOf"}
+    titles = {j.lower() for j in ent.job_titles} | {a.lower()[: -len(ent.name) - 1] for a in ent.aliases
+                                                     if a.lower().endswith(" " + ent.name.lower())}
+    return any(t.split()[-1] in heads or t in heads for t in titles if t) or res.offices.led_country(ent.name) == country
 
 
 def _relation(v: DocView, cand: Candidate, label: str, p: float, model: RelationModel) -> Relation | None:
