@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-__all__ = ["CHUNK_CHARS", "dateline_word", "split_text", "prepare_text", "blank_link_cards", "blank_photo_lines"]
+__all__ = ["CHUNK_CHARS", "dateline_word", "split_text", "prepare_text", "blank_link_cards", "blank_photo_lines",
+           "blank_reporting_credits"]
 
 CHUNK_CHARS = 10_000
 
@@ -75,13 +76,16 @@ _GALLERY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
 
 def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str] = frozenset(),
                  card_ends: frozenset[str] = frozenset(), galleries: frozenset[str] = frozenset(),
-                 widgets: frozenset[str] = frozenset(), photo: tuple[frozenset[str], ...] = ()) -> str:
+                 widgets: frozenset[str] = frozenset(), photo: tuple[frozenset[str], ...] = (),
+                 reporting: frozenset[str] = frozenset()) -> str:
     """Blank out web boilerplate lines ("Also Read", "Advertisement", ...), the markers and titles
     of photo galleries (:func:`blank_gallery`, on lines with a marker of ``galleries`` followed by
     "N of M": "Hide Caption 3 of 32"), agency credits, link cards (:func:`blank_link_cards`,
     ended by one of ``card_ends``), photo credits and caption labels (:func:`blank_photo_lines`,
     ``photo``: credits, labels, positions), a widget's word that opens a line (``widgets``: "CLOSE A trade
-    expert says ...", in capitals) and the brackets of an editor's insertion ("[Ruritanian president] Lind").
+    expert says ...", in capitals), the reporting credits of wire copy (``reporting``: "(Additional reporting by
+    Ana Lind in Riverton; Editing by Bo Berg)", :func:`blank_reporting_credits`) and the brackets of an
+    editor's insertion ("[Ruritanian president] Lind").
 
     >>> prepare_text("Photos: Ana Lind in Paris. Hide Caption 1 of 9", frozenset(), galleries=frozenset({"hide caption"})).strip()
     'Ana Lind in Paris.'
@@ -94,6 +98,7 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
     original text stay valid.  Control characters other than newline and tab become spaces too.
     """
     text = blank_link_cards(text, card_ends)
+    text = blank_reporting_credits(text, reporting)
     if photo:
         text = blank_photo_lines(text, *photo)
     if galleries not in _GALLERY_CACHE:
@@ -127,7 +132,27 @@ def prepare_with(words) -> Callable[[str], str]:
     agencies = words.news_agencies | words.outlet_credits
     photo = (words.photo_credits, words.caption_labels, words.caption_positions)
     return lambda text: prepare_text(text, words.boilerplate, agencies, words.link_card_ends,
-                                     words.gallery_markers, words.widget_markers, photo)
+                                     words.gallery_markers, words.widget_markers, photo, words.reporting_credits)
+
+
+_REPORTING_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
+
+
+def blank_reporting_credits(text: str, markers: frozenset[str]) -> str:
+    r"""Blank the reporting credits of wire copy: from an opening bracket or a line's start followed
+    by a marker ("Additional reporting by", "Editing by") to the closing bracket or the line's end.
+    The reporters' names and the places they filed from are no part of the story ("Ana Lind in
+    Riverton" would place her there and the towns of the list in each other).
+
+    >>> blank_reporting_credits("Talks ended. (Reporting by Ana Lind in Riverton; Editing by Bo Berg)\nEnd.",
+    ...                         frozenset({"reporting by", "editing by"})).split("\n")
+    ['Talks ended.                                                        ', 'End.']
+    """
+    if markers not in _REPORTING_CACHE:
+        _REPORTING_CACHE[markers] = re.compile(
+            rf"(?im)(?:\(|^[ \t]*)(?:{_alternatives(markers)})\b[^)\n]*\)?") if markers else None
+    pattern = _REPORTING_CACHE[markers]
+    return text if pattern is None else pattern.sub(_spaces, text)
 
 
 _PHOTO_CACHE: dict[tuple, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None] = {}

@@ -134,6 +134,7 @@ class EntityWords:
     photo_credits: frozenset[str]  # "Image copyright AFP": a photo credit, blanked to the caption label or the line's end
     caption_labels: frozenset[str]  # "Image caption": the label before a caption, blanked (the caption stays)
     caption_positions: frozenset[str]  # "Moon Jae-in (R)" in a caption: where in the picture, blanked
+    reporting_credits: frozenset[str]  # "(Additional reporting by X in Y; Editing by Z)": wire credits, blanked
     outlet_credits: frozenset[str]  # outlets whose "(CNN)" credit is blanked too; the name stays elsewhere
     languages: frozenset[str]  # language names of news-monitoring source lines
     organization_heads: frozenset[str]  # last words that make a name an organisation's
