@@ -232,7 +232,10 @@ def _survivor(members: list[Unit], cls: str, gaz, kit: NameKit, taken: Mapping[s
     def rank(u: Unit) -> tuple:
         person = u.person if cls == "Person" and u.person is not None else None
         richness = len(person.given) if person is not None else (0 if is_acronym(u.name) else len(u.name.split()))
-        return (not u.gazetteer, u.family != fam, u.short, -richness, -len(u.name), u.key, u.doc or "")
+        # "New Metropolitan Police" (a sentence's "New" glued to the name) is no fuller name of the body
+        first = fold(u.name).split()[:1]
+        led = person is None and bool(first) and first[0] in kit.lex.drop_leads
+        return (not u.gazetteer, u.family != fam, u.short, led, -richness, -len(u.name), u.key, u.doc or "")
 
     ranked = sorted(members, key=rank)
     for u in ranked:
