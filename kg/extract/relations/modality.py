@@ -147,8 +147,8 @@ def _governed(w: RelationWords, t: Token, came_from: Token, stance: bool = False
             came_from.dep_ == "prep" and came_from.lower_ in ("of", "about", "with", "from")):
         if lemma in w.negators:
             return "negated"
-        if lemma in hedges:
-            return "hedged"
+        if lemma in hedges or came_from.dep_ == "xcomp" and t.lower_ in hedges:
+            return "hedged"  # "was scheduled to meet X": planned, whether or not it then happened
     return None
 
 
