@@ -108,6 +108,7 @@ class RelationWords:
     world_regions: frozenset[str]  # "democracy in the Middle East": a scope, no place a verb's subject was in
     post_verbs: frozenset[str]  # "X served as ambassador to Y": verbs whose "as <role>" is the subject's post
     advocacy_calls: frozenset[str]  # "called for a push against X": a hedge that is the caller's own stance
+    audience_heads: frozenset[str]  # "spoke to Parliament": a body one addresses, no meeting
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,6 +93,13 @@ class DocView:
         """Is the entity of ``key`` an instance of the ontology class ``target`` (or a sub-class)?"""
         return self.onto.is_a(self.cls(key), target)
 
+    def _an_audience(self, key: str) -> bool:
+        """A body one speaks to, not with: a name ending in one of ``audience_heads`` ("Parliament",
+        "the House of Commons", "Congress")."""
+        e = self.entity(key)
+        words = e.name.lower().split() if e is not None else []
+        return bool(words) and words[-1] in self.words.audience_heads
+
     def is_outlet(self, key: str) -> bool:
         """A news outlet: an organisation named like one ("... Times", "... News", "Radio ...") or a
         news agency or outlet of the credit lists ("Reuters", "CNN")."""
@@ -305,6 +312,9 @@ class DocView:
             return None
         if prop.lower() in self.words.interview_properties and (self.is_outlet(s) or self.is_outlet(o)):
             return None  # "X spoke with The Times": an interview, no meeting
+        if prop.lower() in self.words.interview_properties and word_in(anchor, self.words.speaking_verbs) \
+                and (self._an_audience(s) or self._an_audience(o)):
+            return None  # "speaking to Parliament": an address, no meeting
         if prop == "locatedIn" and (lies_on_water(self.res, self.cls(s), self.entity(o).name)
                                     or region_known_elsewhere(self.res, s, o)):
             return None
