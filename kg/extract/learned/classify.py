@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kg.extract.learned.candidates import Candidate, candidates
 from kg.extract.learned.features import candidate_features, dep_path, head, mention_classes, rule_features
@@ -19,6 +19,8 @@ from kg.extract.learned.guards import (
     a_beat,
     a_brief,
     act_on,
+    list_items,
+    may_head,
     party_arena_of,
     past_post,
     post_status,
@@ -94,9 +96,8 @@ def learned_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
 def _label(cand: Candidate, probs: dict[str, float], model: RelationModel, resolution: Resolution,
            res: Resources) -> str | None:
     admitted = [lab for lab in model.labels if lab in model.thresholds
-                and not (lab == "leaderOf" and _lone_word(resolution.entities[cand.subject], res))
-                and not (lab == "leaderOf" and cand.object_cls == "Country"
-                         and not _titled_head(resolution.entities[cand.subject], cand.object, res))
+                and not (lab == "leaderOf" and not may_head(resolution.entities[cand.subject], cand.object,
+                                                           cand.object_cls, res))
                 and res.ontology.admits(lab, cand.subject_cls, cand.object_cls)
                 and not (lab == "locatedIn" and cand.subject_cls == "Country")  # a state is in no state
                 and not (lab == "locatedIn" and lies_on_water(res, cand.subject_cls,
@@ -109,35 +110,6 @@ def _label(cand: Candidate, probs: dict[str, float], model: RelationModel, resol
     return label
 
 
-def _lone_word(ent, res: Resources) -> bool:
-    """A person known only by one word, never titled nor given a post in the text ("Ladakh",
-    "Twitter" taken for people by the NER): the classifier's words and path cannot tell it from a
-    misread name, so it makes no such entity the head of anything (the rules, which read the
-    clause, still may), unless the office-holder table knows the word as a head's surname ("Blair")."""
-    return ent.cls == "Person" and " " not in ent.name.strip() and not ent.job_titles \
-        and not any(" " in a.strip() for a in ent.aliases) and res.offices.led_country(ent.name) is None
-
-
-def _list_items(doc: Doc, a: Token, b: Token) -> bool:
-    """Two items of a list the parser hung one on the other ("California; Washington, D.C.; Hawaii;
-    and Austin": Hawaii in apposition to Washington): a semicolon between them, one the other's
-    apposition or conjunct."""
-    lo, hi = sorted((a.i, b.i))
-    linked = (a.head.i == b.i or b.head.i == a.i) and {a.dep_, b.dep_} & {"appos", "conj"}
-    return bool(linked) and any(t.text == ";" for t in doc[lo + 1:hi])
-
-
-def _titled_head(ent, country: str, res: Resources) -> bool:
-    """Is the person written in this text with a head's title (a ``leaderOf`` role: "President X",
-    job title "prime minister"), or known to the office-holder table as this country's head?  The
-    classifier's heads of states without one were mostly officials near the state's name
-    ("dispatched her deputy to the Omani capital": not Clinton leaderOf Oman)."""
-    heads = {t.lemma for t in res.relations.triggers.get("roles", ()) if t.prop == "leaderOf"}
-    titles = {j.lower() for j in ent.job_titles} | {a.lower()[: -len(ent.name) - 1] for a in ent.aliases
-                                                     if a.lower().endswith(" " + ent.name.lower())}
-    return any(t.split()[-1] in heads or t in heads for t in titles if t) or res.offices.led_country(ent.name) == country
-
-
 def _relation(v: DocView, cand: Candidate, label: str, p: float, model: RelationModel) -> Relation | None:
     doc, res = v.doc, v.res
     status = post_status(doc, cand, res.time) if label in res.ontology.posts else None
@@ -147,7 +119,7 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
     path = dep_path(hs, ho)
     if path is None:
         return None
-    if _list_items(doc, hs, ho):
+    if list_items(doc, hs, ho):
         return None
     limit = model.path_limit(label)
     if limit is not None and len(path[0]) + len(path[2]) > limit:

@@ -8,14 +8,16 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.learned.candidates import Candidate
 from kg.extract.relations.clauses import is_dateline, subjects
+from kg.extract.relations.lexicon import trigger_tables
 from kg.extract.relations.posts import of_state
 from kg.extract.relations.status import status_of
 from kg.extract.relations.titles import beat
 from kg.extract.relations.view import DocView
+from kg.model import Entity
 from kg.resources import Resources
 from kg.resources.words import TimeWords
 
-__all__ = ["rules_name_another_agent", "act_on", "a_brief", "a_beat", "party_arena_of", "scene_of_an_act", "past_post", "post_status"]
+__all__ = ["may_head", "list_items", "rules_name_another_agent", "act_on", "a_brief", "a_beat", "party_arena_of", "scene_of_an_act", "past_post", "post_status"]
 
 
 def _verb_triggers(res: Resources) -> dict[str, frozenset[str]]:
@@ -24,6 +26,37 @@ def _verb_triggers(res: Resources) -> dict[str, frozenset[str]]:
     for t in res.relations.triggers.get("verbs", ()):
         out.setdefault(t.lemma.split()[0], set()).add(t.prop)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def may_head(ent: Entity, obj: str, obj_cls: str, res: Resources) -> bool:
+    """May the classifier make the person ``ent`` the head of ``obj``?  Not a lone untitled word
+    taken for a person ("Ladakh", "Twitter": the classifier's words and path cannot tell it from a
+    misread name) unless the office-holder table knows it as a head's surname ("Blair"); and the
+    head of a state only when the text gives the person a head's title (a ``leaderOf`` role:
+    "President X", job title "prime minister") or the table knows the person as that state's head
+    (the classifier's heads of states without one were mostly officials near the state's name:
+    "dispatched her deputy to the Omani capital" is no Clinton leaderOf Oman).  The rules, which
+    read the clause, still may."""
+    led = res.offices.led_country(ent.name)
+    lone = ent.cls == "Person" and " " not in ent.name.strip() and not ent.job_titles \
+        and not any(" " in a.strip() for a in ent.aliases)
+    if lone and led is None:
+        return False
+    if obj_cls != "Country" or led == obj:
+        return True
+    heads = {phrase for phrase, prop in trigger_tables(res.relations).role_props.items() if prop == "leaderOf"}
+    titles = {j.lower() for j in ent.job_titles} | {a.lower()[: -len(ent.name) - 1] for a in ent.aliases
+                                                     if a.lower().endswith(" " + ent.name.lower())}
+    return any(t in heads or t.split()[-1] in heads for t in titles if t)
+
+
+def list_items(doc: Doc, a: Token, b: Token) -> bool:
+    """Two items of a list the parser hung one on the other ("California; Washington, D.C.; Hawaii;
+    and Austin": Hawaii in apposition to Washington): a semicolon between them, one the other's
+    apposition or conjunct."""
+    lo, hi = sorted((a.i, b.i))
+    linked = (a.head.i == b.i or b.head.i == a.i) and {a.dep_, b.dep_} & {"appos", "conj"}
+    return bool(linked) and any(t.text == ";" for t in doc[lo + 1:hi])
 
 
 def rules_name_another_agent(ctx: DocView, path: tuple[list[Token], Token, list[Token]], label: str, subject: str,

@@ -51,18 +51,25 @@ def test_beyond_rules_gives_no_second_head_to_what_the_rules_give_a_head_in_that
     assert len(beyond_rules(elsewhere, rules)) == 1  # another sentence: another post (a premier, a president)
 
 
-def test_a_lone_untitled_word_taken_for_a_person_heads_nothing_the_classifier_reads():
-    from kg.extract.learned.classify import _lone_word
+def test_who_the_classifier_may_make_a_head():
+    from kg.extract.learned.guards import may_head
     from kg.model import Entity
     from kg.resources import load_resources
 
     res = load_resources()
-    assert _lone_word(Entity("person/ladakh", "Person", "Ladakh"), res)
-    assert not _lone_word(Entity("person/ana-lind", "Person", "Ana Lind"), res)
-    assert not _lone_word(Entity("person/lind", "Person", "Lind", job_titles={"President"}), res)
-    assert not _lone_word(Entity("person/lind", "Person", "Lind", {"President Lind"}), res)
-    assert not _lone_word(Entity("person/blair", "Person", "Blair"), res)  # a head's surname in the office table
-    assert not _lone_word(Entity("org/ladakh", "Organization", "Ladakh"), res)
+    # a lone untitled word taken for a person heads nothing, unless the office table knows the surname
+    assert not may_head(Entity("person/ladakh", "Person", "Ladakh"), "org/x", "Organization", res)
+    assert may_head(Entity("person/lind", "Person", "Lind", job_titles={"director"}), "org/x", "Organization", res)
+    assert may_head(Entity("person/lind", "Person", "Lind", {"Director Lind"}), "org/x", "Organization", res)
+    assert may_head(Entity("person/blair", "Person", "Blair"), "country/gbr", "Country", res)
+    # a state's head needs a head's title in the text or the office table
+    assert not may_head(Entity("person/ana-lind", "Person", "Ana Lind"), "country/fra", "Country", res)
+    assert not may_head(Entity("person/ana-lind", "Person", "Ana Lind", job_titles={"immigration minister"}),
+                        "country/fra", "Country", res)
+    assert may_head(Entity("person/ana-lind", "Person", "Ana Lind", {"President Ana Lind"}), "country/fra", "Country", res)
+    assert may_head(Entity("person/ana-lind", "Person", "Ana Lind", job_titles={"prime minister"}),
+                    "country/fra", "Country", res)
+    assert may_head(Entity("person/ana-lind", "Person", "Ana Lind"), "org/acme", "Organization", res)
 
 
 def test_path_limit_per_label():
