@@ -225,7 +225,8 @@ def _named_in_full(u: Unit, kit: NameKit) -> bool:
 
 def _survivor(members: list[Unit], cls: str, gaz, kit: NameKit, taken: Mapping[str, object]) -> Unit:
     """The unit whose key the entity keeps: a gazetteer entry, else a key of the class's family
-    with the fullest name (a person's with most given names, a body's longest and no acronym),
+    with the fullest name (a person's with most given names, a body's longest and no acronym, not
+    one opened by a word short forms drop: "New Metropolitan Police"),
     ties by key.  Depends only on the cluster, so the same cluster keeps the same key."""
     fam = family_of(cls)
 
