@@ -18,7 +18,7 @@ __all__ = ["TRIGGER_KINDS", "PREPOSITIONS", "Trigger", "RelationLexicon", "Entit
 
 
 TRIGGER_KINDS = ("verbs", "inverse_verbs", "nouns", "inverse_nouns", "roles", "compounds", "hyphen_adjectives",
-                 "collective_verbs", "evaluations", "adjectives", "misdeeds")
+                 "collective_verbs", "evaluations", "adjectives", "misdeeds", "reciprocal_nouns")
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,6 +109,7 @@ class RelationWords:
     post_verbs: frozenset[str]  # "X served as ambassador to Y": verbs whose "as <role>" is the subject's post
     advocacy_calls: frozenset[str]  # "called for a push against X": a hedge that is the caller's own stance
     audience_heads: frozenset[str]  # "spoke to Parliament": a body one addresses, no meeting
+    reciprocal_verbs: frozenset[str]  # "A and B exchanged insults": each gives the other its object
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ class TriggerTables:
     evaluations: dict[str, list[Trigger]]  # "called X a thug", "said X was reckless": the judgement word
     adjectives: dict[str, list[Trigger]]  # "X was critical of Y": a predicative adjective and its preposition
     misdeeds: dict[str, list[Trigger]]  # "X said Y lied": a verb whose doer the report blames
+    reciprocal_nouns: dict[str, list[Trigger]]  # "A and B exchanged insults": what two agents trade
     role_props: dict[str, str]  # role phrase -> leaderOf beats worksFor when listed under both
     # kind -> anchor word -> the triggers of several words found by it: a verb's first word ("step
     # up", the others among its dependents), a noun's last ("bombing campaign", the others just before it)
@@ -39,7 +40,8 @@ class TriggerTables:
             collective=lex.by_lemma("collective_verbs"), nouns=lex.by_lemma("nouns"),
             inverse_nouns=lex.by_lemma("inverse_nouns"), roles=roles, compounds=lex.by_lemma("compounds"),
             hyphen=lex.by_lemma("hyphen_adjectives"), evaluations=lex.by_lemma("evaluations"),
-            adjectives=lex.by_lemma("adjectives"), misdeeds=lex.by_lemma("misdeeds"), role_props=role_props,
+            adjectives=lex.by_lemma("adjectives"), misdeeds=lex.by_lemma("misdeeds"),
+            reciprocal_nouns=lex.by_lemma("reciprocal_nouns"), role_props=role_props,
             multiword={kind: _by_anchor(lex, kind) for kind in ("verbs", "inverse_verbs", "nouns", "inverse_nouns")},
         )
 

@@ -30,7 +30,8 @@ __all__ = ["Construction", "Constructions", "load_constructions", "compiled", "K
 # by their lower-cased word.
 KIND_LOOKUP = {"verbs": "lemma", "inverse_verbs": "lemma", "collective_verbs": "lemma",
                "nouns": "word+lemma", "inverse_nouns": "word+lemma", "compounds": "lemma|word",
-               "evaluations": "word+lemma", "adjectives": "word+lemma", "misdeeds": "lemma"}
+               "evaluations": "word+lemma", "adjectives": "word+lemma", "misdeeds": "lemma",
+               "reciprocal_nouns": "word+lemma"}
 _KEYS = {"id", "rule", "triggers", "preps", "exclude_preps", "voice", "guards", "tier", "fallback", "subject",
          "object", "mode", "pattern"}
 
@@ -48,7 +49,7 @@ class Construction:
     fallback: str  # "unread" | "unmatched"
     subject: str | None
     object: str | None
-    mode: str  # "pair" | "subjects" | "objects"
+    mode: str  # "pair" | "subjects" | "mutual" | "objects"
     pattern: tuple[dict[str, Any], ...]
 
     def admits_prep(self, prep: str | None) -> bool:
@@ -130,7 +131,7 @@ def _construction(raw: dict, where: str, rules: frozenset[str], guards: frozense
     for role in ("subject", "object"):
         check(raw.get(role) is None or raw[role] in readers, f"unknown {role} reader {raw.get(role)!r}; known: {sorted(readers)}.")
     mode = raw.get("mode", "pair")
-    check(mode in ("pair", "subjects", "objects"), "mode must be pair, subjects or objects.")
+    check(mode in ("pair", "subjects", "mutual", "objects"), "mode must be pair, subjects, mutual or objects.")
     check(mode != "pair" or (raw.get("subject") and raw.get("object")), "a pair needs a subject and an object reader.")
     check(raw.get("fallback", "unread") in ("unread", "unmatched"), "fallback must be unread or unmatched.")
     pattern = raw["pattern"]

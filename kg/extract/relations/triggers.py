@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, permutations
 from typing import Callable
 
 from spacy.tokens import Token
@@ -340,13 +340,12 @@ def _side(v: DocView, reader: str | None, node: str, anchor: Token, trig: Trigge
 
 def _readings(v: DocView, c: Construction, trig: Trigger, anchor: Token, subs: list[Arg], objs: list[Arg],
               swap: bool) -> list[Reading]:
-    if c.mode == "subjects":
-        pairs = combinations(subs, 2)
-    elif c.mode == "objects":
-        pairs = combinations(objs, 2)
+    if c.mode in ("subjects", "objects"):
+        pairs = combinations(subs if c.mode == "subjects" else objs, 2)
+    elif c.mode == "mutual":  # "A and B exchanged insults": each to the other, both named ("the two leaders",
+        pairs = permutations([s for s in subs if s.factor >= 1.0], 2)  # "both sides" are often resolved wrong)
     else:
-        if swap:
-            subs, objs = objs, subs
+        subs, objs = (objs, subs) if swap else (subs, objs)
         pairs = ((s, o) for s in subs for o in objs)
     out = []
     for s, o in pairs:
@@ -393,7 +392,7 @@ def _trigger_at(v: DocView, cons: Constructions, kind: str, trig: Trigger, ancho
                 continue
             subs, objs, matched = _read(v, c, anchor, trig, by_cons[c.id], cache)
             readings += _readings(v, c, trig, anchor, subs, objs, kind in cons.swap_kinds)
-            read = subs if c.mode == "subjects" else objs
+            read = subs if c.mode in ("subjects", "mutual") else objs
             stop = stop or (matched if c.fallback == "unmatched" else bool(read))
         if stop:
             return readings

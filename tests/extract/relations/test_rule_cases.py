@@ -284,6 +284,25 @@ CASES = [
         ents=(("Acme", "ORG"), ("Zenith", "ORG")),
         facts=(Fact("Acme", "agreedWith", "Zenith", "asserted", "collective"),),
     ),
+    # coordinated subjects trade what a property's reciprocal nouns name: each to the other
+    Case(
+        "reciprocal", "Acme and Zenith traded insults and threats.",
+        """
+         0  Acme     3  nsubj      PROPN  _       NNP
+         1  and      0  cc         CCONJ  _       CC
+         2  Zenith   0  conj       PROPN  _       NNP
+         3  traded   3  ROOT       VERB   trade   VBD
+         4  insults  3  dobj       NOUN   insult  NNS
+         5  and      4  cc         CCONJ  _       CC
+         6  threats  4  conj       NOUN   threat  NNS
+         7  .        3  punct      PUNCT  _       .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Acme", "criticized", "Zenith", "asserted", "collective"),
+               Fact("Zenith", "criticized", "Acme", "asserted", "collective"),
+               Fact("Acme", "threatened", "Zenith", "asserted", "collective"),
+               Fact("Zenith", "threatened", "Acme", "asserted", "collective")),
+    ),
     # a nominalisation under a light verb: the verb's subject is its agent
     Case(
         "noun-prep", "Acme held talks with Zenith.",
