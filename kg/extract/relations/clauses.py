@@ -136,7 +136,7 @@ def verb_matches(tok: Token, trig: Trigger) -> bool:
         return False
     if len(words) == 1:
         return True
-    kids = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep", "attr")}
+    kids = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep", "attr", "oprd")}
     return set(words[1:]) <= kids
 
 
