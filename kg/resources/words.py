@@ -171,6 +171,7 @@ class EntityWords:
     place_of_nouns: frozenset[str]  # "the <demonym> <noun> of X" ("city", "province")
     kin_nouns: frozenset[str]  # "the Kim family", "the Bush dynasty": the kin, not the person named
     stance_prefixes: frozenset[str]  # "anti-Semitic", "pro-Russian": an adjective of a stance, no name
+    generic_bodies: frozenset[str]  # "Parliament", "the Cabinet": a state's body named without its state
 
 
 @dataclass(frozen=True, slots=True)

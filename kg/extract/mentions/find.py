@@ -152,8 +152,8 @@ def _gazetteer_candidates(found: Candidates, res: Resources) -> None:
         found.gaz_covered.update(range(start, end))
         if label == "NAME":
             for entry in gaz.lookup(surface)[:1]:
-                if entry.cls in ("Place", "City"):  # a state's or a city's name is a first name too:
-                    found.region_covered.update(range(start, end))  # "Virginia Lind", "Sydney J. Lind"
+                if entry.cls in ("Place", "City", "Event"):  # a state's, a city's or an event's name is a first name too:
+                    found.region_covered.update(range(start, end))  # "Virginia Lind", "Sydney J. Lind", "Oscar Lind"
                 if entry.cls == "City" and surface in gaz.capitals:  # actor or place: resolver decides
                     found.add(4, start, end, "City", "gazetteer", gaz_id=gaz.capitals[surface], role="capital")
                 elif one_member(doc[start:end], entry, gaz):  # "the Kentucky Republican said": one member

@@ -97,8 +97,8 @@ class DocView:
         """A body one speaks to, not with: a name ending in one of ``audience_heads`` ("Parliament",
         "the House of Commons", "Congress")."""
         e = self.entity(key)
-        words = e.name.lower().split() if e is not None else []
-        return bool(words) and words[-1] in self.words.audience_heads
+        forms = (e.name, *e.aliases) if e is not None else ()  # "Parliament of the United Kingdom": "Parliament"
+        return any(f.lower().split()[-1:] and f.lower().split()[-1] in self.words.audience_heads for f in forms)
 
     def is_outlet(self, key: str) -> bool:
         """A news outlet: an organisation named like one ("... Times", "... News", "Radio ...") or a

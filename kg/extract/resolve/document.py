@@ -15,6 +15,8 @@ Rules, in order:
 * everything else: family + normalised text;
 * a lone surname titled with an office its holder had on the text's date ("President Trump") is
   not the relative the text names in full ("first lady Melania Trump"): shortnames.held_surnames;
+* names that stand for another entity of the text: "backing Kyoto" for the Kyoto Protocol named
+  before, "Parliament" for the text's (or its home country's) parliament (:mod:`.standins`);
 * coreference: pronouns and descriptions (:mod:`kg.extract.resolve.coreference`).
 """
 
@@ -31,6 +33,7 @@ from kg.extract.resolve.aliases import surface_aliases
 from kg.extract.resolve.coreference import coreference
 from kg.extract.resolve.records import Resolution
 from kg.extract.resolve.shortnames import bind_short_names, held_surnames, introductions, surname_first_words
+from kg.extract.resolve.standins import generic_bodies, named_after
 from kg.model import Entity
 from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
@@ -109,6 +112,19 @@ class _Keys:
     def assign(self, n: int, key: str, cls: str, name: str, weight: int = 2) -> None:
         self.keys[n] = key
         self.names.setdefault(key, Counter())[name] += weight
+        self.classes.setdefault(key, Counter())[cls] += 1
+        self.counts[key] += 1
+
+    def move(self, n: int, key: str, cls: str, surface: str) -> None:
+        """Mention ``n``, written ``surface``, stands for ``key`` (of class ``cls``): its old key
+        goes when no other mention is left to it."""
+        old = self.keys[n]
+        if old:
+            self.counts[old] -= 1
+            if not self.counts[old]:
+                del self.names[old], self.classes[old], self.counts[old]
+        self.keys[n] = key
+        self.names.setdefault(key, Counter())[surface] += 0
         self.classes.setdefault(key, Counter())[cls] += 1
         self.counts[key] += 1
 
@@ -218,7 +234,9 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str, date
             _gazetteer_mention(doc, n, m, k, res, foreign)
         else:
             _text_mention(n, m, k, persons, org_names, titled, bound)
-    _named_after(doc, mentions, k)
+    for n, (key, cls) in {**named_after(doc, mentions, k.keys),
+                          **generic_bodies(mentions, k.keys, k.names, k.classes, res)}.items():
+        k.move(n, key, cls, mentions[n].text)
     for n, m in enumerate(mentions):  # acronyms join their long forms
         if m.role == "acronym" and m.acronym_of is not None and k.keys[m.acronym_of]:
             key = k.keys[m.acronym_of]
@@ -358,27 +376,6 @@ def _text_mention(n: int, m: Mention, k: _Keys, persons: _Persons, org_names: di
     # an all-capitals dateline place is named as news writes it elsewhere: "DES MOINES" -> "Des Moines"
     k.assign(n, make_key(family_of(m.cls), m.text), m.cls,
              m.text.title() if m.source == "dateline" and m.text.isupper() else m.text)
-
-
-def _named_after(doc: Doc, mentions: list[Mention], k: _Keys) -> None:
-    """"the Kyoto Protocol ... backing Kyoto": a place's name standing as argument for a treaty or
-    an event named after it in the same text is that treaty's short form."""
-    named_after = {}
-    for n, m in enumerate(mentions):
-        words = m.text.split()
-        if k.keys[n] and m.cls in ("Law", "Event") and len(words) >= 2:
-            named_after.setdefault(normalise(words[0]), k.keys[n])
-    for n, m in enumerate(mentions):
-        target = named_after.get(normalise(m.text))
-        if target and k.keys[n] and m.cls in ("City", "Place") and m.end - m.start == 1 \
-                and doc[m.start].dep_ in ("nsubj", "nsubjpass", "dobj"):
-            key = k.keys[n]
-            k.counts[key] -= 1
-            if not k.counts[key]:  # no other mention left: no node for the place
-                del k.names[key], k.classes[key], k.counts[key]
-            k.keys[n] = target
-            k.names[target][m.text] += 0
-            k.counts[target] += 1
 
 
 def _entities(k: _Keys, res: Resources, doc_id: str) -> dict[str, Entity]:

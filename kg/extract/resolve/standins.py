@@ -1,0 +1,98 @@
+"""Names that stand for another entity of the same text (a step of :mod:`kg.extract.resolve.document`).
+
+* A place's name standing as an argument for a treaty or an event named after it: "the Kyoto
+  Protocol ... backing Kyoto" (:func:`named_after`).
+* A state's body named without its state ("Parliament", "the Cabinet": ``generic_bodies`` of
+  ``lexicon/entities.toml``; :func:`generic_bodies`): the one body of the text that has that word in its
+  name ("Parliament" beside "the Scottish Parliament"); when the text names none, the gazetteer's body of
+  that name of the text's home country, the country that most of the text's country-bound gazetteer
+  names (bodies, parties, cities) belong to.  Two candidates, or no clear home country: the name stays
+  a node of its own, as before.
+
+>>> home_country(["country/gbr", "country/gbr", "country/fra"])
+'country/gbr'
+>>> home_country(["country/gbr", "country/fra"]) is None
+True
+>>> has_words("Parliament of the United Kingdom", "parliament"), has_words("Parliamentary Party", "parliament")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable, Mapping
+
+from spacy.tokens import Doc
+
+from kg.extract.mentions.records import Mention, normalise
+from kg.resources import Resources
+
+__all__ = ["generic_bodies", "has_words", "home_country", "named_after"]
+
+Target = tuple[str, str]  # (key, class) a mention moves to
+
+_BODIES = ("GovernmentBody", "Organization")
+
+
+def home_country(countries: Iterable[str]) -> str | None:
+    """The country id that more than half of ``countries`` (one per country-bound name of a text)
+    are, if it is at least two of them."""
+    votes = Counter(countries)
+    if not votes:
+        return None
+    best, count = votes.most_common(1)[0]
+    return best if count >= 2 and 2 * count > sum(votes.values()) else None
+
+
+def has_words(name: str, phrase: str) -> bool:
+    """Does ``name`` contain ``phrase`` (lower case) as whole words?"""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", name.casefold()) is not None
+
+
+def named_after(doc: Doc, mentions: list[Mention], keys: list[str | None]) -> dict[int, Target]:
+    """Mention index -> the treaty or event of the text named after the place it names, where the
+    place stands as subject or object ("backing Kyoto")."""
+    after: dict[str, Target] = {}
+    for n, m in enumerate(mentions):
+        words = m.text.split()
+        if keys[n] and m.cls in ("Law", "Event") and len(words) >= 2:
+            after.setdefault(normalise(words[0]), (keys[n], m.cls))
+    return {n: after[normalise(m.text)] for n, m in enumerate(mentions)
+            if normalise(m.text) in after and keys[n] and m.cls in ("City", "Place") and m.end - m.start == 1
+            and doc[m.start].dep_ in ("nsubj", "nsubjpass", "dobj")}
+
+
+def generic_bodies(mentions: list[Mention], keys: list[str | None], names: Mapping[str, Counter],
+                   classes: Mapping[str, Counter], res: Resources) -> dict[int, Target]:
+    """Mention index -> the body a generic body name of the text stands for (module docstring).
+    ``names`` and ``classes`` are the votes per key of the text's entities so far."""
+    words = res.entities.words.generic_bodies
+    generic = {n: normalise(m.text) for n, m in enumerate(mentions)
+               if keys[n] and not m.gaz_id and m.cls in _BODIES and normalise(m.text) in words}
+    if not generic:
+        return {}
+    entries = res.gazetteer.entries
+    home = home_country(entries[m.gaz_id].country for m in mentions
+                        if m.gaz_id in entries and entries[m.gaz_id].country)
+    out: dict[int, Target] = {}
+    for n, phrase in generic.items():
+        named = sorted({(key, _class(classes[key])) for key, forms in names.items()
+                        if _class(classes[key]) in _BODIES and any(
+                            has_words(f, phrase) and normalise(f) != phrase for f in _forms(key, forms, res))})
+        if not named and home:
+            named = sorted({(e.id, e.cls) for e in entries.values() if e.country == home and e.cls == "GovernmentBody"
+                            and any(has_words(f, phrase) for f in (e.name, *e.aliases))})
+        if len(named) == 1:
+            out[n] = named[0]
+    return out
+
+
+def _class(votes: Counter) -> str:
+    return max(votes, key=lambda c: (votes[c], c)) if votes else ""
+
+
+def _forms(key: str, forms: Counter, res: Resources) -> tuple[str, ...]:
+    """The written forms of a key of the text, with its gazetteer names when it has an entry."""
+    entry = res.gazetteer.entries.get(key)
+    return (*forms, *((entry.name, *entry.aliases) if entry else ()))
