@@ -94,8 +94,7 @@ class DocView:
         return self.onto.is_a(self.cls(key), target)
 
     def _an_audience(self, key: str) -> bool:
-        """A body one speaks to, not with: a name ending in one of ``audience_heads`` ("Parliament",
-        "the House of Commons", "Congress")."""
+        """A body one speaks to, not with: a written form ending in an ``audience_heads`` word ("Parliament")."""
         e = self.entity(key)
         forms = (e.name, *e.aliases) if e is not None else ()  # "Parliament of the United Kingdom": "Parliament"
         return any(f.lower().split()[-1:] and f.lower().split()[-1] in self.words.audience_heads for f in forms)
@@ -223,6 +222,8 @@ class DocView:
             via = "policy" if word_in(t, self.words.policy_nouns) and not word_in(t, self.words.force_nouns) else ""
             out += [Arg(a.key, a.factor * 0.85, via) for c in kids if c.dep_ == "poss" for a in self.direct(c)
                     if self.is_a(a.key, "Agent") or self.is_locality(a.key)]
+            out += [Arg(a.key, a.factor * 0.85, via) for c in kids if via and not out and c.dep_ == "compound"
+                    for a in self.direct(c) if self.cls(a.key) == "Person"]  # "the Trump plan"
         if not out and t.lower_ in self.res.entities.head_classes:  # "XY-12 missiles"
             out += [Arg(a.key, a.factor * 0.95) for c in kids if c.dep_ in ("compound", "nmod")
                     for a in self.direct(c) if self.is_a(a.key, "Product")]

@@ -178,7 +178,8 @@ def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titl
         cls = dict(w.split("|", 1) for w in rwords.pair_classes).get(low)
         if cls is not None:  # "both the big parties" are two parties, "the two countries" two states
             pred = lambda k, cls=cls: sal.is_agent_nonperson(k) and r.entities[k].cls.lower() == cls
-        got = sal.best(pred, tok, k=2)
+        mine = _subject_keys(tok, r)  # "X, the U.N. envoy, faulted both sides": neither X nor the U.N.
+        got = sal.best(lambda k: pred(k) and k not in mine, tok, k=2)
         if len(got) == 2:
             r.coref[i] = got
     elif "the" in dets and (low in person_desc or _two_word(tok) in person_desc) and tok.tag_ == "NN":
@@ -390,3 +391,10 @@ def _clause_subject_key(tok: Token, r: Resolution) -> str | None:
         if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i in r.token_keys:
             return r.token_keys[c.i]
     return None
+
+
+def _subject_keys(tok: Token, r: Resolution) -> frozenset[str]:
+    """The keys named in the subject of the clause that governs ``tok``."""
+    head = next((h for h in (tok, *tok.ancestors) if h.pos_ in ("VERB", "AUX")), None)
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] if head is not None else []
+    return frozenset(r.token_keys[t.i] for c in subjects for t in c.subtree if t.i in r.token_keys)

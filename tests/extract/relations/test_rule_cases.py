@@ -95,6 +95,44 @@ CASES = [
         ents=(("Acme", "ORG"), ("Zenith", "ORG")),
         facts=(Fact("Acme", "criticized", "Zenith", "asserted", "verb-svo"),),
     ),
+    # a person's name before a policy noun owns the policy ("the Berg plan"); a state there may be its
+    # theme ("the Ruritania policy"), so only a person
+    Case(
+        "verb-svo-owner-compound", "Ana Lind slammed the Berg plan and the Ruritania policy.",
+        """
+         0  Ana          1  compound   PROPN  _          NNP
+         1  Lind         2  nsubj      PROPN  _          NNP
+         2  slammed      2  ROOT       VERB   slam       VBD
+         3  the          5  det        DET    _          DT
+         4  Berg         5  compound   PROPN  _          NNP
+         5  plan         2  dobj       NOUN   _          NN
+         6  and          5  cc         CCONJ  _          CC
+         7  the          9  det        DET    _          DT
+         8  Ruritania    9  compound   PROPN  _          NNP
+         9  policy       5  conj       NOUN   _          NN
+        10  .            2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Berg", "PERSON"), ("Ruritania", "GPE")),
+        facts=(Fact("Ana Lind", "criticized", "Berg", "asserted", "verb-svo"),),
+        absent=(("Ana Lind", "criticized", "Ruritania"),),
+    ),
+    # a several-word verb trigger whose noun is the verb's object: "took a swipe at Y"
+    Case(
+        "verb-prep-light-noun", "Ana Lind took a swipe at Bo Berg.",
+        """
+         0  Ana          1  compound   PROPN  _          NNP
+         1  Lind         2  nsubj      PROPN  _          NNP
+         2  took         2  ROOT       VERB   take       VBD
+         3  a            4  det        DET    _          DT
+         4  swipe        2  dobj       NOUN   _          NN
+         5  at           2  prep       ADP    _          IN
+         6  Bo           7  compound   PROPN  _          NNP
+         7  Berg         5  pobj       PROPN  _          NNP
+         8  .            2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "criticized", "Bo Berg", "asserted", "verb-prep"),),
+    ),
     # subject -verb prep-> object (the trigger "meet with")
     Case(
         "verb-prep", "Ana Lind met with Bo Berg.",
