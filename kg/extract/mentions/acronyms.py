@@ -96,6 +96,8 @@ def acronyms(doc: Doc, words: EntityWords) -> list[tuple[int, int, int]]:
             while (start < end and _initials([doc[start]], connectors)[:1] != [letters_acr[0]]
                    and (len(_initials(list(doc[start:end]), connectors)) - len(letters_acr) > 1 or doc[start].is_sent_start)):
                 start += 1
+            while start < end and doc[start].lower_ in connectors:  # "Fiat and General Motors (GM)"
+                start += 1
             if end - start >= 2:
                 found.append((start, end, i))
     # later uses of a defined acronym
