@@ -171,6 +171,8 @@ class EntityWords:
     place_of_nouns: frozenset[str]  # "the <demonym> <noun> of X" ("city", "province")
     kin_nouns: frozenset[str]  # "the Kim family", "the Bush dynasty": the kin, not the person named
     stance_prefixes: frozenset[str]  # "anti-Semitic", "pro-Russian": an adjective of a stance, no name
+    regnal_titles: frozenset[str]  # "Prince Charles": a royal named by a given name
+    seat_actors: frozenset[str]  # "Brussels|org/eu": a capital as an actor stands for the body seated there
     generic_bodies: frozenset[str]  # "Parliament", "the Cabinet": a state's body named without its state
 
 

@@ -32,7 +32,7 @@ def may_head(ent: Entity, obj: str, obj_cls: str, res: Resources) -> bool:
     """May the classifier make the person ``ent`` the head of ``obj``?  Not a lone untitled word
     taken for a person ("Ladakh", "Twitter": the classifier's words and path cannot tell it from a
     misread name) unless the office-holder table knows it as a head's surname ("Blair"); and the
-    head of a state only when the text gives the person a head's title (a ``leaderOf`` role:
+    head of a state or a region only when the text gives the person a head's title (a ``leaderOf`` role:
     "President X", job title "prime minister") or the table knows the person as that state's head
     (the classifier's heads of states without one were mostly officials near the state's name:
     "dispatched her deputy to the Omani capital" is no Clinton leaderOf Oman).  The rules, which
@@ -42,12 +42,20 @@ def may_head(ent: Entity, obj: str, obj_cls: str, res: Resources) -> bool:
         and not any(" " in a.strip() for a in ent.aliases)
     if lone and led is None:
         return False
-    if obj_cls != "Country" or led == obj:
+    if obj_cls not in ("Country", "Place") or led == obj:
         return True
     heads = {phrase for phrase, prop in trigger_tables(res.relations).role_props.items() if prop == "leaderOf"}
     titles = {j.lower() for j in ent.job_titles} | {a.lower()[: -len(ent.name) - 1] for a in ent.aliases
                                                      if a.lower().endswith(" " + ent.name.lower())}
-    return any(t in heads or t.split()[-1] in heads for t in titles if t)
+    return any((t in heads or t.split()[-1] in heads or " ".join(t.split()[-2:]) in heads) and not _of_a_body(t, res)
+               for t in titles if t)  # "welsh first minister"
+
+
+def _of_a_body(title: str, res: Resources) -> bool:
+    """Does a head's title name the body it heads ("Conservative leader": the party's, not a state's)?"""
+    folded, entries, words = res.gazetteer.folded, res.gazetteer.entries, title.split()[:-1]
+    spans = (" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1))
+    return any(entries[i].cls in ("Group", "Organization", "GovernmentBody") for w in spans for i in folded.get(w, ()))
 
 
 def list_items(doc: Doc, a: Token, b: Token) -> bool:

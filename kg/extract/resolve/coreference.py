@@ -394,7 +394,7 @@ def _clause_subject_key(tok: Token, r: Resolution) -> str | None:
 
 
 def _subject_keys(tok: Token, r: Resolution) -> frozenset[str]:
-    """The keys named in the subject of the clause that governs ``tok``."""
+    """The named subject of the clause that governs ``tok`` and the keys of its appositions."""
     head = next((h for h in (tok, *tok.ancestors) if h.pos_ in ("VERB", "AUX")), None)
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] if head is not None else []
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in r.token_keys] if head else []
     return frozenset(r.token_keys[t.i] for c in subjects for t in c.subtree if t.i in r.token_keys)

@@ -15,6 +15,7 @@ Rules, in order:
 * everything else: family + normalised text;
 * a lone surname titled with an office its holder had on the text's date ("President Trump") is
   not the relative the text names in full ("first lady Melania Trump"): shortnames.held_surnames;
+  nor is a royal's given name ("Prince Charles" beside "Charles Kennedy"): shortnames.royal_names;
 * names that stand for another entity of the text: "backing Kyoto" for the Kyoto Protocol named
   before, "Parliament" for the text's (or its home country's) parliament (:mod:`.standins`);
 * coreference: pronouns and descriptions (:mod:`kg.extract.resolve.coreference`).
@@ -32,7 +33,7 @@ from kg.extract.mentions.records import Mention, family_of, make_key, normalise
 from kg.extract.resolve.aliases import surface_aliases
 from kg.extract.resolve.coreference import coreference
 from kg.extract.resolve.records import Resolution
-from kg.extract.resolve.shortnames import bind_short_names, held_surnames, introductions, surname_first_words
+from kg.extract.resolve.shortnames import bind_short_names, introductions, kept_lone_names, surname_first_words
 from kg.extract.resolve.standins import generic_bodies, named_after
 from kg.model import Entity
 from kg.resources import Resources
@@ -116,8 +117,7 @@ class _Keys:
         self.counts[key] += 1
 
     def move(self, n: int, key: str, cls: str, surface: str) -> None:
-        """Mention ``n``, written ``surface``, stands for ``key`` (of class ``cls``): its old key
-        goes when no other mention is left to it."""
+        """Mention ``n`` (written ``surface``) stands for ``key``; an old key left without mentions goes."""
         old = self.keys[n]
         if old:
             self.counts[old] -= 1
@@ -199,7 +199,7 @@ class _Persons:
 def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str, date: str | None = None) -> Resolution:
     """Entities of one document (of ISO ``date``, if known) and the key of every mention (see the module docstring)."""
     k = _Keys([None] * len(mentions))
-    persons = _Persons.of(mentions, load_name_lexicon(res.folder).suffixes, held_surnames(doc, mentions, res, date))
+    persons = _Persons.of(mentions, load_name_lexicon(res.folder).suffixes, kept_lone_names(doc, mentions, res, date))
     titled = _person_names(doc, mentions, res)
     # a one-word name the NER calls an organisation in one place: no first name makes it a person
     # elsewhere (unless the text makes it a person: "President Roe ... the Roe administration")
@@ -310,7 +310,9 @@ def _gazetteer_mention(doc: Doc, n: int, m: Mention, k: _Keys, res: Resources, f
             | res.entities.words.city_offices  # "X-capital's mayor": the city's
         dateline = m.text.isupper() and len(m.text) > 3
         if not dateline and _is_actor(doc[m.end - 1], res.entities.words.place_verbs, place_heads):
-            k.assign(n, entry.id, "Country", entry.name, weight=0)
+            seat = gaz.entries.get(dict(w.split("|", 1) for w in res.entities.words.seat_actors).get(m.text.lower(), ""))
+            entry = seat or entry  # "Brussels said": the EU
+            k.assign(n, entry.id, entry.cls, entry.name, weight=0)
             k.names[entry.id][m.text] += 0
             return
         city = [e for e in gaz.lookup(m.text.title() if dateline else m.text) if e.cls == "City"]

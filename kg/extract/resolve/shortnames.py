@@ -26,7 +26,7 @@ from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
 from kg.resources.offices import fold_name
 
-__all__ = ["bind_short_names", "held_surnames", "introductions", "surname_first_words"]
+__all__ = ["bind_short_names", "held_surnames", "introductions", "kept_lone_names", "royal_names", "surname_first_words"]
 
 
 def surname_first_words(res: Resources) -> frozenset[str]:
@@ -87,3 +87,19 @@ def held_surnames(doc: Doc, mentions: list[Mention], res: Resources, date: str |
             if holders and not full[word] & {fold_name(n) for h in holders for n in h.names}:
                 out.add(word)
     return frozenset(out)
+
+
+def royal_names(doc: Doc, mentions: list[Mention], res: Resources) -> frozenset[str]:
+    """Lone given names (normalised) the text writes after a monarch's or royal's title ("Prince
+    Charles"): the royal's throughout the text, not a full name's that starts with them ("Charles
+    Kennedy"), unless the text titles a full name starting with them so ("Prince Ahmed bin X")."""
+    titles = res.entities.words.regnal_titles
+    titled = [m for m in mentions if m.start > 0 and doc[m.start - 1].lower_ in titles]
+    royal_full = {normalise(m.text).split()[0] for m in titled if len(m.text.split()) > 1}  # "Prince Ahmed bin X"
+    return frozenset(normalise(m.text) for m in titled if len(m.text.split()) == 1) - royal_full
+
+
+def kept_lone_names(doc: Doc, mentions: list[Mention], res: Resources, date: str | None) -> frozenset[str]:
+    """Lone names that join no full name of the text: an office holder's surname
+    (:func:`held_surnames`) or a royal's given name (:func:`royal_names`)."""
+    return held_surnames(doc, mentions, res, date) | royal_names(doc, mentions, res)

@@ -70,6 +70,13 @@ def test_who_the_classifier_may_make_a_head():
     assert may_head(Entity("person/ana-lind", "Person", "Ana Lind", job_titles={"prime minister"}),
                     "country/fra", "Country", res)
     assert may_head(Entity("person/ana-lind", "Person", "Ana Lind"), "org/acme", "Organization", res)
+    # a region's too; a title that names the body it heads is that body's ("Labour leader")
+    assert not may_head(Entity("person/ana-lind", "Person", "Ana Lind", job_titles={"health minister"}),
+                        "region/gb-wales", "Place", res)
+    assert may_head(Entity("person/ana-lind", "Person", "Ana Lind", {"Welsh First Minister Ana Lind"}),
+                    "region/gb-wales", "Place", res)
+    assert not may_head(Entity("person/ana-lind", "Person", "Ana Lind", job_titles={"scottish conservative party leader"}),
+                        "region/gb-scotland", "Place", res)
 
 
 def test_path_limit_per_label():

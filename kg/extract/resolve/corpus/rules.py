@@ -334,9 +334,10 @@ def person_short_name(view: View) -> Iterator[Proposal]:
         # a lone name is a surname first ("Paul said": Rand Paul, not Paul Singer); a given name
         # only for the one person its own text names so ("Ken ... Ken Livingstone")
         roots = by_word.get(_surname_group(kit, word), set())
-        given = not roots
-        if given:
-            roots = by_word.get("given:" + word, set())
+        given, regnal = not roots, view.res.entities.words.regnal_titles
+        if given:  # "Prince Charles": a royal's given name is only a royal's ("Prince Ahmed bin X"), not Charles Kennedy's
+            roots = {r for r in by_word.get("given:" + word, set()) if not u.titles_before(word) & regnal
+                     or view.units[r].titles_before(view.units[r].name) & regnal}
         held = _holder_names(view, u)  # "President Trump" in 2017 beside "Melania Trump": only the holder
         roots = {r for r in roots if view.clusters.conflict(u.uid, r) is None
                  and not (other_generation and view.units[r].person is not None and view.units[r].person.suffix)
