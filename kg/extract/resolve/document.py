@@ -34,7 +34,7 @@ from kg.extract.resolve.aliases import surface_aliases
 from kg.extract.resolve.coreference import coreference
 from kg.extract.resolve.records import Resolution
 from kg.extract.resolve.shortnames import bind_short_names, introductions, kept_lone_names, surname_first_words
-from kg.extract.resolve.standins import generic_bodies, named_after
+from kg.extract.resolve.standins import generic_bodies, known_as, named_after
 from kg.model import Entity
 from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
@@ -234,7 +234,7 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str, date
             _gazetteer_mention(doc, n, m, k, res, foreign)
         else:
             _text_mention(n, m, k, persons, org_names, titled, bound)
-    for n, (key, cls) in {**named_after(doc, mentions, k.keys),
+    for n, (key, cls) in {**named_after(doc, mentions, k.keys), **known_as(doc, mentions, k.keys),
                           **generic_bodies(mentions, k.keys, k.names, k.classes, res)}.items():
         k.move(n, key, cls, mentions[n].text)
     for n, m in enumerate(mentions):  # acronyms join their long forms

@@ -8,6 +8,9 @@
   that name of the text's home country, the country that most of the text's country-bound gazetteer
   names (bodies, parties, cities) belong to.  Two candidates, or no clear home country: the name stays
   a node of its own, as before.
+* Two names the text says are one ("WorldCom ... is now known as MCI", "MCI, formerly known as
+  WorldCom", "X, also known as Y": the verb "know" with "as"; :func:`known_as`): every mention of the
+  second name is the first's entity.  Both must be names of one family (two bodies, two people).
 
 >>> home_country(["country/gbr", "country/gbr", "country/fra"])
 'country/gbr'
@@ -25,10 +28,10 @@ from typing import Iterable, Mapping
 
 from spacy.tokens import Doc
 
-from kg.extract.mentions.records import Mention, normalise
+from kg.extract.mentions.records import Mention, family_of, normalise
 from kg.resources import Resources
 
-__all__ = ["generic_bodies", "has_words", "home_country", "named_after"]
+__all__ = ["generic_bodies", "has_words", "home_country", "known_as", "named_after"]
 
 Target = tuple[str, str]  # (key, class) a mention moves to
 
@@ -61,6 +64,37 @@ def named_after(doc: Doc, mentions: list[Mention], keys: list[str | None]) -> di
     return {n: after[normalise(m.text)] for n, m in enumerate(mentions)
             if normalise(m.text) in after and keys[n] and m.cls in ("City", "Place") and m.end - m.start == 1
             and doc[m.start].dep_ in ("nsubj", "nsubjpass", "dobj")}
+
+
+def known_as(doc: Doc, mentions: list[Mention], keys: list[str | None]) -> dict[int, Target]:
+    """Mention index -> the entity of the name the text says it is another name of (module docstring)."""
+    at = {i: n for n, m in enumerate(mentions) if keys[n] for i in range(m.start, m.end)}
+    out: dict[int, Target] = {}
+    for tok in doc:
+        if tok.lemma_.lower() != "know" or tok.pos_ != "VERB":
+            continue
+        named = [at[p.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for p in c.children if p.dep_ == "pobj" and p.i in at]
+        first = _named_before(tok, at)
+        if not named or first is None or family_of(mentions[first].cls) != family_of(mentions[named[0]].cls) \
+                or keys[first] == keys[named[0]]:
+            continue
+        target = (keys[first], mentions[first].cls)
+        out.update({n: target for n, key in enumerate(keys) if key == keys[named[0]]})
+    return out
+
+
+def _named_before(tok, at: dict[int, int]) -> int | None:
+    """The mention a "known as" clause is about: its subject ("X is now known as Y"), the noun it
+    modifies ("X, also known as Y", "X, which was formerly known as Y"), or a coordinated clause's subject."""
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and subj[0].lower_ not in ("which", "who", "that"):
+        return at.get(subj[0].i)
+    if tok.dep_ in ("acl", "relcl") or subj:
+        return at.get(tok.head.i)
+    if tok.dep_ == "conj":
+        return next((at[c.i] for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in at), None)
+    return None
 
 
 def generic_bodies(mentions: list[Mention], keys: list[str | None], names: Mapping[str, Counter],

@@ -239,6 +239,16 @@ def test_an_acronym_defined_in_a_text_joins_its_expansion_everywhere(res):
     assert names_of(g)["NHS"] == "org/national-health-service"
 
 
+def test_a_bodys_other_name_in_one_text_joins_the_body_so_named_in_another(res):
+    g, _ = resolved(res, doc("a", ent("Acme Corp", "Organization", aliases={"Zenith Holdings"})),
+                    doc("b", ent("Zenith Holdings", "Organization")),
+                    doc("c", ent("Zenith Bank", "Organization")))
+    keys = names_of(g)
+    assert keys["Zenith Holdings"] == keys["Acme Corp"]
+    assert "org-other-name" in g.entities[keys["Acme Corp"]].merged.values()
+    assert keys["Zenith Bank"] != keys["Acme Corp"]  # a name sharing a word is no other name
+
+
 def test_an_acronym_joins_its_expansion_written_in_another_text(res):
     strike = ent("Civil Service Strike", "Event")
     g, _ = resolved(res, doc("a", ent("PCS", "Organization"), strike, TREASURY, BUDGET),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 
 import kg.extract.resolve.corpus.offices  # noqa: F401  (registers the office-holder rule)
+import kg.extract.resolve.corpus.othernames  # noqa: F401  (registers the other-name rule)
 from kg.extract.mentions.records import family_of
 from kg.extract.resolve.corpus.aliases import AliasTable, apply_aliases
 from kg.extract.resolve.corpus.clusters import Clusters
