@@ -537,6 +537,22 @@ CASES = [
         ents=(("Acme", "ORG"), ("Ana Lind", "PERSON")),
         facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-title"),),
     ),
+    # "<org> <title> and <title> <Person>": the last title stands for both
+    Case(
+        "role-title-and", "Acme president and chairman Ana Lind spoke.",
+        """
+         0  Acme       1  compound   PROPN  _         NNP
+         1  president  5  compound   NOUN   _         NN
+         2  and        1  cc         CCONJ  _         CC
+         3  chairman   1  conj       NOUN   _         NN
+         4  Ana        5  compound   PROPN  _         NNP
+         5  Lind       6  nsubj      PROPN  _         NNP
+         6  spoke      6  ROOT       VERB   speak     VBD
+         7  .          6  punct      PUNCT  _         .
+        """,
+        ents=(("Acme", "ORG"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-title"),),
+    ),
     # "<demonym> <title> <Person>": a head-of-state title leads the demonym's country
     Case(
         "role-title-demonym", "French President Ana Lind spoke.",
