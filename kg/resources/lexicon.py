@@ -50,7 +50,7 @@ class Trigger:
 PROPERTY_KEYS = ("theme", "confidence", "yields_to", "intransitive", "person_subject_means", "person_subject_words")
 
 PREPOSITIONS = frozenset(
-    "with to in into on against of for from between by at over about among near toward towards through alongside".split()
+    "with to in into on against of for from between by at over about among near toward towards through alongside behind".split()
 )
 
 # Kinds whose triggers of several words are found by their last word, the head noun ("bombing
