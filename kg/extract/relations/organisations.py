@@ -13,7 +13,7 @@ from kg.extract.relations.clauses import is_dateline, prep_objects
 from kg.extract.relations.posts import seat_known_elsewhere
 from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, result_of
 from kg.extract.relations.registry import rule
-from kg.extract.relations.view import DocView
+from kg.extract.relations.view import DocView, word_in
 
 __all__ = ["organisation_bases", "person_affiliations", "source_lines", "credit_lines"]
 
@@ -25,6 +25,9 @@ def _modifiers(v: DocView, tok: Token) -> list[Token]:
     mods = [c for t in span for c in t.children if c.i < span.start and c.dep_ in ("compound", "nmod", "amod")]
     if tok.dep_ in ("appos", "compound") and tok.head.pos_ == "NOUN":
         mods += [c for c in tok.head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.head.i]
+    # "French bank BNP Paribas", "US chipmaker Qualcomm": the place modifies a describing noun before the name
+    mods += [g for c in mods if c.pos_ == "NOUN" and c.i not in v.r.token_keys and word_in(c, v.words.org_description_nouns)
+             for g in c.children if g.dep_ in ("compound", "nmod", "amod") and g.i < c.i]
     return mods
 
 
