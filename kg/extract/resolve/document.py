@@ -68,8 +68,9 @@ def _is_actor(tok: Token, place_verbs: frozenset[str] = frozenset(),
     if tok.dep_ == "pobj" and tok.head.lower_ in _ACTOR_PREPS:
         return True
     # "opposition from X-capital", "a warning from X-capital": a source of words or acts
-    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and (
-            tok.head.head.pos_ == "NOUN" or tok.head.head.lemma_.lower() in ("draw", "receive", "hear", "get", "face")):
+    if tok.dep_ == "pobj" and tok.head.lower_ == "from" and (  # not "a businessman from X-capital": a place
+            tok.head.head.pos_ == "NOUN" and tok.head.head.lemma_.lower() not in place_heads
+            or tok.head.head.lemma_.lower() in ("draw", "receive", "hear", "get", "face")):
         return True
     return False
 
@@ -307,7 +308,7 @@ def _gazetteer_mention(doc: Doc, n: int, m: Mention, k: _Keys, res: Resources, f
     entry = gaz.entries[m.gaz_id]
     if m.role == "capital":
         place_heads = frozenset(h for h, c in res.entities.head_classes.items() if c in ("Place", "City")) \
-            | res.entities.words.city_offices  # "X-capital's mayor": the city's
+            | res.entities.words.city_offices | res.relations.words.occupations  # "X-capital's mayor": the city's
         dateline = m.text.isupper() and len(m.text) > 3
         if not dateline and _is_actor(doc[m.end - 1], res.entities.words.place_verbs, place_heads):
             seat = gaz.entries.get(dict(w.split("|", 1) for w in res.entities.words.seat_actors).get(m.text.lower(), ""))
