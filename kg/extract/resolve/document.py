@@ -235,7 +235,7 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str, date
             _gazetteer_mention(doc, n, m, k, res, foreign)
         else:
             _text_mention(n, m, k, persons, org_names, titled, bound)
-    for n, (key, cls) in {**named_after(doc, mentions, k.keys), **known_as(doc, mentions, k.keys),
+    for n, (key, cls) in {**named_after(doc, mentions, k.keys), **known_as(doc, mentions, k.keys, res),
                           **generic_bodies(mentions, k.keys, k.names, k.classes, res)}.items():
         k.move(n, key, cls, mentions[n].text)
     for n, m in enumerate(mentions):  # acronyms join their long forms

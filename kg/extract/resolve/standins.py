@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from typing import Iterable, Mapping
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import Mention, family_of, normalise
 from kg.resources import Resources
@@ -66,8 +66,9 @@ def named_after(doc: Doc, mentions: list[Mention], keys: list[str | None]) -> di
             and doc[m.start].dep_ in ("nsubj", "nsubjpass", "dobj")}
 
 
-def known_as(doc: Doc, mentions: list[Mention], keys: list[str | None]) -> dict[int, Target]:
-    """Mention index -> the entity of the name the text says it is another name of (module docstring)."""
+def known_as(doc: Doc, mentions: list[Mention], keys: list[str | None], res: Resources) -> dict[int, Target]:
+    """Mention index -> the entity of the name the text says it is another name of (module docstring);
+    a name the gazetteer knows keeps its entity ("the Islamic State of Iraq, also known as ISIS")."""
     at = {i: n for n, m in enumerate(mentions) if keys[n] for i in range(m.start, m.end)}
     out: dict[int, Target] = {}
     for tok in doc:
@@ -79,12 +80,13 @@ def known_as(doc: Doc, mentions: list[Mention], keys: list[str | None]) -> dict[
         if not named or first is None or family_of(mentions[first].cls) != family_of(mentions[named[0]].cls) \
                 or keys[first] == keys[named[0]]:
             continue
+        first, other = (named[0], first) if keys[named[0]] in res.gazetteer.entries else (first, named[0])
         target = (keys[first], mentions[first].cls)
-        out.update({n: target for n, key in enumerate(keys) if key == keys[named[0]]})
+        out.update({n: target for n, key in enumerate(keys) if key == keys[other]})
     return out
 
 
-def _named_before(tok, at: dict[int, int]) -> int | None:
+def _named_before(tok: Token, at: dict[int, int]) -> int | None:
     """The mention a "known as" clause is about: its subject ("X is now known as Y"), the noun it
     modifies ("X, also known as Y", "X, which was formerly known as Y"), or a coordinated clause's subject."""
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from kg.extract.resolve.corpus.rules import Proposal, View, _institution, org_name, rule
+from kg.extract.resolve.corpus.rules import Proposal, View, is_institution, org_name, rule
 from kg.extract.resolve.names import fold, is_acronym
 
 __all__ = ["org_other_name"]
@@ -23,13 +23,13 @@ def org_other_name(view: View) -> Iterator[Proposal]:
     """A body whose name is another body's other name (module docstring)."""
     carriers: dict[str, set[int]] = defaultdict(set)  # folded form -> bodies that carry it beside other names
     for v in view.units:
-        if _institution(v) and not v.gazetteer:
+        if is_institution(v) and not v.gazetteer:
             words = {w for n in v.names for w in fold(n).split()}
             for form in v.forms:
                 if not is_acronym(form) and not set(fold(form).split()) & words:
                     carriers[org_name(form)].add(v.uid)
     for u in view.units:
-        if not _institution(u) or is_acronym(u.name):
+        if not is_institution(u) or is_acronym(u.name):
             continue
         hits = carriers.get(org_name(u.name), set()) - {u.uid}
         if len(hits) == 1:

@@ -23,7 +23,7 @@ from kg.extract.resolve.names import NEEDS_EVIDENCE, RULE_STRENGTH, NameKit, fol
 from kg.resources import Resources
 from kg.resources.offices import fold_name
 
-__all__ = ["Proposal", "Suspect", "View", "RULES", "rule"]
+__all__ = ["Proposal", "Suspect", "View", "RULES", "rule", "is_institution", "org_name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ def rule(name: str, *, before: str | None = None) -> Callable[[RuleFn], RuleFn]:
     return register
 
 
-def _institution(u: Unit) -> bool:
+def is_institution(u: Unit) -> bool:
     """A body's name: typed so (a lone capitalised word too, unless a form of address makes it a
     person's), or a key of a body that per-document typing made a person without a person's full
     name ("General Motors" after the rank "General")."""
@@ -115,7 +115,7 @@ def gazetteer_name(view: View) -> Iterator[Proposal]:
                 index[fold(n)].add(u.uid)
     heads = view.kit.lex.drop_heads
     for u in view.units:
-        if not _institution(u) or u.gazetteer:
+        if not is_institution(u) or u.gazetteer:
             continue
         hits: set[int] = set()
         for f in {org_name(u.name)}:
@@ -134,7 +134,7 @@ def org_same_name(view: View) -> Iterator[Proposal]:
     """One body typed two ways in two texts (a party as a Group here, an Organization there)."""
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
     for u in view.units:
-        if _institution(u):
+        if is_institution(u):
             by_name[("body", singular(org_name(u.name)))].append(u.uid)
         elif u.cls == "Event":  # "Olympic" / "Olympics"
             by_name[("event", singular(fold(u.name)))].append(u.uid)
@@ -152,11 +152,11 @@ def org_acronym(view: View) -> Iterator[Proposal]:
     kit = view.kit
     spelled: dict[str, list[Unit]] = defaultdict(list)  # acronym -> bodies whose name it spells
     for v in view.units:
-        if _institution(v) and len(v.name.split()) >= 2:
+        if is_institution(v) and len(v.name.split()) >= 2:
             for acr in sorted({a for n in v.names for a in kit.acronyms(n)}):
                 spelled[acr].append(v)
     for u in view.units:
-        if not _institution(u) or not is_acronym(u.name):
+        if not is_institution(u) or not is_acronym(u.name):
             continue
         acr = u.name.replace(".", "")
         fits = spelled.get(acr.upper(), [])
@@ -190,7 +190,7 @@ def org_short_form(view: View) -> Iterator[Proposal]:
     places = _place_words(view.res)
     full: dict[str, list[Unit]] = defaultdict(list)
     for v in view.units:
-        if _institution(v) and not is_acronym(v.name):
+        if is_institution(v) and not is_acronym(v.name):
             full[org_name(v.name)].append(v)
     country_of = {fold(n): e.id for e in view.gazetteer.values() if e.cls == "Country"
                   for n in (e.name, *e.aliases, *e.demonyms)}
@@ -382,7 +382,7 @@ def same_name_two_types(view: View) -> Iterator[Proposal]:
     kit = view.kit
     bodies: dict[str, Unit] = {}
     for u in view.units:
-        if _institution(u):
+        if is_institution(u):
             bodies.setdefault(org_name(u.name), u)
     surnames = {_surname_group(kit, u.person.surname) for u in view.units
                 if u.cls == "Person" and u.person is not None and u.person.full}
