@@ -74,9 +74,13 @@ def known_as(doc: Doc, mentions: list[Mention], keys: list[str | None], res: Res
     for tok in doc:
         if tok.lemma_.lower() != "know" or tok.pos_ != "VERB":
             continue
-        named = [at[p.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
-                 for p in c.children if p.dep_ == "pobj" and p.i in at]
+        names = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+        if any(p.conjuncts for p in names):
+            continue  # "A and B, known as Ant and Dec": which is which is not said
+        named = [at[p.i] for p in names if p.i in at]
         first = _named_before(tok, at)
+        if first is not None and any(doc[i].conjuncts for i in range(mentions[first].start, mentions[first].end)):
+            continue  # "A and B, also known as C": whose name is not said
         if not named or first is None or family_of(mentions[first].cls) != family_of(mentions[named[0]].cls) \
                 or keys[first] == keys[named[0]]:
             continue
