@@ -32,6 +32,7 @@ class GazetteerEntry:
     capitals: tuple[str, ...] = ()
     country: str | None = None
     wikidata: str | None = None
+    heads: tuple[str, ...] = ()  # lower-cased titles of the body's head ("secretary of state")
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def load_gazetteer(folder: Path, ontology: Ontology) -> Gazetteer:
                     capitals=tuple(row.get("capitals") or ()),
                     country=row.get("country"),
                     wikidata=row.get("wikidata"),
+                    heads=tuple(str(h).lower() for h in row.get("heads") or ()),
                 )
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise DataFileError(f"{path}:{lineno}: invalid gazetteer entry ({exc}).") from exc

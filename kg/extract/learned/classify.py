@@ -29,10 +29,11 @@ from kg.extract.learned.guards import (
 )
 from kg.extract.learned.model import RelationModel, load_models
 from kg.extract.mentions.records import Mention
+from kg.extract.relations.geography import lies_on_water
 from kg.extract.relations.modality import modality
 from kg.extract.relations.posts import names_a_topic
 from kg.extract.relations.records import Arg
-from kg.extract.relations.view import DocView, lies_on_water, word_in
+from kg.extract.relations.view import DocView, word_in
 from kg.extract.resolve.records import Resolution
 from kg.model import Evidence, Relation
 from kg.resources import Resources

@@ -13,7 +13,7 @@ from kg.extract.relations.view import DocView, word_in
 from kg.nlp.text import dateline_word
 from kg.resources import Trigger
 
-__all__ = ["CLIMB", "subjects", "is_passive", "prep_objects", "fronted", "possessor", "verb_matches", "noun_matches", "has_theme",
+__all__ = ["CLIMB", "described_people", "subjects", "is_passive", "prep_objects", "fronted", "possessor", "verb_matches", "noun_matches", "has_theme",
            "is_dateline"]
 
 # dependencies a clause's subject is looked for through, from a verb up to the clause it hangs on
@@ -61,9 +61,21 @@ def _own_subject(v: DocView, t: Token) -> list[Arg] | None:
         subjects.sort(key=lambda c: c.i not in v.r.token_keys)
     for c in subjects:
         if c.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
-            return v.direct(t.head, conjuncts=False) or v.deep(t.head)
+            got = v.direct(t.head, conjuncts=False) or v.deep(t.head)
+            return (_person_before_place(v, t.head) or got) if c.lower_ == "who" and got and all(
+                v.is_a(a.key, "Place") for a in got) else got
         return v.deep(c)
     return None
+
+
+def _person_before_place(v: DocView, place: Token) -> list[Arg]:
+    """"my friend X of Ruritania, who spoke ...", "President X of Ruritania, who ...": the parser hangs
+    the relative clause on the place; "who" is the person the place describes."""
+    if place.dep_ != "pobj" or place.head.dep_ != "prep" or place.head.lower_ not in ("of", "from"):
+        return []
+    owner = place.head.head
+    named = [owner, *(c for c in owner.children if c.dep_ == "appos")]
+    return [a for t in named for a in v.direct(t, conjuncts=False) if v.cls(a.key) == "Person"]
 
 
 def _through(v: DocView, t: Token, factor: float) -> tuple[list[Arg] | None, bool]:
@@ -165,3 +177,16 @@ def is_dateline(tok: Token) -> bool:
     """The all-capitals place that opens a news item ("KABUL, Afghanistan --", "ABUJA  The ..."):
     it says where the story was filed, it is no argument of the sentence's verbs."""
     return tok.i == tok.sent.start and dateline_word(tok)
+
+
+def described_people(v: DocView, noun: Token) -> list[Arg] | None:
+    """The persons a people noun ("critic", "supporter") describes by its place in the clause, [] for
+    none, None when the clause must say (the noun's possessor, the subject of its clause)."""
+    if noun.dep_ == "conj" and noun.head.dep_ in ("attr", "appos"):
+        first = noun.head  # "X, an advocate of A and a supporter of Y", "X is a friend of A and a critic of Y"
+        return v.direct(first.head) if first.dep_ == "appos" else subjects(v, first.head)[0]
+    if noun.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        return []  # "X hit out at critics of Y": the critics are the agents, not X ("X is a critic of Y" is)
+    if noun.dep_ == "appos":
+        return v.direct(noun.head)  # "X, a critic of Y": X
+    return None

@@ -115,14 +115,20 @@ def place_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
 
 @rule("place-apposition", stage="clauses", unit="token")
 def place_described(v: DocView, tok: Token, learned: Learned) -> RuleResult:
-    """"Riverton, a small town in central Ruritania", "X, an island nation in the Y Ocean"."""
+    """"Riverton, a small town in central Ruritania", "X, an island nation in the Y Ocean", "Riverton
+    is the capital of Ruritania"."""
     lemma = tok.lemma_.lower()
     place_noun = lemma in v.ewords.place_nouns
-    if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.i in v.r.token_keys or not (
-            place_noun or lemma in v.ewords.country_descriptions):
+    if tok.pos_ != "NOUN" or tok.i in v.r.token_keys or not (place_noun or lemma in v.ewords.country_descriptions):
+        return NOTHING
+    if tok.dep_ == "appos":
+        described = [tok.head]
+    elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        described = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    else:
         return NOTHING
     out = []
-    for place in v.direct(tok.head, conjuncts=False):
+    for place in (p for d in described for p in v.direct(d, conjuncts=False)):
         pcls = v.cls(place.key)
         if not v.is_a(place.key, "Place"):
             continue

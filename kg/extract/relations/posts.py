@@ -220,7 +220,7 @@ def _part_of_owner(v: DocView, noun: Token) -> bool:
                for c in noun.children)
     whole = v.words.role_whole_nouns  # "head of state" is the whole
     return part or _leads_where(v, noun) or any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.pos_ == "NOUN"
-                       and p.i not in v.r.token_keys and p.i not in v.r.coref and p.lower_ not in whole
+                       and not v.direct(p, conjuncts=False) and p.lower_ not in whole  # not "the agency X"
                        for c in noun.children for p in c.children)
 
 

@@ -144,7 +144,32 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     # "former minister X": the post is kept with its status (docs/time.md), and the title is no
     # current job title of X
     got = _posts(v, key, m.start, m.end, prop, role, owners, title, status)
+    first = title_toks[0].i if title_toks else m.start
+    named = owners + [Arg(v.r.token_keys[j]) for j in range(max(0, first - 3), first)  # "New York Attorney General X"
+                      if j in v.r.token_keys and first <= v.doc[j].head.i < m.end]
+    heads = _headed_bodies(v, key, title, role, named, v.doc[m.start], status)
+    if heads:
+        got = RuleResult(got.readings + heads, got.titles, got.affiliations)
     return got if status == "current" else RuleResult(got.readings, titles=((key, title),))
+
+
+def _headed_bodies(v: DocView, key: str, title: str, role: str, owners: list[Arg], anchor: Token,
+                   status: str) -> tuple[Reading, ...]:  # owners: also the names just before the title
+    """"Homeland Security Secretary X", or "Secretary of State X" in a text that names the State
+    Department: X heads a body of the text whose gazetteer entry lists the title among its
+    ``heads`` (as written, or its last word after the body's own name), unless the title has
+    another owner ("New York Attorney General X", "Ruritanian Defence Secretary X")."""
+    written = title.lower()
+    out = []
+    for body in v.r.entities:
+        entry = v.res.gazetteer.entries.get(body)
+        if entry is None or not entry.heads or any(o.key not in (body, entry.country) for o in owners):
+            continue
+        if written in entry.heads or any(o.key == body for o in owners) and any(
+                h.split()[-1] == role for h in entry.heads):
+            r = v.reading("leaderOf", Arg(key), Arg(body, 0.95), "role-title", anchor, "asserted", status)
+            out += [r] if r is not None else []
+    return tuple(out)
 
 
 def beat(v: DocView, key: str) -> bool:

@@ -18,6 +18,7 @@ from typing import Callable
 from spacy.tokens import Token
 
 from kg.extract.relations.clauses import (
+    described_people,
     fronted,
     has_theme,
     is_passive,
@@ -75,10 +76,8 @@ def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -
         if anchor.dep_ == "dobj" and not is_passive(anchor.head) else []
     if late_by:  # "to address the assault on Y by the Z regime": a "by" the parser hung on the active verb is the noun's
         return [a for p in late_by for a in v.deep(p)]
-    if word_in(anchor, v.words.people_nouns) and anchor.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-        return []  # "X hit out at critics of Y": the critics are the agents, not X ("X is a critic of Y" is)
-    if word_in(anchor, v.words.people_nouns) and anchor.dep_ == "appos":
-        return v.direct(anchor.head)  # "X, a critic of Y": X
+    if word_in(anchor, v.words.people_nouns) and (described := described_people(v, anchor)) is not None:
+        return described
     gov, crossed = anchor.head, {anchor.head.lower_} if anchor.dep_ == "pobj" else set()
     while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i and gov.dep_ in ("pobj", "prep", "dobj", "conj"):
         gov = gov.head

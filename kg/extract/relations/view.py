@@ -18,6 +18,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import Mention
+from kg.extract.relations.geography import lies_on_water, region_known_elsewhere
 from kg.extract.relations.lexicon import TriggerTables, trigger_tables
 from kg.extract.relations.records import Arg, Learned, Reading
 from kg.extract.resolve.records import Resolution
@@ -26,7 +27,7 @@ from kg.resources import Resources
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
-__all__ = ["DocView", "dedupe", "lies_on_water", "region_known_elsewhere"]
+__all__ = ["DocView", "dedupe", "listed", "word_in"]
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,9 @@ class DocView:
                    for p in c.children if p.dep_ == "pobj" and p.i in keys]
             return out or [Arg(keys[c.i], 0.95) for c in t.children if c.dep_ == "compound" and c.i in keys
                            and self.is_locality(keys[c.i])]
+        if t.lemma_.lower() in self.words.org_description_nouns:  # "the police agency X", "the militant group X"
+            return [Arg(keys[c.i], 0.95) for c in t.children if c.dep_ == "appos" and c.i > t.i and c.i in keys
+                    and (self.is_a(keys[c.i], "Organization") or self.is_a(keys[c.i], "Group"))]
         return []
 
     def included(self, noun: Token) -> list[Arg]:
@@ -379,22 +383,3 @@ def dedupe(args: list[Arg]) -> list[Arg]:
         elif a.factor > best[a.key].factor:
             best[a.key] = a
     return [best[k] for k in order]
-
-
-def region_known_elsewhere(res: Resources, region: str, place: str) -> bool:
-    """A gazetteer region of a country lies in that country only: not in another country, not in a
-    town, and not in a sibling region ("Trade barbs in Fla., Ohio" lists two states)."""
-    entry = res.gazetteer.entries.get(region)
-    other = res.gazetteer.entries.get(place)
-    if entry is None or entry.cls != "Place" or entry.country is None or other is None:
-        return False
-    if other.cls == "Country":
-        return other.id != entry.country
-    return other.cls == "City" or (other.cls == "Place" and other.country == entry.country)
-
-
-def lies_on_water(res: Resources, subject_cls: str, object_name: str) -> bool:
-    """Is ``object_name`` a body of water that a town can lie on but not in ("the Red Sea city of
-    X")?  An island state does lie in an ocean ("Madagascar, an island nation in the Indian Ocean")."""
-    words = object_name.split()
-    return subject_cls == "City" and bool(words) and words[-1].lower() in res.entities.words.water_heads

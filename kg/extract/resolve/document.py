@@ -47,16 +47,16 @@ _SPECIFIC = {  # a more specific class wins a vote between members of one cluste
     "WeaponSystem": 3, "MilitaryUnit": 3, "GovernmentBody": 3, "Country": 4, "City": 3,
     "Person": 2, "Organization": 1, "Group": 1, "Place": 1, "Product": 1, "Event": 1, "Law": 1,
 }
-_LOCATIVE_PREPS = {"in", "at", "to", "into", "near", "from", "across", "outside", "inside", "around",
-                   "through", "via", "toward", "towards", "on"}
 _ACTOR_PREPS = {"with", "by", "against", "between", "for"}
 
 
 def _is_actor(tok: Token, place_verbs: frozenset[str] = frozenset(),
               place_heads: frozenset[str] = frozenset()) -> bool:
     """Is a capital used for its government ("X said", "criticised X", "talks with X")?"""
-    if any(c.dep_ == "appos" and c.lemma_.lower() in ("capital", "city", "town") for c in tok.children):
-        return False  # "from X-capital, the capital of Y": the text itself calls it a city
+    # "from X-capital, the capital of Y", "X-capital is the capital of Y": the text itself calls it a city
+    if any(c.dep_ == "appos" and c.lemma_.lower() in ("capital", "city", "town") for c in tok.children) or tok.dep_ \
+            == "nsubj" and any(c.dep_ == "attr" and c.lemma_.lower() in ("capital", "city", "town") for c in tok.head.children):
+        return False
     if tok.dep_ == "conj":
         return _is_actor(tok.head, place_verbs, place_heads)
     if tok.dep_ == "poss" and tok.head.lower_ in place_heads:

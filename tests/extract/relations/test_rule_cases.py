@@ -903,6 +903,100 @@ CASES = [
         ents=(("Riverton", "GPE"), ("Ruritania", "GPE")),
         facts=(Fact("Riverton", "locatedIn", "Ruritania", "asserted", "place-apposition"),),
     ),
+    # a second description joined by "and" describes the same subject
+    Case(
+        "noun-prep-second-description", "Ana Lind is an advocate of reform and a critic of Acme.",
+        """
+         0  Ana          1  compound   PROPN  _          NNP
+         1  Lind         2  nsubj      PROPN  _          NNP
+         2  is           2  ROOT       AUX    be         VBZ
+         3  an           4  det        DET    _          DT
+         4  advocate     2  attr       NOUN   _          NN
+         5  of           4  prep       ADP    _          IN
+         6  reform       5  pobj       NOUN   _          NN
+         7  and          4  cc         CCONJ  _          CC
+         8  a            9  det        DET    _          DT
+         9  critic       4  conj       NOUN   _          NN
+        10  of           9  prep       ADP    _          IN
+        11  Acme        10  pobj       PROPN  _          NNP
+        12  .            2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
+        facts=(Fact("Ana Lind", "criticized", "Acme", "asserted", "noun-prep"),),
+    ),
+    # "X of <place>, who met Y": the parser hangs "who" on the place; it is the person
+    Case(
+        "verb-svo-who-after-place", "Ana Lind of Ruritania, who met Bo Berg, left.",
+        """
+         0  Ana          1  compound   PROPN  _          NNP
+         1  Lind        10  nsubj      PROPN  _          NNP
+         2  of           1  prep       ADP    _          IN
+         3  Ruritania    2  pobj       PROPN  _          NNP
+         4  ,            3  punct      PUNCT  _          ,
+         5  who          6  nsubj      PRON   _          WP
+         6  met          3  relcl      VERB   meet       VBD
+         7  Bo           8  compound   PROPN  _          NNP
+         8  Berg         6  dobj       PROPN  _          NNP
+         9  ,            1  punct      PUNCT  _          ,
+        10  left        10  ROOT       VERB   leave      VBD
+        11  .           10  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Ruritania", "GPE"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "metWith", "Bo Berg", "asserted", "verb-svo"),
+               Fact("Ana Lind", "livesIn", "Ruritania", "asserted", "person-of-place")),
+        absent=(("Ruritania", "metWith", "Bo Berg"),),
+    ),
+    # "X is a small town in Y": the description after a copula
+    Case(
+        "place-apposition-copula", "Riverton is a small town in Ruritania.",
+        """
+         0  Riverton    1  nsubj      PROPN  _          NNP
+         1  is          1  ROOT       AUX    be         VBZ
+         2  a           4  det        DET    _          DT
+         3  small       4  amod       ADJ    _          JJ
+         4  town        1  attr       NOUN   _          NN
+         5  in          4  prep       ADP    _          IN
+         6  Ruritania   5  pobj       PROPN  _          NNP
+         7  .           1  punct      PUNCT  _          .
+        """,
+        ents=(("Riverton", "GPE"), ("Ruritania", "GPE")),
+        facts=(Fact("Riverton", "locatedIn", "Ruritania", "asserted", "place-apposition"),),
+    ),
+    # the head of "the agency X" leads X: the noun names X, it is no part of a body
+    Case(
+        "role-apposition-described-body", "Ana Lind, head of the agency Acme, spoke.",
+        """
+         0  Ana          1  compound   PROPN  _          NNP
+         1  Lind         9  nsubj      PROPN  _          NNP
+         2  ,            1  punct      PUNCT  _          ,
+         3  head         1  appos      NOUN   _          NN
+         4  of           3  prep       ADP    _          IN
+         5  the          6  det        DET    _          DT
+         6  agency       4  pobj       NOUN   _          NN
+         7  Acme         6  appos      PROPN  _          NNP
+         8  ,            1  punct      PUNCT  _          ,
+         9  spoke        9  ROOT       VERB   speak      VBD
+        10  .            9  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
+        facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-apposition"),),
+    ),
+    # a title the gazetteer lists as the head of a body (``heads``), after the body's own name
+    Case(
+        "role-title-head-of-body", "Homeland Security Secretary Ana Lind spoke.",
+        """
+         0  Homeland     1  compound   PROPN  _          NNP
+         1  Security     2  compound   PROPN  _          NNP
+         2  Secretary    4  compound   PROPN  _          NNP
+         3  Ana          4  compound   PROPN  _          NNP
+         4  Lind         5  nsubj      PROPN  _          NNP
+         5  spoke        5  ROOT       VERB   speak      VBD
+         6  .            5  punct      PUNCT  _          .
+        """,
+        ents=(("Homeland Security", "ORG"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Ana Lind", "worksFor", "United States Department of Homeland Security", "asserted", "role-title"),
+               Fact("Ana Lind", "leaderOf", "United States Department of Homeland Security", "asserted", "role-title")),
+    ),
     # "the <demonym> city of X"
     Case(
         "place-of", "Acme built a plant in the French city of Riverton.",

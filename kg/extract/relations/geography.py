@@ -1,0 +1,27 @@
+"""Where places can lie: gazetteer regions inside their own country only, towns on (not in) a
+body of water.  Used by :meth:`kg.extract.relations.view.DocView.reading` and the learned step."""
+
+from __future__ import annotations
+
+from kg.resources import Resources
+
+__all__ = ["lies_on_water", "region_known_elsewhere"]
+
+
+def region_known_elsewhere(res: Resources, region: str, place: str) -> bool:
+    """A gazetteer region of a country lies in that country only: not in another country, not in a
+    town, and not in a sibling region ("Trade barbs in Fla., Ohio" lists two states)."""
+    entry = res.gazetteer.entries.get(region)
+    other = res.gazetteer.entries.get(place)
+    if entry is None or entry.cls != "Place" or entry.country is None or other is None:
+        return False
+    if other.cls == "Country":
+        return other.id != entry.country
+    return other.cls == "City" or (other.cls == "Place" and other.country == entry.country)
+
+
+def lies_on_water(res: Resources, subject_cls: str, object_name: str) -> bool:
+    """Is ``object_name`` a body of water that a town can lie on but not in ("the Red Sea city of
+    X")?  An island state does lie in an ocean ("Madagascar, an island nation in the Indian Ocean")."""
+    words = object_name.split()
+    return subject_cls == "City" and bool(words) and words[-1].lower() in res.entities.words.water_heads
