@@ -11,7 +11,7 @@ from kg.extract.relations.clauses import is_dateline, prep_objects
 from kg.extract.relations.posts import seat_known_elsewhere
 from kg.extract.relations.records import NOTHING, Arg, Learned, Reading, RuleResult, result_of
 from kg.extract.relations.registry import rule
-from kg.extract.relations.view import DocView
+from kg.extract.relations.view import DocView, word_in
 
 __all__ = ["place_apposition", "place_in_place", "place_of", "place_described", "home_of", "possessive_place",
            "person_from_place"]
@@ -144,8 +144,12 @@ def place_described(v: DocView, tok: Token, learned: Learned) -> RuleResult:
 
 @rule("home-of", stage="clauses", unit="token")
 def home_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
-    """"X's Riverton home", "X's hometown of Riverton", "his home in Riverton"."""
-    if tok.lower_ not in v.words.home_nouns or tok.pos_ != "NOUN" or tok.i in v.r.token_keys:
+    """"X's Riverton home", "X's hometown of Riverton", "his home in Riverton", "his native Ruritania"."""
+    key = v.r.token_keys.get(tok.i)
+    if key and v.is_a(key, "Place") and any(c.dep_ == "amod" and c.lower_ == "native" for c in tok.children):
+        return result_of([v.reading("livesIn", o, Arg(key), "home-of", tok) for c in tok.children if c.dep_ == "poss"
+                          for o in v.direct(c, conjuncts=False) if v.cls(o.key) == "Person"])
+    if tok.lower_ not in v.words.home_nouns or tok.pos_ != "NOUN" or key:
         return NOTHING
     owners = [a for c in tok.children if c.dep_ == "poss" for a in v.direct(c, conjuncts=False)
               if v.cls(a.key) == "Person"]
@@ -188,7 +192,10 @@ def person_from_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
             c.i not in r.token_keys or v.cls(r.token_keys[c.i]) == "Group")):  # "X, a Republican from Y"
         if app.lemma_.lower() in v.roles or app.lower_ in v.roles:
             continue
-        places = [a for c in app.children if c.dep_ in ("compound", "nmod") and c.i < app.i
+        # "X, a Riverton lawyer"; a nationality on an occupation: "X, an Israeli businessman", "the Yemeni-American cleric"
+        mods = ("compound", "nmod", "amod") if word_in(app, v.words.occupations) else ("compound", "nmod")
+        near = [c for c in app.children if c.dep_ in mods and c.i < app.i]
+        places = [a for c in near + [g for c in near for g in c.children if g.dep_ in mods and g.i < c.i]
                   for a in v.direct(c) if v.is_a(a.key, "Place")]
         places += [a for prep in ("from", "of", "in") for p in prep_objects(app, prep)
                    for a in v.direct(p) if v.is_a(a.key, "Place")]

@@ -946,6 +946,40 @@ CASES = [
                Fact("Ana Lind", "livesIn", "Ruritania", "asserted", "person-of-place")),
         absent=(("Ruritania", "metWith", "Bo Berg"),),
     ),
+    # a nationality on an occupation in apposition: where the person is from
+    Case(
+        "person-of-place-nationality", "Ana Lind, a French businessman, spoke.",
+        """
+         0  Ana          1  compound   PROPN  _          NNP
+         1  Lind         7  nsubj      PROPN  _          NNP
+         2  ,            1  punct      PUNCT  _          ,
+         3  a            5  det        DET    _          DT
+         4  French       5  amod       ADJ    _          JJ
+         5  businessman  1  appos      NOUN   _          NN
+         6  ,            1  punct      PUNCT  _          ,
+         7  spoke        7  ROOT       VERB   speak      VBD
+         8  .            7  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("French", "NORP")),
+        facts=(Fact("Ana Lind", "livesIn", "France", "asserted", "person-of-place"),),
+    ),
+    # "her native X": the possessor is from X
+    Case(
+        "home-of-native", "Ana Lind returned to her native France.",
+        """
+         0  Ana          1  compound   PROPN  _          NNP
+         1  Lind         2  nsubj      PROPN  _          NNP
+         2  returned     2  ROOT       VERB   return     VBD
+         3  to           2  prep       ADP    _          IN
+         4  her          6  poss       PRON   _          PRP$
+         5  native       6  amod       ADJ    _          JJ
+         6  France       3  pobj       PROPN  _          NNP
+         7  .            2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("France", "GPE")),
+        facts=(Fact("Ana Lind", "livesIn", "France", "asserted", "home-of"),
+               Fact("Ana Lind", "visited", "France", "asserted", "verb-prep")),
+    ),
     # "X is a small town in Y": the description after a copula
     Case(
         "place-apposition-copula", "Riverton is a small town in Ruritania.",
