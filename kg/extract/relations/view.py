@@ -221,13 +221,7 @@ class DocView:
             out += [a.times(0.9) for c in mods for a in self.deep(c, depth + 1) if self.cls(a.key) == "Country"]
         if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
                 and t.lemma_.lower() not in opaque:
-            # "attacked Ruritania's power grid", "backed Ruritania's bid": the owner; "attacked his
-            # policies": the owner, in words (reading())
-            via = "policy" if word_in(t, self.words.policy_nouns) and not word_in(t, self.words.force_nouns) else ""
-            out += [Arg(a.key, a.factor * 0.85, via) for c in kids if c.dep_ == "poss" for a in self.direct(c)
-                    if self.is_a(a.key, "Agent") or self.is_locality(a.key)]
-            out += [Arg(a.key, a.factor * 0.85, via) for c in kids if via and not out and c.dep_ == "compound"
-                    for a in self.direct(c) if self.cls(a.key) == "Person"]  # "the Trump plan"
+            out += self._owners(t)
         if not out and t.lower_ in self.res.entities.head_classes:  # "XY-12 missiles"
             out += [Arg(a.key, a.factor * 0.95) for c in kids if c.dep_ in ("compound", "nmod")
                     for a in self.direct(c) if self.is_a(a.key, "Product")]
@@ -240,6 +234,20 @@ class DocView:
             agents = [self.owner_country(a) for c in mods for a in self.direct(c) if self.is_a(a.key, "Agent")]
             countries = [a for a in agents if self.cls(a.key) == "Country"]
             out += [a.times(0.9) for a in (countries or agents)]
+
+    def _owners(self, t: Token) -> list[Arg]:
+        """The owner of a thing an argument names: "attacked Ruritania's power grid", "backed
+        Ruritania's bid", "the comments by X", "the Trump plan"; "attacked his policies": the owner,
+        in words (reading())."""
+        via = "policy" if word_in(t, self.words.policy_nouns) and not word_in(t, self.words.force_nouns) else ""
+        kids = list(t.children)
+        out = [Arg(a.key, a.factor * 0.85, via) for c in kids if c.dep_ == "poss" for a in self.direct(c)
+               if self.is_a(a.key, "Agent") or self.is_locality(a.key)]
+        out += [Arg(a.key, a.factor * 0.85, via) for c in kids if not out and c.dep_ == "prep" and c.lower_ == "by"
+                for p in c.children if p.dep_ == "pobj" for a in self.direct(p) if self.is_a(a.key, "Agent")]
+        out += [Arg(a.key, a.factor * 0.85, via) for c in kids if via and not out and c.dep_ == "compound"
+                for a in self.direct(c) if self.cls(a.key) == "Person"]
+        return out
 
     def led_state(self, tok: Token) -> list[Arg]:
         """The country a head of state or government named by ``tok`` leads, by the office-holder

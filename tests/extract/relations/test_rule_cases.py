@@ -95,6 +95,21 @@ CASES = [
         ents=(("Acme", "ORG"), ("Zenith", "ORG")),
         facts=(Fact("Acme", "criticized", "Zenith", "asserted", "verb-svo"),),
     ),
+    # the agent after "by" owns the thing: rejecting the plan by Zenith opposes Zenith
+    Case(
+        "verb-svo-owner-by", "Acme rejected the plan by Zenith.",
+        """
+         0  Acme         1  nsubj      PROPN  _          NNP
+         1  rejected     1  ROOT       VERB   reject     VBD
+         2  the          3  det        DET    _          DT
+         3  plan         1  dobj       NOUN   _          NN
+         4  by           3  prep       ADP    _          IN
+         5  Zenith       4  pobj       PROPN  _          NNP
+         6  .            1  punct      PUNCT  _          .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Acme", "opposes", "Zenith", "asserted", "verb-svo"),),
+    ),
     # a person's name before a policy noun owns the policy ("the Berg plan"); a state there may be its
     # theme ("the Ruritania policy"), so only a person
     Case(
