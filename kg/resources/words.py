@@ -71,6 +71,7 @@ class RelationWords:
     opponent_preps: frozenset[str]  # prepositions that introduce an opponent
     no_owner_objects: frozenset[str]  # properties whose verb object is never read as its owner
     no_body_agents: frozenset[str]  # properties whose event noun's organisation modifier is no agent
+    venue_properties: frozenset[str]  # events whose place ("met in X") is visited by who came from abroad
     reporting: frozenset[str]  # reporting verbs ("say", "tell")
     delegate_nouns: frozenset[str]  # "his Japanese counterparts", "officials from A": their state
     administration_nouns: frozenset[str]  # "the Obama administration": a head's government stands for the state

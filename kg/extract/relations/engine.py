@@ -1,7 +1,8 @@
 """The relation stage: run the registered rules in order and turn their readings into relations.
 
 Stages run in :data:`~kg.extract.relations.registry.STAGES` order; inside a stage the functions
-on mentions run first, then those on tokens, each on every unit in registration order per unit.  What a rule
+on mentions run first, then those on tokens, each on every unit in registration order per unit,
+then those on the readings so far (facts read off facts: a meeting's place visited).  What a rule
 learns about persons (titles, affiliations) is folded into a :class:`Learned` record that the
 next rule receives: rules share no mutable state.  The trigger constructions
 (``lexicon/patterns.toml``) run at the start of the ``clauses`` stage.  A reading becomes a
@@ -25,6 +26,7 @@ import kg.extract.relations.places  # noqa: F401
 import kg.extract.relations.roles  # noqa: F401
 import kg.extract.relations.scenes  # noqa: F401
 import kg.extract.relations.titles  # noqa: F401
+import kg.extract.relations.venues  # noqa: F401
 from kg.extract.infer import drop_yielding
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.modality import modality
@@ -69,6 +71,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], resolution: Resolution,
                     readings += got.readings
                     if (grown := learned.plus(got)) is not learned:
                         learned, view = grown, view.knowing(grown)  # a new view only when the rules learned something
+        for f in (f for f in FUNCTIONS if f.stage == stage and f.unit == "readings"):
+            readings += f.function(view, tuple(readings), learned).readings  # facts read off the facts so far
     relations = drop_yielding([_relation(view, r) for r in readings], res.relations.yields_to)
     return RuleOutput(relations, dict(learned.titles))
 

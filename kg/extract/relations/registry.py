@@ -62,9 +62,10 @@ def rule(*writes: str, stage: str, unit: str) -> Callable:
     """Register a rule function that writes the (declared) rule ids ``writes``.
 
     ``unit`` is what the engine passes as the second argument: ``"mention"`` (each mention's
-    index, in text order) or ``"token"`` (each token)."""
-    if stage not in STAGES or unit not in ("mention", "token"):
-        raise ValueError(f"rule {writes}: stage must be one of {STAGES} and unit mention or token")
+    index, in text order), ``"token"`` (each token) or ``"readings"`` (once, after the stage's
+    other functions: the tuple of every reading so far, for rules that read facts off facts)."""
+    if stage not in STAGES or unit not in ("mention", "token", "readings"):
+        raise ValueError(f"rule {writes}: stage must be one of {STAGES} and unit mention, token or readings")
     unknown = [w for w in writes if w not in RULES]
     if unknown:
         raise ValueError(f"rule {writes}: declare {unknown} first")
@@ -114,6 +115,7 @@ for _id, _factor, _family, _summary in (
     ("org-apposition", 0.85, "organisations", '"Acme, a Riverton construction firm" -> basedIn'),
     ("source-line", 0.95, "organisations", '"Riverton RADIO RIVERTON in Ruritanian 1700 GMT" -> outlet basedIn city'),
     ("credit-line", 0.85, "organisations", '"Ana Lind, Daily Planet" on a line of its own -> worksFor the outlet'),
+    ("meeting-venue", 0.9, "venues", '"A met B in <City>" -> the one from another country visited the city'),
 ):
     declare(_id, factor=_factor, summary=_summary, family=_family)
 

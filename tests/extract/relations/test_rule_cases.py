@@ -995,6 +995,26 @@ CASES = [
         facts=(Fact("Ana Lind", "livesIn", "France", "asserted", "home-of"),
                Fact("Ana Lind", "visited", "France", "asserted", "verb-prep")),
     ),
+    # a meeting's place is visited by the participant from another country (a title's): not by a host
+    Case(
+        "meeting-venue", "Bo Berg met French President Ana Lind in Oslo.",
+        """
+         0  Bo           1  compound   PROPN  _          NNP
+         1  Berg         2  nsubj      PROPN  _          NNP
+         2  met          2  ROOT       VERB   meet       VBD
+         3  French       5  amod       ADJ    _          JJ
+         4  President    6  compound   PROPN  _          NNP
+         5  Ana          6  compound   PROPN  _          NNP
+         6  Lind         2  dobj       PROPN  _          NNP
+         7  in           2  prep       ADP    _          IN
+         8  Oslo         7  pobj       PROPN  _          NNP
+         9  .            2  punct      PUNCT  _          .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("French", "NORP"), ("Ana Lind", "PERSON"), ("Oslo", "GPE")),
+        facts=(Fact("Ana Lind", "leaderOf", "France", "asserted", "role-title"),
+               Fact("Bo Berg", "metWith", "Ana Lind", "asserted", "verb-svo"),
+               Fact("Ana Lind", "visited", "Oslo", "asserted", "meeting-venue")),
+    ),
     # "X is a small town in Y": the description after a copula
     Case(
         "place-apposition-copula", "Riverton is a small town in Ruritania.",
