@@ -72,6 +72,8 @@ class RelationWords:
     no_owner_objects: frozenset[str]  # properties whose verb object is never read as its owner
     no_body_agents: frozenset[str]  # properties whose event noun's organisation modifier is no agent
     venue_properties: frozenset[str]  # events whose place ("met in X") is visited by who came from abroad
+    act_verbs: frozenset[str]  # verbs that hold out an act ("threatened sanctions against X")
+    act_nouns: frozenset[str]  # the acts held out: the act's target is the verb's object
     reporting: frozenset[str]  # reporting verbs ("say", "tell")
     delegate_nouns: frozenset[str]  # "his Japanese counterparts", "officials from A": their state
     administration_nouns: frozenset[str]  # "the Obama administration": a head's government stands for the state

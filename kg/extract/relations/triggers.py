@@ -250,6 +250,7 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     # "visited the Acme factory in Riverton": a place where the object is tells where the subject was
     "place-objects": lambda v, a, t: t.prop.lower() in v.words.place_object_properties,
     "no-direct-object": lambda v, a, t: not any(c.dep_ == "dobj" for c in a.children),
+    "act-verb": lambda v, a, t: a.lemma_.lower() in v.words.act_verbs,  # "threatened sanctions against X"
     # "A agreed with B" is the verb's own construction, not a collective one
     "no-with": lambda v, a, t: not any(c.dep_ == "prep" and c.lower_ == "with" for c in a.children),
     # "Riverton, where the county's clerk says ...": a saying in the present tense is no occasion

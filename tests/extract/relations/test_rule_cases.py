@@ -95,6 +95,21 @@ CASES = [
         ents=(("Acme", "ORG"), ("Zenith", "ORG")),
         facts=(Fact("Acme", "criticized", "Zenith", "asserted", "verb-svo"),),
     ),
+    # a threatened act's target is threatened: "threatened sanctions against Y"
+    Case(
+        "verb-act-object", "Acme threatened sanctions against Zenith.",
+        """
+         0  Acme         1  nsubj      PROPN  _          NNP
+         1  threatened   1  ROOT       VERB   threaten   VBD
+         2  sanctions    1  dobj       NOUN   sanction   NNS
+         3  against      2  prep       ADP    _          IN
+         4  Zenith       3  pobj       PROPN  _          NNP
+         5  .            1  punct      PUNCT  _          .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Acme", "threatened", "Zenith", "asserted", "verb-xcomp"),
+               Fact("Acme", "sanctions", "Zenith", "hedged", "noun-prep")),
+    ),
     # the agent after "by" owns the thing: rejecting the plan by Zenith opposes Zenith
     Case(
         "verb-svo-owner-by", "Acme rejected the plan by Zenith.",
