@@ -360,6 +360,12 @@ def _priority(found: Candidates, res: Resources, s: _Span) -> float:
     """A longer NER name that contains a gazetteer name ("Bank of Ruritania") beats the gazetteer
     when it has capitalised words of its own that are not titles."""
     doc, start, end = found.doc, s.start, s.end
+    last = doc[end - 1].text
+    if s.cls == "Person" and any(e.cls == "Country" for e in res.gazetteer.lookup(last)) \
+            and doc[start].text.casefold() not in load_name_lexicon().given_sex \
+            and not (start > 0 and doc[start - 1].lower_ in res.title_words | res.entities.words.honorifics) \
+            and any(t.text == last for t in doc if t.i in found.gaz_covered and not start <= t.i < end):
+        return 2  # "Bomb Iran or see Iran with a bomb": no given name, and the text names the country alone
     honor = res.entities.words.honorifics
     inner = [t for t in doc[start:end] if t.text[:1].isupper() and t.lower_ not in honor
              and t.i not in found.gaz_covered and "-" not in t.text]

@@ -30,10 +30,11 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import Mention, family_of, make_key, normalise
+from kg.extract.resolve import shortnames
 from kg.extract.resolve.aliases import surface_aliases
 from kg.extract.resolve.coreference import coreference
+from kg.extract.resolve.names import is_acronym
 from kg.extract.resolve.records import Resolution
-from kg.extract.resolve.shortnames import bind_short_names, introductions, kept_lone_names, surname_first_words
 from kg.extract.resolve.standins import generic_bodies, known_as, named_after
 from kg.model import Entity
 from kg.resources import Resources
@@ -200,7 +201,7 @@ class _Persons:
 def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str, date: str | None = None) -> Resolution:
     """Entities of one document (of ISO ``date``, if known) and the key of every mention (see the module docstring)."""
     k = _Keys([None] * len(mentions))
-    persons = _Persons.of(mentions, load_name_lexicon(res.folder).suffixes, kept_lone_names(doc, mentions, res, date))
+    persons = _Persons.of(mentions, load_name_lexicon(res.folder).suffixes, shortnames.kept_lone_names(doc, mentions, res, date))
     titled = _person_names(doc, mentions, res)
     # a one-word name the NER calls an organisation in one place: no first name makes it a person
     # elsewhere (unless the text makes it a person: "President Roe ... the Roe administration")
@@ -211,15 +212,15 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str, date
     two_sexes = _titled_by_two_sexes(doc, mentions, res)
     compass = _compass_short_forms(mentions, res)
     # lone surnames several full names share: the one the text introduced first, with a title
-    bound = bind_short_names(((normalise(m.text), m.start) for m in mentions
+    bound = shortnames.bind_short_names(((normalise(m.text), m.start) for m in mentions
                               if m.source in ("ner", "repeat") and len(m.text.split()) == 1
                               and persons.person_for(m.text) is None and normalise(m.text) not in persons.held),
-                             introductions(doc, mentions, res),
-                             surname_first_words(res))
+                             shortnames.introductions(doc, mentions, res),
+                             shortnames.surname_first_words(res))
     for n, m in enumerate(mentions):
         if m.role == "acronym" and m.acronym_of is not None:
             continue  # later
-        if _kin(doc, m, res):  # "Kim family rule": the family, no mention of a person
+        if shortnames.kin_modifier(doc, m, res):  # "Kim family rule": the family, no mention of a person
             continue
         if n in two_sexes:  # "Mrs Howard" beside "Mr Howard": neither is "Michael Howard" for sure
             k.assign(n, make_key("person", two_sexes[n]), "Person", two_sexes[n])
@@ -229,7 +230,8 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str, date
             k.assign(n, entry.id, entry.cls, entry.name, weight=0)
             k.names[entry.id][m.text] += 0
             continue
-        if m.gaz_id and m.role != "demonym" and m.end - m.start == 1 and persons.person_for(m.text):
+        if m.gaz_id and m.role != "demonym" and m.end - m.start == 1 and not is_acronym(m.text) \
+                and persons.person_for(m.text):  # "Jordan" for Michael Jordan; "U.N." for no Kim Jong Un
             persons.assign(k, n, m, persons.person_for(m.text))
         elif m.gaz_id:
             _gazetteer_mention(doc, n, m, k, res, foreign)
@@ -271,13 +273,6 @@ def _titled_by_two_sexes(doc: Doc, mentions: list[Mention], res: Resources) -> d
     for surname, sex, _ in titled.values():
         sexes.setdefault(surname, set()).add(sex)
     return {n: f"{title} {mentions[n].text}" for n, (surname, _, title) in titled.items() if len(sexes[surname]) > 1}
-
-
-def _kin(doc: Doc, m: Mention, res: Resources) -> bool:
-    """A lone surname modifying a kin noun ("the Kim family", "the Bush dynasty")."""
-    nxt = doc[m.end] if m.end < len(doc) else None
-    return m.cls == "Person" and m.end - m.start == 1 and doc[m.start].dep_ == "compound" and nxt is not None \
-        and nxt.pos_ == "NOUN" and nxt.lemma_.lower() in res.entities.words.kin_nouns
 
 
 _COMPASS = ("north", "south", "east", "west")

@@ -26,7 +26,8 @@ from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
 from kg.resources.offices import fold_name
 
-__all__ = ["bind_short_names", "held_surnames", "introductions", "kept_lone_names", "royal_names", "surname_first_words"]
+__all__ = ["bind_short_names", "held_surnames", "introductions", "kept_lone_names", "kin_modifier", "royal_names",
+           "surname_first_words"]
 
 
 def surname_first_words(res: Resources) -> frozenset[str]:
@@ -103,3 +104,10 @@ def kept_lone_names(doc: Doc, mentions: list[Mention], res: Resources, date: str
     """Lone names that join no full name of the text: an office holder's surname
     (:func:`held_surnames`) or a royal's given name (:func:`royal_names`)."""
     return held_surnames(doc, mentions, res, date) | royal_names(doc, mentions, res)
+
+
+def kin_modifier(doc: Doc, m: Mention, res: Resources) -> bool:
+    """A lone surname modifying a kin noun ("the Kim family", "the Bush dynasty"): no person's mention."""
+    nxt = doc[m.end] if m.end < len(doc) else None
+    return m.cls == "Person" and m.end - m.start == 1 and doc[m.start].dep_ == "compound" and nxt is not None \
+        and nxt.pos_ == "NOUN" and nxt.lemma_.lower() in res.entities.words.kin_nouns
