@@ -87,7 +87,8 @@ def _trim_owners(v: DocView, title_toks: list[Token], owners: list[Arg], i: int)
             and doc[i].i not in v.r.token_keys and v.r.token_keys.get(doc[i].head.i) == owners[0].key:
         owners = owners[1:]
     first = title_toks[0]
-    if owners and first.pos_ in ("PROPN", "ADJ") and first.text[:1].isupper() and first.lower_ not in v.res.title_words:
+    if owners and first.pos_ in ("PROPN", "ADJ") and first.text[:1].isupper() and first.lower_ not in v.res.title_words \
+            and " ".join(t.lower_ for t in title_toks) not in v.lex.role_props:  # not "<Org> Press Secretary X"
         owners = []
     if {t.lower_ for t in title_toks} & v.words.non_state_leaders:
         owners = [o for o in owners if v.cls(o.key) != "Country"]  # "Ruritanian rebel leader X"
