@@ -142,12 +142,12 @@ def _stored_model(store_path: Path, resources, made=None):
 def _holds_other_documents(path: Path, graph) -> bool:
     """Does the store at ``path`` hold documents that are not in ``graph`` (an incremental build)?"""
     from kg.errors import KGError
-    from kg.store.embedded import store_documents
+    from kg.store.embedded import holds_documents_besides
 
     if not (path / "CURRENT").is_file():
         return False
     try:
-        return bool(set(store_documents(path)) - set(graph.documents))
+        return holds_documents_besides(path, graph.documents)
     except KGError:  # an interrupted first build (cleared by the update) or a damaged store (refused by it)
         return False
 
