@@ -100,8 +100,11 @@ def render_views(graph, base: str, html: bool, max_nodes, focus, hops, *,
 
     times: dict[str, float] = {}
     if make is not None:
+        from kg.procs import paused_gc
+
         t0 = time.perf_counter()
-        graph = make()
+        with paused_gc():  # the model of every stored document: millions of long-lived objects (kg.procs)
+            graph = make()
         times["model of the stored documents"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     gml = graphml_bytes(to_networkx(graph, base=base))

@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from kg.export.dataset import document_entities_graph_iri, document_graph_iri, entity_graph_iri, iter_document_graphs
 from kg.export.rdf import DEFAULT_BASE, oxigraph_terms, validate_base
 from kg.model import Entity, KnowledgeGraph
+from kg.procs import paused_gc
 from kg.resources import Resources, load_resources
 from kg.store.embedded import StoreError, damaged_store_error, open_store
 from kg.store.entities import Pending, accumulate, finish
@@ -158,7 +159,8 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
     # corpus resolution over the stored documents and these (kg.store.entities): adds the stored
     # documents whose entities resolve differently now, to be rewritten
     stored = _documents(store)
-    kg, doc_entities, corpus = accumulate(store, kg, doc_entities, stored.values(), base=base, resources=res)
+    with paused_gc():  # decoding and resolving every stored record: millions of long-lived objects (kg.procs)
+        kg, doc_entities, corpus = accumulate(store, kg, doc_entities, stored.values(), base=base, resources=res)
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
     empty = not _prefix_graphs(store, prefix) and not _prefix_graphs(store, str(document_graph_iri(base, "x"))[:-1])
     plans = _plan(store, kg, base=base, res=res, doc_entities=doc_entities, empty=empty, replace=replace,
