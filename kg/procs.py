@@ -1,11 +1,15 @@
-"""Child processes that must not outlive the process that started them."""
+"""Child processes that must not outlive the process that started them, and a pause of the
+cyclic garbage collector for the phases that allocate millions of long-lived objects."""
 
 from __future__ import annotations
 
 import ctypes
+import gc
 import signal
+from contextlib import contextmanager
+from typing import Iterator
 
-__all__ = ["die_with_parent"]
+__all__ = ["die_with_parent", "paused_gc"]
 
 _PR_SET_PDEATHSIG = 1
 
@@ -19,3 +23,20 @@ def die_with_parent(sig: int = signal.SIGTERM) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(sig))
     except (OSError, AttributeError):
         pass
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No automatic cyclic garbage collection inside the block (reference counting still frees
+    everything that is not in a cycle).  For phases that build millions of objects that stay alive
+    (a store's decoded extraction records, corpus resolution over them, the model of every stored
+    document): each full collection walks all of them again, which cost more than the work itself
+    (20,000 records: decoding 1.76 s -> 0.33 s, resolving them 4.6 s -> 1.9 s; docs/scale.md).
+    The collector is back on, as it was, after the block."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

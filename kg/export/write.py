@@ -92,11 +92,20 @@ class OutputLock:
             self.fh.close()
 
 
-def render_views(graph, base: str, html: bool, max_nodes, focus, hops) -> tuple[bytes, str | None, dict]:
-    """GraphML bytes and the HTML page (None without ``html``), with their timings."""
+def render_views(graph, base: str, html: bool, max_nodes, focus, hops, *,
+                 make: Callable[[], object] | None = None) -> tuple[bytes, str | None, dict]:
+    """GraphML bytes and the HTML page (None without ``html``), with their timings.  ``make``, when
+    given, makes the graph first (``graph`` is then ignored; timed as "model of the stored documents")."""
     from kg.export.networkx import graphml_bytes, to_networkx
 
     times: dict[str, float] = {}
+    if make is not None:
+        from kg.procs import paused_gc
+
+        t0 = time.perf_counter()
+        with paused_gc():  # the model of every stored document: millions of long-lived objects (kg.procs)
+            graph = make()
+        times["model of the stored documents"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     gml = graphml_bytes(to_networkx(graph, base=base))
     times["graphml"] = time.perf_counter() - t0
@@ -112,7 +121,7 @@ def render_views(graph, base: str, html: bool, max_nodes, focus, hops) -> tuple[
     return gml, page, times
 
 
-def _views_child(conn, parent_end, parent: int, args) -> None:
+def _views_child(conn, parent_end, parent: int, args, make) -> None:
     import signal
 
     from kg.procs import die_with_parent
@@ -122,7 +131,7 @@ def _views_child(conn, parent_end, parent: int, args) -> None:
     if os.getppid() != parent:  # the parent died before that took effect
         os._exit(1)
     try:
-        result = ("ok", render_views(*args))
+        result = ("ok", render_views(*args, make=make))
     except BaseException as exc:  # sent to the parent, which raises it there
         result = ("error", exc)
     try:
@@ -141,18 +150,21 @@ class ViewsInChild:
 
     Both are CPU-bound Python, as is much of the store update, so a thread would only share one
     core (the GIL); a fork shares the graph with the child without copying or pickling it.
+    ``make``, when given, makes the graph in the child (``args[0]`` is then ignored): the model of
+    every stored document is made there while this process exports the RDF files.
     Where fork is unavailable, or the child dies, the views are built here instead."""
 
-    def __init__(self, args: tuple) -> None:
+    def __init__(self, args: tuple, make: Callable[[], object] | None = None) -> None:
         import multiprocessing
 
         self.args = args
+        self.make = make
         self.proc = self.conn = None
         if "fork" not in multiprocessing.get_all_start_methods():
             return
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(target=_views_child, args=(child, self.conn, os.getpid(), args), name="kg-views",
+        self.proc = ctx.Process(target=_views_child, args=(child, self.conn, os.getpid(), args, make), name="kg-views",
                                 daemon=True)
         self.proc.start()
         child.close()
@@ -166,7 +178,7 @@ class ViewsInChild:
 
     def result(self) -> tuple[bytes, str | None, dict]:
         if self.proc is None:
-            return render_views(*self.args)
+            return render_views(*self.args, make=self.make)
         try:
             status, value = self.conn.recv()
         except (EOFError, OSError):
@@ -180,4 +192,4 @@ class ViewsInChild:
             raise value
         log.warning("the process building the GraphML and HTML stopped (exit code %s); "
                                             "building them here", self.proc.exitcode)
-        return render_views(*self.args)
+        return render_views(*self.args, make=self.make)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 from itertools import islice
 from pathlib import Path
+from typing import Collection
 
 import pyoxigraph as ox
 
@@ -49,6 +50,7 @@ from kg.store.meta import (  # noqa: F401  (StoreReport and META re-exported)
     StoreReport,
     _documents,
     _flagged,
+    _holds_documents_besides,
     _init_meta,
     _prefix_graphs,
     public_graphs,
@@ -59,7 +61,7 @@ from kg.store.view import needs_upgrade, upgrade_if_needed
 log = logging.getLogger(__name__)
 
 __all__ = ["StoreError", "StoreDamaged", "StoreIncomplete", "StoreReport", "export_store", "store_documents",
-           "store_base", "public_graphs", "open_store", "damaged_store_error"]
+           "holds_documents_besides", "store_base", "public_graphs", "open_store", "damaged_store_error"]
 
 # -- opening -------------------------------------------------------------------------------------
 _RECOVER = ("move it aside (mv {path} {path}.damaged) and run `kg build` on your inputs to make a fresh store; "
@@ -172,6 +174,11 @@ def store_documents(path: Path | str) -> list[str]:
     """Ids of the documents in the store, sorted."""
     store = open_store(path, read_only=True)
     return sorted(_documents(store).values())
+
+
+def holds_documents_besides(path: Path | str, ids: Collection[str]) -> bool:
+    """Does the store hold a document whose id is not in ``ids``?  (Stops at the first one.)"""
+    return _holds_documents_besides(open_store(path, read_only=True), ids)
 
 
 def _view_is_large(store: ox.Store) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Collection
 
 import pyoxigraph as ox
 
@@ -156,3 +157,18 @@ def _documents(store: ox.Store) -> dict[str, str]:
     others = {str(entity_graph_iri(base)), str(facts_graph_iri(base))}
     rows = sorted((r["g"].value, r["id"].value) for r in store.query(_DOCUMENTS_QUERY))
     return {g: ident for g, ident in rows if g.startswith(doc_prefix) or g in others}
+
+
+def _holds_documents_besides(store: ox.Store, ids: Collection[str]) -> bool:
+    """Does the store hold a document whose id is not in ``ids``?  What :func:`_documents` tells,
+    stopping at the first such document (an incremental build finds one at once)."""
+    base = store_base(store)
+    if base is None:
+        return False
+    doc_prefix = str(document_graph_iri(base, "x"))[: -len("x")]
+    others = {str(entity_graph_iri(base)), str(facts_graph_iri(base))}
+    for r in store.query(_DOCUMENTS_QUERY):
+        g = r["g"].value
+        if (g.startswith(doc_prefix) or g in others) and r["id"].value not in ids:
+            return True
+    return False

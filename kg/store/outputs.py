@@ -4,10 +4,10 @@ OUT/store is updated first; OUT/graph.ttl (and the other RDF formats asked for) 
 the store, so they describe all of it.  graph.graphml and graph.html describe all of it too: on a
 first build (the run's model is the store's content) they are drawn in a forked process while the
 store is updated and the RDF files exported (two cores, twice the work); when the store holds
-documents of earlier builds they are drawn after the update, in a forked process while the RDF
-files are exported, from the model of every stored document (the one the update made, or
-:func:`stored_graph`: the extraction records under one corpus resolution, no NLP).  Every file is
-replaced atomically.
+documents of earlier builds they are drawn after the update, in a forked process that first makes
+the model of every stored document (the one the update's corpus resolution gives, or
+:func:`stored_graph`: the extraction records under one corpus resolution, no NLP) while this
+process exports the RDF files.  Every file is replaced atomically.
 
 :func:`render_store` (``kg render``) redraws the page and GraphML from the store with new options;
 :func:`follow_store` (``kg remove``) rewrites whichever output files sit next to the store.
@@ -16,6 +16,7 @@ replaced atomically.
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 
 from kg.errors import OutputError
@@ -117,7 +118,9 @@ def _store_and_views(store_path: Path, update, args: tuple, resources, times: di
         t0 = time.perf_counter()
         report = update()
         times["store"] = time.perf_counter() - t0
-        return report, ViewsInChild((_stored_model(store_path, resources, times, report.stored_model), *args[1:]))
+        # the model of every stored document is made in the child, while this process exports the RDF
+        return report, ViewsInChild((None, *args[1:]), make=partial(_stored_model, store_path, resources,
+                                                                    report.stored_model))
     views = ViewsInChild(args)
     t0 = time.perf_counter()
     try:
@@ -129,26 +132,22 @@ def _store_and_views(store_path: Path, update, args: tuple, resources, times: di
     return report, views
 
 
-def _stored_model(store_path: Path, resources, times: dict[str, float], made=None):
+def _stored_model(store_path: Path, resources, made=None):
     """The model of every stored document: the one the update made (``made``), else read back from
     the store's records."""
-    t0 = time.perf_counter()
     full = made() if made is not None else None
-    if full is None:
-        full = stored_graph(store_path, resources)
-    times["model of the stored documents"] = time.perf_counter() - t0
-    return full
+    return full if full is not None else stored_graph(store_path, resources)
 
 
 def _holds_other_documents(path: Path, graph) -> bool:
     """Does the store at ``path`` hold documents that are not in ``graph`` (an incremental build)?"""
     from kg.errors import KGError
-    from kg.store.embedded import store_documents
+    from kg.store.embedded import holds_documents_besides
 
     if not (path / "CURRENT").is_file():
         return False
     try:
-        return bool(set(store_documents(path)) - set(graph.documents))
+        return holds_documents_besides(path, graph.documents)
     except KGError:  # an interrupted first build (cleared by the update) or a damaged store (refused by it)
         return False
 

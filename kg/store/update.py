@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from kg.export.dataset import document_entities_graph_iri, document_graph_iri, entity_graph_iri, iter_document_graphs
 from kg.export.rdf import DEFAULT_BASE, oxigraph_terms, validate_base
 from kg.model import Entity, KnowledgeGraph
+from kg.procs import paused_gc
 from kg.resources import Resources, load_resources
 from kg.store.embedded import StoreError, damaged_store_error, open_store
 from kg.store.entities import Pending, accumulate, finish
@@ -52,10 +53,10 @@ _FACTS_STALE_FLAG = ox.Quad(META, _FACTS_STALE, _TRUE, META)
 
 __all__ = ["update_store", "remove_documents", "rebuild_entity_graph", "repair_if_stale", "merge_entity"]
 
-def _finish(store: ox.Store, path: Path, corpus: Pending | None = None,
+def _finish(store: ox.Store, path: Path, documents: int, corpus: Pending | None = None,
             facts: set[ox.NamedNode] | None = None, **fields) -> StoreReport:
     """Resolution records, fact summaries (of ``facts``, the facts whose statements changed; all
-    when None), the report."""
+    when None), the report (``documents``: how many the store holds now)."""
     if corpus is not None:  # merged IRIs and resolution records (kg.store.entities)
         finish(store, corpus)
     base = store_base(store)
@@ -66,7 +67,7 @@ def _finish(store: ox.Store, path: Path, corpus: Pending | None = None,
     store.remove(_FACTS_STALE_FLAG)
     quads = public_quads(store, base) if base is not None else 0
     store.flush()
-    report = StoreReport(path=path, documents=len(_documents(store)), quads=quads, **fields)
+    report = StoreReport(path=path, documents=documents, quads=quads, **fields)
     log.info(report.summary())
     return report
 
@@ -157,7 +158,9 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
     # again on top of themselves.)
     # corpus resolution over the stored documents and these (kg.store.entities): adds the stored
     # documents whose entities resolve differently now, to be rewritten
-    kg, doc_entities, corpus = accumulate(store, kg, doc_entities, _documents(store).values(), base=base, resources=res)
+    stored = _documents(store)
+    with paused_gc():  # decoding and resolving every stored record: millions of long-lived objects (kg.procs)
+        kg, doc_entities, corpus = accumulate(store, kg, doc_entities, stored.values(), base=base, resources=res)
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
     empty = not _prefix_graphs(store, prefix) and not _prefix_graphs(store, str(document_graph_iri(base, "x"))[:-1])
     plans = _plan(store, kg, base=base, res=res, doc_entities=doc_entities, empty=empty, replace=replace,
@@ -169,11 +172,13 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
             f"{len(refused)} document(s) would replace a different version already in the store at {path}: "
             f"{', '.join(refused[:3])}{' ...' if len(refused) > 3 else ''}; nothing was written. Give them other "
             "ids (file names or the id field) or build without --no-replace to replace them.")
+    # a document's graph is written once: the new documents are the ones whose graph was not stored
+    documents = len(stored) + len(plan.added)
     if empty:
-        return _first_build(store, path, plan, base, corpus)
+        return _first_build(store, path, plan, base, corpus, documents)
     for part in plans:  # one transaction per chunk of documents: each leaves a consistent store
         _write(store, base, part)
-    report = _finish(store, path, corpus=corpus, facts=None if stale_facts else plan.facts, added=tuple(plan.added), replaced=tuple(plan.replaced),
+    report = _finish(store, path, documents, corpus=corpus, facts=None if stale_facts else plan.facts, added=tuple(plan.added), replaced=tuple(plan.replaced),
                      rewritten=tuple(plan.rewritten), unchanged=tuple(plan.unchanged), entities_updated=len(plan.touched))
     # the model of every stored document, from this update's corpus resolution (kg.store.outputs)
     return with_fields(report, stored_model=lambda: corpus.model(res))
@@ -257,7 +262,7 @@ def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
     return plans
 
 
-def _first_build(store: ox.Store, path: Path, plan: _Plan, base: str, corpus: Pending) -> StoreReport:
+def _first_build(store: ox.Store, path: Path, plan: _Plan, base: str, corpus: Pending, documents: int) -> StoreReport:
     """The documents and the merged entity graph in one bulk load."""
     merged = ox.NamedNode(str(entity_graph_iri(base)))
     entity_quads = [ox.Quad(t.subject, t.predicate, t.object, merged)
@@ -271,7 +276,7 @@ def _first_build(store: ox.Store, path: Path, plan: _Plan, base: str, corpus: Pe
             store.remove(q)
         store.bulk_extend(plan.fresh + entity_quads + view_quads(plan.fresh + entity_quads, base) + count)
         store.remove(ox.Quad(META, _FIRST_BUILD, _TRUE, META))
-    return _finish(store, path, corpus=corpus, added=tuple(plan.added),
+    return _finish(store, path, documents, corpus=corpus, added=tuple(plan.added),
                    entities_updated=len(plan.touched))
 
 
@@ -286,7 +291,8 @@ def remove_documents(path: Path | str, doc_ids: Sequence[str]) -> StoreReport:
         repair_if_stale(store)
         upgrade_if_needed(store, path)
         stale_facts = _flagged(store, _FACTS_STALE)
-        known = set(_documents(store).values())
+        stored = _documents(store)
+        known = set(stored.values())
         missing = [d for d in doc_ids if d not in known]
         if missing:
             sample = ", ".join(sorted(known)[:5]) + (", ..." if len(known) > 5 else "")
@@ -309,4 +315,7 @@ def remove_documents(path: Path | str, doc_ids: Sequence[str]) -> StoreReport:
         count_delete, count_insert = document_quads_change(store, document_quads(store) - removed)
         apply_update(store, drop=drop, delete=delete + view_delete + count_delete,
                      insert=insert + view_insert + count_insert + [_FACTS_STALE_FLAG])
-        return _finish(store, path, facts=None if stale_facts else facts, removed=tuple(doc_ids), entities_updated=len(touched))
+        gone = set(doc_ids)
+        left = sum(1 for d in stored.values() if d not in gone)
+        return _finish(store, path, left, facts=None if stale_facts else facts, removed=tuple(doc_ids),
+                       entities_updated=len(touched))

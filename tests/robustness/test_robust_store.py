@@ -163,7 +163,7 @@ from kg.store.update import update_store
 store, inputs, calls = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 graph = build(iter_documents([inputs]), nlp=load_pipeline())
 seen = []
-real = merge.stored_shares
+real = merge._stored_merge
 
 def reading_shares(*args, **kwargs):  # SIGKILL in the middle of the update, after `calls` entities
     seen.append(1)
@@ -171,7 +171,7 @@ def reading_shares(*args, **kwargs):  # SIGKILL in the middle of the update, aft
         os.kill(os.getpid(), signal.SIGKILL)
     return real(*args, **kwargs)
 
-merge.stored_shares = reading_shares
+merge._stored_merge = reading_shares
 update_store(store, graph)
 """
 
