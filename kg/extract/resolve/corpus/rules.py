@@ -322,12 +322,12 @@ def person_short_name(view: View) -> Iterator[Proposal]:
             if " " in core:  # "Kilroy" for Kilroy-Silk
                 by_word[_surname_group(kit, core.split()[0])].add(root)
             by_word["given:" + p.given[0]].add(root)
-    # texts that write a surname with its generation ("Trump Jr."): there a lone "Trump" is another
-    # generation than the one so written, never a full name with a generation
+    # texts writing a surname with its generation ("Trump Jr."): a lone "Trump" there is another generation
     generations = {(u.doc, _surname_group(kit, u.person.surname)) for u in view.units if u.short and u.person.suffix}
     cache: dict[int, Candidate] = {}
+    placed: set[int] = set()  # roots of clusters holding a full name (they stay so as they grow)
     for u in view.units:
-        if not u.short or _placed(view, u):
+        if not u.short or _placed(view, u, placed):
             continue
         word = u.person.surname
         other_generation = not u.person.suffix and (u.doc, _surname_group(kit, word)) in generations
@@ -366,11 +366,13 @@ def _holder_names(view: View, u: Unit) -> set[str]:
             for h in view.res.offices.holders(u.person.surname, t, date) for n in h.names}
 
 
-def _placed(view: View, u: Unit) -> bool:
-    """Already joined to a person named in full by an earlier rule (the user's aliases, the
-    office-holder table): no co-mention count moves it on to another."""
-    return any(m.cls == "Person" and not m.short and m.person is not None and m.person.full
-               for m in view.clusters.cluster(view.clusters.find(u.uid)))
+def _placed(view: View, u: Unit, known: set[int]) -> bool:
+    """Joined to a person named in full by an earlier rule (aliases, office holders): it stays (``known``: such roots)."""
+    root = view.clusters.find(u.uid)
+    if root not in known and any(m.cls == "Person" and not m.short and m.person is not None and m.person.full
+                                 for m in view.clusters.cluster(root)):
+        known.add(root)
+    return root in known
 
 
 @rule("same-name-two-types")
