@@ -19,7 +19,7 @@ def serve(
     store: Path = typer.Option(DEFAULT_STORE, "--store", "-s", help="Store folder written by kg build."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (keep the loopback default unless you mean to share it)."),
     port: int = typer.Option(7878, "--port", "-p", help="TCP port."),
-    engine: str = typer.Option("auto", "--engine", help="oxigraph (the Oxigraph server from `pip install oxigraph`), builtin (pyoxigraph), or auto."),
+    engine: str = typer.Option("auto", "--engine", help="builtin (a pool of pyoxigraph workers; auto is builtin) or oxigraph (an `oxigraph query` process per query, from `pip install oxigraph`; slower on large stores)."),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds one query may run; a longer one is stopped (503)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Queries run at once (default: the number of CPUs, at least 2)."),
     allow_service: bool = typer.Option(False, "--allow-service", help="Allow federated queries (SERVICE), which make this machine fetch from other servers."),
