@@ -53,6 +53,6 @@ def _country(v: DocView, key: str, learned: Learned) -> str | None:
         return key
     if v.cls(key) == "Person":
         owner = learned.affiliation(key)
-        return None if owner is None else _country(v, owner, learned) if owner != key else None
+        return _country(v, owner, learned) if owner and owner != key else None
     entry = v.res.gazetteer.entries.get(key)
     return entry.country if entry is not None else None

@@ -55,8 +55,9 @@ def _is_actor(tok: Token, place_verbs: frozenset[str] = frozenset(),
               place_heads: frozenset[str] = frozenset()) -> bool:
     """Is a capital used for its government ("X said", "criticised X", "talks with X")?"""
     # "from X-capital, the capital of Y", "X-capital is the capital of Y": the text itself calls it a city
-    if any(c.dep_ == "appos" and c.lemma_.lower() in ("capital", "city", "town") for c in tok.children) or tok.dep_ \
-            == "nsubj" and any(c.dep_ == "attr" and c.lemma_.lower() in ("capital", "city", "town") for c in tok.head.children):
+    described = [c for c in tok.children if c.dep_ == "appos"] + \
+        ([c for c in tok.head.children if c.dep_ == "attr"] if tok.dep_ == "nsubj" else [])
+    if any(c.lemma_.lower() in ("capital", "city", "town") for c in described):
         return False
     if tok.dep_ == "conj":
         return _is_actor(tok.head, place_verbs, place_heads)
