@@ -113,6 +113,7 @@ class RelationWords:
     advocacy_calls: frozenset[str]  # "called for a push against X": a hedge that is the caller's own stance
     audience_heads: frozenset[str]  # "spoke to Parliament": a body one addresses, no meeting
     reciprocal_verbs: frozenset[str]  # "A and B exchanged insults": each gives the other its object
+    joint_verbs: frozenset[str]  # "A and B held talks": an event the subjects hold together
 
 
 @dataclass(frozen=True, slots=True)

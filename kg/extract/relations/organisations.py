@@ -33,7 +33,8 @@ def _modifiers(v: DocView, tok: Token) -> list[Token]:
 
 @rule("possessive-place", "place-in", "org-of-place", "org-apposition", stage="clauses", unit="token")
 def organisation_bases(v: DocView, tok: Token, learned: Learned) -> RuleResult:
-    """"the Riverton-based Acme", "the Ruritanian company Acme", "Acme Inc. in Riverton": basedIn."""
+    """"the Riverton-based Acme", "the Ruritanian company Acme", "Acme Inc. in Riverton", "the Acme
+    Institute at Riverton": basedIn."""
     doc, r = v.doc, v.r
     key = r.token_keys.get(tok.i)
     if not key or not v.is_a(key, "Organization") or (tok.i + 1 < len(doc) and r.token_keys.get(tok.i + 1) == key):
@@ -47,7 +48,14 @@ def organisation_bases(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     # "seven Marines in Y" are people, not the corps; "a leaflet by X in Y": Y is where the act was
     counted = tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in tok.children)
     acting = tok.dep_ == "pobj" and tok.head.lower_ == "by"
-    for p in ([] if counted or acting else prep_objects(tok, "in")):
+    # the name's own head may carry the phrase: "the Center for Strategic Studies in Riverton"
+    n = r.mention_at.get(tok.i)
+    heads = [tok] if n is None else [t for t in doc[v.mentions[n].start:tok.i + 1] if r.token_keys.get(t.i) == key]
+    # "at" only after a campus body's name: "the X Center at West Point" (not "boarding X at Y airport")
+    at = tok.lower_ in v.ewords.organization_heads or v.res.entities.head_classes.get(tok.lower_) == "Organization"
+    places = [p for h in heads for p in prep_objects(h, "in") + (prep_objects(h, "at") if at else [])
+              if r.token_keys.get(p.i) != key]
+    for p in ([] if counted or acting else places):
         if p.lower_ in v.ewords.languages:
             continue  # "Riverton Radio in Ruritanian": a language, not a place
         out += [v.reading("basedIn", Arg(key), Arg(a.key, 0.8), "place-in", tok) for a in v.direct(p)

@@ -4,7 +4,8 @@ a party in apposition ("Ana Lind, a Republican,", "Ana Lind, Republican of Ohio,
 Republican,": rule
 ``party-apposition``, with the body such a member sits on: "the top Democrat on the X Committee"), members named after the party's plural ("Republicans, including Sen. Ana
 Lind": rule ``party-inclusion``) and a party written right before the name ("Labour's Ana Lind", "Democrat
-Ana Lind": rule ``party-before-name``), and a party description that refers back to a person ("Sen. Ana
+Ana Lind": rule ``party-before-name``), a person's possessive on a party ("Lind's Labour Party": rule
+``party-of-person``), and a party description that refers back to a person ("Sen. Ana
 Lind ... The Ohio Republican said": rule ``party-description``).  A party is a gazetteer group with a country (parties,
 movements, armed groups); its member is a person."""
 
@@ -17,14 +18,18 @@ from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, resu
 from kg.extract.relations.registry import declare, rule
 from kg.extract.relations.view import DocView
 
-__all__ = ["party_tags", "party_appositions", "party_before_name", "party_inclusions", "party_descriptions"]
+__all__ = ["party_tags", "party_appositions", "party_before_name", "party_of_person", "party_inclusions",
+           "party_descriptions"]
 
-declare("party-tag", factor=1.0, family="parties", summary='"Sen. X, R-Ky.", "Rep. X (D-Calif.)" -> memberOf the party')
+declare("party-tag", factor=1.0, family="parties",
+        summary='"Sen. X, R-Ky.", "Rep. X (D-Calif.)" -> memberOf the party, and livesIn the state it names')
 declare("party-apposition", factor=0.95, family="parties", summary='"X, a Republican," -> memberOf the party')
 declare("party-before-name", factor=0.9, family="parties",
         summary='"Labour\'s X", "Democrat X" (no title between) -> memberOf the party')
 declare("party-description", factor=0.85, family="parties",
         summary='"Sen. X ... The Ohio Republican said" (the description refers back to X) -> memberOf the party')
+declare("party-of-person", factor=0.85, family="parties",
+        summary='"X\'s Labour Party", "X\'s ruling Acme party" (a person\'s possessive on a party) -> memberOf the party')
 declare("party-inclusion", factor=0.9, family="parties",
         summary='"Republicans, including Sen. X", "Democrats such as X" -> memberOf the party')
 
@@ -35,7 +40,8 @@ def _letters(v: DocView) -> dict[str, str]:
 
 @rule("party-tag", stage="clauses", unit="mention")
 def party_tags(v: DocView, n: int, learned: Learned) -> RuleResult:
-    """A person's name followed by ", R-Ky.", "(D-Calif.)" or "(R)": a member of the party the letter names."""
+    """A person's name followed by ", R-Ky.", "(D-Calif.)" or "(R)": a member of the party the letter names,
+    from the state the tag names ("R-Ky.": the legislator's state, read as where the person lives)."""
     key = v.r.mention_keys[n]
     m = v.mentions[n]
     if not key or v.cls(key) != "Person" or m.end + 2 >= len(v.doc):
@@ -48,7 +54,11 @@ def party_tags(v: DocView, n: int, learned: Learned) -> RuleResult:
             opener.text not in (",", "(") or dash.text not in ("-", "–") or m.end + 3 >= len(doc)
             or not doc[m.end + 3].text[:1].isupper()):
         return NOTHING
-    return result_of([v.reading("memberOf", Arg(key), Arg(party), "party-tag", doc[m.start], "asserted")])
+    out = [v.reading("memberOf", Arg(key), Arg(party), "party-tag", doc[m.start], "asserted")]
+    state = None if alone else v.r.token_keys.get(m.end + 3)
+    if state is not None and v.is_a(state, "Place") and v.cls(state) != "Country":
+        out.append(v.reading("livesIn", Arg(key), Arg(state), "party-tag", doc[m.start], "asserted"))
+    return result_of(out)
 
 
 @rule("party-apposition", stage="clauses", unit="token")
@@ -95,6 +105,24 @@ def party_before_name(v: DocView, n: int, learned: Learned) -> RuleResult:
     if not m.start <= word.head.i < m.end or word.dep_ not in ("poss", "compound", "amod", "nmod"):
         return NOTHING  # the party word hangs on the name ("Lib Dem Norman Baker": on "Norman")
     return result_of([v.reading("memberOf", Arg(key), Arg(party, 0.9), "party-before-name", doc[m.start])])
+
+
+@rule("party-of-person", stage="clauses", unit="token")
+def party_of_person(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"Prime Minister Ana Lind's Acme party", "Lind's Labour Party": the party a person's possessive
+    is put on is the person's (the last word of the party's name carries the possessive's arc)."""
+    party = v.r.token_keys.get(tok.i)
+    if party is None and tok.lemma_.lower() in v.words.party_nouns:  # "Lind's Acme party"
+        party = next((v.r.token_keys[c.i] for c in tok.children if c.dep_ == "compound" and c.i in v.r.token_keys), None)
+    if party is None or v.cls(party) != "Group" or v.r.token_keys.get(tok.i + 1) == party:
+        return NOTHING
+    entry, ent = v.res.gazetteer.entries.get(party), v.entity(party)
+    named = ent is not None and ent.name.split()[-1].lower() in v.words.party_nouns
+    if not (entry is not None and entry.country or named or tok.i not in v.r.token_keys):
+        return NOTHING  # a known party, or one called a party ("the Acme Party", "Lind's Acme party")
+    owners = [a for c in tok.children if c.dep_ == "poss" and v.r.token_keys.get(c.i) != party
+              for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
+    return result_of([v.reading("memberOf", a, Arg(party, 0.85), "party-of-person", tok) for a in owners])
 
 
 @rule("party-inclusion", stage="clauses", unit="token")

@@ -87,7 +87,7 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     apps = [c for c in noun.children if c.dep_ == "appos"]
     if apps:
         return v.direct(apps[0]), "role-apposition", set()
-    fronted = _fronted_holder(v, noun)  # "The head of Y, Ana Lind was ...": the parser makes both subjects
+    fronted = _fronted_holder(v, noun) or _named_after_owner(v, noun)
     if fronted:
         return fronted, "role-apposition", set()
     included = v.included(noun)  # "U.S. allies, including Japan": Japan is one
@@ -134,6 +134,17 @@ def _fronted_holder(v: DocView, noun: Token) -> list[Arg]:
     later = [c for c in noun.head.children if c.dep_ == "nsubj" and c.i > noun.i
              and c.left_edge.i > 0 and v.doc[c.left_edge.i - 1].text == ","]
     return [a for c in later[:1] for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
+
+
+def _named_after_owner(v: DocView, noun: Token) -> list[Arg]:
+    """"The editor of the Y newspaper, Ana Lind, said": the parser hangs the name in apposition on
+    the role's owner; a person there is the holder."""
+    if noun.dep_ != "nsubj":
+        return []
+    owners = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj" and p.i not in v.r.token_keys]
+    return [a for p in owners for c in p.children if c.dep_ == "appos" and v.doc[c.left_edge.i - 1].text == ","
+            for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
 
 
 def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bool]:
@@ -254,11 +265,30 @@ def roles_on(v: DocView, noun: Token) -> list[PostReading]:
     if rule == "role-inclusion":  # "Arab leaders, including King X": leaders of states, not of a people
         objs = [o for o in objs if v.cls(o.key) != "Group" or o.key in v.res.gazetteer.entries]
     part = _part_of_owner(v, noun)
+    hosts = _hosts(v, noun)
+    objs = [o for o in objs if o.key not in hosts]
     out = []
     for t in trigs:
         prop = "worksFor" if (part or in_arena) and t.prop == "leaderOf" else t.prop
         out.append((prop, holder, dedupe(objs), rule))
+        if hosts:
+            out.append(("worksFor", holder, [Arg(k) for k in hosts], rule))
     return out
+
+
+def _hosts(v: DocView, noun: Token) -> list[str]:
+    """"director of the X Centre at the Y School": the body "at" which the role's own unit sits;
+    the holder leads the unit and works for the host."""
+    def pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+        return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj"]
+    # the unit may be a named body or not ("director of Asian Studies at Y"); not a place ("of Ruritania")
+    unit_toks = [p for p in pobjs(noun, ("of", "for")) if not any(v.is_a(a.key, "Place") for a in v.direct(p))]
+    if not unit_toks:
+        return []
+    units = {a.key for p in unit_toks for a in v.direct(p)}
+    at = pobjs(noun, ("at",)) + [h for p in unit_toks for h in pobjs(p, ("at",))]  # the parser hangs it on either
+    return [a.key for p in at for a in v.direct(p) if a.key not in units and not v.is_a(a.key, "Place")]
 
 
 def party_arena(v: DocView, owners: list[Arg], party_noun: bool) -> tuple[list[Arg], bool]:

@@ -128,8 +128,8 @@ class DocView:
                 side = self.speaker_side(t) if speakers else None
                 if side:
                     out.append(Arg(side, 0.85))
-            elif t.pos_ == "NOUN":
-                out += self._described_by_noun(t)
+            elif t.pos_ == "NOUN":  # "the militant group X"; "groups like X and Y"
+                out += self._described_by_noun(t) or self.included(t)
         return dedupe(out)
 
     def _is_person(self, t: Token) -> bool | None:
@@ -149,9 +149,13 @@ class DocView:
                    for p in c.children if p.dep_ == "pobj" and p.i in keys]
             return out or [Arg(keys[c.i], 0.95) for c in t.children if c.dep_ == "compound" and c.i in keys
                            and self.is_locality(keys[c.i])]
-        if t.lemma_.lower() in self.words.org_description_nouns:  # "the police agency X", "the militant group X"
-            return [Arg(keys[c.i], 0.95) for c in t.children if c.dep_ == "appos" and c.i > t.i and c.i in keys
-                    and (self.is_a(keys[c.i], "Organization") or self.is_a(keys[c.i], "Group"))]
+        if t.lemma_.lower() in self.words.org_description_nouns:
+            # "the police agency X", "the militant group X"; "the X newspaper" (definite: not "an X agency")
+            the = any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+            return [Arg(keys[c.i], 0.95) for c in t.children if c.i in keys and (
+                c.dep_ == "appos" and c.i > t.i and self.is_a(keys[c.i], "Group")
+                or (c.dep_ == "appos" and c.i > t.i or the and c.dep_ == "compound" and c.i < t.i)
+                and self.is_a(keys[c.i], "Organization"))]  # "the Labour group": a party's part
         return []
 
     def included(self, noun: Token) -> list[Arg]:

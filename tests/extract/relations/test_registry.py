@@ -39,12 +39,12 @@ def _copy(tmp_path) -> Path:
 
 
 def _held_talks(vocab) -> Doc:
-    # "France and Germany held talks ."
-    doc = Doc(vocab, words=["France", "and", "Germany", "held", "talks", "."],
+    # "France and Germany staged talks ." (a verb no construction of the shipped data knows)
+    doc = Doc(vocab, words=["France", "and", "Germany", "staged", "talks", "."],
               spaces=[True, True, True, True, False, False], heads=[3, 0, 0, 3, 3, 3],
               deps=["nsubj", "cc", "conj", "ROOT", "dobj", "punct"],
               pos=["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT"],
-              lemmas=["France", "and", "Germany", "hold", "talk", "."],
+              lemmas=["France", "and", "Germany", "stage", "talk", "."],
               tags=["NNP", "CC", "NNP", "VBD", "NNS", "."])
     doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 2, 3, label="GPE")]
     return doc
@@ -52,7 +52,7 @@ def _held_talks(vocab) -> Doc:
 
 NEW_CONSTRUCTION = '''
 [[constructions]]
-id = "agents-hold-talks"         # "A and B held talks": a noun trigger without its preposition
+id = "agents-stage-talks"        # "A and B staged talks": a noun trigger without its preposition
 rule = "collective"
 triggers = ["nouns"]
 preps = ["with"]
@@ -63,7 +63,7 @@ subject = "noun-agent"
 mode = "subjects"
 pattern = [
   { RIGHT_ID = "anchor", RIGHT_ATTRS = { POS = "NOUN", DEP = "dobj" } },
-  { LEFT_ID = "anchor", REL_OP = "<", RIGHT_ID = "verb", RIGHT_ATTRS = { LEMMA = "hold" } },
+  { LEFT_ID = "anchor", REL_OP = "<", RIGHT_ID = "verb", RIGHT_ATTRS = { LEMMA = "stage" } },
 ]
 '''
 

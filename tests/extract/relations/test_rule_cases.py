@@ -371,6 +371,22 @@ CASES = [
                Fact("Acme", "threatened", "Zenith", "asserted", "collective"),
                Fact("Zenith", "threatened", "Acme", "asserted", "collective")),
     ),
+    # coordinated subjects hold an event together: "A and B held talks" (joint_verbs + reciprocal nouns)
+    Case(
+        "reciprocal-held", "Bo Berg and Ana Lind held talks.",
+        """
+         0  Bo      1  compound   PROPN  _     NNP
+         1  Berg    5  nsubj      PROPN  _     NNP
+         2  and     1  cc         CCONJ  _     CC
+         3  Ana     4  compound   PROPN  _     NNP
+         4  Lind    1  conj       PROPN  _     NNP
+         5  held    5  ROOT       VERB   hold  VBD
+         6  talks   5  dobj       NOUN   talk  NNS
+         7  .       5  punct      PUNCT  _     .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Bo Berg", "metWith", "Ana Lind", "asserted", "collective"),),
+    ),
     # a nominalisation under a light verb: the verb's subject is its agent
     Case(
         "noun-prep", "Acme held talks with Zenith.",
@@ -535,7 +551,7 @@ CASES = [
          6  .           2  punct      PUNCT  _          .
         """,
         ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
-        facts=(Fact("Acme", "opposes", "Ana Lind", "asserted", "inverse-noun"),),
+        facts=(Fact("Acme", "criticized", "Ana Lind", "asserted", "inverse-noun"),),
     ),
     # two names before a compound head
     Case(
@@ -1504,6 +1520,7 @@ CASES = [
         """,
         ents=(("Ana Lind", "PERSON"), ("Ky.", "GPE"), ("Acme", "ORG")),
         facts=(Fact("Ana Lind", "memberOf", "Republican Party", "asserted", "party-tag"),
+               Fact("Ana Lind", "livesIn", "Kentucky", "asserted", "party-tag"),
                Fact("Ana Lind", "criticized", "Acme", "asserted", "verb-svo")),
     ),
     # a party of the gazetteer in apposition: "Bo Berg, a Republican,"
@@ -1603,6 +1620,21 @@ CASES = [
         ents=(("Democrat", "NORP"), ("Bo Berg", "PERSON"), ("Acme", "ORG")),
         facts=(Fact("Bo Berg", "memberOf", "Democratic Party", "asserted", "party-before-name"),
                Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
+    ),
+    # a person's possessive on a party: "Bo Berg's Labour Party"
+    Case(
+        "party-of-person", "Bo Berg's Labour Party won.",
+        """
+         0  Bo      1  compound   PROPN  _    NNP
+         1  Berg    4  poss       PROPN  _    NNP
+         2  's      1  case       PART   _    POS
+         3  Labour  4  compound   PROPN  _    NNP
+         4  Party   5  nsubj      PROPN  _    NNP
+         5  won     5  ROOT       VERB   win  VBD
+         6  .       5  punct      PUNCT  _    .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Labour Party", "ORG")),
+        facts=(Fact("Bo Berg", "memberOf", "Labour Party", "asserted", "party-of-person"),),
     ),
     # the possessive: "Hamas's Bo Berg"; a company is no party ("Acme's Ana Lind" works there)
     Case(
