@@ -48,13 +48,14 @@ def organisation_bases(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     # "seven Marines in Y" are people, not the corps; "a leaflet by X in Y": Y is where the act was
     counted = tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in tok.children)
     acting = tok.dep_ == "pobj" and tok.head.lower_ == "by"
-    # the name's own head may carry the phrase: "the Center for Strategic Studies in Riverton"
+    # a research body's or campus's name ("the X Center at West Point", "the Center for X Studies in
+    # Riverton": its own head may carry the phrase); not "a meeting of the Commission for Africa in Y"
+    # nor "boarding X at Y airport"
     n = r.mention_at.get(tok.i)
-    heads = [tok] if n is None else [t for t in doc[v.mentions[n].start:tok.i + 1] if r.token_keys.get(t.i) == key]
-    # "at" only after a campus body's name: "the X Center at West Point" (not "boarding X at Y airport")
-    at = tok.lower_ in v.ewords.organization_heads or v.res.entities.head_classes.get(tok.lower_) == "Organization"
-    places = [p for h in heads for p in prep_objects(h, "in") + (prep_objects(h, "at") if at else [])
-              if r.token_keys.get(p.i) != key]
+    campus = [t for t in (doc[v.mentions[n].start:tok.i + 1] if n is not None else [tok])
+              if r.token_keys.get(t.i) == key and v.res.entities.head_classes.get(t.lower_) == "Organization"]
+    places = [p for h in dict.fromkeys([tok, *campus]) for p in prep_objects(h, "in")
+              + (prep_objects(h, "at") if h in campus else []) if r.token_keys.get(p.i) != key]
     for p in ([] if counted or acting else places):
         if p.lower_ in v.ewords.languages:
             continue  # "Riverton Radio in Ruritanian": a language, not a place

@@ -45,6 +45,8 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     for prop, holders, objs, rule_id in roles_on(v, tok):
         if prop in _POSTS and rule_id == "role-copula" and not objs:
             continue
+        if prop not in _POSTS and any(v.cls(o.key) == "Person" for o in objs):
+            objs = [o for o in objs if v.cls(o.key) != "Group"]  # "his Democratic rival X": X's party, not a side
         if prop in _POSTS and status != "current" and len(holders) > 1:
             continue  # "A (former minister), B (commander)": the parse may give the title to the whole list
         for h in holders:
