@@ -106,8 +106,9 @@ def place_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     out: list[Reading | None] = []
     for p in places:
         for c in countries:
-            if v.cls(p.key) == "Country" and v.cls(c.key) != "Country":
+            if v.cls(p.key) == "Country" and v.cls(c.key) != "Country" and tok.lower_ in v.words.part_nouns:
                 out.append(v.reading("locatedIn", c, p, "place-of", tok))  # "the Riverton region of Ruritania"
+                # (but "the Pacific island of Guam": the island is the territory the gazetteer calls a country)
             else:
                 out.append(v.reading("locatedIn", p, c, "place-of", tok))
     return result_of(out)
