@@ -74,8 +74,11 @@ def dateline_place(sent: Span) -> tuple[int, int] | None:
             k += 1  # "RIVERTON-ON-SEA"
     if k == n or k >= len(toks) or sum(len(t.text) for t in toks[n:k]) < 4:
         return None
-    nxt = toks[k]
-    follows = toks[k + 1] if k + 1 < len(toks) else None
+    after = k
+    while after + 1 < len(toks) and toks[after].is_space:
+        after += 1  # an agency's credit blanked before parsing leaves spaces: "HONG KONG      - Police"
+    nxt = toks[after]
+    follows = toks[after + 1] if after + 1 < len(toks) else None
     if nxt.text == "," and follows is not None and follows.text[:1].isupper() \
             or nxt.text in ("(", "--", "—", "_", "-"):
         return toks[n].i, toks[k - 1].i + 1

@@ -136,6 +136,21 @@ def _fronted_holder(v: DocView, noun: Token) -> list[Arg]:
     return [a for c in later[:1] for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
 
 
+def _glued_name(v: DocView, noun: Token) -> list[Arg]:
+    """"deputy director of the CIA John Lind": the parser makes the name the object of "of" and the
+    body its modifier; returns [holder, owner] (or [])."""
+    for c in noun.children:
+        for p in (c.children if c.dep_ == "prep" and c.lower_ == "of" else ()):
+            key = v.r.token_keys.get(p.i)
+            if p.dep_ != "pobj" or key is None or v.cls(key) != "Person":
+                continue
+            owners = [v.r.token_keys[m.i] for m in p.children if m.dep_ == "compound" and m.i in v.r.token_keys
+                      and v.r.token_keys[m.i] != key and v.cls(v.r.token_keys[m.i]) != "Person"]
+            if owners:
+                return [Arg(key), Arg(owners[0])]
+    return []
+
+
 def _named_after_owner(v: DocView, noun: Token) -> list[Arg]:
     """"The editor of the Y newspaper, Ana Lind, said": the parser hangs the name in apposition on
     the role's owner; a person there is the holder."""
@@ -253,7 +268,8 @@ def roles_on(v: DocView, noun: Token) -> list[PostReading]:
         return []  # "X, representatives of Y": the plural names other people
     if noun.i in v.r.coref and len(v.r.coref[noun.i]) > 1:
         return []  # "the leaders of the two biggest parties": who leads which is not said
-    holder, rule, appointed = _holder(v, noun)
+    glued = _glued_name(v, noun)
+    holder, rule, appointed = (glued[:1], "role-title", set()) if glued else _holder(v, noun)
     if not holder and noun.dep_ in ("conj", "appos"):
         holder, rule = described_person(v, noun), "role-apposition"
     # a legislature or ministry holds no post: "two members in the House of Commons, European
@@ -261,7 +277,7 @@ def roles_on(v: DocView, noun: Token) -> list[PostReading]:
     holder = [a for a in holder if v.cls(a.key) != "GovernmentBody"]
     if not holder:
         return []
-    objs, in_arena = _owners(v, noun, appointed)
+    objs, in_arena = (glued[1:], False) if glued else _owners(v, noun, appointed)
     if rule == "role-inclusion":  # "Arab leaders, including King X": leaders of states, not of a people
         objs = [o for o in objs if v.cls(o.key) != "Group" or o.key in v.res.gazetteer.entries]
     part = _part_of_owner(v, noun)

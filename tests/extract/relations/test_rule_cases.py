@@ -1621,6 +1621,23 @@ CASES = [
         facts=(Fact("Bo Berg", "memberOf", "Democratic Party", "asserted", "party-before-name"),
                Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
     ),
+    # the parser makes the name the object of "of" and the body its modifier: "director of the Acme Bo Berg"
+    Case(
+        "role-title-glued", "The director of the Acme Corporation Berg resigned.",
+        """
+         0  The          1  det        DET    _        DT
+         1  director     7  nsubj      NOUN   _        NN
+         2  of           1  prep       ADP    _        IN
+         3  the          6  det        DET    _        DT
+         4  Acme         5  compound   PROPN  _        NNP
+         5  Corporation  6  compound   PROPN  _        NNP
+         6  Berg         2  pobj       PROPN  _        NNP
+         7  resigned     7  ROOT       VERB   resign   VBD
+         8  .            7  punct      PUNCT  _        .
+        """,
+        ents=(("Acme Corporation", "ORG"), ("Berg", "PERSON")),
+        facts=(Fact("Berg", "leaderOf", "Acme Corporation", "asserted", "role-title"),),
+    ),
     # a person's possessive on a party: "Bo Berg's Labour Party"
     Case(
         "party-of-person", "Bo Berg's Labour Party won.",
