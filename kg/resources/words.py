@@ -114,6 +114,7 @@ class RelationWords:
     audience_heads: frozenset[str]  # "spoke to Parliament": a body one addresses, no meeting
     reciprocal_verbs: frozenset[str]  # "A and B exchanged insults": each gives the other its object
     joint_verbs: frozenset[str]  # "A and B held talks": an event the subjects hold together
+    chaired_bodies: frozenset[str]  # "Committee Chairman X": the one committee the text names
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.relations.modality import urged_objects
-from kg.extract.relations.posts import role_pair
+from kg.extract.relations.posts import person_before_place, role_pair
 from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView, word_in
 from kg.nlp.text import dateline_word
@@ -62,20 +62,10 @@ def _own_subject(v: DocView, t: Token) -> list[Arg] | None:
     for c in subjects:
         if c.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
             got = v.direct(t.head, conjuncts=False) or v.deep(t.head)
-            return (_person_before_place(v, t.head) or got) if c.lower_ == "who" and got and all(
+            return (person_before_place(v, t.head) or got) if c.lower_ == "who" and got and all(
                 v.is_a(a.key, "Place") for a in got) else got
         return v.deep(c)
     return None
-
-
-def _person_before_place(v: DocView, place: Token) -> list[Arg]:
-    """"my friend X of Ruritania, who spoke ...", "President X of Ruritania, who ...": the parser hangs
-    the relative clause on the place; "who" is the person the place describes."""
-    if place.dep_ != "pobj" or place.head.dep_ != "prep" or place.head.lower_ not in ("of", "from"):
-        return []
-    owner = place.head.head
-    named = [owner, *(c for c in owner.children if c.dep_ == "appos")]
-    return [a for t in named for a in v.direct(t, conjuncts=False) if v.cls(a.key) == "Person"]
 
 
 def _through(v: DocView, t: Token, factor: float) -> tuple[list[Arg] | None, bool]:

@@ -14,7 +14,7 @@ from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView, dedupe, word_in
 
 __all__ = ["role_phrase", "roles_on", "names_a_topic", "role_pair", "party_arena", "of_state", "role_of", "leader_or_member",
-           "seat_known_elsewhere", "ROLE_PREPS", "PostReading"]
+           "seat_known_elsewhere", "person_before_place", "ROLE_PREPS", "PostReading"]
 
 ROLE_PREPS = ("of", "for", "at", "with", "in")
 
@@ -65,8 +65,11 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     keys, coref = v.r.token_keys, v.r.coref
     if noun.i in coref:  # "the <org> chief said": the person the description denotes
         return [Arg(k, 0.9) for k in coref[noun.i]], "role-apposition", set()
-    if noun.dep_ == "appos":
-        return ([] if _name_in_a_clause_between(v, noun.head, noun) else v.direct(noun.head)), "role-apposition", set()
+    if noun.dep_ == "appos":  # "Sen. X of Ohio, chairman of Y": the parser hangs the role on the place
+        holder = [] if _name_in_a_clause_between(v, noun.head, noun) else v.direct(noun.head)
+        if all(v.is_a(a.key, "Place") for a in holder):
+            holder = person_before_place(v, noun.head) or holder
+        return holder, "role-apposition", set()
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
         return (v.direct(subj[0]) if subj else []), "role-copula", set()
@@ -134,6 +137,16 @@ def _fronted_holder(v: DocView, noun: Token) -> list[Arg]:
     later = [c for c in noun.head.children if c.dep_ == "nsubj" and c.i > noun.i
              and c.left_edge.i > 0 and v.doc[c.left_edge.i - 1].text == ","]
     return [a for c in later[:1] for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
+
+
+def person_before_place(v: DocView, place: Token) -> list[Arg]:
+    """"my friend X of Ruritania, who spoke ...", "President X of Ruritania, who ...": the parser hangs
+    the relative clause on the place; "who" is the person the place describes."""
+    if place.dep_ != "pobj" or place.head.dep_ != "prep" or place.head.lower_ not in ("of", "from"):
+        return []
+    owner = place.head.head
+    named = [owner, *(c for c in owner.children if c.dep_ == "appos")]
+    return [a for t in named for a in v.direct(t, conjuncts=False) if v.cls(a.key) == "Person"]
 
 
 def _glued_name(v: DocView, noun: Token) -> list[Arg]:

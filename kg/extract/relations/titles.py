@@ -162,6 +162,15 @@ def _headed_bodies(v: DocView, key: str, title: str, role: str, owners: list[Arg
     another owner ("New York Attorney General X", "Ruritanian Defence Secretary X")."""
     written = title.lower()
     out = []
+    # "Committee Chairman X" (the NER may make "Committee" a name of its own): the text's one committee
+    named = {o.key: (v.entity(o.key).name.lower() if v.entity(o.key) else "") for o in owners}
+    words = [*named.values(), *written.split()] if len(named) == 1 else written.split()
+    if len(words) == 2 and words[0] in v.words.chaired_bodies and all(n == words[0] for n in named.values()) \
+            and v.lex.role_props.get(words[1]) == "leaderOf":
+        bodies = [b for b, e in v.r.entities.items() if len(e.name.split()) > 1 and e.name.split()[-1].lower() == words[0]]
+        r = v.reading("leaderOf", Arg(key), Arg(bodies[0], 0.9), "role-title", anchor, "asserted", status) \
+            if len(bodies) == 1 else None
+        out += [r] if r is not None else []
     for body in v.r.entities:
         entry = v.res.gazetteer.entries.get(body)
         if entry is None or not entry.heads or any(o.key not in (body, entry.country) for o in owners):

@@ -1621,6 +1621,26 @@ CASES = [
         facts=(Fact("Bo Berg", "memberOf", "Democratic Party", "asserted", "party-before-name"),
                Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
     ),
+    # a role in apposition hung on the place after a name: "Bo Berg of Ohio, chairman of Acme"
+    Case(
+        "role-apposition-after-place", "Bo Berg of Ohio, chairman of Acme, resigned.",
+        """
+         0  Bo        1  compound   PROPN  _       NNP
+         1  Berg      9  nsubj      PROPN  _       NNP
+         2  of        1  prep       ADP    _       IN
+         3  Ohio      2  pobj       PROPN  _       NNP
+         4  ,         3  punct      PUNCT  _       ,
+         5  chairman  3  appos      NOUN   _       NN
+         6  of        5  prep       ADP    _       IN
+         7  Acme      6  pobj       PROPN  _       NNP
+         8  ,         3  punct      PUNCT  _       ,
+         9  resigned  9  ROOT       VERB   resign  VBD
+        10  .         9  punct      PUNCT  _       .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Ohio", "GPE"), ("Acme", "ORG")),
+        facts=(Fact("Bo Berg", "leaderOf", "Acme", "asserted", "role-apposition"),
+               Fact("Bo Berg", "livesIn", "Ohio", "asserted", "person-of-place")),
+    ),
     # the parser makes the name the object of "of" and the body its modifier: "director of the Acme Bo Berg"
     Case(
         "role-title-glued", "The director of the Acme Corporation Berg resigned.",
