@@ -115,6 +115,9 @@ class RelationWords:
     reciprocal_verbs: frozenset[str]  # "A and B exchanged insults": each gives the other its object
     joint_verbs: frozenset[str]  # "A and B held talks": an event the subjects hold together
     chaired_bodies: frozenset[str]  # "Committee Chairman X": the one committee the text names
+    demand_verbs: frozenset[str]  # "called on X to resign": the verbs of a demand
+    leave_verbs: frozenset[str]  # "resign", "step down": what the one asked is to do
+    removal_nouns: frozenset[str]  # "demanded X's resignation"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1621,6 +1621,22 @@ CASES = [
         facts=(Fact("Bo Berg", "memberOf", "Democratic Party", "asserted", "party-before-name"),
                Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
     ),
+    # a call for someone to go is criticism: "Bo Berg urged Ana Lind to resign"
+    Case(
+        "demand-to-go", "Bo Berg urged Ana Lind to resign.",
+        """
+         0  Bo      1  compound   PROPN  _       NNP
+         1  Berg    2  nsubj      PROPN  _       NNP
+         2  urged   2  ROOT       VERB   urge    VBD
+         3  Ana     4  compound   PROPN  _       NNP
+         4  Lind    2  dobj       PROPN  _       NNP
+         5  to      6  aux        PART   _       TO
+         6  resign  2  xcomp      VERB   resign  VB
+         7  .       2  punct      PUNCT  _       .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Bo Berg", "criticized", "Ana Lind", "asserted", "demand-to-go"),),
+    ),
     # a role in apposition hung on the place after a name: "Bo Berg of Ohio, chairman of Acme"
     Case(
         "role-apposition-after-place", "Bo Berg of Ohio, chairman of Acme, resigned.",
