@@ -35,16 +35,16 @@ def class_by_head(doc: Doc, start: int, end: int, res: Resources) -> str | None:
     two = f"{doc[end - 2].lower_} {last}" if end - start >= 2 else None
     if two and two in heads:
         return heads[two]
-    if last in heads:
-        return heads[last]
+    # the word before an inner "for"/"on" heads the name ("Center for Strategic Studies", "Council on
+    # Foreign Relations", "Institute for the Study of War": not an event); before "of", only an
+    # organisation's head does ("University of Alberta"; not "Islamic State of Iraq")
     inner = next((t.i for t in doc[start + 1:end - 1] if t.lower_ in ("for", "on", "of")), None)
-    if inner is None:
-        return None
-    cls = heads.get(f"{doc[inner - 2].lower_} {doc[inner - 1].lower_}") if inner - start >= 2 else None
-    cls = cls or heads.get(doc[inner - 1].lower_)
-    # "Center for Strategic Studies", "Council on Foreign Relations"; after "of" only an organisation's
-    # head ("University of Alberta"; not "Islamic State of Iraq", "Gulf of Mexico" keeps its NER class)
-    return cls if doc[inner].lower_ != "of" or cls == "Organization" else None
+    if inner is not None:
+        cls = heads.get(f"{doc[inner - 2].lower_} {doc[inner - 1].lower_}") if inner - start >= 2 else None
+        cls = cls or heads.get(doc[inner - 1].lower_)
+        if cls and (doc[inner].lower_ != "of" or cls == "Organization"):
+            return cls
+    return heads.get(last)
 
 
 def placed_like_a_town(doc: Doc, start: int, end: int, res: Resources) -> str | None:
