@@ -63,11 +63,19 @@ def place_apposition(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         return NOTHING
     n = r.mention_at.get(tok.i)
     first = v.mentions[n].start if n is not None else tok.i
-    listed_before = first >= 2 and doc[first - 1].text == "," and r.token_keys.get(first - 2)
-    listed_after = after is not None and after.text == "," and end + 2 < len(doc) and r.token_keys.get(end + 2)
-    if listed_before or listed_after:
+    before = r.token_keys.get(first - 2) if first >= 2 and doc[first - 1].text == "," else None
+    beyond = r.token_keys.get(end + 2) if after is not None and after.text == "," and end + 2 < len(doc) else None
+    # a list "A, B, C" is no chain, but "Qingdao, Shandong Province, China" widens at each step
+    if before and not _widening(v, before, key, other) or beyond and not _widening(v, key, other, beyond):
         return NOTHING
     return result_of([v.reading("locatedIn", Arg(key), Arg(other), "place-apposition", tok, "asserted")])
+
+
+def _widening(v: DocView, *keys: str) -> bool:
+    """Do the places go from a town to a region to a country, each wider than the one before?"""
+    rank = {"City": 0, "Place": 1, "Country": 2}
+    ranks = [rank.get(v.cls(k), -1) for k in keys]
+    return -1 not in ranks and all(a < b for a, b in zip(ranks, ranks[1:]))
 
 
 @rule("place-in", stage="clauses", unit="token")
@@ -78,9 +86,12 @@ def place_in_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     if not key or not v.is_locality(key) or r.token_keys.get(tok.i + 1) == key:
         return NOTHING
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    # "to Catania, in Sicily": a comma before "in" says where the place is, even for two regions
+    comma = nxt is not None and nxt.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "in"
+    nxt = doc[tok.i + 2] if comma else nxt
     # "from Basra in southern Ruritania" with the "in" phrase hung on the governing noun or verb
     sibling = [nxt] if nxt is not None and nxt.lower_ == "in" and nxt.dep_ == "prep" \
-        and tok.dep_ == "pobj" and nxt.head.i == tok.head.head.i else []
+        and tok.dep_ == "pobj" and nxt.head.i in (tok.head.head.i, tok.head.i) else []
     objects = prep_objects(tok, "in") + [c for prep in sibling for c in prep.children if c.dep_ == "pobj"]
     parts = v.words.part_nouns
     objects += [q for p in objects if p.i not in r.token_keys and p.lemma_.lower() in parts
@@ -88,7 +99,7 @@ def place_in_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     return result_of([v.reading("locatedIn", Arg(key), a, "place-in", tok, "asserted")
                     for p in objects for a in v.direct(p)
                     if a.key != key and v.is_a(a.key, "Place")
-                    and not (v.cls(key) == "Place" and v.cls(a.key) == "Place")])
+                    and (comma or not (v.cls(key) == "Place" and v.cls(a.key) == "Place"))])
 
 
 @rule("place-of", stage="clauses", unit="token")
