@@ -80,10 +80,11 @@ def _widening(v: DocView, *keys: str) -> bool:
 
 @rule("place-in", stage="clauses", unit="token")
 def place_in_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
-    """"X in Y" between places: "Basra in southern Ruritania", "the Old Fort in Riverton"."""
+    """"X in Y" between places: "Basra in southern Ruritania", "the Old Fort in Riverton"; a named event
+    where it is held: "the Group of 20 summit in Los Cabos"."""
     r, doc = v.r, v.doc
     key = r.token_keys.get(tok.i)
-    if not key or not v.is_locality(key) or r.token_keys.get(tok.i + 1) == key:
+    if not key or not (v.is_locality(key) or v.cls(key) == "Event") or r.token_keys.get(tok.i + 1) == key:
         return NOTHING
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     # "to Catania, in Sicily": a comma before "in" says where the place is, even for two regions

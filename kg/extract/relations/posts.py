@@ -277,8 +277,9 @@ def roles_on(v: DocView, noun: Token) -> list[PostReading]:
     trigs = v.roles.get(role_phrase(v, noun))
     if not trigs or noun.pos_ not in ("NOUN", "PROPN"):
         return []
-    if noun.tag_ in ("NNS", "NNPS") and noun.dep_ in ("appos", "conj"):
-        return []  # "X, representatives of Y": the plural names other people
+    if noun.tag_ in ("NNS", "NNPS") and noun.dep_ in ("appos", "conj") and not (
+            noun.dep_ == "appos" and any(c.dep_ == "conj" for c in noun.head.children)):
+        return []  # "X, representatives of Y": the plural names other people (not "A and B, members of Y")
     if noun.i in v.r.coref and len(v.r.coref[noun.i]) > 1:
         return []  # "the leaders of the two biggest parties": who leads which is not said
     glued = _glued_name(v, noun)
