@@ -49,6 +49,7 @@ def ner_candidates(found: Candidates, res: Resources, headline: dict[int, bool])
         if not cls or ent.sent.start in headline:
             continue  # In A Title-Case Headline every word looks like a name: trust only the gazetteer
         ent = _owner_before_person(found, ent)
+        ent, cls = _owner_before_known(found, res, ent, cls)
         s = _cut(found, res, ent, cls)
         if s is None:
             continue
@@ -80,6 +81,24 @@ def _owner_before_person(found: Candidates, ent: Span) -> Span:
         return ent
     found.add(2, k + 1, ent.end, "Person", "ner")
     return doc[ent.start:k]
+
+
+def _owner_before_known(found: Candidates, res: Resources, ent: Span, cls: str) -> tuple[Span, str]:
+    """"May's Conservative party": the NER joins a person's surname and a party of the gazetteer.  The
+    party is its gazetteer entity (added); the owner is a place of the gazetteer or else a person."""
+    doc = found.doc
+    k = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVE), None)
+    if k is None or ent.end - (k + 1) > 3:
+        return ent, cls
+    rest, gaz = doc[k + 1:ent.end].text, res.gazetteer
+    entries = [e for e in gaz.lookup(rest) or gaz.lookup(rest.title()) or gaz.lookup(f"{rest.title()} Party")
+               if e.cls in ("Group", "Organization")]  # "May's Conservative": the Conservative Party
+    if not entries:
+        return ent, cls
+    found.add(6, k + 1, ent.end, entries[0].cls, "gazetteer", gaz_id=entries[0].id)
+    owner = doc[ent.start:k]
+    known = gaz.lookup(owner.text)  # "Britain's Labour Party"; else a party's person ("Trump's Republican Party")
+    return owner, (known[0].cls if known else "Person")
 
 
 def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None:

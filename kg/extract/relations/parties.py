@@ -122,8 +122,8 @@ def party_of_person(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         return NOTHING  # a known party, or one called a party ("the Acme Party", "Lind's Acme party")
     if any(c.dep_ in ("amod", "compound") and (c.lower_ in v.roles or c.lemma_.lower() in v.roles) for c in tok.children):
         return NOTHING  # "his rival Hamas", "his ally Likud": a role between says what the party is to the person
-    owners = [a for c in tok.children if c.dep_ == "poss" and v.r.token_keys.get(c.i) != party
-              for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
+    owners = [a for c in tok.children if (c.dep_ == "poss" or c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
+              and v.r.token_keys.get(c.i) != party for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
     return result_of([v.reading("memberOf", a, Arg(party, 0.85), "party-of-person", tok) for a in owners])
 
 
