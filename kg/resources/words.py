@@ -114,6 +114,8 @@ class RelationWords:
     audience_heads: frozenset[str]  # "spoke to Parliament": a body one addresses, no meeting
     reciprocal_verbs: frozenset[str]  # "A and B exchanged insults": each gives the other its object
     joint_verbs: frozenset[str]  # "A and B held talks": an event the subjects hold together
+    vow_verbs: frozenset[str]  # "vowed to destroy X": a threat only with a harm_verbs complement
+    harm_verbs: frozenset[str]  # the harmful acts a vow threatens
     chaired_bodies: frozenset[str]  # "Committee Chairman X": the one committee the text names
     demand_verbs: frozenset[str]  # "called on X to resign": the verbs of a demand
     leave_verbs: frozenset[str]  # "resign", "step down": what the one asked is to do

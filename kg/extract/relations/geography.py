@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.resources import Resources
 
-__all__ = ["lies_on_water", "region_known_elsewhere"]
+__all__ = ["lies_on_water", "region_known_elsewhere", "home_ground"]
 
 
 def region_known_elsewhere(res: Resources, region: str, place: str) -> bool:
@@ -25,3 +25,10 @@ def lies_on_water(res: Resources, subject_cls: str, object_name: str) -> bool:
     X")?  An island state does lie in an ocean ("Madagascar, an island nation in the Indian Ocean")."""
     words = object_name.split()
     return subject_cls == "City" and bool(words) and words[-1].lower() in res.entities.words.water_heads
+
+
+def home_ground(res: Resources, agent: str, place: str) -> bool:
+    """Is ``place`` a gazetteer town or region of the gazetteer country ``agent``?  A state visits no
+    place of its own ("U.S., Canadian and Mexican negotiators met in Montreal": not Canada)."""
+    entry = res.gazetteer.entries.get(place)
+    return entry is not None and entry.cls in ("City", "Place") and entry.country == agent

@@ -18,7 +18,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import Mention
-from kg.extract.relations.geography import lies_on_water, region_known_elsewhere
+from kg.extract.relations.geography import home_ground, lies_on_water, region_known_elsewhere
 from kg.extract.relations.lexicon import TriggerTables, trigger_tables
 from kg.extract.relations.records import Arg, Learned, Reading
 from kg.extract.resolve.records import Resolution
@@ -333,7 +333,8 @@ class DocView:
                 and (self._an_audience(s) or self._an_audience(o)):
             return None  # "speaking to Parliament": an address, no meeting
         if prop == "locatedIn" and (lies_on_water(self.res, self.cls(s), self.entity(o).name)
-                                    or region_known_elsewhere(self.res, s, o)):
+                                    or region_known_elsewhere(self.res, s, o)) \
+                or prop == "visited" and home_ground(self.res, s, o):
             return None
         return Reading(prop, subj, obj, rule, anchor.i, modality, status)
 
