@@ -300,6 +300,8 @@ def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
         cls, person = "Person", True  # "NPR's Ana Lind", "the BBC's Bo Berg in Riverton": a given name after an owner
     if cls in ("Organization", "Place", "Product") and described_as_person(doc, start, end, res) and uncovered:
         cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
+    if person and end - start <= 2 and start > 0 and doc[start - 1].text in res.relations.words.org_description_nouns:
+        cls, person = "Organization", False  # "Pakistani newspaper Dawn": a body's description before the name
     if person and end - start <= 2 and after_town_noun(doc, start, words.place_nouns, words.town_nouns):
         cls, person = "City", False  # "the Adriatic city of X": the NER took a town for a person
     if cls in ("Organization", "Person") and end - start <= 4 and uncovered \
@@ -364,8 +366,9 @@ def _name_only(found: Candidates, res: Resources, s: _Span, ent: Span) -> _Span 
             p in gaz.names or p in gaz.demonyms for p in doc[start].text.split("-") if p):
         return None  # "A-B" of two country names: the pair rules read it
     agencies = words.news_agencies
-    while end - start > 1 and (doc[start].lower_ in agencies or doc[start].text in ("-", "(", ")")):
-        start += 1  # "Agency - Ruritania's President" starts after the credit
+    while end - start > 1 and (doc[start].lower_ in agencies and doc[start + 1].text in ("-", "(", ")", "—", "--")
+                               or doc[start].text in ("-", "(", ")")):
+        start += 1  # "Agency - Ruritania's President" starts after the credit (not "Yonhap news agency")
     if doc[start:end].text.lower() in agencies and agency_credit(doc, start, end):
         return None
     if person and end < len(doc) and doc[end].text == "He" and doc[end - 1].whitespace_ == " " \

@@ -23,8 +23,10 @@ def _modifiers(v: DocView, tok: Token) -> list[Token]:
     doc, n = v.doc, v.r.mention_at.get(tok.i)
     span = doc[v.mentions[n].start:v.mentions[n].end] if n is not None else doc[tok.i:tok.i + 1]
     mods = [c for t in span for c in t.children if c.i < span.start and c.dep_ in ("compound", "nmod", "amod")]
-    if tok.dep_ in ("appos", "compound") and tok.head.pos_ == "NOUN":
-        mods += [c for c in tok.head.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.head.i]
+    if tok.dep_ in ("appos", "compound") and tok.head.pos_ == "NOUN":  # "Iran's ISNA news agency" (not "X's Y section")
+        poss = ("poss",) if word_in(tok.head, v.words.org_description_nouns) else ()
+        mods += [c for c in tok.head.children if c.dep_ in ("compound", "nmod", "amod", *poss) and c.i < tok.head.i
+                 and c.i != tok.i]
     # "French bank BNP Paribas", "US chipmaker Qualcomm": the place modifies a describing noun before the name
     mods += [g for c in mods if c.pos_ == "NOUN" and c.i not in v.r.token_keys and word_in(c, v.words.org_description_nouns)
              for g in c.children if g.dep_ in ("compound", "nmod", "amod") and g.i < c.i]
@@ -110,7 +112,9 @@ def person_affiliations(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     owner = _plural_possessor(v, tok)
     if owner is not None and not any(c.dep_ == "poss" for c in tok.children):
         out.append(v.reading("worksFor", Arg(key), Arg(owner, 0.85), "possessive-place", tok))
-    for p in prep_objects(tok, "of") + prep_objects(tok, "from"):
+    described = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in r.token_keys]
+    froms = [p for d in described for p in prep_objects(d, "from")]  # "Ana Lind, a secretary from Riverton"
+    for p in prep_objects(tok, "of") + prep_objects(tok, "from") + froms:
         out += [v.reading("livesIn", Arg(key), a, "person-of-place", tok) for a in v.direct(p) if v.is_a(a.key, "Place")]
     people = _people_of(v, tok)  # "Two other Americans, Ana Lind and Bo Berg, ...": nationals of the country
     if people is not None:
