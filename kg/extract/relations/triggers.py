@@ -202,9 +202,9 @@ def _words(v: DocView, anchor: Token, trig: Trigger) -> bool:
     one-word trigger does not match a verb + particle phrase of its own meaning (relations.toml
     particle_verbs: "gave up his weapons", "fired back at Y", the particle maybe parsed an adverb); a vow
     (``vow_verbs``) only with a harmful act as its complement ("vowed to destroy Y", not "to support Y")."""
-    harm = v.words.harm_verbs
-    if not verb_matches(anchor, trig) or trig.lemma in v.words.vow_verbs:
-        return verb_matches(anchor, trig) and any(c.dep_ == "xcomp" and c.lemma_.lower() in harm for c in anchor.children)
+    if not verb_matches(anchor, trig) or trig.lemma in v.words.vow_verbs:  # not "pledged to never attack Y"
+        return verb_matches(anchor, trig) and any(c.dep_ == "xcomp" and c.lemma_.lower() in v.words.harm_verbs and not any(
+            g.dep_ == "neg" or g.lower_ in ("never", "not") for g in v.doc[anchor.i:c.i + 1]) for c in anchor.children)
     return " " in trig.lemma or not any(f"{trig.lemma} {c.lower_}" in v.words.particle_verbs for c in anchor.children
                                         if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == anchor.i + 1)
 
