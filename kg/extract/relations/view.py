@@ -122,7 +122,7 @@ class DocView:
         for t in (tok, *(listed(tok, self._is_person) if conjuncts else ())):
             if t.i in keys:
                 out.append(Arg(keys[t.i]))
-            elif t.i in coref:
+            elif t.i in coref and not any(c.dep_ == "appos" and c.i in keys for c in t.children):  # not "the state X"
                 out += [Arg(k, 0.9) for k in coref[t.i]]
             elif t.lower_ in self.ewords.speaker_pronouns:
                 side = self.speaker_side(t) if speakers else None
@@ -147,8 +147,8 @@ class DocView:
             # "the province of X", "the city of X", "X province" (but "the Red Sea city of X" is X)
             out = [Arg(keys[p.i], 0.95) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj" and p.i in keys]
-            return out or [Arg(keys[c.i], 0.95) for c in t.children if c.dep_ == "compound" and c.i in keys
-                           and self.is_locality(keys[c.i])]
+            return out or [Arg(keys[c.i], 0.95) for c in t.children if c.dep_ in ("compound", "appos") and c.i in keys
+                           and self.is_locality(keys[c.i])]  # "the German state Lower Saxony"
         if t.lemma_.lower() in self.words.org_description_nouns:
             # "the police agency X", "the militant group X"; "the X newspaper" (definite: not "an X agency")
             the = any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)

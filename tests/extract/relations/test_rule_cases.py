@@ -1621,6 +1621,22 @@ CASES = [
         facts=(Fact("Bo Berg", "memberOf", "Democratic Party", "asserted", "party-before-name"),
                Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
     ),
+    # a participle's agent acts on the noun it describes: "Acme, led by Bo Berg, ..."
+    Case(
+        "participle-agent", "Acme, led by Berg, won.",
+        """
+         0  Acme  6  nsubj      PROPN  _     NNP
+         1  ,     0  punct      PUNCT  _     ,
+         2  led   0  acl        VERB   lead  VBN
+         3  by    2  agent      ADP    _     IN
+         4  Berg  3  pobj       PROPN  _     NNP
+         5  ,     0  punct      PUNCT  _     ,
+         6  won   6  ROOT       VERB   win   VBD
+         7  .     6  punct      PUNCT  _     .
+        """,
+        ents=(("Acme", "ORG"), ("Berg", "PERSON")),
+        facts=(Fact("Berg", "leaderOf", "Acme", "asserted", "verb-passive"),),
+    ),
     # a call for someone to go is criticism: "Bo Berg urged Ana Lind to resign"
     Case(
         "demand-to-go", "Bo Berg urged Ana Lind to resign.",
