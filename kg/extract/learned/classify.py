@@ -25,11 +25,13 @@ from kg.extract.learned.guards import (
     past_post,
     post_status,
     rules_name_another_agent,
+    rules_name_another_object,
     scene_of_an_act,
 )
 from kg.extract.learned.model import RelationModel, load_models
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.geography import lies_on_water
+from kg.extract.relations.holders import surely_a_body
 from kg.extract.relations.modality import modality
 from kg.extract.relations.posts import names_a_topic
 from kg.extract.relations.records import Arg
@@ -125,7 +127,8 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
     limit = model.path_limit(label)
     if limit is not None and len(path[0]) + len(path[2]) > limit:
         return None
-    if rules_name_another_agent(v, path, label, cand.subject, cand.object, res):
+    if rules_name_another_agent(v, path, label, cand.subject, cand.object, res) \
+            or rules_name_another_object(v, path, label, cand.subject, cand.object, res):
         return None
     if label == "worksFor" and (a_brief(v, ho) or a_beat(v, ho) or party_arena_of(v, ho)):
         return None
@@ -135,6 +138,8 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
         return None
     if label in ("livesIn", "worksFor") and names_a_topic(v, ho):
         return None  # "a Russia analyst" (the rules read it so)
+    if label == "worksFor" and ho.dep_ == "pobj" and ho.head.lower_ == "of" and not surely_a_body(v, cand.object):
+        return None  # "diver X of Millinocket": a one-word "body" after "of" is mostly a town (as the rules read it)
     if label in _POSTS and any(word_in(t, v.words.people_nouns) for t in (*path[0], path[1], *path[2])):
         return None  # "X, a critic of the Acme Party": a stance the rules read, no post
     if v.reading(label, Arg(cand.subject), Arg(cand.object), "learned", path[1]) is None:

@@ -17,7 +17,7 @@ from kg.model import Entity
 from kg.resources import Resources
 from kg.resources.words import TimeWords
 
-__all__ = ["may_head", "list_items", "rules_name_another_agent", "act_on", "a_brief", "a_beat", "party_arena_of", "scene_of_an_act", "past_post", "post_status"]
+__all__ = ["rules_name_another_object", "may_head", "list_items", "rules_name_another_agent", "act_on", "a_brief", "a_beat", "party_arena_of", "scene_of_an_act", "past_post", "post_status"]
 
 
 def _verb_triggers(res: Resources) -> dict[str, frozenset[str]]:
@@ -83,6 +83,22 @@ def rules_name_another_agent(ctx: DocView, path: tuple[list[Token], Token, list[
             return True
         if not keys and not passive and _under_participle_of_noun(ctx, tok):
             return True  # the agent is a noun phrase that names no entity ("the man convicted of killing")
+    return False
+
+
+def rules_name_another_object(ctx: DocView, path: tuple[list[Token], Token, list[Token]], label: str, subject: str,
+                               obj: str, res: Resources) -> bool:
+    """True when a trigger verb of ``label`` on the path, whose agent by the rules is the subject, has a
+    direct object naming another entity ("Ruby, who killed JFK assassin Oswald": Ruby killed Oswald,
+    the rules read it; JFK is a modifier of the object, no second victim)."""
+    table = _verb_triggers(res)
+    for tok in (*path[0], path[1], *path[2]):
+        if tok.pos_ != "VERB" or label not in table.get(tok.lemma_.lower(), ()):
+            continue
+        agents, _ = subjects(ctx, tok)
+        objects = {a.key for c in tok.children if c.dep_ == "dobj" for a in ctx.direct(c)}
+        if subject in {a.key for a in agents} and objects and obj not in objects:
+            return True
     return False
 
 

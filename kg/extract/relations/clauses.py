@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.relations.holders import person_before_place
 from kg.extract.relations.modality import urged_objects
-from kg.extract.relations.posts import person_before_place, role_pair
+from kg.extract.relations.posts import role_pair
 from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView, word_in
 from kg.nlp.text import dateline_word

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.relations.holders import glued_name, hosts, named_after_owner, person_before_place
 from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView, dedupe, word_in
 
 __all__ = ["role_phrase", "roles_on", "names_a_topic", "role_pair", "party_arena", "of_state", "role_of", "leader_or_member",
-           "seat_known_elsewhere", "person_before_place", "ROLE_PREPS", "PostReading"]
+           "seat_known_elsewhere", "ROLE_PREPS", "PostReading"]
 
 ROLE_PREPS = ("of", "for", "at", "with", "in")
 
@@ -90,7 +91,7 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     apps = [c for c in noun.children if c.dep_ == "appos"]
     if apps:
         return v.direct(apps[0]), "role-apposition", set()
-    fronted = _fronted_holder(v, noun) or _named_after_owner(v, noun)
+    fronted = _fronted_holder(v, noun) or named_after_owner(v, noun)
     if fronted:
         return fronted, "role-apposition", set()
     included = v.included(noun)  # "U.S. allies, including Japan": Japan is one
@@ -137,42 +138,6 @@ def _fronted_holder(v: DocView, noun: Token) -> list[Arg]:
     later = [c for c in noun.head.children if c.dep_ == "nsubj" and c.i > noun.i
              and c.left_edge.i > 0 and v.doc[c.left_edge.i - 1].text == ","]
     return [a for c in later[:1] for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
-
-
-def person_before_place(v: DocView, place: Token) -> list[Arg]:
-    """"my friend X of Ruritania, who spoke ...", "President X of Ruritania, who ...": the parser hangs
-    the relative clause on the place; "who" is the person the place describes."""
-    if place.dep_ != "pobj" or place.head.dep_ != "prep" or place.head.lower_ not in ("of", "from"):
-        return []
-    owner = place.head.head
-    named = [owner, *(c for c in owner.children if c.dep_ == "appos")]
-    return [a for t in named for a in v.direct(t, conjuncts=False) if v.cls(a.key) == "Person"]
-
-
-def _glued_name(v: DocView, noun: Token) -> list[Arg]:
-    """"deputy director of the CIA John Lind": the parser makes the name the object of "of" and the
-    body its modifier; returns [holder, owner] (or [])."""
-    for c in noun.children:
-        for p in (c.children if c.dep_ == "prep" and c.lower_ == "of" else ()):
-            key = v.r.token_keys.get(p.i)
-            if p.dep_ != "pobj" or key is None or v.cls(key) != "Person":
-                continue
-            owners = [v.r.token_keys[m.i] for m in p.children if m.dep_ == "compound" and m.i in v.r.token_keys
-                      and v.r.token_keys[m.i] != key and v.cls(v.r.token_keys[m.i]) != "Person"]
-            if owners:
-                return [Arg(key), Arg(owners[0])]
-    return []
-
-
-def _named_after_owner(v: DocView, noun: Token) -> list[Arg]:
-    """"The editor of the Y newspaper, Ana Lind, said": the parser hangs the name in apposition on
-    the role's owner; a person there is the holder."""
-    if noun.dep_ != "nsubj":
-        return []
-    owners = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-              for p in c.children if p.dep_ == "pobj" and p.i not in v.r.token_keys]
-    return [a for p in owners for c in p.children if c.dep_ == "appos" and v.doc[c.left_edge.i - 1].text == ","
-            for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
 
 
 def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bool]:
@@ -282,7 +247,7 @@ def roles_on(v: DocView, noun: Token) -> list[PostReading]:
         return []  # "X, representatives of Y": the plural names other people (not "A and B, members of Y")
     if noun.i in v.r.coref and len(v.r.coref[noun.i]) > 1:
         return []  # "the leaders of the two biggest parties": who leads which is not said
-    glued = _glued_name(v, noun)
+    glued = glued_name(v, noun)
     holder, rule, appointed = (glued[:1], "role-title", set()) if glued else _holder(v, noun)
     if not holder and noun.dep_ in ("conj", "appos"):
         holder, rule = described_person(v, noun), "role-apposition"
@@ -295,30 +260,15 @@ def roles_on(v: DocView, noun: Token) -> list[PostReading]:
     if rule == "role-inclusion":  # "Arab leaders, including King X": leaders of states, not of a people
         objs = [o for o in objs if v.cls(o.key) != "Group" or o.key in v.res.gazetteer.entries]
     part = _part_of_owner(v, noun)
-    hosts = _hosts(v, noun)
-    objs = [o for o in objs if o.key not in hosts]
+    at = hosts(v, noun)
+    objs = [o for o in objs if o.key not in at]
     out = []
     for t in trigs:
         prop = "worksFor" if (part or in_arena) and t.prop == "leaderOf" else t.prop
         out.append((prop, holder, dedupe(objs), rule))
-        if hosts:
-            out.append(("worksFor", holder, [Arg(k) for k in hosts], rule))
+        if at:
+            out.append(("worksFor", holder, [Arg(k) for k in at], rule))
     return out
-
-
-def _hosts(v: DocView, noun: Token) -> list[str]:
-    """"director of the X Centre at the Y School": the body "at" which the role's own unit sits;
-    the holder leads the unit and works for the host."""
-    def pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
-        return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-                for p in c.children if p.dep_ == "pobj"]
-    # the unit may be a named body or not ("director of Asian Studies at Y"); not a place ("of Ruritania")
-    unit_toks = [p for p in pobjs(noun, ("of", "for")) if not any(v.is_a(a.key, "Place") for a in v.direct(p))]
-    if not unit_toks:
-        return []
-    units = {a.key for p in unit_toks for a in v.direct(p)}
-    at = pobjs(noun, ("at",)) + [h for p in unit_toks for h in pobjs(p, ("at",))]  # the parser hangs it on either
-    return [a.key for p in at for a in v.direct(p) if a.key not in units and not v.is_a(a.key, "Place")]
 
 
 def party_arena(v: DocView, owners: list[Arg], party_noun: bool) -> tuple[list[Arg], bool]:

@@ -1,0 +1,75 @@
+"""Who holds a role and where, when the parser hangs the words elsewhere than on the role noun: the
+person before a place ("Sen. X of Ohio, chairman of Y"), a name glued after the role's body ("deputy
+director of the CIA John Lind"), a name in apposition to the body ("The editor of the Y newspaper, Ana
+Lind, said"), and the body "at" which a role's unit sits ("director of the X Centre at the Y School").
+Helpers of :mod:`kg.extract.relations.posts`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.relations.records import Arg
+from kg.extract.relations.view import DocView
+
+__all__ = ["person_before_place", "glued_name", "named_after_owner", "hosts", "surely_a_body"]
+
+
+def person_before_place(v: DocView, place: Token) -> list[Arg]:
+    """"my friend X of Ruritania, who spoke ...", "President X of Ruritania, who ...": the parser hangs
+    the relative clause on the place; "who" is the person the place describes."""
+    if place.dep_ != "pobj" or place.head.dep_ != "prep" or place.head.lower_ not in ("of", "from"):
+        return []
+    owner = place.head.head
+    named = [owner, *(c for c in owner.children if c.dep_ == "appos")]
+    return [a for t in named for a in v.direct(t, conjuncts=False) if v.cls(a.key) == "Person"]
+
+
+def glued_name(v: DocView, noun: Token) -> list[Arg]:
+    """"deputy director of the CIA John Lind": the parser makes the name the object of "of" and the
+    body its modifier; returns [holder, owner] (or [])."""
+    for c in noun.children:
+        for p in (c.children if c.dep_ == "prep" and c.lower_ == "of" else ()):
+            key = v.r.token_keys.get(p.i)
+            if p.dep_ != "pobj" or key is None or v.cls(key) != "Person":
+                continue
+            first = min(t.i for t in p.subtree if v.r.token_keys.get(t.i) == key)  # the body right before the name
+            owners = [v.r.token_keys[m.i] for m in p.children if m.dep_ == "compound" and m.i == first - 1
+                      and m.i in v.r.token_keys and v.cls(v.r.token_keys[m.i]) != "Person"]
+            if owners:
+                return [Arg(key), Arg(owners[0])]
+    return []
+
+
+def named_after_owner(v: DocView, noun: Token) -> list[Arg]:
+    """"The editor of the Y newspaper, Ana Lind, said": the parser hangs the name in apposition on
+    the role's owner; a person there is the holder."""
+    if noun.dep_ != "nsubj":
+        return []
+    owners = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj" and p.i not in v.r.token_keys]
+    return [a for p in owners for c in p.children if c.dep_ == "appos" and v.doc[c.left_edge.i - 1].text == ","
+            for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
+
+
+def hosts(v: DocView, noun: Token) -> list[str]:
+    """"director of the X Centre at the Y School": the body "at" which the role's own unit sits;
+    the holder leads the unit and works for the host."""
+    def pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+        return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj"]
+    # the unit may be a named body or not ("director of Asian Studies at Y"); not a place ("of Ruritania")
+    unit_toks = [p for p in pobjs(noun, ("of", "for")) if not any(v.is_a(a.key, "Place") for a in v.direct(p))]
+    if not unit_toks:
+        return []
+    units = {a.key for p in unit_toks for a in v.direct(p)}
+    at = pobjs(noun, ("at",)) + [h for p in unit_toks for h in pobjs(p, ("at",))]  # the parser hangs it on either
+    return [a.key for p in at for a in v.direct(p) if a.key not in units and not v.is_a(a.key, "Place")
+            and surely_a_body(v, a.key)]
+
+
+def surely_a_body(v: DocView, key: str) -> bool:
+    """A gazetteer body, an acronym or a name of several words: the NER often types a one-word town a
+    body ("the X camp at Oxford in central Massachusetts")."""
+    ent = v.entity(key)
+    name = ent.name if ent is not None else ""
+    return key in v.res.gazetteer.entries or len(name.split()) > 1 or name.isupper()
