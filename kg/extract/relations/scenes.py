@@ -54,9 +54,11 @@ def _speaking(v: DocView, tok: Token) -> bool:
 @rule("verb-scene", stage="clauses", unit="token")
 def scenes(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """A person subject of ``tok`` and the towns or sites of its own "in"/"at" phrases."""
-    if not (tok.pos_ == "VERB" or tok.lemma_ == "be" and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")
-            and not any(c.dep_ in ("acomp", "attr", "auxpass") for c in tok.children)):
-        return NOTHING  # "X was in Y" is a presence; "X was well known in Y" is not
+    being = tok.lemma_ == "be" and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl") \
+        and not any(c.dep_ in ("acomp", "attr", "auxpass") for c in tok.children) \
+        and (tok.dep_ != "relcl" or any(c.lower_ == "who" for c in tok.children))  # not "ships, which were in Y"
+    if not (tok.pos_ == "VERB" or being):
+        return NOTHING  # "X was in Y" is a presence (a country too: "X was in Ruritania"); "X was well known in Y" is not
     # a trigger of visited ("tour", "meet in"): the trigger rules read its own "in"; only what it
     # does not reach is read here
     own = not any(t.prop == "visited" for t in v.lex.verbs.get(tok.lemma_.lower(), ()))
@@ -65,7 +67,7 @@ def scenes(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         return NOTHING
     speaking = _speaking(v, tok)
     places = [a for p in _scene_phrases(v, tok, own)
-              for a in v.direct(p, conjuncts=True) if (v.is_locality(a.key) or speaking and v.cls(a.key) == "Country")
+              for a in v.direct(p, conjuncts=True) if (v.is_locality(a.key) or (speaking or being) and v.cls(a.key) == "Country")
               and v.cls(a.key) != "GovernmentBody" and v.entity(a.key).name.lower() not in v.words.world_regions]
     if not places:
         return NOTHING
