@@ -138,7 +138,7 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
         return None
     if label in ("livesIn", "worksFor") and names_a_topic(v, ho):
         return None  # "a Russia analyst" (the rules read it so)
-    if label == "worksFor" and ho.dep_ == "pobj" and ho.head.lower_ == "of" and not surely_a_body(v, cand.object):
+    if label == "worksFor" and ho.dep_ == "pobj" and ho.head.lower_ == "of" and not surely_a_body(v, cand.object, ho):
         return None  # "diver X of Millinocket": a one-word "body" after "of" is mostly a town (as the rules read it)
     if label in _POSTS and any(word_in(t, v.words.people_nouns) for t in (*path[0], path[1], *path[2])):
         return None  # "X, a critic of the Acme Party": a stance the rules read, no post

@@ -64,12 +64,17 @@ def hosts(v: DocView, noun: Token) -> list[str]:
     units = {a.key for p in unit_toks for a in v.direct(p)}
     at = pobjs(noun, ("at",)) + [h for p in unit_toks for h in pobjs(p, ("at",))]  # the parser hangs it on either
     return [a.key for p in at for a in v.direct(p) if a.key not in units and not v.is_a(a.key, "Place")
-            and surely_a_body(v, a.key)]
+            and surely_a_body(v, a.key, p)]
 
 
-def surely_a_body(v: DocView, key: str) -> bool:
-    """A gazetteer body, an acronym or a name of several words: the NER often types a one-word town a
-    body ("the X camp at Oxford in central Massachusetts")."""
-    ent = v.entity(key)
-    name = ent.name if ent is not None else ""
-    return key in v.res.gazetteer.entries or len(name.split()) > 1 or name.isupper()
+def surely_a_body(v: DocView, key: str, tok: Token) -> bool:
+    """Is ``key`` (named at ``tok``) surely an organisation?  A gazetteer entry, an acronym or a name of
+    several words: the NER often types an unknown one-word town as an organisation ("a diver of Riverton",
+    "the X camp at Oxford in central Massachusetts")."""
+    if key in v.res.gazetteer.entries:
+        return True
+    n = v.r.mention_at.get(tok.i)
+    if n is None:
+        return False
+    m = v.mentions[n]
+    return m.end - m.start >= 2 or m.text.isupper() or m.source != "ner"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.relations.clauses import is_dateline, prep_objects
+from kg.extract.relations.holders import surely_a_body
 from kg.extract.relations.posts import seat_known_elsewhere
 from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, result_of
 from kg.extract.relations.registry import rule
@@ -78,18 +79,6 @@ def organisation_bases(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     return result_of(out)
 
 
-def _named_org(v: DocView, key: str, tok: Token) -> bool:
-    """Is ``key`` surely an organisation?  A gazetteer entry, an acronym or a name of several words:
-    the NER often types an unknown one-word town as an organisation ("a diver of Riverton")."""
-    if key in v.res.gazetteer.entries:
-        return True
-    n = v.r.mention_at.get(tok.i)
-    if n is None:
-        return False
-    m = v.mentions[n]
-    return m.end - m.start >= 2 or m.text.isupper() or m.source != "ner"
-
-
 def _has_title(v: DocView, tok: Token) -> bool:
     n = v.r.mention_at.get(tok.i)
     if n is None:
@@ -121,7 +110,7 @@ def person_affiliations(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         out.append(v.reading("livesIn", Arg(key), Arg(people, 0.9), "person-of-place", tok))
     for p in prep_objects(tok, "of") + prep_objects(tok, "at"):  # "Ana Lind of Acme", "Lind at Acme"
         out += [v.reading("worksFor", Arg(key), a, "person-of-org", tok) for a in v.direct(p, conjuncts=False)
-                if v.is_a(a.key, "Organization") and _named_org(v, a.key, p)]
+                if v.is_a(a.key, "Organization") and surely_a_body(v, a.key, p)]
     return result_of(out)
 
 
