@@ -1157,7 +1157,8 @@ def build_cities(countries: list[dict], geo: list[GeoCity], *,
 # Aliases are the AP-style abbreviations news writes after a town ("Concord, Mass."), also
 # without the final period where that is no English word or honorific ("Calif", but not
 # "Miss", "Ill", "Mass", "Ore", "La", "Ind"); two-letter postal codes are left out (IN, OR,
-# ME, OK, HI are words).  A name that is also a country's or a city's is written out so that
+# ME, OK, HI are words); they are kept apart as ``codes``, read only in a legislator's party
+# tag ("Rep. X (D-CA)").  A name that is also a country's or a city's is written out so that
 # it shadows neither: "Georgia" stays the country, "New York" and "Washington" the cities.
 # No Wikidata IDs: no cited table of them was available, and none is typed from memory.
 # --------------------------------------------------------------------------------------
@@ -1255,7 +1256,7 @@ WORLD_REGION_ROWS: list[tuple[str, str, list[str], str | None]] = [
 
 def build_regions() -> list[dict]:
     records = [{"id": f"region/us-{code.lower()}", "class": "Place", "name": name, "aliases": _unique(aliases, exclude=[name]),
-                "country": country_id("USA"), "wikidata": None} for code, name, aliases in US_STATE_ROWS]
+                "codes": [code], "country": country_id("USA"), "wikidata": None} for code, name, aliases in US_STATE_ROWS]
     records += [{"id": f"region/{slug}", "class": "Place", "name": name, "aliases": _unique(aliases, exclude=[name]),
                  "country": country_id(iso) if iso else None, "wikidata": None}
                 for slug, name, aliases, iso in WORLD_REGION_ROWS]

@@ -9,6 +9,7 @@ from kg.extract.infer import apply_chains
 from kg.extract.learned import beyond_rules, learned_relations
 from kg.extract.mentions.find import extract_mentions
 from kg.extract.relations import extract_relations, gazetteer_entities
+from kg.extract.relations.geography import without_home_visits
 from kg.extract.resolve.document import resolve
 from kg.model import DocResult, Document
 from kg.resources import Resources
@@ -28,6 +29,7 @@ def extract_document(document: Document, doc: Doc, res: Resources) -> DocResult:
                                                {k: e.cls for k, e in resolution.entities.items()},
                                                names={k: e.name for k, e in resolution.entities.items()},
                                                offices=res.offices, date=document.date)
+    relations = without_home_visits(relations, res)
     extra = gazetteer_entities(relations, resolution, res, document.id)
     classes = {**{k: e.cls for k, e in resolution.entities.items()}, **{e.key: e.cls for e in extra}}
     relations += apply_chains(relations, res.ontology, classes.__getitem__)

@@ -33,6 +33,7 @@ class GazetteerEntry:
     country: str | None = None
     wikidata: str | None = None
     heads: tuple[str, ...] = ()  # lower-cased titles of the body's head ("secretary of state")
+    codes: tuple[str, ...] = ()  # postal codes, read only in a party tag ("Rep. X (D-CA)")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Gazetteer:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # surface -> entry ids
     demonyms: dict[str, str] = field(default_factory=dict)  # demonym -> country id
     capitals: dict[str, str] = field(default_factory=dict)  # capital surface -> country id
+    codes: dict[str, str] = field(default_factory=dict)  # postal code ("CA") -> region id
 
     def lookup(self, surface: str) -> tuple[GazetteerEntry, ...]:
         return tuple(self.entries[i] for i in self.names.get(surface, ()))
@@ -78,6 +80,7 @@ def load_gazetteer(folder: Path, ontology: Ontology) -> Gazetteer:
                     country=row.get("country"),
                     wikidata=row.get("wikidata"),
                     heads=tuple(str(h).lower() for h in row.get("heads") or ()),
+                    codes=tuple(row.get("codes") or ()),
                 )
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise DataFileError(f"{path}:{lineno}: invalid gazetteer entry ({exc}).") from exc
@@ -91,6 +94,7 @@ def load_gazetteer(folder: Path, ontology: Ontology) -> Gazetteer:
     names: dict[str, list[str]] = {}
     demonyms: dict[str, str] = {}
     capitals: dict[str, str] = {}
+    codes: dict[str, str] = {}
     for entry in entries.values():
         for surface in (entry.name, *entry.aliases):
             for form in {surface, _strip_the(surface)}:
@@ -101,8 +105,10 @@ def load_gazetteer(folder: Path, ontology: Ontology) -> Gazetteer:
             demonyms.setdefault(d, entry.id)
         for c in entry.capitals:
             capitals.setdefault(c, entry.id)
+        for c in entry.codes:
+            codes.setdefault(c, entry.id)
     log.debug("gazetteer: %d entries, %d surface forms", len(entries), len(names))
-    return Gazetteer(entries, {k: tuple(v) for k, v in names.items()}, demonyms, capitals)
+    return Gazetteer(entries, {k: tuple(v) for k, v in names.items()}, demonyms, capitals, codes)
 
 
 def _strip_the(s: str) -> str:

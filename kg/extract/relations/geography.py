@@ -3,9 +3,14 @@ body of water.  Used by :meth:`kg.extract.relations.view.DocView.reading` and th
 
 from __future__ import annotations
 
+from kg.model import Relation
 from kg.resources import Resources
 
-__all__ = ["lies_on_water", "region_known_elsewhere", "home_ground"]
+__all__ = ["lies_on_water", "region_known_elsewhere", "home_ground", "without_home_visits"]
+
+# a person's ties to a state read in the same document: whoever holds a post of it is at home there
+# (not livesIn: "returned to her native Ruritania" is a journey there)
+HOME_TIES = ("leaderOf", "worksFor")
 
 
 def region_known_elsewhere(res: Resources, region: str, place: str) -> bool:
@@ -32,3 +37,29 @@ def home_ground(res: Resources, agent: str, place: str) -> bool:
     place of its own ("U.S., Canadian and Mexican negotiators met in Montreal": not Canada)."""
     entry = res.gazetteer.entries.get(place)
     return entry is not None and entry.cls in ("City", "Place") and entry.country == agent
+
+
+def without_home_visits(relations: list[Relation], res: Resources) -> list[Relation]:
+    """``relations`` without a person's visit to the state a fact of the same document ties them to
+    (``HOME_TIES``: its leader, an official of it or of one of its state bodies), nor to that
+    state's capital: "Ruritanian Vice Premier X, speaking at a conference in Ruritania" and
+    "President X, tweeting from <his own capital>" visit nothing.  A town of the state stays a visit
+    ("X's address in Riverton")."""
+    homes: dict[tuple[str, str], set[str]] = {}
+    for r in relations:
+        if r.predicate in HOME_TIES:
+            entry = res.gazetteer.entries.get(r.object)
+            if entry is None or entry.cls not in ("Country", "GovernmentBody", "MilitaryUnit"):
+                continue  # a company's reporter abroad may visit the company's home town
+            state = r.object if entry.cls == "Country" else entry.country
+            if state is not None:
+                homes.setdefault((r.evidence.doc_id, r.subject), set()).add(state)
+    if not homes:
+        return relations
+
+    def at_home(r: Relation) -> bool:
+        states = homes.get((r.evidence.doc_id, r.subject), set())
+        entry = res.gazetteer.entries.get(r.object)
+        return r.object in states or entry is not None and entry.cls == "City" \
+            and res.gazetteer.capitals.get(entry.name) in states and entry.country in states
+    return [r for r in relations if r.predicate != "visited" or not at_home(r)]

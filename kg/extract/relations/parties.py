@@ -40,22 +40,24 @@ def _letters(v: DocView) -> dict[str, str]:
 
 @rule("party-tag", stage="clauses", unit="mention")
 def party_tags(v: DocView, n: int, learned: Learned) -> RuleResult:
-    """A person's name followed by ", R-Ky.", "(D-Calif.)" or "(R)": a member of the party the letter names,
-    from the state the tag names ("R-Ky.": the legislator's state, read as where the person lives)."""
+    """A person's name followed by ", R-Ky.", "(D-Calif.)", "(D-CA)", "(D., Mass.)" or "(R)": a member of the
+    party the letter names, from the state the tag names ("R-Ky.": the legislator's state, read as where the
+    person lives; a two-letter postal code counts only here)."""
     key = v.r.mention_keys[n]
     m = v.mentions[n]
     if not key or v.cls(key) != "Person" or m.end + 2 >= len(v.doc):
         return NOTHING
     doc = v.doc
     opener, letter, dash = doc[m.end], doc[m.end + 1], doc[m.end + 2]
-    party = _letters(v).get(letter.text.lower()) if letter.text.isupper() and len(letter.text) == 1 else None
+    text = letter.text[:1] if len(letter.text) == 2 and letter.text.endswith(".") and dash.text == "," else letter.text
+    party = _letters(v).get(text.lower()) if text.isupper() and len(text) == 1 else None
     alone = opener.text == "(" and dash.text == ")"  # "Gov. Ana Lind (R)"
     if party is None or not alone and (
-            opener.text not in (",", "(") or dash.text not in ("-", "–") or m.end + 3 >= len(doc)
+            opener.text not in (",", "(") or dash.text not in ("-", "–", ",") or m.end + 3 >= len(doc)
             or not doc[m.end + 3].text[:1].isupper()):
         return NOTHING
     out = [v.reading("memberOf", Arg(key), Arg(party), "party-tag", doc[m.start], "asserted")]
-    state = None if alone else v.r.token_keys.get(m.end + 3)
+    state = None if alone else v.r.token_keys.get(m.end + 3) or v.res.gazetteer.codes.get(doc[m.end + 3].text)
     if state is not None and v.is_a(state, "Place") and v.cls(state) != "Country":
         out.append(v.reading("livesIn", Arg(key), Arg(state), "party-tag", doc[m.start], "asserted"))
     return result_of(out)

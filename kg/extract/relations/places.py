@@ -65,6 +65,9 @@ def place_apposition(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     first = v.mentions[n].start if n is not None else tok.i
     before = r.token_keys.get(first - 2) if first >= 2 and doc[first - 1].text == "," else None
     beyond = r.token_keys.get(end + 2) if after is not None and after.text == "," and end + 2 < len(doc) else None
+    if after is not None and after.text == "," and end + 2 < len(doc) and doc[end + 2].dep_ == "cc" \
+            and other not in v.res.gazetteer.entries:
+        return NOTHING  # "Fallujah, Ramadi, and Tikrit": a list, unless a known region or country closes it
     # a list "A, B, C" is no chain, but "Qingdao, Shandong Province, China" widens at each step
     if before and not _widening(v, before, key, other) or beyond and not _widening(v, key, other, beyond):
         return NOTHING

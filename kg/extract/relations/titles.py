@@ -120,9 +120,9 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
         title_toks.pop()  # "Treasurer Lord X", "Chairman Gen. X": a form of address or rank after the post is no title
     title_toks = _after_governing_noun(v, title_toks, role)
     past = v.words.past_markers
-    if prop is None and words[-1] in v.words.occupations | v.words.staff_occupations and not any(
-            v.doc[j].lower_ in past for j in range(max(0, i), m.start)):
-        return _occupation(v, key, words[-1], owners, v.doc[m.start])
+    if (prop == "livesIn" or prop is None and words[-1] in v.words.occupations | v.words.staff_occupations) \
+            and not any(v.doc[j].lower_ in past for j in range(max(0, i), m.start)):
+        return _occupation(v, key, words[-1], owners, v.doc[m.start], resident=prop == "livesIn")
     if prop not in ("worksFor", "leaderOf"):
         return NOTHING
     lo = i - 1 if i > 0 and v.doc[i].text == "-" else i  # "Ex-Labour MP X"
@@ -189,12 +189,14 @@ def beat(v: DocView, key: str) -> bool:
     return v.is_a(key, "Institution") and v.cls(key) not in ("Organization", "Country")
 
 
-def _occupation(v: DocView, key: str, word: str, owners: list[Arg], anchor: Token) -> RuleResult:
-    """"the Ruritanian novelist X", "Riverton businessman X": where X lives or comes from; "Daily
-    Planet columnist X" (``staff_occupations``, an owner of class Organization): X works for it."""
+def _occupation(v: DocView, key: str, word: str, owners: list[Arg], anchor: Token,
+                resident: bool = False) -> RuleResult:
+    """"the Ruritanian novelist X", "Riverton businessman X", "Ruritanian national X" (a livesIn role):
+    where X lives or comes from; "Daily Planet columnist X" (``staff_occupations``, an owner of class
+    Organization): X works for it."""
     out = []
     for o in owners:
-        if v.is_a(o.key, "Place") and word in v.words.occupations:
+        if v.is_a(o.key, "Place") and (resident or word in v.words.occupations):
             out.append(v.reading("livesIn", Arg(key), Arg(o.key, o.factor * 0.9), "role-title", anchor, "asserted"))
         elif v.cls(o.key) == "Organization" and word in v.words.staff_occupations:
             out.append(v.reading("worksFor", Arg(key), o, "role-title", anchor, "asserted"))

@@ -34,7 +34,7 @@ def surface_aliases(doc: Doc, mentions: list[Mention], r: Resolution, res: Resou
                 if form != ent.name:
                     ent.aliases.add(form)
         elif ent.cls in ("City", "Place"):
-            form = _town_region_form(doc, m, key, r)
+            form = _town_region_form(doc, m, key, r, res)
             form = " ".join(form.split()) if form else None
             if form and form != ent.name:
                 ent.aliases.add(form)
@@ -76,10 +76,10 @@ def _mention_start(r: Resolution, j: int) -> int:
     return j
 
 
-def _town_region_form(doc: Doc, m: Mention, key: str, r: Resolution) -> str | None:
+def _town_region_form(doc: Doc, m: Mention, key: str, r: Resolution, res: Resources) -> str | None:
     """"Town, Region" when the town mention is followed by ", <place>" and then by the end of the
     sentence, punctuation or a line break (the same reading as the ``place-apposition`` rule; a
-    list "A, B, C" is not one)."""
+    list "A, B, C" or "A, B, and C" is not one, unless a known region or country closes it)."""
     j = m.end
     if j + 1 >= len(doc) or doc[j].text != "," or r.token_keys.get(j) == key:
         return None
@@ -96,8 +96,9 @@ def _town_region_form(doc: Doc, m: Mention, key: str, r: Resolution) -> str | No
     after = doc[end + 1] if end + 1 < len(doc) else None
     if after is not None and not ((after.is_punct and after.text not in ("'s", "’s")) or after.is_space):
         return None
-    if after is not None and after.text == "," and end + 2 < len(doc) and r.token_keys.get(end + 2):
-        return None  # a list "A, B, C"
+    if after is not None and after.text == "," and end + 2 < len(doc) and (
+            r.token_keys.get(end + 2) or doc[end + 2].dep_ == "cc" and other not in res.gazetteer.entries):
+        return None  # a list "A, B, C" or "A, B, and C"
     if doc[m.start].sent.start != doc[end].sent.start:
         return None
     return doc[m.start:end + 1].text
