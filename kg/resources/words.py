@@ -84,6 +84,7 @@ class RelationWords:
     beat_roles: frozenset[str]  # "White House correspondent X": the body before them is the beat
     rank_markers: frozenset[str]  # "No. 5 ... leader": a rank below the head
     topic_roles: frozenset[str]  # "a North Korea expert": the place named before is the subject, no home
+    brief_roles: frozenset[str]  # "special envoy for Ruritania": the place after "for" is the brief, no employer
     party_staff_roles: frozenset[str]  # a party's employed staff work for it; other posts make members
     place_object_properties: frozenset[str]  # "visited the Acme factory in Riverton": visited Riverton
     particle_verbs: frozenset[str]  # "give up", "move on": a one-word trigger does not match them

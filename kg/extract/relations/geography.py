@@ -11,6 +11,8 @@ __all__ = ["lies_on_water", "region_known_elsewhere", "home_ground", "without_ho
 # a person's ties to a state read in the same document: whoever holds a post of it is at home there
 # (not livesIn: "returned to her native Ruritania" is a journey there)
 HOME_TIES = ("leaderOf", "worksFor")
+# acts no official commits against his own state ("President X threatened to send Ruritanian troops")
+HOSTILE = ("attacked", "threatened", "sanctions")
 
 
 def region_known_elsewhere(res: Resources, region: str, place: str) -> bool:
@@ -44,7 +46,8 @@ def without_home_visits(relations: list[Relation], res: Resources) -> list[Relat
     (``HOME_TIES``: its leader, an official of it or of one of its state bodies), nor to that
     state's capital: "Ruritanian Vice Premier X, speaking at a conference in Ruritania" and
     "President X, tweeting from <his own capital>" visit nothing.  A town of the state stays a visit
-    ("X's address in Riverton")."""
+    ("X's address in Riverton").  Nor does such a person attack, threaten or sanction that state
+    (``HOSTILE``): "President X threatened to send <his state's> troops" names his own army."""
     homes: dict[tuple[str, str], set[str]] = {}
     for r in relations:
         if r.predicate in HOME_TIES:
@@ -62,4 +65,5 @@ def without_home_visits(relations: list[Relation], res: Resources) -> list[Relat
         entry = res.gazetteer.entries.get(r.object)
         return r.object in states or entry is not None and entry.cls == "City" \
             and res.gazetteer.capitals.get(entry.name) in states and entry.country in states
-    return [r for r in relations if r.predicate != "visited" or not at_home(r)]
+    return [r for r in relations if not (r.predicate == "visited" and at_home(r) or r.predicate in HOSTILE
+                                         and r.object in homes.get((r.evidence.doc_id, r.subject), ()))]

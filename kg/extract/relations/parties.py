@@ -71,6 +71,8 @@ def party_appositions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         return NOTHING
     out = []
     for app in (c for c in tok.children if c.dep_ == "appos" and c.i in v.r.token_keys):
+        if any(c.dep_ == "conj" and c.i < app.i for c in tok.children):
+            continue  # "A (R-Utah) and B (D-Ore.), perhaps the pivotal Democrat,": B's description
         party = v.r.token_keys[app.i]
         entry = v.res.gazetteer.entries.get(party)
         dets = [c.lower_ for c in app.children if c.dep_ == "det"]  # "a Republican", "Republican of Ohio"

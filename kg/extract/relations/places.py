@@ -167,10 +167,11 @@ def home_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
                           for o in v.direct(c, conjuncts=False) if v.cls(o.key) == "Person"])
     if tok.lower_ not in v.words.home_nouns or tok.pos_ != "NOUN" or key:
         return NOTHING
-    owners = [a for c in tok.children if c.dep_ == "poss" for a in v.direct(c, conjuncts=False)
-              if v.cls(a.key) == "Person"]
-    homes = [a for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
-             for a in v.direct(c, conjuncts=False) if v.is_a(a.key, "Place")]
+    before = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i]
+    before += [g for c in before for g in c.children if g.dep_ in ("compound", "nmod") and g.i < c.i]  # "her Augusta, Ga., home"
+    owners = [a for c in [*tok.children, *before] if c.dep_ == "poss" or c.dep_ == "nmod" and c.tag_ == "PRP$"
+              for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
+    homes = [a for c in before for a in v.direct(c, conjuncts=False) if v.is_a(a.key, "Place")]
     homes += [a for prep in ("of", "in") for p in prep_objects(tok, prep) for a in v.direct(p, conjuncts=False)
               if v.is_a(a.key, "Place")]
     return result_of([v.reading("livesIn", o, h, "home-of", tok) for o in owners for h in homes])

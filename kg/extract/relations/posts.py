@@ -163,8 +163,9 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
         # and "for" the brief ("the <Party> spokesman for the <Office>")
         if c.dep_ == "prep" and c.lower_ in ROLE_PREPS and not (modified and c.lower_ in ("in", "with", "for")):
             for p in c.children:
-                if p.dep_ == "pobj":
-                    objs += v.direct(p) or unit_owners(v, p)
+                if p.dep_ == "pobj" and not (c.lower_ == "for" and word_in(noun, v.words.brief_roles)
+                                             and any(v.is_a(a.key, "Place") for a in v.direct(p))):
+                    objs += v.direct(p) or unit_owners(v, p)  # not "special envoy for Ruritania": a brief
     objs += _from_party_or_seat(v, noun)
     if noun.lemma_.lower() == "member" and any(v.cls(o.key) != "Country" for o in objs[len(before):]):
         objs = [o for o in before if v.cls(o.key) != "Country"] + objs[len(before):]  # "a British member of Parliament"
