@@ -111,7 +111,8 @@ def _joined_before(doc: Doc, start: int, end: int) -> int:
 def _known_people(found: Candidates, res: Resources) -> None:
     """Full names of the office-holder tables as persons, unless the NER's entity around them is
     longer ("USS Ronald Reagan", "Donald Trump Jr.", "the Ronald Reagan Presidential Library");
-    over the NER's own reading of exactly that name as something else."""
+    over the NER's own reading of exactly that name as something else, and over its person cut short
+    inside the name."""
     doc = found.doc
     for _, start, end in known_people(doc.vocab, res)(doc):
         if any(e.start <= start and end <= e.end and e.end - e.start > end - start for e in doc.ents):
@@ -120,7 +121,10 @@ def _known_people(found: Candidates, res: Resources) -> None:
             continue
         # the NER's other label on exactly that name ("Turkey's Recep Tayyip Erdogan" as a facility) loses
         same = any(e.start == start and e.end == end and e.label_ != "PERSON" for e in doc.ents)
-        found.add(4.6 if same else 3, start, end, "Person", "known-person")
+        # and over the NER's person cut short inside it ("Enrique Peña" of "Enrique Peña Nieto")
+        cut = any(start <= e.start and e.end <= end and e.end - e.start < end - start and e.label_ == "PERSON"
+                  for e in doc.ents)
+        found.add(4.6 if same or cut else 3, start, end, "Person", "known-person")
 
 
 def _phrase_matches(doc: Doc, res: Resources) -> list[tuple[int, int, int]]:

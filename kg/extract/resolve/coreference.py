@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import QUOTE_MARKS, Mention
 from kg.extract.resolve.descriptions import country_description, is_law_description, law_description, member_description
+from kg.extract.resolve.person_titles import person_titles
 from kg.extract.resolve.records import Resolution
 from kg.extract.resolve.referring import expletive, forward_subject
 from kg.resources import Resources
@@ -96,7 +97,7 @@ class _Salience:
 def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources) -> None:
     """Fill ``r.coref`` (token index -> the entity keys a pronoun or description stands for)."""
     words = res.entities.words
-    titles, affiliations = _person_titles(doc, mentions, r, res)
+    titles, affiliations = person_titles(doc, mentions, r, res)
     female, male = _sexes(titles, r, res)  # told by titles, then by resolved pronouns: sure
     guessed_female, guessed_male = _guessed_sexes(r, res)  # by given names: a guess
     sal = _Salience(r, res)
@@ -208,7 +209,6 @@ _FREQUENT = 6  # mentions beyond this add no salience
 _UNLIKELY = 5.0  # what a given name of the other sex costs a candidate
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-_PLACE_CLASSES = frozenset({"Country", "City", "Place"})
 _LOCATIVE = frozenset({"in", "at", "to", "from", "into", "across", "throughout", "inside", "near", "around"})
 
 
@@ -269,36 +269,6 @@ def _quoting_speakers(tok: Token, r: Resolution, reporting: frozenset[str]) -> f
         if not inside and t.pos_ == "VERB" and t.lemma_.lower() in reporting:
             out.update(r.token_keys[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in r.token_keys)
     return frozenset(out)
-
-
-def _person_titles(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources):
-    """Title words and affiliations written before each person's name ("<Country> Defence Minister X")."""
-    titles: dict[str, set[str]] = {}
-    affiliations: dict[str, set[str]] = {}
-    gaz = res.gazetteer
-    full = dict(w.split("|", 1) for w in res.entities.words.title_abbreviations)  # "gen." -> "general"
-    for m, key in zip(mentions, r.mention_keys):
-        if not key or r.entities[key].cls != "Person":
-            continue
-        i = m.start - 1
-        words: list[str] = []
-        while i >= 0 and m.start - i <= 6:
-            t = doc[i]
-            if t.i in r.token_keys:
-                other = r.token_keys[t.i]
-                # a place stands for its country ("Paris mayor X" is "the French mayor"); a body
-                # only for itself ("Lords Leader X" is not "the Labour leader"; see _described_person)
-                entry = gaz.entries.get(other)
-                state = entry.country if entry and entry.country and entry.cls in _PLACE_CLASSES else other
-                affiliations.setdefault(key, {other}).update({other, state})
-            elif t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_punct:
-                words.insert(0, full.get(t.lower_, t.lower_))
-            elif t.text not in ("'s", "’s"):
-                break
-            i -= 1
-        if words:
-            titles.setdefault(key, set()).add(" ".join(words))
-    return titles, affiliations
 
 
 def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Resources, seen, last_seen) -> str | None:

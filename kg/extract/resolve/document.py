@@ -163,6 +163,10 @@ class _Persons:
         # longest full name wins as canonical for its sub-names
         for norm in sorted(full, key=lambda k: (-len(k), k)):
             target = persons.person_for(norm) if norm not in persons.canonical else None
+            words = norm.split()
+            longer = [k for k in full if len(k.split()) > len(words) and k.split()[-len(words):] == words]
+            if target == norm and len(longer) == 1:
+                target = longer[0]  # a compound surname: "Peña Nieto" of "Enrique Peña Nieto"
             persons.canonical[norm] = persons.canonical.get(target, norm) \
                 if target and target != norm and len(target) > len(norm) else norm
         return persons
