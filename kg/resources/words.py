@@ -156,6 +156,7 @@ class EntityWords:
     legal_forms: frozenset[str]  # legal forms that end a company's name ("Corp.")
     place_name_heads: frozenset[str]  # last words that make a name a place's ("Parish")
     water_heads: frozenset[str]  # last words of names of bodies of water ("Sea")
+    admin_levels: frozenset[str]  # "district|1": a place name's last word and its level; a lower one lies in a higher
     media_heads: frozenset[str]  # head words of media outlets' names ("Radio")
     place_nouns: frozenset[str]  # nouns that stand for the place they name ("province")
     people_counts: frozenset[str]  # counts of people ("thousands of")

@@ -86,7 +86,8 @@ def _pattern_candidates(found: Candidates, res: Resources, headline: dict[int, b
         # a pattern must not swallow a sentence-initial word or a title
         while start < end and doc[start].lower_ in honor and doc[start].lower_ not in {"air", "defense", "defence"}:
             start += 1
-        while end - start > 2 and doc[end - 1].lower_ in title_words and doc[end - 1].lower_ in honor:
+        while end - start > 2 and doc[end - 1].lower_ in title_words and doc[end - 1].lower_ in honor \
+                and doc[end - 2].lower_ != "of":  # but "Ministry of Defence" keeps its portfolio
             end -= 1  # "Department of Public Utilities Chairman X", "Air Force Col. X": the title is not the name
         start = _joined_before(doc, start, end)
         if end - start >= 2:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView
 
-__all__ = ["person_before_place", "glued_name", "named_after_owner", "hosts", "surely_a_body"]
+__all__ = ["person_before_place", "glued_name", "named_after_owner", "hosts", "surely_a_body", "base_or_part"]
 
 
 def person_before_place(v: DocView, place: Token) -> list[Arg]:
@@ -78,3 +78,17 @@ def surely_a_body(v: DocView, key: str, tok: Token) -> bool:
         return False
     m = v.mentions[n]
     return m.end - m.start >= 2 or m.text.isupper() or m.source != "ner"
+
+
+def base_or_part(v: DocView, org: str, place: str, phrase: Token) -> str:
+    """The property of "<country's> <body>": a state's own body or unit is part of the state ("Ruritania's
+    parliament", "the Ruritanian Navy": partOf, the guideline's settled case); an outlet ("Ruritania's
+    state news agency") or an opposition body ("Ruritania's opposition council", ``non_state_leaders``)
+    is based there, as is any other organisation.  ``phrase``: the head of the noun phrase."""
+    if v.cls(org) not in ("GovernmentBody", "MilitaryUnit") or v.cls(place) != "Country":
+        return "basedIn"
+    ent = v.entity(org)
+    words = {w.lower() for w in (ent.name.split() if ent else ())} | {t.lower_ for t in phrase.subtree if t.i < phrase.i}
+    media = v.res.entities.words.media_heads
+    return "basedIn" if words & media or words & v.words.non_state_leaders else "partOf"
+

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.relations.clauses import is_dateline, prep_objects
-from kg.extract.relations.holders import surely_a_body
+from kg.extract.relations.holders import base_or_part, surely_a_body
 from kg.extract.relations.posts import seat_known_elsewhere
 from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, result_of
 from kg.extract.relations.registry import rule
@@ -46,8 +46,8 @@ def organisation_bases(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     for c in _modifiers(v, tok):
         if is_dateline(c) or (c.i + 1 < len(doc) and doc[c.i + 1].text == "-"):
             continue  # a dateline; "Ruritania-EU deal": a pair, not a base
-        out += [v.reading("basedIn", Arg(key), Arg(a.key, 0.9), "possessive-place", tok) for a in v.direct(c)
-                if v.is_a(a.key, "Place") and not seat_known_elsewhere(v, key, a.key)]
+        out += [v.reading(base_or_part(v, key, a.key, tok), Arg(key), Arg(a.key, 0.9), "possessive-place", tok)
+                for a in v.direct(c) if v.is_a(a.key, "Place") and not seat_known_elsewhere(v, key, a.key)]
     # "seven Marines in Y" are people, not the corps; "a leaflet by X in Y": Y is where the act was
     counted = tok.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in tok.children)
     acting = tok.dep_ == "pobj" and tok.head.lower_ == "by"

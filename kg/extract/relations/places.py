@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.relations.clauses import is_dateline, prep_objects
+from kg.extract.relations.holders import base_or_part
 from kg.extract.relations.posts import seat_known_elsewhere
 from kg.extract.relations.records import NOTHING, Arg, Learned, Reading, RuleResult, result_of
 from kg.extract.relations.registry import rule
@@ -59,12 +60,18 @@ def place_apposition(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     doc, r = v.doc, v.r
     after = doc[end + 1] if end + 1 < len(doc) else None
     if not (after is None or (after.is_punct and after.text not in ("'s", "’s")) or after.is_space
-            or after.pos_ == "ADP" and after.tag_ != "POS"):  # "in Portland, Oregon on Friday"
+            or after.pos_ == "ADP" and after.tag_ != "POS"  # "in Portland, Oregon on Friday"
+            or after.ent_iob_ == "B" and after.ent_type_ in ("DATE", "TIME")):  # "in Kunduz, Afghanistan March 4"
         return NOTHING
+    if after is not None and after.lower_ == "in" and end + 2 < len(doc) and r.token_keys.get(end + 2) \
+            and v.is_a(r.token_keys[end + 2], "Place"):
+        return NOTHING  # "A District in B Province, C District in D Province": a list of places, each placed
     n = r.mention_at.get(tok.i)
     first = v.mentions[n].start if n is not None else tok.i
     before = r.token_keys.get(first - 2) if first >= 2 and doc[first - 1].text == "," else None
     beyond = r.token_keys.get(end + 2) if after is not None and after.text == "," and end + 2 < len(doc) else None
+    if other in v.res.gazetteer.entries:  # "Fairfax County, Va., CBS News reports": no list of places
+        before, beyond = (k if k and v.is_a(k, "Place") else None for k in (before, beyond))
     if after is not None and after.text == "," and end + 2 < len(doc) and doc[end + 2].dep_ == "cc" \
             and other not in v.res.gazetteer.entries:
         return NOTHING  # "Fallujah, Ramadi, and Tikrit": a list, unless a known region or country closes it
@@ -103,7 +110,16 @@ def place_in_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     return result_of([v.reading("locatedIn", Arg(key), a, "place-in", tok, "asserted")
                     for p in objects for a in v.direct(p)
                     if a.key != key and v.is_a(a.key, "Place")
-                    and (comma or not (v.cls(key) == "Place" and v.cls(a.key) == "Place"))])
+                    and (comma or not (v.cls(key) == "Place" and v.cls(a.key) == "Place") or _lower(v, key, a.key))])
+
+
+def _lower(v: DocView, place: str, other: str) -> bool:
+    """Is ``place`` of a lower administrative level than ``other`` by the last words of their names
+    (``admin_levels``: "Dan Sai District" in "Loei Province")?"""
+    levels = dict(w.split("|", 1) for w in v.ewords.admin_levels)
+    a, b = (v.entity(k) for k in (place, other))
+    la, lb = (levels.get(e.name.split()[-1].lower()) if e else None for e in (a, b))
+    return la is not None and lb is not None and int(la) < int(lb)
 
 
 @rule("place-of", stage="clauses", unit="token")
@@ -179,7 +195,8 @@ def home_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
 
 @rule("possessive-place", stage="clauses", unit="token")
 def possessive_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
-    """"Place's Org" -> basedIn (not "Ruritania's EU hopes"), "Country's Place" -> locatedIn; a
+    """"Place's Org" -> basedIn (a state's own body: partOf; not "Ruritania's EU hopes"), "Country's
+    Place" -> locatedIn; a
     fact of the noun phrase: "Ruritania's Acme does not ..." denies something else."""
     owner = v.r.token_keys.get(tok.i)
     if not owner or tok.dep_ != "poss" or is_dateline(tok):
@@ -191,7 +208,9 @@ def possessive_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         tcls = v.cls(target.key)
         if v.onto.is_a(tcls, "Organization") and v.is_a(owner, "Place") \
                 and tok.head.i in v.r.token_keys and not seat_known_elsewhere(v, target.key, owner):
-            out.append(v.reading("basedIn", target, Arg(owner), "possessive-place", tok, "asserted"))
+            # a state's own body is part of the state ("Ruritania's parliament"; the guideline's settled case)
+            prop = base_or_part(v, target.key, owner, tok.head)
+            out.append(v.reading(prop, target, Arg(owner), "possessive-place", tok, "asserted"))
         elif v.onto.is_a(tcls, "Place") and tcls != "Country" and v.is_a(owner, "Place"):
             out.append(v.reading("locatedIn", target, Arg(owner), "possessive-place", tok, "asserted"))
     return result_of(out)
