@@ -63,7 +63,9 @@ CLASS_WEIGHT_POWER = 0.5
 CONLL04_WEIGHT = 3.0
 MIN_COUNT = 2  # features seen fewer times in train are dropped
 THRESHOLDS = tuple(round(0.2 + 0.05 * k, 2) for k in range(16))  # 0.20 .. 0.95
-PRECISION_FLOOR = 0.7  # the learned facts of a property beyond the rules, document level, on dev
+PRECISION_FLOOR = 0.85  # the learned facts of a property beyond the rules, document level, on dev: as
+# precise as the rules themselves (about 0.85 on news dev; at 0.7 a learned memberOf put a president in the other
+# party in 3 of the 400 read AllSides articles)
 # the further training batches of the news corpus; the newest batch stays out until it has served
 # as the unseen check of a session (tests/gold/news/README.md)
 TRAIN_BATCHES = ("train2", "train3", "train4", "train5", "train6", "train7")
@@ -328,15 +330,15 @@ def choose_thresholds(model, dev: list[Parsed], res: Resources, covered: frozens
                         ok = False
                     score += _f1(tp, fp, fn) - _f1(*base[c])
                 if ok and added >= MIN_FACTS and score > 1e-9 and (best is None or score > best[0] + 1e-9):
-                    best = (score, t, cap)
+                    best = (score, t, cap, ", ".join(seen))
                 if added and (unfloored is None or score > unfloored[0] + 1e-9):
                     unfloored = (score, t, cap, ", ".join(seen))
         if best is None:
             log.info("%-15s not emitted%s", prop, _unfloored(unfloored))
             continue
         th[prop], caps[prop] = best[1], best[2]
-        log.info("%-15s threshold %.2f, path limit %s: dev F1 gain %.3f (summed over %s)", prop, best[1], best[2],
-                 best[0], ", ".join(corpora))
+        log.info("%-15s threshold %.2f, path limit %s: dev F1 gain %.3f (summed over %s; added right/wrong: %s)",
+                 prop, best[1], best[2], best[0], ", ".join(corpora), best[3])
     return th, caps
 
 
