@@ -490,6 +490,39 @@ CASES = [
         facts=(Fact("Bo Berg", "killed", "Ana Lind", "asserted", "noun-prep"),),
     ),
     # "the alliance between A and B"
+    # a threat noun with the harm it announces: the harm's target is the threatened one
+    Case(
+        "noun-harm-prep", "Acme's threats to wage war against Zenith grew.",
+        """
+         0  Acme       2  poss       PROPN  _         NNP
+         1  's         0  case       PART   _         POS
+         2  threats    8  nsubj      NOUN   threat    NNS
+         3  to         4  aux        PART   _         TO
+         4  wage       2  acl        VERB   wage      VB
+         5  war        4  dobj       NOUN   _         NN
+         6  against    4  prep       ADP    _         IN
+         7  Zenith     6  pobj       PROPN  _         NNP
+         8  grew       8  ROOT       VERB   grow      VBD
+         9  .          8  punct      PUNCT  _         .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Acme", "threatened", "Zenith", "asserted", "noun-prep"),),
+    ),
+    Case(
+        "noun-harm-object", "Acme's threat to destroy Zenith grew.",
+        """
+         0  Acme       2  poss       PROPN  _         NNP
+         1  's         0  case       PART   _         POS
+         2  threat     6  nsubj      NOUN   _         NN
+         3  to         4  aux        PART   _         TO
+         4  destroy    2  acl        VERB   _         VB
+         5  Zenith     4  dobj       PROPN  _         NNP
+         6  grew       6  ROOT       VERB   grow      VBD
+         7  .          6  punct      PUNCT  _         .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Acme", "threatened", "Zenith", "asserted", "noun-prep"),),
+    ),
     Case(
         "noun-between", "The alliance between Acme and Zenith grew.",
         """

@@ -1,0 +1,93 @@
+"""The guards of the trigger constructions (``guards`` of ``lexicon/patterns.toml``): small named
+checks of what a pattern cannot say, (view, anchor, trigger) -> may the construction read here?
+Used by :mod:`kg.extract.relations.triggers`."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Token
+
+from kg.extract.relations.clauses import has_theme, verb_matches
+from kg.extract.relations.view import DocView
+from kg.resources import Trigger
+
+__all__ = ["GUARDS"]
+
+
+def _words(v: DocView, anchor: Token, trig: Trigger) -> bool:
+    """A trigger of several words needs the others among the verb's dependents ("step up"); a
+    one-word trigger does not match a verb + particle phrase of its own meaning (relations.toml
+    particle_verbs: "gave up his weapons", "fired back at Y", the particle maybe parsed an adverb); a vow
+    (``vow_verbs``) only with a harmful act as its complement ("vowed to destroy Y", not "to support Y")."""
+    if not verb_matches(anchor, trig) or trig.lemma in v.words.vow_verbs:  # not "pledged to never attack Y"
+        return verb_matches(anchor, trig) and any(c.dep_ == "xcomp" and c.lemma_.lower() in v.words.harm_verbs and not any(
+            g.dep_ == "neg" or g.lower_ in ("never", "not") for g in v.doc[anchor.i:c.i + 1]) for c in anchor.children)
+    return " " in trig.lemma or not any(f"{trig.lemma} {c.lower_}" in v.words.particle_verbs for c in anchor.children
+                                        if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == anchor.i + 1)
+
+
+def _unpunctuated(v: DocView, anchor: Token, trig: Trigger) -> bool:
+    """"X called Y a thug" read as an apposition: no comma before the judgement ("called Y, an old
+    friend," is a phone call)."""
+    complement = anchor.head if anchor.dep_ == "amod" else anchor
+    first = complement.left_edge.i
+    return first == 0 or not v.doc[first - 1].is_punct
+
+
+def _agreement(v: DocView, anchor: Token, obj: Token) -> bool:
+    """Is ``obj`` (a direct object of ``anchor``) an agreement of relations.toml
+    ``collective_objects``?  Read through "a range of agreements" and a relative pronoun ("a deal
+    that A and B could sign")."""
+    words = v.res.relations.words.collective_objects
+    if obj.tag_ in ("WDT", "WP") and anchor.dep_ == "relcl":
+        obj = anchor.head
+    heads = [obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
+    return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
+
+
+def _opinion(v: DocView, anchor: Token, trig: Trigger) -> bool:
+    """A shared view, no agreement: "X agreed with Y's assessment" (relations.toml opinion_nouns),
+    or "X agrees with Y" in the simple present with no matter agreed on ("on", "over", "to")."""
+    if any(o.dep_ == "pobj" and o.lemma_.lower() in v.res.relations.words.opinion_nouns
+           for c in anchor.children if c.dep_ == "prep" for o in c.children):
+        return True
+    return anchor.tag_ in ("VBZ", "VBP") and trig.kind == "verbs" and not any(
+        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "over", "to") for c in anchor.children)
+
+
+GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
+    "words": _words,
+    # a property with theme words needs one near the trigger (weapons for suppliesArmsTo)
+    "theme": lambda v, a, t: t.prop not in v.res.relations.themes or has_theme(a, v.res.relations.themes[t.prop]),
+    # "X returned the cars to Y": with a direct object, a motion verb's preposition moves the object
+    # (not a reporting verb's: "X told reporters in Y" addresses them there)
+    "intransitive": lambda v, a, t: not (t.prep and t.prop in v.res.relations.intransitive
+                                         and any(c.dep_ == "dobj" for c in a.children)
+                                         and a.lemma_.lower() not in v.res.relations.words.reporting),
+    "unpunctuated-complement": _unpunctuated,
+    # "visited the Acme factory in Riverton": a place where the object is tells where the subject was
+    "place-objects": lambda v, a, t: t.prop.lower() in v.words.place_object_properties,
+    # "X's threats to wage war against Y": a harm's target is the object of a threat, not of aid or a trip
+    "harm-target": lambda v, a, t: t.prop.lower() in v.words.harm_target_properties,
+    "no-direct-object": lambda v, a, t: not any(c.dep_ == "dobj" for c in a.children),
+    "act-verb": lambda v, a, t: a.lemma_.lower() in v.words.act_verbs,  # "threatened sanctions against X"
+    # "A agreed with B" is the verb's own construction, not a collective one
+    "no-with": lambda v, a, t: not any(c.dep_ == "prep" and c.lower_ == "with" for c in a.children),
+    # "Riverton, where the county's clerk says ...": a saying in the present tense is no occasion
+    # (the speaker's own town, an interview), unlike "Riverton, where X said ..."
+    "no-present-speech": lambda v, a, t: not (a.lemma_.lower() in v.res.relations.words.reporting
+                                              and a.tag_ in ("VBZ", "VBP")),
+    # "A and B reached the brink of war": a collective verb's direct object must be an agreement
+    "collective-object": lambda v, a, t: all(_agreement(v, a, c) for c in a.children if c.dep_ == "dobj"),
+    # "the Ruritanian National Alliance": a name, no alliance between two parties
+    "not-a-name": lambda v, a, t: a.i not in v.r.token_keys,
+    "not-an-opinion": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties
+    or not _opinion(v, a, t),
+    # "A and B agreed that the risk was small": a clause with a subject of its own is a shared view,
+    # unless a modal makes it a decision ("agreed that the summit should be held")
+    "no-opinion-clause": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties or not any(
+        c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        and not any(g.dep_ == "aux" and g.lower_ in v.res.relations.words.decision_modals for g in c.children)
+        for c in a.children),
+}
