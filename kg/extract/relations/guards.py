@@ -56,15 +56,29 @@ def _opinion(v: DocView, anchor: Token, trig: Trigger) -> bool:
         c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "over", "to") for c in anchor.children)
 
 
+def _bare_verbs(res) -> frozenset[tuple[str, str]]:
+    """(property, lemma) of the verb triggers without a preposition ("visit" of visited)."""
+    cached = _BARE.get(id(res))
+    if cached is None:
+        cached = _BARE[id(res)] = frozenset((t.prop, t.lemma) for t in res.relations.triggers.get("verbs", ())
+                                            if t.prep is None)
+    return cached
+
+
+_BARE: dict[int, frozenset[tuple[str, str]]] = {}
+
+
 GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     "words": _words,
     # a property with theme words needs one near the trigger (weapons for suppliesArmsTo)
     "theme": lambda v, a, t: t.prop not in v.res.relations.themes or has_theme(a, v.res.relations.themes[t.prop]),
     # "X returned the cars to Y": with a direct object, a motion verb's preposition moves the object
     # (not a reporting verb's: "X told reporters in Y" addresses them there)
+    # nor a verb of the property without a preposition: "visited troops in Y" was in Y
     "intransitive": lambda v, a, t: not (t.prep and t.prop in v.res.relations.intransitive
                                          and any(c.dep_ == "dobj" for c in a.children)
-                                         and a.lemma_.lower() not in v.res.relations.words.reporting),
+                                         and a.lemma_.lower() not in v.res.relations.words.reporting
+                                         and (t.prop, t.lemma) not in _bare_verbs(v.res)),
     "unpunctuated-complement": _unpunctuated,
     # "visited the Acme factory in Riverton": a place where the object is tells where the subject was
     "place-objects": lambda v, a, t: t.prop.lower() in v.words.place_object_properties,
