@@ -139,9 +139,18 @@ def party_inclusions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     entry = v.res.gazetteer.entries.get(party) if party else None
     if entry is None or entry.cls != "Group" or not entry.country or v.r.token_keys.get(tok.i + 1) == party:
         return NOTHING
-    members = [*v.included(tok), *_named_as(v, tok)]
+    members = [*v.included(tok), *_named_as(v, tok), *_listed_after(v, tok)]
     return result_of([v.reading("memberOf", a, Arg(party, 0.9), "party-inclusion", tok)
                       for a in members if v.cls(a.key) == "Person"])
+
+
+def _listed_after(v: DocView, noun: Token) -> list[Arg]:
+    """"three Republicans: A, B and C", "four Democrats -- A, B --": the names a party's plural
+    announces with a colon or a dash, in apposition to it."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    return [a for c in noun.children if c.dep_ == "appos" and c.i > noun.i
+            and v.doc[c.left_edge.i - 1].text in (":", "—", "–", "--") for a in v.direct(c)]
 
 
 def _named_as(v: DocView, noun: Token) -> list[Arg]:

@@ -1639,6 +1639,26 @@ CASES = [
         facts=(Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "party-inclusion"),
                Fact("Republican Party", "criticized", "Acme", "asserted", "verb-svo")),
     ),
+    # the names a party's plural announces with a colon: "three Republicans: A and B"
+    Case(
+        "party-inclusion-listed", "Acme hired three Republicans: Bo Berg and Ana Lind.",
+        """
+         0  Acme         1  nsubj      PROPN  _          NNP
+         1  hired        1  ROOT       VERB   hire       VBD
+         2  three        3  nummod     NUM    _          CD
+         3  Republicans  1  dobj       PROPN  _          NNPS
+         4  :            3  punct      PUNCT  _          :
+         5  Bo           6  compound   PROPN  _          NNP
+         6  Berg         3  appos      PROPN  _          NNP
+         7  and          6  cc         CCONJ  _          CC
+         8  Ana          9  compound   PROPN  _          NNP
+         9  Lind         6  conj       PROPN  _          NNP
+        10  .            1  punct      PUNCT  _          .
+        """,
+        ents=(("Acme", "ORG"), ("Republicans", "NORP"), ("Bo Berg", "PERSON"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "party-inclusion"),
+               Fact("Ana Lind", "memberOf", "Republican Party", "asserted", "party-inclusion")),
+    ),
     # a party right before the name, hanging on it: "Democrat Bo Berg"
     Case(
         "party-before-name", "Democrat Bo Berg criticized Acme.",
