@@ -327,10 +327,10 @@ def _gazetteer_mention(doc: Doc, n: int, m: Mention, k: _Keys, res: Resources, f
         k.assign(n, entry.id, entry.cls, entry.name, weight=0)
         k.names[entry.id][m.text] += 0
         return
-    if entry.id in foreign:  # "Israel's Labour party" is not the UK's: a body of its own
-        # named as the text names it ("Pakistani Foreign Office"), a bare short form as the
-        # gazetteer does ("Ruritania's Labour" -> "Labour Party (Ruritania)")
-        own = m.text if len(m.text.split()) > 1 else entry.name
+    if entry.id in foreign:  # "Israel's Labour party" is not the UK's: a body of its own, named as the text
+        # does ("Pakistani Foreign Office"), a short form as the gazetteer ("Labour Party (Ruritania)")
+        own = m.text if len(m.text.split()) > 1 or (gaz.entries.get(entry.country or "") or entry).name in entry.name \
+            else entry.name  # "Congress (Mexico)", not "United States Congress (Mexico)"
         name = f"{own} ({gaz.entries[foreign[entry.id]].name})"
         key = make_key(family_of(entry.cls), name)
         k.assign(n, key, entry.cls, name, weight=5)

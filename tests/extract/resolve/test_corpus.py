@@ -274,6 +274,13 @@ def test_a_party_without_its_head_word_is_the_gazetteer_party(res):
     assert names_of(g)["Conservative"] == "org/conservative-party-uk"
 
 
+def test_another_states_body_named_after_its_state_stays_apart_from_the_gazetteer_body(res):
+    g, _ = resolved(res, doc("a", ent("Congress (Mexico)", "GovernmentBody", aliases={"Congress"})),
+                    doc("b", ent("United States Congress", "GovernmentBody", key="org/us-congress",
+                                 aliases={"Congress"})))
+    assert names_of(g)["Congress (Mexico)"] != "org/us-congress"
+
+
 def test_washington_the_city_the_state_and_the_person_stay_three(res):
     g, _ = resolved(res, doc("a", ent("Washington", "City", key="city/washington-usa")),
                     doc("b", ent("Washington", "Place", key="region/us-wa")),

@@ -81,8 +81,8 @@ def is_institution(u: Unit) -> bool:
 
 
 def org_name(name: str) -> str:
-    """A body's name folded, without a stray bracket and what follows ("British National Party(BNP")."""
-    return fold(re.sub(r"\s*\(.*$", "", name)) or fold(name)
+    """A body's name folded, without an unclosed bracket's tail ("Party(BNP"; "Congress (Mexico)" stays)."""
+    return fold(re.sub(r"\s*\([^)]*$", "", name)) or fold(name)
 
 
 def singular(folded: str) -> str:
