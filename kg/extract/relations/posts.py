@@ -73,6 +73,8 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
         return holder, "role-apposition", set()
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if subj and subj[0].tag_ == "WP" and noun.head.dep_ == "relcl":  # "X, who was the Acme spokesman,"
+            return v.direct(noun.head.head, conjuncts=False), "role-copula", set()
         return (v.direct(subj[0]) if subj else []), "role-copula", set()
     if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep" \
             and noun.head.head.lemma_.lower() in v.words.post_verbs:

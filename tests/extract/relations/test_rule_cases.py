@@ -831,6 +831,26 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
         facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-copula"),),
     ),
+    # "X, who was the chairman of Y,": the relative pronoun's antecedent holds the role
+    Case(
+        "role-copula-relative", "Ana Lind, who is the chairman of Acme, left.",
+        """
+         0  Ana        1  compound   PROPN  _         NNP
+         1  Lind       10 nsubj      PROPN  _         NNP
+         2  ,          1  punct      PUNCT  _         ,
+         3  who        4  nsubj      PRON   _         WP
+         4  is         1  relcl      AUX    be        VBZ
+         5  the        6  det        DET    _         DT
+         6  chairman   4  attr       NOUN   _         NN
+         7  of         6  prep       ADP    _         IN
+         8  Acme       7  pobj       PROPN  _         NNP
+         9  ,          1  punct      PUNCT  _         ,
+        10  left       10 ROOT       VERB   leave     VBD
+        11  .          10 punct      PUNCT  _         .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
+        facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-copula"),),
+    ),
     # "called B a partner": the object predicate of a verb of calling
     Case(
         "role-copula-called", "Acme called Zenith a partner.",
