@@ -73,8 +73,9 @@ def place_apposition(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     if other in v.res.gazetteer.entries:  # "Fairfax County, Va., CBS News reports": no list of places
         before, beyond = (k if k and v.is_a(k, "Place") else None for k in (before, beyond))
     if after is not None and after.text == "," and end + 3 < len(doc) and doc[end + 2].dep_ == "cc" \
-            and other not in v.res.gazetteer.entries and end + 3 in r.token_keys and v.is_a(r.token_keys[end + 3], "Place"):
-        return NOTHING  # "Fallujah, Ramadi, and Tikrit": a list, unless a known region or country closes it
+            and other not in v.res.gazetteer.entries and end + 3 < len(doc) and doc[end + 3].pos_ == "PROPN":
+        return NOTHING  # "Fallujah, Ramadi, and Tikrit": a list (not "Burnley, Lancashire, and was"), unless a
+        # known region or country closes it
     # a list "A, B, C" is no chain, but "Qingdao, Shandong Province, China" widens at each step
     if before and not _widening(v, before, key, other) or beyond and not _widening(v, key, other, beyond):
         return NOTHING

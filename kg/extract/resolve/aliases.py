@@ -98,7 +98,7 @@ def _town_region_form(doc: Doc, m: Mention, key: str, r: Resolution, res: Resour
         return None
     if after is not None and after.text == "," and end + 2 < len(doc) and (
             r.token_keys.get(end + 2) or doc[end + 2].dep_ == "cc" and other not in res.gazetteer.entries
-            and end + 3 < len(doc) and r.token_keys.get(end + 3)):
+            and end + 3 < len(doc) and doc[end + 3].pos_ == "PROPN"):
         return None  # a list "A, B, C" or "A, B, and C"
     if doc[m.start].sent.start != doc[end].sent.start:
         return None
