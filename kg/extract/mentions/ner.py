@@ -25,6 +25,7 @@ from kg.extract.mentions.names import (
     placed_like_a_town,
     strip_span,
 )
+from kg.extract.mentions.owners import POSSESSIVE, owner_before_known, owner_before_person
 from kg.extract.mentions.records import QUOTE_MARKS
 from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
@@ -48,8 +49,8 @@ def ner_candidates(found: Candidates, res: Resources, headline: dict[int, bool])
         cls = lex.ner_classes.get(ent.label_, "")
         if not cls or ent.sent.start in headline:
             continue  # In A Title-Case Headline every word looks like a name: trust only the gazetteer
-        ent = _owner_before_person(found, ent)
-        ent, cls = _owner_before_known(found, res, ent, cls)
+        ent = owner_before_person(found, ent)
+        ent, cls = owner_before_known(found, res, ent, cls)
         s = _cut(found, res, ent, cls)
         if s is None:
             continue
@@ -64,41 +65,7 @@ def ner_candidates(found: Candidates, res: Resources, headline: dict[int, bool])
             found.add(_priority(found, res, s), s.start, s.end, s.cls, "ner")
 
 
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
-
-def _owner_before_person(found: Candidates, ent: Span) -> Span:
-    """"Vox's Alex Ward", "The Daily Planet's Ana Lind": the NER joins an outlet and its writer into
-    one organisation.  When two or three capitalised words after the possessive start with a known
-    given name, they are a person (added) and the span is the owner before the possessive."""
-    doc = found.doc
-    k = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVE), None)
-    if k is None or not 2 <= ent.end - (k + 1) <= 3:
-        return ent
-    rest = doc[k + 1:ent.end]
-    if not all(t.text[:1].isupper() and (t.is_alpha or t.text.endswith(".")) for t in rest) \
-            or rest[0].text.casefold() not in load_name_lexicon().given_sex:
-        return ent
-    found.add(2, k + 1, ent.end, "Person", "ner")
-    return doc[ent.start:k]
-
-
-def _owner_before_known(found: Candidates, res: Resources, ent: Span, cls: str) -> tuple[Span, str]:
-    """"May's Conservative party": the NER joins a person's surname and a party of the gazetteer.  The
-    party is its gazetteer entity (added); the owner is a place of the gazetteer or else a person."""
-    doc = found.doc
-    k = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVE), None)
-    if k is None or ent.end - (k + 1) > 3:
-        return ent, cls
-    rest, gaz = doc[k + 1:ent.end].text, res.gazetteer
-    entries = [e for e in gaz.lookup(rest) or gaz.lookup(rest.title()) or gaz.lookup(f"{rest.title()} Party")
-               if e.cls in ("Group", "Organization")]  # "May's Conservative": the Conservative Party
-    if not entries:
-        return ent, cls
-    found.add(6, k + 1, ent.end, entries[0].cls, "gazetteer", gaz_id=entries[0].id)
-    owner = doc[ent.start:k]
-    known = gaz.lookup(owner.text)  # "Britain's Labour Party"; else a party's person ("Trump's Republican Party")
-    return owner, (known[0].cls if known else "Person")
 
 
 def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None:
@@ -325,7 +292,7 @@ def _named_after_owner(doc: Doc, start: int, end: int, res: Resources) -> bool:
     """Two or three capitalised words (hyphens aside) after a possessive, the first a known given name
     that names no place or body of the gazetteer ("China")."""
     words = [t for t in doc[start:end] if t.text not in ("-", "–")]
-    return (start > 1 and doc[start - 1].text in _POSSESSIVE and 2 <= len(words) <= 3
+    return (start > 1 and doc[start - 1].text in POSSESSIVE and 2 <= len(words) <= 3
             and doc[start + 1].text not in ("-", "–")  # "Egypt's Al-Azhar": one word, no given name
             and all(t.text[:1].isupper() for t in words) and words[0].text.casefold() in load_name_lexicon().given_sex
             and not res.gazetteer.lookup(words[0].text))
