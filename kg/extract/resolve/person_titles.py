@@ -9,7 +9,6 @@ from spacy.tokens import Doc
 from kg.extract.mentions.records import Mention
 from kg.extract.resolve.records import Resolution
 from kg.resources import Resources
-from kg.resources.offices import fold_name
 
 __all__ = ["person_titles"]
 
@@ -45,17 +44,4 @@ def person_titles(doc: Doc, mentions: list[Mention], r: Resolution, res: Resourc
             i -= 1
         if words:
             titles.setdefault(key, set()).add(" ".join(words))
-    _table_heads(r, res, titles, affiliations)
     return titles, affiliations
-
-
-def _table_heads(r: Resolution, res: Resources, titles: dict[str, set[str]], affiliations: dict[str, set[str]]) -> None:
-    """A person named with no title whose full name the office-holder table knows as the head of one
-    state has that head's titles and state ("Moammar Gadhafi ... The Libyan dictator")."""
-    for key, ent in r.entities.items():
-        if ent.cls != "Person" or key in titles or len(ent.name.split()) < 2:
-            continue
-        heads = [h for h in res.offices.by_name.get(fold_name(ent.name), ()) if h.prop == "leaderOf"]
-        if heads and len({h.country for h in heads}) == 1:
-            titles[key] = {t for h in heads for t in h.titles}
-            affiliations.setdefault(key, set()).add(heads[0].country)
