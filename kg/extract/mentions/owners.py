@@ -43,7 +43,8 @@ def owner_before_known(found: Candidates, res: Resources, ent: Span, cls: str) -
     rest, gaz = doc[k + 1:ent.end].text, res.gazetteer
     entries = [e for e in gaz.lookup(rest) or gaz.lookup(rest.title()) or gaz.lookup(f"{rest.title()} Party")
                if e.cls in ("Group", "Organization")]  # "May's Conservative": the Conservative Party
-    place = [e for e in gaz.lookup(doc[ent.start:k].text) if e.cls in ("Country", "City", "Place")]
+    place = [e for e in gaz.lookup(doc[ent.start:k].text) if e.cls in ("Country", "City", "Place")
+             and doc[ent.start:k].text not in gaz.capitals]  # a capital's possessive reads as its state (an actor)
     if not entries and place and cls == "Organization" and all(t.text[:1].isupper() for t in doc[k + 1:ent.end]):
         found.add(5, k + 1, ent.end, class_by_head(doc, k + 1, ent.end, res) or cls, "ner")  # "London's Chatham
         # House": the body, and the place owning it

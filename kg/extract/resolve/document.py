@@ -334,7 +334,7 @@ def _gazetteer_mention(doc: Doc, n: int, m: Mention, k: _Keys, res: Resources, f
         name = f"{own} ({gaz.entries[foreign[entry.id]].name})"
         key = make_key(family_of(entry.cls), name)
         k.assign(n, key, entry.cls, name, weight=5)
-        k.names[key][m.text] += 1
+        k.names[key][m.text if len(m.text.split()) > 1 else name] += 1  # a bare "Congress" names the gazetteer's
         return
     k.assign(n, entry.id, entry.cls, entry.name, weight=5)
     k.names[entry.id][m.text] += 1
