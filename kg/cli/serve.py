@@ -23,11 +23,14 @@ def serve(
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds one query may run; a longer one is stopped (503)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Queries run at once (default: the number of CPUs, at least 2)."),
     allow_service: bool = typer.Option(False, "--allow-service", help="Allow federated queries (SERVICE), which make this machine fetch from other servers."),
+    snapshot_dir: Optional[Path] = typer.Option(None, "--snapshot-dir", help="Where the copy of the store that is served is kept (default: STORE.serve-snapshot beside the store)."),
+    keep_snapshot: bool = typer.Option(True, "--keep-snapshot/--no-keep-snapshot", help="Keep the copy for the next start (reused while the store is unchanged), or delete it on stop."),
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query.
 
-    The store's documents and entities are copied when the server starts; restart it to see
-    later builds.  Stop it with Ctrl-C.  Each query runs at most --timeout seconds; queries nested
+    The store's documents and entities are copied when the server starts (restart it to see later
+    builds); the copy is kept beside the store, and a restart with the store unchanged reuses it
+    instead of copying again.  Stop it with Ctrl-C.  Each query runs at most --timeout seconds; queries nested
     too deeply, federated queries (SERVICE, unless --allow-service), updates and requests from web
     pages of other sites are refused.
 
@@ -51,13 +54,15 @@ def serve(
     previous = signal.signal(signal.SIGTERM, _remember)
     try:
         server = start_server(store, host=host, port=port, engine=engine, query_timeout=timeout,  # type: ignore[arg-type]
-                              workers=workers, allow_service=allow_service)
+                              workers=workers, allow_service=allow_service, snapshot_dir=snapshot_dir,
+                              keep_snapshot=keep_snapshot)
     except KGError as exc:
         signal.signal(signal.SIGTERM, previous)
         fail(str(exc))
     try:
         signal.signal(signal.SIGTERM, _terminate)
         d = server.data
+        out.print(_snapshot_line(d), markup=False, emoji=False)
         out.print(f"Serving {d.documents} document(s), {d.quads} quads in {d.graphs} named graph(s), read-only, "
                   f"at {server.query_url} (SPARQL 1.1 protocol, {server.engine} engine). Press Ctrl-C to stop.",
                   markup=False, emoji=False)
@@ -74,6 +79,16 @@ def serve(
     finally:
         server.stop()
         signal.signal(signal.SIGTERM, previous)
+
+
+def _snapshot_line(d) -> str:
+    size = f"{d.size / 2**20:,.1f} MiB"
+    if d.reused:
+        return f"Snapshot: reused {d.folder} (made {d.made}; the store is unchanged since), {size}."
+    if d.folder is not None:
+        return (f"Snapshot: made in {d.seconds:.1f}s and kept in {d.folder} ({size}); the next start reuses it "
+                f"while the store is unchanged.")
+    return f"Snapshot: made in {d.seconds:.1f}s in a temporary folder ({size}), deleted on stop."
 
 
 @app.command()
