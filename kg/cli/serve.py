@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 from pathlib import Path
 from typing import Optional
@@ -52,6 +53,8 @@ def serve(
 
     # Installed before the server starts: it may answer (and be told to stop) before start_server returns.
     previous = signal.signal(signal.SIGTERM, _remember)
+    warnings = _WarningPrinter(logging.WARNING)  # the snapshot's (a damaged one made again, ...), one line each
+    logging.getLogger("kg.store.snapshot").addHandler(warnings)
     try:
         server = start_server(store, host=host, port=port, engine=engine, query_timeout=timeout,  # type: ignore[arg-type]
                               workers=workers, allow_service=allow_service, snapshot_dir=snapshot_dir,
@@ -59,6 +62,8 @@ def serve(
     except KGError as exc:
         signal.signal(signal.SIGTERM, previous)
         fail(str(exc))
+    finally:
+        logging.getLogger("kg.store.snapshot").removeHandler(warnings)
     try:
         signal.signal(signal.SIGTERM, _terminate)
         d = server.data
@@ -79,6 +84,11 @@ def serve(
     finally:
         server.stop()
         signal.signal(signal.SIGTERM, previous)
+
+
+class _WarningPrinter(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(f"Warning: {record.getMessage()}", markup=False, emoji=False)
 
 
 def _snapshot_line(d) -> str:

@@ -24,7 +24,7 @@ again.  **Several servers**: each holds a shared lock (``flock``) on the snapsho
 deletes the older snapshots of its engine that no server holds (so one is kept per engine), and
 abandoned half-made ones.  Where the folder cannot be written (a read-only store), or with
 ``keep=False``, the snapshot is made in a temporary folder and deleted when the server stops, as
-before 2026-12-06.  Figures: docs/scale.md; the choice: docs/serving.md.
+before the snapshot was kept (2026-12-05).  Figures: docs/scale.md; the choice: docs/serving.md.
 """
 
 from __future__ import annotations
@@ -367,7 +367,7 @@ def open_snapshot(store: Path | str, engine: SnapshotEngine, *, folder: Path | s
             if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
                 raise ServeError(f"cannot keep the snapshot of the store in {cache} ({exc.strerror or exc}); pass "
                                  f"--snapshot-dir DIR to keep it elsewhere, or --no-keep-snapshot.") from None
-            # a read-only store, someone else's folder: serve a temporary copy, as before 2026-12-06
+            # a read-only store, someone else's folder: serve a temporary copy, as before
             log.warning("cannot keep the snapshot in %s (%s): it is made again at every start, in a temporary "
                         "folder; pass --snapshot-dir DIR to keep it elsewhere", cache, exc.strerror or exc)
     return _temporary(store, engine)

@@ -252,8 +252,8 @@ def test_each_engine_keeps_its_own_snapshot(store):
         s.release()
 
 
-def _cli_serve_line(path: Path) -> str:
-    """Start `kg serve` on ``path``, return its "Snapshot:" line once it serves, stop it."""
+def _cli_serve(path: Path) -> tuple[str, str]:
+    """Start `kg serve` on ``path``; its "Snapshot:" line once it serves, and its stderr, once stopped."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "serve", "--store", str(path),
                              "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -264,17 +264,22 @@ def _cli_serve_line(path: Path) -> str:
             lines.append(line)
             if line.startswith("Serving"):
                 break
-        assert lines and lines[-1].startswith("Serving"), (lines, proc.stderr.read())
     finally:
         proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=30)
-    assert proc.returncode == 0
-    return next(line for line in lines if line.startswith("Snapshot:"))
+        _, stderr = proc.communicate(timeout=30)
+    assert lines and lines[-1].startswith("Serving") and proc.returncode == 0, (lines, stderr)
+    return next(line for line in lines if line.startswith("Snapshot:")), stderr
 
 
-def test_cli_says_whether_it_made_or_reused_the_snapshot(store):
-    kept = default_folder(store)
-    assert re.fullmatch(rf"Snapshot: made in \d+\.\ds and kept in {re.escape(str(kept))}/builtin-\w+ \([\d.]+ MiB\); "
-                        r"the next start reuses it while the store is unchanged\.\n", _cli_serve_line(store))
-    assert re.fullmatch(rf"Snapshot: reused {re.escape(str(kept))}/builtin-\w+ \(made [\d-]+ [\d:]+ UTC; the store "
-                        r"is unchanged since\), [\d.]+ MiB\.\n", _cli_serve_line(store))
+def test_cli_says_whether_it_made_or_reused_the_snapshot_and_why_it_made_it_again(store):
+    kept = re.escape(str(default_folder(store)))
+    made = rf"Snapshot: made in \d+\.\ds and kept in {kept}/builtin-\w+ \([\d.]+ MiB\); the next start reuses it while the store is unchanged\.\n"
+    line, stderr = _cli_serve(store)
+    assert re.fullmatch(made, line) and stderr == ""
+    line, stderr = _cli_serve(store)
+    assert re.fullmatch(rf"Snapshot: reused {kept}/builtin-\w+ \(made [\d-]+ [\d:]+ UTC; the store is unchanged since\), "
+                        r"[\d.]+ MiB\.\n", line) and stderr == ""
+    next(default_folder(store).glob("builtin-*/snapshot.json")).write_text("{not json", encoding="utf-8")
+    line, stderr = _cli_serve(store)
+    assert re.fullmatch(made, line)
+    assert re.fullmatch(rf"Warning: the kept snapshot {kept}/builtin-\w+ cannot be used \(.+\); making it again\n", stderr)
