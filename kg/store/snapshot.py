@@ -264,9 +264,16 @@ def _make(store: Path, engine: SnapshotEngine, work: Path) -> tuple[dict, float]
 
 def _snapshot(info: dict, location: Path, *, folder: Path | None, reused: bool, seconds: float,
               release: Callable[[], None]) -> Snapshot:
+    done: list[bool] = []
+
+    def once() -> None:  # a second call must not close a descriptor number the process reused meanwhile
+        if not done:
+            done.append(True)
+            release()
+
     return Snapshot(location, info["documents"], info["graphs"], info["quads"], folder=folder, reused=reused,
                     made=info.get("made", ""), seconds=seconds, size=sum(info.get("files", {}).values())
-                    or _size(location), release=release)
+                    or _size(location), release=once)
 
 
 def _temporary(store: Path, engine: SnapshotEngine) -> Snapshot:

@@ -76,6 +76,9 @@ def test_an_unchanged_store_is_served_from_the_kept_snapshot(store, monkeypatch)
     assert (first.reused, first.documents, first.graphs) == (False, 1, 3)
     assert _served_quads(first.location) == _store_quads(store)  # the public graphs and the view, exactly
     first.release()
+    with open(store / "CURRENT", "rb") as fh:  # likely given the lock's descriptor number
+        first.release()  # a second release closes nothing
+        assert fh.read()
     query_store(store, "SELECT * WHERE { ?s ?p ?o } LIMIT 5")  # reading the store changes nothing
 
     def no_copy(*args, **kwargs):
