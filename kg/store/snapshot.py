@@ -232,9 +232,10 @@ def _copy(store: Path, engine: SnapshotEngine, work: Path) -> dict:
     with nquads.open("rb") as fh:  # N-Quads escape newlines in literals: one line per quad
         while fh.tell() < named:
             quads += fh.read(min(1 << 24, named - fh.tell())).count(b"\n")
+    size = nquads.stat().st_size
     engine.load(nquads, work / _DB)
     nquads.unlink()
-    return {"documents": documents, "graphs": len(graphs), "quads": quads}
+    return {"documents": documents, "graphs": len(graphs), "quads": quads, "nquads_bytes": size}
 
 
 def _disk_full(exc: BaseException) -> bool:
