@@ -25,7 +25,7 @@ def serve(
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Queries run at once (default: the number of CPUs, at least 2)."),
     allow_service: bool = typer.Option(False, "--allow-service", help="Allow federated queries (SERVICE), which make this machine fetch from other servers."),
     snapshot_dir: Optional[Path] = typer.Option(None, "--snapshot-dir", help="Where the copy of the store that is served is kept (default: STORE.serve-snapshot beside the store)."),
-    keep_snapshot: bool = typer.Option(True, "--keep-snapshot/--no-keep-snapshot", help="Keep the copy for the next start (reused while the store is unchanged), or delete it on stop."),
+    no_keep_snapshot: bool = typer.Option(False, "--no-keep-snapshot", help="Delete the copy when the server stops (by default it is kept, and reused by the next start while the store is unchanged)."),
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query.
 
@@ -58,7 +58,7 @@ def serve(
     try:
         server = start_server(store, host=host, port=port, engine=engine, query_timeout=timeout,  # type: ignore[arg-type]
                               workers=workers, allow_service=allow_service, snapshot_dir=snapshot_dir,
-                              keep_snapshot=keep_snapshot)
+                              keep_snapshot=not no_keep_snapshot)
     except KGError as exc:
         signal.signal(signal.SIGTERM, previous)
         fail(str(exc))
