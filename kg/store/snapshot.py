@@ -255,9 +255,9 @@ def _make(store: Path, engine: SnapshotEngine, work: Path) -> tuple[dict, float]
     except OSError as exc:
         if _disk_full(exc):
             raise ServeError(
-                f"cannot make the snapshot of the store in {work.parent}: the disk is full (it needs about half the "
-                f"store's size, {_size(store) / 2**21:,.0f} MiB, while it is made); free some space, or pass "
-                f"--snapshot-dir DIR on another disk.") from None
+                f"cannot make the snapshot of the store in {work.parent}: the disk is full (making it needs about 0.7 "
+                f"times the store's size, {_size(store) * 0.7 / 2**20:,.0f} MiB, the kept snapshot 0.3 times); free "
+                f"some space, or pass --snapshot-dir DIR on another disk (with --no-keep-snapshot: TMPDIR=DIR).") from None
         raise ServeError(f"cannot make the snapshot of the store at {store} in {work.parent}: {exc}; check the "
                          f"folder, or pass --snapshot-dir DIR to make it elsewhere.") from None
     return info, time.monotonic() - t0

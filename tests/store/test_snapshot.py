@@ -26,7 +26,14 @@ from kg.model import DocResult, Document, Entity, Evidence, KnowledgeGraph, Rela
 from kg.store.embedded import open_store, public_graphs
 from kg.store.query import query_store
 from kg.store.serve import find_oxigraph, start_server
-from kg.store.snapshot import builtin_engine, default_folder, open_snapshot, oxigraph_engine, store_state
+from kg.store.snapshot import (
+    SnapshotEngine,
+    builtin_engine,
+    default_folder,
+    open_snapshot,
+    oxigraph_engine,
+    store_state,
+)
 from kg.store.update import remove_documents, update_store
 
 KG = "https://w3id.org/newskg/ontology#"
@@ -223,6 +230,17 @@ def test_a_folder_that_cannot_hold_the_snapshot_is_a_clear_error(store, tmp_path
     (tmp_path / "a-file").write_text("x")
     with pytest.raises(ServeError, match=r"cannot keep the snapshot of the store in .*a-file/snap .*--snapshot-dir"):
         open_snapshot(store, builtin_engine(), folder=tmp_path / "a-file" / "snap")
+
+
+def test_a_full_disk_is_a_clear_error_and_leaves_nothing_half_made(store):
+    def full(nquads: Path, db: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    engine = builtin_engine()
+    with pytest.raises(ServeError, match=r"^cannot make the snapshot of the store in .*: the disk is full \(making it "
+                                         r"needs about 0\.7 times the store's size, [\d,]+ MiB.*--snapshot-dir DIR"):
+        open_snapshot(store, SnapshotEngine(engine.name, engine.version, full, engine.check))
+    assert list(default_folder(store).iterdir()) == []
 
 
 def _count(url: str, query: str) -> int:
