@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -29,9 +30,8 @@ def serve(
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query.
 
-    The store's documents and entities are copied when the server starts (restart it to see later
-    builds); the copy is kept beside the store, and a restart with the store unchanged reuses it
-    instead of copying again.  Stop it with Ctrl-C.  Each query runs at most --timeout seconds; queries nested
+    The store's graphs are copied when it starts (restart it to see later builds), and the copy is
+    kept beside the store: a restart with the store unchanged reuses it.  Stop it with Ctrl-C.  Each query runs at most --timeout seconds; queries nested
     too deeply, federated queries (SERVICE, unless --allow-service), updates and requests from web
     pages of other sites are refused.
 
@@ -53,24 +53,17 @@ def serve(
 
     # Installed before the server starts: it may answer (and be told to stop) before start_server returns.
     previous = signal.signal(signal.SIGTERM, _remember)
-    warnings = _WarningPrinter(logging.WARNING)  # the snapshot's (a damaged one made again, ...), one line each
-    logging.getLogger("kg.store.snapshot").addHandler(warnings)
     try:
-        server = start_server(store, host=host, port=port, engine=engine, query_timeout=timeout,  # type: ignore[arg-type]
-                              workers=workers, allow_service=allow_service, snapshot_dir=snapshot_dir,
-                              keep_snapshot=not no_keep_snapshot)
+        with _snapshot_warnings():
+            server = start_server(store, host=host, port=port, engine=engine, query_timeout=timeout,  # type: ignore[arg-type]
+                                  workers=workers, allow_service=allow_service, snapshot_dir=snapshot_dir,
+                                  keep_snapshot=not no_keep_snapshot)
     except KGError as exc:
         signal.signal(signal.SIGTERM, previous)
         fail(str(exc))
-    finally:
-        logging.getLogger("kg.store.snapshot").removeHandler(warnings)
     try:
         signal.signal(signal.SIGTERM, _terminate)
-        d = server.data
-        out.print(_snapshot_line(d), markup=False, emoji=False)
-        out.print(f"Serving {d.documents} document(s), {d.quads} quads in {d.graphs} named graph(s), read-only, "
-                  f"at {server.query_url} (SPARQL 1.1 protocol, {server.engine} engine). Press Ctrl-C to stop.",
-                  markup=False, emoji=False)
+        _announce(server)
         if stop_requested:
             raise KeyboardInterrupt
         if host not in ("127.0.0.1", "localhost", "::1"):
@@ -89,6 +82,25 @@ def serve(
 class _WarningPrinter(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         err.print(f"Warning: {record.getMessage()}", markup=False, emoji=False)
+
+
+@contextmanager
+def _snapshot_warnings():
+    """The snapshot's warnings (a damaged one made again, a folder it cannot be kept in), one line each."""
+    logger, handler = logging.getLogger("kg.store.snapshot"), _WarningPrinter(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+def _announce(server) -> None:
+    d = server.data
+    out.print(_snapshot_line(d), markup=False, emoji=False)
+    out.print(f"Serving {d.documents} document(s), {d.quads} quads in {d.graphs} named graph(s), read-only, "
+              f"at {server.query_url} (SPARQL 1.1 protocol, {server.engine} engine). Press Ctrl-C to stop.",
+              markup=False, emoji=False)
 
 
 def _snapshot_line(d) -> str:
