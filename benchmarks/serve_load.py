@@ -259,6 +259,8 @@ def main() -> None:
                     help="seconds an in-process run may take (default: --server-timeout, else 30); a query "
                          "stopped there is run once in process and sent once per client to kg serve")
     ap.add_argument("--ready-timeout", type=float, default=600.0, help="seconds to wait for kg serve to answer")
+    ap.add_argument("--only", action="append", metavar="NAME",
+                    help="only this query (repeatable): a shipped query's name, or three-join")
     args = ap.parse_args()
     if args.clients < 1 or args.runs < 1:
         ap.error("--clients and --runs must be at least 1")
@@ -273,7 +275,9 @@ def main() -> None:
     print(f"commit {commit}; Python {platform.python_version()}; {os.cpu_count()} CPUs; "
           f"load {os.getloadavg()}; store {store}; {args.clients} clients x {args.runs} runs", flush=True)
     prefixes = prefixes_for(store_base(open_store(store, read_only=True)))
-    todo = cases()
+    todo = [c for c in cases() if not args.only or c.name.split(" ")[0] in args.only]
+    if not todo:
+        ap.error(f"--only {' '.join(args.only)}: no such query")
     for case in todo:
         case.served = for_endpoint(case.text, case.binds, prefixes)
     limit = args.ref_timeout or args.server_timeout or 30.0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import signal
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -23,11 +25,13 @@ def serve(
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds one query may run; a longer one is stopped (503)."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Queries run at once (default: the number of CPUs, at least 2)."),
     allow_service: bool = typer.Option(False, "--allow-service", help="Allow federated queries (SERVICE), which make this machine fetch from other servers."),
+    snapshot_dir: Optional[Path] = typer.Option(None, "--snapshot-dir", help="Where the copy of the store that is served is kept (default: STORE.serve-snapshot beside the store)."),
+    no_keep_snapshot: bool = typer.Option(False, "--no-keep-snapshot", help="Delete the copy when the server stops (by default it is kept, and reused by the next start while the store is unchanged)."),
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query.
 
-    The store's documents and entities are copied when the server starts; restart it to see
-    later builds.  Stop it with Ctrl-C.  Each query runs at most --timeout seconds; queries nested
+    The store's graphs are copied when it starts (restart it to see later builds), and the copy is
+    kept beside the store: a restart with the store unchanged reuses it.  Stop it with Ctrl-C.  Each query runs at most --timeout seconds; queries nested
     too deeply, federated queries (SERVICE, unless --allow-service), updates and requests from web
     pages of other sites are refused.
 
@@ -50,17 +54,16 @@ def serve(
     # Installed before the server starts: it may answer (and be told to stop) before start_server returns.
     previous = signal.signal(signal.SIGTERM, _remember)
     try:
-        server = start_server(store, host=host, port=port, engine=engine, query_timeout=timeout,  # type: ignore[arg-type]
-                              workers=workers, allow_service=allow_service)
+        with _snapshot_warnings():
+            server = start_server(store, host=host, port=port, engine=engine, query_timeout=timeout,  # type: ignore[arg-type]
+                                  workers=workers, allow_service=allow_service, snapshot_dir=snapshot_dir,
+                                  keep_snapshot=not no_keep_snapshot)
     except KGError as exc:
         signal.signal(signal.SIGTERM, previous)
         fail(str(exc))
     try:
         signal.signal(signal.SIGTERM, _terminate)
-        d = server.data
-        out.print(f"Serving {d.documents} document(s), {d.quads} quads in {d.graphs} named graph(s), read-only, "
-                  f"at {server.query_url} (SPARQL 1.1 protocol, {server.engine} engine). Press Ctrl-C to stop.",
-                  markup=False, emoji=False)
+        _announce(server)
         if stop_requested:
             raise KeyboardInterrupt
         if host not in ("127.0.0.1", "localhost", "::1"):
@@ -74,6 +77,40 @@ def serve(
     finally:
         server.stop()
         signal.signal(signal.SIGTERM, previous)
+
+
+class _WarningPrinter(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(f"Warning: {record.getMessage()}", markup=False, emoji=False)
+
+
+@contextmanager
+def _snapshot_warnings():
+    """The snapshot's warnings (a damaged one made again, a folder it cannot be kept in), one line each."""
+    logger, handler = logging.getLogger("kg.store.snapshot"), _WarningPrinter(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+def _announce(server) -> None:
+    d = server.data
+    out.print(_snapshot_line(d), markup=False, emoji=False)
+    out.print(f"Serving {d.documents} document(s), {d.quads} quads in {d.graphs} named graph(s), read-only, "
+              f"at {server.query_url} (SPARQL 1.1 protocol, {server.engine} engine). Press Ctrl-C to stop.",
+              markup=False, emoji=False)
+
+
+def _snapshot_line(d) -> str:
+    size = f"{d.size / 2**20:,.1f} MiB"
+    if d.reused:
+        return f"Snapshot: reused {d.folder} (made {d.made}; the store is unchanged since), {size}."
+    if d.folder is not None:
+        return (f"Snapshot: made in {d.seconds:.1f}s and kept in {d.folder} ({size}); the next start reuses it "
+                f"while the store is unchanged.")
+    return f"Snapshot: made in {d.seconds:.1f}s in a temporary folder ({size}), deleted on stop."
 
 
 @app.command()

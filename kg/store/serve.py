@@ -2,10 +2,11 @@
 
 What is served: the store's *public* graphs (:func:`kg.store.embedded.public_graphs`: one named graph per
 document plus the merged entity graph) and its view of the facts (:mod:`kg.store.view`, their set
-union, each fact once), copied when the server starts.  The bookkeeping graphs are not served, and
-the store folder is not held open, so ``kg build`` and ``kg remove`` keep working while the server
-runs (restart the server to see their changes).  The default graph of a query is the view, as in
-``kg query``; ``GRAPH ?g`` reaches the public graphs.
+union, each fact once), as they were when the server started: a snapshot (:mod:`kg.store.snapshot`),
+kept beside the store and reused by the next start while the store is unchanged.  The bookkeeping
+graphs are not served, and the store folder is not held open, so ``kg build`` and ``kg remove`` keep
+working while the server runs (restart the server to see their changes).  The default graph of a
+query is the view, as in ``kg query``; ``GRAPH ?g`` reaches the public graphs.
 
 The endpoint is ``http://HOST:PORT/query`` (GET ``?query=``, POST form-encoded or
 ``application/sparql-query``; results as SPARQL JSON/XML/CSV/TSV or, for CONSTRUCT/DESCRIBE,
@@ -30,7 +31,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -42,41 +42,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-import pyoxigraph as ox
-
 from kg.errors import ServeError
 from kg.store.backends import OxigraphProcesses, WorkerPool
 from kg.store.http import SparqlHTTPServer, make_handler
+from kg.store.snapshot import Snapshot, builtin_engine, open_snapshot, oxigraph_engine
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ServeError", "Snapshot", "Server", "find_oxigraph", "snapshot", "start_server", "wait_ready"]
+__all__ = ["ServeError", "Snapshot", "Server", "find_oxigraph", "start_server", "wait_ready", "describe"]
 
 EngineName = Literal["auto", "oxigraph", "builtin"]
 DEFAULT_TIMEOUT = 30.0
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The served data: N-Quads of the store's public graphs."""
-
-    nquads: bytes = field(repr=False)
-    documents: int
-    graphs: int
-    quads: int
-
-
-def snapshot(store: Path | str) -> Snapshot:
-    """Copy the public graphs of the store at ``store`` (raises StoreError if it is not one)."""
-    from kg.store.embedded import export_store, open_store, public_graphs, store_documents
-
-    data = export_store(store, "nquads", engine="oxigraph", view=True)
-    opened = open_store(store, read_only=True)
-    graphs = len(public_graphs(opened))
-    facts = sum(1 for _ in opened.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    del opened
-    quads = sum(1 for line in data.splitlines() if line.strip()) - facts
-    return Snapshot(nquads=data, documents=len(store_documents(store)), graphs=graphs, quads=quads)
 
 
 def find_oxigraph() -> str | None:
@@ -150,22 +126,7 @@ class Server:
         self.stop()
 
 
-# -- the two engines -------------------------------------------------------------------------------
-def _load_with_oxigraph(binary: str, data: Snapshot, location: Path) -> None:
-    loaded = subprocess.run([binary, "load", "--location", str(location), "--format", "nq"], input=data.nquads,
-                            capture_output=True, timeout=600, env={**os.environ, "RUST_BACKTRACE": "0"})
-    if loaded.returncode != 0:
-        raise ServeError(f"`oxigraph load` failed: {loaded.stderr.decode('utf-8', 'replace').strip()[-500:]}")
-
-
-def _load_with_pyoxigraph(data: Snapshot, location: Path) -> None:
-    store = ox.Store(str(location))
-    if data.nquads:
-        store.bulk_load(data.nquads, format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    del store  # closes the database: the workers open it read-only
-
-
+# -- the front server -----------------------------------------------------------------------------
 def _serve_http(backend, work: Path, *, engine: str, data: Snapshot, host: str, port: int,
                 allow_service: bool, query_timeout: float) -> Server:
     handler = make_handler(backend, allow_service=allow_service, query_timeout=query_timeout,
@@ -185,6 +146,7 @@ def _serve_http(backend, work: Path, *, engine: str, data: Snapshot, host: str, 
             thread.join(timeout=10)
         httpd.server_close()
         backend.close()
+        data.release()  # after the engine: its processes hold the snapshot open
         shutil.rmtree(work, ignore_errors=True)
 
     def wait(timeout: float | None) -> bool:
@@ -205,38 +167,42 @@ def start_server(
     query_timeout: float = DEFAULT_TIMEOUT,
     allow_service: bool = False,
     workers: int | None = None,
+    snapshot_dir: Path | str | None = None,
+    keep_snapshot: bool = True,
 ) -> Server:
     """Serve a snapshot of the store's public graphs; returns once the endpoint answers.
 
     ``query_timeout`` bounds each query (seconds); ``workers`` is how many queries run at once
-    (default: the number of CPUs, at least 2); ``allow_service`` lets queries use ``SERVICE``."""
+    (default: the number of CPUs, at least 2); ``allow_service`` lets queries use ``SERVICE``.
+    The snapshot is kept in ``snapshot_dir`` (default ``STORE.serve-snapshot`` beside the store) and
+    reused while the store is unchanged; ``keep_snapshot=False`` makes a temporary one, deleted on
+    stop (:mod:`kg.store.snapshot`)."""
     if engine not in ("auto", "oxigraph", "builtin"):
         raise ServeError(f"unknown engine {engine!r}; use auto, oxigraph or builtin.")
     if not 0 <= port <= 65535:
         raise ServeError(f"--port {port} is not a TCP port (0-65535).")
     if not query_timeout > 0:
         raise ServeError(f"--timeout {query_timeout:g} must be a positive number of seconds.")
-    data = snapshot(store)
     binary = find_oxigraph() if engine == "oxigraph" else None
     if engine == "oxigraph" and binary is None:
         raise ServeError("the Oxigraph server binary was not found; install it with `pip install oxigraph` "
                          "(or set NEWSKG_OXIGRAPH=/path/to/oxigraph), or use --engine builtin.")
+    data = open_snapshot(store, oxigraph_engine(binary) if binary else builtin_engine(), folder=snapshot_dir,
+                         keep=keep_snapshot)
     size = workers or max(2, os.cpu_count() or 1)
-    work = Path(tempfile.mkdtemp(prefix="newskg-serve-"))
+    work = Path(tempfile.mkdtemp(prefix="newskg-serve-"))  # the engine's log and query files
     backend = None
     try:
-        location = work / "db"
         if binary is not None:
-            _load_with_oxigraph(binary, data, location)
-            backend = OxigraphProcesses(binary, str(location), size, work)
+            backend = OxigraphProcesses(binary, str(data.location), size, work)
         else:
-            _load_with_pyoxigraph(data, location)
-            backend = WorkerPool(str(location), size, work)
+            backend = WorkerPool(str(data.location), size, work)
         server = _serve_http(backend, work, engine="oxigraph" if binary else "builtin", data=data, host=host,
                              port=port, allow_service=allow_service, query_timeout=query_timeout)
     except BaseException:
         if backend is not None:
             backend.close()  # its worker processes hold the snapshot open
+        data.release()
         shutil.rmtree(work, ignore_errors=True)
         raise
     try:
@@ -250,5 +216,7 @@ def start_server(
 
 def describe(server: Server) -> dict:
     """What the CLI prints about a running server (also handy in notebooks)."""
-    return {"engine": server.engine, "query": server.query_url, "documents": server.data.documents,
-            "graphs": server.data.graphs, "quads": server.data.quads}
+    d = server.data
+    return {"engine": server.engine, "query": server.query_url, "documents": d.documents, "graphs": d.graphs,
+            "quads": d.quads, "snapshot": str(d.folder) if d.folder else None, "reused": d.reused, "made": d.made,
+            "seconds": d.seconds, "size": d.size}
