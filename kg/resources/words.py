@@ -88,6 +88,8 @@ class RelationWords:
     party_staff_roles: frozenset[str]  # a party's employed staff work for it; other posts make members
     place_object_properties: frozenset[str]  # "visited the Acme factory in Riverton": visited Riverton
     harm_target_properties: frozenset[str]  # "X's threats to wage war against Y": the harm's target is the object
+    home_tie_properties: frozenset[str]  # posts that make a state a person's home: no visit to it or its capital
+    hostile_properties: frozenset[str]  # acts no holder of such a post commits against his own state
     particle_verbs: frozenset[str]  # "give up", "move on": a one-word trigger does not match them
     empty_subjects: frozenset[str]  # "It is a disgrace": a judgement of no one
     naming_verbs: frozenset[str]  # "called X a thug", "described X as a danger" (evaluation constructions)

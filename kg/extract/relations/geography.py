@@ -8,12 +8,6 @@ from kg.resources import Resources
 
 __all__ = ["lies_on_water", "region_known_elsewhere", "home_ground", "without_home_visits"]
 
-# a person's ties to a state read in the same document: whoever holds a post of it is at home there
-# (not livesIn: "returned to her native Ruritania" is a journey there)
-HOME_TIES = ("leaderOf", "worksFor")
-# acts no official commits against his own state ("President X threatened to send Ruritanian troops")
-HOSTILE = ("attacked", "threatened", "sanctions")
-
 
 def region_known_elsewhere(res: Resources, region: str, place: str) -> bool:
     """A gazetteer region of a country lies in that country only: not in another country, not in a
@@ -43,14 +37,15 @@ def home_ground(res: Resources, agent: str, place: str) -> bool:
 
 def without_home_visits(relations: list[Relation], res: Resources) -> list[Relation]:
     """``relations`` without a person's visit to the state a fact of the same document ties them to
-    (``HOME_TIES``: its leader, an official of it or of one of its state bodies), nor to that
+    (``home_tie_properties`` of the lexicon: its leader, an official of it or of one of its state bodies), nor to that
     state's capital: "Ruritanian Vice Premier X, speaking at a conference in Ruritania" and
     "President X, tweeting from <his own capital>" visit nothing.  A town of the state stays a visit
     ("X's address in Riverton").  Nor does such a person attack, threaten or sanction that state
-    (``HOSTILE``): "President X threatened to send <his state's> troops" names his own army."""
+    (``hostile_properties``): "President X threatened to send <his state's> troops" names his own army."""
+    ties, hostile = res.relations.words.home_tie_properties, res.relations.words.hostile_properties
     homes: dict[tuple[str, str], set[str]] = {}
     for r in relations:
-        if r.predicate in HOME_TIES:
+        if r.predicate.lower() in ties:
             entry = res.gazetteer.entries.get(r.object)
             if entry is None or entry.cls not in ("Country", "GovernmentBody", "MilitaryUnit"):
                 continue  # a company's reporter abroad may visit the company's home town
@@ -65,5 +60,5 @@ def without_home_visits(relations: list[Relation], res: Resources) -> list[Relat
         entry = res.gazetteer.entries.get(r.object)
         return r.object in states or entry is not None and entry.cls == "City" \
             and res.gazetteer.capitals.get(entry.name) in states and entry.country in states
-    return [r for r in relations if not (r.predicate == "visited" and at_home(r) or r.predicate in HOSTILE
+    return [r for r in relations if not (r.predicate == "visited" and at_home(r) or r.predicate.lower() in hostile
                                          and r.object in homes.get((r.evidence.doc_id, r.subject), ()))]
