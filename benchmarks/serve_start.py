@@ -21,7 +21,6 @@ import argparse
 import os
 import resource
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -30,6 +29,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from kg.procs import stop_group
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -91,13 +92,7 @@ def one_run(store: Path, code: Path, engine: str, timeout: float) -> dict:
         return {"seconds": first, "peak_mib": kib(proc.pid, "VmHWM") / 1024, "rss_mib": kib(proc.pid, "VmRSS") / 1024,
                 "workers_mib": sum(kib(w, "VmRSS") for w in workers) / 1024, "workers": len(workers)}
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-        try:
-            out, _ = proc.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            out, _ = proc.communicate()
+        out, _, _ = stop_group(proc, 60)
         line = next((x for x in out.decode(errors="replace").splitlines() if x.startswith("Serving")), "")
         print(f"  {line}", file=sys.stderr)
 

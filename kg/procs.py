@@ -1,15 +1,17 @@
-"""Child processes that must not outlive the process that started them, and a pause of the
-cyclic garbage collector for the phases that allocate millions of long-lived objects."""
+"""Child processes that must not outlive the process that started them (and their stopping), and a
+pause of the cyclic garbage collector for the phases that allocate millions of long-lived objects."""
 
 from __future__ import annotations
 
 import ctypes
 import gc
+import os
 import signal
+import subprocess
 from contextlib import contextmanager
 from typing import Iterator
 
-__all__ = ["die_with_parent", "paused_gc"]
+__all__ = ["die_with_parent", "paused_gc", "stop_group"]
 
 _PR_SET_PDEATHSIG = 1
 
@@ -23,6 +25,21 @@ def die_with_parent(sig: int = signal.SIGTERM) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(sig))
     except (OSError, AttributeError):
         pass
+
+
+def stop_group(proc: subprocess.Popen, timeout: float) -> tuple[bytes | None, bytes | None, bool]:
+    """Stop a child started in a process group of its own (``start_new_session=True``): SIGTERM,
+    then, if it has not ended within ``timeout`` seconds, SIGKILL to its whole group.  Returns its
+    stdout, its stderr (None where not piped) and whether it had to be killed."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+        return out, err, False
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate(timeout=max(timeout, 10))
+        return out, err, True
 
 
 @contextmanager

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import os
-import signal
 import socket
 import subprocess
 import threading
@@ -22,6 +20,7 @@ from pathlib import Path
 import pytest
 from test_robust_cli import kg_cmd
 
+from kg.procs import stop_group
 from kg.store.serve import find_oxigraph
 
 ENGINES = ["builtin", pytest.param("oxigraph", marks=pytest.mark.skipif(
@@ -86,13 +85,7 @@ class Served:
         return status == 200 and '"n"' in body
 
     def stop(self) -> tuple[int, str, str]:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-        try:
-            out, err = self.proc.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            out, err = self.proc.communicate(timeout=10)
+        out, err, _ = stop_group(self.proc, 30)
         return self.proc.returncode, out.decode(), err.decode()
 
 

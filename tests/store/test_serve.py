@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import urllib.request
 
 import pytest
 
+from kg.procs import stop_group
 from kg.store.embedded import open_store, public_graphs
 from kg.store.serve import ServeError, find_oxigraph, start_server
 from kg.store.update import update_store
@@ -93,14 +93,8 @@ def test_cli_serve_answers_select_and_ask_then_stops(store):
         assert exc.value.code in (403, 405)
         assert count(url) == n_quads
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-        try:
-            stdout, _ = proc.communicate(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate(timeout=5)
-            raise
+        stdout, _, killed = stop_group(proc, 15)
+        assert not killed, "kg serve did not stop on SIGTERM within 15 s"
     assert proc.returncode == 0
     assert f"at {url}" in stdout.decode() and "Stopped." in stdout.decode()
     with pytest.raises(urllib.error.URLError):  # the server went away with kg serve
