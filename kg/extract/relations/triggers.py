@@ -158,9 +158,11 @@ def _verb_subject(v: DocView, anchor: Token, trig: Trigger, _node: Token | None)
     owner of Z)."""
     targets: list[Arg] = []
     if anchor.dep_ == "dobj":
-        for c in anchor.head.children:
-            if c.dep_ == "nsubj":
-                targets = v.direct(c) or [a for p in c.children if p.dep_ == "poss" for a in v.direct(p)]
+        own = [c for c in anchor.head.children if c.dep_ == "nsubj"]
+        for c in own:
+            targets = v.direct(c) or [a for p in c.children if p.dep_ == "poss" for a in v.direct(p)]
+        if not own and not is_passive(anchor.head):  # "X, facing criticism from A, ...": the clause's subject
+            targets = subjects(v, anchor.head)[0]
     return targets
 
 

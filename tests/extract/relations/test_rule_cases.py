@@ -586,6 +586,24 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
         facts=(Fact("Acme", "criticized", "Ana Lind", "asserted", "inverse-noun"),),
     ),
+    # the verb of the noun is a participle of the clause's subject: "X, facing criticism from A, resigned"
+    Case(
+        "inverse-noun-participle", "Ana Lind, facing criticism from Acme, resigned.",
+        """
+         0  Ana         1  compound   PROPN  _          NNP
+         1  Lind        8  nsubj      PROPN  _          NNP
+         2  ,           1  punct      PUNCT  _          ,
+         3  facing      1  acl        VERB   face       VBG
+         4  criticism   3  dobj       NOUN   _          NN
+         5  from        4  prep       ADP    _          IN
+         6  Acme        5  pobj       PROPN  _          NNP
+         7  ,           1  punct      PUNCT  _          ,
+         8  resigned    8  ROOT       VERB   resign     VBD
+         9  .           8  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
+        facts=(Fact("Acme", "criticized", "Ana Lind", "asserted", "inverse-noun"),),
+    ),
     # two names before a compound head
     Case(
         "compound-pair", "The Acme-Zenith deal collapsed.",
