@@ -5,6 +5,8 @@ parse, against which base, and turns its result into a span of days:
 
 * a day ("on Tuesday", "Sept. 3, 2015", "yesterday") -> (day, day);
 * a week, month or year ("last week", "in March", "in 2003") -> its first and last day;
+* a decade ("the 1950s", "the '90s") -> its first and last day (dateparser reads "1950s" as 1,950
+  seconds before the base);
 * nothing for what names no time of the calendar ("two days", "recent years": a duration).
 
 A relative expression needs the document date as its base; without one only an *absolute*
@@ -18,11 +20,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import logging
+import re
 from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Span", "parse_date", "resolve", "iso_date"]
+__all__ = ["Span", "parse_date", "resolve", "iso_date", "decade"]
 
 Span = tuple[str, str | None]  # (first day, last day or None for an open end), ISO dates
 
@@ -79,6 +82,8 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
     text = " ".join(text.split())
     if not text or not any(c.isalnum() for c in text):
         return None
+    if _DECADE_WORD.search(text):
+        return decade(text, base)
     probes = [_period(text, b, prefer) for b in _PROBES]
     if probes[0] is not None and probes[1] is not None and _span(*probes[0]) == _span(*probes[1]):
         return _span(*probes[0])  # absolute: "Sept. 3, 2015", "in 2003"
@@ -96,6 +101,34 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
         if other is not None and abs((other[0] - got[0]).days) == 7 and other[0] == day.date():
             got = other
     return _span(*got)
+
+
+_DECADE = re.compile(r"(?:the\s+)?['’]?(\d{1,3})0s", re.IGNORECASE)
+_DECADE_WORD = re.compile(r"\d0s\b", re.IGNORECASE)
+
+
+def decade(text: str, base: str | None) -> Span | None:
+    """The years of a decade: "the 1950s" -> 1950-01-01..1959-12-31; "the '90s" the last such decade
+    up to the base's year (none without a base); None for anything else ("the 1990s and 2000s").
+
+    >>> decade("the 1950s", None)
+    ('1950-01-01', '1959-12-31')
+    >>> decade("the '90s", "2016-12-27")
+    ('1990-01-01', '1999-12-31')
+    """
+    m = _DECADE.fullmatch(" ".join(text.split()))
+    if m is None:
+        return None
+    digits = m.group(1)
+    if len(digits) == 3:
+        first = int(digits) * 10
+    elif len(digits) == 1 and base is not None:
+        year = int(base[:4])
+        first = year // 100 * 100 + int(digits) * 10
+        first -= 100 if first > year else 0
+    else:
+        return None
+    return dt.date(first, 1, 1).isoformat(), dt.date(first + 9, 12, 31).isoformat()
 
 
 # English weekday names (dateparser is set to English); not calendar.day_name, which follows the locale

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.context.bounds import date_range
-from kg.extract.context.dates import Span, parse_date, resolve
+from kg.extract.context.dates import Span, decade, parse_date, resolve
 from kg.resources.words import TimeWords
 
 __all__ = ["document_date", "event_span", "fact_tokens", "past_tense", "clause_verb", "date_clause", "day_entity", "is_age",
@@ -176,14 +176,19 @@ _MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | {
 
 def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: str) -> Span | None:
     toks = [t for t in ent if not t.is_punct]
-    if not toks or ent.root.tag_ in ("NNS", "NNPS"):
-        return None  # "two days", "recent years": a duration, not a date
     if len(toks) > 1 and toks[0].lower_ in words.vague_modifiers:
         toks = toks[1:]  # "late Tuesday", "earlier this week": the day or week itself
+    text = ent.doc[toks[0].i: toks[-1].i + 1].text if toks else ""
+    if len(toks) == 1 and "-" in text and text.split("-", 1)[0].lower() in words.vague_modifiers:
+        text = text.split("-", 1)[1]  # "mid-2015"
+    if decade(text, base) is not None:
+        return decade(text, base)  # "the 1990s": a time, though plural
+    if not toks or ent.root.tag_ in ("NNS", "NNPS"):
+        return None  # "two days", "recent years": a duration, not a date
     if len(toks) == 2 and toks[0].lower_ in words.past_modifiers and base and toks[1].lower_ in _MONTHS \
             and _MONTHS[toks[1].lower_] == int(base[5:7]):  # "last August" in an August: the year before
         return resolve(f"{toks[1].text} {int(base[:4]) - 1}", None, prefer)
-    got = resolve(ent.doc[toks[0].i: toks[-1].i + 1].text, base, prefer)
+    got = resolve(text, base, prefer)
     if got is None and len(toks) > 1 and toks[0].lower_ in words.past_modifiers | words.future_modifiers:
         direction = "future" if toks[0].lower_ in words.future_modifiers else "past"
         got = resolve(" ".join(t.text for t in toks[1:]), base, direction)  # "last March"

@@ -48,6 +48,29 @@ def test_event_time_resolved_against_the_document_date(res):
     assert result.document.date == "2016-09-20"
 
 
+MET_IN = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      2  nsubj     PROPN  _      NNP
+ 2  met       2  ROOT      VERB   meet   VBD
+ 3  Bo        4  compound  PROPN  _      NNP
+ 4  Berg      2  dobj      PROPN  _      NNP
+ 5  in        2  prep      ADP    _      IN
+ 6  {w}       5  pobj      {pos}  _      {tag}
+ 7  .         2  punct     PUNCT  _      .
+"""
+
+
+@pytest.mark.parametrize("word, pos, tag, span", [
+    ("mid-2015", "PROPN", "NNP", ("2015-01-01", "2015-12-31")),  # a vague modifier joined by a hyphen
+    ("1950s", "NOUN", "NNS", ("1950-01-01", "1959-12-31")),  # a decade is a time, though plural
+])
+def test_a_year_with_mid_and_a_decade_date_the_fact(res, word, pos, tag, span):
+    table = MET_IN.format(w=f"{word:<8}", pos=f"{pos:<6}", tag=tag)
+    _, facts = _facts(table, (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), (word, "DATE")), res, date="2016-12-27")
+    ev = facts[("Ana Lind", "metWith", "Bo Berg")]
+    assert (ev.event_start, ev.event_end) == span
+
+
 def test_relative_time_without_a_document_date_gives_none(res):
     _, facts = _facts(MET, MET_ENTS, res)
     ev = facts[("Ana Lind", "metWith", "Bo Berg")]

@@ -29,6 +29,13 @@ BASE = "2016-09-20"  # a Tuesday
     ("Sept. 3, 2015", None, "past", ("2015-09-03", "2015-09-03")),
     ("Tuesday", None, "past", None),  # relative, and no document date
     ("the weekend", BASE, "past", None),
+    # a decade: dateparser alone read "1950s" as 1,950 seconds before the base (the day before)
+    ("the 1950s", BASE, "past", ("1950-01-01", "1959-12-31")),
+    ("1980s", None, "past", ("1980-01-01", "1989-12-31")),
+    ("the '90s", BASE, "past", ("1990-01-01", "1999-12-31")),
+    ("the 20s", BASE, "past", ("1920-01-01", "1929-12-31")),  # the last such decade up to the base
+    ("the 90s", None, "past", None),  # which century needs a base
+    ("the 1990s and 2000s", BASE, "past", None),
     ("", BASE, "past", None),
 ])
 def test_resolve(text, base, prefer, expected):
