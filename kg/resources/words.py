@@ -201,6 +201,9 @@ class TimeWords:
     past_modifiers: frozenset[str]  # "last March": resolved in the past
     future_modifiers: frozenset[str]  # "next month": resolved in the future
     vague_modifiers: frozenset[str]  # "late Tuesday": dropped before resolving
+    story_relative_words: frozenset[str]  # "two days later": counted from an event of the story, no date
+    story_relative_determiners: frozenset[str]  # "the next day": counted from the story's time, no date
+    indefinite_words: frozenset[str]  # "one day", "a day": no day of the calendar
     time_day_anchors: frozenset[str]  # "Sunday night": a TIME entity that names a day
     since_preps: frozenset[str]  # "since 1999": an interval with a start only
     until_preps: frozenset[str]  # "minister until 2003": the end of a post

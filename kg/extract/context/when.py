@@ -183,8 +183,8 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
         text = text.split("-", 1)[1]  # "mid-2015"
     if decade(text, base) is not None:
         return decade(text, base)  # "the 1990s": a time, though plural
-    if not toks or ent.root.tag_ in ("NNS", "NNPS"):
-        return None  # "two days", "recent years": a duration, not a date
+    if not toks or ent.root.tag_ in ("NNS", "NNPS") or _story_relative(words, toks, text):
+        return None  # "two days", "recent years": a duration, not a date; "two days later": no date
     if len(toks) == 2 and toks[0].lower_ in words.past_modifiers and base and toks[1].lower_ in _MONTHS \
             and _MONTHS[toks[1].lower_] == int(base[5:7]):  # "last August" in an August: the year before
         return resolve(f"{toks[1].text} {int(base[:4]) - 1}", None, prefer)
@@ -193,6 +193,21 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
         direction = "future" if toks[0].lower_ in words.future_modifiers else "past"
         got = resolve(" ".join(t.text for t in toks[1:]), base, direction)  # "last March"
     return got
+
+
+def _story_relative(words: TimeWords, toks: list[Token], text: str) -> bool:
+    """An expression that names no date of the calendar from the report: counted from the story
+    ("two days later", "the next day"), indefinite ("one day", "a second day"), or an adjective of
+    length ("30-year")."""
+    low = [t.lower_ for t in toks]
+    if len(low) > 1 and low[-1] in words.story_relative_words:
+        return True
+    if len(low) > 1 and low[0] == "the" and low[1] in words.story_relative_determiners:
+        return True
+    if low[0] in words.indefinite_words and "ago" not in low:
+        return True
+    head, _, tail = text.partition("-")
+    return head.isdigit() and tail.isalpha()  # "30-year", not "2008-10" or "mid-2015"
 
 
 def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str | None,

@@ -71,6 +71,22 @@ def test_a_year_with_mid_and_a_decade_date_the_fact(res, word, pos, tag, span):
     assert (ev.event_start, ev.event_end) == span
 
 
+@pytest.mark.parametrize("expr, span", [
+    ("two days later", (None, None)),  # counted from an event of the story, not from the report
+    ("the next day", (None, None)),
+    ("one day", (None, None)),  # no day of the calendar (dateparser: the day before the report)
+    ("a year ago", ("2015-01-01", "2015-12-31")),  # counted back from the report: a date
+    ("next week", ("2017-01-02", "2017-01-08")),
+])
+def test_times_counted_from_the_story_date_no_fact(res, expr, span):
+    words = expr.split()
+    rows = "\n".join(f" {5 + i}  {w:<8}  2  npadvmod  NOUN   _      NN" for i, w in enumerate(words))
+    table = MET.split(" 5  on")[0] + rows + f"\n {5 + len(words)}  .         2  punct     PUNCT  _      .\n"
+    _, facts = _facts(table, (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), (expr, "DATE")), res, date="2016-12-27")
+    ev = facts[("Ana Lind", "metWith", "Bo Berg")]
+    assert (ev.event_start, ev.event_end) == span
+
+
 def test_relative_time_without_a_document_date_gives_none(res):
     _, facts = _facts(MET, MET_ENTS, res)
     ev = facts[("Ana Lind", "metWith", "Bo Berg")]
