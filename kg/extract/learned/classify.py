@@ -18,6 +18,7 @@ from kg.extract.learned.features import candidate_features, dep_path, head, ment
 from kg.extract.learned.guards import (
     a_beat,
     a_brief,
+    a_destination,
     act_on,
     list_items,
     may_head,
@@ -131,6 +132,8 @@ def _relation(v: DocView, cand: Candidate, label: str, p: float, model: Relation
             or rules_name_another_object(v, path, label, cand.subject, cand.object, res):
         return None
     if label == "worksFor" and (a_brief(v, ho) or a_beat(v, ho) or party_arena_of(v, ho)):
+        return None
+    if label in ("livesIn", "worksFor") and a_destination(v, ho):
         return None
     if label != "killed" and act_on(path, res):  # "fired the shots that killed X" is both
         return None

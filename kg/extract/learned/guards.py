@@ -17,7 +17,7 @@ from kg.model import Entity
 from kg.resources import Resources
 from kg.resources.words import TimeWords
 
-__all__ = ["rules_name_another_object", "may_head", "list_items", "rules_name_another_agent", "act_on", "a_brief", "a_beat", "party_arena_of", "scene_of_an_act", "past_post", "post_status"]
+__all__ = ["rules_name_another_object", "may_head", "list_items", "rules_name_another_agent", "act_on", "a_brief", "a_beat", "a_destination", "party_arena_of", "scene_of_an_act", "past_post", "post_status"]
 
 
 def _verb_triggers(res: Resources) -> dict[str, frozenset[str]]:
@@ -124,6 +124,14 @@ def a_brief(ctx: DocView, obj: Token) -> bool:
         return False
     return of_state(role) or any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < role.i
                                  and c.i in ctx.r.token_keys for c in role.children)
+
+
+def a_destination(ctx: DocView, obj: Token) -> bool:
+    """"UN Envoy for Syria X", "Ambassador to Ruritania X": a place after "for"/"to" inside the title
+    before a name is where the post is sent, neither a home nor an employer (the rules read it so)."""
+    doc = ctx.doc
+    i = obj.i - 1 - (obj.i > 0 and doc[obj.i - 1].lower_ == "the")
+    return obj.dep_ == "compound" and i > 0 and doc[i].lower_ in ("for", "to") and doc[i - 1].lower_ in ctx.lex.role_props
 
 
 def a_beat(ctx: DocView, obj: Token) -> bool:

@@ -108,10 +108,20 @@ def person_affiliations(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     people = _people_of(v, tok)  # "Two other Americans, Ana Lind and Bo Berg, ...": nationals of the country
     if people is not None:
         out.append(v.reading("livesIn", Arg(key), Arg(people, 0.9), "person-of-place", tok))
-    for p in prep_objects(tok, "of") + prep_objects(tok, "at"):  # "Ana Lind of Acme", "Lind at Acme"
+    for p in prep_objects(tok, "of") + prep_objects(tok, "at") + _shared_of(v, tok):  # "Ana Lind of Acme"
         out += [v.reading("worksFor", Arg(key), a, "person-of-org", tok) for a in v.direct(p, conjuncts=False)
                 if v.is_a(a.key, "Organization") and surely_a_body(v, a.key, p)]
     return result_of(out)
+
+
+def _shared_of(v: DocView, tok: Token) -> list[Token]:
+    """"Ana Lind and Bo Berg of Acme": the last of two or more people without titles lends the
+    others its "of" (the parser hangs it on the last name)."""
+    people = [c for c in tok.children if c.dep_ == "conj"]
+    if not people or tok.dep_ == "conj" or any(v.r.token_keys.get(c.i) is None or v.cls(v.r.token_keys[c.i]) != "Person"
+                                              or _has_title(v, c) for c in people):
+        return []
+    return prep_objects(people[-1], "of")
 
 
 def _people_of(v: DocView, tok: Token) -> str | None:

@@ -48,11 +48,11 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
             title_toks.insert(0, t)  # "Secretary of State", "Minister for Europe"
             i -= 1
             continue
-        if t.lower_ == "to" and owners and not title_toks and i > 0 and doc[i - 1].lower_ in v.lex.role_props:
-            owners, sent_by = [], i - 1  # "U.S. Ambassador to the United Nations X": where the post is sent
+        if t.lower_ in ("to", "for") and owners and not title_toks and i > 0 and doc[i - 1].lower_ in v.lex.role_props:
+            owners, sent_by = [], i - 1  # "U.S. Ambassador to the United Nations X", "UN Envoy for Syria X": where the post is sent
             i -= 1
             continue
-        if t.lower_ == "the" and i > 0 and doc[i - 1].lower_ == "to" and owners and not title_toks:
+        if t.lower_ == "the" and i > 0 and doc[i - 1].lower_ in ("to", "for") and owners and not title_toks:
             i -= 1
             continue
         if (not (start - 10 <= t.head.i < end) or t.head.i == t.i) and t.i != sent_by \
