@@ -307,6 +307,11 @@ def role_of(v: DocView, words: list[str]) -> tuple[str | None, str]:
             return v.lex.role_props[phrase], phrase
     if len(words) > 1 and words[-1] in address:  # "Supreme Leader Ayatollah X": a form of address after the post
         return role_of(v, words[:-1])
+    k = next((j for j, w in enumerate(words) if w in ("of", "for")), 0)
+    if k and k < len(words) - 1:  # "Secretary of Defense X", "Director of National Intelligence X": a portfolio after the role
+        prop, role = role_of(v, words[:k])
+        if role and words[k - len(role.split()):k] == role.split():
+            return prop, " ".join(words[k - len(role.split()):])
     return None, ""
 
 
@@ -328,7 +333,9 @@ def leader_or_member(v: DocView, prop: str, role: str, owner: str) -> str:
     if v.cls(owner) == "Group" and (known_group or last in w.representative_roles):
         return "memberOf"  # "Tory MP X", "a Labour mayor", "party spokesman": the party's member, not its employee nor head
     if v.cls(owner) == "Country":
-        head = role.split()[-1] if role else role
+        words = role.split()
+        k = next((j for j, x in enumerate(words) if x in ("of", "for")), len(words))
+        head = words[k - 1] if k else role  # "secretary of homeland security": a secretary
         state = w.state_roles | w.head_of_state
         if role not in state and head not in state:
             return "livesIn"

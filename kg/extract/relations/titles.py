@@ -48,6 +48,10 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
             title_toks.insert(0, t)  # "Secretary of State", "Minister for Europe"
             i -= 1
             continue
+        if t.lower_ == "of" and owners and not title_toks and i > 0 and doc[i - 1].lower_ in v.lex.role_props:
+            title_toks = list(doc[i: start])  # "Secretary of Homeland Security X": the body is the portfolio
+            i -= 1
+            continue
         if t.lower_ in ("to", "for") and owners and not title_toks and i > 0 and doc[i - 1].lower_ in v.lex.role_props:
             owners, sent_by = [], i - 1  # "U.S. Ambassador to the United Nations X", "UN Envoy for Syria X": where the post is sent
             i -= 1
@@ -55,15 +59,16 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
         if t.lower_ == "the" and i > 0 and doc[i - 1].lower_ in ("to", "for") and owners and not title_toks:
             i -= 1
             continue
+        portfolio = bool(title_toks) and title_toks[0].lower_ in ("of", "for") and t.lower_ in v.lex.role_props
         if (not (start - 10 <= t.head.i < end) or t.head.i == t.i) and t.i != sent_by \
-                and not _split_title(v, t, start, end):
+                and not _split_title(v, t, start, end) and not portfolio:
             break  # the title is part of the name's noun phrase (the parser may hang the name on "to")
         if t.i in r.token_keys and r.token_keys[t.i] != key:
             # the walk meets every owner of the title; a conjunct outside it is not one
             # ("... Morgan in Riverton and Ruritania Minister X": not Riverton's minister)
             owners = v.direct(t, conjuncts=False) + owners
         elif t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ in ("vice", "prime", "deputy", "foreign", "chief"):
-            if owners:
+            if owners and not portfolio:
                 break
             title_toks.insert(0, t)
         else:

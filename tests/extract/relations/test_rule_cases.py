@@ -1168,6 +1168,32 @@ CASES = [
         facts=(Fact("Ana Lind", "worksFor", "United States Department of Homeland Security", "asserted", "role-title"),
                Fact("Ana Lind", "leaderOf", "United States Department of Homeland Security", "asserted", "role-title")),
     ),
+    # the same title written "<Role> of <Body>" (the parser hangs the name on "of"); and a role of
+    # a portfolio before a name with its country ("French Minister of Defense X")
+    Case(
+        "role-title-portfolio", "Secretary of Homeland Security Ana Lind met French Minister of Defense Bo Berg.",
+        """
+         0  Secretary    4  nmod       PROPN  _          NNP
+         1  of           0  prep       ADP    _          IN
+         2  Homeland     3  compound   PROPN  _          NNP
+         3  Security     1  pobj       PROPN  _          NNP
+         4  Ana          5  compound   PROPN  _          NNP
+         5  Lind         6  nsubj      PROPN  _          NNP
+         6  met          6  ROOT       VERB   meet       VBD
+         7  French       8  amod       ADJ    _          JJ
+         8  Minister    12  nmod       PROPN  _          NNP
+         9  of           8  prep       ADP    _          IN
+        10  Defense      9  pobj       PROPN  _          NNP
+        11  Bo          12  compound   PROPN  _          NNP
+        12  Berg         6  dobj       PROPN  _          NNP
+        13  .            6  punct      PUNCT  _          .
+        """,
+        ents=(("Homeland Security", "ORG"), ("Ana Lind", "PERSON"), ("French", "NORP"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "worksFor", "United States Department of Homeland Security", "asserted", "role-title"),
+               Fact("Ana Lind", "leaderOf", "United States Department of Homeland Security", "asserted", "role-title"),
+               Fact("Bo Berg", "worksFor", "France", "asserted", "role-title"),
+               Fact("Ana Lind", "metWith", "Bo Berg", "asserted", "verb-svo")),
+    ),
     # "the <demonym> city of X"
     Case(
         "place-of", "Acme built a plant in the French city of Riverton.",
