@@ -120,6 +120,8 @@ def _lower(v: DocView, place: str, other: str) -> bool:
     levels = dict(w.split("|", 1) for w in v.ewords.admin_levels)
     a, b = (v.entity(k) for k in (place, other))
     la, lb = (levels.get(e.name.split()[-1].lower()) if e else None for e in (a, b))
+    if la is not None and int(la) < 0:
+        return lb is None or int(lb) >= 0  # a site lies in any place that is no site
     return la is not None and lb is not None and int(la) < int(lb)
 
 
@@ -138,7 +140,9 @@ def place_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     out: list[Reading | None] = []
     for p in places:
         for c in countries:
-            if v.cls(p.key) == "Country" and v.cls(c.key) != "Country" and tok.lower_ in v.words.part_nouns:
+            if v.cls(p.key) == "Country" and v.cls(c.key) != "Country" and tok.lower_ in v.words.part_nouns \
+                    or v.cls(p.key) == "City" and v.cls(c.key) not in ("City", "Country") \
+                    and tok.lower_ in v.ewords.city_part_nouns:  # "the Las Ramblas district of Barcelona"
                 out.append(v.reading("locatedIn", c, p, "place-of", tok))  # "the Riverton region of Ruritania"
                 # (but "the Pacific island of Guam": the island is the territory the gazetteer calls a country)
             else:
