@@ -85,6 +85,11 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     # "X's threats to wage war against Y": a harm's target is the object of a threat, not of aid or a trip
     "harm-target": lambda v, a, t: t.prop.lower() in v.words.harm_target_properties,
     "no-direct-object": lambda v, a, t: not any(c.dep_ == "dobj" for c in a.children),
+    # "X told activists in Y": a speaker addresses an audience where it is (not "X arrested three men in Y";
+    # not "told ABC News in Y", an outlet's bureau there)
+    "speech": lambda v, a, t: a.lemma_.lower() in v.res.relations.words.reporting | v.words.speaking_verbs
+    and not any(c.dep_ == "dobj" and c.i in v.r.token_keys and v.is_a(v.r.token_keys[c.i], "Organization")
+                for c in a.children),
     "act-verb": lambda v, a, t: a.lemma_.lower() in v.words.act_verbs,  # "threatened sanctions against X"
     # "A agreed with B" is the verb's own construction, not a collective one
     "no-with": lambda v, a, t: not any(c.dep_ == "prep" and c.lower_ == "with" for c in a.children),

@@ -1876,6 +1876,21 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
         facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-svo"),),
     ),
+    # a speaker's audience with the place hung on it: "told reporters in Riverton" (not "arrested men in ...")
+    Case(
+        "verb-object-audience", "Ana Lind told reporters in Riverton.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       2  nsubj      PROPN  _          NNP
+         2  told       2  ROOT       VERB   tell       VBD
+         3  reporters  2  dobj       NOUN   reporter   NNS
+         4  in         3  prep       ADP    _          IN
+         5  Riverton   4  pobj       PROPN  _          NNP
+         6  .          2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
+        facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-prep"),),
+    ),
     # a plural role and the names it includes: "Zenith's allies, such as Acme,"
     Case(
         "role-inclusion", "Zenith's allies, such as Acme, protested.",
