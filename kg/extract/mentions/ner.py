@@ -96,8 +96,8 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
         # "..., the Football Licensing Authority, Investors in People UK and ...": two names of a
         # list (a name alone may hold a comma: "the law firm of Skadden, Arps")
         start, end = strip_span(doc, start, comma, honor, person)
-    if end <= start:
-        return None
+    if end <= start or _page_control(doc, start, words.page_imperatives):
+        return None  # "Follow Ana Lind", "Add Interest": a web page's button spliced into the text, no name
     if ent.label_ == "NORP" and counted_people(doc[end - 1], words.people_counts, qualified=False):
         return None  # "thousands of Ruritanians": people, no group or country of their own
     if end - start >= 2 and doc[start].like_num and doc[end - 1].text in res.gazetteer.demonyms:
@@ -128,6 +128,13 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
     # "The Times via Skype", "Reuters via Getty Images": the name ends before "via"
     end = next((t.i for t in doc[start + 1:end] if t.text == "via"), end)
     return _Span(start, _before_title(doc, res, start, end) if not person and end == ent.end else end, cls, person)
+
+
+def _page_control(doc: Doc, start: int, imperatives: frozenset[str]) -> bool:
+    """Does the name start a line or a sentence with a web page's imperative ("Follow X", "Download X")?"""
+    t = doc[start]
+    first = t.is_sent_start or start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+    return bool(first) and t.text[:1].isupper() and t.lower_ in imperatives
 
 
 def _before_title(doc: Doc, res: Resources, start: int, end: int) -> int:
