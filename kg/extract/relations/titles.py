@@ -133,6 +133,8 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     lo = i - 1 if i > 0 and v.doc[i].text == "-" else i  # "Ex-Labour MP X"
     status = status_of((v.doc[j].text for j in range(max(0, lo), m.start)), v.res.time)
     markers = status_markers(v.res.time) | past
+    if role in markers and owners and all(v.cls(o.key) == "Group" for o in owners):
+        status, markers = "current", markers - {role}  # "Republican presidential nominee X": the party's, now
     title_toks = [t for t in title_toks if t.lower_.strip("-") not in markers and t.lower_ not in past]
     title = " ".join(t.text for t in title_toks)
     before_role = title_toks[: max(0, len(title_toks) - len(role.split()))]
@@ -156,7 +158,7 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     heads = _headed_bodies(v, key, title, role, named, v.doc[m.start], status)
     if heads:
         got = RuleResult(got.readings + heads, got.titles, got.affiliations)
-    return got if status == "current" else RuleResult(got.readings, titles=((key, title),))
+    return got if status == "current" else RuleResult(got.readings, titles=((key, title),) if title else ())  # "Supreme Court nominee X": no title left
 
 
 def _headed_bodies(v: DocView, key: str, title: str, role: str, owners: list[Arg], anchor: Token,
