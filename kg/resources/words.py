@@ -41,6 +41,7 @@ class RelationWords:
     armed_words: frozenset[str]  # triggers of force no one uses of words ("strike", "bomb")
     role_whole_nouns: frozenset[str]  # "head of <noun>" that names the whole ("head of state")
     party_nouns: frozenset[str]  # a party as a title's owner ("the party's spokesman")
+    party_peer_nouns: frozenset[str]  # "his Democratic rival, X": a member of the party
     opinion_nouns: frozenset[str]  # "agreed with X's assessment": a shared view, no agreement
     opinion_properties: frozenset[str]  # properties the two guards of opinions apply to (agreedWith)
     policy_nouns: frozenset[str]  # "attacked X's policies": words and acts of X, attacked in words

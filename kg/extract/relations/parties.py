@@ -83,7 +83,22 @@ def party_appositions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
             out.append(v.reading("memberOf", Arg(key), Arg(party, 0.95), "party-apposition", tok))
             out += [v.reading("memberOf", Arg(key), Arg(body, 0.9), "party-apposition", tok)
                     for body in _seat_of(v, app)]
+    out += [v.reading("memberOf", Arg(key), Arg(party, 0.9), "party-apposition", tok) for party in _peer_party(v, tok)]
     return result_of(out)
+
+
+def _peer_party(v: DocView, tok: Token) -> list[str]:
+    """"his Democratic rival, Ana Lind": a party named on the noun the name is in apposition to, when
+    the noun says what the person is to another (``party_peer_nouns``)."""
+    start = tok.i
+    while start > 0 and v.r.token_keys.get(start - 1) == v.r.token_keys.get(tok.i):
+        start -= 1
+    before = start - 1 - (start > 1 and v.doc[start - 1].text == ",")  # the parser may miss the apposition
+    head = tok.head if tok.dep_ == "appos" else v.doc[before] if before >= 0 else tok
+    if head.lemma_.lower() not in v.words.party_peer_nouns or head.i > tok.i:
+        return []
+    keys = [v.r.token_keys.get(c.i) for c in head.children if c.dep_ in ("amod", "compound")]
+    return [k for k in keys if k and (e := v.res.gazetteer.entries.get(k)) is not None and e.cls == "Group" and e.country]
 
 
 def _seat_of(v: DocView, member: Token) -> list[str]:
