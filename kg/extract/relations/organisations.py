@@ -28,6 +28,10 @@ def _modifiers(v: DocView, tok: Token) -> list[Token]:
         poss = ("poss",) if word_in(tok.head, v.words.org_description_nouns) else ()
         mods += [c for c in tok.head.children if c.dep_ in ("compound", "nmod", "amod", *poss) and c.i < tok.head.i
                  and c.i != tok.i]
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.i not in v.r.token_keys and before.head.i != span.end - 1 \
+            and word_in(before, v.words.org_description_nouns):  # the parser made them siblings: "Chinese tech giant Huawei said"
+        mods += [c for c in before.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < before.i]
     # "French bank BNP Paribas", "US chipmaker Qualcomm": the place modifies a describing noun before the name
     mods += [g for c in mods if c.pos_ == "NOUN" and c.i not in v.r.token_keys and word_in(c, v.words.org_description_nouns)
              for g in c.children if g.dep_ in ("compound", "nmod", "amod") and g.i < c.i]
