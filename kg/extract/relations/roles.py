@@ -74,6 +74,9 @@ def _a_post_not_the_head(v: DocView, tok: Token, role: str, status: str) -> bool
     if any(t.like_num and t.i > 1 and (doc[t.i - 1].lower_ in ranks or doc[t.i - 2: t.i].text.lower() in ranks)
            for t in tok.subtree if t.i < tok.i):
         return True  # "the No. 5 Senate Republican leader": a rank below the head
+    mods = [v.r.token_keys[c.i] for c in tok.children if c.i < tok.i and c.i in v.r.token_keys]
+    if any(v.is_locality(k) for k in mods) and any(v.cls(k) == "Group" for k in mods):
+        return True  # "the Scottish Conservative leader": a branch's head, a member of the party
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "for":
             return True
