@@ -87,6 +87,7 @@ class RelationWords:
     topic_roles: frozenset[str]  # "a North Korea expert": the place named before is the subject, no home
     brief_roles: frozenset[str]  # "special envoy for Ruritania": the place after "for" is the brief, no employer
     party_staff_roles: frozenset[str]  # a party's employed staff work for it; other posts make members
+    frontbench_prefixes: frozenset[str]  # "Tory shadow home secretary X": a member of the party
     place_object_properties: frozenset[str]  # "visited the Acme factory in Riverton": visited Riverton
     harm_target_properties: frozenset[str]  # "X's threats to wage war against Y": the harm's target is the object
     home_tie_properties: frozenset[str]  # posts that make a state a person's home: no visit to it or its capital

@@ -141,8 +141,7 @@ def place_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     for p in places:
         for c in countries:
             if v.cls(p.key) == "Country" and v.cls(c.key) != "Country" and tok.lower_ in v.words.part_nouns \
-                    or v.cls(p.key) == "City" and v.cls(c.key) not in ("City", "Country") \
-                    and tok.lower_ in v.ewords.city_part_nouns:  # "the Las Ramblas district of Barcelona"
+                    or v.cls(c.key) != "Country" and tok.lower_ in v.ewords.city_part_nouns:  # "the Achin district of Y"
                 out.append(v.reading("locatedIn", c, p, "place-of", tok))  # "the Riverton region of Ruritania"
                 # (but "the Pacific island of Guam": the island is the territory the gazetteer calls a country)
             else:

@@ -304,7 +304,10 @@ def role_of(v: DocView, words: list[str]) -> tuple[str | None, str]:
                 before, role = role_of(v, words[:n])
                 if before == "leaderOf":
                     return before, role
-            return v.lex.role_props[phrase], phrase
+            prop = v.lex.role_props[phrase]
+            if n and words[n - 1] in v.words.frontbench_prefixes:
+                phrase = f"{words[n - 1]} {phrase}"  # "shadow home secretary": the opposition's post
+            return prop, phrase
     if len(words) > 1 and words[-1] in address:  # "Supreme Leader Ayatollah X": a form of address after the post
         return role_of(v, words[:-1])
     k = next((j for j, w in enumerate(words) if w in ("of", "for")), 0)
@@ -328,8 +331,13 @@ def leader_or_member(v: DocView, prop: str, role: str, owner: str) -> str:
     w = v.words
     last = role.split()[-1] if role else ""
     # a known party's or movement's political post (not "Europeans"); its staff work for it ("executive director")
-    known_group = prop == "worksFor" and bool(role) and owner in v.res.gazetteer.entries \
-        and role not in w.party_staff_roles and last not in w.party_staff_roles
+    entry = v.res.gazetteer.entries.get(owner)
+    shadow = bool(role) and role.split()[0] in w.frontbench_prefixes  # "Tory shadow home secretary X": a politician
+    known_group = prop == "worksFor" and bool(role) and entry is not None \
+        and (shadow or role not in w.party_staff_roles and last not in w.party_staff_roles)
+    if prop == "leaderOf" and entry is not None and v.cls(owner) == "Group" \
+            and f"{role}|{entry.country}" in w.ministers_by_country:
+        return "memberOf"  # "Tory chancellor X": a minister of the party's government, not its leader
     if v.cls(owner) == "Group" and (known_group or last in w.representative_roles):
         return "memberOf"  # "Tory MP X", "a Labour mayor", "party spokesman": the party's member, not its employee nor head
     if v.cls(owner) == "Country":
