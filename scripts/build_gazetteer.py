@@ -699,7 +699,7 @@ ORG_ROWS: list[OrgRow] = [
     ("royal-navy", "MilitaryUnit", "Royal Navy", [], "GBR", None),
     ("royal-air-force", "MilitaryUnit", "Royal Air Force", ["RAF"], "GBR", None),
     ("bank-of-england", "GovernmentBody", "Bank of England", ["BoE"], "GBR", None),
-    ("conservative-party-uk", "Group", "Conservative Party", ["Tory", "Conservatives", "Tories", "Tory party", "Tory Party"], "GBR", None),
+    ("conservative-party-uk", "Group", "Conservative Party", ["Tory", "Conservative", "Conservatives", "Tories", "Tory party", "Tory Party"], "GBR", None),
     ("labour-party-uk", "Group", "Labour Party", ["Labour", "UK Labour Party"], "GBR", None),
     ("liberal-democrats-uk", "Group", "Liberal Democrats", ["Lib Dems", "Lib Dem", "Liberal Democrat"], "GBR", None),
     ("snp", "Group", "Scottish National Party", ["SNP"], "GBR", None),
@@ -843,6 +843,8 @@ ORG_ROWS: list[OrgRow] = [
     ("new-york-post", "Organization", "New York Post", ["NEW YORK POST"], None, None),
     ("los-angeles-times", "Organization", "Los Angeles Times", ["LOS ANGELES TIMES"], None, None),
     ("jerusalem-post", "Organization", "The Jerusalem Post", ["Jerusalem Post", "JERUSALEM POST"], None, None),
+    # an outlet whose name holds a party's word ("Conservative" names the UK party)
+    ("american-conservative", "Organization", "The American Conservative", ["American Conservative"], None, None),
     ("times-of-israel", "Organization", "The Times of Israel", ["Times of Israel"], None, None),
     ("south-china-morning-post", "Organization", "South China Morning Post", ["SOUTH CHINA MORNING POST"], None, None),
     ("japan-times", "Organization", "The Japan Times", ["Japan Times"], None, None),

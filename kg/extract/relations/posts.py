@@ -336,8 +336,8 @@ def leader_or_member(v: DocView, prop: str, role: str, owner: str) -> str:
     known_group = prop == "worksFor" and bool(role) and entry is not None \
         and (shadow or role not in w.party_staff_roles and last not in w.party_staff_roles)
     if prop == "leaderOf" and entry is not None and v.cls(owner) == "Group" \
-            and f"{role}|{entry.country}" in w.ministers_by_country:
-        return "memberOf"  # "Tory chancellor X": a minister of the party's government, not its leader
+            and (f"{role}|{entry.country}" in w.ministers_by_country or last in w.place_heads):
+        return "memberOf"  # "Tory chancellor X", "Ohio's Democratic governor X": the party's member, not its leader
     if v.cls(owner) == "Group" and (known_group or last in w.representative_roles):
         return "memberOf"  # "Tory MP X", "a Labour mayor", "party spokesman": the party's member, not its employee nor head
     if v.cls(owner) == "Country":

@@ -75,7 +75,7 @@ def _a_post_not_the_head(v: DocView, tok: Token, role: str, status: str) -> bool
            for t in tok.subtree if t.i < tok.i):
         return True  # "the No. 5 Senate Republican leader": a rank below the head
     mods = [v.r.token_keys[c.i] for c in tok.children if c.i < tok.i and c.i in v.r.token_keys]
-    if any(v.is_locality(k) for k in mods) and any(v.cls(k) == "Group" for k in mods):
+    if any(v.is_locality(k) for k in mods) and any(v.cls(k) == "Group" for k in mods) and role not in v.words.place_heads:
         return True  # "the Scottish Conservative leader": a branch's head, a member of the party
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "for":
