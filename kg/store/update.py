@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from dataclasses import replace as with_fields
 from pathlib import Path
-from typing import Collection, Mapping, Sequence
+from typing import Collection, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -163,25 +163,34 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
         kg, doc_entities, corpus = accumulate(store, kg, doc_entities, stored.values(), base=base, resources=res)
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
     empty = not _prefix_graphs(store, prefix) and not _prefix_graphs(store, str(document_graph_iri(base, "x"))[:-1])
-    plans = _plan(store, kg, base=base, res=res, doc_entities=doc_entities, empty=empty, replace=replace,
-                  rewritten=corpus.rewritten)
-    plan = _merged(plans)
-    if plan.refused:
-        refused = plan.refused
-        raise StoreError(
-            f"{len(refused)} document(s) would replace a different version already in the store at {path}: "
-            f"{', '.join(refused[:3])}{' ...' if len(refused) > 3 else ''}; nothing was written. Give them other "
-            "ids (file names or the id field) or build without --no-replace to replace them.")
+    chunks = _plans(store, kg, base=base, res=res, doc_entities=doc_entities, empty=empty, replace=replace,
+                    rewritten=corpus.rewritten)
+    if empty or not replace:  # a first build loads all at once; --no-replace refuses before anything is written
+        chunks = list(chunks)
+        _refuse(_merged(chunks).refused, path)
+        if empty:
+            plan = _merged(chunks)
+            return _first_build(store, path, plan, base, corpus, len(stored) + len(plan.added))
+    done = []
+    for part in chunks:  # one transaction per chunk of documents, planned just before: each leaves a consistent store
+        _write(store, base, part)
+        part.fresh, part.new_shares = [], {}  # written: only the report's fields are kept (the peak of a large write)
+        done.append(part)
+    plan = _merged(done)
     # a document's graph is written once: the new documents are the ones whose graph was not stored
     documents = len(stored) + len(plan.added)
-    if empty:
-        return _first_build(store, path, plan, base, corpus, documents)
-    for part in plans:  # one transaction per chunk of documents: each leaves a consistent store
-        _write(store, base, part)
     report = _finish(store, path, documents, corpus=corpus, facts=None if stale_facts else plan.facts, added=tuple(plan.added), replaced=tuple(plan.replaced),
                      rewritten=tuple(plan.rewritten), unchanged=tuple(plan.unchanged), entities_updated=len(plan.touched))
     # the model of every stored document, from this update's corpus resolution (kg.store.outputs)
     return with_fields(report, stored_model=lambda: corpus.model(res))
+
+
+def _refuse(refused: list[str], path: Path) -> None:
+    if refused:
+        raise StoreError(
+            f"{len(refused)} document(s) would replace a different version already in the store at {path}: "
+            f"{', '.join(refused[:3])}{' ...' if len(refused) > 3 else ''}; nothing was written. Give them other "
+            "ids (file names or the id field) or build without --no-replace to replace them.")
 
 
 def _write(store: ox.Store, base: str, plan: _Plan) -> None:
@@ -213,18 +222,19 @@ def _merged(plans: list[_Plan]) -> _Plan:
     return out
 
 
-def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
-          doc_entities: Mapping[str, Sequence[Entity]] | None, empty: bool, replace: bool,
-          rewritten: Collection[str] = ()) -> list[_Plan]:
+def _plans(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
+           doc_entities: Mapping[str, Sequence[Entity]] | None, empty: bool, replace: bool,
+           rewritten: Collection[str] = ()) -> Iterator[_Plan]:
     """Each document's graphs, compared with the stored version (none on a first build), in chunks
-    of at most :data:`WRITE_CHUNK` documents to write (a transaction's memory grows with its quads)."""
-    plans = [_Plan()]
+    of at most :data:`WRITE_CHUNK` documents to write (a transaction's memory grows with its quads),
+    made one at a time (a chunk written before the next is made holds no quads of the others).
+    Always at least one chunk (it writes the kept quad count)."""
+    plan = _Plan()
     terms = oxigraph_terms()
     for part in iter_document_graphs(kg, base=base, resources=res, doc_entities=doc_entities, terms=terms):
-        plan = plans[-1]
         if len(plan.added) + len(plan.replaced) + len(plan.rewritten) >= WRITE_CHUNK:
+            yield plan
             plan = _Plan()
-            plans.append(plan)
         g = ox.NamedNode(str(document_graph_iri(base, part.doc_id)))
         e = ox.NamedNode(str(document_entities_graph_iri(base, part.doc_id)))
         new = {g: [ox.Quad(s, p, o, g) for s, p, o in part.facts],
@@ -259,7 +269,7 @@ def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
             plan.new_shares.setdefault(q.subject, {}).setdefault(e.value, {}).setdefault(
                 q.predicate.value, []).append(q.object)
         plan.touched |= {q.subject for q in new[e]}
-    return plans
+    yield plan
 
 
 def _first_build(store: ox.Store, path: Path, plan: _Plan, base: str, corpus: Pending, documents: int) -> StoreReport:
