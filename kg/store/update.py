@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from dataclasses import replace as with_fields
 from pathlib import Path
-from typing import Collection, Iterator, Mapping, Sequence
+from typing import Callable, Collection, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -97,6 +97,7 @@ def update_store(
     resources: Resources | None = None,
     doc_entities: Mapping[str, Sequence[Entity]] | None = None,
     replace: bool = True,
+    on_resolved: Callable[[Callable[[], KnowledgeGraph]], None] | None = None,
 ) -> StoreReport:
     """Add the documents of ``kg`` to the store at ``path`` (created if missing).
 
@@ -105,7 +106,10 @@ def update_store(
     is left alone.  With ``replace=False`` a document that would replace a different stored
     version raises :class:`StoreError` before anything is written.  ``doc_entities`` (document
     id -> ``DocResult.entities``) makes per-document mention counts exact; see
-    :func:`kg.export.dataset.split_documents`.
+    :func:`kg.export.dataset.split_documents`.  ``on_resolved``, when given, is called before the
+    first write of an update of a store that holds documents, with a function that makes the model
+    of every document the store will hold (corpus resolution is done by then; the writes do not
+    change it): :mod:`kg.store.outputs` starts drawing the page and GraphML from it while this writes.
     """
     path = Path(path)
     validate_base(base)
@@ -116,7 +120,8 @@ def update_store(
             _init_meta(store, base, path)
             repair_if_stale(store)
             upgrade_if_needed(store, path)
-            return _update(store, path, kg, base=base, res=res, doc_entities=doc_entities, replace=replace)
+            return _update(store, path, kg, base=base, res=res, doc_entities=doc_entities, replace=replace,
+                           on_resolved=on_resolved)
     except BaseException as exc:
         # The traceback's frames would keep the store (and its lock) open for as long as the
         # caller holds the error; a refused update must leave the store free for the next one.
@@ -149,7 +154,8 @@ class _Plan:
 
 
 def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: Resources,
-            doc_entities: Mapping[str, Sequence[Entity]] | None, replace: bool = True) -> StoreReport:
+            doc_entities: Mapping[str, Sequence[Entity]] | None, replace: bool = True,
+            on_resolved: Callable[[Callable[[], KnowledgeGraph]], None] | None = None) -> StoreReport:
     # A run killed between its writes and the refresh of their fact summaries left the flag: all
     # summaries are recomputed this time.
     stale_facts = _flagged(store, _FACTS_STALE)
@@ -171,6 +177,8 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
         if empty:
             plan = _merged(chunks)
             return _first_build(store, path, plan, base, corpus, len(stored) + len(plan.added))
+    if on_resolved is not None and corpus.resolution is not None and corpus.results:
+        on_resolved(lambda: corpus.model(res))
     done = []
     for part in chunks:  # one transaction per chunk of documents, planned just before: each leaves a consistent store
         _write(store, base, part)
