@@ -36,10 +36,10 @@ from kg.store.meta import (
     _TRUE,
     META,
     StoreReport,
+    _any_prefix_graph,
     _documents,
     _flagged,
     _init_meta,
-    _prefix_graphs,
     document_quads,
     document_quads_change,
     public_quads,
@@ -168,7 +168,7 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
     with paused_gc():  # decoding and resolving every stored record: millions of long-lived objects (kg.procs)
         kg, doc_entities, corpus = accumulate(store, kg, doc_entities, stored.values(), base=base, resources=res)
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
-    empty = not _prefix_graphs(store, prefix) and not _prefix_graphs(store, str(document_graph_iri(base, "x"))[:-1])
+    empty = not _any_prefix_graph(store, prefix) and not _any_prefix_graph(store, str(document_graph_iri(base, "x"))[:-1])
     chunks = _plans(store, kg, base=base, res=res, doc_entities=doc_entities, empty=empty, replace=replace,
                     rewritten=corpus.rewritten)
     if empty or not replace:  # a first build loads all at once; --no-replace refuses before anything is written
