@@ -140,7 +140,7 @@ class Pending:
     documents: frozenset[str] = frozenset()  # document IRIs in the store once written
     rewritten: frozenset[str] = frozenset()  # ids of stored documents rewritten because their entities moved
     results: dict[str, DocResult] = field(default_factory=dict)  # every stored document's extraction, by id
-    recorded: frozenset[str] = frozenset()  # document IRIs with records in the store before this update
+    forgotten: frozenset[str] = frozenset()  # IRIs of documents no longer stored that still have records
 
     def model(self, resources: Resources) -> "KnowledgeGraph | None":
         """The model of every document the store holds once written (what :func:`stored_model`
@@ -194,10 +194,10 @@ def accumulate(store: ox.Store, kg: KnowledgeGraph, doc_entities, stored_ids, *,
     for key, gone in resolution.merged.items():
         if key in out.entities:
             out.entities[key].merged = dict(sorted(gone.items()))
+    documents = frozenset(iri[d] for d in set(stored_ids) | set(kg.documents))
     pending = Pending(base, resolution, {iri[d]: encode_result(kg.results[d]) for d in kg.documents},
-                      {iri[d]: now[d] for d in write}, aliases,
-                      frozenset(iri[d] for d in set(stored_ids) | set(kg.documents)), frozenset(changed), results,
-                      frozenset(records) | frozenset(applied))
+                      {iri[d]: now[d] for d in write}, aliases, documents, frozenset(changed), results,
+                      frozenset((records.keys() | applied.keys()) - documents))
     return out, {d: ents for d, (ents, _) in per_doc.items()}, pending
 
 
@@ -238,12 +238,12 @@ def finish(store: ox.Store, pending: Pending) -> int:
 def _stale_records(store: ox.Store, pending: Pending) -> list[ox.Quad]:
     """The bookkeeping quads :func:`finish` replaces or forgets: every record of a document no longer
     stored, the extraction of each new document, the resolution of each written one, the alias
-    table when a new one is given.  Looked up by subject (the records read by :func:`accumulate`
-    tell which documents have some), not by reading every record again."""
+    table when a new one is given.  Looked up by subject (:func:`accumulate` noted the documents
+    gone that have some), not by reading every record again."""
     def records(subject: ox.NamedNode, predicate: ox.NamedNode | None) -> list[ox.Quad]:
         return list(store.quads_for_pattern(subject, predicate, None, BOOKKEEPING))
 
-    out = [q for s in sorted(pending.recorded - pending.documents) for q in records(ox.NamedNode(s), None)]
+    out = [q for s in sorted(pending.forgotten) for q in records(ox.NamedNode(s), None)]
     out += [q for s in sorted(pending.extractions) for q in records(ox.NamedNode(s), _EXTRACTION)]
     out += [q for s in sorted(pending.applied) for q in records(ox.NamedNode(s), _RESOLVED)]
     if pending.aliases is not None:
