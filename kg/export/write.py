@@ -93,9 +93,12 @@ class OutputLock:
 
 
 def render_views(graph, base: str, html: bool, max_nodes, focus, hops, *,
-                 make: Callable[[], object] | None = None) -> tuple[bytes, str | None, dict]:
+                 make: Callable[[], object] | None = None, freeze: bool = False) -> tuple[bytes, str | None, dict]:
     """GraphML bytes and the HTML page (None without ``html``), with their timings.  ``make``, when
-    given, makes the graph first (``graph`` is then ignored; timed as "model of the stored documents")."""
+    given, makes the graph first (``graph`` is then ignored; timed as "model of the stored documents").
+    ``freeze`` (a process that ends once they are drawn: :class:`ViewsInChild`'s) moves every object
+    made so far, the model among them, out of the cyclic collector's reach (``gc.freeze``), so the
+    collections drawing causes do not walk the model again."""
     from kg.export.networkx import graphml_bytes, to_networkx
 
     times: dict[str, float] = {}
@@ -106,6 +109,10 @@ def render_views(graph, base: str, html: bool, max_nodes, focus, hops, *,
         with paused_gc():  # the model of every stored document: millions of long-lived objects (kg.procs)
             graph = make()
         times["model of the stored documents"] = time.perf_counter() - t0
+    if freeze:
+        import gc
+
+        gc.freeze()
     t0 = time.perf_counter()
     gml = graphml_bytes(to_networkx(graph, base=base))
     times["graphml"] = time.perf_counter() - t0
@@ -131,7 +138,7 @@ def _views_child(conn, parent_end, parent: int, args, make) -> None:
     if os.getppid() != parent:  # the parent died before that took effect
         os._exit(1)
     try:
-        result = ("ok", render_views(*args, make=make))
+        result = ("ok", render_views(*args, make=make, freeze=True))
     except BaseException as exc:  # sent to the parent, which raises it there
         result = ("error", exc)
     try:

@@ -140,6 +140,7 @@ class Pending:
     documents: frozenset[str] = frozenset()  # document IRIs in the store once written
     rewritten: frozenset[str] = frozenset()  # ids of stored documents rewritten because their entities moved
     results: dict[str, DocResult] = field(default_factory=dict)  # every stored document's extraction, by id
+    forgotten: frozenset[str] = frozenset()  # IRIs of documents no longer stored that still have records
 
     def model(self, resources: Resources) -> "KnowledgeGraph | None":
         """The model of every document the store holds once written (what :func:`stored_model`
@@ -193,9 +194,10 @@ def accumulate(store: ox.Store, kg: KnowledgeGraph, doc_entities, stored_ids, *,
     for key, gone in resolution.merged.items():
         if key in out.entities:
             out.entities[key].merged = dict(sorted(gone.items()))
+    documents = frozenset(iri[d] for d in set(stored_ids) | set(kg.documents))
     pending = Pending(base, resolution, {iri[d]: encode_result(kg.results[d]) for d in kg.documents},
-                      {iri[d]: now[d] for d in write}, aliases,
-                      frozenset(iri[d] for d in set(stored_ids) | set(kg.documents)), frozenset(changed), results)
+                      {iri[d]: now[d] for d in write}, aliases, documents, frozenset(changed), results,
+                      frozenset((records.keys() | applied.keys()) - documents))
     return out, {d: ents for d, (ents, _) in per_doc.items()}, pending
 
 
@@ -212,11 +214,7 @@ def finish(store: ox.Store, pending: Pending) -> int:
     new = {ox.Quad(s, p, o, graph) for s, p, o in iter_redirects(pending.resolution.merged, base=pending.base,
                                                                    terms=terms)}
     drop = [q for q in old if q not in new]
-    drop += [q for q in store.quads_for_pattern(None, None, None, BOOKKEEPING)
-             if (q.subject.value not in pending.documents and q.subject != BOOKKEEPING)
-             or (q.predicate == _EXTRACTION and q.subject.value in pending.extractions)
-             or (q.predicate == _RESOLVED and q.subject.value in pending.applied)
-             or (q.predicate == _ALIASES and pending.aliases is not None)]
+    drop += _stale_records(store, pending)
     add = [q for q in new if q not in set(old)]
     for s, text in pending.extractions.items():
         add.append(ox.Quad(ox.NamedNode(s), _EXTRACTION, ox.Literal(text), BOOKKEEPING))
@@ -235,6 +233,22 @@ def finish(store: ox.Store, pending: Pending) -> int:
     if ops:
         store.update(" ;\n".join(ops))  # one transaction
     return len(new) - len(old)
+
+
+def _stale_records(store: ox.Store, pending: Pending) -> list[ox.Quad]:
+    """The bookkeeping quads :func:`finish` replaces or forgets: every record of a document no longer
+    stored, the extraction of each new document, the resolution of each written one, the alias
+    table when a new one is given.  Looked up by subject (:func:`accumulate` noted the documents
+    gone that have some), not by reading every record again."""
+    def records(subject: ox.NamedNode, predicate: ox.NamedNode | None) -> list[ox.Quad]:
+        return list(store.quads_for_pattern(subject, predicate, None, BOOKKEEPING))
+
+    out = [q for s in sorted(pending.forgotten) for q in records(ox.NamedNode(s), None)]
+    out += [q for s in sorted(pending.extractions) for q in records(ox.NamedNode(s), _EXTRACTION)]
+    out += [q for s in sorted(pending.applied) for q in records(ox.NamedNode(s), _RESOLVED)]
+    if pending.aliases is not None:
+        out += records(BOOKKEEPING, _ALIASES)
+    return out
 
 
 def _quad_text(q: ox.Quad) -> str:

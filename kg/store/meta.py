@@ -103,6 +103,11 @@ def _prefix_graphs(store: ox.Store, prefix: str) -> list[ox.NamedNode]:
                   key=lambda g: g.value)
 
 
+def _any_prefix_graph(store: ox.Store, prefix: str) -> bool:
+    """Is there a named graph whose IRI starts with ``prefix``?  (Stops at the first one.)"""
+    return any(isinstance(g, ox.NamedNode) and g.value.startswith(prefix) for g in store.named_graphs())
+
+
 def public_graphs(store: ox.Store) -> list[ox.NamedNode]:
     """The graphs queries see: every document graph, the merged entity graph and the fact summaries."""
     base = store_base(store)

@@ -4,10 +4,11 @@ OUT/store is updated first; OUT/graph.ttl (and the other RDF formats asked for) 
 the store, so they describe all of it.  graph.graphml and graph.html describe all of it too: on a
 first build (the run's model is the store's content) they are drawn in a forked process while the
 store is updated and the RDF files exported (two cores, twice the work); when the store holds
-documents of earlier builds they are drawn after the update, in a forked process that first makes
-the model of every stored document (the one the update's corpus resolution gives, or
-:func:`stored_graph`: the extraction records under one corpus resolution, no NLP) while this
-process exports the RDF files.  Every file is replaced atomically.
+documents of earlier builds they are drawn in a forked process that first makes the model of every
+stored document, started as soon as the update's corpus resolution is done (its model; before the
+store is written) while this process writes the store and exports the RDF files, or, when the
+update made no such model, after the update (:func:`stored_graph`: the extraction records under
+one corpus resolution, no NLP).  Every file is replaced atomically.
 
 :func:`render_store` (``kg render``) redraws the page and GraphML from the store with new options;
 :func:`follow_store` (``kg remove``) rewrites whichever output files sit next to the store.
@@ -63,8 +64,8 @@ def write_outputs(
     written: list[Path] = []
     store_report = None
     if store:
-        update = lambda: update_store(out_dir / "store", graph, base=base, resources=resources,  # noqa: E731
-                                      doc_entities=doc_entities, replace=replace)
+        update = lambda **kw: update_store(out_dir / "store", graph, base=base, resources=resources,  # noqa: E731
+                                           doc_entities=doc_entities, replace=replace, **kw)
         store_report, views = _store_and_views(out_dir / "store", update, args, resources, times)
         written.append(out_dir / "store")
     else:
@@ -113,14 +114,21 @@ def _write_files(out_dir: Path, rdf: list[tuple[Path, bytes]], gml: bytes, page:
 def _store_and_views(store_path: Path, update, args: tuple, resources, times: dict[str, float]):
     """Update the store, and start drawing GraphML and page in a forked child (:class:`ViewsInChild`,
     whose ``result()`` the caller takes after exporting the RDF files): during the update when the
-    run's model is all the store will hold (a first build), else after it, from every stored document."""
+    run's model is all the store will hold (a first build), else from every stored document, once
+    corpus resolution has made their model (before the writes) or after the update."""
     if _holds_other_documents(store_path, args[0]):
+        # the model of every stored document is made in the child, which starts as soon as corpus
+        # resolution is done (before the writes) or, failing that, after the update, reading the store
+        early: list[ViewsInChild] = []
         t0 = time.perf_counter()
-        report = update()
+        try:
+            report = update(on_resolved=lambda made: early.append(_stored_views(store_path, args, resources, made)))
+        except BaseException:
+            for views in early:
+                views.cancel()
+            raise
         times["store"] = time.perf_counter() - t0
-        # the model of every stored document is made in the child, while this process exports the RDF
-        return report, ViewsInChild((None, *args[1:]), make=partial(_stored_model, store_path, resources,
-                                                                    report.stored_model))
+        return report, early[0] if early else _stored_views(store_path, args, resources, report.stored_model)
     views = ViewsInChild(args)
     t0 = time.perf_counter()
     try:
@@ -130,6 +138,11 @@ def _store_and_views(store_path: Path, update, args: tuple, resources, times: di
         raise
     times["store"] = time.perf_counter() - t0
     return report, views
+
+
+def _stored_views(store_path: Path, args: tuple, resources, made) -> ViewsInChild:
+    """GraphML and page of every stored document, drawn in a forked child that makes their model."""
+    return ViewsInChild((None, *args[1:]), make=partial(_stored_model, store_path, resources, made))
 
 
 def _stored_model(store_path: Path, resources, made=None):

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from dataclasses import replace as with_fields
 from pathlib import Path
-from typing import Collection, Mapping, Sequence
+from typing import Callable, Collection, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -36,10 +36,10 @@ from kg.store.meta import (
     _TRUE,
     META,
     StoreReport,
+    _any_prefix_graph,
     _documents,
     _flagged,
     _init_meta,
-    _prefix_graphs,
     document_quads,
     document_quads_change,
     public_quads,
@@ -97,6 +97,7 @@ def update_store(
     resources: Resources | None = None,
     doc_entities: Mapping[str, Sequence[Entity]] | None = None,
     replace: bool = True,
+    on_resolved: Callable[[Callable[[], KnowledgeGraph]], None] | None = None,
 ) -> StoreReport:
     """Add the documents of ``kg`` to the store at ``path`` (created if missing).
 
@@ -105,7 +106,10 @@ def update_store(
     is left alone.  With ``replace=False`` a document that would replace a different stored
     version raises :class:`StoreError` before anything is written.  ``doc_entities`` (document
     id -> ``DocResult.entities``) makes per-document mention counts exact; see
-    :func:`kg.export.dataset.split_documents`.
+    :func:`kg.export.dataset.split_documents`.  ``on_resolved``, when given, is called before the
+    first write of an update of a store that holds documents, with a function that makes the model
+    of every document the store will hold (corpus resolution is done by then; the writes do not
+    change it): :mod:`kg.store.outputs` starts drawing the page and GraphML from it while this writes.
     """
     path = Path(path)
     validate_base(base)
@@ -116,7 +120,8 @@ def update_store(
             _init_meta(store, base, path)
             repair_if_stale(store)
             upgrade_if_needed(store, path)
-            return _update(store, path, kg, base=base, res=res, doc_entities=doc_entities, replace=replace)
+            return _update(store, path, kg, base=base, res=res, doc_entities=doc_entities, replace=replace,
+                           on_resolved=on_resolved)
     except BaseException as exc:
         # The traceback's frames would keep the store (and its lock) open for as long as the
         # caller holds the error; a refused update must leave the store free for the next one.
@@ -149,7 +154,8 @@ class _Plan:
 
 
 def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: Resources,
-            doc_entities: Mapping[str, Sequence[Entity]] | None, replace: bool = True) -> StoreReport:
+            doc_entities: Mapping[str, Sequence[Entity]] | None, replace: bool = True,
+            on_resolved: Callable[[Callable[[], KnowledgeGraph]], None] | None = None) -> StoreReport:
     # A run killed between its writes and the refresh of their fact summaries left the flag: all
     # summaries are recomputed this time.
     stale_facts = _flagged(store, _FACTS_STALE)
@@ -162,26 +168,37 @@ def _update(store: ox.Store, path: Path, kg: KnowledgeGraph, *, base: str, res: 
     with paused_gc():  # decoding and resolving every stored record: millions of long-lived objects (kg.procs)
         kg, doc_entities, corpus = accumulate(store, kg, doc_entities, stored.values(), base=base, resources=res)
     prefix = str(document_entities_graph_iri(base, "x"))[: -len("x")]
-    empty = not _prefix_graphs(store, prefix) and not _prefix_graphs(store, str(document_graph_iri(base, "x"))[:-1])
-    plans = _plan(store, kg, base=base, res=res, doc_entities=doc_entities, empty=empty, replace=replace,
-                  rewritten=corpus.rewritten)
-    plan = _merged(plans)
-    if plan.refused:
-        refused = plan.refused
-        raise StoreError(
-            f"{len(refused)} document(s) would replace a different version already in the store at {path}: "
-            f"{', '.join(refused[:3])}{' ...' if len(refused) > 3 else ''}; nothing was written. Give them other "
-            "ids (file names or the id field) or build without --no-replace to replace them.")
+    empty = not _any_prefix_graph(store, prefix) and not _any_prefix_graph(store, str(document_graph_iri(base, "x"))[:-1])
+    chunks = _plans(store, kg, base=base, res=res, doc_entities=doc_entities, empty=empty, replace=replace,
+                    rewritten=corpus.rewritten)
+    if empty or not replace:  # a first build loads all at once; --no-replace refuses before anything is written
+        chunks = list(chunks)
+        _refuse(_merged(chunks).refused, path)
+        if empty:
+            plan = _merged(chunks)
+            return _first_build(store, path, plan, base, corpus, len(stored) + len(plan.added))
+    if on_resolved is not None and corpus.resolution is not None and corpus.results:
+        on_resolved(lambda: corpus.model(res))
+    done = []
+    for part in chunks:  # one transaction per chunk of documents, planned just before: each leaves a consistent store
+        _write(store, base, part)
+        part.fresh, part.new_shares = [], {}  # written: only the report's fields are kept (the peak of a large write)
+        done.append(part)
+    plan = _merged(done)
     # a document's graph is written once: the new documents are the ones whose graph was not stored
     documents = len(stored) + len(plan.added)
-    if empty:
-        return _first_build(store, path, plan, base, corpus, documents)
-    for part in plans:  # one transaction per chunk of documents: each leaves a consistent store
-        _write(store, base, part)
     report = _finish(store, path, documents, corpus=corpus, facts=None if stale_facts else plan.facts, added=tuple(plan.added), replaced=tuple(plan.replaced),
                      rewritten=tuple(plan.rewritten), unchanged=tuple(plan.unchanged), entities_updated=len(plan.touched))
     # the model of every stored document, from this update's corpus resolution (kg.store.outputs)
     return with_fields(report, stored_model=lambda: corpus.model(res))
+
+
+def _refuse(refused: list[str], path: Path) -> None:
+    if refused:
+        raise StoreError(
+            f"{len(refused)} document(s) would replace a different version already in the store at {path}: "
+            f"{', '.join(refused[:3])}{' ...' if len(refused) > 3 else ''}; nothing was written. Give them other "
+            "ids (file names or the id field) or build without --no-replace to replace them.")
 
 
 def _write(store: ox.Store, base: str, plan: _Plan) -> None:
@@ -213,18 +230,19 @@ def _merged(plans: list[_Plan]) -> _Plan:
     return out
 
 
-def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
-          doc_entities: Mapping[str, Sequence[Entity]] | None, empty: bool, replace: bool,
-          rewritten: Collection[str] = ()) -> list[_Plan]:
+def _plans(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
+           doc_entities: Mapping[str, Sequence[Entity]] | None, empty: bool, replace: bool,
+           rewritten: Collection[str] = ()) -> Iterator[_Plan]:
     """Each document's graphs, compared with the stored version (none on a first build), in chunks
-    of at most :data:`WRITE_CHUNK` documents to write (a transaction's memory grows with its quads)."""
-    plans = [_Plan()]
+    of at most :data:`WRITE_CHUNK` documents to write (a transaction's memory grows with its quads),
+    made one at a time (a chunk written before the next is made holds no quads of the others).
+    Always at least one chunk (it writes the kept quad count)."""
+    plan = _Plan()
     terms = oxigraph_terms()
     for part in iter_document_graphs(kg, base=base, resources=res, doc_entities=doc_entities, terms=terms):
-        plan = plans[-1]
         if len(plan.added) + len(plan.replaced) + len(plan.rewritten) >= WRITE_CHUNK:
+            yield plan
             plan = _Plan()
-            plans.append(plan)
         g = ox.NamedNode(str(document_graph_iri(base, part.doc_id)))
         e = ox.NamedNode(str(document_entities_graph_iri(base, part.doc_id)))
         new = {g: [ox.Quad(s, p, o, g) for s, p, o in part.facts],
@@ -259,7 +277,7 @@ def _plan(store: ox.Store, kg: KnowledgeGraph, *, base: str, res: Resources,
             plan.new_shares.setdefault(q.subject, {}).setdefault(e.value, {}).setdefault(
                 q.predicate.value, []).append(q.object)
         plan.touched |= {q.subject for q in new[e]}
-    return plans
+    yield plan
 
 
 def _first_build(store: ox.Store, path: Path, plan: _Plan, base: str, corpus: Pending, documents: int) -> StoreReport:

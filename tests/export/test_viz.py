@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from viz_sample import SYMMETRIC, sample_graph, synthetic_graph
 
 from kg.export.viz import SCHEMA, page_payload, render_html, render_page, select_subgraph
@@ -344,3 +346,22 @@ def test_hostile_text_is_escaped_in_the_page_and_survives_as_data():
 def test_empty_graph_renders_a_page():
     data = page_data(render_html(KnowledgeGraph()))
     assert data["nodes"] == [] and data["edges"] == [] and data["total"]["entities"] == 0
+
+
+_TRANSLATED = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+@given(value=st.recursive(st.text() | st.integers() | st.booleans() | st.none(),
+                          lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+                          max_leaves=12))
+@settings(max_examples=200, deadline=None)
+def test_script_json_escapes_as_a_translate_of_every_unsafe_character(value):
+    """The replacements one after the other give what one str.translate gave (and nothing unsafe is left)."""
+    from kg.export.rdf import clean_text
+    from kg.export.viz.payload import script_json
+
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    out = script_json(value)
+    assert out == clean_text(text).translate(_TRANSLATED)
+    assert not set(out) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(out) == json.loads(clean_text(text))

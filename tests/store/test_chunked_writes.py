@@ -44,3 +44,43 @@ def test_chunked_update_leaves_the_store_one_transaction_leaves(res, tmp_path, m
         assert sorted(report.added) == [f"d{n}" for n in range(2, 9)]
         assert writes == ([7] if chunk == 1000 else [2, 2, 2, 1])
     assert _quads(tmp_path / "one") == _quads(tmp_path / "chunks")
+
+
+def test_a_chunk_is_written_before_the_next_is_planned(res, tmp_path, monkeypatch):
+    """The quads of one chunk at a time are held (the peak of a large write does not grow with it)."""
+    planned, at_write = [], []
+    real_iter, real_write = update.iter_document_graphs, update._write
+
+    def iter_graphs(*args, **kw):
+        for part in real_iter(*args, **kw):
+            planned.append(part.doc_id)
+            yield part
+
+    monkeypatch.setattr(update, "iter_document_graphs", iter_graphs)
+    monkeypatch.setattr(update, "_write", lambda store, base, plan: at_write.append(len(planned)) or real_write(store, base, plan))
+    monkeypatch.setattr(update, "WRITE_CHUNK", 2)
+    path = tmp_path / "store"
+    update_store(path, _model(res, range(2)), resources=res)  # a first build: one bulk load, no _write
+    planned.clear()
+    update_store(path, _model(res, range(2, 9)), resources=res)
+    assert at_write == [3, 5, 7, 7]  # each chunk of 2 written once the next document is read, not all first
+
+
+def test_no_replace_plans_everything_before_writing(res, tmp_path, monkeypatch):
+    """--no-replace refuses before anything is written, so it still plans every chunk first."""
+    writes = []
+    monkeypatch.setattr(update, "WRITE_CHUNK", 2)
+    path = tmp_path / "store"
+    update_store(path, _model(res, (0, 1, 9)), resources=res)
+    before = _quads(path)
+    changed = _model(res, range(2, 7))  # d2 ... d6, then d9 in the third chunk
+    changed.add(DocResult(Document("d9", "another text", date="2021-01-01"), [], []))
+    real = update._write
+    monkeypatch.setattr(update, "_write", lambda store, base, plan: writes.append(plan) or real(store, base, plan))
+    try:
+        update_store(path, changed, resources=res, replace=False)
+    except update.StoreError as exc:
+        assert "nothing was written" in str(exc)
+    else:
+        raise AssertionError("a changed d9 must be refused")
+    assert writes == [] and _quads(path) == before

@@ -49,6 +49,11 @@ class _Facts:
     kinds: set[str] = field(default_factory=set)
     entries: set[int] = field(default_factory=set)  # alias-file entries this cluster is
     excluded: set[int] = field(default_factory=set)  # alias-file entries this cluster must never join
+    named: bool = False  # holds a person named in full (see :meth:`Clusters.named`)
+
+
+def _named_in_full(u: Unit) -> bool:
+    return u.cls == "Person" and not u.short and u.person is not None and u.person.full
 
 
 class Clusters:
@@ -73,6 +78,7 @@ class Clusters:
                 if u.person.sex:
                     f.sexes.add(u.person.sex)
             f.kinds.add(kind_of(u.cls))
+            f.named = _named_in_full(u)
             self.facts[u.uid] = f
 
     def find(self, uid: int) -> int:
@@ -88,6 +94,11 @@ class Clusters:
 
     def roots(self) -> list[int]:
         return sorted(self.members)
+
+    def named(self, uid: int) -> bool:
+        """Does the cluster of ``uid`` hold a person named in full (a unit of class Person, not a
+        short name, whose name has given names)?  Kept per cluster as it grows: no walk."""
+        return self.facts[self.find(uid)].named
 
     def mark(self, uid: int, *, entry: int | None = None, excluded: int | None = None) -> None:
         """The alias file names ``uid`` in ``entry``, or lists it as distinct from ``excluded``."""
@@ -143,6 +154,7 @@ class Clusters:
         fb.kinds |= fa.kinds
         fb.entries |= fa.entries
         fb.excluded |= fa.excluded
+        fb.named = fb.named or fa.named
         return True
 
     def why(self, start: int) -> dict[int, Join]:

@@ -325,9 +325,9 @@ def person_short_name(view: View) -> Iterator[Proposal]:
     # texts writing a surname with its generation ("Trump Jr."): a lone "Trump" there is another generation
     generations = {(u.doc, _surname_group(kit, u.person.surname)) for u in view.units if u.short and u.person.suffix}
     cache: dict[int, Candidate] = {}
-    placed: set[int] = set()  # roots of clusters holding a full name (they stay so as they grow)
     for u in view.units:
-        if not u.short or _placed(view, u, placed):
+        # joined to a person named in full by an earlier rule (aliases, office holders): it stays
+        if not u.short or view.clusters.named(u.uid):
             continue
         word = u.person.surname
         other_generation = not u.person.suffix and (u.doc, _surname_group(kit, word)) in generations
@@ -364,15 +364,6 @@ def _holder_names(view: View, u: Unit) -> set[str]:
     date = view.context.dates.get(u.doc)
     return {fold_name(n) for t in u.titles_before(u.person.surname) if t and date
             for h in view.res.offices.holders(u.person.surname, t, date) for n in h.names}
-
-
-def _placed(view: View, u: Unit, known: set[int]) -> bool:
-    """Joined to a person named in full by an earlier rule (aliases, office holders): it stays (``known``: such roots)."""
-    root = view.clusters.find(u.uid)
-    if root not in known and any(m.cls == "Person" and not m.short and m.person is not None and m.person.full
-                                 for m in view.clusters.cluster(root)):
-        known.add(root)
-    return root in known
 
 
 @rule("same-name-two-types")
