@@ -148,9 +148,9 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
         return NOTHING  # "<Group> detainee Sgt. X": the rank is not the owner's; the noun between says what X is to it
     if prop == "leaderOf" and role not in v.words.place_heads \
             and any(v.cls(o.key) in ("Group", "Organization", "GovernmentBody") for o in owners):
-        branch = [o for o in owners if v.is_locality(o.key)]  # "Scottish Conservative leader X": a branch's leader,
-        owners = [o for o in owners if not branch or not v.is_locality(o.key)]  # the party's member
-        prop = "worksFor" if branch and role in v.words.party_officers | {"leader"} else prop
+        # "Scottish Conservative Party leader X": a regional branch's head, a post in the party (its member)
+        prop = "worksFor" if any(v.is_locality(o.key) for o in owners) else prop
+        owners = [o for o in owners if not v.is_locality(o.key)]
     # "former minister X": the post is kept with its status (docs/time.md), and the title is no
     # current job title of X
     got = _posts(v, key, m.start, m.end, prop, role, owners, title, status)
