@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -10,8 +9,8 @@ from typing import List, Optional
 
 import typer
 
-from kg.cli._app import app, err, fail, out, shown
-from kg.errors import KGError, QueryTimeout
+from kg.cli._app import app, err, fail, out
+from kg.errors import KGError
 
 DEFAULT_STORE = Path("output") / "store"
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -96,22 +95,11 @@ def query(
         else:
             sys.stdout.buffer.write(serialize_result(result, fmt, prefixes=prefixes))
             sys.stdout.flush()
-    except QueryTimeout as exc:
-        err.print(f"Error: {shown(str(exc))}", markup=False)
-        _exit_now(1)
     except KGError as exc:
         fail(str(exc))
     except KeyboardInterrupt:
         err.print("Interrupted: the query was stopped.")
-        _exit_now(130)
-
-
-def _exit_now(code: int) -> None:
-    """End the process at once: the engine thread of an abandoned query (Ctrl-C, time limit) cannot be
-    stopped, and the interpreter's normal shutdown can wait on it while it closes the store."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+        raise typer.Exit(130) from None
 
 
 def _print_table(result, prefixes: dict[str, str]) -> None:
