@@ -181,8 +181,9 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
     text = ent.doc[toks[0].i: toks[-1].i + 1].text if toks else ""
     if len(toks) == 1 and "-" in text and text.split("-", 1)[0].lower() in words.vague_modifiers:
         text = text.split("-", 1)[1]  # "mid-2015"
-    if decade(text, base) is not None:
-        return decade(text, base)  # "the 1990s": a time, though plural
+    years = decade(text, base)
+    if years is not None:
+        return years  # "the 1990s": a time, though plural
     if not toks or ent.root.tag_ in ("NNS", "NNPS") or _story_relative(words, toks, text):
         return None  # "two days", "recent years": a duration, not a date; "two days later": no date
     if len(toks) == 2 and toks[0].lower_ in words.past_modifiers and base and toks[1].lower_ in _MONTHS \

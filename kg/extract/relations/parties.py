@@ -90,9 +90,8 @@ def party_appositions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
 def _peer_party(v: DocView, tok: Token) -> list[str]:
     """"his Democratic rival, Ana Lind": a party named on the noun the name is in apposition to, when
     the noun says what the person is to another (``party_peer_nouns``)."""
-    start = tok.i
-    while start > 0 and v.r.token_keys.get(start - 1) == v.r.token_keys.get(tok.i):
-        start -= 1
+    n = v.r.mention_at.get(tok.i)
+    start = v.mentions[n].start if n is not None else tok.i
     before = start - 1 - (start > 1 and v.doc[start - 1].text == ",")  # the parser may miss the apposition
     head = tok.head if tok.dep_ == "appos" else v.doc[before] if before >= 0 else tok
     if head.lemma_.lower() not in v.words.party_peer_nouns or head.i > tok.i:

@@ -310,12 +310,17 @@ def role_of(v: DocView, words: list[str]) -> tuple[str | None, str]:
             return prop, phrase
     if len(words) > 1 and words[-1] in address:  # "Supreme Leader Ayatollah X": a form of address after the post
         return role_of(v, words[:-1])
-    k = next((j for j, w in enumerate(words) if w in ("of", "for")), 0)
+    k = _portfolio_at(words)
     if k and k < len(words) - 1:  # "Secretary of Defense X", "Director of National Intelligence X": a portfolio after the role
         prop, role = role_of(v, words[:k])
         if role and words[k - len(role.split()):k] == role.split():
             return prop, " ".join(words[k - len(role.split()):])
     return None, ""
+
+
+def _portfolio_at(words: list[str]) -> int:
+    """Where a portfolio starts after a role ("secretary *of* defense"), or 0."""
+    return next((j for j, w in enumerate(words) if w in ("of", "for")), 0)
 
 
 def leader_or_member(v: DocView, prop: str, role: str, owner: str) -> str:
@@ -342,7 +347,7 @@ def leader_or_member(v: DocView, prop: str, role: str, owner: str) -> str:
         return "memberOf"  # "Tory MP X", "a Labour mayor", "party spokesman": the party's member, not its employee nor head
     if v.cls(owner) == "Country":
         words = role.split()
-        k = next((j for j, x in enumerate(words) if x in ("of", "for")), len(words))
+        k = _portfolio_at(words) or len(words)
         head = words[k - 1] if k else role  # "secretary of homeland security": a secretary
         state = w.state_roles | w.head_of_state
         if role not in state and head not in state:
