@@ -126,6 +126,16 @@ def _referent(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> l
     return [] if node.lower_ in v.words.empty_subjects else v.direct(node)
 
 
+def _referent_owned(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    """A referent, or the owner of words or acts ("X said Y's plan was reckless": Y; not "Y's
+    economy was weak", nor "it")."""
+    if node.lower_ in v.words.empty_subjects:
+        return []
+    if node.lower_ in v.words.policy_nouns:
+        return [a for c in node.children if c.dep_ == "poss" for a in v.direct(c)]
+    return v.direct(node)
+
+
 def _name_after_anchor(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
     return v.direct(node) if node.i > anchor.i and node.i in v.r.token_keys else []
 
@@ -194,6 +204,7 @@ READERS: dict[str, Callable] = {
     "name": _name, "name-after-anchor": _name_after_anchor, "complement-argument": _complement_argument,
     "place-antecedent": _place_antecedent, "conjunct-object": _conjunct_object, "verb-subject": _verb_subject,
     "modifier-pair": _modifier_pair, "node-agent": _node_agent, "referent": _referent,
+    "referent-owned": _referent_owned,
 }
 
 

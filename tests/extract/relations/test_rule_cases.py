@@ -2107,6 +2107,80 @@ CASES = [
         facts=(Fact("Ana Lind", "criticized", "Bo Berg", "asserted", "evaluation"),),
     ),
     Case(
+        "evaluation-said-owned", "Ana Lind said Bo Berg's plan was reckless.",
+        """
+         0  Ana       1  compound   PROPN  _          NNP
+         1  Lind      2  nsubj      PROPN  _          NNP
+         2  said      2  ROOT       VERB   say        VBD
+         3  Bo        4  compound   PROPN  _          NNP
+         4  Berg      6  poss       PROPN  _          NNP
+         5  's        4  case       PART   _          POS
+         6  plan      7  nsubj      NOUN   _          NN
+         7  was       2  ccomp      AUX    be         VBD
+         8  reckless  7  acomp      ADJ    _          JJ
+         9  .         2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "criticized", "Bo Berg", "asserted", "evaluation"),),
+    ),
+    Case(
+        "evaluation-said-extraposed", "Ana Lind said it was shameful that Bo Berg ignored the report.",
+        """
+         0  Ana       1  compound   PROPN  _          NNP
+         1  Lind      2  nsubj      PROPN  _          NNP
+         2  said      2  ROOT       VERB   say        VBD
+         3  it        4  nsubj      PRON   _          PRP
+         4  was       2  ccomp      AUX    be         VBD
+         5  shameful  4  acomp      ADJ    _          JJ
+         6  that      9  mark       SCONJ  _          IN
+         7  Bo        8  compound   PROPN  _          NNP
+         8  Berg      9  nsubj      PROPN  _          NNP
+         9  ignored   5  ccomp      VERB   ignore     VBD
+        10  the      11  det        DET    _          DT
+        11  report    9  dobj       NOUN   _          NN
+        12  .         2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "criticized", "Bo Berg", "asserted", "evaluation"),),
+    ),
+    Case(
+        "evaluation-said-extraposed-be", "Ana Lind said it was outrageous that Bo Berg lied.",
+        """
+         0  Ana         1  compound   PROPN  _          NNP
+         1  Lind        2  nsubj      PROPN  _          NNP
+         2  said        2  ROOT       VERB   say        VBD
+         3  it          4  nsubj      PRON   _          PRP
+         4  was         2  ccomp      AUX    be         VBD
+         5  outrageous  4  acomp      ADJ    _          JJ
+         6  that        9  mark       SCONJ  _          IN
+         7  Bo          8  compound   PROPN  _          NNP
+         8  Berg        9  nsubj      PROPN  _          NNP
+         9  lied        4  ccomp      VERB   lie        VBD
+        10  .           2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "criticized", "Bo Berg", "asserted", "evaluation"),),
+    ),
+    Case(
+        "evaluation-said-extraposed-passive", "Ana Lind said it was wrong that Bo Berg was attacked.",
+        """
+         0  Ana         1  compound   PROPN  _          NNP
+         1  Lind        2  nsubj      PROPN  _          NNP
+         2  said        2  ROOT       VERB   say        VBD
+         3  it          4  nsubj      PRON   _          PRP
+         4  was         2  ccomp      AUX    be         VBD
+         5  wrong       4  acomp      ADJ    _          JJ
+         6  that       10  mark       SCONJ  _          IN
+         7  Bo          8  compound   PROPN  _          NNP
+         8  Berg       10  nsubjpass  PROPN  _          NNP
+         9  was        10  auxpass    AUX    be         VBD
+        10  attacked    5  ccomp      VERB   attack     VBN
+        11  .           2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(),
+    ),
+    Case(
         "evaluation-said-modifier", "Ana Lind said Bo Berg was a brave man.",
         """
          0  Ana     1  compound   PROPN  _          NNP
