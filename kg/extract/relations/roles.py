@@ -60,7 +60,7 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
                     continue
                 readings.append(r)
                 if prop in _POSTS and status == "current":
-                    titles.append((h.key, tok.text))
+                    titles.append((h.key, _as_written(tok, role)))
                     affiliations.append((h.key, o.key))
     return RuleResult(tuple(readings), tuple(titles), tuple(affiliations))
 
@@ -111,3 +111,10 @@ def counterparts(v: DocView, tok: Token, learned: Learned) -> RuleResult:
                 prop = "leaderOf"
     readings = (v.reading(prop, person, country, "role-apposition", tok) for person in named for country in others)
     return RuleResult(tuple(r for r in readings if r is not None))
+
+
+def _as_written(noun: Token, role: str) -> str:
+    """The role phrase ending at ``noun`` as the text writes it ("Prime Minister", not "Minister")."""
+    n = len(role.split())
+    words = [t for t in noun.doc[max(0, noun.i - n + 1): noun.i + 1]]
+    return " ".join(t.text for t in words) if " ".join(t.lower_ for t in words) == role else noun.text
