@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.geography import home_ground, lies_on_water, region_known_elsewhere
 from kg.extract.relations.lexicon import TriggerTables, trigger_tables
+from kg.extract.relations.members import member_or_group
 from kg.extract.relations.records import Arg, Learned, Reading
 from kg.extract.resolve.records import Resolution
 from kg.model import Entity
@@ -121,7 +122,7 @@ class DocView:
         keys, coref = self.r.token_keys, self.r.coref
         for t in (tok, *(listed(tok, self._is_person) if conjuncts else ())):
             if t.i in keys:
-                out.append(Arg(keys[t.i]))
+                out += [Arg(k) for k in member_or_group(t, keys[t.i], keys, self.is_a)]
             elif t.i in coref and not any(c.dep_ == "appos" and c.i in keys for c in t.children):  # not "the state X"
                 out += [Arg(k, 0.9) for k in coref[t.i]]
             elif t.lower_ in self.ewords.speaker_pronouns:
