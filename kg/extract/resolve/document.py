@@ -90,12 +90,11 @@ def _foreign_owned(doc: Doc, mentions: list[Mention], res: Resources) -> dict[st
     out: dict[str, str] = {}
     for m in mentions:
         entry = gaz.entries.get(m.gaz_id) if m.gaz_id else None
-        if entry is None or not entry.country or entry.cls in ("Country", "City", "Place"):
-            continue
+        if entry is None or not entry.country or entry.cls in ("Country", "City", "Place") \
+                or any(gaz.demonyms.get(doc[m.start:j].text) == entry.country for j in range(m.start + 1, m.end)):
+            continue  # "the US and South Korean military": the name says whose it is
         root = doc[m.end - 1]
-        heads = [root]
-        if root.dep_ == "compound" and root.head.i == m.end:
-            heads.append(root.head)  # "Labour" of "Israel's Labour party"
+        heads = [root, root.head] if root.dep_ == "compound" and root.head.i == m.end else [root]  # "Israel's Labour party"
         for c in (c for h in heads for c in h.children):
             other = country_at.get(c.i)
             if c.i < m.start and c.dep_ in ("poss", "amod", "compound", "nmod") and other \
