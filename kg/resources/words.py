@@ -179,6 +179,7 @@ class EntityWords:
     title_abbreviations: frozenset[str]  # "<abbreviation>|<title>": "Gen. X" is "the general"
     country_descriptions: frozenset[str]  # descriptions that refer back to a country ("the nation")
     government_nouns: frozenset[str]  # descriptions of a state's government ("the government")
+    body_descriptions: frozenset[str]  # "<noun>|<Class> ...": descriptions that refer back to a named body ("the group")
     legislation_descriptions: frozenset[str]  # descriptions that refer back to a law named before ("the bill")
     agreement_descriptions: frozenset[str]  # ... to an agreement named before ("the treaty", "the deal")
     legislation_heads: frozenset[str]  # last words of a law's name that make it legislation ("Act")

@@ -18,7 +18,13 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import QUOTE_MARKS, Mention
-from kg.extract.resolve.descriptions import country_description, is_law_description, law_description, member_description
+from kg.extract.resolve.descriptions import (
+    body_description,
+    country_description,
+    is_law_description,
+    law_description,
+    member_description,
+)
 from kg.extract.resolve.person_titles import person_titles
 from kg.extract.resolve.records import Resolution
 from kg.extract.resolve.referring import expletive, forward_subject
@@ -193,6 +199,8 @@ def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titl
                 r.coref[i] = (got,)
     elif "the" in dets and low in words.country_descriptions and tok.tag_ == "NN":
         country_description(tok, r, sal, low in words.government_nouns)
+    elif "the" in dets and tok.tag_ == "NN" and low in (bodies := dict(w.split("|", 1) for w in words.body_descriptions)):
+        body_description(tok, r, sal, frozenset(bodies[low].split()))
     elif is_law_description(tok, res):
         law_description(tok, r, res, sal)
 

@@ -28,13 +28,14 @@ from kg.extract.resolve.names import fold
 from kg.extract.resolve.records import Resolution
 from kg.resources import Resources
 
-__all__ = ["country_description", "is_law_description", "law_description", "member_description"]
+__all__ = ["body_description", "country_description", "is_law_description", "law_description", "member_description"]
 
 
 class Salience(Protocol):
     """What coreference knows of the text read so far (kg.extract.resolve.coreference._Salience)."""
 
     as_actor: set[str]
+    last_seen: dict[str, int]
 
     def best(self, pred, tok: Token, exclude=frozenset(), k: int = 1, recency: bool = False,
              banned=frozenset(), unlikely=frozenset()) -> tuple[str, ...]: ...
@@ -62,6 +63,37 @@ def country_description(tok: Token, r: Resolution, sal: Salience, government: bo
     got = sal.best(lambda k: ents[k].cls == "Country" and (not government or k in sal.as_actor), tok,
                    exclude=exclude, recency=not government)  # "the war in X ... the government": not X
     if got:
+        r.coref[tok.i] = got
+
+
+_NO_BACK_PREPS = frozenset({"of", "between", "with", "against", "for"})
+
+
+def body_description(tok: Token, r: Resolution, sal: Salience, classes: frozenset[str]) -> None:
+    """"the group" is the most salient body of one of ``classes`` (lower case) named so far ("The Taliban
+    attacked X. The group also ..."), not one in the description's own phrase; none for "the group
+    of ...", "the French group", or when an unnamed one was brought in since ("... a little-known
+    group. The group ...")."""
+    ents = r.entities
+    if any(c.i in r.token_keys or c.dep_ == "compound" or c.dep_ == "prep" and c.lower_ in _NO_BACK_PREPS
+           for c in tok.children) or any(t.pos_ == "PROPN" for t in tok.subtree):
+        return  # "the French group", "the Boston-based company X", "the state department", "the alliance between"
+    anc = tok.head
+    while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head.i != anc.i:
+        anc = anc.head
+    exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
+    verb = anc
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    exclude |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and tok not in c.subtree
+                for t in c.subtree}  # "X quoted the organization's head": not X
+    start = tok.sent.start
+    for _ in range(2):  # named in this sentence or the two before it
+        start = tok.doc[start - 1].sent.start if start else 0
+    got = sal.best(lambda k: ents[k].cls.lower() in classes and sal.last_seen[k] >= start, tok, exclude=exclude)
+    if got and not any(t.lower_ == tok.lower_ and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+                                                        for c in t.children)
+                       for t in tok.doc[sal.last_seen[got[0]] + 1:tok.i]):
         r.coref[tok.i] = got
 
 
