@@ -26,6 +26,7 @@ from kg.extract.resolve.descriptions import (
     member_description,
 )
 from kg.extract.resolve.person_titles import person_titles
+from kg.extract.resolve.plurals import plural_referents
 from kg.extract.resolve.records import Resolution
 from kg.extract.resolve.referring import expletive, forward_subject
 from kg.resources import Resources
@@ -137,6 +138,10 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
                     guessed_male.discard(got[0])
         elif low in words.thing_pronouns:
             _thing_pronoun(tok, r, sal, doc)
+        elif low in words.plural_pronouns:
+            got = plural_referents(tok, r, sal.last_seen, lambda k: res.ontology.is_a(r.entities[k].cls, "Agent"))
+            if got:
+                r.coref[tok.i] = got
         elif tok.pos_ == "NOUN" and tok.i > 0:
             _description(tok, r, res, sal, titles, affiliations)
         elif tok.pos_ == "PROPN" and tok.text in res.gazetteer.names:  # "the Ohio Democrat"
