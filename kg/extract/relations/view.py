@@ -155,7 +155,8 @@ class DocView:
             the = any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
             return [Arg(keys[c.i], 0.95) for c in t.children if c.i in keys and (
                 c.dep_ == "appos" and c.i > t.i and self.is_a(keys[c.i], "Group")
-                or (c.dep_ == "appos" and c.i > t.i or the and c.dep_ == "compound" and c.i < t.i)
+                or (c.dep_ == "appos" and c.i > t.i or the and c.dep_ == "compound" and c.i < t.i
+                    and not self.is_a(keys[c.i], "GovernmentBody"))  # "the Senate group": a part of it
                 and self.is_a(keys[c.i], "Organization"))]  # "the Labour group": a party's part
         return []
 
