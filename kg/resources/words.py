@@ -32,6 +32,7 @@ class RelationWords:
     hedge_modals: frozenset[str]  # auxiliaries of plans and possibilities ("may", "will")
     stance_properties: frozenset[str]  # properties of a stance or act against another agent
     stance_verbs: frozenset[str]  # verbs of a stance on an event noun ("warned of visits to Y")
+    occasion_preps: frozenset[str]  # "X, on a visit to Y, condemned ...": the stance verb's occasion is X's
     negators: frozenset[str]  # verbs that negate their complement ("deny", "refuse")
     reluctance_verbs: frozenset[str]  # "did not hesitate to criticize": a negated reluctance asserts the act
     negation_words: frozenset[str]  # determiners/adverbs that negate ("not", "never", "no")
@@ -68,6 +69,7 @@ class RelationWords:
     non_state_leaders: frozenset[str]  # modifiers of "leader" naming a movement ("rebel")
     counterpart_nouns: frozenset[str]  # "X's counterpart Y"
     opaque_nouns: frozenset[str]  # nouns an argument search does not look through
+    behest_nouns: frozenset[str]  # "at the request of Y": no look through the of-phrase (the owner is read)
     incident_nouns: frozenset[str]  # incidents: a place before one is where it happened
     opponent_preps: frozenset[str]  # prepositions that introduce an opponent
     no_owner_objects: frozenset[str]  # properties whose verb object is never read as its owner

@@ -40,12 +40,13 @@ def without_home_visits(relations: list[Relation], res: Resources) -> list[Relat
     (``home_tie_properties`` of the lexicon: its leader, an official of it or of one of its state bodies), nor to that
     state's capital: "Ruritanian Vice Premier X, speaking at a conference in Ruritania" and
     "President X, tweeting from <his own capital>" visit nothing.  A town of the state stays a visit
-    ("X's address in Riverton").  Nor does such a person attack, threaten or sanction that state
-    (``hostile_properties``): "President X threatened to send <his state's> troops" names his own army."""
+    ("X's address in Riverton").  Nor does such a person attack, threaten, sanction or meet that state,
+    either way round (``hostile_properties``): "President X threatened to send <his state's> troops"
+    names his own army, "speaking to his nation" is no meeting."""
     ties, hostile = res.relations.words.home_tie_properties, res.relations.words.hostile_properties
     homes: dict[tuple[str, str], set[str]] = {}
     for r in relations:
-        if r.predicate.lower() in ties:
+        if r.predicate.lower() in ties and r.evidence.modality == "asserted":  # not "did not work for Y"
             entry = res.gazetteer.entries.get(r.object)
             if entry is None or entry.cls not in ("Country", "GovernmentBody", "MilitaryUnit"):
                 continue  # a company's reporter abroad may visit the company's home town
@@ -60,5 +61,8 @@ def without_home_visits(relations: list[Relation], res: Resources) -> list[Relat
         entry = res.gazetteer.entries.get(r.object)
         return r.object in states or entry is not None and entry.cls == "City" \
             and res.gazetteer.capitals.get(entry.name) in states and entry.country in states
+    def own(r: Relation) -> bool:  # either way round: "Israel met Netanyahu" is no more a meeting
+        d = r.evidence.doc_id
+        return r.object in homes.get((d, r.subject), ()) or r.subject in homes.get((d, r.object), ())
     return [r for r in relations if not (r.predicate == "visited" and at_home(r) or r.predicate.lower() in hostile
-                                         and r.object in homes.get((r.evidence.doc_id, r.subject), ()))]
+                                         and own(r))]

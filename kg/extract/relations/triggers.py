@@ -87,7 +87,9 @@ def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -
     other_occasion = bool(crossed & v.words.unshared_preps) and trig.prop.lower() not in v.words.shared_occasion_properties \
         or bool(crossed & v.words.agentless_nouns)
     if gov.pos_ in ("VERB", "AUX") and "against" not in crossed and not reported and not other_occasion \
-            and gov.lemma_.lower() not in v.words.stance_verbs:
+            and (gov.lemma_.lower() not in v.words.stance_verbs or crossed & v.words.occasion_preps):
+        # a stance verb's own object is another's act ("condemned attacks on Y"), its occasion is not
+        # ("X, on a visit to Japan, condemned ...")
         return subjects(v, gov)[0]
     return []
 

@@ -156,8 +156,8 @@ class DocView:
             return [Arg(keys[c.i], 0.95) for c in t.children if c.i in keys and (
                 c.dep_ == "appos" and c.i > t.i and self.is_a(keys[c.i], "Group")
                 or (c.dep_ == "appos" and c.i > t.i or the and c.dep_ == "compound" and c.i < t.i
-                    and not self.is_a(keys[c.i], "GovernmentBody"))  # "the Senate group": a part of it
-                and self.is_a(keys[c.i], "Organization"))]  # "the Labour group": a party's part
+                    and not (self.is_a(keys[c.i], "GovernmentBody") and keys[c.i] in self.res.gazetteer.entries))
+                and self.is_a(keys[c.i], "Organization"))]  # "the Labour group": a party's part; "the Senate group"
         return []
 
     def included(self, noun: Token) -> list[Arg]:
@@ -196,7 +196,7 @@ class DocView:
         opaque = self.words.opaque_nouns
         role_noun = t.pos_ == "NOUN" and (t.lemma_.lower() in self.roles or t.lower_ in self.roles) or (
             t.pos_ == "PROPN" and t.lower_ in self.res.title_words)  # "the Archbishop of X backed": not X
-        if not out and t.lemma_.lower() not in opaque:
+        if not out and t.lemma_.lower() not in opaque | self.words.behest_nouns:
             for c in kids:
                 if c.dep_ == "prep" and c.lower_ in ("of", "as", "including", "like") \
                         and not (role_noun and c.lower_ == "of"):  # "the director of X accused Y": not X
@@ -258,12 +258,12 @@ class DocView:
     def led_state(self, tok: Token) -> list[Arg]:
         """The country a head of state or government named by ``tok`` leads, by the office-holder
         tables: "the Obama administration", "Donald Trump's administration" are that state's."""
-        key = self.r.token_keys.get(tok.i)
-        ent = self.entity(key) if key else None
+        ent = self.entity(self.r.token_keys.get(tok.i) or (self.r.coref.get(tok.i, ()) + ("",))[0])  # "his government"
         if ent is None or ent.cls != "Person":
             return []
-        country = next((c for n in (ent.name, *sorted(ent.aliases)) if (c := self.res.offices.led_country(n))), None)
-        return [Arg(country)] if country and self.known(country) else []
+        country = next((c for n in (ent.name, *sorted(ent.aliases)) if (c := self.res.offices.led_country(n))), None) \
+            or self.learned.affiliation(ent.key)  # "Israeli Prime Minister X ... his government"
+        return [Arg(country)] if country and self.known(country) and self.cls(country) == "Country" else []
 
     def owner_country(self, arg: Arg) -> Arg:
         """A state body stands for its country in conduct phrases ("<demonym> military aggression")."""
