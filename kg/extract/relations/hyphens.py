@@ -1,7 +1,10 @@
-"""Hyphenated adjectives: "A-backed B", "the Riverton-based group" (rule ``hyphen-adjective``).
+"""Hyphenated adjectives: "A-backed B", "the Riverton-based group" (rule ``hyphen-adjective``), and
+stance prefixes: "the anti-Israel BDS movement", "pro-Kremlin politician X" (rule ``stance-prefix``).
 
 The trigger is the part after the hyphen (``hyphen_adjectives`` in the lexicon); the direction of
-the fact comes from the ontology: the reading that the property's domain and range admit.
+the fact comes from the ontology: the reading that the property's domain and range admit.  A stance
+prefix (``stance_prefix_properties`` of the lexicon's words: "anti" opposes, "pro" supports) says
+what the noun it modifies thinks of the entity after the hyphen.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult
 from kg.extract.relations.registry import rule
 from kg.extract.relations.view import DocView
 
-__all__ = ["hyphen_adjectives"]
+__all__ = ["hyphen_adjectives", "stance_prefixes"]
 
 
 def _first(v: DocView, tok: Token) -> tuple[list, Arg | None]:
@@ -74,3 +77,39 @@ def hyphen_adjectives(v: DocView, tok: Token, learned: Learned) -> RuleResult:
             if r is not None:
                 readings.append(r)
     return RuleResult(tuple(readings))
+
+
+@rule("stance-prefix", stage="clauses", unit="token")
+def stance_prefixes(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"the anti-Israel BDS movement": BDS opposes Israel; "X, a pro-Kremlin politician": X supports Russia."""
+    doc = v.doc
+    prop = dict(w.split("|", 1) for w in v.words.stance_prefix_properties).get(tok.lower_)
+    if prop is None or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-" or tok.whitespace_ \
+            or doc[tok.i + 1].whitespace_ or tok.i in v.r.token_keys:  # not "the Anti-Defamation League"
+        return NOTHING
+    targets = v.direct(doc[tok.i + 2], conjuncts=False)
+    if not targets:  # the NER took "anti-Israel" for a name of its own: no mention of Israel
+        k = v.gazetteer_key(doc[tok.i + 2].text)
+        targets = [Arg(k, 0.95)] if k and v.known(k) else []
+    if len(targets) != 1:
+        return NOTHING
+    end = tok.i + 2
+    while end + 1 < len(doc) and v.r.token_keys.get(end + 1) == targets[0].key:
+        end += 1  # "anti-Islamic State": the whole name
+    bodies = v.words.org_description_nouns | {w.split("|")[0] for w in v.ewords.body_descriptions}
+    head = doc[end].head if doc[end].head.i > end else doc[end]
+    if head.is_lower and head.dep_ in ("compound", "amod") and head.head.i > head.i and head.lemma_ not in bodies:
+        return NOTHING  # "a pro-Iraq war MP": for the war, not for Iraq ("a pro-A lobby group" is for A)
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and (
+            not v.direct(head, conjuncts=False) or head.head.pos_ == "NOUN"):  # "the pro-A U.N. resolution"
+        head = head.head
+    holders = v.direct(head, conjuncts=False) if head.i > end else []
+    role = head.lemma_.lower() in v.roles or head.lower_ in v.roles  # "the pro-A president of B": not B
+    holders = holders or [a for c in head.children if c.dep_ in ("compound", "nmod") and end < c.i < head.i
+                          and head.lemma_.lower() in bodies  # "the anti-A BDS movement"; not "the pro-A U.N. resolution"
+                          for a in v.direct(c, conjuncts=False)] \
+        or (_described(v, head) if head.tag_ == "NN" else []) \
+        or [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and not role
+            for p in c.children if p.dep_ == "pobj" for a in v.deep(p)]  # "the anti-US posture of X"
+    readings = [v.reading(prop, h, targets[0], "stance-prefix", tok) for h in holders if h.key != targets[0].key]
+    return RuleResult(tuple(r for r in readings if r is not None))

@@ -234,7 +234,8 @@ def person_from_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
             continue
         # "X, a Riverton lawyer"; a nationality on an occupation: "X, an Israeli businessman", "the Yemeni-American cleric"
         mods = ("compound", "nmod", "amod") if word_in(app, v.words.occupations) else ("compound", "nmod")
-        near = [c for c in app.children if c.dep_ in mods and c.i < app.i]
+        near = [c for c in app.children if c.dep_ in mods and c.i < app.i and not (  # not "an anti-Y activist"
+            c.i >= 2 and v.doc[c.i - 1].text == "-" and v.doc[c.i - 2].lower_ in v.ewords.stance_prefixes)]
         places = [a for c in near + [g for c in near for g in c.children if g.dep_ in mods and g.i < c.i]
                   for a in v.direct(c) if v.is_a(a.key, "Place")]
         places += [a for prep in ("from", "of", "in") for p in prep_objects(app, prep)

@@ -104,6 +104,7 @@ for _id, _factor, _family, _summary in (
     ("role-inclusion", 0.9, "roles", '"U.S. allies, including B", "Iranian officials such as X"'),
     ("role-appointment", 0.9, "roles", '"made X president of Y", "named X chief executive of Y"'),
     ("hyphen-adjective", 0.9, "hyphens", '"A-backed B", "B-based A" (direction from the ontology)'),
+    ("stance-prefix", 0.8, "hyphens", '"the anti-A B movement" -> B opposes A; "X, a pro-A politician" -> X supports A'),
     ("place-apposition", 0.85, "places", '"City, Country" and datelines "CITY, Country --"'),
     ("place-of", 0.85, "places", '"the <demonym> city of X" -> X locatedIn country'),
     ("possessive-place", 0.7, "places", '"Place\'s Org" -> basedIn, "Country\'s Place" -> locatedIn'),

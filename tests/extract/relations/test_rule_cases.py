@@ -953,6 +953,25 @@ CASES = [
         ents=(("Riverton", "GPE"), ("Acme", "ORG"), ("Bo Berg", "PERSON")),
         facts=(Fact("Acme", "basedIn", "Riverton", "asserted", "hyphen-adjective"),),
     ),
+    # "X, an anti-A activist": X opposes A (the prefix, the hyphen and the name as three tokens)
+    Case(
+        "stance-prefix", "Bo Berg, an anti-Zenith activist, spoke.",
+        """
+         0  Bo        1  compound   PROPN  _      NNP
+         1  Berg      9  nsubj      PROPN  _      NNP
+         2  ,         1  punct      PUNCT  _      ,
+         3  an        7  det        DET    _      DT
+         4  anti      7  amod       ADJ    _      JJ
+         5  -         7  punct      PUNCT  _      HYPH
+         6  Zenith    7  compound   PROPN  _      NNP
+         7  activist  1  appos      NOUN   _      NN
+         8  ,         1  punct      PUNCT  _      ,
+         9  spoke     9  ROOT       VERB   speak  VBD
+        10  .         9  punct      PUNCT  _      .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Zenith", "GPE")),
+        facts=(Fact("Bo Berg", "opposes", "Zenith", "asserted", "stance-prefix"),),
+    ),
     # "the A-backed B": A supports B
     Case(
         "hyphen-adjective-backed", "The Acme-backed Zenith Party won.",
