@@ -9,6 +9,8 @@ what the noun it modifies thinks of the entity after the hyphen.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult
@@ -79,37 +81,57 @@ def hyphen_adjectives(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     return RuleResult(tuple(readings))
 
 
-@rule("stance-prefix", stage="clauses", unit="token")
-def stance_prefixes(v: DocView, tok: Token, learned: Learned) -> RuleResult:
-    """"the anti-Israel BDS movement": BDS opposes Israel; "X, a pro-Kremlin politician": X supports Russia."""
+@lru_cache(maxsize=8)
+def _prefix_properties(pairs: frozenset[str]) -> dict[str, str]:
+    return dict(w.split("|", 1) for w in pairs)
+
+
+def _stance_target(v: DocView, tok: Token) -> tuple[Arg | None, int]:
+    """The one entity named after "<prefix>-" and the index of its last token."""
     doc = v.doc
-    prop = dict(w.split("|", 1) for w in v.words.stance_prefix_properties).get(tok.lower_)
-    if prop is None or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-" or tok.whitespace_ \
-            or doc[tok.i + 1].whitespace_ or tok.i in v.r.token_keys:  # not "the Anti-Defamation League"
-        return NOTHING
     targets = v.direct(doc[tok.i + 2], conjuncts=False)
     if not targets:  # the NER took "anti-Israel" for a name of its own: no mention of Israel
         k = v.gazetteer_key(doc[tok.i + 2].text)
         targets = [Arg(k, 0.95)] if k and v.known(k) else []
     if len(targets) != 1:
-        return NOTHING
+        return None, tok.i
     end = tok.i + 2
     while end + 1 < len(doc) and v.r.token_keys.get(end + 1) == targets[0].key:
         end += 1  # "anti-Islamic State": the whole name
+    return targets[0], end
+
+
+def _stance_holders(v: DocView, end: int) -> list[Arg]:
+    """Who holds the stance: the modified noun's name, a body noun's compound name ("the anti-A BDS
+    movement"), the name in apposition ("X, a pro-A politician") or the owner of an "of" phrase ("the
+    anti-A posture of X"); none for a compound ("a pro-Iraq war MP": for the war, not for Iraq)."""
+    doc = v.doc
     bodies = v.words.org_description_nouns | {w.split("|")[0] for w in v.ewords.body_descriptions}
     head = doc[end].head if doc[end].head.i > end else doc[end]
     if head.is_lower and head.dep_ in ("compound", "amod") and head.head.i > head.i and head.lemma_ not in bodies:
-        return NOTHING  # "a pro-Iraq war MP": for the war, not for Iraq ("a pro-A lobby group" is for A)
+        return []  # "a pro-A lobby group" is for A
     while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and (
             not v.direct(head, conjuncts=False) or head.head.pos_ == "NOUN"):  # "the pro-A U.N. resolution"
         head = head.head
-    holders = v.direct(head, conjuncts=False) if head.i > end else []
     role = head.lemma_.lower() in v.roles or head.lower_ in v.roles  # "the pro-A president of B": not B
-    holders = holders or [a for c in head.children if c.dep_ in ("compound", "nmod") and end < c.i < head.i
-                          and head.lemma_.lower() in bodies  # "the anti-A BDS movement"; not "the pro-A U.N. resolution"
-                          for a in v.direct(c, conjuncts=False)] \
+    return (v.direct(head, conjuncts=False) if head.i > end else []) \
+        or [a for c in head.children if c.dep_ in ("compound", "nmod") and end < c.i < head.i
+            and head.lemma_.lower() in bodies for a in v.direct(c, conjuncts=False)] \
         or (_described(v, head) if head.tag_ == "NN" else []) \
         or [a for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and not role
-            for p in c.children if p.dep_ == "pobj" for a in v.deep(p)]  # "the anti-US posture of X"
-    readings = [v.reading(prop, h, targets[0], "stance-prefix", tok) for h in holders if h.key != targets[0].key]
+            for p in c.children if p.dep_ == "pobj" for a in v.deep(p)]
+
+
+@rule("stance-prefix", stage="clauses", unit="token")
+def stance_prefixes(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"the anti-Israel BDS movement": BDS opposes Israel; "X, a pro-Kremlin politician": X supports the Kremlin."""
+    doc = v.doc
+    prop = _prefix_properties(v.words.stance_prefix_properties).get(tok.lower_)
+    if prop is None or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-" or tok.whitespace_ \
+            or doc[tok.i + 1].whitespace_ or tok.i in v.r.token_keys:  # not "the Anti-Defamation League"
+        return NOTHING
+    target, end = _stance_target(v, tok)
+    if target is None:
+        return NOTHING
+    readings = [v.reading(prop, h, target, "stance-prefix", tok) for h in _stance_holders(v, end) if h.key != target.key]
     return RuleResult(tuple(r for r in readings if r is not None))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from spacy.tokens import Doc, Token
@@ -204,10 +205,16 @@ def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titl
                 r.coref[i] = (got,)
     elif "the" in dets and low in words.country_descriptions and tok.tag_ == "NN":
         country_description(tok, r, sal, low in words.government_nouns)
-    elif "the" in dets and tok.tag_ == "NN" and low in (bodies := dict(w.split("|", 1) for w in words.body_descriptions)):
-        body_description(tok, r, sal, frozenset(bodies[low].split()))
+    elif "the" in dets and tok.tag_ == "NN" and low in (bodies := _body_classes(words.body_descriptions)):
+        body_description(tok, r, sal, bodies[low])
     elif is_law_description(tok, res):
         law_description(tok, r, res, sal)
+
+
+@lru_cache(maxsize=8)
+def _body_classes(pairs: frozenset[str]) -> dict[str, frozenset[str]]:
+    """``body_descriptions`` as {noun: the classes it may refer to}."""
+    return {noun: frozenset(classes.split()) for noun, classes in (w.split("|", 1) for w in pairs)}
 
 
 def _unnamed_subject_between(doc: Doc, r: Resolution, start: int, end: int) -> bool:

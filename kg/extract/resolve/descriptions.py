@@ -45,6 +45,15 @@ def _of_phrase(tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
+def _own_phrase(tok: Token) -> tuple[Token, set[int]]:
+    """The noun or verb a description hangs on, and the tokens of that noun's phrase ("the war in X
+    ... the government": the government of the phrase is not X)."""
+    anc = tok.head
+    while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head.i != anc.i:
+        anc = anc.head
+    return anc, ({t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set())
+
+
 def country_description(tok: Token, r: Resolution, sal: Salience, government: bool) -> None:
     """"the Asian country" is the country just named; "the government" is the state the text is
     about (most mentioned, in this sentence, a subject), not the last one named."""
@@ -56,10 +65,7 @@ def country_description(tok: Token, r: Resolution, sal: Salience, government: bo
     if mods:  # "the Ruritanian government"
         r.coref[tok.i] = (mods[0],)
         return
-    anc = tok.head
-    while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head.i != anc.i:
-        anc = anc.head
-    exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
+    anc, exclude = _own_phrase(tok)
     got = sal.best(lambda k: ents[k].cls == "Country" and (not government or k in sal.as_actor), tok,
                    exclude=exclude, recency=not government)  # "the war in X ... the government": not X
     if got:
@@ -78,10 +84,7 @@ def body_description(tok: Token, r: Resolution, sal: Salience, classes: frozense
     if any(c.i in r.token_keys or c.dep_ == "compound" or c.dep_ == "prep" and c.lower_ in _NO_BACK_PREPS
            for c in tok.children) or any(t.pos_ == "PROPN" for t in tok.subtree):
         return  # "the French group", "the Boston-based company X", "the state department", "the alliance between"
-    anc = tok.head
-    while anc.pos_ not in ("NOUN", "PROPN", "VERB") and anc.head.i != anc.i:
-        anc = anc.head
-    exclude = {t.i for t in anc.subtree} if anc.pos_ in ("NOUN", "PROPN") else set()
+    anc, exclude = _own_phrase(tok)
     verb = anc
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
