@@ -115,6 +115,5 @@ def counterparts(v: DocView, tok: Token, learned: Learned) -> RuleResult:
 
 def _as_written(noun: Token, role: str) -> str:
     """The role phrase ending at ``noun`` as the text writes it ("Prime Minister", not "Minister")."""
-    n = len(role.split())
-    words = [t for t in noun.doc[max(0, noun.i - n + 1): noun.i + 1]]
-    return " ".join(t.text for t in words) if " ".join(t.lower_ for t in words) == role else noun.text
+    words = noun.doc[max(0, noun.i - len(role.split()) + 1): noun.i + 1]
+    return words.text if " ".join(t.lower_ for t in words) == role else noun.text
