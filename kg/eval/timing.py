@@ -5,7 +5,9 @@ A gold fact is *found* when a predicted statement of its document has the same p
 subject and object matched to the gold's (the scorer's name matching, :mod:`kg.eval.score`;
 either direction for symmetric properties).  Then:
 
-* status: the statements' ``kg:roleStatus`` (the first in document order) equals the gold status;
+* status: the statement's ``kg:roleStatus`` equals the gold status (of the fact's statements, the one
+  read from the gold's evidence clause, else the first in document order; the same statement is
+  judged for time and speaker);
 * time: for gold facts of event properties with a ``time``, the statement's
   ``kg:eventStart``/``kg:eventEnd`` equal the gold start/end (a missing time is wrong);
 * time_or_report: the same, where a statement marked ``kg:timeBasis "document"`` (no time in its
@@ -18,6 +20,7 @@ Found and gold counts are reported so that the accuracy is read with its coverag
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +76,7 @@ def _statements(pred: rdflib.Graph) -> dict[tuple[str, str], list[dict]]:
         out.setdefault((ids.get(doc, str(doc)), p[len(KG_NS):]), []).append({
             "s": pred.value(st, RDF.subject), "o": pred.value(st, RDF.object),
             "start": int(pred.value(st, KG.startChar) or 0), "modality": str(pred.value(st, KG.modality)),
+            "sentence": _squash(str(pred.value(st, KG.sentence) or "")),
             "status": _str(pred.value(st, KG.roleStatus)), "from": _str(pred.value(st, KG.eventStart)),
             "to": _str(pred.value(st, KG.eventEnd)), "speaker": pred.value(st, KG.attributedTo),
             "report_date": dates.get(doc)[:10] if str(pred.value(st, KG.timeBasis)) == "document" and dates.get(doc)
@@ -122,13 +126,23 @@ def time_scores(gold: Gold, pred: rdflib.Graph, *, ontology=None) -> TimeScores:
 
 
 def _found(f: GoldFact, statements, matcher: _Matcher, symmetric) -> dict | None:
+    """The asserted statement of ``f``: the one whose sentence holds the gold evidence (or lies in
+    it), else the first in document order.  A fact told twice, once with its time and once without
+    (a caption, a later mention), is judged on the sentence the annotator dated."""
+    found = []
     for st in statements.get((f.doc, f.property), ()):
         if st["modality"] != "asserted":
             continue
         s, o = matcher.match(st["s"], f.doc), matcher.match(st["o"], f.doc)
         if (f.subject in s and f.object in o) or (f.property in symmetric and f.subject in o and f.object in s):
-            return st
-    return None
+            found.append(st)
+    evidence = _squash(f.evidence)
+    same = [st for st in found if evidence and st["sentence"] and (evidence in st["sentence"] or st["sentence"] in evidence)]
+    return (same or found or [None])[0]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _compare(key: str, f: GoldFact, st: dict, matcher: _Matcher) -> tuple[Any, Any]:

@@ -79,3 +79,23 @@ def test_a_statement_without_a_time_counts_as_dated_on_its_report_in_time_or_rep
     scores = time_scores(gold_from_dict(gold), to_rdf(g, resources=res))
     assert (scores.time.found, scores.time.right) == (1, 0)
     assert (scores.time_or_report.found, scores.time_or_report.right) == (1, 1)
+
+
+def test_the_statement_read_from_the_gold_evidence_is_judged(res):
+    """A fact told twice (a caption without a time, then the dated sentence the annotator chose) is
+    judged on the statement whose sentence holds the gold evidence, not on the first one."""
+    gold = {**GOLD, "relations": [
+        {"subject": "d1:lind", "property": "metWith", "object": "d1:berg", "doc": "d1",
+         "evidence": "Lind met  Berg on Tuesday",
+         "time": {"text": "on Tuesday", "start": "2016-09-20", "end": "2016-09-20"}}]}
+    g = KnowledgeGraph(symmetric=res.ontology.symmetric)
+    ents = [Entity("person/ana-lind", "Person", "Ana Lind", set(), 1, {"d1"}),
+            Entity("person/bo-berg", "Person", "Bo Berg", set(), 1, {"d1"})]
+    g.add(DocResult(Document("d1", "", None, "2016-09-21"), ents, [
+        Relation("person/ana-lind", "metWith", "person/bo-berg",
+                 Evidence("d1", "Lind meets Berg.", 0, 16, "verb-svo", 0.8)),
+        Relation("person/ana-lind", "metWith", "person/bo-berg",
+                 Evidence("d1", "Lind met Berg on Tuesday in Oslo.", 40, 73, "verb-svo", 0.8,
+                          event_start="2016-09-20", event_end="2016-09-20"))]))
+    scores = time_scores(gold_from_dict(gold), to_rdf(g, resources=res))
+    assert (scores.time.found, scores.time.right) == (1, 1)
