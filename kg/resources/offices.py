@@ -108,6 +108,29 @@ class Offices:
         pool = [h for h in self.by_surname.get(fold_name(surname), ()) if h.prop == "leaderOf" and h.covers(date)]
         return pool[0] if len({h.name for h in pool}) == 1 else None
 
+    def head_named(self, surname: str, date: str | None) -> tuple[Holder, ...]:
+        """The terms of the one head of state or government (a ``leaderOf`` term) with this surname
+        that a text of ``date`` can mean by "the <surname> administration": of the heads whose first
+        term began by then (any, without a date), the only one, else the only one in office on the
+        date; empty when none or several.  Used to join names, never to state a post.
+
+        >>> t = offices_from_rows([(str(i), {"name": n, "surname": "Lind", "country": "country/fra",
+        ...                                  "titles": ["president"], "start": a, "end": b})
+        ...                        for i, (n, a, b) in enumerate([("Ana Lind", "2001-05-01", "2006-05-01"),
+        ...                                                       ("Bo Lind", "2011-05-01", None)])],
+        ...                       frozenset({"country/fra"}))
+        >>> [h.name for h in t.head_named("Lind", "2008-01-01")], [h.name for h in t.head_named("Lind", "2012-01-01")]
+        (['Ana Lind'], ['Bo Lind'])
+        >>> t.head_named("Lind", None), t.head_named("Lind", "1999-01-01")
+        ((), ())
+        """
+        pool = [h for h in self.by_surname.get(fold_name(surname), ()) if h.prop == "leaderOf"
+                and (date is None or h.start <= date[:10])]
+        if len({h.name for h in pool}) > 1 and date:
+            now = {h.name for h in pool if h.covers(date)}
+            pool = [h for h in pool if h.name in now]
+        return tuple(pool) if len({h.name for h in pool}) == 1 else ()
+
     def person(self, name: str) -> str | None:
         """The one person the table gives this full name or alias ("Donald J. Trump" -> "Donald
         Trump"); None when it gives none or several ("George Bush")."""
