@@ -849,6 +849,94 @@ ORG_ROWS: list[OrgRow] = [
     ("south-china-morning-post", "Organization", "South China Morning Post", ["SOUTH CHINA MORNING POST"], None, None),
     ("japan-times", "Organization", "The Japan Times", ["Japan Times"], None, None),
     ("moscow-times", "Organization", "The Moscow Times", ["Moscow Times"], None, None),
+    # -- News agencies, broadcasters, papers, platforms and companies world news names most (no bare
+    # alias that is a common word or a person's or place's name: "Fox", "Bloomberg", "Amazon", "Apple",
+    # "Times", "Independent", "Atlantic", "Hill", "ABC")
+    ("reuters", "Organization", "Reuters", ["Thomson Reuters", "REUTERS"], None, None),
+    ("associated-press", "Organization", "Associated Press", ["AP", "The Associated Press", "the Associated Press", "ASSOCIATED PRESS"], None, None),
+    ("afp", "Organization", "Agence France-Presse", ["AFP", "Agence France Presse"], None, None),
+    ("xinhua", "Organization", "Xinhua", ["Xinhua News Agency", "XINHUA"], None, None),
+    ("tass", "Organization", "TASS", ["Tass", "ITAR-TASS", "Itar-Tass"], None, None),
+    ("ria-novosti", "Organization", "RIA Novosti", ["RIA"], None, None),
+    ("interfax", "Organization", "Interfax", [], None, None),
+    ("yonhap", "Organization", "Yonhap", ["Yonhap News Agency", "Yonhap news agency"], None, None),
+    ("kyodo", "Organization", "Kyodo News", ["Kyodo", "Kyodo news agency"], None, None),
+    ("anadolu", "Organization", "Anadolu Agency", ["Anadolu", "Anadolu news agency"], None, None),
+    ("irna", "Organization", "Islamic Republic News Agency", ["IRNA"], None, None),
+    ("sana", "Organization", "Syrian Arab News Agency", ["SANA"], None, None),
+    ("wafa", "Organization", "WAFA", ["Wafa"], None, None),
+    ("efe", "Organization", "EFE", [], None, None),
+    ("dpa", "Organization", "Deutsche Presse-Agentur", ["dpa", "DPA"], None, None),
+    ("bbc", "Organization", "BBC", ["British Broadcasting Corporation", "BBC News"], None, None),
+    ("cnn", "Organization", "CNN", ["Cable News Network", "CNN International"], None, None),
+    ("fox-news", "Organization", "Fox News", ["Fox News Channel", "FOX News", "Fox News Network"], None, None),
+    ("nbc-news", "Organization", "NBC News", ["NBC"], None, None),
+    ("cbs-news", "Organization", "CBS News", ["CBS"], None, None),
+    ("abc-news-us", "Organization", "ABC News", [], None, None),
+    ("msnbc", "Organization", "MSNBC", [], None, None),
+    ("cnbc", "Organization", "CNBC", [], None, None),
+    ("npr", "Organization", "NPR", ["National Public Radio"], None, None),
+    ("pbs", "Organization", "PBS", ["Public Broadcasting Service"], None, None),
+    ("c-span", "Organization", "C-SPAN", [], None, None),
+    ("voa", "Organization", "Voice of America", ["VOA"], None, None),
+    ("rfe-rl", "Organization", "Radio Free Europe/Radio Liberty", ["RFE/RL", "Radio Free Europe"], None, None),
+    ("sky-news", "Organization", "Sky News", [], None, None),
+    ("itv", "Organization", "ITV", ["ITV News"], None, None),
+    ("al-jazeera", "Organization", "Al Jazeera", ["Al-Jazeera", "Aljazeera", "Al Jazeera English"], None, None),
+    ("al-arabiya", "Organization", "Al Arabiya", ["Al-Arabiya"], None, None),
+    ("press-tv", "Organization", "Press TV", ["PressTV"], None, None),
+    ("cctv", "Organization", "CCTV", ["China Central Television"], None, None),
+    ("nhk", "Organization", "NHK", [], None, None),
+    ("deutsche-welle", "Organization", "Deutsche Welle", ["DW"], None, None),
+    ("france-24", "Organization", "France 24", [], None, None),
+    ("euronews", "Organization", "Euronews", [], None, None),
+    ("wall-street-journal", "Organization", "The Wall Street Journal", ["Wall Street Journal", "WSJ", "WALL STREET JOURNAL"], None, None),
+    ("financial-times", "Organization", "Financial Times", ["the Financial Times", "FT"], None, None),
+    ("the-guardian", "Organization", "The Guardian", ["Guardian", "the Guardian"], None, None),
+    ("the-telegraph", "Organization", "The Daily Telegraph", ["Daily Telegraph", "The Telegraph"], None, None),
+    ("daily-mail", "Organization", "Daily Mail", ["The Daily Mail", "Mail Online", "MailOnline"], None, None),
+    ("the-economist", "Organization", "The Economist", ["Economist"], None, None),
+    ("newsweek", "Organization", "Newsweek", [], None, None),
+    ("politico", "Organization", "Politico", ["POLITICO"], None, None),
+    ("axios", "Organization", "Axios", [], None, None),
+    ("bloomberg-news", "Organization", "Bloomberg News", ["Bloomberg L.P.", "Bloomberg LP"], None, None),
+    ("huffpost", "Organization", "HuffPost", ["Huffington Post", "The Huffington Post"], None, None),
+    ("breitbart", "Organization", "Breitbart News", ["Breitbart"], None, None),
+    ("daily-beast", "Organization", "The Daily Beast", ["Daily Beast"], None, None),
+    ("buzzfeed", "Organization", "BuzzFeed", ["BuzzFeed News"], None, None),
+    ("national-review", "Organization", "National Review", [], None, None),
+    ("the-intercept", "Organization", "The Intercept", [], None, None),
+    ("propublica", "Organization", "ProPublica", [], None, None),
+    ("haaretz", "Organization", "Haaretz", [], None, None),
+    ("der-spiegel", "Organization", "Der Spiegel", ["Spiegel"], None, None),
+    ("le-monde", "Organization", "Le Monde", [], None, None),
+    ("global-times", "Organization", "Global Times", [], None, None),
+    ("peoples-daily", "Organization", "People's Daily", [], None, None),
+    ("twitter", "Organization", "Twitter", [], None, None),
+    ("facebook", "Organization", "Facebook", [], None, None),
+    ("youtube", "Organization", "YouTube", [], None, None),
+    ("instagram", "Organization", "Instagram", [], None, None),
+    ("whatsapp", "Organization", "WhatsApp", [], None, None),
+    ("tiktok", "Organization", "TikTok", [], None, None),
+    ("google", "Organization", "Google", [], None, None),
+    ("microsoft", "Organization", "Microsoft", [], None, None),
+    ("wikileaks", "Organization", "WikiLeaks", ["Wikileaks"], None, None),
+    ("huawei", "Organization", "Huawei", ["Huawei Technologies"], None, None),
+    ("zte", "Organization", "ZTE", ["ZTE Corp", "ZTE Corporation"], None, None),
+    ("samsung", "Organization", "Samsung", ["Samsung Electronics"], None, None),
+    ("boeing", "Organization", "Boeing", [], None, None),
+    ("airbus", "Organization", "Airbus", [], None, None),
+    ("lockheed-martin", "Organization", "Lockheed Martin", ["Lockheed"], None, None),
+    ("raytheon", "Organization", "Raytheon", [], None, None),
+    ("northrop-grumman", "Organization", "Northrop Grumman", [], None, None),
+    ("general-dynamics", "Organization", "General Dynamics", [], None, None),
+    ("bae-systems", "Organization", "BAE Systems", [], None, None),
+    ("gazprom", "Organization", "Gazprom", [], None, None),
+    ("rosneft", "Organization", "Rosneft", [], None, None),
+    ("saudi-aramco", "Organization", "Saudi Aramco", ["Aramco"], None, None),
+    ("exxonmobil", "Organization", "ExxonMobil", ["Exxon Mobil", "Exxon"], None, None),
+    ("halliburton", "Organization", "Halliburton", [], None, None),
+    ("goldman-sachs", "Organization", "Goldman Sachs", [], None, None),
 ]
 
 # --------------------------------------------------------------------------------------
@@ -1034,6 +1122,29 @@ def build_countries() -> list[dict]:
     return sorted(records, key=lambda r: r["id"])
 
 
+# Where an outlet or company no state owns is based (field `seat`, ISO3): "the Russian news agency
+# Interfax" is based in Russia, and a gazetteer body without a country or seat counts as international.
+ORG_SEATS: dict[str, str] = {
+    "reuters": "GBR", "associated-press": "USA", "afp": "FRA", "xinhua": "CHN", "tass": "RUS",
+    "ria-novosti": "RUS", "interfax": "RUS", "yonhap": "KOR", "kyodo": "JPN", "anadolu": "TUR", "irna": "IRN",
+    "sana": "SYR", "wafa": "PSE", "efe": "ESP", "dpa": "DEU", "bbc": "GBR", "cnn": "USA", "fox-news": "USA",
+    "nbc-news": "USA", "cbs-news": "USA", "abc-news-us": "USA", "msnbc": "USA", "cnbc": "USA", "npr": "USA",
+    "pbs": "USA", "c-span": "USA", "voa": "USA", "rfe-rl": "CZE", "sky-news": "GBR", "itv": "GBR",
+    "al-jazeera": "QAT", "al-arabiya": "ARE", "press-tv": "IRN", "cctv": "CHN", "nhk": "JPN",
+    "deutsche-welle": "DEU", "france-24": "FRA", "euronews": "FRA", "wall-street-journal": "USA",
+    "financial-times": "GBR", "the-guardian": "GBR", "the-telegraph": "GBR", "daily-mail": "GBR",
+    "the-economist": "GBR", "newsweek": "USA", "politico": "USA", "axios": "USA", "bloomberg-news": "USA",
+    "huffpost": "USA", "breitbart": "USA", "daily-beast": "USA", "buzzfeed": "USA", "national-review": "USA",
+    "the-intercept": "USA", "propublica": "USA", "haaretz": "ISR", "der-spiegel": "DEU", "le-monde": "FRA",
+    "global-times": "CHN", "peoples-daily": "CHN", "twitter": "USA", "facebook": "USA",
+    "youtube": "USA", "instagram": "USA", "whatsapp": "USA", "tiktok": "CHN", "google": "USA",
+    "microsoft": "USA", "huawei": "CHN", "zte": "CHN", "samsung": "KOR", "boeing": "USA", "airbus": "FRA",
+    "lockheed-martin": "USA", "raytheon": "USA", "northrop-grumman": "USA", "general-dynamics": "USA",
+    "bae-systems": "GBR", "gazprom": "RUS", "rosneft": "RUS", "saudi-aramco": "SAU", "exxonmobil": "USA",
+    "halliburton": "USA", "goldman-sachs": "USA",
+}
+
+
 def build_organizations() -> list[dict]:
     sources = {**SUPRAVERDEN_QIDS, **AGENCY_REGISTRY_QIDS}
     records = []
@@ -1056,6 +1167,8 @@ def build_organizations() -> list[dict]:
         }
         if country is not None:
             record["country"] = country_id(country)
+        if slug in ORG_SEATS:
+            record["seat"] = country_id(ORG_SEATS[slug])
         records.append(record)
     return sorted(records, key=lambda r: r["id"])
 

@@ -34,6 +34,7 @@ class GazetteerEntry:
     wikidata: str | None = None
     heads: tuple[str, ...] = ()  # lower-cased titles of the body's head ("secretary of state")
     codes: tuple[str, ...] = ()  # postal codes, read only in a party tag ("Rep. X (D-CA)")
+    seat: str | None = None  # where a body no state owns is based (an outlet, a company): a country id
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def load_gazetteer(folder: Path, ontology: Ontology) -> Gazetteer:
                     wikidata=row.get("wikidata"),
                     heads=tuple(str(h).lower() for h in row.get("heads") or ()),
                     codes=tuple(row.get("codes") or ()),
+                    seat=row.get("seat"),
                 )
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise DataFileError(f"{path}:{lineno}: invalid gazetteer entry ({exc}).") from exc
@@ -90,6 +92,8 @@ def load_gazetteer(folder: Path, ontology: Ontology) -> Gazetteer:
                 raise DataFileError(f"{path}:{lineno}: wikidata must look like Q123, got {entry.wikidata!r}.")
             if entry.id in entries:
                 raise DataFileError(f"{path}:{lineno}: duplicate gazetteer id {entry.id!r}.")
+            if entry.seat is not None and not entry.seat.startswith("country/"):
+                raise DataFileError(f"{path}:{lineno}: seat must be a country id (country/xxx), got {entry.seat!r}.")
             entries[entry.id] = entry
     names: dict[str, list[str]] = {}
     demonyms: dict[str, str] = {}

@@ -81,7 +81,7 @@ class RelationWords:
     reporting: frozenset[str]  # reporting verbs ("say", "tell")
     delegate_nouns: frozenset[str]  # "his Japanese counterparts", "officials from A": their state
     administration_nouns: frozenset[str]  # "the Obama administration": a head's government stands for the state
-    government_nouns: frozenset[str]  # "the Obama administration", "Merkel's government": the name is a head's
+    headed_government_nouns: frozenset[str]  # "the Obama administration", "Merkel's government": a head's surname
     follower_nouns: frozenset[str]  # "urged voters to back X": people at large, the urger takes the side
     advocacy_properties: frozenset[str]  # "urged voters to back X": properties whose exhortation is the urger's stance
     people_nouns: frozenset[str]  # trigger nouns naming the agents themselves ("critics of X")

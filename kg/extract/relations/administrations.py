@@ -1,7 +1,7 @@
 """A head named by a government: "the Obama administration", "Merkel's government", "the Assad
 regime" (rule function ``administration_heads``; no statement of its own).
 
-A surname that names a government (``government_nouns`` of ``lexicon/relations.toml``) is a head
+A surname that names a government (``headed_government_nouns`` of ``lexicon/relations.toml``) is a head
 of state or government's.  When the office-holder tables (``ontologies/offices/``) know one such
 head with that surname for the text's date (:meth:`~kg.resources.offices.Offices.head_named`), the
 person gets the head's title, so that corpus resolution (``person-office``) joins the lone surname
@@ -27,7 +27,7 @@ def administration_heads(v: DocView, n: int, learned: Learned) -> RuleResult:
     if ent is None or len(ent.name.split()) != 1:
         return NOTHING  # named in full in this text: its own name says who
     last = v.doc[v.mentions[n].end - 1]
-    if last.dep_ not in ("compound", "poss") or last.head.lemma_.lower() not in v.words.government_nouns:
+    if last.dep_ not in ("compound", "poss") or last.head.lemma_.lower() not in v.words.headed_government_nouns:
         return NOTHING
     terms = v.res.offices.head_named(ent.name, v.date)
     if not terms:

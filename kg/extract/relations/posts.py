@@ -365,9 +365,11 @@ def leader_or_member(v: DocView, prop: str, role: str, owner: str) -> str:
 
 def seat_known_elsewhere(v: DocView, org: str, place: str) -> bool:
     """A gazetteer organisation with no country of its own is international ("Ruritania's EU
-    membership"), and one with a country is not based in another: a place that merely modifies
-    its name is then the organisation's subject matter, not its seat."""
+    membership"), and one with a country (or, for an outlet or company, a seat) is not based in
+    another: a place that merely modifies its name is then the organisation's subject matter, not
+    its seat ("the Russian news agency Interfax" is based in Russia; "the U.S. Reuters" is not)."""
     entry = v.res.gazetteer.entries.get(org)
     if entry is None or not v.onto.is_a(entry.cls, "Organization"):
         return False
-    return entry.country is None or (v.cls(place) == "Country" and entry.country != place)
+    home = entry.country or entry.seat
+    return home is None or (v.cls(place) == "Country" and home != place)

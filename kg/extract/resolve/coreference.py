@@ -206,7 +206,7 @@ def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titl
     elif "the" in dets and low in words.country_descriptions and tok.tag_ == "NN":
         country_description(tok, r, sal, low in words.government_nouns)
     elif "the" in dets and tok.tag_ == "NN" and low in (bodies := _body_classes(words.body_descriptions)):
-        body_description(tok, r, sal, bodies[low])
+        body_description(tok, r, sal, bodies[low], res.relations.words.reporting)
     elif is_law_description(tok, res):
         law_description(tok, r, res, sal)
 

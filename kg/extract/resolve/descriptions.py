@@ -75,11 +75,13 @@ def country_description(tok: Token, r: Resolution, sal: Salience, government: bo
 _NO_BACK_PREPS = frozenset({"of", "between", "with", "against", "for"})
 
 
-def body_description(tok: Token, r: Resolution, sal: Salience, classes: frozenset[str]) -> None:
+def body_description(tok: Token, r: Resolution, sal: Salience, classes: frozenset[str],
+                     speech: frozenset[str] = frozenset()) -> None:
     """"the group" is the most salient body of one of ``classes`` (lower case) named so far ("The Taliban
-    attacked X. The group also ..."), not one in the description's own phrase; none for "the group
-    of ...", "the French group", or when an unnamed one was brought in since ("... a little-known
-    group. The group ...")."""
+    attacked X. The group also ..."), not one in the description's own phrase, nor one last named as
+    the medium of a saying (``speech``: reporting verbs; "police said on Twitter"); none for "the
+    group of ...", "the French group", or when an unnamed one was brought in since ("... a
+    little-known group. The group ...")."""
     ents = r.entities
     if any(c.i in r.token_keys or c.dep_ == "compound" or c.dep_ == "prep" and c.lower_ in _NO_BACK_PREPS
            for c in tok.children) or any(t.pos_ == "PROPN" for t in tok.subtree):
@@ -93,11 +95,17 @@ def body_description(tok: Token, r: Resolution, sal: Salience, classes: frozense
     start = tok.sent.start
     for _ in range(2):  # named in this sentence or the two before it
         start = tok.doc[start - 1].sent.start if start else 0
-    got = sal.best(lambda k: ents[k].cls.lower() in classes and sal.last_seen[k] >= start, tok, exclude=exclude)
+    got = sal.best(lambda k: ents[k].cls.lower() in classes and sal.last_seen[k] >= start
+                   and not _medium(tok.doc[sal.last_seen[k]], speech), tok, exclude=exclude)
     if got and not any(t.lower_ == tok.lower_ and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
                                                         for c in t.children)
                        for t in tok.doc[sal.last_seen[got[0]] + 1:tok.i]):
         r.coref[tok.i] = got
+
+
+def _medium(tok: Token, speech: frozenset[str]) -> bool:
+    """Is ``tok`` the medium of a saying ("said on Twitter", "announced via Facebook")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "via") and tok.head.head.lemma_.lower() in speech
 
 
 def is_law_description(tok: Token, res: Resources) -> bool:
