@@ -104,6 +104,15 @@ def test_country_references_exist() -> None:
     assert all("country" in r for r in load("cities.jsonl"))
 
 
+def test_seats_are_countries_of_bodies_no_state_owns() -> None:
+    """``seat`` (where an outlet or company is based) names a listed country, and never stands beside
+    ``country`` (a state's own body has no seat of its own)."""
+    countries = {r["id"] for r in load("countries.jsonl")}
+    seated = [r for r in all_records() if "seat" in r]
+    assert seated and all(r["seat"] in countries and "country" not in r and r["class"] == "Organization"
+                          for r in seated)
+
+
 def test_wikidata_ids_are_q_numbers() -> None:
     bad = [(r["id"], r["wikidata"]) for r in all_records()
            if r["wikidata"] is not None and not QID_RE.match(r["wikidata"])]
