@@ -674,7 +674,7 @@ ORG_ROWS: list[OrgRow] = [
     ("us-indopacom", "MilitaryUnit", "United States Indo-Pacific Command", ["U.S. Indo-Pacific Command", "US Indo-Pacific Command", "INDOPACOM", "Indo-Pacific Command"], "USA", None),
     ("us-centcom", "MilitaryUnit", "United States Central Command", ["U.S. Central Command", "US Central Command", "CENTCOM", "Centcom"], "USA", None),
     ("us-eucom", "MilitaryUnit", "United States European Command", ["U.S. European Command", "US European Command", "EUCOM"], "USA", None),
-    ("democratic-party-us", "Group", "Democratic Party", ["Democrats", "U.S. Democratic Party", "Democrat"], "USA", None),
+    ("democratic-party-us", "Group", "Democratic Party", ["Democrats", "U.S. Democratic Party", "Democrat", "Dems"], "USA", None),
     ("republican-party-us", "Group", "Republican Party", ["Republicans", "GOP", "Grand Old Party", "Republican",
                                                           "G.O.P."], "USA", None),
     # advocacy groups whose acronym the NER takes for a place ("the NRA" is a GPE in en_core_web_sm)
@@ -849,7 +849,27 @@ ORG_ROWS: list[OrgRow] = [
     ("south-china-morning-post", "Organization", "South China Morning Post", ["SOUTH CHINA MORNING POST"], None, None),
     ("japan-times", "Organization", "The Japan Times", ["Japan Times"], None, None),
     ("moscow-times", "Organization", "The Moscow Times", ["Moscow Times"], None, None),
-    # -- News agencies, broadcasters, papers, platforms and companies world news names most (no bare
+        # -- Peoples and confessions news names as actors (Groups without a state): "the Kurds", "Kurdish",
+    # "Shiite" are one node each, whatever form the NER tags ("Sunnis" and "Shias" are no aliases: with
+    # them, "the Sunni" would read as one member, as "the Ohio Republican" does, where news means all)
+    ("kurds", "Group", "Kurds", ["Kurd", "Kurdish", "Kurdish people"], None, None),
+    ("yazidis", "Group", "Yazidis", ["Yazidi", "Yezidis", "Yezidi", "Yazidi community"], None, None),
+    ("shia", "Group", "Shia Muslims", ["Shia", "Shiite", "Shiites", "Shi'ite", "Shi'ites", "Shia Muslim", "Shiite Muslims"], None, None),
+    ("sunnis", "Group", "Sunni Muslims", ["Sunni", "Sunni Muslim"], None, None),
+    ("alawites", "Group", "Alawites", ["Alawite"], None, None),
+    ("druze", "Group", "Druze", [], None, None),
+    ("uighurs", "Group", "Uighurs", ["Uighur", "Uyghurs", "Uyghur", "Uighur Muslims", "Uyghur Muslims"], None, None),
+    ("rohingya", "Group", "Rohingya", ["Rohingya Muslims", "Rohingyas"], None, None),
+    ("pashtuns", "Group", "Pashtuns", ["Pashtun"], None, None),
+    ("hazaras", "Group", "Hazaras", ["Hazara"], None, None),
+    ("tamils", "Group", "Tamils", ["Tamil"], None, None),
+    ("copts", "Group", "Copts", ["Coptic Christians", "Coptic"], None, None),
+    ("chechens", "Group", "Chechens", ["Chechen"], None, None),
+    ("baloch", "Group", "Baloch", ["Baluch", "Balochs"], None, None),
+    ("hutus", "Group", "Hutus", ["Hutu"], None, None),
+    ("tutsis", "Group", "Tutsis", ["Tutsi"], None, None),
+    ("crimean-tatars", "Group", "Crimean Tatars", ["Crimean Tatar"], None, None),
+# -- News agencies, broadcasters, papers, platforms and companies world news names most (no bare
     # alias that is a common word or a person's or place's name: "Fox", "Bloomberg", "Amazon", "Apple",
     # "Times", "Independent", "Atlantic", "Hill", "ABC")
     ("reuters", "Organization", "Reuters", ["Thomson Reuters", "REUTERS"], None, None),

@@ -154,6 +154,8 @@ def _gazetteer_candidates(found: Candidates, res: Resources) -> None:
         if doc[start:end].text.isupper() and end - start == 1 and len(surface) > 3 \
                 and surface not in gaz.names and surface not in gaz.capitals:
             surface = surface.title()  # "KABUL" of a dateline; not an acronym the gazetteer has ("ISIS")
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "non":
+            continue  # "non-Sunni Muslims", "non-EU states": everyone but them
         found.gaz_covered.update(range(start, end))
         if label == "NAME":
             for entry in gaz.lookup(surface)[:1]:
