@@ -355,7 +355,7 @@ COUNTRY_ROWS: list[CountryRow] = [
     ("DJI", "Djibouti", ["Republic of Djibouti"], ["Djiboutian", "Djiboutians"], [("Djibouti City", [])]),
     ("DMA", "Dominica", ["Commonwealth of Dominica"], [], [("Roseau", [])]),
     ("DOM", "Dominican Republic", [], ["Dominican", "Dominicans"], [("Santo Domingo", [])]),
-    ("ECU", "Ecuador", ["Republic of Ecuador"], ["Ecuadorian", "Ecuadorians", "Ecuadorean"], [("Quito", [])]),
+    ("ECU", "Ecuador", ["Republic of Ecuador"], ["Ecuadorian", "Ecuadorians", "Ecuadorean", "Ecuadoran"], [("Quito", [])]),
     ("EGY", "Egypt", ["Arab Republic of Egypt"], ["Egyptian", "Egyptians"], [("Cairo", [])]),
     ("SLV", "El Salvador", ["Republic of El Salvador"], ["Salvadoran", "Salvadorans", "Salvadorean"], [("San Salvador", [])]),
     ("GNQ", "Equatorial Guinea", ["Republic of Equatorial Guinea"], ["Equatorial Guinean", "Equatoguinean"], [("Malabo", [])]),
@@ -383,7 +383,7 @@ COUNTRY_ROWS: list[CountryRow] = [
     ("ISL", "Iceland", [], ["Icelandic", "Icelander", "Icelanders"], [("Reykjavík", ["Reykjavik"])]),
     ("IND", "India", ["Republic of India", "Bharat"], ["Indian", "Indians"], [("New Delhi", [])]),
     ("IDN", "Indonesia", ["Republic of Indonesia"], ["Indonesian", "Indonesians"], [("Jakarta", [])]),
-    ("IRN", "Iran", ["Islamic Republic of Iran"], ["Iranian", "Iranians"], [("Tehran", [])]),
+    ("IRN", "Iran", ["Islamic Republic of Iran", "Islamic Republic", "the Islamic Republic"], ["Iranian", "Iranians"], [("Tehran", [])]),
     ("IRQ", "Iraq", ["Republic of Iraq"], ["Iraqi", "Iraqis"], [("Baghdad", [])]),
     ("IRL", "Ireland", ["Republic of Ireland", "Éire"], ["Irish"], [("Dublin", [])]),
     ("ISR", "Israel", ["State of Israel"], ["Israeli", "Israelis"], [("Jerusalem", [])]),
@@ -654,7 +654,7 @@ ORG_ROWS: list[OrgRow] = [
     ("us-state-department", "GovernmentBody", "United States Department of State", ["State Department", "the State Department", "U.S. State Department", "US State Department", "Department of State"], "USA", None),
     ("us-treasury", "GovernmentBody", "United States Department of the Treasury", ["Treasury Department", "U.S. Treasury", "US Treasury", "Department of the Treasury"], "USA", None),
     ("us-doj", "GovernmentBody", "United States Department of Justice", ["Justice Department", "Department of Justice", "DOJ", "U.S. Justice Department"], "USA", None),
-    ("us-dhs", "GovernmentBody", "United States Department of Homeland Security", ["Department of Homeland Security", "Homeland Security Department", "DHS"], "USA", None),
+    ("us-dhs", "GovernmentBody", "United States Department of Homeland Security", ["Department of Homeland Security", "Homeland Security Department", "DHS", "Homeland Security"], "USA", None),
     ("us-commerce", "GovernmentBody", "United States Department of Commerce", ["Commerce Department", "Department of Commerce", "U.S. Commerce Department"], "USA", None),
     ("cia", "GovernmentBody", "Central Intelligence Agency", ["CIA"], "USA", None),
     ("fbi", "GovernmentBody", "Federal Bureau of Investigation", ["FBI"], "USA", "Federal Bureau of Investigation"),
@@ -674,7 +674,7 @@ ORG_ROWS: list[OrgRow] = [
     ("us-indopacom", "MilitaryUnit", "United States Indo-Pacific Command", ["U.S. Indo-Pacific Command", "US Indo-Pacific Command", "INDOPACOM", "Indo-Pacific Command"], "USA", None),
     ("us-centcom", "MilitaryUnit", "United States Central Command", ["U.S. Central Command", "US Central Command", "CENTCOM", "Centcom"], "USA", None),
     ("us-eucom", "MilitaryUnit", "United States European Command", ["U.S. European Command", "US European Command", "EUCOM"], "USA", None),
-    ("democratic-party-us", "Group", "Democratic Party", ["Democrats", "U.S. Democratic Party", "Democrat", "Dems"], "USA", None),
+    ("democratic-party-us", "Group", "Democratic Party", ["Democrats", "U.S. Democratic Party", "Democrat", "Democratic", "Dems"], "USA", None),
     ("republican-party-us", "Group", "Republican Party", ["Republicans", "GOP", "Grand Old Party", "Republican",
                                                           "G.O.P."], "USA", None),
     # advocacy groups whose acronym the NER takes for a place ("the NRA" is a GPE in en_core_web_sm)
@@ -796,7 +796,7 @@ ORG_ROWS: list[OrgRow] = [
     ("palestinian-islamic-jihad", "Group", "Palestinian Islamic Jihad", ["Islamic Jihad", "PIJ"], "PSE", None),
     ("hezbollah", "Group", "Hezbollah", ["Hizbollah", "Hizballah"], "LBN", None),
     ("houthis", "Group", "Houthis", ["Houthi", "Houthi movement", "Ansar Allah", "Ansarallah", "Houthi rebels"], "YEM", None),
-    ("islamic-state", "Group", "Islamic State", ["Islamic State group", "ISIS", "ISIL", "Daesh", "Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant"], None, None),
+    ("islamic-state", "Group", "Islamic State", ["Islamic State group", "ISIS", "ISIL", "Daesh", "Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant", "Islamic State in Iraq and Syria", "Islamic State in Iraq and the Levant", "Islamic State of Iraq and al-Sham", "IS group"], None, None),
     ("isis-k", "Group", "Islamic State Khorasan Province", ["ISIS-K", "ISKP", "IS-K", "Islamic State Khorasan"], "AFG", None),
     ("al-qaeda", "Group", "al-Qaeda", ["Al-Qaeda", "al Qaeda", "Al Qaeda", "al-Qaida", "Al-Qaida"], None, None),
     ("aqap", "Group", "al-Qaeda in the Arabian Peninsula", ["AQAP"], "YEM", None),
@@ -849,7 +849,40 @@ ORG_ROWS: list[OrgRow] = [
     ("south-china-morning-post", "Organization", "South China Morning Post", ["SOUTH CHINA MORNING POST"], None, None),
     ("japan-times", "Organization", "The Japan Times", ["Japan Times"], None, None),
     ("moscow-times", "Organization", "The Moscow Times", ["Moscow Times"], None, None),
-        # -- Peoples and confessions news names as actors (Groups without a state): "the Kurds", "Kurdish",
+        # -- Entries first written into organizations.jsonl by hand (2026-12-04/05 sessions), ported here
+    # so that a rebuild keeps them
+    ("academy-awards", "Event", "Academy Awards", ["Oscars", "the Oscars", "Oscar"], None, None),
+    ("awami-league", "Group", "Awami League", [], "BGD", None),
+    ("bnp-uk", "Group", "British National Party", ["BNP"], "GBR", None),
+    ("dpp-taiwan", "Group", "Democratic Progressive Party", [], "TWN", None),
+    ("ennahda", "Group", "Ennahda", ["Ennahda Movement", "Ennahdha"], "TUN", None),
+    ("fidesz", "Group", "Fidesz", [], "HUN", None),
+    ("fjp-egypt", "Group", "Freedom and Justice Party", [], "EGY", None),
+    ("front-national", "Group", "National Front (France)", ["Front National", "French National Front"], "FRA", None),
+    ("green-party-ew", "Group", "Green Party of England and Wales", [], "GBR", None),
+    ("kadima", "Group", "Kadima", [], "ISR", None),
+    ("kmt", "Group", "Kuomintang", ["KMT"], "TWN", None),
+    ("m5s", "Group", "Five Star Movement", ["M5S", "Movimento 5 Stelle"], "ITA", None),
+    ("ofcom", "GovernmentBody", "Ofcom", ["Office of Communications"], "GBR", None),
+    ("pasok", "Group", "PASOK", [], "GRC", None),
+    ("pis", "Group", "Law and Justice", ["PiS"], "POL", None),
+    ("plaid-cymru", "Group", "Plaid Cymru", [], "GBR", None),
+    ("podemos", "Group", "Podemos", [], "ESP", None),
+    ("pp-spain", "Group", "People's Party (Spain)", ["Partido Popular", "Spanish People's Party"], "ESP", None),
+    ("ppp-pakistan", "Group", "Pakistan Peoples Party", ["Pakistan People's Party"], "PAK", None),
+    ("ps-france", "Group", "Socialist Party (France)", ["Parti Socialiste", "French Socialist Party"], "FRA", None),
+    ("psoe", "Group", "Spanish Socialist Workers' Party", ["PSOE", "Spanish Socialist Party"], "ESP", None),
+    ("sdlp", "Group", "Social Democratic and Labour Party", ["SDLP"], "GBR", None),
+    ("shas", "Group", "Shas", [], "ISR", None),
+    ("syriza", "Group", "Syriza", ["SYRIZA"], "GRC", None),
+    ("uk-home-office", "GovernmentBody", "Home Office", ["UK Home Office", "British Home Office"], "GBR", None),
+    ("uk-ons", "GovernmentBody", "Office for National Statistics", ["ONS"], "GBR", None),
+    ("ukip", "Group", "UK Independence Party", ["UKIP", "United Kingdom Independence Party"], "GBR", None),
+    ("us-sec", "GovernmentBody", "Securities and Exchange Commission", ["SEC", "U.S. Securities and Exchange Commission", "US Securities and Exchange Commission"], "USA", None),
+    ("uup", "Group", "Ulster Unionist Party", ["UUP"], "GBR", None),
+    ("yesh-atid", "Group", "Yesh Atid", [], "ISR", None),
+    ("zanu-pf", "Group", "ZANU-PF", ["Zanu-PF", "Zanu PF"], "ZWE", None),
+    # -- Peoples and confessions news names as actors (Groups without a state): "the Kurds", "Kurdish",
     # "Shiite" are one node each, whatever form the NER tags ("Sunnis" and "Shias" are no aliases: with
     # them, "the Sunni" would read as one member, as "the Ohio Republican" does, where news means all)
     ("kurds", "Group", "Kurds", ["Kurd", "Kurdish", "Kurdish people"], None, None),
@@ -1080,7 +1113,7 @@ BLOCKED_ALIASES: frozenset[str] = BLOCKED_CITY_NAMES | frozenset({"Sale", "Male"
 # Build
 # --------------------------------------------------------------------------------------
 ID_RE = re.compile(r"^(country|org|city|region)/[a-z0-9-]+$")
-ORG_CLASSES = frozenset({"Organization", "GovernmentBody", "MilitaryUnit", "Group"})
+ORG_CLASSES = frozenset({"Organization", "GovernmentBody", "MilitaryUnit", "Group", "Event"})
 
 
 class GazetteerBuildError(ValueError):
@@ -1142,6 +1175,23 @@ def build_countries() -> list[dict]:
     return sorted(records, key=lambda r: r["id"])
 
 
+# Titles of a body's head as news writes them (field `heads`): "Secretary of State X" leads the State
+# Department when the text names it (kg/extract/relations/posts.py).
+ORG_HEADS: dict[str, list[str]] = {
+    "uk-fcdo": ["foreign secretary"],
+    "uk-home-office": ["home secretary"],
+    "uk-house-of-commons": ["speaker"],
+    "uk-mod": ["defence secretary"],
+    "us-commerce": ["commerce secretary", "secretary of commerce"],
+    "us-dhs": ["homeland security secretary", "secretary of homeland security", "dhs secretary"],
+    "us-dod": ["defense secretary", "secretary of defense", "pentagon chief"],
+    "us-doj": ["attorney general"],
+    "us-house": ["speaker"],
+    "us-state-department": ["secretary of state"],
+    "us-treasury": ["treasury secretary", "secretary of the treasury"],
+}
+
+
 # Where an outlet or company no state owns is based (field `seat`, ISO3): "the Russian news agency
 # Interfax" is based in Russia, and a gazetteer body without a country or seat counts as international.
 ORG_SEATS: dict[str, str] = {
@@ -1187,6 +1237,8 @@ def build_organizations() -> list[dict]:
         }
         if country is not None:
             record["country"] = country_id(country)
+        if slug in ORG_HEADS:
+            record["heads"] = list(ORG_HEADS[slug])
         if slug in ORG_SEATS:
             record["seat"] = country_id(ORG_SEATS[slug])
         records.append(record)
@@ -1389,12 +1441,24 @@ WORLD_REGION_ROWS: list[tuple[str, str, list[str], str | None]] = [
 ]
 
 
+# The nations of the United Kingdom as places with their demonyms ("Scottish", "Welsh"), so that "the
+# Scottish First Minister" is no Briton's title of the UK (entered by hand on 2026-12-05, ported here).
+UK_NATION_ROWS: list[tuple[str, str, list[str]]] = [
+    ("gb-england", "England", ["English"]),
+    ("gb-northern-ireland", "Northern Ireland", ["Northern Irish"]),
+    ("gb-scotland", "Scotland", ["Scottish", "Scots"]),
+    ("gb-wales", "Wales", ["Welsh"]),
+]
+
+
 def build_regions() -> list[dict]:
     records = [{"id": f"region/us-{code.lower()}", "class": "Place", "name": name, "aliases": _unique(aliases, exclude=[name]),
                 "codes": [code], "country": country_id("USA"), "wikidata": None} for code, name, aliases in US_STATE_ROWS]
     records += [{"id": f"region/{slug}", "class": "Place", "name": name, "aliases": _unique(aliases, exclude=[name]),
                  "country": country_id(iso) if iso else None, "wikidata": None}
                 for slug, name, aliases, iso in WORLD_REGION_ROWS]
+    records += [{"id": f"region/{slug}", "class": "Place", "name": name, "aliases": [], "demonyms": demonyms,
+                 "country": country_id("GBR"), "wikidata": None} for slug, name, demonyms in UK_NATION_ROWS]
     return sorted(records, key=lambda r: r["id"])
 
 
