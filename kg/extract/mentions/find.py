@@ -32,6 +32,7 @@ from kg.extract.mentions.names import class_by_head, counted_people, described_a
 from kg.extract.mentions.ner import ner_candidates
 from kg.extract.mentions.records import Mention
 from kg.resources import Resources
+from kg.resources.names import load_name_lexicon
 
 __all__ = ["extract_mentions"]
 
@@ -51,7 +52,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     ner_candidates(found, res, headline)
     _line_candidates(found, res)
     _apposition_candidates(found, res)
-    return _link_acronyms(_repeated_surnames(doc, _choose(found)), acr)
+    return _link_acronyms(_repeated_surnames(doc, _choose(found), load_name_lexicon().address_titles), acr)
 
 
 def _acronym_candidates(found: Candidates, acr: list[tuple[int, int, int]], res: Resources) -> None:
@@ -280,10 +281,13 @@ def _choose(found: Candidates) -> list[Mention]:
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "dative", "agent"})
 
 
-def _repeated_surnames(doc: Doc, chosen: list[Mention]) -> list[Mention]:
+def _repeated_surnames(doc: Doc, chosen: list[Mention], address: frozenset[str] = frozenset()) -> list[Mention]:
     """A person's surname the NER missed where it stands alone as an argument ('"...," Lind said.'
     after "Ana Lind"): one proper-noun token, written as the last word of a full name of the text
-    (one person's only), outside every entity and every other mention."""
+    (one person's only), outside every entity and every other mention; after a form of address
+    (``address``: "Mr Balls", "Mrs May") whatever the tagger made of it; and a surname the NER took
+    for a date ("May has no mandate" after "Theresa May") where it is a subject or a possessor with
+    no number near it."""
     owners: dict[str, set[str]] = {}
     for m in chosen:
         words = m.text.split()
@@ -294,9 +298,15 @@ def _repeated_surnames(doc: Doc, chosen: list[Mention]) -> list[Mention]:
     taken = {i for m in chosen for i in range(m.start, m.end)}
     extra = []
     for tok in doc:
-        if len(owners.get(tok.text, ())) == 1 and tok.i not in taken and not tok.ent_type_ \
-                and tok.pos_ == "PROPN" and tok.dep_ in _ARGUMENT_DEPS \
-                and not any(t.pos_ == "PROPN" for t in doc[max(tok.i - 1, 0):tok.i + 2] if t.i != tok.i):
+        if len(owners.get(tok.text, ())) != 1 or tok.i in taken:
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        addressed = prev is not None and prev.i not in taken and prev.lower_.rstrip(".") in address
+        as_date = tok.ent_type_ == "DATE" and tok.dep_ in ("nsubj", "nsubjpass", "poss") \
+            and not any(t.like_num for t in doc[max(tok.i - 2, 0):tok.i + 3])
+        if addressed or as_date or (not tok.ent_type_ and tok.pos_ == "PROPN" and tok.dep_ in _ARGUMENT_DEPS
+                                    and not any(t.pos_ == "PROPN" for t in doc[max(tok.i - 1, 0):tok.i + 2]
+                                                if t.i != tok.i)):
             extra.append(Mention(tok.i, tok.i + 1, tok.text, "Person", "repeat"))
     return sorted(chosen + extra, key=lambda m: m.start) if extra else chosen
 
