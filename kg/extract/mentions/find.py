@@ -283,8 +283,9 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj"
 
 def _repeated_surnames(doc: Doc, chosen: list[Mention], address: frozenset[str] = frozenset()) -> list[Mention]:
     """A person's surname the NER missed where it stands alone as an argument ('"...," Lind said.'
-    after "Ana Lind"): one proper-noun token, written as the last word of a full name of the text
-    (one person's only), outside every entity and every other mention; after a form of address
+    after "Ana Lind"): one proper-noun token (or a subject the tagger made a common noun), written as
+    the last word of a full name of the text (one person's only: "Donald J. Trump" and "Donald
+    Trump" are one, "Melania Trump" another), outside every entity and every other mention; after a form of address
     (``address``: "Mr Balls", "Mrs May") whatever the tagger made of it; and a surname the NER took
     for a date ("May has no mandate" after "Theresa May") where it is a subject or a possessor with
     no number near it."""
@@ -292,7 +293,7 @@ def _repeated_surnames(doc: Doc, chosen: list[Mention], address: frozenset[str] 
     for m in chosen:
         words = m.text.split()
         if m.cls == "Person" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
-            owners.setdefault(words[-1], set()).add(m.text)
+            owners.setdefault(words[-1], set()).add(words[0])  # "Donald Trump", "Donald J. Trump": one person
     if not owners:
         return chosen
     taken = {i for m in chosen for i in range(m.start, m.end)}
@@ -304,7 +305,9 @@ def _repeated_surnames(doc: Doc, chosen: list[Mention], address: frozenset[str] 
         addressed = prev is not None and prev.i not in taken and prev.lower_.rstrip(".") in address
         as_date = tok.ent_type_ == "DATE" and tok.dep_ in ("nsubj", "nsubjpass", "poss") \
             and not any(t.like_num for t in doc[max(tok.i - 2, 0):tok.i + 3])
-        if addressed or as_date or (not tok.ent_type_ and tok.pos_ == "PROPN" and tok.dep_ in _ARGUMENT_DEPS
+        # a capitalised subject the tagger made a common noun ("Trump personally greeted ...")
+        proper = tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "poss")
+        if addressed or as_date or (not tok.ent_type_ and proper and tok.dep_ in _ARGUMENT_DEPS
                                     and not any(t.pos_ == "PROPN" for t in doc[max(tok.i - 1, 0):tok.i + 2]
                                                 if t.i != tok.i)):
             extra.append(Mention(tok.i, tok.i + 1, tok.text, "Person", "repeat"))
