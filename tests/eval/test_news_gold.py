@@ -4,14 +4,12 @@ script.  Nothing here resolves document texts, so no shared data folder is neede
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import json
 import logging
-import sys
 from pathlib import Path
 
 import pytest
+from scriptmod import load_script
 
 from kg.eval.gold import GoldError, GoldTime, ambiguous_names, gold_from_dict, load_gold
 
@@ -25,14 +23,9 @@ def _raw(name: str) -> dict:
     return json.loads((NEWS / f"{name}.json").read_text(encoding="utf-8"))
 
 
-@functools.cache
 def _agreement():
-    """scripts/news_gold_agreement.py as a module (registered: its dataclasses need that)."""
-    spec = importlib.util.spec_from_file_location("news_gold_agreement", REPO / "scripts" / "news_gold_agreement.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    """scripts/news_gold_agreement.py as a module."""
+    return load_script("news_gold_agreement")
 
 
 # -- the corpus files -----------------------------------------------------------------------------

