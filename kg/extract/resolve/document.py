@@ -342,7 +342,7 @@ def _gazetteer_mention(doc: Doc, n: int, m: Mention, k: _Keys, res: Resources, f
 def _person_names(doc: Doc, mentions: list[Mention], res: Resources) -> frozenset[str]:
     """One-word names that are a person's in this text: written after a person's title or honorific
     ("President Roe", "Mr Roe"), or read as a person by the NER at least twice and more often than
-    as anything else."""
+    as anything else, unless a body's description comes right before it once ("oil giant Acme")."""
     words = res.entities.words
     titles = words.name_titles | words.honorifics
     one_word = [m for m in mentions if m.source == "ner" and not m.gaz_id and len(m.text.split()) == 1]
@@ -350,7 +350,9 @@ def _person_names(doc: Doc, mentions: list[Mention], res: Resources) -> frozense
               if m.cls == "Person" and m.start > 0 and doc[m.start - 1].lower_ in titles}
     as_person = Counter(normalise(m.text) for m in one_word if m.cls == "Person")
     as_other = Counter(normalise(m.text) for m in one_word if m.cls != "Person")
-    return frozenset(titled | {n for n, c in as_person.items() if c >= 2 and c > as_other[n]})
+    bodies = res.relations.words.org_description_nouns  # "oil giant X", "the newspaper X": a body, however often
+    described = {normalise(m.text) for m in one_word if m.start > 0 and doc[m.start - 1].text in bodies}
+    return frozenset(titled | {n for n, c in as_person.items() if c >= 2 and c > as_other[n] and n not in described})
 
 
 def _text_mention(n: int, m: Mention, k: _Keys, persons: _Persons, org_names: dict[str, str],
