@@ -12,7 +12,7 @@ Rules, in order:
 * persons: a short name ("Surname") joins the one full name in the document that ends or starts
   with it, whatever label the NER gave it (NER often types a bare surname as ORG);
 * acronyms defined in the text join their long form;
-* everything else: family + normalised text;
+* everything else: family + normalised text ("oil giant X" keeps X a body: :func:`_person_names`);
 * a lone surname titled with an office its holder had on the text's date ("President Trump") is
   not the relative the text names in full ("first lady Melania Trump"): shortnames.held_surnames;
   nor is a royal's given name ("Prince Charles" beside "Charles Kennedy"): shortnames.royal_names;
@@ -340,9 +340,8 @@ def _gazetteer_mention(doc: Doc, n: int, m: Mention, k: _Keys, res: Resources, f
 
 
 def _person_names(doc: Doc, mentions: list[Mention], res: Resources) -> frozenset[str]:
-    """One-word names that are a person's in this text: written after a person's title or honorific
-    ("President Roe", "Mr Roe"), or read as a person by the NER at least twice and more often than
-    as anything else, unless a body's description comes right before it once ("oil giant Acme")."""
+    """One-word names that are a person's in this text: after a title or honorific ("Mr Roe"), or
+    read as a person by the NER at least twice and more often than as anything else."""
     words = res.entities.words
     titles = words.name_titles | words.honorifics
     one_word = [m for m in mentions if m.source == "ner" and not m.gaz_id and len(m.text.split()) == 1]
@@ -350,8 +349,8 @@ def _person_names(doc: Doc, mentions: list[Mention], res: Resources) -> frozense
               if m.cls == "Person" and m.start > 0 and doc[m.start - 1].lower_ in titles}
     as_person = Counter(normalise(m.text) for m in one_word if m.cls == "Person")
     as_other = Counter(normalise(m.text) for m in one_word if m.cls != "Person")
-    bodies = res.relations.words.org_description_nouns  # "oil giant X", "the newspaper X": a body, however often
-    described = {normalise(m.text) for m in one_word if m.start > 0 and doc[m.start - 1].text in bodies}
+    described = {normalise(m.text) for m in one_word  # "oil giant X"
+                 if m.start > 0 and doc[m.start - 1].text in res.relations.words.org_description_nouns}
     return frozenset(titled | {n for n, c in as_person.items() if c >= 2 and c > as_other[n] and n not in described})
 
 
