@@ -158,7 +158,9 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
             objs += v.direct(c)
     party_noun = any(c.dep_ == "poss" and c.lemma_.lower() in v.words.party_nouns for c in noun.children)
     objs, in_arena = party_arena(v, objs, party_noun)
-    modified = bool(objs) or of_state(noun) or in_arena  # "Secretary of State for Culture": a brief
+    demonyms = {k for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < noun.i
+                for k in v.r.keys_at(c.i) if v.cls(k) == "Country"}  # "an Israeli columnist for Y": Y still
+    modified = any(o.key not in demonyms for o in objs) or of_state(noun) or in_arena  # "Secretary of State for Culture": a brief
     before = list(objs)
     for c in noun.children:
         # "<Party> leader in the <House>": with an owner before the role, "in"/"with" say where
