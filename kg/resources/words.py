@@ -193,6 +193,7 @@ class EntityWords:
     place_of_nouns: frozenset[str]  # "the <demonym> <noun> of X" ("city", "province")
     city_part_nouns: frozenset[str]  # "the Las Ramblas district of Barcelona": the place in the city
     page_imperatives: frozenset[str]  # "Follow Ana Lind": a web page's button, no name
+    time_zones: frozenset[str]  # "1700 GMT": a time zone written in capitals, no organisation
     kin_nouns: frozenset[str]  # "the Kim family", "the Bush dynasty": the kin, not the person named
     stance_prefixes: frozenset[str]  # "anti-Semitic", "pro-Russian": an adjective of a stance, no name
     regnal_titles: frozenset[str]  # "Prince Charles": a royal named by a given name

@@ -68,6 +68,16 @@ def ner_candidates(found: Candidates, res: Resources, headline: dict[int, bool])
 
 
 
+def _without_tail(doc: Doc, start: int, end: int, person: bool, byline_roles: frozenset[str]) -> int:
+    """The end of a name without what the NER ran on into: a byline's role ("By Ana Lind
+    Correspondent of The Daily Planet"), a score ("beat Riverton 2-0")."""
+    while person and end - start > 2 and doc[end - 1].lower_ in byline_roles:
+        end -= 1
+    if end - start > 3 and doc[end - 1].is_digit and doc[end - 2].text in ("-", "–") and doc[end - 3].is_digit:
+        end -= 3
+    return end
+
+
 def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None:
     """The name inside the NER's span: no title, byline role, open bracket, stray quote, dateline,
     "Ex-", date; None when nothing of a name is left or it is a count or a role."""
@@ -76,8 +86,7 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
     person = cls == "Person"
     start, end = strip_span(doc, ent.start, ent.end,
                             honor | res.person_nouns if person else honor | words.title_modifiers, person)
-    while person and end - start > 2 and doc[end - 1].lower_ in words.byline_roles:
-        end -= 1  # "By Ana Lind Correspondent of The Daily Planet": a byline's role, not her name
+    end = _without_tail(doc, start, end, person, words.byline_roles)
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
         # "Union of Democratic Forces (UDF" : the bracket belongs to what follows the name
@@ -330,6 +339,8 @@ def _name_only(found: Candidates, res: Resources, s: _Span, ent: Span) -> _Span 
     words, gaz = res.entities.words, res.gazetteer
     if person and end - start == 1 and not doc[start].text[:1].isupper():
         return None
+    if end - start == 1 and doc[start].text.isupper() and doc[start].lower_ in words.time_zones:
+        return None  # "1700 GMT": a time zone
     if all(t.lower_ in words.honorifics or t.is_punct for t in doc[start:end]) and not (
             end - start >= 2 and doc[end - 1].lower_ in words.organization_heads) and not (
             person and end - start == 1 and doc[start].text[:1].isupper() and start == ent.start
