@@ -163,6 +163,20 @@ def test_an_untitled_surname_of_a_dated_text_joins_the_head_in_office(res):
             assert "untitled" in next(m for m in r.merges if m.doc == "x").evidence
 
 
+def test_an_untitled_surname_typed_a_body_joins_the_head_in_office_in_a_text_of_the_country(res):
+    """"Lind" the NER typed an organisation ("criticizes Lind") in a text of 2003 that names France
+    is President Ana Lind, and the person keeps her class however often the word was typed a body;
+    in a text that does not name her country (a "Lind" of a place name) it stays apart."""
+    res = _with_holders(res, LIND)
+    france = ent("France", "Country", key="country/fra")
+    base = [doc("a1", president("Ana Lind"), UK), *BO_LIND]
+    g = graph(res, *base, doc("x", ent("Lind", "Organization", mentions=5), france, date="2003-02-01"), *FILLER)
+    assert resolve_across_documents(g, res).key_of("x", "org/lind") == "person/ana-lind"
+    assert g.entities["person/ana-lind"].cls == "Person"
+    g = graph(res, *base, doc("y", ent("Lind", "Organization"), IRAQ, date="2003-02-01"), *FILLER)
+    assert resolve_across_documents(g, res).key_of("y", "org/lind") != "person/ana-lind"
+
+
 def test_a_name_of_another_generation_is_not_the_head_in_office(res):
     """"Lind Jr." in a text of 2003 is not President Ana Lind; "Lind" alone beside "Ana Lind Jr."
     in such a text is the president (news writes "Lind Jr." for the son), not the son."""

@@ -64,10 +64,14 @@ def _surnames(view: View) -> Iterator[Proposal]:
         elif titles:
             held = {h for t in titles for h in offices.holders(u.person.surname, t, date)} \
                 or {h for t in titles for h in offices.holders(u.person.surname, t, date, former=True)}
-        elif u.cls == "Person" and fold_name(u.person.surname) not in named.get(u.doc, ()):
+        elif fold_name(u.person.surname) not in named.get(u.doc, ()):
             # "Trump" alone in a text of 2018 that names no one called Trump in full: the one head
-            # of state or government of that surname in office on the text's date
+            # of state or government of that surname in office on the text's date; a word the NER
+            # typed otherwise ("criticizes Trump" as an organisation) only in a text naming the
+            # head's country (not the "Sharif" of "Mazar-e Sharif")
             head = offices.head_in_office(u.person.surname, date)
+            if head is not None and u.cls != "Person" and head.country not in view.context.doc_keys.get(u.doc, ()):
+                head = None
             held = {head} if head is not None else set()
         else:
             held = set()

@@ -183,12 +183,17 @@ def _decide(units: list[Unit], clusters: Clusters, suspects: list[Suspect], res:
 
 def _class_of(members: list[Unit], gaz, kit: NameKit) -> str:
     """The class all the mentions of a cluster vote for: a gazetteer entry's class wins; a titled
-    short name ("Mr Farage") votes Person; a body named "... Party" is a Group (every party one class)."""
+    short name ("Mr Farage"), or any short name joined to a person's full name, votes Person; a body
+    named "... Party" is a Group (every party one class)."""
     for u in sorted(members, key=lambda u: u.key):
         if u.gazetteer and u.key in gaz:
             return gaz[u.key].cls
     votes: Counter = Counter()
+    full = any(u.cls == "Person" and u.person is not None and u.person.full for u in members)
     for u in members:
+        if full and u.short and u.person is not None:  # "Maduro" typed a body, joined to "Nicolas Maduro"
+            votes["Person"] += sum(u.classes.values())
+            continue
         votes.update(u.classes)
         if u.short and u.person is not None and u.person.address:
             votes["Person"] += u.mentions + 1
