@@ -70,12 +70,24 @@ def ner_candidates(found: Candidates, res: Resources, headline: dict[int, bool])
 
 def _without_tail(doc: Doc, start: int, end: int, person: bool, byline_roles: frozenset[str]) -> int:
     """The end of a name without what the NER ran on into: a byline's role ("By Ana Lind
-    Correspondent of The Daily Planet"), a score ("beat Riverton 2-0")."""
+    Correspondent of The Daily Planet"), a score ("beat Riverton 2-0"), another person's name
+    after a hyphen ("the Ana Lind-Roe talks")."""
     while person and end - start > 2 and doc[end - 1].lower_ in byline_roles:
         end -= 1
     if end - start > 3 and doc[end - 1].is_digit and doc[end - 2].text in ("-", "–") and doc[end - 3].is_digit:
         end -= 3
+    if person and end - start >= 3 and doc[end - 2].text in ("-", "–") and not doc[end - 3].whitespace_ \
+            and doc[end - 3].text[:1].isupper() and _another_persons_word(doc, end - 1, {t.lower_ for t in doc[start:end - 2]}):
+        end -= 2  # "the Donald Trump-Kim summit": Trump's name and Kim's, not one name
     return end
+
+
+def _another_persons_word(doc: Doc, i: int, before: set[str]) -> bool:
+    """Is ``doc[i]`` the first or last word of another person's name the NER found in the text (one
+    that shares no word with ``before``, the words before the hyphen: not "Kim Jong-Un" and "Kim Jong Un")?"""
+    word = doc[i].text
+    return any(e.label_ == "PERSON" and len(e) >= 2 and word in (e[0].text, e[-1].text)
+               and not before & {t.lower_ for t in e} and not any(t.text in ("-", "–") for t in e) for e in doc.ents)
 
 
 def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None:
