@@ -177,6 +177,17 @@ def test_an_untitled_surname_typed_a_body_joins_the_head_in_office_in_a_text_of_
     assert resolve_across_documents(g, res).key_of("y", "org/lind") != "person/ana-lind"
 
 
+def test_an_untitled_surname_after_the_term_joins_the_former_head_unless_another_bears_it(res):
+    """"Lind" alone in a text of 2010 is former President Ana Lind when the corpus names no one
+    else called Lind in full; beside "Bo Lind" in another text it could be either: it stays apart."""
+    res = _with_holders(res, LIND)
+    base = [doc("a1", president("Ana Lind"), UK), doc("x", ent("Lind"), IRAQ, date="2010-02-01")]
+    r = resolve_across_documents(graph(res, *base, *FILLER), res)
+    assert r.key_of("x", "person/lind") == "person/ana-lind"
+    r = resolve_across_documents(graph(res, *base, *BO_LIND, *FILLER), res)
+    assert r.key_of("x", "person/lind") != "person/ana-lind"
+
+
 def test_a_name_of_another_generation_is_not_the_head_in_office(res):
     """"Lind Jr." in a text of 2003 is not President Ana Lind; "Lind" alone beside "Ana Lind Jr."
     in such a text is the president (news writes "Lind Jr." for the son), not the son."""

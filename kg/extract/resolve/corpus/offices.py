@@ -66,10 +66,11 @@ def _surnames(view: View) -> Iterator[Proposal]:
                 or {h for t in titles for h in offices.holders(u.person.surname, t, date, former=True)}
         elif fold_name(u.person.surname) not in named.get(u.doc, ()):
             # "Trump" alone in a text of 2018 that names no one called Trump in full: the one head
-            # of state or government of that surname in office on the text's date; a word the NER
+            # of state or government of that surname in office on the text's date (or before it,
+            # when the corpus names no one else so: _former_head); a word the NER
             # typed otherwise ("criticizes Trump" as an organisation) only in a text naming the
             # head's country (not the "Sharif" of "Mazar-e Sharif")
-            head = offices.head_in_office(u.person.surname, date)
+            head = offices.head_in_office(u.person.surname, date) or _former_head(view, u.person.surname, date, full)
             if head is not None and u.cls != "Person" and head.country not in view.context.doc_keys.get(u.doc, ()):
                 head = None
             held = {head} if head is not None else set()
@@ -88,6 +89,18 @@ def _surnames(view: View) -> Iterator[Proposal]:
             yield Proposal(u.uid, root, "person-office",
                            f"{u.name!r} in {u.doc} {when} is {h.name!r}, {sorted(h.titles)[0]} "
                            f"from {h.start} (office-holder table)")
+
+
+def _former_head(view: View, surname: str, date: str, full: dict[str, set[int]]):
+    """The one head of state or government of that surname before ``date`` (:meth:`Offices.head_named`)
+    when the corpus names no one else with that surname in full ("Nixon" in a text of 2018; not
+    "the Clinton campaign" of 2016 in a corpus that names Hillary Clinton)."""
+    heads = view.res.offices.head_named(surname, date)
+    if not heads:
+        return None
+    own, last = {fold_name(n) for n in heads[0].names}, " " + fold_name(surname)
+    others = [n for n in full if n.endswith(last) and n not in own]
+    return None if others else heads[0]
 
 
 def _surnames_named_in_full(view: View) -> dict[str, set[str]]:
