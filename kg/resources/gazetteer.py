@@ -101,7 +101,7 @@ def load_gazetteer(folder: Path, ontology: Ontology) -> Gazetteer:
     codes: dict[str, str] = {}
     for entry in entries.values():
         for surface in (entry.name, *entry.aliases):
-            for form in {surface, _strip_the(surface)}:
+            for form in {surface, _strip_the(surface), _dotted(surface)}:
                 ids = names.setdefault(form, [])
                 if entry.id not in ids:
                     ids.append(entry.id)
@@ -117,3 +117,12 @@ def load_gazetteer(folder: Path, ontology: Ontology) -> Gazetteer:
 
 def _strip_the(s: str) -> str:
     return s[4:] if s.lower().startswith("the ") else s
+
+
+def _dotted(s: str) -> str:
+    """An acronym as older news styles write it: "FBI" -> "F.B.I." (other names unchanged).
+
+    >>> _dotted("FBI"), _dotted("NATO"), _dotted("Reuters"), _dotted("US")
+    ('F.B.I.', 'N.A.T.O.', 'Reuters', 'U.S.')
+    """
+    return "".join(f"{c}." for c in s) if 2 <= len(s) <= 5 and s.isalpha() and s.isupper() else s
