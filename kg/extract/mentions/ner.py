@@ -67,7 +67,6 @@ def ner_candidates(found: Candidates, res: Resources, headline: dict[int, bool])
 
 
 
-
 def _without_tail(doc: Doc, start: int, end: int, person: bool, byline_roles: frozenset[str]) -> int:
     """The end of a name without what the NER ran on into: a byline's role ("By Ana Lind
     Correspondent of The Daily Planet"), a score ("beat Riverton 2-0"), another person's name

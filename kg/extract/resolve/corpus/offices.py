@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from kg.extract.resolve.corpus.rules import Proposal, View, rule
-from kg.resources.offices import fold_name
+from kg.resources.offices import Holder, fold_name
 
 __all__ = ["person_office"]
 
@@ -91,7 +91,7 @@ def _surnames(view: View) -> Iterator[Proposal]:
                            f"from {h.start} (office-holder table)")
 
 
-def _former_head(view: View, surname: str, date: str, full: dict[str, set[int]]):
+def _former_head(view: View, surname: str, date: str, full: dict[str, set[int]]) -> Holder | None:
     """The one head of state or government of that surname before ``date`` (:meth:`Offices.head_named`)
     when the corpus names no one else with that surname in full ("Nixon" in a text of 2018; not
     "the Clinton campaign" of 2016 in a corpus that names Hillary Clinton)."""
