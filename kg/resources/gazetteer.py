@@ -101,7 +101,7 @@ def load_gazetteer(folder: Path, ontology: Ontology) -> Gazetteer:
     codes: dict[str, str] = {}
     for entry in entries.values():
         for surface in (entry.name, *entry.aliases):
-            for form in {surface, _strip_the(surface), _dotted(surface)}:
+            for form in {surface, _strip_the(surface), *_acronym_forms(surface)}:
                 ids = names.setdefault(form, [])
                 if entry.id not in ids:
                     ids.append(entry.id)
@@ -119,10 +119,15 @@ def _strip_the(s: str) -> str:
     return s[4:] if s.lower().startswith("the ") else s
 
 
-def _dotted(s: str) -> str:
-    """An acronym as older news styles write it: "FBI" -> "F.B.I." (other names unchanged).
+def _acronym_forms(s: str) -> tuple[str, ...]:
+    """An acronym as other news styles write it: "FBI" -> "F.B.I.", "U.S." -> "U.S" (its last full
+    stop left out, as some wires do); other names have none.
 
-    >>> _dotted("FBI"), _dotted("NATO"), _dotted("Reuters"), _dotted("US")
-    ('F.B.I.', 'N.A.T.O.', 'Reuters', 'U.S.')
+    >>> _acronym_forms("FBI"), _acronym_forms("U.S."), _acronym_forms("Reuters")
+    (('F.B.I.',), ('U.S',), ())
     """
-    return "".join(f"{c}." for c in s) if 2 <= len(s) <= 5 and s.isalpha() and s.isupper() else s
+    if 2 <= len(s) <= 5 and s.isalpha() and s.isupper():
+        return ("".join(f"{c}." for c in s),)
+    if re.fullmatch(r"(?:[A-Z]\.){2,5}", s):
+        return (s[:-1],)
+    return ()
