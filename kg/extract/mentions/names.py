@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.resources import Resources
 
-__all__ = ["strip_span", "class_by_head", "placed_like_a_town", "constituency", "after_town_noun",
+__all__ = ["strip_span", "without_tail", "class_by_head", "placed_like_a_town", "constituency", "after_town_noun",
            "described_as_person", "counted_people", "joined_names", "one_member", "member_party"]
 
 
@@ -104,6 +104,39 @@ def after_town_noun(doc: Doc, start: int, place_nouns: frozenset[str], town_noun
     if doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in town_nouns:
         return False
     return any(c.lower_ == "the" for c in doc[start - 2].children)
+
+
+def without_tail(doc: Doc, start: int, end: int, person: bool, byline_roles: frozenset[str],
+                 day_words: frozenset[str] = frozenset()) -> int:
+    """The end of a name without what the NER ran on into: a byline's role ("By Ana Lind
+    Correspondent of The Daily Planet"), what the person owns ("Ana Lind's Unity"), a day ("called
+    President Lind Sunday"), a score ("beat Riverton 2-0"), another person's name after a hyphen ("the
+    Ana Lind-Roe talks") or after "of" ("complimentary of one another, especially Lind of Roe")."""
+    while person and end - start > 2 and doc[end - 1].lower_ in byline_roles:
+        end -= 1
+    owned = next((t.i for t in doc[start + 1:end - 1] if t.lower_ in ("'s", "’s")), None)
+    if person and owned is not None:
+        end = owned  # "Ana Lind's Unity Party" read as one person's name: the owner is the person
+    while person and end - start >= 2 and doc[end - 1].lower_ in day_words and doc[end - 1].text[:1].isupper():
+        end -= 1
+    if end - start > 3 and doc[end - 1].is_digit and doc[end - 2].text in ("-", "–") and doc[end - 3].is_digit:
+        end -= 3
+    if person and end - start >= 3 and doc[end - 2].text in ("-", "–") and not doc[end - 3].whitespace_ \
+            and doc[end - 3].text[:1].isupper() \
+            and _another_persons_word(doc, end - 1, {t.lower_ for t in doc[start:end - 2]}):
+        end -= 2  # "the Donald Trump-Kim summit": Trump's name and Kim's, not one name
+    of = next((t.i for t in doc[start + 1:end - 1] if t.lower_ == "of"), None)
+    if person and of is not None and _another_persons_word(doc, end - 1, {t.lower_ for t in doc[start:of]}):
+        end = of  # "Lind of Roe": two people ("Catherine of Aragon" names a place after "of")
+    return end
+
+
+def _another_persons_word(doc: Doc, i: int, before: set[str]) -> bool:
+    """Is ``doc[i]`` the first or last word of another person's name the NER found in the text (one
+    that shares no word with ``before``, the words before the hyphen: not "Kim Jong-Un" and "Kim Jong Un")?"""
+    word = doc[i].text
+    return any(e.label_ == "PERSON" and len(e) >= 2 and word in (e[0].text, e[-1].text)
+               and not before & {t.lower_ for t in e} and not any(t.text in ("-", "–") for t in e) for e in doc.ents)
 
 
 def described_as_person(doc: Doc, start: int, end: int, res: Resources) -> bool:

@@ -24,6 +24,7 @@ from kg.extract.mentions.names import (
     joined_names,
     placed_like_a_town,
     strip_span,
+    without_tail,
 )
 from kg.extract.mentions.owners import POSSESSIVE, owner_before_known, owner_before_person
 from kg.extract.mentions.records import QUOTE_MARKS
@@ -67,28 +68,6 @@ def ner_candidates(found: Candidates, res: Resources, headline: dict[int, bool])
 
 
 
-def _without_tail(doc: Doc, start: int, end: int, person: bool, byline_roles: frozenset[str]) -> int:
-    """The end of a name without what the NER ran on into: a byline's role ("By Ana Lind
-    Correspondent of The Daily Planet"), a score ("beat Riverton 2-0"), another person's name
-    after a hyphen ("the Ana Lind-Roe talks")."""
-    while person and end - start > 2 and doc[end - 1].lower_ in byline_roles:
-        end -= 1
-    if end - start > 3 and doc[end - 1].is_digit and doc[end - 2].text in ("-", "–") and doc[end - 3].is_digit:
-        end -= 3
-    if person and end - start >= 3 and doc[end - 2].text in ("-", "–") and not doc[end - 3].whitespace_ \
-            and doc[end - 3].text[:1].isupper() and _another_persons_word(doc, end - 1, {t.lower_ for t in doc[start:end - 2]}):
-        end -= 2  # "the Donald Trump-Kim summit": Trump's name and Kim's, not one name
-    return end
-
-
-def _another_persons_word(doc: Doc, i: int, before: set[str]) -> bool:
-    """Is ``doc[i]`` the first or last word of another person's name the NER found in the text (one
-    that shares no word with ``before``, the words before the hyphen: not "Kim Jong-Un" and "Kim Jong Un")?"""
-    word = doc[i].text
-    return any(e.label_ == "PERSON" and len(e) >= 2 and word in (e[0].text, e[-1].text)
-               and not before & {t.lower_ for t in e} and not any(t.text in ("-", "–") for t in e) for e in doc.ents)
-
-
 def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None:
     """The name inside the NER's span: no title, byline role, open bracket, stray quote, dateline,
     "Ex-", date; None when nothing of a name is left or it is a count or a role."""
@@ -97,7 +76,7 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
     person = cls == "Person"
     start, end = strip_span(doc, ent.start, ent.end,
                             honor | res.person_nouns if person else honor | words.title_modifiers, person)
-    end = _without_tail(doc, start, end, person, words.byline_roles)
+    end = without_tail(doc, start, end, person, words.byline_roles, res.time.time_day_anchors)
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
         # "Union of Democratic Forces (UDF" : the bracket belongs to what follows the name
@@ -305,9 +284,9 @@ def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
         return _Span(start, end, "Event", False)  # "Brexit": an event, never a person nor a place
     if cls in ("Place", "Group", "Product") and doc[start:end].text.lower() in words.news_agencies:
         cls = "Organization"  # "from Bloomberg reporter X": the NER's GPE for a news agency
-    if cls in ("Event", "Product") and end - start >= 2 and doc[end - 1].lower_ in words.media_heads \
+    if cls in ("Event", "Product", "Law") and end - start >= 2 and doc[end - 1].lower_ in words.media_heads \
             and doc[end - 1].text[:1].isupper():
-        cls = "Organization"  # "The Sydney Morning Herald reported": an outlet, no event
+        cls = "Organization"  # "The Sydney Morning Herald reported", "according to the X Herald": an outlet
     if cls == "Organization" and end - start <= 3 and uncovered:
         town = placed_like_a_town(doc, start, end, res)
         if town:

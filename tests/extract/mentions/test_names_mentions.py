@@ -108,3 +108,23 @@ def test_an_all_capitals_dateline_finds_a_gazetteer_name_in_any_case(nlp, res):
     doc = nlp("PORT-AU-PRINCE, Haiti - Supporters of the president took to the streets.")
     ms = [m for m in extract_mentions(doc, res) if m.gaz_id == "city/port-au-prince-hti"]
     assert ms, extract_mentions(doc, res)
+
+
+def test_a_day_the_ner_ran_on_into_is_no_part_of_the_name(nlp, res):
+    doc = _with_ents(nlp, "Ruritania's Ana Lind called President Bo Berg Sunday to thank him.",
+                     [(0, 1, "GPE"), (2, 4, "PERSON"), (6, 9, "PERSON")])
+    got = {m.text for m in extract_mentions(doc, res)}
+    assert "Bo Berg" in got and "Bo Berg Sunday" not in got
+
+
+def test_another_persons_name_after_of_is_no_part_of_the_name(nlp, res):
+    doc = _with_ents(nlp, "Bo Berg met Cy Dorn. They praised each other, especially Berg of Dorn.",
+                     [(0, 2, "PERSON"), (3, 5, "PERSON"), (12, 15, "PERSON")])
+    got = {m.text for m in extract_mentions(doc, res)}
+    assert "Berg of Dorn" not in got and "Berg" in got
+
+
+def test_what_a_person_owns_is_no_part_of_the_name(nlp, res):
+    doc = _with_ents(nlp, "His rival, Bo Berg’s Unity Party, would win.", [(3, 7, "PERSON")])
+    got = {m.text for m in extract_mentions(doc, res)}
+    assert "Bo Berg" in got and not any("Unity" in t and "Berg" in t for t in got)
