@@ -125,6 +125,7 @@ class RelationWords:
     reciprocal_verbs: frozenset[str]  # "A and B exchanged insults": each gives the other its object
     joint_verbs: frozenset[str]  # "A and B held talks": an event the subjects hold together
     vow_verbs: frozenset[str]  # "vowed to destroy X": a threat only with a harm_verbs complement
+    companion_verbs: frozenset[str]  # "X joined Y in condemning Z": a companion in an act, no membership
     harm_verbs: frozenset[str]  # the harmful acts a vow threatens
     chaired_bodies: frozenset[str]  # "Committee Chairman X": the one committee the text names
     demand_verbs: frozenset[str]  # "called on X to resign": the verbs of a demand

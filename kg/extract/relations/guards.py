@@ -20,11 +20,19 @@ def _words(v: DocView, anchor: Token, trig: Trigger) -> bool:
     one-word trigger does not match a verb + particle phrase of its own meaning (relations.toml
     particle_verbs: "gave up his weapons", "fired back at Y", the particle maybe parsed an adverb); a vow
     (``vow_verbs``) only with a harmful act as its complement ("vowed to destroy Y", not "to support Y")."""
+    if trig.lemma in v.words.companion_verbs and _in_an_act(anchor):
+        return False  # "X joined Y in condemning Z": Y is X's companion in an act (``companion_verbs``)
     if not verb_matches(anchor, trig) or trig.lemma in v.words.vow_verbs:  # not "pledged to never attack Y"
         return verb_matches(anchor, trig) and any(c.dep_ == "xcomp" and c.lemma_.lower() in v.words.harm_verbs and not any(
             g.dep_ == "neg" or g.lower_ in ("never", "not") for g in v.doc[anchor.i:c.i + 1]) for c in anchor.children)
     return " " in trig.lemma or not any(f"{trig.lemma} {c.lower_}" in v.words.particle_verbs for c in anchor.children
                                         if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == anchor.i + 1)
+
+
+def _in_an_act(verb: Token) -> bool:
+    """Does an "in" + gerund hang on ``verb`` ("joined Y in condemning Z", "in calling for")?"""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.tag_ == "VBG" for g in c.children)
+               for c in verb.children)
 
 
 def _unpunctuated(v: DocView, anchor: Token, trig: Trigger) -> bool:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.geography import home_ground, lies_on_water, region_known_elsewhere
 from kg.extract.relations.lexicon import TriggerTables, trigger_tables
+from kg.extract.relations.lists import listed
 from kg.extract.relations.members import member_or_group
 from kg.extract.relations.records import Arg, Learned, Reading
 from kg.extract.resolve.records import Resolution
@@ -356,30 +356,6 @@ def _grievance_after(anchor: Token, words, *, armed_ok: bool = True) -> bool:
             if c.lower_ != "for" or any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children):
                 return True
     return False
-
-
-def listed(tok: Token, person: Callable[[Token], bool | None]) -> list[Token]:
-    """``tok``'s conjuncts as a list is written.  After the item an "and" brought, an item introduced
-    by a comma alone and of the other kind (a person after states, a state after persons: ``person``
-    tells, None when it cannot) starts another phrase that the parser hung on the list ("tensions
-    between the U.S. and Russia, President X and Y called ..."); "between A and B, C, D and E" stays one."""
-    conjuncts = tok.conjuncts
-    if not conjuncts:
-        return []
-    if len(conjuncts) == 1:
-        return list(conjuncts)  # "A and B": nothing to split
-    doc, segments, closed, last = tok.doc, [[]], False, None
-    for c in sorted((tok, *conjuncts), key=lambda t: t.i):
-        before = doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
-        kind = person(c)
-        if before is not None and before.dep_ == "cc":
-            closed = True
-        elif closed and before is not None and before.text == "," and None not in (kind, last) and kind != last:
-            segments.append([])
-            closed = False
-        segments[-1].append(c)
-        last = kind if kind is not None else last
-    return [c for seg in segments if tok in seg for c in seg if c != tok]
 
 
 def word_in(tok: Token, words: frozenset[str]) -> bool:

@@ -79,7 +79,8 @@ class _Salience:
             self.subj_seen[key] = tok.i
 
     def best(self, pred: Callable[[str], bool], tok: Token, exclude=frozenset(), k: int = 1, recency: bool = False,
-             banned: frozenset[str] = frozenset(), unlikely: frozenset[str] = frozenset()) -> tuple[str, ...]:
+             banned: frozenset[str] = frozenset(), unlikely: frozenset[str] = frozenset(),
+             likely: frozenset[str] = frozenset()) -> tuple[str, ...]:
         cands = [key for key in self.last_seen if pred(key) and self.last_seen[key] not in exclude and key not in banned]
         if not cands:
             return ()
@@ -97,7 +98,8 @@ class _Salience:
             subj_at = self.subj_seen.get(key, -1)
             subj = 4 if subj_at >= sent_start else 2.5 if subj_at >= prev_start else 0
             return (min(self.seen[key], _FREQUENT) * 0.3 + (3 if in_sent else 0) + (1 if in_prev else 0)
-                    + subj - (_UNLIKELY if key in unlikely else 0) + recent / 10000.0,)
+                    + subj - (_UNLIKELY if key in unlikely else 0) + (_UNLIKELY if key in likely and in_sent else 0)
+                    + recent / 10000.0,)
 
         return tuple(sorted(cands, key=score, reverse=True)[:k])
 
@@ -123,11 +125,15 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
             banned = _quoting_speakers(tok, r, res.relations.words.reporting) | _own_subject(tok, r) \
                 | (female if low in _MALE_PRONOUNS else male if low in _FEMALE_PRONOUNS else set())
             unlikely = guessed_female if low in _MALE_PRONOUNS else guessed_male if low in _FEMALE_PRONOUNS else set()
+            # most people news names are men: "she" is a woman of the same sentence the text showed as
+            # one rather than a person of unknown sex, even the subject ("X called Ana Lind wrong in her ...")
+            likely = female | guessed_female if low in _FEMALE_PRONOUNS else set()
             ahead = forward_subject(tok)  # "after his summit with Y, X said": X
             ahead_keys = r.keys_at(ahead.i) if ahead is not None else ()
             got = (tuple(ahead_keys) if len(ahead_keys) == 1 and sal.is_person(ahead_keys[0])
                    and ahead_keys[0] not in banned else None) \
-                or sal.best(sal.is_person, tok, banned=frozenset(banned), unlikely=frozenset(unlikely))
+                or sal.best(sal.is_person, tok, banned=frozenset(banned), unlikely=frozenset(unlikely),
+                            likely=frozenset(likely))
             if got:
                 r.coref[tok.i] = got
                 # "he" told the reader this person's sex (unless a title said otherwise)

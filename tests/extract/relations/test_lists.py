@@ -40,3 +40,30 @@ def test_a_list_of_one_kind_after_and_stays_one_list() -> None:
     doc = hand_doc(HUNG)
     assert [t.text for t in listed(doc[2], lambda t: False if t.pos_ == "PROPN" else None)] \
         == ["Freedonia", "Lind", "Berg"]
+
+
+# "Lind and Ruritanian President Bo Berg agreed": the parser makes "Lind" a modifier of "Berg", with
+# "and President" as Lind's own conjunction (kg.extract.relations.lists.hung_conjunct)
+TITLED = """
+     0  Lind         4  nmod       PROPN  _          NNP
+     1  and          0  cc         CCONJ  _          CC
+     2  President    0  conj       PROPN  _          NNP
+     3  Bo           4  compound   PROPN  _          NNP
+     4  Berg         5  nsubj      PROPN  _          NNP
+     5  agreed       5  ROOT       VERB   agree      VBD
+    """
+
+
+def _titled_person(tok):
+    return True if tok.i in (0, 3, 4) else None
+
+
+def test_a_name_hung_on_a_titled_name_is_its_conjunct() -> None:
+    doc = hand_doc(TITLED)
+    assert [t.text for t in listed(doc[4], _titled_person)] == ["Lind"]
+
+
+def test_a_conjunct_inside_a_name_is_no_hung_list() -> None:
+    # "Berg's Blue and White Party": "White" is a word of the party's name, not a title
+    doc = hand_doc(TITLED)
+    assert listed(doc[4], lambda t: True if t.i in (0, 2, 3, 4) else None) == []
