@@ -99,12 +99,18 @@ def _argument(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> l
 
 
 def _argument_owned(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
-    """A direct object; for a property of "no_owner_objects" ("headed X's preparations") not the
-    owner of the thing, nor a name followed by a possessive."""
+    """A direct object, or the noun a relative pronoun object follows ("X, whom Y accuses"); for a
+    property of "no_owner_objects" ("headed X's preparations") not the owner of the thing, nor a
+    name followed by a possessive."""
     owners = trig.prop.lower() not in v.words.no_owner_objects
     if not owners and possessor(v, node):
         return []
-    return v.deep(node, owners=owners)
+    got = v.deep(node, owners=owners)
+    if not got and anchor.dep_ == "relcl" and node.lower_ in ("whom", "who") and anchor.head.i in v.r.token_keys:
+        # "X, whom the government accuses of ...": the name X ("which" and "that" are left: the parser
+        # hangs them on the nearest noun, "talks with Y, which A and B oppose"; nor "a Y aide who ...")
+        return v.direct(anchor.head, conjuncts=False)
+    return got
 
 
 def _argument_not_fronted(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
