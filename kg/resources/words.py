@@ -224,6 +224,7 @@ class TimeWords:
     unbounded_modifier_properties: frozenset[str]  # "Republican senator since 1997": not the party's bound
     story_day_properties: frozenset[str]  # event properties a lede's day dates (kg.extract.context.lede)
     story_day_of_saying: frozenset[str]  # event properties a lede's "X said on Monday" dates (kg.extract.context.lede)
+    saying_occasion_preps: frozenset[str]  # "said in a meeting with Y": the occasion of a saying (kg.extract.context.lede)
     attribution_phrases: frozenset[str]  # "according to X"
     unnamed_sources: frozenset[str]  # "officials said": a source the text does not name
 

@@ -20,7 +20,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from kg.extract.context.bounds import validity_bounds
-from kg.extract.context.lede import Anchor, lede_anchor, told_later
+from kg.extract.context.lede import Anchor, lede_anchor, said_on_occasion, told_later
 from kg.extract.context.speech import speaker
 from kg.extract.context.when import document_date, event_span, fact_tokens, past_tense
 from kg.extract.infer import CHAIN_RULE
@@ -66,7 +66,7 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
     base = report_day(document)
     sents: dict[tuple[int, int], object] = {}
     anchor = lede_anchor(doc, resolution.keys_at, res.time, base, reporting)
-    out, undated = [], set()  # undated: asserted event facts in the past tense without a time
+    out, undated, occasions = [], set(), set()  # undated: asserted event facts in the past tense without a time
     for rel in relations:
         ev = rel.evidence
         if ev.rule == CHAIN_RULE:  # read from other facts: no sentence of its own
@@ -89,6 +89,8 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
                 changes.update(event_start=span[0], event_end=span[1])
             elif ev.modality == "asserted" and past_tense(fact_tokens(subj, obj)) and told_later(sent, args):
                 undated.add(len(out))
+                if said_on_occasion(args, reporting, res.time.saying_occasion_preps):
+                    occasions.add(len(out))
         if rel.predicate in posts:
             changes.update(_bounded(res, rel.predicate, sent, subj, obj, base, ev.role_status))
         # only what a clause states is reported speech: a title, a party tag or an apposition
@@ -102,15 +104,16 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
             changes["unnamed_source"] = unnamed
         out.append(replace(rel, evidence=replace(ev, **changes)) if changes else rel)
     out = shared_event_times(out, events, res.ontology.symmetric, base)
-    return _story_day(out, undated, anchor) if anchor is not None else out
+    return _story_day(out, undated, occasions, anchor) if anchor is not None else out
 
 
-def _story_day(relations: list[Relation], undated: set[int], anchor: Anchor) -> list[Relation]:
+def _story_day(relations: list[Relation], undated: set[int], occasions: set[int], anchor: Anchor) -> list[Relation]:
     """The lede's day for the undated event facts it covers (:mod:`.lede`)."""
     out = []
     for i, r in enumerate(relations):
         ev = r.evidence
-        if i in undated and not ev.event_start and anchor.dates(r.predicate, r.subject, r.object, ev.start):
+        if i in undated and not ev.event_start and anchor.dates(r.predicate, r.subject, r.object, ev.start,
+                                                                occasion=i in occasions):
             r = replace(r, evidence=replace(ev, event_start=anchor.day, event_end=anchor.day, time_elsewhere=True))
         out.append(r)
     return out

@@ -16,7 +16,8 @@ participants give nothing: the fact stays dated by the report, as before.  Nor d
 sentence with a time of its own, even one that names no day ("in recent years", "in August"), or
 in the past perfect ("had traveled there"): it tells of another time.  When the lede's day is
 that of a saying ("X said on Monday"), it dates the saying, not what was said: only the facts of
-``story_day_of_saying`` (a visit: where the speaker spoke) take it.
+``story_day_of_saying`` (a visit: where the speaker spoke) take it, and the facts that are a later
+saying's occasion ("X said in a meeting with Y": a meeting told like the saying, that day).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from kg.extract.context.when import clause_verb, date_clause, day_entity, is_age, past_tense, resolve_entity
 from kg.resources.words import TimeWords
 
-__all__ = ["Anchor", "lede_anchor", "told_later", "LEDE_SENTENCES", "STORY_DAYS"]
+__all__ = ["Anchor", "lede_anchor", "said_on_occasion", "told_later", "LEDE_SENTENCES", "STORY_DAYS"]
 
 LEDE_SENTENCES = 3  # sentences of the story (not headline or share-button lines) that may set its day
 STORY_DAYS = 7  # how long before the report date the story's day may lie
@@ -46,17 +47,23 @@ class Anchor:
     end: int  # character offset where the lede sentence ends
     keys: frozenset[str]
     properties: frozenset[str]  # the properties it may date, lower case (as word lists are loaded)
+    on_occasion: frozenset[str] = frozenset()  # ... and those it dates as the occasion of a saying
 
-    def dates(self, prop: str, subject: str, obj: str, start: int) -> bool:
-        """Does the day date a fact ``prop`` between ``subject`` and ``obj`` stated from ``start`` on?
+    def dates(self, prop: str, subject: str, obj: str, start: int, occasion: bool = False) -> bool:
+        """Does the day date a fact ``prop`` between ``subject`` and ``obj`` stated from ``start`` on
+        (``occasion``: the fact is the occasion of a saying, "X said in a meeting with Y")?
 
-        >>> lede = Anchor("2015-11-15", 80, frozenset({"ana_lind"}), frozenset({"visited"}))
+        >>> lede = Anchor("2015-11-15", 80, frozenset({"ana_lind"}), frozenset({"visited"}),
+        ...               frozenset({"visited", "metwith"}))
         >>> lede.dates("visited", "ana_lind", "paris", 120), lede.dates("metWith", "ana_lind", "bo_berg", 120)
         (True, False)
+        >>> lede.dates("metWith", "ana_lind", "bo_berg", 120, occasion=True)
+        True
         >>> lede.dates("visited", "ana_lind", "paris", 10), lede.dates("visited", "cy_dorn", "paris", 120)
         (False, False)
         """
-        return start >= self.end and (subject in self.keys or obj in self.keys) and prop.lower() in self.properties
+        props = self.properties | self.on_occasion if occasion else self.properties
+        return start >= self.end and (subject in self.keys or obj in self.keys) and prop.lower() in props
 
 
 def lede_anchor(doc: Doc, keys_at: Callable[[int], Iterable[str]], words: TimeWords,
@@ -83,8 +90,22 @@ def lede_anchor(doc: Doc, keys_at: Callable[[int], Iterable[str]], words: TimeWo
             keys = frozenset(k for t in sent for k in keys_at(t.i))
             said = verb.lemma_.lower() in saying
             props = words.story_day_of_saying if said else words.story_day_properties
-            return Anchor(span[0], sent.end_char, keys, props) if keys else None
+            return Anchor(span[0], sent.end_char, keys, props, words.story_day_properties) if keys else None
     return None
+
+
+def said_on_occasion(args: list[Token], saying: frozenset[str], preps: frozenset[str]) -> bool:
+    """Is a fact's argument part of the occasion of a saying: a phrase under "in", "during" or "at"
+    (``preps``) of a saying verb ("X said in a meeting with Y", "told reporters during talks with Y")?"""
+    for a in args:
+        t = a
+        for _ in range(6):
+            if t.dep_ == "prep" and t.lower_ in preps and t.head.lemma_.lower() in saying:
+                return True
+            if t.head.i == t.i or t.pos_ in ("VERB", "AUX"):
+                break
+            t = t.head
+    return False
 
 
 def told_later(sent: SpacySpan, args: list[Token]) -> bool:

@@ -69,3 +69,25 @@ def _met(res, first: str, last: str, date: str | None, past: bool = True, perfec
 def test_the_ledes_day_dates_later_facts_of_its_participants(res, first, last, date, day, past, perfect):
     ev = _met(res, first, last, date, past, perfect)[(f"{first} {last}", "metWith", "Bo Berg")]
     assert (ev.event_start, ev.event_end, ev.time_elsewhere) == (day, day, day is not None)
+
+
+OCCASION = """
+ 0  Lind      1  nsubj     PROPN  _      NNP
+ 1  said      1  ROOT      VERB   say    VBD
+ 2  in        1  prep      ADP    _      IN
+ 3  a         4  det       DET    _      DT
+ 4  meeting   2  pobj      NOUN   _      NN
+ 5  with      4  prep      ADP    _      IN
+ 6  Berg      5  pobj      PROPN  _      NNP
+ 7  .         1  punct     PUNCT  _      .
+"""
+
+
+def test_a_meeting_a_saying_was_made_in_is_its_occasion() -> None:
+    from kg.extract.context.lede import said_on_occasion
+
+    doc = hand_doc(OCCASION)
+    preps = frozenset({"in", "during", "at"})
+    assert said_on_occasion([doc[6]], frozenset({"say"}), preps)
+    assert not said_on_occasion([doc[6]], frozenset({"tell"}), preps)  # not a saying verb
+    assert not said_on_occasion([doc[0]], frozenset({"say"}), preps)  # the speaker is no part of the occasion
