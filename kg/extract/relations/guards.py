@@ -22,6 +22,8 @@ def _words(v: DocView, anchor: Token, trig: Trigger) -> bool:
     (``vow_verbs``) only with a harmful act as its complement ("vowed to destroy Y", not "to support Y")."""
     if trig.lemma in v.words.companion_verbs and _in_an_act(anchor):
         return False  # "X joined Y in condemning Z": Y is X's companion in an act (``companion_verbs``)
+    if trig.lemma in v.words.call_verbs and not _a_call(v, anchor):
+        return False  # "called Y a liar", "called on Y", "called Y to testify": no phone call
     if not verb_matches(anchor, trig) or trig.lemma in v.words.vow_verbs:  # not "pledged to never attack Y"
         return verb_matches(anchor, trig) and any(c.dep_ == "xcomp" and c.lemma_.lower() in v.words.harm_verbs and not any(
             g.dep_ == "neg" or g.lower_ in ("never", "not") for g in v.doc[anchor.i:c.i + 1]) for c in anchor.children)
@@ -33,6 +35,33 @@ def _in_an_act(verb: Token) -> bool:
     """Does an "in" + gerund hang on ``verb`` ("joined Y in condemning Z", "in calling for")?"""
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.tag_ == "VBG" for g in c.children)
                for c in verb.children)
+
+
+_QUOTES = frozenset({"'", '"', "“", "‘", "”", "’"})
+
+
+def _a_call(v: DocView, verb: Token) -> bool:
+    """Is "X called Y" a phone call: one object, a person, and nothing that makes the verb name,
+    judge, summon or demand ("called Y a thug", "called Y reckless", "called on Y", "called Y to testify")?"""
+    kids = list(verb.children)
+    objs = [c for c in kids if c.dep_ in ("dobj", "dative", "oprd")]  # "oprd": the parser's reading of a name
+    if len(objs) != 1 or any(c.dep_ in ("attr", "acomp", "ccomp", "prt") for c in kids):
+        return False
+    if any(c.dep_ == "prep" and (c.lower_ in ("off", "out", "up", "as") or c.lower_ in ("on", "for") and c.i < objs[0].i)
+           for c in kids):
+        return False
+    if any(c.dep_ in ("appos", "amod", "acl", "relcl") and c.i > objs[0].i for c in objs[0].children):
+        return False  # "called Y a thug" read as an apposition
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in v.words.summons_purposes for c in kids):
+        return False
+    if verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+        return False  # "a documentary called 'No More Mr Nasty'": a title, no call
+    first, after = objs[0].left_edge.i, objs[0].right_edge.i + 1
+    if first > 0 and v.doc[first - 1].text in _QUOTES or after < len(v.doc) and (
+            v.doc[after].text in _QUOTES or v.doc[after].lower_ in ("a", "an", "the")):
+        return False  # "called him 'Mr Nasty'", "called Y a \"weak person\"": a name or a judgement given
+    key = v.r.token_keys.get(objs[0].i)
+    return key is not None and v.cls(key) == "Person"
 
 
 def _unpunctuated(v: DocView, anchor: Token, trig: Trigger) -> bool:
@@ -99,6 +128,7 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     and not any(c.dep_ == "dobj" and c.i in v.r.token_keys and v.is_a(v.r.token_keys[c.i], "Organization")
                 for c in a.children),
     "act-verb": lambda v, a, t: a.lemma_.lower() in v.words.act_verbs,  # "threatened sanctions against X"
+    "call-verb": lambda v, a, t: t.lemma in v.words.call_verbs,  # "called X on Sunday" parsed with X an oprd
     # "A agreed with B" is the verb's own construction, not a collective one
     "no-with": lambda v, a, t: not any(c.dep_ == "prep" and c.lower_ == "with" for c in a.children),
     # "Riverton, where the county's clerk says ...": a saying in the present tense is no occasion

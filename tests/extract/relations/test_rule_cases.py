@@ -387,6 +387,41 @@ CASES = [
         ents=(("Bo Berg", "PERSON"), ("Ana Lind", "PERSON")),
         facts=(Fact("Bo Berg", "metWith", "Ana Lind", "asserted", "collective"),),
     ),
+    # coordinated subjects at a joint event: "A and B spoke at a joint news conference"
+    Case(
+        "reciprocal-joint", "Bo Berg and Ana Lind spoke at a joint conference.",
+        """
+         0  Bo          1  compound   PROPN  _           NNP
+         1  Berg        5  nsubj      PROPN  _           NNP
+         2  and         1  cc         CCONJ  _           CC
+         3  Ana         4  compound   PROPN  _           NNP
+         4  Lind        1  conj       PROPN  _           NNP
+         5  spoke       5  ROOT       VERB   speak       VBD
+         6  at          5  prep       ADP    _           IN
+         7  a           9  det        DET    _           DT
+         8  joint       9  amod       ADJ    _           JJ
+         9  conference  6  pobj       NOUN   conference  NN
+        10  .           5  punct      PUNCT  _           .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Bo Berg", "metWith", "Ana Lind", "asserted", "collective"),),
+    ),
+    # "called X on Sunday" where the parser read the person as a naming complement (oprd): a phone call
+    Case(
+        "call-complement", "Bo Berg called Ana Lind on Sunday.",
+        """
+         0  Bo      1  compound   PROPN  _     NNP
+         1  Berg    2  nsubj      PROPN  _     NNP
+         2  called  2  ROOT       VERB   call  VBD
+         3  Ana     4  compound   PROPN  _     NNP
+         4  Lind    2  oprd       PROPN  _     NNP
+         5  on      2  prep       ADP    _     IN
+         6  Sunday  5  pobj       PROPN  _     NNP
+         7  .       2  punct      PUNCT  _     .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Ana Lind", "PERSON"), ("Sunday", "DATE")),
+        facts=(Fact("Bo Berg", "metWith", "Ana Lind", "asserted", "verb-svo"),),
+    ),
     # a nominalisation under a light verb: the verb's subject is its agent
     Case(
         "noun-prep", "Acme held talks with Zenith.",
