@@ -33,6 +33,8 @@ class RelationWords:
     stance_properties: frozenset[str]  # properties of a stance or act against another agent
     stance_verbs: frozenset[str]  # verbs of a stance on an event noun ("warned of visits to Y")
     stance_prefix_properties: frozenset[str]  # "<prefix>|<property>": "the anti-A movement" opposes A
+    announced_harms: frozenset[str]  # "<harm>|<threat>": "X said it may strike Y" threatened Y (kg.extract.context)
+    threat_modals: frozenset[str]  # "may strike", "will attack": the modals of such a threat
     occasion_preps: frozenset[str]  # "X, on a visit to Y, condemned ...": the stance verb's occasion is X's
     negators: frozenset[str]  # verbs that negate their complement ("deny", "refuse")
     reluctance_verbs: frozenset[str]  # "did not hesitate to criticize": a negated reluctance asserts the act

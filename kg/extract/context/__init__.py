@@ -17,23 +17,25 @@ import logging
 from dataclasses import replace
 from typing import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.context.bounds import validity_bounds
 from kg.extract.context.lede import Anchor, lede_anchor, said_on_occasion, told_later
-from kg.extract.context.speech import speaker
-from kg.extract.context.when import document_date, event_span, fact_tokens, past_tense
+from kg.extract.context.speech import speaker, speakers_of
+from kg.extract.context.when import clause_verb, document_date, event_span, fact_tokens, past_tense
 from kg.extract.infer import CHAIN_RULE
 from kg.extract.relations.registry import RULES
 from kg.extract.resolve.records import Resolution
 from kg.model import Document, Relation
 from kg.resources import Resources
+from kg.resources.words import RelationWords
 
 log = logging.getLogger(__name__)
 
 __all__ = ["add_context", "dated_document", "report_day", "shared_event_times"]
 
 _CLAUSE_FAMILIES = frozenset({"patterns"})  # rule families that read a clause (registry.py)
+ANNOUNCED_RULE = "announced-harm"
 
 
 def dated_document(document: Document, doc: Doc) -> Document:
@@ -62,6 +64,8 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
     """``relations`` with the event time of event facts, the validity bounds of post facts and the
     speaker of reported facts."""
     events, posts = res.ontology.events, res.ontology.posts
+    words = res.relations.words
+    harms = dict(w.split("|", 1) for w in words.announced_harms)
     reporting, phrases = res.relations.words.reporting, res.time.attribution_phrases
     base = report_day(document)
     sents: dict[tuple[int, int], object] = {}
@@ -103,8 +107,43 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         elif unnamed is not None:  # "officials said ...": a source the text does not name
             changes["unnamed_source"] = unnamed
         out.append(replace(rel, evidence=replace(ev, **changes)) if changes else rel)
+        threat = _announced(rel, harms, speakers_of(sent, obj, resolution.keys_at, reporting) if rel.predicate in harms
+                            and ev.modality == "hedged" and _a_threat(obj, words) else set())
+        if threat is not None:
+            out.append(threat)
     out = shared_event_times(out, events, res.ontology.symmetric, base)
     return _story_day(out, undated, occasions, anchor) if anchor is not None else out
+
+
+def _a_threat(args: list[Token], words: RelationWords) -> bool:
+    """Is the harm's clause a threat: a modal of ``threat_modals`` ("may strike", "will attack"), not
+    "may have struck" (a guess about the past), "would not attack" (a promise), "ought to bomb" (advice)?"""
+    if not all(_verb_argument(a) for a in args if a.head not in args):  # each name's head word
+        return False  # "will pursue charges over the killing of Y": the harm is no verb's of the saying
+    kids = [c for a in args for c in clause_verb(a).children]
+    return any(c.dep_ == "aux" and c.lower_ in words.threat_modals for c in kids) and not any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" or c.dep_ == "neg" or c.lower_ in words.negation_words
+        for c in kids)
+
+
+def _verb_argument(tok: Token) -> bool:
+    """Is ``tok`` (or the first of the list it is in) the object of its clause's verb, directly or
+    through one preposition ("may strike Y", "will fire on Y")?"""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    verb = clause_verb(tok)
+    return tok.head == verb or tok.head.dep_ == "prep" and tok.head.head == verb
+
+
+def _announced(rel: Relation, harms: dict[str, str], speakers: set[str]) -> Relation | None:
+    """The threat an agent makes by saying it may do a harm (``announced_harms``): asserted, its
+    own speaker's, dated by the report (the harm's time is the threatened one)."""
+    if rel.subject not in speakers:
+        return None
+    ev = rel.evidence
+    return Relation(rel.subject, harms[rel.predicate], rel.object, replace(
+        ev, rule=ANNOUNCED_RULE, modality="asserted", confidence=round(ev.confidence * RULES[ANNOUNCED_RULE].factor, 3),
+        attributed_to=rel.subject, unnamed_source=None, event_start=None, event_end=None, time_elsewhere=False))
 
 
 def _story_day(relations: list[Relation], undated: set[int], occasions: set[int], anchor: Anchor) -> list[Relation]:

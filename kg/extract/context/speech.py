@@ -18,7 +18,7 @@ from typing import Callable
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-__all__ = ["speaker", "Said"]
+__all__ = ["speaker", "speakers_of", "Said"]
 
 KeysAt = Callable[[int], tuple[str, ...]]
 Said = tuple["str | None", "str | None"]  # (speaker's entity key, words of an unnamed source)
@@ -89,3 +89,15 @@ def _source_words(noun: Token) -> str:
     (at most five; no clause after it)."""
     left = [t for t in noun.subtree if t.i <= noun.i][-6:]
     return " ".join(t.text for t in left if not t.is_punct or t.text in (".", "-")).strip()
+
+
+def speakers_of(sent: SpacySpan, args: list[Token], keys_at: KeysAt, reporting: frozenset[str]) -> set[str]:
+    """The entity keys of every speaker in ``sent`` whose reported words hold all of ``args`` ("North
+    Korea said it may strike Guam": North Korea, for the argument Guam)."""
+    out: set[str] = set()
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in reporting and args:
+            who, said = _said(tok)
+            if who and all(a.i in said for a in args):
+                out |= {k for w in who for k in keys_at(w.i)}
+    return out

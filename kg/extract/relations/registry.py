@@ -123,6 +123,8 @@ for _id, _factor, _family, _summary in (
 # Rule ids of the stages after the rules: their confidence is their own (kg.extract.learned, kg.extract.infer)
 declare("learned", factor=1.0, family="after",
         summary="a pair classifier (docs/learned-relations.md): its calibrated probability, above per-property thresholds")
+declare("announced-harm", factor=0.9, family="after",
+        summary='a harm the agent itself says it may do ("A said it may strike B") -> A threatened B')
 declare("chain", factor=1.0, family="after",
         summary="an owl:propertyChainAxiom of newskg.ttl over two asserted facts of one sentence: the product of their confidences")
 

@@ -387,6 +387,22 @@ CASES = [
         ents=(("Bo Berg", "PERSON"), ("Ana Lind", "PERSON")),
         facts=(Fact("Bo Berg", "metWith", "Ana Lind", "asserted", "collective"),),
     ),
+    # a harm the agent itself says it may do is a threat it makes (kg.extract.context, announced_harms)
+    Case(
+        "announced-harm", "Acme said it may attack Zenith.",
+        """
+         0  Acme    1  nsubj   PROPN  _       NNP
+         1  said    1  ROOT    VERB   say     VBD
+         2  it      4  nsubj   PRON   _       PRP
+         3  may     4  aux     AUX    _       MD
+         4  attack  1  ccomp   VERB   attack  VB
+         5  Zenith  4  dobj    PROPN  _       NNP
+         6  .       1  punct   PUNCT  _       .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Acme", "attacked", "Zenith", "hedged", "verb-svo"),
+               Fact("Acme", "threatened", "Zenith", "asserted", "announced-harm")),
+    ),
     # coordinated subjects at a joint event: "A and B spoke at a joint news conference"
     Case(
         "reciprocal-joint", "Bo Berg and Ana Lind spoke at a joint conference.",
