@@ -2,7 +2,8 @@
 
 Runs after the relation stages (:func:`kg.extract.extract_document`) over the document's
 relations; the role status of post facts is read earlier, by the title and role rules themselves
-(:mod:`kg.extract.relations.status`).  See docs/time.md.
+(:mod:`kg.extract.relations.status`).  It also adds the threat an agent makes by saying it may do
+a harm (rule ``announced-harm``: "X said it may strike Y"), which needs the speaker.  See docs/time.md.
 
     dates    dateparser behind a cache: ISO spans of time expressions, absolute or relative
     when     the document's date (field or dateline) and the time a sentence gives a fact
@@ -66,7 +67,7 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
     events, posts = res.ontology.events, res.ontology.posts
     words = res.relations.words
     harms = dict(w.split("|", 1) for w in words.announced_harms)
-    reporting, phrases = res.relations.words.reporting, res.time.attribution_phrases
+    reporting, phrases = words.reporting, res.time.attribution_phrases
     base = report_day(document)
     sents: dict[tuple[int, int], object] = {}
     anchor = lede_anchor(doc, resolution.keys_at, res.time, base, reporting)
