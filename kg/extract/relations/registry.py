@@ -102,6 +102,7 @@ for _id, _factor, _family, _summary in (
     ("role-apposition", 0.95, "roles", '"B, a key A ally", "X, chairman of Y"'),
     ("role-copula", 0.9, "roles", '"B is our partner", "called B a partner"'),
     ("role-inclusion", 0.9, "roles", '"U.S. allies, including B", "Iranian officials such as X"'),
+    ("role-demonym", 0.85, "roles", '"X\'s Russian backers", "Assad\'s Iranian allies" -> the country holds the role for X'),
     ("role-appointment", 0.9, "roles", '"made X president of Y", "named X chief executive of Y"'),
     ("hyphen-adjective", 0.9, "hyphens", '"A-backed B", "B-based A" (direction from the ontology)'),
     ("stance-prefix", 0.8, "hyphens", '"the anti-A B movement" -> B opposes A; "X, a pro-A politician" -> X supports A'),

@@ -12,7 +12,7 @@ from kg.extract.relations.registry import rule
 from kg.extract.relations.status import status_of
 from kg.extract.relations.view import DocView
 
-__all__ = ["role_nouns", "counterparts"]
+__all__ = ["role_nouns", "counterparts", "demonym_roles"]
 
 _POSTS = ("worksFor", "leaderOf")
 _ENDS: dict[int, tuple[object, frozenset[str]]] = {}  # id(roles table) -> (the table, the last words of its roles)
@@ -110,6 +110,28 @@ def counterparts(v: DocView, tok: Token, learned: Learned) -> RuleResult:
             if p == "leaderOf" and role in v.words.head_of_state:
                 prop = "leaderOf"
     readings = (v.reading(prop, person, country, "role-apposition", tok) for person in named for country in others)
+    return RuleResult(tuple(r for r in readings if r is not None))
+
+
+@rule("role-demonym", stage="roles", unit="token")
+def demonym_roles(v: DocView, tok: Token, learned: Learned) -> RuleResult:
+    """"X's Russian backers", "his Iranian allies": a stance role (no post) owned by X and held by the
+    country a demonym before it names, when no one is named as its holder."""
+    if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ == "appos" for c in tok.children):
+        return NOTHING
+    prop, _ = role_of(v, [tok.lower_])
+    if prop is None or prop in _POSTS:
+        return NOTHING
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    if any(c.pos_ == "PRON" for c in poss):  # "Assad and his Russian backers": the name the list starts with
+        named = tok.dep_ == "conj" and tok.head.i in v.r.token_keys  # (not "warned him and his ...": a guess)
+        owners = v.direct(tok.head, conjuncts=False) if named else []
+    else:
+        owners = [a for c in poss for a in v.direct(c)]
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    mods += [g for c in mods for g in c.conjuncts]  # "his Russian and Iranian backers"
+    holders = [a for c in mods for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Country"]
+    readings = (v.reading(prop, h, o, "role-demonym", tok) for h in holders for o in owners if h.key != o.key)
     return RuleResult(tuple(r for r in readings if r is not None))
 
 

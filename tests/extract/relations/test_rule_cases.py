@@ -387,6 +387,21 @@ CASES = [
         ents=(("Bo Berg", "PERSON"), ("Ana Lind", "PERSON")),
         facts=(Fact("Bo Berg", "metWith", "Ana Lind", "asserted", "collective"),),
     ),
+    # a stance role owned by X and held by the country a demonym before it names
+    Case(
+        "role-demonym", "Acme and its French backers won.",
+        """
+         0  Acme        5  nsubj     PROPN  _       NNP
+         1  and         0  cc        CCONJ  _       CC
+         2  its         4  poss      PRON   _       PRP$
+         3  French      4  amod      ADJ    _       JJ
+         4  backers     0  conj      NOUN   backer  NNS
+         5  won         5  ROOT      VERB   win     VBD
+         6  .           5  punct     PUNCT  _       .
+        """,
+        ents=(("Acme", "ORG"), ("French", "NORP")),
+        facts=(Fact("France", "supports", "Acme", "asserted", "role-demonym"),),
+    ),
     # a harm the agent itself says it may do is a threat it makes (kg.extract.context, announced_harms)
     Case(
         "announced-harm", "Acme said it may attack Zenith.",
