@@ -8,6 +8,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
+from kg.extract.mentions.records import QUOTE_MARKS
 from kg.extract.relations.clauses import has_theme, verb_matches
 from kg.extract.relations.view import DocView
 from kg.resources import Trigger
@@ -37,7 +38,7 @@ def _in_an_act(verb: Token) -> bool:
                for c in verb.children)
 
 
-_QUOTES = frozenset({"'", '"', "“", "‘", "”", "’"})
+_QUOTES = QUOTE_MARKS | {"'", "‘", "’"}  # single quotes too: "a documentary called 'No More Mr Nasty'"
 
 
 def _a_call(v: DocView, verb: Token) -> bool:
