@@ -77,15 +77,16 @@ _GALLERY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
 def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str] = frozenset(),
                  card_ends: frozenset[str] = frozenset(), galleries: frozenset[str] = frozenset(),
                  widgets: frozenset[str] = frozenset(), photo: tuple[frozenset[str], ...] = (),
-                 reporting: frozenset[str] = frozenset()) -> str:
+                 reporting: frozenset[str] = frozenset(), slash: frozenset[str] = frozenset()) -> str:
     """Blank out web boilerplate lines ("Also Read", "Advertisement", ...), the markers and titles
     of photo galleries (:func:`blank_gallery`, on lines with a marker of ``galleries`` followed by
     "N of M": "Hide Caption 3 of 32"), agency credits, link cards (:func:`blank_link_cards`,
     ended by one of ``card_ends``), photo credits and caption labels (:func:`blank_photo_lines`,
     ``photo``: credits, labels, positions), a widget's word that opens a line (``widgets``: "CLOSE A trade
     expert says ...", in capitals), the reporting credits of wire copy (``reporting``: "(Additional reporting by
-    Ana Lind in Riverton; Editing by Bo Berg)", :func:`blank_reporting_credits`) and the brackets of an
-    editor's insertion ("[Ruritanian president] Lind").
+    Ana Lind in Riverton; Editing by Bo Berg)", :func:`blank_reporting_credits`), a photographer's credit
+    joined by slashes to an agency or photo service of ``slash`` ("Ana Lind/AFP/Getty Images",
+    :func:`blank_slash_credits`) and the brackets of an editor's insertion ("[Ruritanian president] Lind").
 
     >>> prepare_text("Photos: Ana Lind in Paris. Hide Caption 1 of 9", frozenset(), galleries=frozenset({"hide caption"})).strip()
     'Ana Lind in Paris.'
@@ -99,6 +100,7 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
     """
     text = blank_link_cards(text, card_ends)
     text = blank_reporting_credits(text, reporting)
+    text = blank_slash_credits(text, slash)
     if photo:
         text = blank_photo_lines(text, *photo)
     if galleries not in _GALLERY_CACHE:
@@ -132,7 +134,8 @@ def prepare_with(words) -> Callable[[str], str]:
     agencies = words.news_agencies | words.outlet_credits
     photo = (words.photo_credits, words.caption_labels, words.caption_positions)
     return lambda text: prepare_text(text, words.boilerplate, agencies, words.link_card_ends,
-                                     words.gallery_markers, words.widget_markers, photo, words.reporting_credits)
+                                     words.gallery_markers, words.widget_markers, photo, words.reporting_credits,
+                                     words.news_agencies | words.photo_agencies)
 
 
 _REPORTING_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
@@ -153,6 +156,35 @@ def blank_reporting_credits(text: str, markers: frozenset[str]) -> str:
             rf"(?im)(?:\(|^[ \t]*)(?:{_alternatives(markers)})\b[^)\n]*\)?") if markers else None
     pattern = _REPORTING_CACHE[markers]
     return text if pattern is None else pattern.sub(_spaces, text)
+
+
+# Capitalised words joined by slashes ("Ana Lind/AFP/Getty Images"): at most two words before the first
+# slash (a photographer's name), up to three in every later part.
+_WORD = r"[A-Z][\w.'&-]*"
+_SLASHED = re.compile(rf"(?<![\w/])(?:{_WORD} )?{_WORD}(?:/{_WORD}(?: {_WORD}){{0,2}})+")
+
+
+def blank_slash_credits(text: str, agencies: frozenset[str]) -> str:
+    r"""Blank a photographer's credit: names joined by slashes of which one is an agency or a photo
+    service of ``agencies`` (lower case).  A last part that begins with one ("Getty Images Trump")
+    is blanked to the end of it, so that a caption's next name stays.
+
+    >>> blank_slash_credits("Ana Lind/AFP/Getty Images Trump spoke. AC/DC played.", frozenset({"afp", "getty images"}))
+    '                          Trump spoke. AC/DC played.'
+    """
+    if not agencies or "/" not in text:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        parts = m.group(0).split("/")
+        low = [p.lower() for p in parts]
+        if not any(p == a or p.startswith(a + " ") for p in low for a in agencies):
+            return m.group(0)
+        last = next((a for a in sorted(agencies, key=len, reverse=True) if low[-1].startswith(a + " ")), None)
+        keep = parts[-1][len(last):] if last else ""
+        return " " * (len(m.group(0)) - len(keep)) + keep
+
+    return _SLASHED.sub(blank, text)
 
 
 _PHOTO_CACHE: dict[tuple, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None] = {}

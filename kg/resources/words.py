@@ -159,6 +159,7 @@ class EntityWords:
     gallery_markers: frozenset[str]  # "Hide Caption 3 of 32": a line of a photo gallery, blanked
     widget_markers: frozenset[str]  # "CLOSE" before a video's caption at the start of a line, blanked
     photo_credits: frozenset[str]  # "Image copyright AFP": a photo credit, blanked to the caption label or the line's end
+    photo_agencies: frozenset[str]  # "Jo Roe/AFP/Getty Images": a photographer's credit, no entity
     caption_labels: frozenset[str]  # "Image caption": the label before a caption, blanked (the caption stays)
     caption_positions: frozenset[str]  # "Moon Jae-in (R)" in a caption: where in the picture, blanked
     reporting_credits: frozenset[str]  # "(Additional reporting by X in Y; Editing by Z)": wire credits, blanked
