@@ -363,6 +363,9 @@ def _priority(found: Candidates, res: Resources, s: _Span) -> float:
             and not (start > 0 and doc[start - 1].lower_ in res.title_words | res.entities.words.honorifics) \
             and any(t.text == last for t in doc if t.i in found.gaz_covered and not start <= t.i < end):
         return 2  # "Bomb Iran or see Iran with a bomb": no given name, and the text names the country alone
+    if s.cls == "Person" and any(2 <= m.end - m.start < end - start and m.end == end and m.gaz_id
+                                 and m.cls in ("GovernmentBody", "Organization") for _p, _s, _e, m in found.items):
+        return 2  # "the Trump White House": a body named after its head, no one's name
     honor = res.entities.words.honorifics
     inner = [t for t in doc[start:end] if t.text[:1].isupper() and t.lower_ not in honor
              and t.i not in found.gaz_covered and "-" not in t.text]

@@ -23,7 +23,6 @@ Rules, in order:
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -35,12 +34,10 @@ from kg.extract.resolve.aliases import surface_aliases
 from kg.extract.resolve.coreference import coreference
 from kg.extract.resolve.names import is_acronym
 from kg.extract.resolve.records import Resolution
-from kg.extract.resolve.standins import generic_bodies, known_as, named_after
+from kg.extract.resolve.standins import generic_bodies, known_as, named_after, short_forms
 from kg.model import Entity
 from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
-
-log = logging.getLogger(__name__)
 
 __all__ = ["Resolution", "resolve"]
 
@@ -241,7 +238,8 @@ def resolve(doc: Doc, mentions: list[Mention], res: Resources, doc_id: str, date
             _gazetteer_mention(doc, n, m, k, res, foreign)
         else:
             _text_mention(n, m, k, persons, org_names, titled, bound)
-    for n, (key, cls) in {**named_after(doc, mentions, k.keys), **known_as(doc, mentions, k.keys, res),
+    for n, (key, cls) in {**short_forms(doc, mentions, k.keys, res), **named_after(doc, mentions, k.keys),
+                          **known_as(doc, mentions, k.keys, res),
                           **generic_bodies(mentions, k.keys, k.names, k.classes, res)}.items():
         k.move(n, key, cls, mentions[n].text)
     for n, m in enumerate(mentions):  # acronyms join their long forms

@@ -11,6 +11,11 @@
 * Two names the text says are one ("WorldCom ... is now known as MCI", "MCI, formerly known as
   WorldCom", "X, also known as Y": the verb "know" with "as"; :func:`known_as`): every mention of the
   second name is the first's entity.  Both must be names of one family (two bodies, two people).
+* A body's name cut short ("The Wall Street Journal ... the Journal", "the Muslim Brotherhood ...
+  the Brotherhood", "Acme Co. ... Acme": the last words of its name, or the name without its
+  legal form; :func:`short_forms`): the one body of the text whose name so ends.  Two such bodies
+  ("Fox News", "NBC News" ... "News"), or a name the gazetteer knows: nothing moves.  A name with a
+  legal form whose rest the gazetteer knows ("Boeing Co.") is the gazetteer's body.
 
 >>> home_country(["country/gbr", "country/gbr", "country/fra"])
 'country/gbr'
@@ -31,11 +36,12 @@ from spacy.tokens import Doc, Token
 from kg.extract.mentions.records import Mention, family_of, normalise
 from kg.resources import Resources
 
-__all__ = ["generic_bodies", "has_words", "home_country", "known_as", "named_after"]
+__all__ = ["generic_bodies", "has_words", "home_country", "known_as", "named_after", "short_forms"]
 
 Target = tuple[str, str]  # (key, class) a mention moves to
 
 _BODIES = ("GovernmentBody", "Organization")
+_FAMILIES = ("org", "group")  # bodies whose names are cut short
 
 
 def home_country(countries: Iterable[str]) -> str | None:
@@ -136,3 +142,41 @@ def _forms(key: str, forms: Counter, res: Resources) -> tuple[str, ...]:
     """The written forms of a key of the text, with its gazetteer names when it has an entry."""
     entry = res.gazetteer.entries.get(key)
     return (*forms, *((entry.name, *entry.aliases) if entry else ()))
+
+
+def short_forms(doc: Doc, mentions: list[Mention], keys: list[str | None], res: Resources) -> dict[int, Target]:
+    """Mention index -> the one body of the text whose longer name the mention's name ends, or is
+    without a legal form (module docstring).  The end of a name is a short form only after "the"
+    ("the Journal"): "House Speaker X" beside "the White House", "former Army Pvt. X" beside "the
+    Free Syrian Army" are other bodies.
+
+    >>> from spacy.vocab import Vocab
+    >>> from kg.resources import load_resources
+    >>> d = Doc(Vocab(), words="The Wall Street Journal said so , the Journal said".split())
+    >>> ms = [Mention(0, 4, "The Wall Street Journal", "Organization", "ner"), Mention(8, 9, "Journal", "Organization", "ner")]
+    >>> short_forms(d, ms, ["org/wall-street-journal", "org/journal"], load_resources())
+    {1: ('org/wall-street-journal', 'Organization')}
+    """
+    legal = {w.rstrip(".") for w in res.entities.words.legal_forms}
+    ends: dict[str, dict[str, str]] = {}
+    for n, m in enumerate(mentions):
+        words = normalise(m.text).split()
+        if keys[n] and family_of(m.cls) in _FAMILIES and len(words) >= 2:
+            tails = [" ".join(words[i:]) for i in range(1, len(words))]
+            if words[-1] in legal:
+                tails.append(" ".join(words[:-1]))
+            for tail in tails:
+                ends.setdefault(tail, {}).setdefault(keys[n], m.cls)
+    out: dict[int, Target] = {}
+    for n, m in enumerate(mentions):
+        if not keys[n] or m.gaz_id or family_of(m.cls) not in _FAMILIES or m.source not in ("ner", "repeat"):
+            continue
+        the = m.text.lower().startswith("the ") or m.start > 0 and doc[m.start - 1].text.lower() == "the"
+        fits = {k: c for k, c in ends.get(normalise(m.text), {}).items() if k != keys[n]} if the else {}
+        words = m.text.split()
+        if not fits and len(words) >= 2 and words[-1].lower().rstrip(".") in legal:  # "Boeing Co.": the gazetteer's
+            entries = res.gazetteer.lookup(" ".join(words[:-1]).rstrip(","))
+            fits = {e.id: e.cls for e in entries if family_of(e.cls) in _FAMILIES}
+        if len(fits) == 1:
+            out[n] = next(iter(fits.items()))
+    return out

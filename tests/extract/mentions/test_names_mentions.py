@@ -128,3 +128,10 @@ def test_what_a_person_owns_is_no_part_of_the_name(nlp, res):
     doc = _with_ents(nlp, "His rival, Bo Berg’s Unity Party, would win.", [(3, 7, "PERSON")])
     got = {m.text for m in extract_mentions(doc, res)}
     assert "Bo Berg" in got and not any("Unity" in t and "Berg" in t for t in got)
+
+
+def test_a_person_span_that_ends_in_a_known_body_is_the_body(nlp, res):
+    """"the Trump White House": a body named after its head, not a person called "X White House"."""
+    doc = _with_ents(nlp, "The Lind White House backed the bill.", [(1, 4, "PERSON")])
+    got = {m.text: m.cls for m in extract_mentions(doc, res)}
+    assert got.get("White House") == "GovernmentBody" and "Lind White House" not in got

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
 from kg.extract.mentions.records import Mention
-from kg.extract.resolve.standins import generic_bodies, home_country
+from kg.extract.resolve.standins import generic_bodies, home_country, short_forms
 
 
 def _votes(*pairs: tuple[str, str, str]) -> tuple[dict[str, Counter], dict[str, Counter]]:
@@ -52,3 +55,44 @@ def test_home_country_needs_a_majority_of_two() -> None:
     assert home_country(["country/gbr"]) is None
     assert home_country(["country/gbr", "country/gbr", "country/fra", "country/deu"]) is None
     assert home_country(["country/gbr", "country/gbr", "country/fra"]) == "country/gbr"
+
+
+# -- a body's name cut short ---------------------------------------------------------------------------
+def _doc(text: str) -> Doc:
+    return Doc(Vocab(), words=text.split())
+
+
+def test_the_last_words_of_one_body_name_of_the_text_are_that_body(res) -> None:
+    doc = _doc("the Muslim Brotherhood said the Brotherhood and International Liaison Department , the Liaison Department")
+    mentions = [Mention(1, 3, "Muslim Brotherhood", "Group", "ner"), Mention(4, 6, "the Brotherhood", "Organization", "ner"),
+                Mention(7, 10, "International Liaison Department", "GovernmentBody", "ner"),
+                Mention(12, 14, "Liaison Department", "GovernmentBody", "ner")]
+    keys = ["org/muslim-brotherhood", "org/brotherhood", "org/international-liaison-department", "org/liaison-department"]
+    assert short_forms(doc, mentions, keys, res) == {1: ("org/muslim-brotherhood", "Group"),
+                                                     3: ("org/international-liaison-department", "GovernmentBody")}
+
+
+def test_the_end_of_a_name_without_the_is_another_body(res) -> None:
+    """"House Speaker X" beside "the White House"; "former Army Pvt. X" beside "the Free Syrian Army"."""
+    doc = _doc("the White House and House Speaker Lind")
+    mentions = [Mention(1, 3, "White House", "GovernmentBody", "ner"), Mention(4, 5, "House", "GovernmentBody", "ner")]
+    assert short_forms(doc, mentions, ["org/acme-white-house", "org/house"], res) == {}
+
+
+def test_two_bodies_that_end_alike_or_a_gazetteer_name_move_nothing(res) -> None:
+    mentions = [Mention(0, 2, "Fox News", "Organization", "ner"), Mention(3, 5, "Acme News", "Organization", "ner"),
+                Mention(7, 8, "News", "Organization", "ner"),
+                Mention(9, 12, "Acme White House", "GovernmentBody", "ner"),
+                Mention(14, 16, "White House", "GovernmentBody", "gazetteer", gaz_id="org/white-house")]
+    keys = ["org/fox-news", "org/acme-news", "org/news", "org/acme-white-house", "org/white-house"]
+    assert short_forms(_doc("Fox News and Acme News , the News and the Acme White House , the White House"),
+                       mentions, keys, res) == {}
+
+
+def test_a_name_with_a_legal_form_is_the_gazetteer_body_of_the_rest(res) -> None:
+    entry = next(e for e in res.gazetteer.entries.values() if e.cls == "Organization" and " " not in e.name
+                 and len(res.gazetteer.lookup(e.name)) == 1)
+    mentions = [Mention(0, 2, f"{entry.name} Inc.", "Organization", "ner")]
+    doc = _doc(f"{entry.name} Inc. said")
+    assert short_forms(doc, mentions, ["org/x-inc"], res) == {0: (entry.id, entry.cls)}
+    assert short_forms(doc, [Mention(0, 2, "Zzyzx Inc.", "Organization", "ner")], ["org/zzyzx-inc"], res) == {}
