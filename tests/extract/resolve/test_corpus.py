@@ -93,6 +93,17 @@ def test_a_surname_alone_joins_the_person_its_text_speaks_of(res):
     assert merge.rule == "person-short-name" and "Gordon Brown" in merge.evidence and "chancellor" in merge.evidence
 
 
+def test_a_surname_alone_in_another_text_is_not_the_son_named_with_his_generation(res):
+    """"Brown" in a text that shares the son's company is still no "Gordon Brown Jr.": news calls
+    the son "Brown Jr."; the lone surname is left alone (or goes to the father, with evidence)."""
+    res = _with_holders(res)
+    junior = doc("j1", ent("Gordon Brown Jr."), ent("Acme Tobacco", "Organization"), IRAQ)
+    g, r = resolved(res, *GORDON, junior, doc("x", ent("Brown"), ent("Acme Tobacco", "Organization"), IRAQ))
+    assert r.key_of("x", "person/brown") != "person/gordon-brown-jr"
+    g, r = resolved(res, *GORDON, junior, doc("y", ent("Gordon Brown Jr."), ent("Brown")))
+    assert r.key_of("y", "person/brown") in ("person/gordon-brown-jr", "person/brown")  # its own text decides
+
+
 def _with_holders(res, *rows):
     from dataclasses import replace
 

@@ -341,6 +341,7 @@ def person_short_name(view: View) -> Iterator[Proposal]:
         held = _holder_names(view, u)  # "President Trump" in 2017 beside "Melania Trump": only the holder
         roots = {r for r in roots if view.clusters.conflict(u.uid, r) is None
                  and not (other_generation and view.units[r].person is not None and view.units[r].person.suffix)
+                 and not (not other_generation and _junior(view, r, u.doc))
                  and (not held or fold_name(view.units[r].name) in held)}
         if not roots:
             continue
@@ -357,6 +358,13 @@ def person_short_name(view: View) -> Iterator[Proposal]:
         elif len(cands) > 1 or scores:
             view.suspects.append(Suspect("person-short-name", (u.uid, *(c.uid for c in cands)),
                                          describe(u, None, scores, cands)))
+
+
+def _junior(view: View, root: int, doc: str) -> bool:
+    """Is the person of ``root`` named with a generation ("Donald Trump Jr.") in texts other than
+    ``doc`` only?  A bare surname in another text is the namesake news calls by it, not the son."""
+    units = view.clusters.cluster(root)
+    return any(v.person is not None and v.person.suffix for v in units) and all(doc not in v.docs for v in units)
 
 
 def _holder_names(view: View, u: Unit) -> set[str]:
