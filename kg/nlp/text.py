@@ -161,28 +161,35 @@ def blank_reporting_credits(text: str, markers: frozenset[str]) -> str:
 # Capitalised words joined by slashes ("Ana Lind/AFP/Getty Images"): at most two words before the first
 # slash (a photographer's name), up to three in every later part.
 _WORD = r"[A-Z][\w.'&-]*"
-_SLASHED = re.compile(rf"(?<![\w/])(?:{_WORD} )?{_WORD}(?:/{_WORD}(?: {_WORD}){{0,2}})+")
+_SLASHED = re.compile(rf"(?<![\w/])\(?(?:{_WORD} )?{_WORD}(?:/{_WORD}(?: {_WORD}){{0,2}})+\)?")
 
 
 def blank_slash_credits(text: str, agencies: frozenset[str]) -> str:
     r"""Blank a photographer's credit: names joined by slashes of which one is an agency or a photo
-    service of ``agencies`` (lower case).  A last part that begins with one ("Getty Images Trump")
-    is blanked to the end of it, so that a caption's next name stays.
+    service of ``agencies`` (lower case), with the brackets it fills.  A last part that begins with
+    one ("Getty Images Trump") is blanked to the end of it, so that a caption's next name stays.
 
     >>> blank_slash_credits("Ana Lind/AFP/Getty Images Trump spoke. AC/DC played.", frozenset({"afp", "getty images"}))
     '                          Trump spoke. AC/DC played.'
+    >>> blank_slash_credits("Lind in Paris. (Bo Berg/Reuters)", frozenset({"reuters"}))
+    'Lind in Paris.                  '
     """
     if not agencies or "/" not in text:
         return text
 
     def blank(m: re.Match[str]) -> str:
-        parts = m.group(0).split("/")
+        whole = m.group(0)
+        opened, closed = whole.startswith("("), whole.endswith(")")
+        inner = whole[1 if opened else 0:len(whole) - 1 if closed else len(whole)]
+        parts = inner.split("/")
         low = [p.lower() for p in parts]
         if not any(p == a or p.startswith(a + " ") for p in low for a in agencies):
-            return m.group(0)
+            return whole
         last = next((a for a in sorted(agencies, key=len, reverse=True) if low[-1].startswith(a + " ")), None)
         keep = parts[-1][len(last):] if last else ""
-        return " " * (len(m.group(0)) - len(keep)) + keep
+        if opened and closed and not keep:
+            return " " * len(whole)  # "(Jo Roe/Reuters)": the brackets go with the credit
+        return ("(" if opened else "") + " " * (len(inner) - len(keep)) + keep + (")" if closed else "")
 
     return _SLASHED.sub(blank, text)
 

@@ -169,6 +169,7 @@ class EntityWords:
     calendar_words: frozenset[str]  # a name never runs on into these ("Thursday")
     peerages: frozenset[str]  # "Lord X of Riverton": a territorial designation
     legal_forms: frozenset[str]  # legal forms that end a company's name ("Corp.")
+    shared_heads: frozenset[str]  # head words many bodies share: "the House" is no short form of "the White House"
     place_name_heads: frozenset[str]  # last words that make a name a place's ("Parish")
     water_heads: frozenset[str]  # last words of names of bodies of water ("Sea")
     admin_levels: frozenset[str]  # "district|1": a place name's last word and its level; a lower one lies in a higher
@@ -213,6 +214,8 @@ class TimeWords:
 
     status_former: frozenset[str]  # "former minister X": the post is past
     status_future: frozenset[str]  # "President-elect X": the post is to come
+    death_verbs: frozenset[str]  # "X died": the dead's posts are former (kg.extract.context.dead)
+    death_passives: frozenset[str]  # "X was killed": the same, in the passive
     status_current: frozenset[str]  # "acting minister X": held now, though qualified
     past_modifiers: frozenset[str]  # "last March": resolved in the past
     future_modifiers: frozenset[str]  # "next month": resolved in the future

@@ -148,7 +148,8 @@ def short_forms(doc: Doc, mentions: list[Mention], keys: list[str | None], res: 
     """Mention index -> the one body of the text whose longer name the mention's name ends, or is
     without a legal form (module docstring).  The end of a name is a short form only after "the"
     ("the Journal"): "House Speaker X" beside "the White House", "former Army Pvt. X" beside "the
-    Free Syrian Army" are other bodies.
+    Free Syrian Army" are other bodies; and never a head word many bodies share (``shared_heads``:
+    "the House" beside "the White House").
 
     >>> from spacy.vocab import Vocab
     >>> from kg.resources import load_resources
@@ -172,7 +173,9 @@ def short_forms(doc: Doc, mentions: list[Mention], keys: list[str | None], res: 
         if not keys[n] or m.gaz_id or family_of(m.cls) not in _FAMILIES or m.source not in ("ner", "repeat"):
             continue
         the = m.text.lower().startswith("the ") or m.start > 0 and doc[m.start - 1].text.lower() == "the"
-        fits = {k: c for k, c in ends.get(normalise(m.text), {}).items() if k != keys[n]} if the else {}
+        short = normalise(m.text)
+        fits = {k: c for k, c in ends.get(short, {}).items() if k != keys[n]} \
+            if the and short not in res.entities.words.shared_heads else {}
         words = m.text.split()
         if not fits and len(words) >= 2 and words[-1].lower().rstrip(".") in legal:  # "Boeing Co.": the gazetteer's
             entries = res.gazetteer.lookup(" ".join(words[:-1]).rstrip(","))

@@ -79,6 +79,13 @@ def test_the_end_of_a_name_without_the_is_another_body(res) -> None:
     assert short_forms(doc, mentions, ["org/acme-white-house", "org/house"], res) == {}
 
 
+def test_a_head_word_many_bodies_share_is_no_short_form(res) -> None:
+    """"the House oversight committee" beside "the White House"."""
+    doc = _doc("the White House and the House oversight committee")
+    mentions = [Mention(1, 3, "White House", "GovernmentBody", "ner"), Mention(5, 6, "House", "GovernmentBody", "ner")]
+    assert short_forms(doc, mentions, ["org/acme-white-house", "org/house"], res) == {}
+
+
 def test_two_bodies_that_end_alike_or_a_gazetteer_name_move_nothing(res) -> None:
     mentions = [Mention(0, 2, "Fox News", "Organization", "ner"), Mention(3, 5, "Acme News", "Organization", "ner"),
                 Mention(7, 8, "News", "Organization", "ner"),
