@@ -10,6 +10,7 @@ a harm (rule ``announced-harm``: "X said it may strike Y"), which needs the spea
     bounds   the days between which a sentence says a post was held ("since 2013", "until 2003")
     lede     the story's day, for later sentences that tell more of its event without it
     speech   the speaker a sentence attributes a fact to
+    dead     the people a text reports dead: their posts are former
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Token
 
 from kg.extract.context.bounds import validity_bounds
+from kg.extract.context.dead import posts_of_the_dead, the_dead
 from kg.extract.context.lede import Anchor, lede_anchor, said_on_occasion, told_later
 from kg.extract.context.speech import speaker, speakers_of
 from kg.extract.context.when import clause_verb, document_date, event_span, fact_tokens, past_tense
@@ -112,6 +114,7 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
                             and ev.modality == "hedged" and _a_threat(obj, words) else set())
         if threat is not None:
             out.append(threat)
+    out = posts_of_the_dead(out, the_dead(doc, resolution.keys_at, out, res.time), posts)
     out = shared_event_times(out, events, res.ontology.symmetric, base)
     return _story_day(out, undated, occasions, anchor) if anchor is not None else out
 

@@ -7,6 +7,7 @@ parse, against which base, and turns its result into a span of days:
 * a week, month or year ("last week", "in March", "in 2003") -> its first and last day;
 * a decade ("the 1950s", "the '90s") -> its first and last day (dateparser reads "1950s" as 1,950
   seconds before the base);
+* a weekend ("over the weekend", "next weekend") -> its Saturday and Sunday (dateparser reads none);
 * nothing for what names no time of the calendar ("two days", "recent years": a duration).
 
 A relative expression needs the document date as its base; without one only an *absolute*
@@ -25,7 +26,7 @@ from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Span", "parse_date", "resolve", "iso_date", "decade"]
+__all__ = ["Span", "parse_date", "resolve", "iso_date", "decade", "weekend"]
 
 Span = tuple[str, str | None]  # (first day, last day or None for an open end), ISO dates
 
@@ -84,6 +85,8 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
         return None
     if _DECADE_WORD.search(text):
         return decade(text, base)
+    if _WEEKEND.match(text):
+        return weekend(text, base, prefer)
     probes = [_period(text, b, prefer) for b in _PROBES]
     if probes[0] is not None and probes[1] is not None and _span(*probes[0]) == _span(*probes[1]):
         return _span(*probes[0])  # absolute: "Sept. 3, 2015", "in 2003"
@@ -101,6 +104,34 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
         if other is not None and abs((other[0] - got[0]).days) == 7 and other[0] == day.date():
             got = other
     return _span(*got)
+
+
+_WEEKEND = re.compile(r"^(?:(the|this|last|past|next|coming)\s+)?weekend$", re.IGNORECASE)
+
+
+def weekend(text: str, base: str | None, prefer: str = "past") -> Span | None:
+    """The Saturday and Sunday "the weekend", "last weekend" or "next weekend" names from the ISO
+    date ``base`` (dateparser reads none of them): in the past, the latest weekend that has begun
+    ("last weekend" on a Sunday is the one before); in the future or with "next"/"coming", the
+    next one.
+
+    >>> weekend("the weekend", "2018-12-06"), weekend("next weekend", "2018-12-06")
+    (('2018-12-01', '2018-12-02'), ('2018-12-08', '2018-12-09'))
+    >>> weekend("this weekend", "2018-12-06", "future"), weekend("last weekend", "2018-12-09")
+    (('2018-12-08', '2018-12-09'), ('2018-12-01', '2018-12-02'))
+    """
+    m = _WEEKEND.match(" ".join(text.split()))
+    if m is None or base is None:
+        return None
+    day = dt.date.fromisoformat(base)
+    word = (m.group(1) or "").lower()
+    if word in ("next", "coming") or prefer == "future" and word not in ("last", "past"):
+        saturday = day + dt.timedelta(days=(5 - day.weekday()) % 7 or 7)
+    else:
+        saturday = day - dt.timedelta(days=(day.weekday() - 5) % 7)
+        if word in ("last", "past") and day.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+    return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat()
 
 
 _DECADE = re.compile(r"(?:the\s+)?['’]?(\d{1,3})0s", re.IGNORECASE)

@@ -214,8 +214,10 @@ def _story_relative(words: TimeWords, toks: list[Token], text: str) -> bool:
 def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str | None,
                hedged: bool) -> Span | None:
     """The (start, end) ISO days the sentence gives the fact whose argument tokens are ``args``."""
-    # a date that names no time ("the 100-year anniversary") or an age ("Lisa, 53,") is no candidate
-    dates = [e for e in sent.ents if day_entity(words, e) and not is_age(e)
+    # a date that names no time ("the 100-year anniversary"), an age ("Lisa, 53,") or a name of the
+    # fact ("May had met Juncker on Wednesday": the NER's month is the prime minister) is no candidate
+    named = {t.i for t in args}
+    dates = [e for e in sent.ents if day_entity(words, e) and not is_age(e) and not any(t.i in named for t in e)
              and resolve_entity(words, e, base, "past") is not None]
     if not dates:
         return None

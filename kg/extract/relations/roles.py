@@ -15,6 +15,7 @@ from kg.extract.relations.view import DocView
 __all__ = ["role_nouns", "counterparts", "demonym_roles"]
 
 _POSTS = ("worksFor", "leaderOf")
+_STATUSED = (*_POSTS, "memberOf")  # facts that carry the title's status ("a former member of Y")
 _ENDS: dict[int, tuple[object, frozenset[str]]] = {}  # id(roles table) -> (the table, the last words of its roles)
 
 
@@ -55,7 +56,7 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
                 p = leader_or_member(v, p, role, o.key) if prop in _POSTS else p
                 if p == "leaderOf" and v.cls(o.key) in ("City", "Place") and role not in v.words.place_heads:
                     continue  # "director of the X Program ... in Berlin": no head of the city
-                r = v.reading(p, h, o, rule_id, tok, status=status if prop in _POSTS else None)
+                r = v.reading(p, h, o, rule_id, tok, status=status if prop in _STATUSED else None)
                 if r is None:
                     continue
                 readings.append(r)

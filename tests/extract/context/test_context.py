@@ -349,3 +349,64 @@ def test_a_date_under_the_events_own_noun_wins(res):
     doc = hand_doc(TWO_EVENTS, (("2001", "DATE"), ("Paris", "GPE"), ("Riga", "GPE"), ("1941", "DATE")))
     assert event_span(res.time, doc[:], [doc[9]], "2013-03-05", False) == ("1941-01-01", "1941-12-31")
     assert event_span(res.time, doc[:], [doc[4]], "2013-03-05", False) == ("2001-01-01", "2001-12-31")
+
+
+DIED = """
+ 0  French    1  amod      ADJ    french  JJ
+ 1  Minister  3  compound  PROPN  _       NNP
+ 2  Ana       3  compound  PROPN  _       NNP
+ 3  Lind      4  nsubj     PROPN  _       NNP
+ 4  died      4  ROOT      VERB   die     VBD
+ 5  .         4  punct     PUNCT  _       .
+"""
+MAY_DIE = """
+ 0  French    1  amod      ADJ    french  JJ
+ 1  Minister  3  compound  PROPN  _       NNP
+ 2  Ana       3  compound  PROPN  _       NNP
+ 3  Lind      5  nsubj     PROPN  _       NNP
+ 4  could     5  aux       AUX    _       MD
+ 5  die       5  ROOT      VERB   die     VB
+ 6  .         5  punct     PUNCT  _       .
+"""
+DIED_ENTS = (("French", "NORP"), ("Ana Lind", "PERSON"))
+
+
+@pytest.mark.parametrize("table, status", [(DIED, "former"), (MAY_DIE, "current")])
+def test_the_posts_of_a_person_the_text_reports_dead_are_former(res, table, status):
+    _, facts = _facts(table, DIED_ENTS, res, date="2016-09-20")
+    assert facts[("Ana Lind", "worksFor", "France")].role_status == status
+
+
+FORMER_MEMBER = """
+ 0  Lind      8  nsubj     PROPN  _       NNP
+ 1  ,         0  punct     PUNCT  _       ,
+ 2  a         4  det       DET    _       DT
+ 3  {word:<8}  4  amod      ADJ    _       JJ
+ 4  member    0  appos     NOUN   _       NN
+ 5  of        4  prep      ADP    _       IN
+ 6  Acme      5  pobj      PROPN  _       NNP
+ 7  ,         0  punct     PUNCT  _       ,
+ 8  spoke     8  ROOT      VERB   speak   VBD
+ 9  .         8  punct     PUNCT  _       .
+"""
+
+
+@pytest.mark.parametrize("word, status", [("former", "former"), ("longtime", "current")])
+def test_a_membership_carries_the_status_of_its_role_noun(res, word, status):
+    """"Lind, a former member of Acme": memberOf with status former, as worksFor and leaderOf."""
+    _, facts = _facts(FORMER_MEMBER.format(word=word), (("Lind", "PERSON"), ("Acme", "ORG")), res)
+    assert facts[("Lind", "memberOf", "Acme")].role_status == status
+
+
+def test_a_name_of_the_fact_is_no_time_of_it(res):
+    """"May had met Juncker on Wednesday": the NER's month "May" is the subject, not the time."""
+    doc = hand_doc("""
+ 0  May        2  nsubj  PROPN  _     NNP
+ 1  had        2  aux    AUX    have  VBD
+ 2  met        2  ROOT   VERB   meet  VBN
+ 3  Juncker    2  dobj   PROPN  _     NNP
+ 4  on         2  prep   ADP    _     IN
+ 5  Wednesday  4  pobj   PROPN  _     NNP
+ 6  .          2  punct  PUNCT  _     .
+""", (("May", "DATE"), ("Wednesday", "DATE")))
+    assert event_span(res.time, doc[:], [doc[0], doc[3]], "2018-11-23", False) == ("2018-11-21", "2018-11-21")
