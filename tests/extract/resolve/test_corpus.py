@@ -104,6 +104,21 @@ def test_a_surname_alone_in_another_text_is_not_the_son_named_with_his_generatio
     assert r.key_of("y", "person/brown") in ("person/gordon-brown-jr", "person/brown")  # its own text decides
 
 
+def test_the_one_person_of_a_name_often_in_the_news_takes_a_surname_on_some_evidence(res):
+    """"Lind" alone in a text that shares a little with the ten texts of the only Ana Lind of the
+    corpus: her prior makes up what the evidence lacks (not so when another Lind is named)."""
+    res = _with_holders(res)
+    acme, riverton = ent("Acme Mining", "Organization"), ent("Riverton", "City")
+    lind = [doc(f"l{i}", ent("Ana Lind", titles={"minister"}), acme, *([riverton] if i < 6 else []),
+                ent(f"Other Body {i}", "Organization")) for i in range(10)]
+    more = [doc(f"m{i}", ent(f"Filler Two {i}", "Organization")) for i in range(20)]
+    lone = doc("x", ent("Lind"), acme, riverton)
+    r = resolve_across_documents(graph(res, *lind, lone, *FILLER, *more), res)
+    assert r.key_of("x", "person/lind") == "person/ana-lind"
+    r = resolve_across_documents(graph(res, *lind, *BO_LIND, lone, *FILLER, *more), res)
+    assert r.key_of("x", "person/lind") == "person/lind"
+
+
 def _with_holders(res, *rows):
     from dataclasses import replace
 
