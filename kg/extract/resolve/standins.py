@@ -145,36 +145,29 @@ def _forms(key: str, forms: Counter, res: Resources) -> tuple[str, ...]:
 
 
 def short_forms(doc: Doc, mentions: list[Mention], keys: list[str | None], res: Resources) -> dict[int, Target]:
-    """Mention index -> the one body of the text whose longer name the mention's name ends, or is
-    without a legal form (module docstring).  The end of a name is a short form only after "the"
-    ("the Journal"): "House Speaker X" beside "the White House", "former Army Pvt. X" beside "the
-    Free Syrian Army" are other bodies; and never a head word many bodies share (``shared_heads``:
-    "the House" beside "the White House").
+    """Mention index -> the one body of the text whose longer name, given in an earlier sentence, the
+    mention's name ends, or is without a legal form (module docstring).  The end of a name is a short
+    form only after "the" ("the Journal"): "House Speaker X" beside "the White House", "former Army
+    Pvt. X" beside "the Free Syrian Army" are other bodies; never a head word many bodies share
+    (``shared_heads``: "the House" beside "the White House"); and not in the sentence of the long name
+    ("merged the New University of Ulster and ... to create the University of Ulster").
 
     >>> from spacy.vocab import Vocab
     >>> from kg.resources import load_resources
-    >>> d = Doc(Vocab(), words="The Wall Street Journal said so , the Journal said".split())
+    >>> d = Doc(Vocab(), words="The Wall Street Journal said so . The Journal said".split(), sent_starts=[1, 0, 0, 0, 0, 0, 0, 1, 0, 0])
     >>> ms = [Mention(0, 4, "The Wall Street Journal", "Organization", "ner"), Mention(8, 9, "Journal", "Organization", "ner")]
     >>> short_forms(d, ms, ["org/wall-street-journal", "org/journal"], load_resources())
     {1: ('org/wall-street-journal', 'Organization')}
     """
     legal = {w.rstrip(".") for w in res.entities.words.legal_forms}
-    ends: dict[str, dict[str, str]] = {}
-    for n, m in enumerate(mentions):
-        words = normalise(m.text).split()
-        if keys[n] and family_of(m.cls) in _FAMILIES and len(words) >= 2:
-            tails = [" ".join(words[i:]) for i in range(1, len(words))]
-            if words[-1] in legal:
-                tails.append(" ".join(words[:-1]))
-            for tail in tails:
-                ends.setdefault(tail, {}).setdefault(keys[n], m.cls)
+    ends = _name_ends(doc, mentions, keys, legal)
     out: dict[int, Target] = {}
     for n, m in enumerate(mentions):
         if not keys[n] or m.gaz_id or family_of(m.cls) not in _FAMILIES or m.source not in ("ner", "repeat"):
             continue
         the = m.text.lower().startswith("the ") or m.start > 0 and doc[m.start - 1].text.lower() == "the"
-        short = normalise(m.text)
-        fits = {k: c for k, c in ends.get(short, {}).items() if k != keys[n]} \
+        short, here = normalise(m.text), _sentence_of(doc, m.start)
+        fits = {k: c for k, (c, at) in ends.get(short, {}).items() if k != keys[n] and at < here} \
             if the and short not in res.entities.words.shared_heads else {}
         words = m.text.split()
         if not fits and len(words) >= 2 and words[-1].lower().rstrip(".") in legal:  # "Boeing Co.": the gazetteer's
@@ -183,3 +176,24 @@ def short_forms(doc: Doc, mentions: list[Mention], keys: list[str | None], res: 
         if len(fits) == 1:
             out[n] = next(iter(fits.items()))
     return out
+
+
+def _name_ends(doc: Doc, mentions: list[Mention], keys: list[str | None],
+               legal: set[str]) -> dict[str, dict[str, tuple[str, int]]]:
+    """Last words of the text's body names (and a name without its legal form) -> key -> (class,
+    the sentence where the name first stands)."""
+    ends: dict[str, dict[str, tuple[str, int]]] = {}
+    for n, m in enumerate(mentions):
+        words = normalise(m.text).split()
+        if keys[n] and family_of(m.cls) in _FAMILIES and len(words) >= 2:
+            tails = [" ".join(words[i:]) for i in range(1, len(words))]
+            if words[-1] in legal:
+                tails.append(" ".join(words[:-1]))
+            for tail in tails:
+                ends.setdefault(tail, {}).setdefault(keys[n], (m.cls, _sentence_of(doc, m.start)))
+    return ends
+
+
+def _sentence_of(doc: Doc, i: int) -> int:
+    """Where the sentence of token ``i`` starts (0 when the document has no sentences)."""
+    return doc[i].sent.start if doc.has_annotation("SENT_START") else 0

@@ -59,17 +59,27 @@ def test_home_country_needs_a_majority_of_two() -> None:
 
 # -- a body's name cut short ---------------------------------------------------------------------------
 def _doc(text: str) -> Doc:
-    return Doc(Vocab(), words=text.split())
+    """Words split on spaces; a sentence starts after each "."."""
+    words = text.split()
+    return Doc(Vocab(), words=words, sent_starts=[i == 0 or words[i - 1] == "." for i in range(len(words))])
 
 
 def test_the_last_words_of_one_body_name_of_the_text_are_that_body(res) -> None:
-    doc = _doc("the Muslim Brotherhood said the Brotherhood and International Liaison Department , the Liaison Department")
-    mentions = [Mention(1, 3, "Muslim Brotherhood", "Group", "ner"), Mention(4, 6, "the Brotherhood", "Organization", "ner"),
-                Mention(7, 10, "International Liaison Department", "GovernmentBody", "ner"),
-                Mention(12, 14, "Liaison Department", "GovernmentBody", "ner")]
+    doc = _doc("the Muslim Brotherhood said . the Brotherhood and International Liaison Department . the Liaison Department")
+    mentions = [Mention(1, 3, "Muslim Brotherhood", "Group", "ner"), Mention(5, 7, "the Brotherhood", "Organization", "ner"),
+                Mention(8, 11, "International Liaison Department", "GovernmentBody", "ner"),
+                Mention(13, 15, "Liaison Department", "GovernmentBody", "ner")]
     keys = ["org/muslim-brotherhood", "org/brotherhood", "org/international-liaison-department", "org/liaison-department"]
     assert short_forms(doc, mentions, keys, res) == {1: ("org/muslim-brotherhood", "Group"),
                                                      3: ("org/international-liaison-department", "GovernmentBody")}
+
+
+def test_the_end_of_a_name_in_its_own_sentence_is_another_body(res) -> None:
+    """"merged the New University of Ulster and the Polytechnic to create the University of Ulster"."""
+    doc = _doc("merged the New University of Ulster to create the University of Ulster .")
+    mentions = [Mention(2, 6, "New University of Ulster", "Organization", "ner"),
+                Mention(9, 12, "University of Ulster", "Organization", "ner")]
+    assert short_forms(doc, mentions, ["org/new-university-of-ulster", "org/university-of-ulster"], res) == {}
 
 
 def test_the_end_of_a_name_without_the_is_another_body(res) -> None:
@@ -81,8 +91,8 @@ def test_the_end_of_a_name_without_the_is_another_body(res) -> None:
 
 def test_a_head_word_many_bodies_share_is_no_short_form(res) -> None:
     """"the House oversight committee" beside "the White House"."""
-    doc = _doc("the White House and the House oversight committee")
-    mentions = [Mention(1, 3, "White House", "GovernmentBody", "ner"), Mention(5, 6, "House", "GovernmentBody", "ner")]
+    doc = _doc("the White House spoke . the House oversight committee")
+    mentions = [Mention(1, 3, "White House", "GovernmentBody", "ner"), Mention(6, 7, "House", "GovernmentBody", "ner")]
     assert short_forms(doc, mentions, ["org/acme-white-house", "org/house"], res) == {}
 
 
@@ -92,7 +102,7 @@ def test_two_bodies_that_end_alike_or_a_gazetteer_name_move_nothing(res) -> None
                 Mention(9, 12, "Acme White House", "GovernmentBody", "ner"),
                 Mention(14, 16, "White House", "GovernmentBody", "gazetteer", gaz_id="org/white-house")]
     keys = ["org/fox-news", "org/acme-news", "org/news", "org/acme-white-house", "org/white-house"]
-    assert short_forms(_doc("Fox News and Acme News , the News and the Acme White House , the White House"),
+    assert short_forms(_doc("Fox News and Acme News . the News and the Acme White House . the White House"),
                        mentions, keys, res) == {}
 
 
