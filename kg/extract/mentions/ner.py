@@ -329,6 +329,10 @@ def _name_only(found: Candidates, res: Resources, s: _Span, ent: Span) -> _Span 
     words, gaz = res.entities.words, res.gazetteer
     if person and end - start == 1 and not doc[start].text[:1].isupper():
         return None
+    if person and end - start == 1 and start > 0 and doc[start - 1].lower_ == "the" \
+            and doc[start].dep_ not in ("compound", "poss", "amod", "nmod", "npadvmod") \
+            and not (end < len(doc) and doc[end].text == "-"):
+        return None  # "the Bill was passed": a capitalised common noun, no one's name ("the Lind-funded": a name)
     if end - start == 1 and doc[start].text.isupper() and doc[start].lower_ in words.time_zones:
         return None  # "1700 GMT": a time zone
     if all(t.lower_ in words.honorifics or t.is_punct for t in doc[start:end]) and not (

@@ -135,3 +135,12 @@ def test_a_person_span_that_ends_in_a_known_body_is_the_body(nlp, res):
     doc = _with_ents(nlp, "The Lind White House backed the bill.", [(1, 4, "PERSON")])
     got = {m.text: m.cls for m in extract_mentions(doc, res)}
     assert got.get("White House") == "GovernmentBody" and "Lind White House" not in got
+
+
+def test_a_capitalised_noun_after_the_is_no_person(nlp, res):
+    """"the Bill was passed": the NER's one-word person after "the" is a common noun; "the Lind
+    proposal" keeps its name."""
+    doc = _with_ents(nlp, "Critics said the Bill was unnecessary.", [(3, 4, "PERSON")])
+    assert "Bill" not in {m.text for m in extract_mentions(doc, res)}
+    doc = _with_ents(nlp, "Critics said the Lind proposal was dead.", [(3, 4, "PERSON")])
+    assert "Lind" in {m.text for m in extract_mentions(doc, res)}
