@@ -154,8 +154,10 @@ def short_forms(doc: Doc, mentions: list[Mention], keys: list[str | None], res: 
 
     >>> from spacy.vocab import Vocab
     >>> from kg.resources import load_resources
-    >>> d = Doc(Vocab(), words="The Wall Street Journal said so . The Journal said".split(), sent_starts=[1, 0, 0, 0, 0, 0, 0, 1, 0, 0])
-    >>> ms = [Mention(0, 4, "The Wall Street Journal", "Organization", "ner"), Mention(8, 9, "Journal", "Organization", "ner")]
+    >>> words = "The Wall Street Journal said so . The Journal said".split()
+    >>> d = Doc(Vocab(), words=words, sent_starts=[w == "The" for w in words])
+    >>> ms = [Mention(0, 4, "The Wall Street Journal", "Organization", "ner"),
+    ...       Mention(8, 9, "Journal", "Organization", "ner")]
     >>> short_forms(d, ms, ["org/wall-street-journal", "org/journal"], load_resources())
     {1: ('org/wall-street-journal', 'Organization')}
     """

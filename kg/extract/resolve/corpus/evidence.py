@@ -24,9 +24,9 @@ has such evidence and, with a prior for how often each candidate is in the news
 (:data:`PRIOR_WEIGHT` times the log of its number of texts: "Brown" beside Labour is Gordon Brown
 before a "Get Brown" of one headline), scores :data:`MARGIN` times the next.  The one person of
 the corpus with the name needs less: some evidence (two reasons) whose score with the prior reaches
-:data:`MIN_SCORE` ("Obama" in a text on Congress and Syria beside Barack Obama's 35 texts).  The figures were set on the development gold
-(``tests/gold/entities/dev.json``) and checked on the 200 most mentioned entities of the BBC
-corpus (docs/entities.md).
+:data:`MIN_SCORE` ("Obama" in a text on Congress and Syria beside Barack Obama's 35 texts).  The
+figures were set on the development gold (``tests/gold/entities/dev.json``) and checked on the 200
+most mentioned entities of the BBC corpus (docs/entities.md).
 """
 
 from __future__ import annotations
