@@ -8,6 +8,8 @@ parse, against which base, and turns its result into a span of days:
 * a decade ("the 1950s", "the '90s") -> its first and last day (dateparser reads "1950s" as 1,950
   seconds before the base);
 * a weekend ("over the weekend", "next weekend") -> its Saturday and Sunday (dateparser reads none);
+* "a year ago" -> the month a year before the base (dateparser gives the whole year; the team's gold
+  guideline gives the month);
 * nothing for what names no time of the calendar ("two days", "recent years": a duration).
 
 A relative expression needs the document date as its base; without one only an *absolute*
@@ -87,6 +89,9 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
         return decade(text, base)
     if _WEEKEND.match(text):
         return weekend(text, base, prefer)
+    if _A_YEAR_AGO.match(text) and base is not None:  # the month a year before, as news means it
+        day = dt.date.fromisoformat(base)
+        return _span(dt.date(day.year - 1, day.month, 1), "month")
     probes = [_period(text, b, prefer) for b in _PROBES]
     if probes[0] is not None and probes[1] is not None and _span(*probes[0]) == _span(*probes[1]):
         return _span(*probes[0])  # absolute: "Sept. 3, 2015", "in 2003"
@@ -106,6 +111,7 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
     return _span(*got)
 
 
+_A_YEAR_AGO = re.compile(r"^(?:just\s+|about\s+)?(?:a|one)\s+year\s+ago$", re.IGNORECASE)
 _WEEKEND = re.compile(r"^(?:(the|this|last|past|next|coming)\s+)?weekend$", re.IGNORECASE)
 
 

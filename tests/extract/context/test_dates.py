@@ -30,6 +30,8 @@ BASE = "2016-09-20"  # a Tuesday
     ("Tuesday", None, "past", None),  # relative, and no document date
     ("the weekend", BASE, "past", ("2016-09-17", "2016-09-18")),  # the last Saturday and Sunday (dateparser reads none)
     ("next weekend", BASE, "past", ("2016-09-24", "2016-09-25")),
+    ("a year ago", BASE, "past", ("2015-09-01", "2015-09-30")),  # the month (gold guideline), not the year
+    ("three years ago", BASE, "past", ("2013-01-01", "2013-12-31")),
     # a decade: dateparser alone read "1950s" as 1,950 seconds before the base (the day before)
     ("the 1950s", BASE, "past", ("1950-01-01", "1959-12-31")),
     ("1980s", None, "past", ("1980-01-01", "1989-12-31")),
