@@ -97,7 +97,15 @@ def _trim_owners(v: DocView, title_toks: list[Token], owners: list[Arg], i: int)
         owners = []
     if {t.lower_ for t in title_toks} & v.words.non_state_leaders:
         owners = [o for o in owners if v.cls(o.key) != "Country"]  # "Ruritanian rebel leader X"
-    return owners
+    return [o for o in owners if not _adjective_group(v, o.key)]
+
+
+def _adjective_group(v: DocView, key: str) -> bool:
+    """A group the gazetteer does not know, named only by adjectives ("Parisian dance professor X": a
+    city's people, no employer)."""
+    if v.cls(key) != "Group" or key in v.res.gazetteer.entries:
+        return False
+    return all(v.doc[i].pos_ == "ADJ" for i, k in v.r.token_keys.items() if k == key)
 
 
 @rule("role-title", "title-default", "office-holder", stage="titles", unit="mention")

@@ -730,6 +730,21 @@ CASES = [
         ents=(("French", "NORP"), ("Ana Lind", "PERSON")),
         facts=(Fact("Ana Lind", "leaderOf", "France", "asserted", "role-title"),),
     ),
+    # a people the gazetteer does not know, named by an adjective only ("Parisian"): no employer
+    Case(
+        "role-title-adjective-group", "Parisian dance professor Ana Lind spoke.",
+        """
+         0  Parisian    2  amod       ADJ    parisian  JJ
+         1  dance       2  compound   NOUN   _         NN
+         2  professor   4  compound   NOUN   _         NN
+         3  Ana         4  compound   PROPN  _         NNP
+         4  Lind        5  nsubj      PROPN  _         NNP
+         5  spoke       5  ROOT       VERB   speak     VBD
+         6  .           5  punct      PUNCT  _         .
+        """,
+        ents=(("Parisian", "NORP"), ("Ana Lind", "PERSON")),
+        absent=(("Ana Lind", "worksFor", "Parisian"),),
+    ),
     # the parser makes the title a sibling of the name (both subjects of the verb): still its title
     Case(
         "role-title-split", "French Foreign Minister Lind said so.",
