@@ -75,7 +75,7 @@ def test_a_year_with_mid_and_a_decade_date_the_fact(res, word, pos, tag, span):
     ("two days later", (None, None)),  # counted from an event of the story, not from the report
     ("the next day", (None, None)),
     ("one day", (None, None)),  # no day of the calendar (dateparser: the day before the report)
-    ("a year ago", ("2015-01-01", "2015-12-31")),  # counted back from the report: a date
+    ("a year ago", ("2015-12-01", "2015-12-31")),  # counted back from the report: a date (its month, as the gold guideline says)
     ("next week", ("2017-01-02", "2017-01-08")),
 ])
 def test_times_counted_from_the_story_date_no_fact(res, expr, span):
