@@ -30,7 +30,7 @@ needs_oxigraph = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph serve
 
 # Invented articles (with the seed article they make three documents).
 ARTICLE_A = ("Ruritania and Freedonia signed a trade agreement in Geneva on Monday. "
-             "Ruritanian President Anna Berg said the agreement would lower tariffs.")
+             "Anna Berg, the president of Ruritania, said the agreement would lower tariffs.")
 ARTICLE_B = "Freedonia criticized Ruritania on Tuesday. The Freedonian Army attacked a border post."
 ARTICLE_B2 = "Freedonia sanctioned Ruritania on Friday, Prime Minister Carl Holm said in Geneva."
 ENTITIES = BASE + "kg/entities"
