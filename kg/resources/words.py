@@ -119,6 +119,7 @@ class RelationWords:
     unit_nouns: frozenset[str]  # "director of the UN office in Geneva": a unit of a body; a post there is a post in the body
     speaking_verbs: frozenset[str]  # "X spoke by phone from Ruritania": besides reporting, verbs that place a speaker in a country
     attendance_verbs: frozenset[str]  # "attended a summit in Riverton": verbs whose object event the subject is at
+    audience_passives: frozenset[str]  # "X was asked during a briefing in Riverton": passives whose subject is there
     sceneless_verbs: frozenset[str]  # "born in", "invested in": a verb whose "in"/"at" is no place of presence
     world_regions: frozenset[str]  # "democracy in the Middle East": a scope, no place a verb's subject was in
     post_verbs: frozenset[str]  # "X served as ambassador to Y": verbs whose "as <role>" is the subject's post

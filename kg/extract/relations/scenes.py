@@ -7,7 +7,9 @@ Ruritania" is no presence) is where its person subject was.  Verbs whose "in" is
 the subject ("In Riverton, X said") sets the scene of the whole sentence and is read the same way.
 A verb of speaking places its speaker in a country too ("Speaking in Ruritania, X said"); an event
 noun of ``presence_nouns`` carries the scene ("X said during a briefing in Riverton"), and so does
-the person met ("X met with Y in Riverton")."""
+the person met ("X met with Y in Riverton").  A passive places its subject only when it is spoken to or
+received in person (``audience_passives``: "X was asked during a briefing in Riverton"); "X was held in
+Riverton" is no visit."""
 
 from __future__ import annotations
 
@@ -65,14 +67,17 @@ def scenes(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     if tok.lemma_.lower() in v.words.sceneless_verbs or any(
             c.dep_ in ("prt", "neg") and f"{tok.lemma_.lower()} {c.lower_}" in v.words.sceneless_verbs for c in tok.children):
         return NOTHING
-    speaking = _speaking(v, tok)
+    audience = tok.lemma_.lower() in v.words.audience_passives and is_passive(tok)
+    speaking = _speaking(v, tok) or audience  # spoken to in person: a country places one too
     places = [a for p in _scene_phrases(v, tok, own)
               for a in v.direct(p, conjuncts=True) if (v.is_locality(a.key) or (speaking or being) and v.cls(a.key) == "Country")
               and v.cls(a.key) != "GovernmentBody" and v.entity(a.key).name.lower() not in v.words.world_regions]
     if not places:
         return NOTHING
     agents, passive = subjects(v, tok)
-    if passive or tok.dep_ == "conj" and is_passive(tok.head):
+    if audience:  # "X was asked during a briefing in Y": the one spoken to was there
+        agents = [a for c in tok.children if c.dep_ == "nsubjpass" for a in v.deep(c)]
+    elif passive or tok.dep_ == "conj" and is_passive(tok.head):
         return NOTHING  # "X was arrested and held in Y": kept there; "received in Y": the agent's visit
     people = [a for a in agents if v.cls(a.key) == "Person"]
     return result_of([v.reading("visited", person, place, "verb-scene", tok) for person in people for place in places])

@@ -2069,6 +2069,35 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
         absent=(("Ana Lind", "visited", "Riverton"),),
     ),
+    # a passive of being spoken to in person ("audience_passives") places its subject; other passives do not
+    Case(
+        "verb-scene-asked", "Ana Lind was asked in Riverton.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       3  nsubjpass  PROPN  _          NNP
+         2  was        3  auxpass    AUX    be         VBD
+         3  asked      3  ROOT       VERB   ask        VBN
+         4  in         3  prep       ADP    _          IN
+         5  Riverton   4  pobj       PROPN  _          NNP
+         6  .          3  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
+        facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-scene"),),
+    ),
+    Case(
+        "verb-scene-passive-held", "Ana Lind was held in Riverton.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       3  nsubjpass  PROPN  _          NNP
+         2  was        3  auxpass    AUX    be         VBD
+         3  held       3  ROOT       VERB   hold       VBN
+         4  in         3  prep       ADP    _          IN
+         5  Riverton   4  pobj       PROPN  _          NNP
+         6  .          3  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
+        absent=(("Ana Lind", "visited", "Riverton"),),
+    ),
     # an author's credit on a line of its own (here the whole text)
     Case(
         "credit-line", "Ana Lind, Acme",
