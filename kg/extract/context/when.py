@@ -196,6 +196,15 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
     return got
 
 
+def _since_clause(words: TimeWords, ent: SpacySpan) -> bool:
+    """A length of time followed by a clause that "since" opens ("Twelve years since X invaded Y", "it has
+    been two weeks since X met Y"): that clause happened so long before the report."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is not None and after.lower_ in words.since_preps and after.dep_ == "mark" \
+        and ent.root.tag_ == "NNS" and any(t.like_num or t.lower_ in ("a", "an") for t in ent)
+
+
 def _story_relative(words: TimeWords, toks: list[Token], text: str) -> bool:
     """An expression that names no date of the calendar from the report: counted from the story
     ("two days later", "the next day"), indefinite ("one day", "a second day"), or an adjective of
@@ -218,12 +227,14 @@ def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str |
     # fact ("May had met Juncker on Wednesday": the NER's month is the prime minister) is no candidate
     named = {t.i for t in args}
     dates = [e for e in sent.ents if day_entity(words, e) and not is_age(e) and not any(t.i in named for t in e)
-             and resolve_entity(words, e, base, "past") is not None]
+             and (resolve_entity(words, e, base, "past") is not None or _since_clause(words, e))]
     if not dates:
         return None
     ent = _choose(dates, args)
     if ent is None:
         return None
+    if _since_clause(words, ent):  # "twelve years since X invaded Y": X invaded Y twelve years ago
+        return resolve(f"{ent.text} ago", base, "past") if base else None
     ahead = hedged and not past_tense(args)  # "will meet on Tuesday"; not "was returning Saturday"
     ranged = date_range(words, ent, dates, base, "future" if ahead else "past")
     if ranged is not None:  # "from Tuesday to Saturday", "between April 22 and April 29"

@@ -410,3 +410,33 @@ def test_a_name_of_the_fact_is_no_time_of_it(res):
  6  .          2  punct  PUNCT  _     .
 """, (("May", "DATE"), ("Wednesday", "DATE")))
     assert event_span(res.time, doc[:], [doc[0], doc[3]], "2018-11-23", False) == ("2018-11-21", "2018-11-21")
+
+
+# "Twelve years since Acme invaded Ruritania, ...": a length of time before a clause "since" opens
+SINCE_CLAUSE = """
+ 0  Twelve    1  nummod    NUM    twelve CD
+ 1  years     4  npadvmod  NOUN   year   NNS
+ 2  since     4  mark      SCONJ  _      IN
+ 3  Acme      4  nsubj     PROPN  _      NNP
+ 4  invaded   4  ROOT      VERB   invade VBD
+ 5  Ruritania 4  dobj      PROPN  _      NNP
+ 6  .         4  punct     PUNCT  _      .
+"""
+# "... two years of Acme's rule": the same length, no clause: a duration, no time
+SINCE_PREP = """
+ 0  Acme      1  nsubj     PROPN  _      NNP
+ 1  ruled     1  ROOT      VERB   rule   VBD
+ 2  Ruritania 1  dobj      PROPN  _      NNP
+ 3  for       1  prep      ADP    _      IN
+ 4  two       5  nummod    NUM    _      CD
+ 5  years     3  pobj      NOUN   year   NNS
+ 6  .         1  punct     PUNCT  _      .
+"""
+
+
+def test_a_length_of_time_since_a_clause_dates_it_back_from_the_report(res):
+    doc = hand_doc(SINCE_CLAUSE, (("Twelve years", "DATE"), ("Acme", "ORG"), ("Ruritania", "GPE")))
+    assert event_span(res.time, doc[:], [doc[3], doc[5]], "2015-03-20", False) == ("2003-01-01", "2003-12-31")
+    assert event_span(res.time, doc[:], [doc[3], doc[5]], None, False) is None
+    doc = hand_doc(SINCE_PREP, (("Acme", "ORG"), ("Ruritania", "GPE"), ("two years", "DATE")))
+    assert event_span(res.time, doc[:], [doc[0], doc[2]], "2015-03-20", False) is None
