@@ -1,7 +1,8 @@
 """Who holds a role and where, when the parser hangs the words elsewhere than on the role noun: the
 person before a place ("Sen. X of Ohio, chairman of Y"), a name glued after the role's body ("deputy
 director of the CIA John Lind"), a name in apposition to the body ("The editor of the Y newspaper, Ana
-Lind, said"), and the body "at" which a role's unit sits ("director of the X Centre at the Y School").
+Lind, said"), a name set off by commas after a named body ("the chairman of the Joint Chiefs, Gen. Ana
+Lind,"), and the body "at" which a role's unit sits ("director of the X Centre at the Y School").
 Helpers of :mod:`kg.extract.relations.posts`."""
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from spacy.tokens import Token
 from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView
 
-__all__ = ["person_before_place", "glued_name", "named_after_owner", "hosts", "surely_a_body", "base_or_part"]
+__all__ = ["person_before_place", "glued_name", "named_after_owner", "named_after_comma", "hosts", "surely_a_body",
+           "base_or_part"]
 
 
 def person_before_place(v: DocView, place: Token) -> list[Arg]:
@@ -49,6 +51,34 @@ def named_after_owner(v: DocView, noun: Token) -> list[Arg]:
               for p in c.children if p.dep_ == "pobj" and p.i not in v.r.token_keys]
     return [a for p in owners for c in p.children if c.dep_ == "appos" and v.doc[c.left_edge.i - 1].text == ","
             for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
+
+
+def named_after_comma(v: DocView, noun: Token) -> list[Arg]:
+    """"the chairman of the Joint Chiefs, Gen. Ana Lind,", "Ruritania's envoy to Freedonia, Ana Lind,":
+    a person's name set off by commas right after the role's "of"/"to"/"for" body, however the parser
+    hung it (on the body, or on the verb); titles before the name are skipped."""
+    keys, doc = v.r.token_keys, v.doc
+    if noun.tag_ in ("NNS", "NNPS"):
+        return []  # "members of Congress, Mr. Lind, and ...": a list
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")):
+        bodies = [p for p in prep.children if p.dep_ == "pobj" and p.i in keys and v.cls(keys[p.i]) != "Person"]
+        if not bodies:
+            continue
+        end = bodies[0].i
+        while end + 1 < len(doc) and keys.get(end + 1) == keys[bodies[0].i]:
+            end += 1
+        start = end + 2
+        while start < len(doc) and start - end <= 4 and start not in keys and doc[start].lower_ in v.res.title_words:
+            start += 1
+        key = keys.get(start)
+        if doc[end + 1: end + 2].text != "," or key is None or v.cls(key) != "Person" or keys.get(start - 1) == key:
+            continue
+        last = start
+        while last + 1 < len(doc) and keys.get(last + 1) == key:
+            last += 1
+        if last + 1 >= noun.sent.end or doc[last + 1].text in (",", ".", ";", ")"):
+            return [Arg(key, 0.9)]
+    return []
 
 
 def hosts(v: DocView, noun: Token) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.relations.holders import glued_name, hosts, named_after_owner, person_before_place
+from kg.extract.relations.holders import glued_name, hosts, named_after_comma, named_after_owner, person_before_place
 from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView, dedupe, word_in
 
@@ -93,7 +93,7 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     apps = [c for c in noun.children if c.dep_ == "appos"]
     if apps:
         return v.direct(apps[0]), "role-apposition", set()
-    fronted = _fronted_holder(v, noun) or named_after_owner(v, noun)
+    fronted = _fronted_holder(v, noun) or named_after_owner(v, noun) or named_after_comma(v, noun)
     if fronted:
         return fronted, "role-apposition", set()
     included = v.included(noun)  # "U.S. allies, including Japan": Japan is one

@@ -877,6 +877,49 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
         facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-apposition"),),
     ),
+    # "the chairman of Y, Gen. X,": the name after the role's body, however the parser hung it (here on the verb)
+    Case(
+        "role-apposition-name-after-body", "Praise came from the chairman of Acme, Gen. Ana Lind, today.",
+        """
+         0  Praise     1  nsubj      NOUN   _         NN
+         1  came       1  ROOT       VERB   come      VBD
+         2  from       1  prep       ADP    _         IN
+         3  the        4  det        DET    _         DT
+         4  chairman   2  pobj       NOUN   _         NN
+         5  of         4  prep       ADP    _         IN
+         6  Acme       5  pobj       PROPN  _         NNP
+         7  ,          1  punct      PUNCT  _         ,
+         8  Gen.      10  compound   PROPN  _         NNP
+         9  Ana       10  compound   PROPN  _         NNP
+        10  Lind       1  npadvmod   PROPN  _         NNP
+        11  ,          1  punct      PUNCT  _         ,
+        12  today      1  npadvmod   NOUN   _         NN
+        13  .          1  punct      PUNCT  _         .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
+        facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-apposition"),),
+    ),
+    # ... but a plural role before the names is a list, no post of the first name
+    Case(
+        "role-apposition-plural-role-list", "Praise came from chairmen of Acme, Ana Lind, and others.",
+        """
+         0  Praise     1  nsubj      NOUN   _         NN
+         1  came       1  ROOT       VERB   come      VBD
+         2  from       1  prep       ADP    _         IN
+         3  chairmen   2  pobj       NOUN   chairman  NNS
+         4  of         3  prep       ADP    _         IN
+         5  Acme       4  pobj       PROPN  _         NNP
+         6  ,          5  punct      PUNCT  _         ,
+         7  Ana        8  compound   PROPN  _         NNP
+         8  Lind       5  conj       PROPN  _         NNP
+         9  ,          8  punct      PUNCT  _         ,
+        10  and        8  cc         CCONJ  _         CC
+        11  others     8  conj       NOUN   other     NNS
+        12  .          1  punct      PUNCT  _         .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
+        absent=(("Ana Lind", "leaderOf", "Acme"),),
+    ),
     # "B, a key A ally"
     Case(
         "role-apposition-ally", "Zenith, a key Acme ally, protested.",
