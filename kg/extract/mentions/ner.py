@@ -212,11 +212,14 @@ def _company_seat(found: Candidates, res: Resources, s: _Span) -> _Span:
 
 
 def _owner_then_portfolio(found: Candidates, portfolios: frozenset[str], start: int, end: int) -> bool:
-    """"Canadian Foreign Affairs" before "Minister X": a known owner, then only portfolio words."""
+    """"Canadian Foreign Affairs" before "Minister X", "CNN National Security" before "Analyst X": a known
+    owner, then capitalised words of a brief ending with a portfolio word."""
     k = start
     while k < end and k in found.gaz_covered:
         k += 1
-    return start < k < end and all(t.lower_ in portfolios for t in found.doc[k:end])
+    rest = found.doc[k:end]
+    return start < k < end and rest[-1].lower_ in portfolios \
+        and all(t.lower_ in portfolios or t.is_alpha and t.text[:1].isupper() for t in rest)
 
 
 def _no_name(found: Candidates, res: Resources, s: _Span) -> bool:
