@@ -150,8 +150,10 @@ class DocView:
                    for p in c.children if p.dep_ == "pobj" and p.i in keys]
             return out or [Arg(keys[c.i], 0.95) for c in t.children if c.dep_ in ("compound", "appos") and c.i in keys
                            and self.is_locality(keys[c.i])]  # "the German state Lower Saxony"
-        if t.lemma_.lower() in self.words.org_description_nouns:
-            # "the police agency X", "the militant group X"; "the X newspaper" (definite: not "an X agency")
+        if t.lemma_.lower() in self.words.org_description_nouns or any(
+                c.dep_ == "compound" and f"{c.lower_} {t.lemma_.lower()}" in self.words.org_description_nouns
+                for c in t.children):
+            # "the police agency X", "the militant group X"; "the X newspaper", "the X think tank" (definite: not "an X agency")
             the = any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
             return [Arg(keys[c.i], 0.95) for c in t.children if c.i in keys and (
                 c.dep_ == "appos" and c.i > t.i and self.is_a(keys[c.i], "Group")

@@ -899,6 +899,28 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
         facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-apposition"),),
     ),
+    # a role at "the <body> think tank" (a two-word description of an organisation): the body
+    Case(
+        "role-apposition-think-tank", "Ana Lind, an analyst at the Acme Institute think tank, spoke.",
+        """
+         0  Ana        1  compound   PROPN  _         NNP
+         1  Lind      12  nsubj      PROPN  _         NNP
+         2  ,          1  punct      PUNCT  _         ,
+         3  an         4  det        DET    _         DT
+         4  analyst    1  appos      NOUN   _         NN
+         5  at         4  prep       ADP    _         IN
+         6  the       10  det        DET    _         DT
+         7  Acme       8  compound   PROPN  _         NNP
+         8  Institute 10  compound   PROPN  _         NNP
+         9  think     10  compound   NOUN   _         NN
+        10  tank       5  pobj       NOUN   _         NN
+        11  ,          1  punct      PUNCT  _         ,
+        12  spoke     12  ROOT       VERB   speak     VBD
+        13  .         12  punct      PUNCT  _         .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme Institute", "ORG")),
+        facts=(Fact("Ana Lind", "worksFor", "Acme Institute", "asserted", "role-apposition"),),
+    ),
     # ... but a plural role before the names is a list, no post of the first name
     Case(
         "role-apposition-plural-role-list", "Praise came from chairmen of Acme, Ana Lind, and others.",
