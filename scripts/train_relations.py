@@ -387,6 +387,34 @@ def cross_validate(news: list[Parsed], conll: list[Parsed], labels: tuple[str, .
     return temperatures
 
 
+def _out(args) -> Path:
+    return Path(args.out) if args.out else default_model_path().parent / "news-relations.json"
+
+
+def _covered(out: Path) -> frozenset[str]:
+    """The labels another shipped model emits (left to it); the news model being replaced, wherever the
+    new one is written, is no other model."""
+    replaced = {out.resolve(), (default_model_path().parent / "news-relations.json").resolve()}
+    return frozenset(p for other in model_paths() if other.resolve() not in replaced
+                     for p in load_model(other).thresholds)
+
+
+def _write(out: Path, args, nlp, trained: list[Parsed], fitted, temperature: float, thresholds, caps, meta: dict) -> None:
+    """Write the model file (weights, operating point, and what it was trained and chosen on)."""
+    clf, vocab, labels = fitted
+    meta = {**meta, "min_count": MIN_COUNT, "precision_floor": PRECISION_FLOOR, "seed": SEED,
+            "class_weight_power": CLASS_WEIGHT_POWER, "conll04_weight": CONLL04_WEIGHT,
+            "spacy_model": f"{nlp.meta.get('name')} {nlp.meta.get('version')}",
+            "train_candidates": sum(lab is not None for d in trained for lab in d.labels),
+            "train_positive": sum(lab not in (None, NONE) for d in trained for lab in d.labels)}
+    data = to_data(clf, vocab, labels, temperature, thresholds, meta)
+    data["max_path"] = args.max_path
+    data["max_path_by_label"] = caps
+    out.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KiB, {len(data['weights'])} features); C={meta['C']} "
+          f"temperature={temperature} thresholds={thresholds} path limits={caps}")
+
+
 def cmd_train_cv(args) -> None:
     """--folds K: fit on every studied news batch, news dev and CoNLL04 train; choose the operating
     point on out-of-fold predictions over all those news documents (and CoNLL04 dev)."""
@@ -408,11 +436,8 @@ def cmd_train_cv(args) -> None:
     temperature = sorted(temperatures)[len(temperatures) // 2]
     model = dataclasses.replace(parse_model(to_data(clf, vocab, labels, 1.0, {}, {})), temperature=temperature)
     learned_at_zero(model, conll_dev, res)
-    out = Path(args.out) if args.out else default_model_path().parent / "news-relations.json"
-    replaced = {out.resolve(), (default_model_path().parent / "news-relations.json").resolve()}
-    covered = frozenset(p for other in model_paths() if other.resolve() not in replaced
-                        for p in load_model(other).thresholds)
-    thresholds, caps = choose_thresholds(model, news + conll_dev, res, covered, CV_MIN_FACTS)
+    out = _out(args)
+    thresholds, caps = choose_thresholds(model, news + conll_dev, res, _covered(out), CV_MIN_FACTS)
     meta = {
         "trained_on": f"tests/gold/news/train.json, {', '.join(CV_BATCHES)}, news dev and tests/gold/dev.json "
                       "(every property) and CoNLL04 train, candidates and rule readings from the newskg pipeline",
@@ -420,18 +445,9 @@ def cmd_train_cv(args) -> None:
                        "temperature by held-out log-loss (median of the folds), per-property threshold and path "
                        "limit by the summed out-of-fold F1 gain of rules + learned per corpus under a precision "
                        "floor for the added facts",
-        "C": args.C, "folds": args.folds, "min_count": MIN_COUNT, "precision_floor": PRECISION_FLOOR, "seed": SEED,
-        "class_weight_power": CLASS_WEIGHT_POWER, "conll04_weight": CONLL04_WEIGHT,
-        "spacy_model": f"{nlp.meta.get('name')} {nlp.meta.get('version')}",
-        "train_candidates": sum(lab is not None for d in news + conll_train for lab in d.labels),
-        "train_positive": sum(lab not in (None, NONE) for d in news + conll_train for lab in d.labels),
+        "C": args.C, "folds": args.folds,
     }
-    data = to_data(clf, vocab, labels, temperature, thresholds, meta)
-    data["max_path"] = args.max_path
-    data["max_path_by_label"] = caps
-    out.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KiB, {len(data['weights'])} features); C={args.C} "
-          f"temperature={temperature} thresholds={thresholds} path limits={caps}")
+    _write(out, args, nlp, news + conll_train, (clf, vocab, labels), temperature, thresholds, caps, meta)
 
 
 def cmd_train(args) -> None:
@@ -461,29 +477,17 @@ def cmd_train(args) -> None:
     temperature = fit_temperature(raw, dev)
     model = dataclasses.replace(raw, temperature=temperature)
     learned_at_zero(model, dev, res)
-    out = Path(args.out) if args.out else default_model_path().parent / "news-relations.json"
-    covered = frozenset(p for other in model_paths() if other.resolve() != out.resolve()
-                        for p in load_model(other).thresholds)
-    thresholds, caps = choose_thresholds(model, dev, res, covered)
+    out = _out(args)
+    thresholds, caps = choose_thresholds(model, dev, res, _covered(out))
     meta = {
         "trained_on": "tests/gold/news/train.json (every property) and CoNLL04 train, candidates and rule readings "
                       "from the newskg pipeline",
         "selected_on": "tests/gold/news/dev.json, tests/gold/dev.json and CoNLL04 dev: C by candidate micro F1, "
                        "temperature by log-loss, per-property threshold and path limit by the summed dev F1 gain of "
                        "rules + learned per corpus under a precision floor for the added facts",
-        "C": C, "min_count": MIN_COUNT, "precision_floor": PRECISION_FLOOR, "seed": SEED,
-        "class_weight_power": CLASS_WEIGHT_POWER, "conll04_weight": CONLL04_WEIGHT,
-        "spacy_model": f"{nlp.meta.get('name')} {nlp.meta.get('version')}",
-        "train_candidates": sum(lab is not None for d in train for lab in d.labels),
-        "train_positive": sum(lab not in (None, NONE) for d in train for lab in d.labels),
+        "C": C,
     }
-    data = to_data(clf, vocab, labels, temperature, thresholds, meta)
-    data["max_path"] = args.max_path
-    data["max_path_by_label"] = caps
-    path = out
-    path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KiB, {len(data['weights'])} features); C={C} "
-          f"temperature={temperature} thresholds={thresholds} path limits={caps}")
+    _write(out, args, nlp, train, (clf, vocab, labels), temperature, thresholds, caps, meta)
 
 
 def cmd_eval(args) -> None:
