@@ -81,6 +81,8 @@ class Duplicate:
 
 @dataclass(frozen=True, slots=True)
 class FalseMerge:
+    """A node matching several gold entities: of one document (a false merge), or of several."""
+
     node: str
     label: str
     gold_ids: tuple[str, ...]
@@ -104,6 +106,9 @@ class Report:
     entity_type_agree: int
     duplicates: tuple[Duplicate, ...]
     false_merges: tuple[FalseMerge, ...]
+    # nodes joining gold entities of different documents: a gold set that names its entities per
+    # document cannot say whether such a join is right, so these are not counted as false merges
+    cross_document: tuple[FalseMerge, ...]
     missed: tuple[FactLine, ...]
     wrong: tuple[FactLine, ...]
     correct: tuple[FactLine, ...]
@@ -149,6 +154,8 @@ class Report:
                 "type_agree": self.entity_type_agree,
                 "duplicates": [{"gold": d.gold_id, "name": d.gold_name, "nodes": list(d.nodes)} for d in self.duplicates],
                 "false_merges": [{"node": m.node, "label": m.label, "gold": list(m.gold_ids)} for m in self.false_merges],
+                "cross_document_joins": [{"node": m.node, "label": m.label, "gold": list(m.gold_ids)}
+                                         for m in self.cross_document],
             },
             "ignored": {"optional": self.ignored_optional, "implied": self.ignored_implied,
                         "unscored_property": self.ignored_unscored},
@@ -182,6 +189,9 @@ class Report:
         out.append(f"entities: recall {self.entity_found}/{self.entity_total} = {self.entity_recall:.3f}; "
                    f"type agrees for {self.entity_type_agree}/{self.entity_found} found; "
                    f"duplicate nodes: {len(self.duplicates)}; false merges: {len(self.false_merges)}")
+        if self.cross_document:
+            out.append(f"nodes joining gold entities of several documents: {len(self.cross_document)} (not judged: "
+                       "the gold names entities per document; `kg eval entities` measures cross-document merges)")
         out.append(f"predicted: {self.predicted_nodes} entity nodes, {self.predicted_facts} relation triples; ignored: "
                    f"{self.ignored_optional} matching optional facts, {self.ignored_implied} implied by a more "
                    f"specific gold fact, {self.ignored_unscored} of unscored properties")

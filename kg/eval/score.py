@@ -18,6 +18,13 @@ Matching (printed in every report as ``matching used: ...``)
     are not affected (a node "Republican Party" still matches another text's "Republican").  Types are not used for matching;
     type agreement is reported separately.
 
+Entities
+    A gold entity matched by two nodes is a *duplicate*; a node matching two gold entities of one
+    document (or of a gold set without documents) is a *false merge*.  A node matching gold
+    entities of different documents is reported apart, not as a false merge: a gold set that names
+    its entities per document (the news corpus) cannot say whether "Trump" of one text is "Trump"
+    of another.  Cross-document resolution is measured on a clustered gold (``kg eval entities``).
+
 Facts
     A predicted fact ``s p o`` (a plain triple whose property is a sub-property of
     ``kg:relation`` in the ontology) is a true positive when some required gold fact has the
@@ -302,7 +309,7 @@ class _Scoring:
         return "pair found, no relation"
 
     def entities(self) -> tuple[dict[str, set], int, tuple[Duplicate, ...], tuple[FalseMerge, ...]]:
-        """(gold entity -> its nodes, entities whose class agrees, duplicate nodes, false merges)."""
+        """(gold entity -> its nodes, entities whose class agrees, duplicate nodes, nodes joining gold entities)."""
         names = {e.id: e.name for e in self.gold.entities}
         nodes_of: dict[str, set[rdflib.term.Node]] = defaultdict(set)
         merges: dict[tuple[rdflib.term.Node, frozenset[str]], None] = {}
@@ -320,9 +327,14 @@ class _Scoring:
                 type_agree += 1
         duplicates = tuple(Duplicate(i, names[i], tuple(sorted(self.label(n) for n in nodes)))
                            for i, nodes in sorted(nodes_of.items()) if len(nodes) > 1)
-        false_merges = tuple(FalseMerge(str(node), self.label(node), tuple(sorted(ids)))
-                             for node, ids in sorted(merges, key=lambda m: (str(m[0]), sorted(m[1]))))
-        return nodes_of, type_agree, duplicates, false_merges
+        joins = [FalseMerge(str(node), self.label(node), tuple(sorted(ids)))
+                 for node, ids in sorted(merges, key=lambda m: (str(m[0]), sorted(m[1])))]
+        return nodes_of, type_agree, duplicates, tuple(joins)
+
+    def _one_document(self, ids: Iterable[str]) -> bool:
+        """Do two of these gold entities belong to one document (or to none: a corpus-wide gold)?"""
+        docs = [self.matcher.entities[i].doc for i in ids]
+        return None in docs or len(set(docs)) < len(docs)
 
     def report(self) -> Report:
         required, optional, any_gold = self.gold_keys()
@@ -336,7 +348,8 @@ class _Scoring:
         per_property = {p: PRF(*v) for p, v in counts.items() if any(v)}
         micro = PRF(*(sum(v[i] for v in counts.values()) for i in range(3)))
         n = len(per_property) or 1
-        nodes_of, type_agree, duplicates, false_merges = self.entities()
+        nodes_of, type_agree, duplicates, joins = self.entities()
+        false_merges = tuple(m for m in joins if self._one_document(m.gold_ids))
         missed, correct, wrong_lines = self.fact_lines(required, hit, wrong, nodes_of)
         if self.per_document:
             self.notes.append("per-document mode: a fact counts only for the document of its statement; "
@@ -349,7 +362,8 @@ class _Scoring:
             macro_recall=sum(v.recall for v in per_property.values()) / n,
             macro_f1=sum(v.f1 for v in per_property.values()) / n,
             entity_total=len(self.gold.entities), entity_found=len(nodes_of), entity_type_agree=type_agree,
-            duplicates=duplicates, false_merges=false_merges, missed=tuple(missed), wrong=tuple(wrong_lines),
+            duplicates=duplicates, false_merges=false_merges,
+            cross_document=tuple(m for m in joins if m not in false_merges), missed=tuple(missed), wrong=tuple(wrong_lines),
             correct=tuple(correct), ignored_optional=ignored_optional, ignored_implied=ignored_implied,
             ignored_unscored=unscored, predicted_nodes=len(self.prediction.labels),
             predicted_facts=len(self.prediction.facts),
