@@ -231,6 +231,7 @@ def _no_name(found: Candidates, res: Resources, s: _Span) -> bool:
     covered = any(t.i in found.gaz_covered for t in doc[start:end])
     return (
         not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end])  # "intifada", "the left"
+        or end - start == 1 and len(doc[start].text) == 2 and doc[start].text[1] == "."  # "(R., Pa.)": an initial
         or end - start >= 3 and doc[start].text in res.entities.words.stance_prefixes and doc[start + 1].text == "-"
         or cls != "Person" and doc[start].tag_ in ("VBG", "NN", "NNS") and any(  # "Jailing of HK democrat"
             t.is_lower and t.is_alpha and len(t) > 3 and not t.is_stop for t in doc[start + 1:end])
