@@ -130,6 +130,7 @@ class RelationWords:
     vow_verbs: frozenset[str]  # "vowed to destroy X": a threat only with a harm_verbs complement
     companion_verbs: frozenset[str]  # "X joined Y in condemning Z": a companion in an act, no membership
     call_verbs: frozenset[str]  # "X called Y on Sunday": a phone call only with a lone person as object
+    conquest_verbs: frozenset[str]  # "captured Ramadi": an attack only with a place taken
     summons_purposes: frozenset[str]  # "called X to testify": a summons, no call
     harm_verbs: frozenset[str]  # the harmful acts a vow threatens
     chaired_bodies: frozenset[str]  # "Committee Chairman X": the one committee the text names

@@ -25,11 +25,23 @@ def _words(v: DocView, anchor: Token, trig: Trigger) -> bool:
         return False  # "X joined Y in condemning Z": Y is X's companion in an act (``companion_verbs``)
     if trig.lemma in v.words.call_verbs and not _a_call(v, anchor):
         return False  # "called Y a liar", "called on Y", "called Y to testify": no phone call
+    if trig.lemma in v.words.conquest_verbs and not _place_taken(v, anchor):
+        return False  # "seized the tanker", "captured the suspect": no attack on a place
     if not verb_matches(anchor, trig) or trig.lemma in v.words.vow_verbs:  # not "pledged to never attack Y"
         return verb_matches(anchor, trig) and any(c.dep_ == "xcomp" and c.lemma_.lower() in v.words.harm_verbs and not any(
             g.dep_ == "neg" or g.lower_ in ("never", "not") for g in v.doc[anchor.i:c.i + 1]) for c in anchor.children)
     return " " in trig.lemma or not any(f"{trig.lemma} {c.lower_}" in v.words.particle_verbs for c in anchor.children
                                         if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == anchor.i + 1)
+
+
+def _place_taken(v: DocView, verb: Token) -> bool:
+    """Is what ``verb`` takes a place: its object ("captured Ramadi", "the city of Ramadi"), its passive
+    subject ("Ramadi was retaken") or the noun a participle describes ("the captured town of X")?"""
+    targets = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [verb.head] if verb.dep_ in ("acl", "amod") else []
+    targets += [o for t in list(targets) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children if o.dep_ == "pobj"]
+    return any(v.is_a(a.key, "Place") for t in targets for a in v.direct(t))
 
 
 def _in_an_act(verb: Token) -> bool:

@@ -157,25 +157,40 @@ def place_described(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     place_noun = lemma in v.ewords.place_nouns
     if tok.pos_ != "NOUN" or tok.i in v.r.token_keys or not (place_noun or lemma in v.ewords.country_descriptions):
         return NOTHING
-    if tok.dep_ == "appos":
-        described = [tok.head]
-    elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
-        described = [c for c in tok.head.children if c.dep_ == "nsubj"]
-    else:
+    described = _described(v, tok)
+    if not described:
         return NOTHING
     out = []
+    preps = ("in", "of") if place_noun else ("in",)
+    wider = [p for prep in preps for p in prep_objects(tok, prep)]  # "Yerevan, the capital of Armenia"
+    wider += [c for c in tok.children if c.dep_ == "poss"] if place_noun else []  # "Mosul, Iraq's second city"
     for place in (p for d in described for p in v.direct(d, conjuncts=False)):
         pcls = v.cls(place.key)
         if not v.is_a(place.key, "Place"):
             continue
-        preps = ("in", "of") if place_noun else ("in",)
-        for p in (p for prep in preps for p in prep_objects(tok, prep)):  # "Yerevan, the capital of Armenia"
+        for p in wider:
             for a in v.direct(p, conjuncts=False):
                 acls = v.cls(a.key)
                 if a.key != place.key and v.is_a(a.key, "Place") and not (pcls == "Country" and acls == "Country") \
                         and not (pcls != "City" and acls == "City"):  # no region is in a city
                     out.append(v.reading("locatedIn", place, a, "place-apposition", tok))
     return result_of(out)
+
+
+def _described(v: DocView, tok: Token) -> list[Token]:
+    """The name a place noun describes: its apposition's head, the subject of "is", or the name right
+    before the noun phrase's comma when the parser missed the apposition ("entered Mosul, a city in
+    Y," with "city" a second object; the phrase must close with a comma or the sentence)."""
+    if tok.dep_ == "appos":
+        return [tok.head]
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        return [c for c in tok.head.children if c.dep_ == "nsubj"]
+    first, last, doc = tok.left_edge, tok.right_edge, v.doc
+    closed = last.i + 1 >= len(doc) or doc[last.i + 1].is_punct
+    if first.i >= 2 and doc[first.i - 1].text == "," and closed and first.i != tok.i \
+            and first.dep_ in ("det", "poss") and first.head.i == tok.i and first.i - 2 in v.r.token_keys:
+        return [doc[first.i - 2]]
+    return []
 
 
 @rule("home-of", stage="clauses", unit="token")

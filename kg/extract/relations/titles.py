@@ -125,11 +125,11 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
         title_toks.pop(0)
     if not title_toks:
         return NOTHING  # "... of Lord X": no title left
-    words = [t.lower_ for t in title_toks]
+    words = [t.lower_ for t in title_toks[:-1]] + [_word(v, title_toks[-1])]
     if words[-1] in v.words.beat_roles:  # "White House correspondent X": the beat, not the employer
         owners = [o for o in owners if not beat(v, o.key)]
     prop, role = role_of(v, words)
-    while role and len(title_toks) > 1 and title_toks[-1].lower_ != role.split()[-1]:
+    while role and len(title_toks) > 1 and _word(v, title_toks[-1]) != role.split()[-1]:
         title_toks.pop()  # "Treasurer Lord X", "Chairman Gen. X": a form of address or rank after the post is no title
     title_toks = _after_governing_noun(v, title_toks, role)
     past = v.words.past_markers
@@ -144,7 +144,7 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     if role in markers and owners and all(v.cls(o.key) == "Group" for o in owners):
         status, markers = "current", markers - {role}  # "Republican presidential nominee X": the party's, now
     title_toks = [t for t in title_toks if t.lower_.strip("-") not in markers and t.lower_ not in past]
-    title = " ".join(t.text for t in title_toks)
+    title = _title_text(v, title_toks)
     before_role = title_toks[: max(0, len(title_toks) - len(role.split()))]
     extra = [t for t in before_role if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in v.res.title_words]
     if prop == "leaderOf" and (extra or any(t.lower_ in v.words.portfolios for t in title_toks[:-1])
@@ -238,7 +238,22 @@ def _plural_title_of_first(v: DocView, m) -> tuple[list[Token], list[Arg], int]:
     if other is None or not okey or v.cls(okey) != "Person":
         return [], [], -1
     toks, owners, i = _walk_back(v, other.start, other.end, okey)
-    return (toks, owners, i) if toks and toks[-1].lower_ in v.words.plural_roles else ([], [], -1)
+    plural = toks and (toks[-1].lower_ in v.words.plural_roles or _word(v, toks[-1]) != toks[-1].lower_)
+    return (toks, owners, i) if plural else ([], [], -1)
+
+
+def _title_text(v: DocView, toks: list[Token]) -> str:
+    """The title as written, its last word in the singular ("Presidents" of "Presidents A and B")."""
+    return " ".join([t.text for t in toks[:-1]] + [toks[-1].text[:len(_word(v, toks[-1]))]]) if toks else ""
+
+
+def _word(v: DocView, t: Token) -> str:
+    """The last word of a title as a role: the plural of a known role stands for it ("Presidents A
+    and B": each a president; "Sens." is a role of its own, ``plural_roles``)."""
+    w = t.lower_
+    if w.endswith("s") and w not in v.lex.role_props and w[:-1] in v.lex.role_props:
+        return w[:-1]
+    return w
 
 
 def _after_governing_noun(v: DocView, title_toks: list, role: str | None) -> list:
