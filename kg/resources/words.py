@@ -131,6 +131,7 @@ class RelationWords:
     companion_verbs: frozenset[str]  # "X joined Y in condemning Z": a companion in an act, no membership
     call_verbs: frozenset[str]  # "X called Y on Sunday": a phone call only with a lone person as object
     conquest_verbs: frozenset[str]  # "captured Ramadi": an attack only with a place taken
+    journey_nouns: frozenset[str]  # "his Asia trip": a place before them is where the journey went
     summons_purposes: frozenset[str]  # "called X to testify": a summons, no call
     harm_verbs: frozenset[str]  # the harmful acts a vow threatens
     chaired_bodies: frozenset[str]  # "Committee Chairman X": the one committee the text names

@@ -141,6 +141,9 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     and not any(c.dep_ == "dobj" and c.i in v.r.token_keys and v.is_a(v.r.token_keys[c.i], "Organization")
                 for c in a.children),
     "act-verb": lambda v, a, t: a.lemma_.lower() in v.words.act_verbs,  # "threatened sanctions against X"
+    # "his Asia trip", "his Helsinki press conference" (a city is no topic), not "his China policy address"
+    "journey-noun": lambda v, a, t: a.lemma_.lower() in v.words.journey_nouns or any(
+        c.dep_ == "compound" and c.i in v.r.token_keys and v.cls(v.r.token_keys[c.i]) == "City" for c in a.children),
     "call-verb": lambda v, a, t: t.lemma in v.words.call_verbs,  # "called X on Sunday" parsed with X an oprd
     # "A agreed with B" is the verb's own construction, not a collective one
     "no-with": lambda v, a, t: not any(c.dep_ == "prep" and c.lower_ == "with" for c in a.children),

@@ -482,6 +482,21 @@ CASES = [
         ents=(("Acme", "ORG"), ("Zenith", "ORG")),
         facts=(Fact("Acme", "metWith", "Zenith", "asserted", "noun-prep"),),
     ),
+    # a place written before a visit noun is where its owner went ("his Riverton trip")
+    Case(
+        "noun-place-compound", "Ana Lind praised her Riverton trip.",
+        """
+         0  Ana        1  compound   PROPN  _         NNP
+         1  Lind       2  nsubj      PROPN  _         NNP
+         2  praised    2  ROOT       VERB   praise    VBD
+         3  her        5  poss       PRON   _         PRP$
+         4  Riverton   5  compound   PROPN  _         NNP
+         5  trip       2  dobj       NOUN   _         NN
+         6  .          2  punct      PUNCT  _         .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
+        facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "noun-prep"),),
+    ),
     # a trigger of several words is found by its head noun, its other words just before it
     Case(
         "noun-prep-several-words", "Acme began a bombing campaign against Tarnhawk.",
