@@ -113,6 +113,7 @@ class RelationWords:
     home_nouns: frozenset[str]  # where a person lives or comes from ("hometown")
     party_letters: frozenset[str]  # "<letter>|<party id>": "Sen. X, R-Ky." is a member of that party
     chamber_titles: frozenset[str]  # "<title>|<chamber>": "Sen. X" is a member of the Senate the text names
+    chamber_leader_titles: frozenset[str]  # "Senate Majority Leader X": a member of the chamber named before
     inclusion_preps: frozenset[str]  # "allies including A", "officials such as A": A holds the plural role
     interview_properties: frozenset[str]  # "X spoke with The Times": no such fact with a news outlet
     presence_nouns: frozenset[str]  # "said during a briefing in Riverton": events whose place is the speaker's
@@ -131,6 +132,7 @@ class RelationWords:
     companion_verbs: frozenset[str]  # "X joined Y in condemning Z": a companion in an act, no membership
     call_verbs: frozenset[str]  # "X called Y on Sunday": a phone call only with a lone person as object
     conquest_verbs: frozenset[str]  # "captured Ramadi": an attack only with a place taken
+    post_not_place_triggers: frozenset[str]  # "worksfor|serve": no post with a place as object ("served in Iraq")
     journey_nouns: frozenset[str]  # "his Asia trip": a place before them is where the journey went
     summons_purposes: frozenset[str]  # "called X to testify": a summons, no call
     harm_verbs: frozenset[str]  # the harmful acts a vow threatens

@@ -3,7 +3,9 @@ in a text about the Senate is a member of it (rule ``chamber-title``).
 
 The titles and their chambers are data (``chamber_titles`` of ``lexicon/relations.toml``:
 "sen.|senate", "mep|european parliament"); the chamber must be an entity of the document, and
-only one of that name ("the Senate" of one text, not a state senate beside it).  A title after
+only one of that name ("the Senate" of one text, not a state senate beside it).  A floor leader's
+title (``chamber_leader_titles``: "Senate Majority Leader X") makes X a member of the chamber named
+right before it.  A title after
 "former" or "ex-" gives a former membership (docs/time.md).
 """
 
@@ -18,7 +20,7 @@ from kg.extract.resolve.names import fold
 __all__ = ["chamber_titles"]
 
 declare("chamber-title", factor=0.95, family="chambers",
-        summary='"Sen. X" in a text that names the Senate -> memberOf the Senate')
+        summary='"Sen. X" in a text that names the Senate, "Senate Majority Leader X" -> memberOf the Senate')
 
 _INSTITUTIONS = ("GovernmentBody", "Organization")
 
@@ -31,14 +33,24 @@ def chamber_titles(v: DocView, n: int, learned: Learned) -> RuleResult:
         return NOTHING
     title = doc[m.start - 1]
     chamber = dict(w.split("|", 1) for w in v.words.chamber_titles).get(title.lower_)
+    bodies = [k for k, e in v.r.entities.items() if e.cls in _INSTITUTIONS and _names(e, chamber)] if chamber else []
     if chamber is None:
-        return NOTHING
-    bodies = [k for k, e in v.r.entities.items() if e.cls in _INSTITUTIONS and _names(e, chamber)]
+        bodies = _named_before_leader(v, m.start)
     if len(bodies) != 1:
         return NOTHING
     status = status_of((doc[j].text for j in range(max(0, m.start - 3), m.start - 1)), v.res.time)
     return result_of([v.reading("memberOf", Arg(key), Arg(bodies[0]), "chamber-title", title, "asserted",
                                 status=status)])
+
+
+def _named_before_leader(v: DocView, start: int) -> list[str]:
+    """"Senate Majority Leader X", "House Minority Whip X": the chamber named right before a floor
+    leader's title (``chamber_leader_titles``), of which X is a member (the guideline's settled case)."""
+    doc = v.doc
+    if start < 3 or f"{doc[start - 2].lower_} {doc[start - 1].lower_}" not in v.words.chamber_leader_titles:
+        return []
+    key = v.r.token_keys.get(start - 3)
+    return [key] if key and v.cls(key) in _INSTITUTIONS else []
 
 
 def _names(entity, chamber: str) -> bool:

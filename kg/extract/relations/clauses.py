@@ -62,7 +62,12 @@ def _own_subject(v: DocView, t: Token) -> list[Arg] | None:
         subjects.sort(key=lambda c: c.i not in v.r.token_keys)
     for c in subjects:
         if c.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
-            got = v.direct(t.head, conjuncts=False) or v.deep(t.head)
+            head = t.head
+            if c.lower_ == "who" and head.dep_ == "appos" and head.pos_ == "NOUN" and head.i not in v.r.token_keys:
+                named = v.direct(head.head, conjuncts=False)  # "X, a general who headed Y": X, not the general's Air Force
+                if named:
+                    return named
+            got = v.direct(head, conjuncts=False) or v.deep(head)
             return (person_before_place(v, t.head) or got) if c.lower_ == "who" and got and all(
                 v.is_a(a.key, "Place") for a in got) else got
         return v.deep(c)
