@@ -331,6 +331,8 @@ class DocView:
             prop = person_reading[prop]
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
             return None
+        if f"{prop.lower()}|{anchor.lemma_.lower()}" in self.words.post_not_place_triggers and self.is_a(o, "Place"):
+            return None  # "served in Iraq": a tour of duty there (visited), no employer
         if prop.lower() in self.words.interview_properties and (self.is_outlet(s) or self.is_outlet(o)):
             return None  # "X spoke with The Times": an interview, no meeting
         if prop.lower() in self.words.interview_properties and word_in(anchor, self.words.speaking_verbs) \
