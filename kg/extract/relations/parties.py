@@ -4,8 +4,8 @@ a party in apposition ("Ana Lind, a Republican,", "Ana Lind, Republican of Ohio,
 Republican,": rule
 ``party-apposition``, with the body such a member sits on: "the top Democrat on the X Committee"), members named after the party's plural ("Republicans, including Sen. Ana
 Lind": rule ``party-inclusion``) and a party written right before the name ("Labour's Ana Lind", "Democrat
-Ana Lind": rule ``party-before-name``), a person's possessive on a party ("Lind's Labour Party": rule
-``party-of-person``), and a party description that refers back to a person ("Sen. Ana
+Ana Lind": rule ``party-before-name``), a person's possessive on a party, the one the person leads
+("Lind's Labour Party": rule ``party-of-person``), and a party description that refers back to a person ("Sen. Ana
 Lind ... The Ohio Republican said": rule ``party-description``).  A party is a gazetteer group with a country (parties,
 movements, armed groups); its member is a person."""
 
@@ -29,7 +29,7 @@ declare("party-before-name", factor=0.9, family="parties",
 declare("party-description", factor=0.85, family="parties",
         summary='"Sen. X ... The Ohio Republican said" (the description refers back to X) -> memberOf the party')
 declare("party-of-person", factor=0.85, family="parties",
-        summary='"X\'s Labour Party", "X\'s ruling Acme party" (a person\'s possessive on a party) -> memberOf the party')
+        summary='"X\'s Labour Party", "X\'s ruling Acme party" (a person\'s possessive on a party) -> leaderOf the party')
 declare("party-inclusion", factor=0.9, family="parties",
         summary='"Republicans, including Sen. X", "Democrats such as X" -> memberOf the party')
 
@@ -128,7 +128,8 @@ def party_before_name(v: DocView, n: int, learned: Learned) -> RuleResult:
 @rule("party-of-person", stage="clauses", unit="token")
 def party_of_person(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """"Prime Minister Ana Lind's Acme party", "Lind's Labour Party": the party a person's possessive
-    is put on is the person's (the last word of the party's name carries the possessive's arc)."""
+    is put on is the one the person leads (the guideline's settled case: news names a party after its
+    leader; the last word of the party's name carries the possessive's arc)."""
     party = v.r.token_keys.get(tok.i)
     if party is None and tok.lemma_.lower() in v.words.party_nouns:  # "Lind's Acme party"
         party = next((v.r.token_keys[c.i] for c in tok.children if c.dep_ == "compound" and c.i in v.r.token_keys), None)
@@ -142,7 +143,7 @@ def party_of_person(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         return NOTHING  # "his rival Hamas", "his ally Likud": a role between says what the party is to the person
     owners = [a for c in tok.children if (c.dep_ == "poss" or c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
               and v.r.token_keys.get(c.i) != party for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
-    return result_of([v.reading("memberOf", a, Arg(party, 0.85), "party-of-person", tok) for a in owners])
+    return result_of([v.reading("leaderOf", a, Arg(party, 0.85), "party-of-person", tok) for a in owners])
 
 
 @rule("party-inclusion", stage="clauses", unit="token")

@@ -2000,7 +2000,7 @@ CASES = [
          6  .       5  punct      PUNCT  _    .
         """,
         ents=(("Bo Berg", "PERSON"), ("Labour Party", "ORG")),
-        facts=(Fact("Bo Berg", "memberOf", "Labour Party", "asserted", "party-of-person"),),
+        facts=(Fact("Bo Berg", "leaderOf", "Labour Party", "asserted", "party-of-person"),),
     ),
     # the possessive: "Hamas's Bo Berg"; a company is no party ("Acme's Ana Lind" works there)
     Case(
