@@ -132,6 +132,8 @@ class RelationWords:
     companion_verbs: frozenset[str]  # "X joined Y in condemning Z": a companion in an act, no membership
     call_verbs: frozenset[str]  # "X called Y on Sunday": a phone call only with a lone person as object
     conquest_verbs: frozenset[str]  # "captured Ramadi": an attack only with a place taken
+    departure_verbs: frozenset[str]  # "set to leave the EU": still a member while the departure is to come
+    pending_heads: frozenset[str]  # "set", "due": the heads of a departure still to come
     post_not_place_triggers: frozenset[str]  # "worksfor|serve": no post with a place as object ("served in Iraq")
     journey_nouns: frozenset[str]  # "his Asia trip": a place before them is where the journey went
     summons_purposes: frozenset[str]  # "called X to testify": a summons, no call

@@ -27,6 +27,9 @@ def _words(v: DocView, anchor: Token, trig: Trigger) -> bool:
         return False  # "called Y a liar", "called on Y", "called Y to testify": no phone call
     if trig.lemma in v.words.conquest_verbs and not _place_taken(v, anchor):
         return False  # "seized the tanker", "captured the suspect": no attack on a place
+    if trig.lemma in v.words.departure_verbs and not (anchor.dep_ in ("xcomp", "ccomp") and (
+            anchor.head.lemma_.lower() in v.words.pending_heads or anchor.head.lower_ in v.words.pending_heads)):
+        return False  # "left the EU", "left Paris": only "set to leave the EU" keeps a member in
     if not verb_matches(anchor, trig) or trig.lemma in v.words.vow_verbs:  # not "pledged to never attack Y"
         return verb_matches(anchor, trig) and any(c.dep_ == "xcomp" and c.lemma_.lower() in v.words.harm_verbs and not any(
             g.dep_ == "neg" or g.lower_ in ("never", "not") for g in v.doc[anchor.i:c.i + 1]) for c in anchor.children)

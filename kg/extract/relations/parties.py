@@ -29,7 +29,7 @@ declare("party-before-name", factor=0.9, family="parties",
 declare("party-description", factor=0.85, family="parties",
         summary='"Sen. X ... The Ohio Republican said" (the description refers back to X) -> memberOf the party')
 declare("party-of-person", factor=0.85, family="parties",
-        summary='"X\'s Labour Party", "X\'s ruling Acme party" (a person\'s possessive on a party) -> leaderOf the party')
+        summary='"X\'s Labour Party" (a name\'s possessive on a party) -> leaderOf the party; "his Labour Party" -> memberOf')
 declare("party-inclusion", factor=0.9, family="parties",
         summary='"Republicans, including Sen. X", "Democrats such as X" -> memberOf the party')
 
@@ -129,7 +129,8 @@ def party_before_name(v: DocView, n: int, learned: Learned) -> RuleResult:
 def party_of_person(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """"Prime Minister Ana Lind's Acme party", "Lind's Labour Party": the party a person's possessive
     is put on is the one the person leads (the guideline's settled case: news names a party after its
-    leader; the last word of the party's name carries the possessive's arc)."""
+    leader; the last word of the party's name carries the possessive's arc); "his Acme party" says
+    only that the person is in it."""
     party = v.r.token_keys.get(tok.i)
     if party is None and tok.lemma_.lower() in v.words.party_nouns:  # "Lind's Acme party"
         party = next((v.r.token_keys[c.i] for c in tok.children if c.dep_ == "compound" and c.i in v.r.token_keys), None)
@@ -141,9 +142,12 @@ def party_of_person(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         return NOTHING  # a known party, or one called a party ("the Acme Party", "Lind's Acme party")
     if any(c.dep_ in ("amod", "compound") and (c.lower_ in v.roles or c.lemma_.lower() in v.roles) for c in tok.children):
         return NOTHING  # "his rival Hamas", "his ally Likud": a role between says what the party is to the person
-    owners = [a for c in tok.children if (c.dep_ == "poss" or c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
+    owners = [(a, c.tag_ == "PRP$") for c in tok.children
+              if (c.dep_ == "poss" or c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
               and v.r.token_keys.get(c.i) != party for a in v.direct(c, conjuncts=False) if v.cls(a.key) == "Person"]
-    return result_of([v.reading("leaderOf", a, Arg(party, 0.85), "party-of-person", tok) for a in owners])
+    # "his Muslim Brotherhood party": a pronoun's party is as often a member's
+    return result_of([v.reading("memberOf" if pronoun else "leaderOf", a, Arg(party, 0.85), "party-of-person", tok)
+                      for a, pronoun in owners])
 
 
 @rule("party-inclusion", stage="clauses", unit="token")
