@@ -184,7 +184,7 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
     years = decade(text, base)
     if years is not None:
         return years  # "the 1990s": a time, though plural
-    if not toks or ent.root.tag_ in ("NNS", "NNPS") or _story_relative(words, toks, text):
+    if not toks or ent.root.tag_ in ("NNS", "NNPS") or _story_relative(words, toks, text) or _counted_from(words, ent):
         return None  # "two days", "recent years": a duration, not a date; "two days later": no date
     if len(toks) == 2 and toks[0].lower_ in words.past_modifiers and base and toks[1].lower_ in _MONTHS \
             and _MONTHS[toks[1].lower_] == int(base[5:7]):  # "last August" in an August: the year before
@@ -203,6 +203,17 @@ def _since_clause(words: TimeWords, ent: SpacySpan) -> bool:
     after = doc[ent.end] if ent.end < len(doc) else None
     return after is not None and after.lower_ in words.since_preps and after.dep_ == "mark" \
         and ent.root.tag_ == "NNS" and any(t.like_num or t.lower_ in ("a", "an") for t in ent)
+
+
+_LENGTHS = frozenset({"day", "week", "month", "year", "decade", "hour"})
+
+
+def _counted_from(words: TimeWords, ent: SpacySpan) -> bool:
+    """A length the NER cut before its story word ("[Coming seven months] after X's visit", "[two
+    days] before the vote"): counted from an event of the story, no date of the calendar."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and nxt.lower_ in words.story_relative_words \
+        and any(t.lemma_.lower() in _LENGTHS for t in ent) and any(t.like_num or t.lower_ in ("a", "an") for t in ent)
 
 
 def _story_relative(words: TimeWords, toks: list[Token], text: str) -> bool:

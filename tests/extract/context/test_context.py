@@ -440,3 +440,23 @@ def test_a_length_of_time_since_a_clause_dates_it_back_from_the_report(res):
     assert event_span(res.time, doc[:], [doc[3], doc[5]], None, False) is None
     doc = hand_doc(SINCE_PREP, (("Acme", "ORG"), ("Ruritania", "GPE"), ("two years", "DATE")))
     assert event_span(res.time, doc[:], [doc[0], doc[2]], "2015-03-20", False) is None
+
+
+# "Coming seven months after Lind's visit to Riverton, ...": the NER's date stops before "after"
+COUNTED_FROM = """
+ 0  Coming     7  advcl     VERB   come   VBG
+ 1  seven      2  nummod    NUM    _      CD
+ 2  months     0  npadvmod  NOUN   month  NNS
+ 3  after      0  prep      ADP    _      IN
+ 4  Lind       5  poss      PROPN  _      NNP
+ 5  visit      3  pobj      NOUN   _      NN
+ 6  ,          7  punct     PUNCT  _      ,
+ 7  ended      7  ROOT      VERB   end    VBD
+ 8  Riverton   7  dobj      PROPN  _      NNP
+ 9  .          7  punct     PUNCT  _      .
+"""
+
+
+def test_a_length_cut_before_its_story_word_is_no_date(res):
+    doc = hand_doc(COUNTED_FROM, (("Coming seven months", "DATE"), ("Lind", "PERSON"), ("Riverton", "GPE")))
+    assert event_span(res.time, doc[:], [doc[4], doc[8]], "2016-12-27", False) is None
