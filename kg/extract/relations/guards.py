@@ -25,7 +25,7 @@ def _words(v: DocView, anchor: Token, trig: Trigger) -> bool:
         return False  # "X joined Y in condemning Z": Y is X's companion in an act (``companion_verbs``)
     if trig.lemma in v.words.call_verbs and not _a_call(v, anchor):
         return False  # "called Y a liar", "called on Y", "called Y to testify": no phone call
-    if trig.lemma in v.words.conquest_verbs and not _place_taken(v, anchor):
+    if trig.lemma in v.words.conquest_verbs and not _place_taken(v, anchor, trig.prep):
         return False  # "seized the tanker", "captured the suspect": no attack on a place
     if trig.lemma in v.words.departure_verbs and not (anchor.dep_ in ("xcomp", "ccomp") and (
             anchor.head.lemma_.lower() in v.words.pending_heads or anchor.head.lower_ in v.words.pending_heads)):
@@ -37,10 +37,13 @@ def _words(v: DocView, anchor: Token, trig: Trigger) -> bool:
                                         if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == anchor.i + 1)
 
 
-def _place_taken(v: DocView, verb: Token) -> bool:
-    """Is what ``verb`` takes a place: its object ("captured Ramadi", "the city of Ramadi"), its passive
-    subject ("Ramadi was retaken") or the noun a participle describes ("the captured town of X")?"""
+def _place_taken(v: DocView, verb: Token, prep: str | None = None) -> bool:
+    """Is what ``verb`` takes a place: its object ("captured Ramadi", "the city of Ramadi", "advanced on
+    Aden"), its passive subject ("Ramadi was retaken") or the noun a participle describes ("the captured
+    town of X")?"""
     targets = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [o for c in verb.children if prep and c.dep_ == "prep" and c.lower_ == prep
+                for o in c.children if o.dep_ == "pobj"]
     targets += [verb.head] if verb.dep_ in ("acl", "amod") else []
     targets += [o for t in list(targets) for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                 for o in c.children if o.dep_ == "pobj"]
