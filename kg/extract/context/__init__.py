@@ -103,9 +103,11 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         # only what a clause states is reported speech: a title, a party tag or an apposition
         # around a name ("its chairman, Republican Rep. X of Texas") is the narrator's description
         said = RULES[ev.rule].family in _CLAUSE_FAMILIES if ev.rule in RULES else False
-        who, unnamed = speaker(sent, args, resolution.keys_at, reporting, phrases,
+        who, unnamed = speaker(sent, [subj, obj], resolution.keys_at, reporting, phrases,
                                res.time.unnamed_sources) if said else (None, None)
-        if who is not None:  # "X said he met Y" is X's own report: attributed to X too
+        if who in (rel.subject, rel.object) and rel.predicate not in events:
+            who = None  # "X said she backs Y": X's own stance is the fact itself, no report of it
+        if who is not None:  # "X said he met Y" is X's own report of an event: attributed to X too
             changes["attributed_to"] = who
         elif unnamed is not None:  # "officials said ...": a source the text does not name
             changes["unnamed_source"] = unnamed

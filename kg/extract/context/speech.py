@@ -59,11 +59,13 @@ def _according(tok: Token, phrases: frozenset[str]) -> tuple[list[Token], set[in
     return [], set()
 
 
-def speaker(sent: SpacySpan, args: list[Token], keys_at: KeysAt, reporting: frozenset[str],
+def speaker(sent: SpacySpan, args: list[list[Token]], keys_at: KeysAt, reporting: frozenset[str],
             phrases: frozenset[str], unnamed: frozenset[str] = frozenset()) -> Said:
-    """Who the sentence attributes the fact with argument tokens ``args`` to: (the speaker's entity
-    key, None), (None, the words of an unnamed source such as "U.S. officials"), or (None, None)
-    for the narrator or when no argument is located."""
+    """Who the sentence attributes the fact to: (the speaker's entity key, None), (None, the words of
+    an unnamed source such as "U.S. officials"), or (None, None) for the narrator or when no argument
+    is located.  ``args`` holds the tokens of each argument (subject, object); each argument needs
+    one of its tokens inside what is said, so "X said he met Y" (X again as "he") is X's report."""
+    args = [a for a in args if a]
     if not args:
         return None, None
     firsts = {p.split()[0] for p in phrases}
@@ -74,13 +76,14 @@ def speaker(sent: SpacySpan, args: list[Token], keys_at: KeysAt, reporting: froz
             who, said = _according(tok, phrases)
         else:
             continue
-        if not who or not said or not all(a.i in said for a in args):
+        if not who or not said or not all(any(t.i in said for t in arg) for arg in args):
             continue
+        if len(who) == 1 and who[0].lower_ in unnamed and not keys_at(who[0].i):
+            # "White House officials said": officials the text does not name, of a named body
+            return None, _source_words(who[0])
         keys = {k for w in who for t in (w, *(c for c in w.children if c.dep_ == "compound")) for k in keys_at(t.i)}
         if len(keys) == 1:
             return keys.pop(), None
-        if not keys and len(who) == 1 and who[0].lower_ in unnamed:
-            return None, _source_words(who[0])
     return None, None
 
 

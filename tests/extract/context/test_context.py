@@ -143,6 +143,32 @@ def test_a_fact_said_by_an_unnamed_source_keeps_its_words(res):
     assert (ev.attributed_to, ev.unnamed_source) == (None, "senior officials")
 
 
+def test_officials_of_a_named_body_are_an_unnamed_source(res):
+    """"Acme attacked Zenith, Tarnhawk officials said": unnamed officials of a named body."""
+    table = UNNAMED.replace(" 4  senior     5  amod      ADJ    _       JJ", " 4  Tarnhawk   5  compound  PROPN  _       NNP")
+    _, facts = _facts(table, (("Acme", "ORG"), ("Zenith", "ORG"), ("Tarnhawk", "ORG")), res)
+    ev = facts[("Acme", "attacked", "Zenith")]
+    assert (ev.attributed_to, ev.unnamed_source) == (None, "Tarnhawk officials")
+
+
+OWN_REPORT = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      2  nsubj     PROPN  _      NNP
+ 2  said      2  ROOT      VERB   say    VBD
+ 3  she       4  nsubj     PRON   _      PRP
+ 4  met       2  ccomp     VERB   meet   VBD
+ 5  Bo        6  compound  PROPN  _      NNP
+ 6  Berg      4  dobj      PROPN  _      NNP
+ 7  .         2  punct     PUNCT  _      .
+"""
+
+
+def test_a_speakers_report_of_her_own_act_is_attributed_to_her(res):
+    """"Ana Lind said she met Bo Berg": the meeting is Lind's report (the guideline's settled case)."""
+    _, facts = _facts(OWN_REPORT, (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")), res)
+    assert facts[("Ana Lind", "metWith", "Bo Berg")].attributed_to == "person/ana-lind"
+
+
 def test_a_named_speaker_is_no_unnamed_source(res):
     _, facts = _facts(REPORTED, REPORTED_ENTS, res)
     assert facts[("Acme", "attacked", "Zenith")].unnamed_source is None
