@@ -142,6 +142,14 @@ class RelationWords:
     demand_verbs: frozenset[str]  # "called on X to resign": the verbs of a demand
     leave_verbs: frozenset[str]  # "resign", "step down": what the one asked is to do
     removal_nouns: frozenset[str]  # "demanded X's resignation"
+    election_verbs: frozenset[str]  # "X was elected": the passive gives X the post (rule election)
+    appointment_passives: frozenset[str]  # "X was appointed ambassador": only with the post it gives
+    election_nouns: frozenset[str]  # "X's election", "the election of X"
+    appointment_nouns: frozenset[str]  # "X's appointment as envoy": only with the post (or "confirmation")
+    election_outcomes: frozenset[str]  # "X's election victory", "swept to an election win"
+    election_win_verbs: frozenset[str]  # "X won the election"
+    election_win_objects: frozenset[str]  # "won the election", "won a second term"
+    election_modifiers: frozenset[str]  # "newly elected President X"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 import kg.extract.relations.administrations  # noqa: F401  (each rule family registers its rules on import)
 import kg.extract.relations.chambers  # noqa: F401
 import kg.extract.relations.demands  # noqa: F401
+import kg.extract.relations.elections  # noqa: F401
 import kg.extract.relations.hyphens  # noqa: F401
 import kg.extract.relations.organisations  # noqa: F401
 import kg.extract.relations.parties  # noqa: F401

@@ -731,6 +731,63 @@ CASES = [
         ents=(("Acme", "ORG"), ("Ana Lind", "PERSON")),
         facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-title"),),
     ),
+    # an election: the institution is the one a title ties the person to (kg/extract/relations/elections.py)
+    Case(
+        "election-passive", "French President Ana Lind spoke. Lind was elected in May.",
+        """
+         0  French      1  amod       ADJ    _         JJ
+         1  President   3  compound   PROPN  _         NNP
+         2  Ana         3  compound   PROPN  _         NNP
+         3  Lind        4  nsubj      PROPN  _         NNP
+         4  spoke       4  ROOT       VERB   speak     VBD
+         5  .           4  punct      PUNCT  _         .
+         6  Lind        8  nsubjpass  PROPN  _         NNP
+         7  was         8  auxpass    AUX    be        VBD
+         8  elected     8  ROOT       VERB   elect     VBN
+         9  in          8  prep       ADP    _         IN
+        10  May         9  pobj       PROPN  _         NNP
+        11  .           8  punct      PUNCT  _         .
+        """,
+        ents=(("French", "NORP"), ("Ana Lind", "PERSON"), ("Lind", "PERSON", 2), ("May", "DATE")),
+        facts=(Fact("Ana Lind", "leaderOf", "France", "asserted", "role-title"),
+               Fact("Ana Lind", "elected", "France", "asserted", "election")),
+    ),
+    # an appointment names the body it gives a post in; "named" alone gives none
+    Case(
+        "election-appointment", "Ana Lind was appointed to the Acme board.",
+        """
+         0  Ana         1  compound   PROPN  _         NNP
+         1  Lind        3  nsubjpass  PROPN  _         NNP
+         2  was         3  auxpass    AUX    be        VBD
+         3  appointed   3  ROOT       VERB   appoint   VBN
+         4  to          3  prep       ADP    _         IN
+         5  the         7  det        DET    _         DT
+         6  Acme        7  compound   PROPN  _         NNP
+         7  board       4  pobj       NOUN   _         NN
+         8  .           3  punct      PUNCT  _         .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
+        facts=(Fact("Ana Lind", "elected", "Acme", "asserted", "election"),),
+    ),
+    # "X's election as <demonym> president": the post names its country
+    Case(
+        "election-noun", "Ana Lind's election as French president surprised Bo Berg.",
+        """
+         0  Ana         1  compound   PROPN  _         NNP
+         1  Lind        3  poss       PROPN  _         NNP
+         2  's          1  case       PART   _         POS
+         3  election    7  nsubj      NOUN   _         NN
+         4  as          3  prep       ADP    _         IN
+         5  French      6  amod       ADJ    _         JJ
+         6  president   4  pobj       NOUN   _         NN
+         7  surprised   7  ROOT       VERB   surprise  VBD
+         8  Bo          9  compound   PROPN  _         NNP
+         9  Berg        7  dobj       PROPN  _         NNP
+        10  .           7  punct      PUNCT  _         .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("French", "NORP"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "elected", "France", "asserted", "election"),),
+    ),
     # "<demonym> <title> <Person>": a head-of-state title leads the demonym's country
     Case(
         "role-title-demonym", "French President Ana Lind spoke.",
