@@ -10,6 +10,7 @@ a harm (rule ``announced-harm``: "X said it may strike Y"), which needs the spea
     bounds   the days between which a sentence says a post was held ("since 2013", "until 2003")
     lede     the story's day, for later sentences that tell more of its event without it
     speech   the speaker a sentence attributes a fact to
+    quotes   the speaker of each quotation, for facts stated inside one
     dead     the people a text reports dead: their posts are former
 """
 
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.context.bounds import validity_bounds
 from kg.extract.context.dead import posts_of_the_dead, the_dead
 from kg.extract.context.lede import Anchor, lede_anchor, said_on_occasion, told_later
+from kg.extract.context.quotes import Quote, quotations
 from kg.extract.context.speech import speaker, speakers_of
 from kg.extract.context.when import clause_verb, document_date, event_span, fact_tokens, past_tense
 from kg.extract.infer import CHAIN_RULE
@@ -69,10 +71,11 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
     events, posts = res.ontology.events, res.ontology.posts
     words = res.relations.words
     harms = dict(w.split("|", 1) for w in words.announced_harms)
-    reporting, phrases = words.reporting, res.time.attribution_phrases
+    reporting = words.reporting
     base = report_day(document)
     sents: dict[tuple[int, int], object] = {}
     anchor = lede_anchor(doc, resolution.keys_at, res.time, base, reporting)
+    quotes = quotations(doc, resolution.keys_at, reporting)
     out, undated, occasions = [], set(), set()  # undated: asserted event facts in the past tense without a time
     for rel in relations:
         ev = rel.evidence
@@ -100,17 +103,7 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
                     occasions.add(len(out))
         if rel.predicate in posts:
             changes.update(_bounded(res, rel.predicate, sent, subj, obj, base, ev.role_status))
-        # only what a clause states is reported speech: a title, a party tag or an apposition
-        # around a name ("its chairman, Republican Rep. X of Texas") is the narrator's description
-        said = RULES[ev.rule].family in _CLAUSE_FAMILIES if ev.rule in RULES else False
-        who, unnamed = speaker(sent, [subj, obj], resolution.keys_at, reporting, phrases,
-                               res.time.unnamed_sources) if said else (None, None)
-        if who in (rel.subject, rel.object) and rel.predicate not in events:
-            who = None  # "X said she backs Y": X's own stance is the fact itself, no report of it
-        if who is not None:  # "X said he met Y" is X's own report of an event: attributed to X too
-            changes["attributed_to"] = who
-        elif unnamed is not None:  # "officials said ...": a source the text does not name
-            changes["unnamed_source"] = unnamed
+        changes.update(_source(rel, sent, [subj, obj], resolution, res, quotes))
         out.append(replace(rel, evidence=replace(ev, **changes)) if changes else rel)
         threat = _announced(rel, harms, speakers_of(sent, obj, resolution.keys_at, reporting) if rel.predicate in harms
                             and ev.modality == "hedged" and _a_threat(obj, words) else set())
@@ -119,6 +112,26 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
     out = posts_of_the_dead(out, the_dead(doc, resolution.keys_at, out, res.time), posts)
     out = shared_event_times(out, events, res.ontology.symmetric, base)
     return _story_day(out, undated, occasions, anchor) if anchor is not None else out
+
+
+def _source(rel: Relation, sent, args: list[list[Token]], resolution: Resolution, res: Resources,
+            quotes: list[Quote]) -> dict[str, str]:
+    """Who the fact is attributed to: the speaker of its clause ("X said Y attacked Z"), else the
+    speaker of the quotation it stands in ('"... Y attacked Z. ...," X said'); or the words of an
+    unnamed source ("officials said").  Only what a clause states is reported speech: a title or an
+    apposition around a name ("President Y") is a description, the narrator's or the speaker's."""
+    words, events = res.relations.words, res.ontology.events
+    said = RULES[rel.evidence.rule].family in _CLAUSE_FAMILIES if rel.evidence.rule in RULES else False
+    who, unnamed = speaker(sent, args, resolution.keys_at, words.reporting, res.time.attribution_phrases,
+                           res.time.unnamed_sources) if said else (None, None)
+    if said and who is None and unnamed is None:
+        who = next((k for first, last, k in quotes if any(args)
+                    and all(any(first <= t.i <= last for t in a) for a in args if a)), None)
+    if who in (rel.subject, rel.object) and rel.predicate not in events:
+        who = None  # "X said she backs Y": X's own stance is the fact itself, no report of it
+    if who is not None:  # "X said he met Y" is X's own report of an event: attributed to X too
+        return {"attributed_to": who}
+    return {"unnamed_source": unnamed} if unnamed is not None else {}
 
 
 def _a_threat(args: list[Token], words: RelationWords) -> bool:

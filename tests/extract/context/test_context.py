@@ -169,6 +169,30 @@ def test_a_speakers_report_of_her_own_act_is_attributed_to_her(res):
     assert facts[("Ana Lind", "metWith", "Bo Berg")].attributed_to == "person/ana-lind"
 
 
+QUOTED = """
+ 0  “         2  punct     PUNCT  _       ``
+ 1  Acme      2  nsubj     PROPN  _       NNP
+ 2  attacked  2  ROOT      VERB   attack  VBD
+ 3  Zenith    2  dobj      PROPN  _       NNP
+ 4  .         2  punct     PUNCT  _       .
+ 5  It        6  nsubj     PRON   _       PRP
+ 6  was      12  ccomp     AUX    be      VBD
+ 7  bad       6  acomp     ADJ    _       JJ
+ 8  ,        12  punct     PUNCT  _       ,
+ 9  ”        12  punct     PUNCT  _       ''
+10  Ana      11  compound  PROPN  _       NNP
+11  Lind     12  nsubj     PROPN  _       NNP
+12  said     12  ROOT      VERB   say     VBD
+13  .        12  punct     PUNCT  _       .
+"""
+
+
+def test_a_fact_inside_a_quotation_of_several_sentences_is_the_speakers(res):
+    """'"Acme attacked Zenith. It was bad," Ana Lind said': the attack is Lind's report."""
+    _, facts = _facts(QUOTED, REPORTED_ENTS, res)
+    assert facts[("Acme", "attacked", "Zenith")].attributed_to == "person/ana-lind"
+
+
 def test_a_named_speaker_is_no_unnamed_source(res):
     _, facts = _facts(REPORTED, REPORTED_ENTS, res)
     assert facts[("Acme", "attacked", "Zenith")].unnamed_source is None
