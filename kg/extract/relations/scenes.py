@@ -42,11 +42,19 @@ def _scene_phrases(v: DocView, tok: Token, own: bool) -> list[Token]:
     for noun in events:
         if noun.pos_ == "NOUN" and noun.lemma_.lower() in v.words.presence_nouns:
             out += [p for inner in _PREPS for p in prep_objects(noun, inner)]
+        elif _named_venue(v, noun):
+            out += prep_objects(noun, "in")  # "spoke at the Asia Society in New York", "at the Forum in Davos"
     if any(t.prop == "metWith" for t in v.lex.verbs.get(tok.lemma_.lower(), ())):
         met = [c for c in tok.children if c.dep_ == "dobj"] + prep_objects(tok, "with")
         out += [p for m in met if m.i in v.r.token_keys and v.cls(v.r.token_keys[m.i]) == "Person"
                 for p in prep_objects(m, "in")]
     return out
+
+
+def _named_venue(v: DocView, noun: Token) -> bool:
+    """A name one can be at: a body, a site, an event (not a person, a state or a people)."""
+    key = v.r.token_keys.get(noun.i) if noun.pos_ == "PROPN" else None
+    return key is not None and v.cls(key) not in ("Person", "Country", "Group")
 
 
 def _speaking(v: DocView, tok: Token) -> bool:

@@ -2191,6 +2191,25 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Riverton", "GPE")),
         facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-scene"),),
     ),
+    # a named venue "at" which one acts carries its "in" place
+    Case(
+        "verb-scene-named-venue", "Ana Lind spoke at the Acme Institute in Riverton.",
+        """
+         0  Ana        1  compound   PROPN  _          NNP
+         1  Lind       2  nsubj      PROPN  _          NNP
+         2  spoke      2  ROOT       VERB   speak      VBD
+         3  at         2  prep       ADP    _          IN
+         4  the        6  det        DET    _          DT
+         5  Acme       6  compound   PROPN  _          NNP
+         6  Institute  3  pobj       PROPN  _          NNP
+         7  in         6  prep       ADP    _          IN
+         8  Riverton   7  pobj       PROPN  _          NNP
+         9  .          2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Acme Institute", "ORG"), ("Riverton", "GPE")),
+        facts=(Fact("Ana Lind", "visited", "Riverton", "asserted", "verb-scene"),
+               Fact("Acme Institute", "basedIn", "Riverton", "asserted", "place-in")),
+    ),
     Case(
         "verb-scene-skipped", "Ana Lind skipped a summit in Riverton.",
         """
