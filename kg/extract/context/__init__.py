@@ -26,7 +26,7 @@ from kg.extract.context.bounds import validity_bounds
 from kg.extract.context.dead import posts_of_the_dead, the_dead
 from kg.extract.context.lede import Anchor, lede_anchor, said_on_occasion, told_later
 from kg.extract.context.quotes import Quote, quotations
-from kg.extract.context.speech import speaker, speakers_of
+from kg.extract.context.speech import inside, speaker, speakers_of
 from kg.extract.context.when import clause_verb, document_date, event_span, fact_tokens, past_tense
 from kg.extract.infer import CHAIN_RULE
 from kg.extract.relations.registry import RULES
@@ -125,8 +125,8 @@ def _source(rel: Relation, sent, args: list[list[Token]], resolution: Resolution
     who, unnamed = speaker(sent, args, resolution.keys_at, words.reporting, res.time.attribution_phrases,
                            res.time.unnamed_sources) if said else (None, None)
     if said and who is None and unnamed is None:
-        who = next((k for first, last, k in quotes if any(args)
-                    and all(any(first <= t.i <= last for t in a) for a in args if a)), None)
+        who = next((k for first, last, k in quotes if any(args) and all(
+            inside(a, lambda i, f=first, la=last: f <= i <= la, {k}, resolution.keys_at) for a in args if a)), None)
     if who in (rel.subject, rel.object) and rel.predicate not in events:
         who = None  # "X said she backs Y": X's own stance is the fact itself, no report of it
     if who is not None:  # "X said he met Y" is X's own report of an event: attributed to X too

@@ -18,7 +18,7 @@ from typing import Callable
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-__all__ = ["speaker", "speakers_of", "Said"]
+__all__ = ["speaker", "speakers_of", "inside", "Said"]
 
 KeysAt = Callable[[int], tuple[str, ...]]
 Said = tuple["str | None", "str | None"]  # (speaker's entity key, words of an unnamed source)
@@ -29,8 +29,9 @@ def _subtree(tok: Token) -> set[int]:
 
 
 def _said(verb: Token) -> tuple[list[Token], set[int]]:
-    """The speaker tokens of a reporting verb and the token indices of what it reports."""
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    """The speaker tokens of a reporting verb (with their conjuncts: "X and Y told reporters" has
+    two speakers) and the token indices of what it reports."""
+    subj = [t for c in verb.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
     if not subj:
         return [], set()
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i:
@@ -63,8 +64,9 @@ def speaker(sent: SpacySpan, args: list[list[Token]], keys_at: KeysAt, reporting
             phrases: frozenset[str], unnamed: frozenset[str] = frozenset()) -> Said:
     """Who the sentence attributes the fact to: (the speaker's entity key, None), (None, the words of
     an unnamed source such as "U.S. officials"), or (None, None) for the narrator or when no argument
-    is located.  ``args`` holds the tokens of each argument (subject, object); each argument needs
-    one of its tokens inside what is said, so "X said he met Y" (X again as "he") is X's report."""
+    is located.  ``args`` holds the tokens of each argument (subject, object); each argument stands
+    inside what is said, but the speaker may also be named outside it: "X said he met Y" (X again
+    as "he") is X's report."""
     args = [a for a in args if a]
     if not args:
         return None, None
@@ -76,15 +78,25 @@ def speaker(sent: SpacySpan, args: list[list[Token]], keys_at: KeysAt, reporting
             who, said = _according(tok, phrases)
         else:
             continue
-        if not who or not said or not all(any(t.i in said for t in arg) for arg in args):
+        if not who or not said:
+            continue
+        keys = {k for w in who for t in (w, *(c for c in w.children if c.dep_ == "compound")) for k in keys_at(t.i)}
+        if not all(inside(arg, said.__contains__, keys, keys_at) for arg in args):
             continue
         if len(who) == 1 and who[0].lower_ in unnamed and not keys_at(who[0].i):
             # "White House officials said": officials the text does not name, of a named body
             return None, _source_words(who[0])
-        keys = {k for w in who for t in (w, *(c for c in w.children if c.dep_ == "compound")) for k in keys_at(t.i)}
         if len(keys) == 1:
             return keys.pop(), None
     return None, None
+
+
+def inside(arg: list[Token], said: Callable[[int], bool], speakers: set[str], keys_at: KeysAt) -> bool:
+    """Does the argument stand inside what is said: all its mentions in the sentence, or, for the
+    speaker itself, one of them ("X said he met Y")?"""
+    if all(said(t.i) for t in arg):
+        return True
+    return any(said(t.i) for t in arg) and any(k in speakers for t in arg for k in keys_at(t.i))
 
 
 def _source_words(noun: Token) -> str:

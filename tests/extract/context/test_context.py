@@ -193,6 +193,27 @@ def test_a_fact_inside_a_quotation_of_several_sentences_is_the_speakers(res):
     assert facts[("Acme", "attacked", "Zenith")].attributed_to == "person/ana-lind"
 
 
+TWO_SPEAKERS = """
+ 0  Ana       1  compound  PROPN  _       NNP
+ 1  Lind      5  nsubj     PROPN  _       NNP
+ 2  and       1  cc        CCONJ  _       CC
+ 3  Bo        4  compound  PROPN  _       NNP
+ 4  Berg      1  conj      PROPN  _       NNP
+ 5  said      5  ROOT      VERB   say     VBD
+ 6  Acme      7  nsubj     PROPN  _       NNP
+ 7  attacked  5  ccomp     VERB   attack  VBD
+ 8  Zenith    7  dobj      PROPN  _       NNP
+ 9  .         5  punct     PUNCT  _       .
+"""
+
+
+def test_two_speakers_name_no_single_speaker(res):
+    """"Ana Lind and Bo Berg said Acme attacked Zenith": not Lind's report alone."""
+    ents = (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), ("Acme", "ORG"), ("Zenith", "ORG"))
+    _, facts = _facts(TWO_SPEAKERS, ents, res)
+    assert facts[("Acme", "attacked", "Zenith")].attributed_to is None
+
+
 def test_a_named_speaker_is_no_unnamed_source(res):
     _, facts = _facts(REPORTED, REPORTED_ENTS, res)
     assert facts[("Acme", "attacked", "Zenith")].unnamed_source is None
