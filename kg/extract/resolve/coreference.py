@@ -3,10 +3,10 @@
 he/she/his/her -> the most salient person (subject, recent, frequent; not the speaker of the
 quotation it is in); it/its -> the subject of the clause or the most recent non-person agent;
 "the two sides", "both countries", "the ministers" -> the two most salient agents of that kind;
-"the minister", "the <org> chief" -> the person whose title or affiliation the description names;
-"the <adjective> country" -> the most recent country outside the phrase itself, "the government"
--> the state the text is about; "the bill", "the trade deal" -> the law or agreement named last
-(kg.extract.resolve.descriptions).  Salience is counted as the text is read, token by token.
+"the minister", "the <org> chief", "Turkey's president" -> the person whose title or affiliation the
+description names; "the <adjective> country" -> the most recent country outside the phrase itself,
+"the government" -> the state the text is about; "the bill", "the trade deal" -> the law or agreement
+named last (kg.extract.resolve.descriptions).  Salience is counted as the text is read, token by token.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from kg.extract.resolve.descriptions import (
     is_law_description,
     law_description,
     member_description,
+    owned_by_body,
 )
 from kg.extract.resolve.person_titles import person_titles
 from kg.extract.resolve.plurals import plural_referents
@@ -201,7 +202,8 @@ def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titl
         got = sal.best(lambda k: pred(k) and k not in mine, tok, k=2)
         if len(got) == 2:
             r.coref[i] = got
-    elif "the" in dets and (low in person_desc or _two_word(tok) in person_desc) and tok.tag_ == "NN":
+    elif ("the" in dets or owned_by_body(tok, r)) and (low in person_desc or _two_word(tok) in person_desc) \
+            and tok.tag_ == "NN":
         if (tok.dep_ == "compound" and tok.head.i in r.token_keys) or any(
                 c.dep_ == "appos" and c.i in r.token_keys for c in tok.children):
             return  # "the party chairman Ana Lind": a title before her name, no description

@@ -28,7 +28,8 @@ from kg.extract.resolve.names import fold
 from kg.extract.resolve.records import Resolution
 from kg.resources import Resources
 
-__all__ = ["body_description", "country_description", "is_law_description", "law_description", "member_description"]
+__all__ = ["body_description", "country_description", "is_law_description", "law_description", "member_description",
+           "owned_by_body"]
 
 
 class Salience(Protocol):
@@ -191,3 +192,10 @@ def _near(r: Resolution, key: str, window: int = 5, skip: set[int] = frozenset()
             if k is not None and k != key and i not in skip:
                 out.add(k)
     return out
+
+
+def owned_by_body(tok: Token, r: Resolution) -> bool:
+    """"Turkey's president", "Acme's chief executive": a possessive state or body takes the place of
+    "the" in a role description (not a person's: "Obama's adviser" names no post of a body)."""
+    return any(c.dep_ == "poss" and c.i in r.token_keys and r.entities[r.token_keys[c.i]].cls != "Person"
+               for c in tok.children)
