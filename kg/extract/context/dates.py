@@ -10,6 +10,7 @@ parse, against which base, and turns its result into a span of days:
 * a weekend ("over the weekend", "next weekend") -> its Saturday and Sunday (dateparser reads none);
 * "a year ago" -> the month a year before the base (dateparser gives the whole year; the team's gold
   guideline gives the month);
+* "earlier this week" (month, year) -> from the period's first day to the base, not past it;
 * nothing for what names no time of the calendar ("two days", "recent years": a duration).
 
 A relative expression needs the document date as its base; without one only an *absolute*
@@ -81,7 +82,11 @@ def _span(day: dt.date, period: str) -> Span:
 @lru_cache(maxsize=1 << 14)
 def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
     """The span of days ``text`` names, relative to the ISO date ``base`` (None: absolute
-    expressions only), resolved into the past or the ``"future"`` of the base."""
+    expressions only), resolved into the past or the ``"future"`` of the base.
+
+    >>> resolve("this week", "2013-04-03"), resolve("earlier this week", "2013-04-03")
+    (('2013-04-01', '2013-04-07'), ('2013-04-01', '2013-04-03'))
+    """
     text = " ".join(text.split())
     if not text or not any(c.isalnum() for c in text):
         return None
@@ -89,6 +94,8 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
         return decade(text, base)
     if _WEEKEND.match(text):
         return weekend(text, base, prefer)
+    if _EARLIER.match(text):
+        return _earlier(text, base, prefer)
     if _A_YEAR_AGO.match(text) and base is not None:  # the month a year before, as news means it
         day = dt.date.fromisoformat(base)
         return _span(dt.date(day.year - 1, day.month, 1), "month")
@@ -109,6 +116,17 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
         if other is not None and abs((other[0] - got[0]).days) == 7 and other[0] == day.date():
             got = other
     return _span(*got)
+
+
+def _earlier(text: str, base: str | None, prefer: str) -> Span | None:
+    """"earlier this week": the week up to the base, not later in it."""
+    span = resolve(text.split(None, 1)[1], base, prefer) if base else None
+    if span is not None and span[0] <= base[:10] < span[1]:
+        return span[0], base[:10]
+    return span
+
+
+_EARLIER = re.compile(r"^earlier\s+this\s+(?:week|month|year)$", re.IGNORECASE)
 
 
 _A_YEAR_AGO = re.compile(r"^(?:just\s+|about\s+)?(?:a|one)\s+year\s+ago$", re.IGNORECASE)

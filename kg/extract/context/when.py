@@ -176,6 +176,7 @@ _MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | {
 
 def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: str) -> Span | None:
     toks = [t for t in ent if not t.is_punct]
+    earlier = "earlier" in (toks[0].lower_ if toks else "", ent.doc[ent.start - 1].lower_ if ent.start else "")
     if len(toks) > 1 and toks[0].lower_ in words.vague_modifiers:
         toks = toks[1:]  # "late Tuesday", "earlier this week": the day or week itself
     text = ent.doc[toks[0].i: toks[-1].i + 1].text if toks else ""
@@ -189,7 +190,7 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
     if len(toks) == 2 and toks[0].lower_ in words.past_modifiers and base and toks[1].lower_ in _MONTHS \
             and _MONTHS[toks[1].lower_] == int(base[5:7]):  # "last August" in an August: the year before
         return resolve(f"{toks[1].text} {int(base[:4]) - 1}", None, prefer)
-    got = resolve(text, base, prefer)
+    got = resolve(f"earlier {text}" if earlier and text.lower().startswith("this ") else text, base, prefer)
     if got is None and len(toks) > 1 and toks[0].lower_ in words.past_modifiers | words.future_modifiers:
         direction = "future" if toks[0].lower_ in words.future_modifiers else "past"
         got = resolve(" ".join(t.text for t in toks[1:]), base, direction)  # "last March"

@@ -48,6 +48,27 @@ def test_event_time_resolved_against_the_document_date(res):
     assert result.document.date == "2016-09-20"
 
 
+MET_EARLIER = """
+ 0  Ana       1  compound  PROPN  _        NNP
+ 1  Lind      2  nsubj     PROPN  _        NNP
+ 2  met       2  ROOT      VERB   meet     VBD
+ 3  Bo        4  compound  PROPN  _        NNP
+ 4  Berg      2  dobj      PROPN  _        NNP
+ 5  earlier   7  advmod    ADV    _        RBR
+ 6  this      7  det       DET    _        DT
+ 7  week      2  npadvmod  NOUN   _        NN
+ 8  .         2  punct     PUNCT  _        .
+"""
+
+
+def test_earlier_this_week_ends_at_the_report(res):
+    """"met earlier this week" in a Wednesday's report: Monday to that Wednesday, not the whole week."""
+    _, facts = _facts(MET_EARLIER, (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), ("this week", "DATE")), res,
+                      date="2013-04-03")
+    ev = facts[("Ana Lind", "metWith", "Bo Berg")]
+    assert (ev.event_start, ev.event_end) == ("2013-04-01", "2013-04-03")
+
+
 MET_IN = """
  0  Ana       1  compound  PROPN  _      NNP
  1  Lind      2  nsubj     PROPN  _      NNP
