@@ -208,7 +208,7 @@ def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titl
                 c.dep_ == "appos" and c.i in r.token_keys for c in tok.children):
             return  # "the party chairman Ana Lind": a title before her name, no description
         if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            got = _described_person(tok, r, titles, affiliations, res, sal.seen, sal.last_seen)
+            got = _described_person(tok, r, titles, affiliations, res, sal.seen, sal.last_seen, "the" not in dets)
             if got:
                 r.coref[i] = (got,)
     elif "the" in dets and low in words.country_descriptions and tok.tag_ == "NN":
@@ -299,13 +299,14 @@ def _quoting_speakers(tok: Token, r: Resolution, reporting: frozenset[str]) -> f
     return frozenset(out)
 
 
-def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Resources, seen, last_seen) -> str | None:
+def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Resources, seen, last_seen,
+                      titled: bool = False) -> str | None:
     """The person a role description ("the foreign minister", "the <org> chief") denotes, or None.
 
     A person qualifies when a title written before their name ends with the description's head
     ("the minister" -> "... Minister X"), or when the description names an organisation or country
     the person is affiliated with ("the <org> chief" -> "<country of org> ... X").  The most
-    salient qualifying person wins; without one the description stays unresolved.
+    salient qualifying person wins (one ``titled`` by a possessive, "Iran's envoy", needs the title).
     """
     gaz = res.gazetteer
     lesser = res.entities.words.title_modifiers | {"former", "shadow", "ex", "acting"}
@@ -335,7 +336,7 @@ def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Reso
         affil = bool(mod_countries & affiliations.get(key, set()))
         if mods and not affil:
             continue
-        if not (title_match or affil):
+        if not (title_match or affil) or titled and not title_match:
             continue
         if person_titles and not title_match and head not in generic:
             continue  # "the Democratic president" is not "Sen. X" of that party
