@@ -27,7 +27,18 @@ _CLOSING = frozenset({"”", "''"})
 
 
 def quotations(doc: Doc, keys_at: KeysAt, reporting: frozenset[str]) -> list[Quote]:
-    """The quotations of ``doc`` whose speaker is a recognised entity."""
+    """The quotations of ``doc`` whose speaker is a recognised entity.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = ["“", "Acme", "attacked", "Zenith", ".", "”", "Lind", "said", "."]
+    >>> d = Doc(Vocab(), words=words, heads=[2, 2, 2, 2, 2, 7, 7, 7, 7],
+    ...         deps=["punct", "nsubj", "ccomp", "dobj", "punct", "punct", "nsubj", "ROOT", "punct"],
+    ...         pos=["PUNCT", "PROPN", "VERB", "PROPN", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
+    ...         lemmas=["“", "Acme", "attack", "Zenith", ".", "”", "Lind", "say", "."])
+    >>> quotations(d, lambda i: ("person/lind",) if i == 6 else (), frozenset({"say"}))
+    [(1, 4, 'person/lind')]
+    """
     out = []
     for start, end in _spans(doc):
         if end - start < 3:

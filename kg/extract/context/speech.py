@@ -93,7 +93,15 @@ def speaker(sent: SpacySpan, args: list[list[Token]], keys_at: KeysAt, reporting
 
 def inside(arg: list[Token], said: Callable[[int], bool], speakers: set[str], keys_at: KeysAt) -> bool:
     """Does the argument stand inside what is said: all its mentions in the sentence, or, for the
-    speaker itself, one of them ("X said he met Y")?"""
+    speaker itself, one of them ("X said he met Y")?
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> d = Doc(Vocab(), words=["Roe", "said", "he", "met", "Doe"])
+    >>> roe = lambda i: ("person/roe",) if i in (0, 2) else ()
+    >>> inside([d[0], d[2]], {2, 3, 4}.__contains__, {"person/roe"}, roe), inside([d[0], d[2]], {2, 3, 4}.__contains__, set(), roe)
+    (True, False)
+    """
     if all(said(t.i) for t in arg):
         return True
     return any(said(t.i) for t in arg) and any(k in speakers for t in arg for k in keys_at(t.i))
