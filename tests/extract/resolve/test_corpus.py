@@ -119,6 +119,19 @@ def test_the_one_person_of_a_name_often_in_the_news_takes_a_surname_on_some_evid
     assert r.key_of("x", "person/lind") == "person/lind"
 
 
+def test_a_surname_alone_joins_the_one_person_of_that_name_named_in_full_in_several_texts(res):
+    """"Lind" in a text that shares nothing with the texts of the corpus's only Lind: named in full in
+    three texts or more, she is the one its readers know; named in two, the surname stays apart."""
+    res = _with_holders(res)
+    lind = [doc(f"l{i}", ent("Ana Lind", titles={"minister"}), ent(f"Other Body {i}", "Organization"))
+            for i in range(3)]
+    lone = doc("x", ent("Lind"), ent("Zenith Works", "Organization"))
+    r = resolve_across_documents(graph(res, *lind, lone, *FILLER), res)
+    assert r.key_of("x", "person/lind") == "person/ana-lind"
+    r = resolve_across_documents(graph(res, *lind[:2], lone, *FILLER), res)
+    assert r.key_of("x", "person/lind") == "person/lind"
+
+
 def _with_holders(res, *rows):
     from dataclasses import replace
 

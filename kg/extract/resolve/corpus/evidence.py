@@ -24,7 +24,9 @@ has such evidence and, with a prior for how often each candidate is in the news
 (:data:`PRIOR_WEIGHT` times the log of its number of texts: "Brown" beside Labour is Gordon Brown
 before a "Get Brown" of one headline), scores :data:`MARGIN` times the next.  The one person of
 the corpus with the name needs less: some evidence (two reasons) whose score with the prior reaches
-:data:`MIN_SCORE` ("Obama" in a text on Congress and Syria beside Barack Obama's 35 texts).  The
+:data:`MIN_SCORE` ("Obama" in a text on Congress and Syria beside Barack Obama's 35 texts), or none
+when that person is named in full in :data:`PROMINENT_TEXTS` texts or more (a text that never gives a
+full name speaks of someone its readers know: "Mr Kerry" in an editorial).  The
 figures were set on the development gold (``tests/gold/entities/dev.json``) and checked on the 200
 most mentioned entities of the BBC corpus (docs/entities.md).
 """
@@ -48,6 +50,7 @@ REASON = 0.05  # the least weight a co-mention needs to count as a reason
 TITLE_WEIGHT = 0.25
 FACT_WEIGHT = 3.0
 COMMON_SHARE = 0.5
+PROMINENT_TEXTS = 3  # the one person of the corpus with a surname, named in full in this many texts
 _SMOOTH = 1.0
 _GENERIC_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "former", "new", "the", "of", "and"})
 
@@ -133,8 +136,11 @@ def choose(unit: Unit, cands: list[Side], context: Context) -> tuple[Side | None
     ranked = sorted(cands, key=lambda c: (-total[c.uid], c.uid))
     best = ranked[0]
     runner = total[ranked[1].uid] if len(ranked) > 1 else 0.0
-    # the one person of the corpus with the name, often in the news: some evidence and the prior suffice
-    sole = len(cands) == 1 and scores[best.uid][0] > 0 and total[best.uid] >= MIN_SCORE
+    # the one person of the corpus with the name, often in the news: some evidence and the prior suffice;
+    # named in full in many texts, the prior alone (a text that never names a person in full means
+    # one its readers know: "Mr Kerry" in an editorial beside John Kerry's texts)
+    sole = len(cands) == 1 and (scores[best.uid][0] > 0 and total[best.uid] >= MIN_SCORE
+                                or len(best.docs) >= PROMINENT_TEXTS)
     if (scores[best.uid][0] >= MIN_SCORE or sole) and total[best.uid] >= MARGIN * runner:
         return best, scores
     return None, scores
