@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.relations.clauses import is_passive, prep_objects
 from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, result_of
 from kg.extract.relations.registry import declare, rule
 from kg.extract.relations.view import DocView
@@ -88,7 +89,7 @@ def _lemma(tok: Token) -> str:
 def _passive(verb: Token) -> bool:
     """"X was elected", "was re-elected" (an adjective after "be"), "X, appointed in May," (a
     participle after a comma: "X named Y" is active)."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if is_passive(verb):
         return True
     if verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":
         return True
@@ -131,11 +132,7 @@ def _a_post(v: DocView, noun: Token) -> bool:
 
 def _to_body(v: DocView, verb: Token) -> bool:
     """"appointed to the Senate", "appointed to the Acme board"."""
-    return any(v.r.token_keys.get(t.i) for p in _pobjs(verb, ("to",)) for t in _named(p))
-
-
-def _pobjs(head: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+    return any(v.r.token_keys.get(t.i) for p in prep_objects(verb, "to") for t in _named(p))
 
 
 def _named(noun: Token) -> list[Token]:
@@ -146,7 +143,7 @@ def _named(noun: Token) -> list[Token]:
 def _owners(noun: Token) -> list[Token]:
     """"X's election", "the election of X" (not "the election of 2016": no person); in "Y's
     appointment of X" the possessive is who appointed."""
-    return _pobjs(noun, ("of",)) or [c for c in noun.children if c.dep_ == "poss"]
+    return prep_objects(noun, "of") or [c for c in noun.children if c.dep_ == "poss"]
 
 
 def _winner(noun: Token) -> list[Token]:
@@ -168,10 +165,10 @@ def _institutions(v: DocView, tok: Token, post: Token | None, person: Arg, learn
     the country the office-holder tables know the person as the head of."""
     if post is not None and v.r.token_keys.get(post.i) == person.key:
         post = None  # "President-elect X": the modifier hangs on the name itself
-    named = [a for p in _pobjs(tok, ("to",)) for t in _named(p) for a in v.direct(t)]
+    named = [a for p in prep_objects(tok, "to") for t in _named(p) for a in v.direct(t)]
     if post is not None:
         # "president of Y", "director at Y"; not "ambassador to Y" (the host country)
-        named += [a for p in _pobjs(post, ("of", "at")) for t in _named(p) for a in v.direct(t)]
+        named += [a for prep in ("of", "at") for p in prep_objects(post, prep) for t in _named(p) for a in v.direct(t)]
         named += [a for c in post.children if c.dep_ in ("compound", "amod", "poss") for a in v.direct(c)]
     named = [a for a in named if a.key != person.key and v.cls(a.key) in _INSTITUTIONS]
     if named:
