@@ -15,6 +15,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.context.speech import speaker_keys
 from kg.extract.mentions.records import QUOTE_MARKS
 
 __all__ = ["Quote", "quotations"]
@@ -93,6 +94,5 @@ def _speaker_before(doc: Doc, i: int, keys_at: KeysAt, reporting: frozenset[str]
 
 
 def _one_subject(verb: Token, keys_at: KeysAt) -> str | None:
-    keys = {k for c in verb.children if c.dep_ == "nsubj"
-            for t in (c, *(g for g in c.children if g.dep_ == "compound")) for k in keys_at(t.i)}
+    keys = speaker_keys([c for c in verb.children if c.dep_ == "nsubj"], keys_at)
     return keys.pop() if len(keys) == 1 else None

@@ -18,7 +18,7 @@ from typing import Callable
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-__all__ = ["speaker", "speakers_of", "inside", "Said"]
+__all__ = ["speaker", "speakers_of", "speaker_keys", "inside", "Said"]
 
 KeysAt = Callable[[int], tuple[str, ...]]
 Said = tuple["str | None", "str | None"]  # (speaker's entity key, words of an unnamed source)
@@ -80,7 +80,7 @@ def speaker(sent: SpacySpan, args: list[list[Token]], keys_at: KeysAt, reporting
             continue
         if not who or not said:
             continue
-        keys = {k for w in who for t in (w, *(c for c in w.children if c.dep_ == "compound")) for k in keys_at(t.i)}
+        keys = speaker_keys(who, keys_at)
         if not all(inside(arg, said.__contains__, keys, keys_at) for arg in args):
             continue
         if len(who) == 1 and who[0].lower_ in unnamed and not keys_at(who[0].i):
@@ -89,6 +89,19 @@ def speaker(sent: SpacySpan, args: list[list[Token]], keys_at: KeysAt, reporting
         if len(keys) == 1:
             return keys.pop(), None
     return None, None
+
+
+def speaker_keys(who: list[Token], keys_at: KeysAt) -> set[str]:
+    """The entity keys of a reporting verb's subject words and their compounds ("White House" of
+    "White House officials").
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> d = Doc(Vocab(), words=["Acme", "officials", "said"], heads=[1, 2, 2], deps=["compound", "nsubj", "ROOT"])
+    >>> speaker_keys([d[1]], lambda i: ("org/acme",) if i == 0 else ())
+    {'org/acme'}
+    """
+    return {k for w in who for t in (w, *(c for c in w.children if c.dep_ == "compound")) for k in keys_at(t.i)}
 
 
 def inside(arg: list[Token], said: Callable[[int], bool], speakers: set[str], keys_at: KeysAt) -> bool:
