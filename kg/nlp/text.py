@@ -7,7 +7,7 @@ import re
 from typing import Callable
 
 __all__ = ["CHUNK_CHARS", "dateline_word", "split_text", "prepare_text", "blank_link_cards", "blank_photo_lines",
-           "blank_reporting_credits"]
+           "blank_reporting_credits", "blank_video_widgets"]
 
 CHUNK_CHARS = 10_000
 
@@ -77,7 +77,8 @@ _GALLERY_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
 def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str] = frozenset(),
                  card_ends: frozenset[str] = frozenset(), galleries: frozenset[str] = frozenset(),
                  widgets: frozenset[str] = frozenset(), photo: tuple[frozenset[str], ...] = (),
-                 reporting: frozenset[str] = frozenset(), slash: frozenset[str] = frozenset()) -> str:
+                 reporting: frozenset[str] = frozenset(), slash: frozenset[str] = frozenset(),
+                 videos: frozenset[str] = frozenset()) -> str:
     """Blank out web boilerplate lines ("Also Read", "Advertisement", ...), the markers and titles
     of photo galleries (:func:`blank_gallery`, on lines with a marker of ``galleries`` followed by
     "N of M": "Hide Caption 3 of 32"), agency credits, link cards (:func:`blank_link_cards`,
@@ -86,7 +87,8 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
     expert says ...", in capitals), the reporting credits of wire copy (``reporting``: "(Additional reporting by
     Ana Lind in Riverton; Editing by Bo Berg)", :func:`blank_reporting_credits`), a photographer's credit
     joined by slashes to an agency or photo service of ``slash`` ("Ana Lind/AFP/Getty Images",
-    :func:`blank_slash_credits`) and the brackets of an editor's insertion ("[Ruritanian president] Lind").
+    :func:`blank_slash_credits`), video widgets opened by a marker of ``videos`` (:func:`blank_video_widgets`)
+    and the brackets of an editor's insertion ("[Ruritanian president] Lind").
 
     >>> prepare_text("Photos: Ana Lind in Paris. Hide Caption 1 of 9", frozenset(), galleries=frozenset({"hide caption"})).strip()
     'Ana Lind in Paris.'
@@ -99,6 +101,7 @@ def prepare_text(text: str, boilerplate: frozenset[str], agencies: frozenset[str
     original text stay valid.  Control characters other than newline and tab become spaces too.
     """
     text = blank_link_cards(text, card_ends)
+    text = blank_video_widgets(text, videos)
     text = blank_reporting_credits(text, reporting)
     text = blank_slash_credits(text, slash)
     if photo:
@@ -135,7 +138,26 @@ def prepare_with(words) -> Callable[[str], str]:
     photo = (words.photo_credits, words.caption_labels, words.caption_positions)
     return lambda text: prepare_text(text, words.boilerplate, agencies, words.link_card_ends,
                                      words.gallery_markers, words.widget_markers, photo, words.reporting_credits,
-                                     words.news_agencies | words.photo_agencies)
+                                     words.news_agencies | words.photo_agencies, words.video_markers)
+
+
+_VIDEO_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}
+
+
+def blank_video_widgets(text: str, markers: frozenset[str]) -> str:
+    """Spaces over each video widget: from a marker of ``markers`` (written in capitals in the text)
+    through the first running time ("06:22") after it or after the next marker on its line.
+
+    >>> blank_video_widgets("Ana Lind spoke. JUST WATCHED Lind in Paris Replay ... MUST WATCH Lind in Paris 06:22",
+    ...                     frozenset({"JUST WATCHED", "MUST WATCH"})).rstrip()
+    'Ana Lind spoke.'
+    """
+    if markers not in _VIDEO_CACHE:
+        alt = "|".join(sorted((re.escape(m.upper()) for m in markers), key=len, reverse=True))
+        _VIDEO_CACHE[markers] = re.compile(rf"\b(?:{alt})\b(?:[^\n]*?\b(?:{alt})\b)?[^\n]*?\b\d{{1,2}}:\d{{2}}\b") \
+            if alt else None
+    widget = _VIDEO_CACHE[markers]
+    return text if widget is None else widget.sub(_spaces, text)
 
 
 _REPORTING_CACHE: dict[frozenset[str], re.Pattern[str] | None] = {}

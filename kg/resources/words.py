@@ -52,6 +52,7 @@ class RelationWords:
     grievance_preps: frozenset[str]  # "X attacked Y over the budget": one person's attack on another in words
     decision_modals: frozenset[str]  # "agreed that the summit should be held": a decision, kept
     collective_objects: frozenset[str]  # "A and B signed a treaty": the objects a collective verb may take
+    object_collective_verbs: frozenset[str]  # "A and B struck a deal": collective only with such an object
     representative_roles: frozenset[str]  # elected posts: "<party> MP X" is a member
     plural_roles: frozenset[str]  # titles of several names: "Republican Sens. A and B" (each a senator)
     past_markers: frozenset[str]  # words that put a title in the past ("former")
@@ -67,6 +68,7 @@ class RelationWords:
     head_of_state: frozenset[str]  # roles that lead a country
     place_heads: frozenset[str]  # roles that head a city's or region's government ("mayor")
     state_roles: frozenset[str]  # posts in a state ("ambassador")
+    delegate_roles: frozenset[str]  # "U.N. Ambassador X": a state's post at a body of states, not the body's
     ministers_by_country: frozenset[str]  # "<role>|<country id>": a title naming a minister there
     party_officers: frozenset[str]  # officers of a party who are not its leader
     non_state_leaders: frozenset[str]  # modifiers of "leader" naming a movement ("rebel")
@@ -173,6 +175,7 @@ class EntityWords:
     news_agencies: frozenset[str]  # agency credits blanked before parsing
     gallery_markers: frozenset[str]  # "Hide Caption 3 of 32": a line of a photo gallery, blanked
     widget_markers: frozenset[str]  # "CLOSE" before a video's caption at the start of a line, blanked
+    video_markers: frozenset[str]  # "JUST WATCHED <title> ... MUST WATCH <title> 06:22": a video widget, blanked
     photo_credits: frozenset[str]  # "Image copyright AFP": a photo credit, blanked to the caption label or the line's end
     photo_agencies: frozenset[str]  # "Jo Roe/AFP/Getty Images": a photographer's credit, no entity
     caption_labels: frozenset[str]  # "Image caption": the label before a caption, blanked (the caption stays)

@@ -57,3 +57,23 @@ def test_link_cards_are_blanked_and_offsets_kept():
     assert out.split("\n")[0].split() == ["Officials", "said", "President", "Roe", "met", "Doe."]
     assert out.split("\n")[1] == text.split("\n")[1]  # no end marker in capitals: nothing blanked
     assert knlp.prepare_text(text, frozenset(), frozenset()) == text  # no markers: nothing blanked
+
+
+def test_video_widgets_are_blanked_through_their_running_time_and_offsets_kept():
+    markers = frozenset({"JUST WATCHED", "MUST WATCH"})
+    text = ("Ana Lind met Bo Berg.\n"
+            "JUST WATCHED Lind: allies trust Berg Replay More Videos ... MUST WATCH Lind: allies trust Berg 06:48\n"
+            "The talks ended at 10:30. We just watched it.")
+    out = knlp.prepare_text(text, frozenset(), videos=markers)
+    assert len(out) == len(text)
+    assert out.split("\n")[1].strip() == ""
+    assert out.split("\n")[0] == text.split("\n")[0] and out.split("\n")[2] == text.split("\n")[2]
+    assert knlp.prepare_text(text, frozenset()) == text  # no markers: nothing blanked
+
+
+def test_the_shipped_lexicon_blanks_a_video_widget():
+    from kg.resources import load_resources
+
+    prepare = knlp.prepare_with(load_resources().entities.words)
+    text = "JUST WATCHED Lind: allies trust Berg Replay More Videos ... MUST WATCH Lind: allies trust Berg 06:48\nWe just watched it."
+    assert prepare(text).split("\n") == [" " * len(text.split("\n")[0]), "We just watched it."]

@@ -35,20 +35,29 @@ def may_head(ent: Entity, obj: str, obj_cls: str, res: Resources) -> bool:
     head of a state or a region only when the text gives the person a head's title (a ``leaderOf`` role:
     "President X", job title "prime minister") or the table knows the person as that state's head
     (the classifier's heads of states without one were mostly officials near the state's name:
-    "dispatched her deputy to the Omani capital" is no Clinton leaderOf Oman).  The rules, which
-    read the clause, still may."""
+    "dispatched her deputy to the Omani capital" is no Clinton leaderOf Oman); a city's head not when the
+    text gives the person a deputy's title ("Deputy Mayor X").  The rules, which read the clause, still may."""
     led = res.offices.led_country(ent.name)
     lone = ent.cls == "Person" and " " not in ent.name.strip() and not ent.job_titles \
         and not any(" " in a.strip() for a in ent.aliases)
     if lone and led is None:
         return False
-    if obj_cls not in ("Country", "Place") or led == obj:
-        return True
-    heads = {phrase for phrase, prop in trigger_tables(res.relations).role_props.items() if prop == "leaderOf"}
+    roles = trigger_tables(res.relations).role_props
     titles = {j.lower() for j in ent.job_titles} | {a.lower()[: -len(ent.name) - 1] for a in ent.aliases
                                                      if a.lower().endswith(" " + ent.name.lower())}
-    return any((t in heads or t.split()[-1] in heads or " ".join(t.split()[-2:]) in heads) and not _of_a_body(t, res)
+    if obj_cls == "City":  # a city's head: anyone but a deputy ("Deputy Mayor X": the mayor is another)
+        return not any(_role_of(t, roles) != "leaderOf" and roles.get(t.split()[-1]) == "leaderOf" for t in titles if t)
+    if obj_cls not in ("Country", "Place") or led == obj:
+        return True
+    return any(_role_of(t, roles) == "leaderOf" and not _of_a_body(t, res)
                for t in titles if t)  # "welsh first minister"
+
+
+def _role_of(title: str, roles) -> str | None:
+    """The property of the longest known role phrase that ends ``title`` ("welsh first minister":
+    "first minister"'s; "deputy mayor": its own, not "mayor"'s)."""
+    words = title.split()
+    return next((roles[p] for p in (" ".join(words[i:]) for i in range(len(words))) if p in roles), None)
 
 
 def _of_a_body(title: str, res: Resources) -> bool:
@@ -128,9 +137,15 @@ def a_brief(ctx: DocView, obj: Token) -> bool:
 
 def a_destination(ctx: DocView, obj: Token) -> bool:
     """"UN Envoy for Syria X", "Ambassador to Ruritania X": a place after "for"/"to" inside the title
-    before a name is where the post is sent, neither a home nor an employer (the rules read it so)."""
+    before a name, or the object of an ambassador's "to" ("X, ambassador to the U.N."), is where the
+    post is sent, neither a home nor an employer (the rules read it so)."""
     doc = ctx.doc
     i = obj.i - 1 - (obj.i > 0 and doc[obj.i - 1].lower_ == "the")
+    if obj.dep_ == "pobj" and obj.head.lower_ == "to" and obj.head.head.lemma_.lower() in ctx.words.delegate_roles:
+        return True  # "X, ambassador to the U.N.": where the state's delegate sits
+    if obj.dep_ == "compound" and obj.head.lemma_.lower() in ctx.words.delegate_roles \
+            and ctx.body_of_states(ctx.r.token_keys.get(obj.i, "")):
+        return True  # "U.N. Ambassador X" (the rules read it so)
     return obj.dep_ == "compound" and i > 0 and doc[i].lower_ in ("for", "to") and doc[i - 1].lower_ in ctx.lex.role_props
 
 

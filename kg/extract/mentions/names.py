@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.resources import Resources
 
 __all__ = ["strip_span", "without_tail", "class_by_head", "placed_like_a_town", "constituency", "after_town_noun",
-           "described_as_person", "counted_people", "joined_names", "one_member", "member_party"]
+           "described_as_person", "named_after_person_noun", "counted_people", "joined_names", "one_member", "member_party"]
 
 
 def strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], person: bool) -> tuple[int, int]:
@@ -149,6 +149,21 @@ def described_as_person(doc: Doc, start: int, end: int, res: Resources) -> bool:
     root = doc[start:end].root
     return any(c.dep_ == "appos" and c.i > root.i and c.lemma_.lower() in res.person_nouns and not c.ent_type_
                for c in root.children)
+
+
+def named_after_person_noun(doc: Doc, start: int, end: int, res: Resources) -> bool:
+    """A short capitalised name in apposition to a person noun before it: "Ruritania's ambassador, Ana
+    Lind, said" (the parser may hang the name on the noun's "to"/"of" object: "the ambassador to the
+    United States, Ana Lind")."""
+    if not 2 <= end - start <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
+        return False
+    root = doc[start:end].root
+    if root.dep_ != "appos" or start == 0 or doc[start - 1].text != ",":
+        return False
+    head = root.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("to", "of"):
+        head = head.head.head
+    return head.i < start and head.pos_ == "NOUN" and head.lemma_.lower() in res.person_nouns
 
 
 def counted_people(tok: Token, counts: frozenset[str], qualified: bool = True) -> bool:

@@ -22,6 +22,7 @@ from kg.extract.mentions.names import (
     counted_people,
     described_as_person,
     joined_names,
+    named_after_person_noun,
     placed_like_a_town,
     strip_span,
     without_tail,
@@ -104,6 +105,7 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
     if ent.label_ == "NORP" and end - start >= 2 and end - 1 in found.gaz_covered \
             and not any(t.i in found.gaz_covered for t in doc[start:end - 1]):
         return None  # "Interim Iraqi": a word before a nationality, no group of its own
+    start = _after_participle(doc, start, end)
     if end - start > 2 and doc[start].lower_ in ("ex", "former") and doc[start + 1].text == "-":
         start += 2  # "Ex-Welsh Office Minister X": the office's name has no "Ex-"
     if not person:
@@ -222,6 +224,16 @@ def _owner_then_portfolio(found: Candidates, portfolios: frozenset[str], start: 
         and all(t.lower_ in portfolios or t.is_alpha and t.text[:1].isupper() for t in rest)
 
 
+def _after_participle(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts after a participle the NER took into it ("Praising Celtic and Rangers,
+    she said": the participle of a clause, the name its object)."""
+    first = doc[start]
+    if end - start >= 2 and first.tag_ == "VBG" and first.pos_ == "VERB" and not start <= first.head.i < end \
+            and any(t.head.i == start and t.dep_ in ("dobj", "nsubj") for t in doc[start + 1:end]):
+        return start + 1
+    return start
+
+
 def _no_name(found: Candidates, res: Resources, s: _Span) -> bool:
     """Phrases the NER takes for names: no capital, a headline phrase, a description, a plural
     common noun, a title, a role or a portfolio."""
@@ -275,8 +287,9 @@ def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
     if cls in ("Organization", "Place", "Product") and uncovered and _named_after_owner(doc, start, end, res) \
             and class_by_head(doc, start, end, res) is None:  # not "Ruritania's Han River"
         cls, person = "Person", True  # "NPR's Ana Lind", "the BBC's Bo Berg in Riverton": a given name after an owner
-    if cls in ("Organization", "Place", "Product") and described_as_person(doc, start, end, res) and uncovered:
-        cls, person = "Person", True  # "Lind, a professor of law": the NER took a surname for a company
+    if cls in ("Organization", "Place", "Product") and uncovered and (
+            described_as_person(doc, start, end, res) or named_after_person_noun(doc, start, end, res)):
+        cls, person = "Person", True  # "Lind, a professor of law", "the ambassador, Ana Lind,": a person
     if person and end - start <= 2 and start > 0 and doc[start - 1].text in res.relations.words.org_description_nouns:
         cls, person = "Organization", False  # "Pakistani newspaper Dawn": a body's description before the name
     if person and end - start <= 2 and after_town_noun(doc, start, words.place_nouns, words.town_nouns):

@@ -158,7 +158,9 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     "no-present-speech": lambda v, a, t: not (a.lemma_.lower() in v.res.relations.words.reporting
                                               and a.tag_ in ("VBZ", "VBP")),
     # "A and B reached the brink of war": a collective verb's direct object must be an agreement
-    "collective-object": lambda v, a, t: all(_agreement(v, a, c) for c in a.children if c.dep_ == "dobj"),
+    "collective-object": lambda v, a, t: all(_agreement(v, a, c) for c in a.children if c.dep_ == "dobj") and (
+        a.lemma_.lower() not in v.res.relations.words.object_collective_verbs
+        or any(c.dep_ == "dobj" for c in a.children)),
     # "the Ruritanian National Alliance": a name, no alliance between two parties
     "not-a-name": lambda v, a, t: a.i not in v.r.token_keys,
     "not-an-opinion": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties

@@ -60,6 +60,13 @@ def described_person(v: DocView, noun: Token) -> list[Arg]:
     return []
 
 
+def _nearest(noun: Token) -> Token:
+    """The conjunct of the list an apposition hangs on that stands last before it."""
+    head = noun.head.head if noun.head.dep_ == "conj" else noun.head
+    items = [head, *(t for t in head.conjuncts if t.i < noun.i)]
+    return max(items, key=lambda t: t.i)
+
+
 def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     """Who holds the role ``noun`` names, the rule id that reads it, and the tokens of an
     appointee's name (not owners)."""
@@ -67,7 +74,10 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     if noun.i in coref:  # "the <org> chief said": the person the description denotes
         return [Arg(k, 0.9) for k in coref[noun.i]], "role-apposition", set()
     if noun.dep_ == "appos":  # "Sen. X of Ohio, chairman of Y": the parser hangs the role on the place
-        holder = [] if _name_in_a_clause_between(v, noun.head, noun) else v.direct(noun.head)
+        # "X and Y, a minister", "X (a minister), Y and Z": one role in the singular is the nearest name's
+        one = noun.tag_ in ("NN", "NNP") and bool(noun.head.conjuncts)
+        holder = [] if _name_in_a_clause_between(v, noun.head, noun) else v.direct(_nearest(noun) if one else noun.head,
+                                                                                    conjuncts=not one)
         if all(v.is_a(a.key, "Place") for a in holder):
             holder = person_before_place(v, noun.head) or holder
         return holder, "role-apposition", set()

@@ -111,10 +111,9 @@ def _adjective_group(v: DocView, key: str) -> bool:
 @rule("role-title", "title-default", "office-holder", stage="titles", unit="mention")
 def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     """Job titles before a person's name: "<Country/Org>('s) <Title words> <Person>"."""
-    key = v.r.mention_keys[n]
+    key, m = v.r.mention_keys[n], v.mentions[n]
     if not key or v.cls(key) != "Person":
         return NOTHING
-    m = v.mentions[n]
     title_toks, owners, i = _walk_back(v, m.start, m.end, key)
     if not title_toks:
         title_toks, owners, i = _plural_title_of_first(v, m)
@@ -129,6 +128,7 @@ def titles_before_names(v: DocView, n: int, learned: Learned) -> RuleResult:
     if words[-1] in v.words.beat_roles:  # "White House correspondent X": the beat, not the employer
         owners = [o for o in owners if not beat(v, o.key)]
     prop, role = role_of(v, words)
+    owners = [o for o in owners if role not in v.words.delegate_roles or not v.body_of_states(o.key)]  # "U.N. Ambassador X"
     while role and len(title_toks) > 1 and _word(v, title_toks[-1]) != role.split()[-1]:
         title_toks.pop()  # "Treasurer Lord X", "Chairman Gen. X": a form of address or rank after the post is no title
     title_toks = _after_governing_noun(v, title_toks, role)

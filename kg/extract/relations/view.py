@@ -112,6 +112,11 @@ class DocView:
         return bool(words) and (words[-1] in ew.media_heads or words[0] in ew.media_heads
                                 or name in ew.news_agencies or name in ew.outlet_credits)
 
+    def body_of_states(self, key: str) -> bool:
+        """A gazetteer organisation of no one state (the U.N., NATO, the EU; outlets and firms too)."""
+        entry = self.res.gazetteer.entries.get(key)
+        return entry is not None and entry.cls == "Organization" and entry.country is None
+
     def is_locality(self, key: str) -> bool:
         """A place that is not a country: a town, a region, a sea, a building."""
         return self.is_a(key, "Place") and not self.is_a(key, "Country")

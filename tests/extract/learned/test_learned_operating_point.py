@@ -77,6 +77,10 @@ def test_who_the_classifier_may_make_a_head():
                     "region/gb-wales", "Place", res)
     assert not may_head(Entity("person/ana-lind", "Person", "Ana Lind", job_titles={"scottish conservative party leader"}),
                         "region/gb-scotland", "Place", res)
+    # a deputy's title is its own role, not its head word's ("Deputy Mayor Ana Lind" heads no city)
+    assert not may_head(Entity("person/ana-lind", "Person", "Ana Lind", {"Deputy Mayor Ana Lind"}),
+                        "city/riverton", "City", res)
+    assert may_head(Entity("person/ana-lind", "Person", "Ana Lind", {"Mayor Ana Lind"}), "city/riverton", "City", res)
 
 
 def test_path_limit_per_label():

@@ -352,6 +352,35 @@ CASES = [
         ents=(("Acme", "ORG"), ("Zenith", "ORG")),
         facts=(Fact("Acme", "agreedWith", "Zenith", "asserted", "collective"),),
     ),
+    # "A and B struck a deal": a collective verb that relates the two only with an agreement as its object
+    Case(
+        "collective-struck-a-deal", "Acme and Zenith struck a deal.",
+        """
+         0  Acme     3  nsubj      PROPN  _       NNP
+         1  and      0  cc         CCONJ  _       CC
+         2  Zenith   0  conj       PROPN  _       NNP
+         3  struck   3  ROOT       VERB   strike  VBD
+         4  a        5  det        DET    _       DT
+         5  deal     3  dobj       NOUN   deal    NN
+         6  .        3  punct      PUNCT  _       .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Acme", "agreedWith", "Zenith", "asserted", "collective"),),
+    ),
+    # ... "A and B struck" alone is an attack, no agreement
+    Case(
+        "collective-struck-alone", "Acme and Zenith struck.",
+        """
+         0  Acme     3  nsubj      PROPN  _       NNP
+         1  and      0  cc         CCONJ  _       CC
+         2  Zenith   0  conj       PROPN  _       NNP
+         3  struck   3  ROOT       VERB   strike  VBD
+         4  .        3  punct      PUNCT  _       .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(),
+        absent=(("Acme", "agreedWith", "Zenith"),),
+    ),
     # coordinated subjects trade what a property's reciprocal nouns name: each to the other
     Case(
         "reciprocal", "Acme and Zenith traded insults and threats.",
@@ -715,6 +744,21 @@ CASES = [
         ents=(("Acme", "ORG"), ("Ana Lind", "PERSON")),
         facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-title"),),
     ),
+    # "<body of states> Ambassador <Person>": a state's delegate at the body, no staff of it
+    Case(
+        "role-title-delegate", "NATO ambassador Ana Lind spoke.",
+        """
+         0  NATO        1  compound   PROPN  _         NNP
+         1  ambassador  3  compound   NOUN   _         NN
+         2  Ana         3  compound   PROPN  _         NNP
+         3  Lind        4  nsubj      PROPN  _         NNP
+         4  spoke       4  ROOT       VERB   speak     VBD
+         5  .           4  punct      PUNCT  _         .
+        """,
+        ents=(("NATO", "ORG"), ("Ana Lind", "PERSON")),
+        facts=(),
+        absent=(("Ana Lind", "worksFor", "North Atlantic Treaty Organization"),),
+    ),
     # "<org> <title> and <title> <Person>": the last title stands for both
     Case(
         "role-title-and", "Acme president and chairman Ana Lind spoke.",
@@ -970,6 +1014,27 @@ CASES = [
         """,
         ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
         facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-apposition"),),
+    ),
+    # "X and Y, a chairman of Z": one role in the singular after a list is the nearest name's
+    Case(
+        "role-apposition-after-a-list", "Bo Berg and Ana Lind, a chairman of Acme, came.",
+        """
+         0  Bo         1  compound   PROPN  _         NNP
+         1  Berg      11  nsubj      PROPN  _         NNP
+         2  and        1  cc         CCONJ  _         CC
+         3  Ana        4  compound   PROPN  _         NNP
+         4  Lind       1  conj       PROPN  _         NNP
+         5  ,          4  punct      PUNCT  _         ,
+         6  a          7  det        DET    _         DT
+         7  chairman   4  appos      NOUN   _         NN
+         8  of         7  prep       ADP    _         IN
+         9  Acme       8  pobj       PROPN  _         NNP
+        10  ,          1  punct      PUNCT  _         ,
+        11  came      11  ROOT       VERB   come      VBD
+        12  .         11  punct      PUNCT  _         .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Ana Lind", "PERSON"), ("Acme", "ORG")),
+        facts=(Fact("Ana Lind", "worksFor", "Acme", "asserted", "role-apposition"),),  # "a chairman": one of several
     ),
     # a role at "the <body> think tank" (a two-word description of an organisation): the body
     Case(
