@@ -30,8 +30,14 @@ def _subtree(tok: Token) -> set[int]:
 
 def _said(verb: Token) -> tuple[list[Token], set[int]]:
     """The speaker tokens of a reporting verb (with their conjuncts: "X and Y told reporters" has
-    two speakers) and the token indices of what it reports."""
+    two speakers; a participle's are its head verb's: "X left, saying ...") and the token indices of
+    what it reports."""
     subj = [t for c in verb.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
+    if not subj and verb.dep_ in ("advcl", "conj", "xcomp") and verb.i > verb.head.i:
+        # "X defended the deal, saying ...", "X spoke and added that ...": the speaker is the subject of
+        # the verb the saying hangs on, and what is said is the saying's own complement
+        subj = [t for c in verb.head.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
+        return subj, {i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for i in _subtree(c)}
     if not subj:
         return [], set()
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i:

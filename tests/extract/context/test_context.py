@@ -141,6 +141,23 @@ def test_a_fact_an_outlet_reported_is_attributed_to_the_outlet(res):
     assert ev.attributed_to is not None and ev.attributed_to.endswith("herald-times")
 
 
+def test_a_participle_of_saying_reports_for_the_subject_of_its_verb(res):
+    """"Ana Lind spoke, saying Acme attacked Zenith": the participle's speaker is the subject of "spoke"."""
+    table = """
+ 0  Ana        1  compound  PROPN  _       NNP
+ 1  Lind       2  nsubj     PROPN  _       NNP
+ 2  spoke      2  ROOT      VERB   speak   VBD
+ 3  ,          2  punct     PUNCT  _       ,
+ 4  saying     2  advcl     VERB   say     VBG
+ 5  Acme       6  nsubj     PROPN  _       NNP
+ 6  attacked   4  ccomp     VERB   attack  VBD
+ 7  Zenith     6  dobj      PROPN  _       NNP
+ 8  .          2  punct     PUNCT  _       .
+"""
+    _, facts = _facts(table, REPORTED_ENTS, res)
+    assert facts[("Acme", "attacked", "Zenith")].attributed_to == "person/ana-lind"
+
+
 def test_narrated_fact_has_no_speaker(res):
     _, facts = _facts(MET, MET_ENTS, res)
     assert facts[("Ana Lind", "metWith", "Bo Berg")].attributed_to is None
