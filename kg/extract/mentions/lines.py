@@ -13,16 +13,24 @@ __all__ = ["headline_sentences", "agency_credit", "dateline_place", "source_line
 
 
 def headline_sentences(doc: Doc) -> dict[int, bool]:
-    """Start indices of sentences written in title case (headlines), each mapped to whether it
-    opens a text whose body follows."""
+    """Start indices of sentences written in title case (headlines) or, inside a text of prose, wholly
+    in capitals (the headline of a link or a section), each mapped to whether it opens a text whose
+    body follows."""
     def title_case(sent: Span) -> bool:
         words = [t for t in sent if t.is_alpha and len(t.text) > 3]
         lower_verb = any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in sent)
         return not lower_verb and len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.85 * len(words)
 
+    def capitals(sent: Span) -> bool:
+        return _all_capitals(list(sent))
+
     out: dict[int, bool] = {}
     sents = list(doc.sents)
+    prose = any(not capitals(s) for s in sents)
     for n, sent in enumerate(sents):
+        if prose and capitals(sent) and n > 0:
+            out[sent.start] = False  # "TRUMP ON NORTH KOREA, FROM 'ROCKET MAN' ...": a link's or a section's headline
+            continue
         if not title_case(sent):
             continue
         # some capitalised word is not part of a name ("Leaves", "Tour", "OKs"): a list of names
@@ -79,10 +87,17 @@ def dateline_place(sent: Span) -> tuple[int, int] | None:
         after += 1  # an agency's credit blanked before parsing leaves spaces: "HONG KONG      - Police"
     nxt = toks[after]
     follows = toks[after + 1] if after + 1 < len(toks) else None
-    if nxt.text == "," and follows is not None and follows.text[:1].isupper() \
+    if nxt.text == "," and follows is not None and follows.text[:1].isupper() and not _all_capitals(toks) \
             or nxt.text in ("(", "--", "—", "_", "-"):
         return toks[n].i, toks[k - 1].i + 1
     return None
+
+
+def _all_capitals(toks: list) -> bool:
+    """A line wholly in capitals ("TRUMP ON NORTH KOREA, FROM 'ROCKET MAN'"): a link's headline, no
+    dateline, which opens prose."""
+    words = [t for t in toks if t.is_alpha and len(t.text) > 2]
+    return len(words) >= 3 and all(t.text.isupper() for t in words)
 
 
 _MONITOR_ID = re.compile(r"^[A-Z]{2}\d{10}$")  # "LD2804174994": a monitoring service's item number

@@ -21,6 +21,15 @@ def test_dateline_place_finds_the_opening_capitals(nlp):
     assert span("OSLO (Reuters) - The talks ended.") == "OSLO"
     assert span("The mayor of RIVERTON, Ms Lind, resigned.") is None  # not at the start
     assert span("UN, the world body, met.") is None  # too short to be a place's name
+    assert span("TRUMP ON RURITANIA, FROM 'ROCKET MAN' TO 'FIRE AND FURY'") is None  # a link's headline, no prose
+
+
+def test_a_line_in_capitals_inside_prose_is_a_headline(nlp):
+    from kg.extract.mentions.lines import headline_sentences
+
+    doc = nlp("Ana Lind met Bo Berg in Riverton.\n\nLIND ON RURITANIA, FROM TALKS TO THREATS\n\nLind said talks went on.")
+    sents = list(doc.sents)
+    assert len(sents) == 3 and set(headline_sentences(doc)) == {sents[1].start}
 
 
 def test_dateline_place_on_a_hand_built_doc(nlp):

@@ -104,6 +104,14 @@ def test_a_surname_alone_in_another_text_is_not_the_son_named_with_his_generatio
     assert r.key_of("y", "person/brown") in ("person/gordon-brown-jr", "person/brown")  # its own text decides
 
 
+def test_a_surname_alone_in_a_text_naming_father_and_son_is_the_father(res):
+    """A text that names "Gordon Brown" and "Gordon Brown Jr." calls the son "Brown Jr.": its lone
+    "Brown" is the father (before, the two tied and the surname stayed a node of its own)."""
+    res = _with_holders(res)
+    g, r = resolved(res, *GORDON, doc("z", ent("Gordon Brown"), ent("Gordon Brown Jr."), ent("Brown")))
+    assert r.key_of("z", "person/brown") == "person/gordon-brown"
+
+
 def test_the_one_person_of_a_name_often_in_the_news_takes_a_surname_on_some_evidence(res):
     """"Lind" alone in a text that shares a little with the ten texts of the only Ana Lind of the
     corpus: her prior makes up what the evidence lacks (not so when another Lind is named)."""

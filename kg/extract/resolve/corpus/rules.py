@@ -18,6 +18,7 @@ from typing import Callable, Iterator
 
 from kg.extract.resolve.corpus.clusters import Clusters
 from kg.extract.resolve.corpus.evidence import MIN_SCORE, Candidate, Side, affinity, choose, describe
+from kg.extract.resolve.corpus.generations import both_generations, junior, surname_group
 from kg.extract.resolve.corpus.units import INSTITUTIONS, Context, Unit
 from kg.extract.resolve.names import NEEDS_EVIDENCE, RULE_STRENGTH, NameKit, fold, is_acronym
 from kg.resources import Resources
@@ -247,7 +248,7 @@ def person_name(view: View) -> Iterator[Proposal]:
     for u in people:
         p = parsed[u.uid]
         if p is not None and p.full:
-            groups[_surname_group(kit, p.surname)].append(u)
+            groups[surname_group(kit, p.surname)].append(u)
     proposals = []
     for members in groups.values():
         fits: dict[int, dict[int, str]] = defaultdict(dict)
@@ -289,13 +290,6 @@ def _credible(name: str) -> bool:
 _PARTICLES = frozenset({"van", "von", "der", "de", "da", "di", "du", "del", "la", "le", "bin", "ibn", "al", "el"})
 
 
-def _surname_group(kit: NameKit, surname: str) -> str:
-    core = kit.core(surname)
-    groups = [min(kit.lex.transliteration_groups(w)) if kit.lex.transliteration_groups(w) else None
-              for w in core.split()]
-    return " ".join(f"#{g}" if g is not None else w for g, w in zip(groups, core.split()))
-
-
 def _clique(kit: NameKit, parsed, uids) -> bool:
     """Can all these names be one person (every pair matches)?"""
     uids = sorted(uids)
@@ -316,24 +310,26 @@ def person_short_name(view: View) -> Iterator[Proposal]:
             p = u.person if u.cls == "Person" else None
             if p is None or not p.full or u.short or not _credible(u.name):
                 continue
-            by_word[_surname_group(kit, p.surname)].add(root)
+            by_word[surname_group(kit, p.surname)].add(root)
             core = kit.core(p.surname)
-            by_word[_surname_group(kit, core)].add(root)
+            by_word[surname_group(kit, core)].add(root)
             if " " in core:  # "Kilroy" for Kilroy-Silk
-                by_word[_surname_group(kit, core.split()[0])].add(root)
+                by_word[surname_group(kit, core.split()[0])].add(root)
             by_word["given:" + p.given[0]].add(root)
-    # texts writing a surname with its generation ("Trump Jr."): a lone "Trump" there is another generation
-    generations = {(u.doc, _surname_group(kit, u.person.surname)) for u in view.units if u.short and u.person.suffix}
+    # texts writing a surname with its generation ("Trump Jr.", or naming both generations): a lone "Trump"
+    # there is the other generation (kg.extract.resolve.corpus.generations)
+    generations = {(u.doc, surname_group(kit, u.person.surname)) for u in view.units if u.short and u.person.suffix}
+    generations |= both_generations(view.units, kit)
     cache: dict[int, Candidate] = {}
     for u in view.units:
         # joined to a person named in full by an earlier rule (aliases, office holders): it stays
         if not u.short or view.clusters.named(u.uid):
             continue
         word = u.person.surname
-        other_generation = not u.person.suffix and (u.doc, _surname_group(kit, word)) in generations
+        other_generation = not u.person.suffix and (u.doc, surname_group(kit, word)) in generations
         # a lone name is a surname first ("Paul said": Rand Paul, not Paul Singer); a given name
         # only for the one person its own text names so ("Ken ... Ken Livingstone")
-        roots = by_word.get(_surname_group(kit, word), set())
+        roots = by_word.get(surname_group(kit, word), set())
         given, regnal = not roots, view.res.entities.words.regnal_titles
         if given:  # "Prince Charles": a royal's given name is only a royal's ("Prince Ahmed bin X"), not Charles Kennedy's
             roots = {r for r in by_word.get("given:" + word, set()) if not u.titles_before(word) & regnal
@@ -341,7 +337,7 @@ def person_short_name(view: View) -> Iterator[Proposal]:
         held = _holder_names(view, u)  # "President Trump" in 2017 beside "Melania Trump": only the holder
         roots = {r for r in roots if view.clusters.conflict(u.uid, r) is None
                  and not (other_generation and view.units[r].person is not None and view.units[r].person.suffix)
-                 and not (not other_generation and _junior(view, r, u.doc))
+                 and not (not other_generation and junior(view.clusters, r, u.doc))
                  and (not held or fold_name(view.units[r].name) in held)}
         if not roots:
             continue
@@ -358,13 +354,6 @@ def person_short_name(view: View) -> Iterator[Proposal]:
         elif len(cands) > 1 or scores:
             view.suspects.append(Suspect("person-short-name", (u.uid, *(c.uid for c in cands)),
                                          describe(u, None, scores, cands)))
-
-
-def _junior(view: View, root: int, doc: str) -> bool:
-    """Is the person of ``root`` named with a generation ("Donald Trump Jr.") in texts other than
-    ``doc`` only?  A bare surname in another text is the namesake news calls by it, not the son."""
-    units = view.clusters.cluster(root)
-    return any(v.person is not None and v.person.suffix for v in units) and all(doc not in v.docs for v in units)
 
 
 def _holder_names(view: View, u: Unit) -> set[str]:
@@ -385,11 +374,11 @@ def same_name_two_types(view: View) -> Iterator[Proposal]:
     for u in view.units:
         if is_institution(u):
             bodies.setdefault(org_name(u.name), u)
-    surnames = {_surname_group(kit, u.person.surname) for u in view.units
+    surnames = {surname_group(kit, u.person.surname) for u in view.units
                 if u.cls == "Person" and u.person is not None and u.person.full}
     for u in view.units:
         lone = u.short and u.cls == "Person" and not u.person.titled \
-            and _surname_group(kit, u.person.surname) not in surnames \
+            and surname_group(kit, u.person.surname) not in surnames \
             and not kit.lex.given_groups(u.person.surname) \
             and len(view.clusters.members[view.clusters.find(u.uid)]) == 1
         placed = u.cls in ("Place", "City") and not u.gazetteer and is_acronym(u.name)
