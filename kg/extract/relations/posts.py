@@ -172,14 +172,16 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
                 for k in v.r.keys_at(c.i) if v.cls(k) == "Country"}  # "an Israeli columnist for Y": Y still
     modified = any(o.key not in demonyms for o in objs) or of_state(noun) or in_arena  # "Secretary of State for Culture": a brief
     before = list(objs)
-    for c in noun.children:
+    for c in sorted(noun.children, key=lambda c: c.lower_ != "of"):
         # "<Party> leader in the <House>": with an owner before the role, "in"/"with" say where
-        # and "for" the brief ("the <Party> spokesman for the <Office>")
+        # and "for" the brief ("the <Party> spokesman for the <Office>"); so with an owner after "of"
+        # ("the commander of U.S. forces in Afghanistan")
         if c.dep_ == "prep" and c.lower_ in ROLE_PREPS and not (modified and c.lower_ in ("in", "with", "for")):
             for p in c.children:
                 if p.dep_ == "pobj" and not (c.lower_ == "for" and word_in(noun, v.words.brief_roles)
                                              and any(v.is_a(a.key, "Place") for a in v.direct(p))):
                     objs += v.direct(p) or unit_owners(v, p)  # not "special envoy for Ruritania": a brief
+            modified = modified or (c.lower_ == "of" and len(objs) > len(before))
     objs += _from_party_or_seat(v, noun)
     if noun.lemma_.lower() == "member" and any(v.cls(o.key) != "Country" for o in objs[len(before):]):
         objs = [o for o in before if v.cls(o.key) != "Country"] + objs[len(before):]  # "a British member of Parliament"
