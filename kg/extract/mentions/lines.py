@@ -21,14 +21,11 @@ def headline_sentences(doc: Doc) -> dict[int, bool]:
         lower_verb = any(t.pos_ in ("VERB", "AUX") and t.text[:1].islower() for t in sent)
         return not lower_verb and len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.85 * len(words)
 
-    def capitals(sent: Span) -> bool:
-        return _all_capitals(list(sent))
-
     out: dict[int, bool] = {}
     sents = list(doc.sents)
-    prose = any(not capitals(s) for s in sents)
+    prose = any(not _all_capitals(list(s)) for s in sents)
     for n, sent in enumerate(sents):
-        if prose and capitals(sent) and n > 0:
+        if prose and n > 0 and _all_capitals(list(sent)):
             out[sent.start] = False  # "TRUMP ON NORTH KOREA, FROM 'ROCKET MAN' ...": a link's or a section's headline
             continue
         if not title_case(sent):
