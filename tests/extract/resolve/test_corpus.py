@@ -140,6 +140,19 @@ def test_a_surname_alone_joins_the_one_person_of_that_name_named_in_full_in_seve
     assert r.key_of("x", "person/lind") == "person/lind"
 
 
+def test_a_titled_surname_needs_a_known_sex_to_join_the_one_person_without_evidence(res):
+    """"Mrs Lind" beside a corpus's only "Xanthe Lind", whose given name tells no sex: no evidence,
+    no join ("Mrs Wilkinson" of a musical was joined to Jonny Wilkinson); "Mrs Lind" beside "Ana Lind"
+    (a woman's given name) joins."""
+    res = _with_holders(res)
+    lone = doc("x", ent("Lind", aliases=("Mrs Lind",)), ent("Zenith Works", "Organization"))
+    for full, joins in (("Xanthe Lind", False), ("Ana Lind", True)):
+        lind = [doc(f"l{i}", ent(full, titles={"minister"}), ent(f"Other Body {i}", "Organization")) for i in range(3)]
+        r = resolve_across_documents(graph(res, *lind, lone, *FILLER), res)
+        key = "person/" + full.lower().replace(" ", "-")
+        assert (r.key_of("x", "person/lind") == key) is joins, full
+
+
 def _with_holders(res, *rows):
     from dataclasses import replace
 

@@ -26,7 +26,8 @@ before a "Get Brown" of one headline), scores :data:`MARGIN` times the next.  Th
 the corpus with the name needs less: some evidence (two reasons) whose score with the prior reaches
 :data:`MIN_SCORE` ("Obama" in a text on Congress and Syria beside Barack Obama's 35 texts), or none
 when that person is named in full in :data:`PROMINENT_TEXTS` texts or more (a text that never gives a
-full name speaks of someone its readers know: "Mr Kerry" in an editorial).  The
+full name speaks of someone its readers know: "Mr Kerry" in an editorial) and a title's sex ("Mrs") is the
+person's known sex.  The
 figures were set on the development gold (``tests/gold/entities/dev.json``) and checked on the 200
 most mentioned entities of the BBC corpus (docs/entities.md).
 """
@@ -38,6 +39,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract.resolve.corpus.units import Context, Unit
+from kg.resources.names import load_name_lexicon
 
 __all__ = ["Side", "Candidate", "affinity", "choose", "describe", "MIN_SCORE", "MARGIN", "TITLE_WEIGHT"]
 
@@ -66,6 +68,7 @@ class Side:
     around: Counter  # co-mentioned key -> texts
     related: Counter  # key related by a fact -> facts
     title_words: frozenset[str]
+    sexes: frozenset[str] = frozenset()  # the sexes its names and titles tell
 
     @classmethod
     def of(cls, units: list[Unit], context: Context) -> "Side":
@@ -75,7 +78,8 @@ class Side:
         keys = {u.key for u in units}
         docs = {d for u in units if not u.short for d in u.docs} or {d for u in units for d in u.docs}
         return cls(lead.uid, lead.name, frozenset(keys), frozenset(docs), context.around(docs, keys),
-                   context.related(docs, keys), _title_words(t for u in units for t in u.titles))
+                   context.related(docs, keys), _title_words(t for u in units for t in u.titles),
+                   frozenset(x for u in units for x in u.sexes))
 
 
 Candidate = Side  # a person a short name could be
@@ -139,11 +143,18 @@ def choose(unit: Unit, cands: list[Side], context: Context) -> tuple[Side | None
     # the one person of the corpus with the name, often in the news: some evidence and the prior suffice;
     # named in full in many texts, the prior alone (a text that never names a person in full means
     # one its readers know: "Mr Kerry" in an editorial beside John Kerry's texts)
+    # ("Mrs Lind" beside a Jo Lind of unknown sex is no such case: the title must agree with a known sex)
     sole = len(cands) == 1 and (scores[best.uid][0] > 0 and total[best.uid] >= MIN_SCORE
-                                or len(best.docs) >= PROMINENT_TEXTS)
+                                or len(best.docs) >= PROMINENT_TEXTS and unit.sexes <= _known_sexes(best))
     if (scores[best.uid][0] >= MIN_SCORE or sole) and total[best.uid] >= MARGIN * runner:
         return best, scores
     return None, scores
+
+
+def _known_sexes(side: Side) -> frozenset[str]:
+    """The sexes a side's titles ("Mrs Lind") and its lead name's given name ("Ana Lind") tell."""
+    given = load_name_lexicon().given_sex.get(side.name.split()[0].casefold(), "") if side.name.split() else ""
+    return side.sexes | ({"female"} if given == "f" else {"male"} if given == "m" else set())
 
 
 def describe(unit: Unit, best: Side | None, scores: dict, cands: list[Side]) -> str:
