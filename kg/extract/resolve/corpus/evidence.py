@@ -37,9 +37,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
 from kg.extract.resolve.corpus.units import Context, Unit
-from kg.resources.names import load_name_lexicon
 
 __all__ = ["Side", "Candidate", "affinity", "choose", "describe", "MIN_SCORE", "MARGIN", "TITLE_WEIGHT"]
 
@@ -122,7 +123,8 @@ def affinity(a: Side, b: Side, context: Context) -> tuple[float, list[str]]:
     return total, why
 
 
-def choose(unit: Unit, cands: list[Side], context: Context) -> tuple[Side | None, dict]:
+def choose(unit: Unit, cands: list[Side], context: Context,
+           given_sex: Mapping[str, str] = MappingProxyType({})) -> tuple[Side | None, dict]:
     """The candidate the evidence points to, or None; with every candidate's (score, reasons).
 
     The short name's own text comes first: if it names exactly one candidate in full ("Ed Balls
@@ -145,15 +147,16 @@ def choose(unit: Unit, cands: list[Side], context: Context) -> tuple[Side | None
     # one its readers know: "Mr Kerry" in an editorial beside John Kerry's texts)
     # ("Mrs Lind" beside a Jo Lind of unknown sex is no such case: the title must agree with a known sex)
     sole = len(cands) == 1 and (scores[best.uid][0] > 0 and total[best.uid] >= MIN_SCORE
-                                or len(best.docs) >= PROMINENT_TEXTS and unit.sexes <= _known_sexes(best))
+                                or len(best.docs) >= PROMINENT_TEXTS and unit.sexes <= _known_sexes(best, given_sex))
     if (scores[best.uid][0] >= MIN_SCORE or sole) and total[best.uid] >= MARGIN * runner:
         return best, scores
     return None, scores
 
 
-def _known_sexes(side: Side) -> frozenset[str]:
-    """The sexes a side's titles ("Mrs Lind") and its lead name's given name ("Ana Lind") tell."""
-    given = load_name_lexicon().given_sex.get(side.name.split()[0].casefold(), "") if side.name.split() else ""
+def _known_sexes(side: Side, given_sex: Mapping[str, str]) -> frozenset[str]:
+    """The sexes a side's titles ("Mrs Lind") and its lead name's given name ("Ana Lind": ``given_sex``,
+    given name -> "f"/"m") tell."""
+    given = given_sex.get(side.name.split()[0].casefold(), "") if side.name.split() else ""
     return side.sexes | ({"female"} if given == "f" else {"male"} if given == "m" else set())
 
 

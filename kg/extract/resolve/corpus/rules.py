@@ -348,7 +348,7 @@ def person_short_name(view: View) -> Iterator[Proposal]:
             cands.append(cache[r])
         if (given or u.cls != "Person" and not u.person.titled) and not any(u.doc in c.docs for c in cands):
             continue  # a given name, or a lone word typed a body ("Thomson"): only its own text can tell
-        best, scores = choose(u, cands, view.context)
+        best, scores = choose(u, cands, view.context, kit.lex.given_sex)
         if best is not None:
             yield Proposal(u.uid, best.uid, "person-short-name", describe(u, best, scores, cands))
         elif len(cands) > 1 or scores:
