@@ -215,6 +215,8 @@ class EntityWords:
     acronym_connectors: frozenset[str]  # small words an acronym skips ("of", "the")
     gloss_heads: frozenset[str]  # head words of a translated long form after an acronym ("party")
     town_nouns: frozenset[str]  # nouns for a town ("the town of X")
+    club_roles: frozenset[str]  # "Riverton manager X": a town's name before these names its sports club
+    sport_words: frozenset[str]  # words of sports reports: six make a text one (kg.extract.mentions.clubs)
     place_of_nouns: frozenset[str]  # "the <demonym> <noun> of X" ("city", "province")
     city_part_nouns: frozenset[str]  # "the Las Ramblas district of Barcelona": the place in the city
     page_imperatives: frozenset[str]  # "Follow Ana Lind": a web page's button, no name

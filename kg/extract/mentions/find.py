@@ -13,7 +13,8 @@ Sources, strongest first (the priority of a candidate span):
 4. spaCy's NER (2, or 4.5 for a longer name around a gazetteer name: "Bank of Ruritania"),
    repaired and retyped by :mod:`kg.extract.mentions.ner`;
 5. names the NER missed with a person noun in apposition (1);
-6. after the choice, a full name's surname the NER missed where it stands alone as an argument.
+6. after the choice, a town's name that names a sports club becomes the club's
+   (:mod:`kg.extract.mentions.clubs`), and a full name's surname the NER missed where it stands alone as an argument.
 
 The candidates are then chosen greedily: priority, then length, then position, none overlapping.
 Types from NER are corrected by head words ("... Missiles" is a weapon, whatever the NER says)
@@ -26,6 +27,7 @@ from spacy.tokens import Doc
 
 from kg.extract.mentions.acronyms import acronyms
 from kg.extract.mentions.candidates import Candidates
+from kg.extract.mentions.clubs import club_names
 from kg.extract.mentions.lines import dateline_place, headline_sentences, source_line
 from kg.extract.mentions.matchers import known_people, matchers
 from kg.extract.mentions.names import class_by_head, counted_people, described_as_person, one_member, strip_span
@@ -52,7 +54,8 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     ner_candidates(found, res, headline)
     _line_candidates(found, res)
     _apposition_candidates(found, res)
-    return _link_acronyms(_repeated_surnames(doc, _choose(found), load_name_lexicon().address_titles), acr)
+    chosen = club_names(doc, _choose(found), res.entities.words.club_roles, res.entities.words.sport_words)
+    return _link_acronyms(_repeated_surnames(doc, chosen, load_name_lexicon().address_titles), acr)
 
 
 def _acronym_candidates(found: Candidates, acr: list[tuple[int, int, int]], res: Resources) -> None:

@@ -15,6 +15,9 @@ __all__ = ["strip_span", "without_tail", "class_by_head", "placed_like_a_town", 
 def strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], person: bool) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
+    if end - start >= 3 and len(doc[start].text) == 1 and doc[start].is_upper and doc[start + 1].text in ("-", "–") \
+            and not doc[start].whitespace_ and start > 0 and doc[start - 1].text in (",", "("):
+        start += 2  # "Ana Lind, D-Wash.,": a party's letter before the state, no part of its name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s", "'"}
                            or doc[end - 1].is_space):
         end -= 1

@@ -19,7 +19,7 @@ class Mention:
     end: int
     text: str
     cls: str
-    source: str  # acronym | pattern | gazetteer | designation | ner | dateline | source-line | apposition | repeat
+    source: str  # acronym | pattern | gazetteer | designation | ner | dateline | source-line | apposition | repeat | club
     gaz_id: str | None = None
     role: str = "name"  # name | demonym | capital | acronym
     acronym_of: int | None = None  # index (in the mention list) of the long form
