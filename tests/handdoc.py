@@ -32,8 +32,8 @@ from spacy.vocab import Vocab
 
 __all__ = ["hand_doc", "blank_vocab", "make_doc"]
 
-_NO_SPACE_BEFORE = frozenset({",", ".", "'s", "’s", "'", ":", ";", ")", "?", "!", "n't", "-"})
-_NO_SPACE_AFTER = frozenset({"(", "-"})
+_NO_SPACE_BEFORE = frozenset({",", ".", "'s", "’s", "'", ":", ";", ")", "?", "!", "n't", "-", "”"})
+_NO_SPACE_AFTER = frozenset({"(", "-", "“"})
 
 
 @lru_cache(maxsize=1)

@@ -85,10 +85,10 @@ def _a_call(v: DocView, verb: Token) -> bool:
 
 def _unpunctuated(v: DocView, anchor: Token, trig: Trigger) -> bool:
     """"X called Y a thug" read as an apposition: no comma before the judgement ("called Y, an old
-    friend," is a phone call)."""
+    friend," is a phone call); an opening quote mark is no comma ("called Y 'a thug'")."""
     complement = anchor.head if anchor.dep_ == "amod" else anchor
     first = complement.left_edge.i
-    return first == 0 or not v.doc[first - 1].is_punct
+    return first == 0 or not v.doc[first - 1].is_punct or v.doc[first - 1].is_quote
 
 
 def _agreement(v: DocView, anchor: Token, obj: Token) -> bool:

@@ -231,7 +231,9 @@ class DocView:
             mods = [m for c in kids if c.dep_ in ("amod", "compound", "nmod") for m in (c, *c.conjuncts)]
             mods += [p for c in kids if c.dep_ == "prep" and c.lower_ in ("from", "of") for p in c.children
                      if p.dep_ == "pobj" for p in (p, *p.conjuncts)]
-            out += [a.times(0.9) for c in mods for a in self.deep(c, depth + 1) if self.cls(a.key) == "Country"]
+            out += [a.times(0.9) for c in mods for a in self.deep(c, depth + 1) if self.cls(a.key) == "Country"
+                    or (e := self.res.gazetteer.entries.get(a.key)) is not None and e.cls == "Group" and e.country]
+            # ... and so do lawmakers named only by their party ("Democratic senators accused X")
         if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
                 and t.lemma_.lower() not in opaque:
             out += self._owners(t)

@@ -2580,6 +2580,25 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Ruritania", "GPE")),
         facts=(Fact("Ana Lind", "criticized", "Ruritania", "asserted", "evaluation"),),
     ),
+    Case(
+        "evaluation-named-appos-quoted", "Ana Lind called Ruritania's move “an unwarranted escalation.”",
+        """
+         0  Ana          1  compound   PROPN  _          NNP
+         1  Lind         2  nsubj      PROPN  _          NNP
+         2  called       2  ROOT       VERB   call       VBD
+         3  Ruritania    5  poss       PROPN  _          NNP
+         4  's           3  case       PART   _          POS
+         5  move         2  dobj       NOUN   _          NN
+         6  “            9  punct      PUNCT  _          ``
+         7  an           9  det        DET    _          DT
+         8  unwarranted  9  amod       ADJ    _          JJ
+         9  escalation   5  appos      NOUN   _          NN
+        10  .            2  punct      PUNCT  _          .
+        11  ”            2  punct      PUNCT  _          ''
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Ruritania", "GPE")),
+        facts=(Fact("Ana Lind", "criticized", "Ruritania", "asserted", "evaluation"),),
+    ),
     # "called Y, an old friend,": a phone call, no judgement; "it was a disgrace" judges no one
     Case(
         "evaluation-not-an-apposition", "Ana Lind called Bo Berg, a friend.",
