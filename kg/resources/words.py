@@ -244,6 +244,8 @@ class TimeWords:
     story_relative_determiners: frozenset[str]  # "the next day": counted from the story's time, no date
     indefinite_words: frozenset[str]  # "one day", "a day": no day of the calendar
     time_day_anchors: frozenset[str]  # "Sunday night": a TIME entity that names a day
+    report_day_phrases: frozenset[str]  # "earlier in the day": the report's own day
+    overnight_phrases: frozenset[str]  # "overnight": the night before the report (its day and the one before)
     since_preps: frozenset[str]  # "since 1999": an interval with a start only
     until_preps: frozenset[str]  # "minister until 2003": the end of a post
     range_openers: frozenset[str]  # "from 1997 to 2007", "between 2009 and 2017": a range

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -166,8 +167,23 @@ def is_age(ent: SpacySpan) -> bool:
 
 
 def day_entity(words: TimeWords, ent: SpacySpan) -> bool:
-    """A DATE entity, or a TIME entity that names a day ("Sunday night", "this morning")."""
-    return ent.label_ == "DATE" or (ent.label_ == "TIME" and any(t.lower_ in words.time_day_anchors for t in ent))
+    """A DATE entity, or a TIME entity that names a day ("Sunday night", "this morning", "overnight")."""
+    return ent.label_ == "DATE" or (ent.label_ == "TIME" and (
+        any(t.lower_ in words.time_day_anchors for t in ent) or _said_of_report_day(words, ent.text)))
+
+
+def _said_of_report_day(words: TimeWords, text: str) -> bool:
+    return " ".join(text.lower().split()) in words.report_day_phrases | words.overnight_phrases
+
+
+def _report_day(words: TimeWords, text: str, base: str | None) -> Span | None:
+    """The report's day ("earlier in the day"), or it and the day before ("overnight")."""
+    if base is None or not _said_of_report_day(words, text):
+        return None
+    low = " ".join(text.lower().split())
+    day = dt.date.fromisoformat(base)
+    before = day - dt.timedelta(days=1) if low in words.overnight_phrases else day
+    return before.isoformat(), day.isoformat()
 
 
 _MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | {
@@ -175,6 +191,8 @@ _MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | {
 
 
 def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: str) -> Span | None:
+    if (own := _report_day(words, ent.text, base)) is not None:
+        return own
     toks = [t for t in ent if not t.is_punct]
     earlier = "earlier" in (toks[0].lower_ if toks else "", ent.doc[ent.start - 1].lower_ if ent.start else "")
     if len(toks) > 1 and toks[0].lower_ in words.vague_modifiers:
@@ -254,7 +272,25 @@ def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str |
     span = resolve_entity(words, ent, base, "future" if ahead else "past")
     if span is None:
         return None
+    span = _joined_days(words, ent, dates, span, base, "future" if ahead else "past")
     before = ent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
     if before in words.since_preps:
         return span[0], None
     return span
+
+
+def _joined_days(words: TimeWords, ent: SpacySpan, dates: list[SpacySpan], span: Span, base: str | None,
+                 prefer: str) -> Span:
+    """"on Thursday and Friday": two days joined by "and" are one span, from the first to the
+    second, when the second follows within a week; else ``span`` as it is."""
+    doc = ent.doc
+    first = next((d for d in dates if d.end + 1 == ent.start and doc[d.end].lower_ == "and"), None)
+    second = next((d for d in dates if d.start == ent.end + 1 and doc[ent.end].lower_ == "and"), None)
+    pair = (first, ent) if first is not None else (ent, second) if second is not None else None
+    if pair is None:
+        return span
+    a, b = (resolve_entity(words, d, base, prefer) for d in pair)
+    if a is None or b is None or not a[0] or not b[1] or not 0 <= (
+            dt.date.fromisoformat(b[1]) - dt.date.fromisoformat(a[0])).days <= 7:
+        return span
+    return a[0], b[1]
