@@ -12,7 +12,7 @@ Sources, strongest first (the priority of a candidate span):
    which the small NER misses or calls an organisation), unless a longer name holds them;
 4. spaCy's NER (2, or 4.5 for a longer name around a gazetteer name: "Bank of Ruritania"),
    repaired and retyped by :mod:`kg.extract.mentions.ner`;
-5. names the NER missed with a person noun in apposition (1);
+5. names the NER missed with a person noun in apposition (1), or right after a title (0.5);
 6. after the choice, a town's name that names a sports club becomes the club's
    (:mod:`kg.extract.mentions.clubs`), and a full name's surname the NER missed where it stands alone as an argument.
 
@@ -54,6 +54,7 @@ def extract_mentions(doc: Doc, res: Resources) -> list[Mention]:
     ner_candidates(found, res, headline)
     _line_candidates(found, res)
     _apposition_candidates(found, res)
+    _titled_names(found, res)
     chosen = club_names(doc, _choose(found), res.entities.words.club_roles, res.entities.words.sport_words)
     return _link_acronyms(_repeated_surnames(doc, chosen, load_name_lexicon().address_titles), acr)
 
@@ -264,6 +265,24 @@ def _apposition_candidates(found: Candidates, res: Resources) -> None:
         if all(t.pos_ == "PROPN" or t.i == t.sent.start for t in doc[start:end]) \
                 and described_as_person(doc, start, end, res):
             found.add(1, start, end, "Person", "apposition")
+
+
+def _titled_names(found: Candidates, res: Resources) -> None:
+    """Names the NER missed right after a title ("House Minority Whip Steny Hoyer", "Minister Ana
+    Lind"): two or three capitalised words that no entity and no gazetteer name covers, then a
+    word that is no name (priority 0.5: any other reading wins)."""
+    doc, titles = found.doc, res.title_words
+    for t in doc[:-2]:
+        if not (t.text[:1].isupper() and t.lower_.rstrip(".") in titles) or t.ent_type_ == "PERSON":
+            continue
+        if not any(w.is_alpha and w.is_lower and len(w) > 3 for w in t.sent):
+            continue  # "Afghanistan Official Bashardost Resigns": a headline in title case
+        end = t.i + 1
+        while end < len(doc) and end - t.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and not doc[end].ent_type_ and end not in found.gaz_covered and doc[end].lower_ not in titles:
+            end += 1
+        if 2 <= end - t.i - 1 <= 3 and (end == len(doc) or not doc[end].text[:1].isupper()):
+            found.add(0.5, t.i + 1, end, "Person", "ner")
 
 
 def _choose(found: Candidates) -> list[Mention]:

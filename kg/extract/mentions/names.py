@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.resources import Resources
 
 __all__ = ["strip_span", "without_tail", "class_by_head", "placed_like_a_town", "constituency", "after_town_noun",
-           "described_as_person", "named_after_person_noun", "counted_people", "joined_names", "one_member", "member_party"]
+           "described_as_person", "named_after_person_noun", "outlet_before_staff",
+           "outlet_of_staff", "counted_people", "joined_names", "one_member", "member_party"]
 
 
 def strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], person: bool) -> tuple[int, int]:
@@ -140,6 +141,21 @@ def _another_persons_word(doc: Doc, i: int, before: set[str]) -> bool:
     word = doc[i].text
     return any(e.label_ == "PERSON" and len(e) >= 2 and word in (e[0].text, e[-1].text)
                and not before & {t.lower_ for t in e} and not any(t.text in ("-", "–") for t in e) for e in doc.ents)
+
+
+def outlet_before_staff(doc: Doc, start: int, end: int, res: Resources) -> bool:
+    """A name right before a role of a publication's staff and a person's name ("Jezebel writer Ana
+    Lind", "Mac Monthly editor Bo Berg"): the outlet, not a person."""
+    return end + 1 < len(doc) and doc[end].lower_ in res.entities.words.outlet_staff_roles \
+        and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].text[:1].isupper() \
+        and all(t.text[:1].isupper() for t in doc[start:end])
+
+
+def outlet_of_staff(doc: Doc, start: int, res: Resources) -> bool:
+    """A name after a publication's staff role and "for", "at" or "with" ("a writer for The Atlantic",
+    "a columnist at the X"): the outlet the staff works for."""
+    i = start - 1 - (start > 0 and doc[start - 1].lower_ == "the")
+    return i >= 1 and doc[i].lower_ in ("for", "at", "with") and doc[i - 1].lower_ in res.entities.words.outlet_staff_roles
 
 
 def described_as_person(doc: Doc, start: int, end: int, res: Resources) -> bool:

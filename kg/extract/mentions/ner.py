@@ -23,6 +23,8 @@ from kg.extract.mentions.names import (
     described_as_person,
     joined_names,
     named_after_person_noun,
+    outlet_before_staff,
+    outlet_of_staff,
     placed_like_a_town,
     strip_span,
     without_tail,
@@ -290,8 +292,9 @@ def _retyped(found: Candidates, res: Resources, s: _Span) -> _Span:
     if cls in ("Organization", "Place", "Product") and uncovered and (
             described_as_person(doc, start, end, res) or named_after_person_noun(doc, start, end, res)):
         cls, person = "Person", True  # "Lind, a professor of law", "the ambassador, Ana Lind,": a person
-    if person and end - start <= 2 and start > 0 and doc[start - 1].text in res.relations.words.org_description_nouns:
-        cls, person = "Organization", False  # "Pakistani newspaper Dawn": a body's description before the name
+    if end - start <= 2 and (person and (start > 0 and doc[start - 1].text in res.relations.words.org_description_nouns
+                                         or outlet_before_staff(doc, start, end, res)) or outlet_of_staff(doc, start, res)):
+        cls, person = "Organization", False  # "Pakistani newspaper Dawn", "Dawn editor X", "a writer for The X": an outlet
     if person and end - start <= 2 and after_town_noun(doc, start, words.place_nouns, words.town_nouns):
         cls, person = "City", False  # "the Adriatic city of X": the NER took a town for a person
     if cls in ("Organization", "Person") and end - start <= 4 and uncovered \
