@@ -97,6 +97,7 @@ class RelationWords:
     party_staff_roles: frozenset[str]  # a party's employed staff work for it; other posts make members
     frontbench_prefixes: frozenset[str]  # "Tory shadow home secretary X": a member of the party
     place_object_properties: frozenset[str]  # "visited the Acme factory in Riverton": visited Riverton
+    place_target_properties: frozenset[str]  # "pounded militant sites in Riverton": the place attacked too
     harm_target_properties: frozenset[str]  # "X's threats to wage war against Y": the harm's target is the object
     home_tie_properties: frozenset[str]  # posts that make a state a person's home: no visit to it or its capital
     hostile_properties: frozenset[str]  # acts no holder of such a post commits against his own state

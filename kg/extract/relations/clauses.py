@@ -171,8 +171,13 @@ def has_theme(tok: Token, theme: frozenset[str]) -> bool:
 
 def is_dateline(tok: Token) -> bool:
     """The all-capitals place that opens a news item ("KABUL, Afghanistan --", "ABUJA  The ..."):
-    it says where the story was filed, it is no argument of the sentence's verbs."""
-    return tok.i == tok.sent.start and dateline_word(tok)
+    it says where the story was filed, it is no argument of the sentence's verbs. An acronym that
+    opens a sentence and runs on into its verb ("ISIL captured Ramadi", "NATO said") is the subject."""
+    if tok.i != tok.sent.start or not dateline_word(tok):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.is_punct or nxt.is_space or "\n" in tok.whitespace_ or dateline_word(nxt) \
+        or len(tok.whitespace_) > 1
 
 
 def described_people(v: DocView, noun: Token) -> list[Arg] | None:

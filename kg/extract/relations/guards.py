@@ -138,6 +138,10 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
     "unpunctuated-complement": _unpunctuated,
     # "visited the Acme factory in Riverton": a place where the object is tells where the subject was
     "place-objects": lambda v, a, t: t.prop.lower() in v.words.place_object_properties,
+    # "pounded militant sites in X": an unnamed target of force (force_nouns); not "struck the Acme embassy
+    # in X" (the embassy), nor a person's "attacked the policy in X"
+    "place-targets": lambda v, a, t: t.prop.lower() in v.words.place_target_properties and any(
+        c.dep_ == "dobj" and c.i not in v.r.token_keys and c.lower_ in v.words.force_nouns for c in a.children),
     # "X's threats to wage war against Y": a harm's target is the object of a threat, not of aid or a trip
     "harm-target": lambda v, a, t: t.prop.lower() in v.words.harm_target_properties,
     "no-direct-object": lambda v, a, t: not any(c.dep_ == "dobj" for c in a.children),
@@ -163,6 +167,9 @@ GUARDS: dict[str, Callable[[DocView, Token, Trigger], bool]] = {
         or any(c.dep_ == "dobj" for c in a.children)),
     # "the Ruritanian National Alliance": a name, no alliance between two parties
     "not-a-name": lambda v, a, t: a.i not in v.r.token_keys,
+    # "took control of X": the trigger's second word is the verb's object, the preposition hangs on it
+    "object-of-trigger": lambda v, a, t: len(w := t.lemma.split()) == 2 and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == w[1] for c in a.children),
     "not-an-opinion": lambda v, a, t: t.prop.lower() not in v.res.relations.words.opinion_properties
     or not _opinion(v, a, t),
     # "A and B agreed that the risk was small": a clause with a subject of its own is a shared view,

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from kg.extract.relations.holders import glued_name, hosts, named_after_comma, named_after_owner, person_before_place
 from kg.extract.relations.records import Arg
-from kg.extract.relations.view import DocView, dedupe, word_in
+from kg.extract.relations.view import DocView, dedupe, listed, word_in
 
 __all__ = ["role_phrase", "roles_on", "names_a_topic", "role_pair", "party_arena", "of_state", "role_of", "leader_or_member",
            "seat_known_elsewhere", "ROLE_PREPS", "PostReading"]
@@ -67,6 +67,11 @@ def _nearest(noun: Token) -> Token:
     return max(items, key=lambda t: t.i)
 
 
+def _titled(v: DocView, name: Token) -> bool:
+    """Does a name carry a title of its own before it ("Acme chief Y")?"""
+    return any(c.dep_ == "compound" and c.i < name.i and c.lower_ in v.res.title_words for c in name.children)
+
+
 def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
     """Who holds the role ``noun`` names, the rule id that reads it, and the tokens of an
     appointee's name (not owners)."""
@@ -101,8 +106,9 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
                     set(range(names[0].left_edge.i, names[0].i + 1)))
         return [], "", set()
     apps = [c for c in noun.children if c.dep_ == "appos"]
-    if apps:
-        return v.direct(apps[0]), "role-apposition", set()
+    if apps:  # "negotiator X and Acme chief Y": Y's own title is Y's post, not the negotiator's
+        return [a for t in (apps[0], *listed(apps[0], v._is_person)) if t is apps[0] or not _titled(v, t)
+                for a in v.direct(t, conjuncts=False)], "role-apposition", set()
     fronted = _fronted_holder(v, noun) or named_after_owner(v, noun) or named_after_comma(v, noun)
     if fronted:
         return fronted, "role-apposition", set()

@@ -44,7 +44,8 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
         if t.lower_ in ("and", "&") and title_toks and not owners and i > 0 and doc[i - 1].lower_ in v.lex.role_props:
             i -= 2  # "<Org> President and CEO X": the last title stands for both
             continue
-        if t.lower_ in ("of", "for") and title_toks and i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+        if t.lower_ in ("of", "for") and title_toks and i > 0 and doc[i - 1].pos_ in ("PROPN", "NOUN") \
+                and doc[i - 1].tag_ != "NNS":  # not "House allies of President X": other people
             title_toks.insert(0, t)  # "Secretary of State", "Minister for Europe"
             i -= 1
             continue

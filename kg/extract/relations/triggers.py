@@ -160,6 +160,12 @@ def _place_antecedent(v: DocView, anchor: Token, trig: Trigger, node: Token | No
     return [a for a in v.direct(node, conjuncts=False) if v.is_a(a.key, "Place")]
 
 
+def _site(v: DocView, anchor: Token, trig: Trigger, node: Token | None) -> list[Arg]:
+    """A place below a state ("pounded militant sites in Riverton"; strikes in a state against others
+    are no attack on it)."""
+    return [a for a in _place_antecedent(v, anchor, trig, node) if v.cls(a.key) != "Country"]
+
+
 def _conjunct_object(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -> list[Arg]:
     """"develop and produce X": the object of a later conjunct verb of the same property."""
     same = {t.lemma.split()[0] for t in v.res.relations.triggers["verbs"] if t.prop == trig.prop}
@@ -211,7 +217,7 @@ READERS: dict[str, Callable] = {
     "argument-not-fronted": _argument_not_fronted, "argument-or-antecedent": _argument_or_antecedent,
     "name": _name, "name-after-anchor": _name_after_anchor, "complement-argument": _complement_argument,
     "place-antecedent": _place_antecedent, "conjunct-object": _conjunct_object, "verb-subject": _verb_subject,
-    "modifier-pair": _modifier_pair, "node-agent": _node_agent, "referent": _referent,
+    "modifier-pair": _modifier_pair, "node-agent": _node_agent, "referent": _referent, "site": _site,
     "referent-owned": _referent_owned,
 }
 

@@ -27,12 +27,24 @@ def meeting_visits(v: DocView, readings: tuple[Reading, ...], learned: Learned) 
         for venue in _venues(v, anchor):
             home = _country(v, venue, learned)
             for p in (r.subject, r.object):
+                if p is r.object and _elsewhere(v, anchor, p.key):
+                    continue  # "met X in Rome, and then in Paris with Y": Y was in Paris
                 came_from = _country(v, p.key, learned)
                 if home and came_from and came_from != home and (p.key, venue) not in out:
                     got = v.reading("visited", p, Arg(venue, 0.9), "meeting-venue", anchor, r.modality)
                     if got is not None:
                         out[(p.key, venue)] = got
     return RuleResult(tuple(out.values()))
+
+
+def _elsewhere(v: DocView, anchor: Token, key: str) -> bool:
+    """Is the object named after a second place phrase of the verb's sentence ("in Rome with X, and
+    then in Paris with Y")?"""
+    end = anchor.sent.end
+    at = max((i for i, k in v.r.token_keys.items() if k == key and anchor.i < i < end), default=None)
+    places = [t for t in v.doc[anchor.i:at] if t.lower_ == "in" and any(
+        c.dep_ == "pobj" and v.r.token_keys.get(c.i) and v.is_a(v.r.token_keys[c.i], "Place") for c in t.children)]
+    return at is not None and len(places) > 1
 
 
 def _venues(v: DocView, anchor: Token) -> list[str]:

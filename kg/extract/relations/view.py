@@ -91,6 +91,11 @@ class DocView:
         ent = self.r.entities.get(key)
         return ent.cls if ent is not None else self.res.gazetteer.entries[key].cls
 
+    def _party(self, key: str) -> bool:
+        """A party of the gazetteer (a group with a country)."""
+        e = self.res.gazetteer.entries.get(key)
+        return e is not None and e.cls == "Group" and bool(e.country)
+
     def is_a(self, key: str, target: str) -> bool:
         """Is the entity of ``key`` an instance of the ontology class ``target`` (or a sub-class)?"""
         return self.onto.is_a(self.cls(key), target)
@@ -232,8 +237,9 @@ class DocView:
             mods += [p for c in kids if c.dep_ == "prep" and c.lower_ in ("from", "of") for p in c.children
                      if p.dep_ == "pobj" for p in (p, *p.conjuncts)]
             out += [a.times(0.9) for c in mods for a in self.deep(c, depth + 1) if self.cls(a.key) == "Country"
-                    or (e := self.res.gazetteer.entries.get(a.key)) is not None and e.cls == "Group" and e.country]
-            # ... and so do lawmakers named only by their party ("Democratic senators accused X")
+                    or t.dep_ == "nsubj" and self._party(a.key)]
+            # ... and so do lawmakers named only by their party, as the subject ("Democratic senators
+            # accused X"; not "X joined Democratic lawmakers at a rally")
         if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
                 and t.lemma_.lower() not in opaque:
             out += self._owners(t)

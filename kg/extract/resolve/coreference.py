@@ -6,8 +6,7 @@ quotation it is in); it/its -> the subject of the clause or the most recent non-
 "the minister", "the <org> chief", "Turkey's president" -> the person whose title or affiliation the
 description names; "the <adjective> country" -> the most recent country outside the phrase itself,
 "the government" -> the state the text is about; "the bill", "the trade deal" -> the law or agreement
-named last (kg.extract.resolve.descriptions).  Salience is counted as the text is read, token by token.
-"""
+named last (kg.extract.resolve.descriptions).  Salience is counted as the text is read, token by token."""
 
 from __future__ import annotations
 
@@ -188,12 +187,14 @@ def _thing_pronoun(tok: Token, r: Resolution, sal: _Salience, doc: Doc) -> None:
 
 
 def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titles, affiliations) -> None:
-    """"the two sides", "the minister", "the Asian country", "the government"."""
+    """"the two sides", "the minister", "the Asian country", "the government" ("the leaders of A and B" are A and B)."""
     words, rwords = res.entities.words, res.relations.words
     low, i = tok.lower_, tok.i
     person_desc = words.person_descriptions
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
-    if low in rwords.pair_nouns and (dets & rwords.pair_determiners or ("the" in dets and tok.tag_ == "NNS")):
+    if low in rwords.pair_nouns and (dets & rwords.pair_determiners or ("the" in dets and tok.tag_ == "NNS")) \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in r.token_keys
+                                                                    for g in c.children) for c in tok.children):
         pred = sal.is_person if low in person_desc or low.rstrip("s") in person_desc else sal.is_agent_nonperson
         cls = dict(w.split("|", 1) for w in rwords.pair_classes).get(low)
         if cls is not None:  # "both the big parties" are two parties, "the two countries" two states

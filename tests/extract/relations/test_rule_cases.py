@@ -2581,6 +2581,55 @@ CASES = [
         facts=(Fact("Ana Lind", "criticized", "Ruritania", "asserted", "evaluation"),),
     ),
     Case(
+        "verb-noun-prep-object", "The Freedonian Front took control of Riverton.",
+        """
+         0  The         2  det        DET    _          DT
+         1  Freedonian  2  compound   PROPN  _          NNP
+         2  Front       3  nsubj      PROPN  _          NNP
+         3  took        3  ROOT       VERB   take       VBD
+         4  control     3  dobj       NOUN   _          NN
+         5  of          4  prep       ADP    _          IN
+         6  Riverton    5  pobj       PROPN  _          NNP
+         7  .           3  punct      PUNCT  _          .
+        """,
+        ents=(("Freedonian Front", "ORG"), ("Riverton", "GPE")),
+        facts=(Fact("Freedonian Front", "attacked", "Riverton", "asserted", "verb-prep"),),
+    ),
+    Case(
+        "verb-target-place", "Ruritanian jets pounded three rebel sites in Riverton.",
+        """
+         0  Ruritanian  1  amod       ADJ    _          JJ
+         1  jets        2  nsubj      NOUN   jet        NNS
+         2  pounded     2  ROOT       VERB   pound      VBD
+         3  three       5  nummod     NUM    _          CD
+         4  rebel       5  compound   NOUN   _          NN
+         5  sites       2  dobj       NOUN   site       NNS
+         6  in          5  prep       ADP    _          IN
+         7  Riverton    6  pobj       PROPN  _          NNP
+         8  .           2  punct      PUNCT  _          .
+        """,
+        ents=(("Ruritanian", "NORP"), ("Riverton", "GPE")),
+        facts=(Fact("Ruritanian", "attacked", "Riverton", "asserted", "verb-svo"),),
+    ),
+    Case(
+        "noun-prep-on-verb", "Ana Lind held a call on Monday with Bo Berg.",
+        """
+         0  Ana      1  compound   PROPN  _          NNP
+         1  Lind     2  nsubj      PROPN  _          NNP
+         2  held     2  ROOT       VERB   hold       VBD
+         3  a        4  det        DET    _          DT
+         4  call     2  dobj       NOUN   _          NN
+         5  on       2  prep       ADP    _          IN
+         6  Monday   5  pobj       PROPN  _          NNP
+         7  with     2  prep       ADP    _          IN
+         8  Bo       9  compound   PROPN  _          NNP
+         9  Berg     7  pobj       PROPN  _          NNP
+        10  .        2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Monday", "DATE"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "metWith", "Bo Berg", "asserted", "noun-prep"),),
+    ),
+    Case(
         "evaluation-named-appos-quoted", "Ana Lind called Ruritania's move “an unwarranted escalation.”",
         """
          0  Ana          1  compound   PROPN  _          NNP
