@@ -26,6 +26,7 @@ class RelationWords:
     """``[words]`` of ``lexicon/relations.toml``: words the relation rules read."""
 
     hedges: frozenset[str]  # a verb/noun under one of these is hedged
+    fiction_nouns: frozenset[str]  # "a film in which A kills B": a plot, hedged
     hedge_nouns: frozenset[str]  # nouns whose clause is no fact ("a plot to kill X")
     taking_verbs: frozenset[str]  # "took the opportunity to criticize X": the hedge noun's clause happened
     negotiation_nouns: frozenset[str]  # "negotiations on a deal": what is negotiated is not reached

@@ -51,6 +51,8 @@ def modality(w: RelationWords, tok: Token, event: bool = False, stance: bool = F
             return "hedged"
         if t.dep_ == "relcl" and t.head.lemma_.lower() in w.hedge_nouns and any(c.dep_ == "mark" for c in t.children):
             return "hedged"  # "a report that A had agreed with B" (a content clause parsed as relative)
+        if t.dep_ == "relcl" and t.head.lemma_.lower() in w.fiction_nouns:
+            return "hedged"  # "a film in which A kills B": the plot
         if t.head.i == t.i or t.dep_ in ("relcl", "appos"):
             break  # a relative clause or an apposition has its own modality ("X, who met Y, may resign")
         came_from, t = t, t.head
