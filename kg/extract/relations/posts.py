@@ -176,7 +176,8 @@ def _owners(v: DocView, noun: Token, appointed: set[int]) -> tuple[list[Arg], bo
     objs, in_arena = party_arena(v, objs, party_noun)
     demonyms = {k for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < noun.i
                 for k in v.r.keys_at(c.i) if v.cls(k) == "Country"}  # "an Israeli columnist for Y": Y still
-    modified = any(o.key not in demonyms for o in objs) or of_state(noun) or in_arena  # "Secretary of State for Culture": a brief
+    modified = any(o.key not in demonyms for o in objs) or of_state(noun) or in_arena \
+        or any(c.dep_ == "poss" for c in noun.children)  # "Secretary of State for Culture": a brief; "the charity's head in X"
     before = list(objs)
     for c in sorted(noun.children, key=lambda c: c.lower_ != "of"):
         # "<Party> leader in the <House>": with an owner before the role, "in"/"with" say where

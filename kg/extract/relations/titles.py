@@ -98,6 +98,8 @@ def _trim_owners(v: DocView, title_toks: list[Token], owners: list[Arg], i: int)
         owners = []
     if {t.lower_ for t in title_toks} & v.words.non_state_leaders:
         owners = [o for o in owners if v.cls(o.key) != "Country"]  # "Ruritanian rebel leader X"
+    if any(v.cls(o.key) == "Country" for o in owners):  # "Ruritania's Europe Director X": a portfolio, not a post
+        owners = [o for o in owners if v.cls(o.key) != "Place" or o.key in v.res.gazetteer.entries]
     return [o for o in owners if not _adjective_group(v, o.key)]
 
 
