@@ -167,7 +167,7 @@ class EntityWords:
     female_titles: frozenset[str]  # titles that tell a woman
     male_titles: frozenset[str]  # titles that tell a man
     role_heads: frozenset[str]  # person titles that never end an organisation's name
-    outlet_staff_roles: frozenset[str]  # "Jezebel writer X": the name before the role is an outlet
+    outlet_staff_roles: frozenset[str]  # "Riverton Post writer X": the name before the role is an outlet
     byline_roles: frozenset[str]  # roles a byline writes after a name ("Correspondent")
     name_titles: frozenset[str]  # forms of address before a name ("Sen.", "President")
     title_modifiers: frozenset[str]  # words that modify such a title ("Vice", "Deputy")

@@ -268,7 +268,7 @@ def _apposition_candidates(found: Candidates, res: Resources) -> None:
 
 
 def _titled_names(found: Candidates, res: Resources) -> None:
-    """Names the NER missed right after a title ("House Minority Whip Steny Hoyer", "Minister Ana
+    """Names the NER missed right after a title ("House Minority Whip Ana Lindqvist", "Minister Ana
     Lind"): two or three capitalised words that no entity and no gazetteer name covers, then a
     word that is no name (priority 0.5: any other reading wins)."""
     doc, titles = found.doc, res.title_words
@@ -276,7 +276,7 @@ def _titled_names(found: Candidates, res: Resources) -> None:
         if not (t.text[:1].isupper() and t.lower_.rstrip(".") in titles) or t.ent_type_ == "PERSON":
             continue
         if not any(w.is_alpha and w.is_lower and len(w) > 3 for w in t.sent):
-            continue  # "Afghanistan Official Bashardost Resigns": a headline in title case
+            continue  # "Ruritania Official Lind Resigns": a headline in title case
         end = t.i + 1
         while end < len(doc) and end - t.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
                 and not doc[end].ent_type_ and end not in found.gaz_covered and doc[end].lower_ not in titles:

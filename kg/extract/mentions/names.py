@@ -18,7 +18,7 @@ def strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], perso
         start += 1
     if end - start >= 3 and len(doc[start].text) == 1 and doc[start].is_upper and doc[start + 1].text in ("-", "–") \
             and not doc[start].whitespace_ and start > 0 and doc[start - 1].text in (",", "("):
-        start += 2  # "Ana Lind, D-Wash.,": a party's letter before the state, no part of its name
+        start += 2  # "Ana Lind, D-Ore.,": a party's letter before the state, no part of its name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s", "'"}
                            or doc[end - 1].is_space):
         end -= 1
@@ -144,15 +144,15 @@ def _another_persons_word(doc: Doc, i: int, before: set[str]) -> bool:
 
 
 def outlet_before_staff(doc: Doc, start: int, end: int, res: Resources) -> bool:
-    """A name right before a role of a publication's staff and a person's name ("Jezebel writer Ana
-    Lind", "Mac Monthly editor Bo Berg"): the outlet, not a person."""
+    """A name right before a role of a publication's staff and a person's name ("Riverton Post writer
+    Ana Lind", "Lowmark Monthly editor Bo Berg"): the outlet, not a person."""
     return end + 1 < len(doc) and doc[end].lower_ in res.entities.words.outlet_staff_roles \
         and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].text[:1].isupper() \
         and all(t.text[:1].isupper() for t in doc[start:end])
 
 
 def outlet_of_staff(doc: Doc, start: int, res: Resources) -> bool:
-    """A name after a publication's staff role and "for", "at" or "with" ("a writer for The Atlantic",
+    """A name after a publication's staff role and "for", "at" or "with" ("a writer for The Lowmark",
     "a columnist at the X"): the outlet the staff works for."""
     i = start - 1 - (start > 0 and doc[start - 1].lower_ == "the")
     return i >= 1 and doc[i].lower_ in ("for", "at", "with") and doc[i - 1].lower_ in res.entities.words.outlet_staff_roles

@@ -172,7 +172,7 @@ def has_theme(tok: Token, theme: frozenset[str]) -> bool:
 def is_dateline(tok: Token) -> bool:
     """The all-capitals place that opens a news item ("KABUL, Afghanistan --", "ABUJA  The ..."):
     it says where the story was filed, it is no argument of the sentence's verbs. An acronym that
-    opens a sentence and runs on into its verb ("ISIL captured Ramadi", "NATO said") is the subject."""
+    opens a sentence and runs on into its verb ("RLF captured Riverton", "NDB said") is the subject."""
     if tok.i != tok.sent.start or not dateline_word(tok):
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None

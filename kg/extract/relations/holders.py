@@ -19,7 +19,7 @@ __all__ = ["person_before_place", "glued_name", "named_after_owner", "named_afte
 def person_before_place(v: DocView, place: Token) -> list[Arg]:
     """"my friend X of Ruritania, who spoke ...", "President X of Ruritania, who ...": the parser hangs
     the relative clause on the place; "who" is the person the place describes. So with the state of a
-    party tag in apposition: "Rep. X, D-Wash., chairman of Y"."""
+    party tag in apposition: "Rep. X, D-Ore., chairman of Y"."""
     if place.dep_ == "appos":
         return [a for a in v.direct(place.head, conjuncts=False) if v.cls(a.key) == "Person"]
     if place.dep_ != "pobj" or place.head.dep_ != "prep" or place.head.lower_ not in ("of", "from"):

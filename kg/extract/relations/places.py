@@ -246,7 +246,7 @@ def person_from_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     for app in (c for c in tok.children if c.dep_ == "appos" and (
             c.i not in r.token_keys or v.cls(r.token_keys[c.i]) == "Group")):  # "X, a Republican from Y"
         if app.lemma_.lower() in v.roles or app.lower_ in v.roles or word_in(app, v.words.topic_roles):
-            continue  # a post, or a topic ("X, a lifelong Russia hawk": no Russian)
+            continue  # a post, or a topic ("X, a lifelong Ruritania hawk": no Ruritanian)
         # "X, a Riverton lawyer"; a nationality on an occupation: "X, an Israeli businessman", "the Yemeni-American cleric"
         mods = ("compound", "nmod", "amod") if word_in(app, v.words.occupations) else ("compound", "nmod")
         near = [c for c in app.children if c.dep_ in mods and c.i < app.i and not (  # not "an anti-Y activist"

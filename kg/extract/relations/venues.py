@@ -28,7 +28,7 @@ def meeting_visits(v: DocView, readings: tuple[Reading, ...], learned: Learned) 
             home = _country(v, venue, learned)
             for p in (r.subject, r.object):
                 if p is r.object and _elsewhere(v, anchor, p.key):
-                    continue  # "met X in Rome, and then in Paris with Y": Y was in Paris
+                    continue  # "met X in Riverton, and then in Lowmark with Y": Y was in Lowmark
                 came_from = _country(v, p.key, learned)
                 if home and came_from and came_from != home and (p.key, venue) not in out:
                     got = v.reading("visited", p, Arg(venue, 0.9), "meeting-venue", anchor, r.modality)

@@ -238,8 +238,8 @@ class DocView:
                      if p.dep_ == "pobj" for p in (p, *p.conjuncts)]
             out += [a.times(0.9) for c in mods for a in self.deep(c, depth + 1) if self.cls(a.key) == "Country"
                     or t.dep_ == "nsubj" and self._party(a.key)]
-            # ... and so do lawmakers named only by their party, as the subject ("Democratic senators
-            # accused X"; not "X joined Democratic lawmakers at a rally")
+            # ... and so do lawmakers named only by their party, as the subject ("Freedom Party senators
+            # accused X"; not "X joined Freedom Party lawmakers at a rally")
         if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
                 and t.lemma_.lower() not in opaque:
             out += self._owners(t)
