@@ -178,9 +178,9 @@ def _said_of_report_day(words: TimeWords, text: str) -> bool:
 
 def _report_day(words: TimeWords, text: str, base: str | None) -> Span | None:
     """The report's day ("earlier in the day"), or it and the day before ("overnight")."""
-    if base is None or not _said_of_report_day(words, text):
-        return None
     low = " ".join(text.lower().split())
+    if base is None or not _said_of_report_day(words, low):
+        return None
     day = dt.date.fromisoformat(base)
     before = day - dt.timedelta(days=1) if low in words.overnight_phrases else day
     return before.isoformat(), day.isoformat()

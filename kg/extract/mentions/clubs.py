@@ -47,10 +47,15 @@ def club_names(doc: Doc, chosen: list[Mention], roles: frozenset[str], sport_wor
 
 def _sport_report(doc: Doc, sport_words: frozenset[str]) -> bool:
     """Does the text hold ``SPORT_REPORT_WORDS`` different sport words (hyphenated ones whole)?"""
-    words = {t.lower_ for t in doc}
-    words.update(doc[t.i:t.i + 3].text.lower() for t in doc[:-2]
-                 if doc[t.i + 1].text == "-" and not t.whitespace_ and not doc[t.i + 1].whitespace_)
+    words = {t.lower_ for t in doc} | {_word(doc, t.i) for t in doc}
     return len(words & sport_words) >= SPORT_REPORT_WORDS
+
+
+def _word(doc: Doc, i: int) -> str:
+    """The word at ``i``, a hyphenated one whole ("full-back")."""
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+        return doc[i:i + 3].text.lower()
+    return doc[i].lower_
 
 
 def _town(m: Mention) -> bool:
@@ -75,9 +80,4 @@ def _versus(doc: Doc, m: Mention) -> bool:
 
 def _before_role(doc: Doc, end: int, roles: frozenset[str]) -> bool:
     """Is the word after a name (a hyphenated one whole: "full-back") a club's role?"""
-    if end >= len(doc) or not doc[end].is_lower:
-        return False
-    word = doc[end].lower_
-    if end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_:
-        word = doc[end:end + 3].text.lower()
-    return word in roles
+    return end < len(doc) and doc[end].is_lower and _word(doc, end) in roles

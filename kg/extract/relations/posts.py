@@ -107,7 +107,7 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
         return [], "", set()
     apps = [c for c in noun.children if c.dep_ == "appos"]
     if apps:  # "negotiator X and Acme chief Y": Y's own title is Y's post, not the negotiator's
-        return [a for t in (apps[0], *listed(apps[0], v._is_person)) if t is apps[0] or not _titled(v, t)
+        return [a for t in (apps[0], *listed(apps[0], v.names_person)) if t is apps[0] or not _titled(v, t)
                 for a in v.direct(t, conjuncts=False)], "role-apposition", set()
     fronted = _fronted_holder(v, noun) or named_after_owner(v, noun) or named_after_comma(v, noun)
     if fronted:

@@ -130,7 +130,7 @@ class DocView:
         """Entities denoted by ``tok`` itself (mention, pronoun or description), with conjuncts."""
         out: list[Arg] = []
         keys, coref = self.r.token_keys, self.r.coref
-        for t in (tok, *(listed(tok, self._is_person) if conjuncts else ())):
+        for t in (tok, *(listed(tok, self.names_person) if conjuncts else ())):
             if t.i in keys:
                 out += [Arg(k) for k in member_or_group(t, keys[t.i], keys, self.is_a)]
             elif t.i in coref and not any(c.dep_ == "appos" and c.i in keys for c in t.children):  # not "the state X"
@@ -143,7 +143,7 @@ class DocView:
                 out += self._described_by_noun(t) or self.included(t)
         return dedupe(out)
 
-    def _is_person(self, t: Token) -> bool | None:
+    def names_person(self, t: Token) -> bool | None:
         """Does ``t`` name a person (None: no entity there)?"""
         key = self.r.token_keys.get(t.i)
         return None if key is None else self.cls(key) == "Person"
@@ -191,7 +191,7 @@ class DocView:
         if got or depth > 3:
             return got
         out: list[Arg] = []
-        for t in (tok, *listed(tok, self._is_person)):
+        for t in (tok, *listed(tok, self.names_person)):
             if t.i in self.r.token_keys or t.i in self.r.coref:
                 out += self.direct(t)
                 continue
