@@ -34,7 +34,10 @@ def modality(w: RelationWords, tok: Token, event: bool = False, stance: bool = F
     for step in range((2 if event else 1) if subject_noun else 6):  # "an alliance of A and B will act": the alliance is
         reluctant = came_from is not None and came_from.dep_ in ("xcomp", "advcl") and _to_infinitive(came_from) \
             and t.lemma_.lower() in w.reluctance_verbs
-        found = _marked(w, t, step, negation=not reluctant)
+        # a participle clause beside a negated verb happened ("X, speaking in Y, did not know ...")
+        participle = came_from is not None and came_from.dep_ == "advcl" and came_from.tag_ == "VBG" \
+            and not any(c.dep_ == "mark" for c in came_from.children)
+        found = _marked(w, t, step, negation=not (reluctant or participle))
         if reluctant and found is None and not any(c.dep_ == "neg" for c in t.children):
             found = "hedged"  # "X hesitated to criticize Y"; "did not hesitate to criticize Y" says X did
         if found is None and came_from is not None and not (stance and _urges_followers(w, t, came_from)):
@@ -55,6 +58,8 @@ def modality(w: RelationWords, tok: Token, event: bool = False, stance: bool = F
             return "hedged"  # "a film in which A kills B": the plot
         if t.head.i == t.i or t.dep_ in ("relcl", "appos"):
             break  # a relative clause or an apposition has its own modality ("X, who met Y, may resign")
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            break  # a conjoined clause with its own subject too ("A gave no details, but B confirmed X met Y")
         came_from, t = t, t.head
     for c in tok.children:
         if c.dep_ == "amod" and c.lower_ in w.hedges:
