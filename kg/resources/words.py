@@ -132,6 +132,7 @@ class RelationWords:
     audience_heads: frozenset[str]  # "spoke to Parliament": a body one addresses, no meeting
     reciprocal_verbs: frozenset[str]  # "A and B exchanged insults": each gives the other its object
     joint_verbs: frozenset[str]  # "A and B held talks": an event the subjects hold together
+    campaign_verbs: frozenset[str]  # "A launched strikes in Y against B": the parser hangs "against B" on the verb
     vow_verbs: frozenset[str]  # "vowed to destroy X": a threat only with a harm_verbs complement
     companion_verbs: frozenset[str]  # "X joined Y in condemning Z": a companion in an act, no membership
     call_verbs: frozenset[str]  # "X called Y on Sunday": a phone call only with a lone person as object

@@ -122,7 +122,8 @@ def party_before_name(v: DocView, n: int, learned: Learned) -> RuleResult:
         return NOTHING
     if not m.start <= word.head.i < m.end or word.dep_ not in ("poss", "compound", "amod", "nmod"):
         return NOTHING  # the party word hangs on the name ("Lib Dem Norman Baker": on "Norman")
-    return result_of([v.reading("memberOf", Arg(key), Arg(party, 0.9), "party-before-name", doc[m.start])])
+    # inside the noun phrase: asserted whatever the clause ("may investigate ... against Democrat Ana Lind")
+    return result_of([v.reading("memberOf", Arg(key), Arg(party, 0.9), "party-before-name", doc[m.start], "asserted")])
 
 
 @rule("party-of-person", stage="clauses", unit="token")

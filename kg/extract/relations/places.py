@@ -127,7 +127,8 @@ def _lower(v: DocView, place: str, other: str) -> bool:
 
 @rule("place-of", stage="clauses", unit="token")
 def place_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
-    """"the <demonym> city of X", "Ruritania's capital, Riverton"."""
+    """"the <demonym> city of X", "Ruritania's capital, Riverton": inside a noun phrase, so asserted
+    whatever the clause ("rebels may try to take the Ruritanian city of Riverton")."""
     if tok.lower_ not in v.ewords.place_of_nouns or tok.pos_ != "NOUN":
         return NOTHING
     countries = [a for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
@@ -141,11 +142,13 @@ def place_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     for p in places:
         for c in countries:
             if v.cls(p.key) == "Country" and v.cls(c.key) != "Country" and tok.lower_ in v.words.part_nouns \
-                    or v.cls(c.key) != "Country" and tok.lower_ in v.ewords.city_part_nouns:  # "the Achin district of Y"
-                out.append(v.reading("locatedIn", c, p, "place-of", tok))  # "the Riverton region of Ruritania"
+                    or v.cls(c.key) != "Country" and tok.lower_ in v.ewords.city_part_nouns \
+                    and not (c.key in v.res.gazetteer.entries and p.key not in v.res.gazetteer.entries):
+                # "the Achin district of Y" (but "the Riverton suburb of Lowtown": a known town holds an unknown part)
+                out.append(v.reading("locatedIn", c, p, "place-of", tok, "asserted"))  # "the Riverton region of Ruritania"
                 # (but "the Pacific island of Guam": the island is the territory the gazetteer calls a country)
             else:
-                out.append(v.reading("locatedIn", p, c, "place-of", tok))
+                out.append(v.reading("locatedIn", p, c, "place-of", tok, "asserted"))
     return result_of(out)
 
 

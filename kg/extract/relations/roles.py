@@ -110,7 +110,8 @@ def counterparts(v: DocView, tok: Token, learned: Learned) -> RuleResult:
             p, role = role_of(v, title.lower().split())
             if p == "leaderOf" and role in v.words.head_of_state:
                 prop = "leaderOf"
-    readings = (v.reading(prop, person, country, "role-apposition", tok) for person in named for country in others)
+    readings = (v.reading(prop, person, country, "role-apposition", tok, "asserted")  # in the noun phrase
+                for person in named for country in others)
     return RuleResult(tuple(r for r in readings if r is not None))
 
 

@@ -2630,6 +2630,23 @@ CASES = [
         facts=(Fact("Ana Lind", "metWith", "Bo Berg", "asserted", "noun-prep"),),
     ),
     Case(
+        "noun-prep-on-campaign-verb", "Acme launched strikes in Riverton last month against Tarnhawk.",
+        """
+         0  Acme       1  nsubj      PROPN  _          NNP
+         1  launched   1  ROOT       VERB   launch     VBD
+         2  strikes    1  dobj       NOUN   strike     NNS
+         3  in         2  prep       ADP    _          IN
+         4  Riverton   3  pobj       PROPN  _          NNP
+         5  last       6  amod       ADJ    _          JJ
+         6  month      1  npadvmod   NOUN   _          NN
+         7  against    1  prep       ADP    _          IN
+         8  Tarnhawk   7  pobj       PROPN  _          NNP
+         9  .          1  punct      PUNCT  _          .
+        """,
+        ents=(("Acme", "ORG"), ("Riverton", "GPE"), ("last month", "DATE"), ("Tarnhawk", "ORG")),
+        facts=(Fact("Acme", "attacked", "Tarnhawk", "asserted", "noun-prep"),),
+    ),
+    Case(
         "evaluation-named-appos-quoted", "Ana Lind called Ruritania's move “an unwarranted escalation.”",
         """
          0  Ana          1  compound   PROPN  _          NNP
