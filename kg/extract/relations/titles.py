@@ -80,9 +80,11 @@ def _walk_back(v: DocView, start: int, end: int, key: str) -> tuple[list[Token],
 
 def _split_title(v: DocView, t: Token, start: int, end: int) -> bool:
     """A capitalised title word right before the name that the parser made the name's sibling
-    ("Saudi Foreign Minister Adel al-Jubeir said": "Minister" and "Jubeir" both subjects of "said")."""
-    return (t.i == start - 1 and t.text[:1].isupper() and t.lower_ in v.res.title_words
-            and t.head.i == v.doc[end - 1].head.i and t.dep_ == v.doc[end - 1].dep_)
+    ("Saudi Foreign Minister Adel al-Jubeir said": "Minister" and "Jubeir" both subjects of "said"),
+    or the head of the name as its apposition ("by Republican Senators Ana Lind and Bo Berg")."""
+    last = v.doc[end - 1]
+    return (t.i == start - 1 and t.text[:1].isupper() and _word(v, t) in v.res.title_words
+            and (t.head.i == last.head.i and t.dep_ == last.dep_ or last.dep_ == "appos" and last.head.i == t.i))
 
 
 def _trim_owners(v: DocView, title_toks: list[Token], owners: list[Arg], i: int) -> list[Arg]:
@@ -93,7 +95,7 @@ def _trim_owners(v: DocView, title_toks: list[Token], owners: list[Arg], i: int)
             and doc[i].i not in v.r.token_keys and v.r.token_keys.get(doc[i].head.i) == owners[0].key:
         owners = owners[1:]
     first = title_toks[0]
-    if owners and first.pos_ in ("PROPN", "ADJ") and first.text[:1].isupper() and first.lower_ not in v.res.title_words \
+    if owners and first.pos_ in ("PROPN", "ADJ") and first.text[:1].isupper() and _word(v, first) not in v.res.title_words \
             and " ".join(t.lower_ for t in title_toks) not in v.lex.role_props:  # not "<Org> Press Secretary X"
         owners = []
     if {t.lower_ for t in title_toks} & v.words.non_state_leaders:

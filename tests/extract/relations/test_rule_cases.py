@@ -2646,6 +2646,25 @@ CASES = [
         ents=(("Acme", "ORG"), ("Riverton", "GPE"), ("last month", "DATE"), ("Tarnhawk", "ORG")),
         facts=(Fact("Acme", "attacked", "Tarnhawk", "asserted", "noun-prep"),),
     ),
+    # a plural title the parser makes the head of the names ("Senators" <- appos "Lind")
+    Case(
+        "role-title-plural-head", "Republican Senators Ana Lind and Bo Berg wrote it.",
+        """
+         0  Republican  1  compound   PROPN  _          NNP
+         1  Senators    7  nsubj      PROPN  _          NNPS
+         2  Ana         3  compound   PROPN  _          NNP
+         3  Lind        1  appos      PROPN  _          NNP
+         4  and         3  cc         CCONJ  _          CC
+         5  Bo          6  compound   PROPN  _          NNP
+         6  Berg        3  conj       PROPN  _          NNP
+         7  wrote       7  ROOT       VERB   write      VBD
+         8  it          7  dobj       PRON   _          PRP
+         9  .           7  punct      PUNCT  _          .
+        """,
+        ents=(("Republican", "NORP"), ("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "memberOf", "Republican Party", "asserted", "role-title"),
+               Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "role-title")),
+    ),
     Case(
         "evaluation-named-appos-quoted", "Ana Lind called Ruritania's move “an unwarranted escalation.”",
         """
