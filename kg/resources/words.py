@@ -259,6 +259,7 @@ class TimeWords:
     story_day_properties: frozenset[str]  # event properties a lede's day dates (kg.extract.context.lede)
     story_day_of_saying: frozenset[str]  # event properties a lede's "X said on Monday" dates (kg.extract.context.lede)
     saying_occasion_preps: frozenset[str]  # "said in a meeting with Y": the occasion of a saying (kg.extract.context.lede)
+    short_durations: frozenset[str]  # "met for two hours": how long, within the story's day (kg.extract.context.lede)
     attribution_phrases: frozenset[str]  # "according to X"
     unnamed_sources: frozenset[str]  # "officials said": a source the text does not name
 

@@ -97,7 +97,8 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
             span = event_span(res.time, sent, fact_tokens(subj, obj), base, ev.modality == "hedged")
             if span is not None:
                 changes.update(event_start=span[0], event_end=span[1])
-            elif ev.modality == "asserted" and past_tense(fact_tokens(subj, obj)) and told_later(sent, args):
+            elif ev.modality == "asserted" and past_tense(fact_tokens(subj, obj)) \
+                    and told_later(sent, args, res.time.short_durations):
                 undated.add(len(out))
                 if said_on_occasion(args, reporting, res.time.saying_occasion_preps):
                     occasions.add(len(out))

@@ -94,6 +94,12 @@ def lede_anchor(doc: Doc, keys_at: Callable[[int], Iterable[str]], words: TimeWo
     return None
 
 
+def _how_long(ent: SpacySpan, short: frozenset[str]) -> bool:
+    """"for two hours", "for more than an hour": a length shorter than a day, not a time."""
+    return ent.root.head.lower_ == "for" and any(t.lower_ in short for t in ent) or \
+        ent.start > 0 and ent.doc[ent.start - 1].lower_ == "for" and any(t.lower_ in short for t in ent)
+
+
 def said_on_occasion(args: list[Token], saying: frozenset[str], preps: frozenset[str]) -> bool:
     """Is a fact's argument part of the occasion of a saying: a phrase under "in", "during" or "at"
     (``preps``) of a saying verb ("X said in a meeting with Y", "told reporters during talks with Y")?"""
@@ -108,12 +114,12 @@ def said_on_occasion(args: list[Token], saying: frozenset[str], preps: frozenset
     return False
 
 
-def told_later(sent: SpacySpan, args: list[Token]) -> bool:
+def told_later(sent: SpacySpan, args: list[Token], short: frozenset[str] = frozenset()) -> bool:
     """May the story's day date a fact of this sentence: no time expression of its own (a date,
-    a duration, a day; not an age, "Lisa, 53,", nor a modifier, "a two-day summit"), no past
-    perfect on the fact's clause?"""
+    a duration, a day; not an age, "Lisa, 53,", nor a modifier, "a two-day summit", nor how long
+    in hours, "for two hours": ``short``), no past perfect on the fact's clause?"""
     if any(e.label_ in ("DATE", "TIME") and e.root.dep_ not in ("amod", "compound", "nummod")
-           and not is_age(e) for e in sent.ents):
+           and not is_age(e) and not _how_long(e, short) for e in sent.ents):
         return False
     for a in args:
         v = clause_verb(a)

@@ -82,9 +82,12 @@ def fact_tokens(subj: list[Token], obj: list[Token]) -> list[Token]:
 
 
 def past_tense(args: list[Token]) -> bool:
-    """The clause of the fact is in the past tense ("was returning", "had planned")."""
+    """The clause of the fact is in the past tense ("was returning", "had planned"), or is a
+    participle phrase of a clause in the past ("After meeting X in Y, Z said")."""
     for a in args:
         v = clause_verb(a)
+        if v.tag_ == "VBG" and v.dep_ in ("advcl", "pcomp") and not any(c.dep_ == "aux" for c in v.children):
+            v = clause_verb(v.head if v.dep_ == "advcl" else v.head.head)
         if v.tag_ in ("VBD",) or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children):
             return True
     return False

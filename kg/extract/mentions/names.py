@@ -19,9 +19,9 @@ def strip_span(doc: Doc, start: int, end: int, honorifics: frozenset[str], perso
     if end - start >= 3 and len(doc[start].text) == 1 and doc[start].is_upper and doc[start + 1].text in ("-", "–") \
             and not doc[start].whitespace_ and start > 0 and doc[start - 1].text in (",", "("):
         start += 2  # "Ana Lind, D-Ore.,": a party's letter before the state, no part of its name
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s", "'"}
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s", "'", "and", "or"}
                            or doc[end - 1].is_space):
-        end -= 1
+        end -= 1  # a list's conjunction the NER took in ("Riverton and" of "Lowmark, Riverton and Tarn")
     if person:
         while end - start > 1 and doc[start].lower_ in honorifics:
             start += 1

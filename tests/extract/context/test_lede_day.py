@@ -91,3 +91,33 @@ def test_a_meeting_a_saying_was_made_in_is_its_occasion() -> None:
     assert said_on_occasion([doc[6]], frozenset({"say"}), preps)
     assert not said_on_occasion([doc[6]], frozenset({"tell"}), preps)  # not a saying verb
     assert not said_on_occasion([doc[0]], frozenset({"say"}), preps)  # the speaker is no part of the occasion
+
+
+LATER_FOR_HOURS = """
+15  After    24  prep      ADP    _      IN
+16  meeting  15  pcomp     VERB   meet   VBG
+17  Bo       18  compound  PROPN  _      NNP
+18  Berg     16  dobj      PROPN  _      NNP
+19  for      16  prep      ADP    _      IN
+20  two      21  nummod    NUM    _      CD
+21  hours    19  pobj      NOUN   hour   NNS
+22  ,        24  punct     PUNCT  _      ,
+23  Lind     24  nsubj     PROPN  _      NNP
+24  spoke    24  ROOT      VERB   speak  VBD
+25  .        24  punct     PUNCT  _      .
+"""
+
+
+def test_how_long_in_hours_and_a_participle_of_a_past_clause_keep_the_ledes_day() -> None:
+    """"After meeting Bo Berg for two hours, Lind spoke": "for two hours" says how long, not when,
+    and the participle's clause is in the past: the lede's Sunday dates the meeting."""
+    from kg.extract.context.lede import told_later
+    from kg.extract.context.when import past_tense
+
+    doc = hand_doc(LEDE.format(verb="wrapped", tag="VBD") + LATER_FOR_HOURS,
+                   (("Ana Lind", "PERSON"), ("Paris", "GPE"), ("Sunday", "DATE"), ("Bo Berg", "PERSON"),
+                    ("two hours", "TIME"), ("Lind", "PERSON", 2)))
+    sent = doc[15:26]
+    assert past_tense([doc[18]])  # "meeting" hangs on "After", itself on "spoke"
+    assert told_later(sent, [doc[18]], frozenset({"hour", "hours"}))
+    assert not told_later(sent, [doc[18]])  # without the list, a time of the sentence's own
