@@ -40,8 +40,8 @@ def _said(verb: Token) -> tuple[list[Token], set[int]]:
         return subj, {i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for i in _subtree(c)}
     if not subj:
         return [], set()
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i:
-        said = _subtree(verb.head) - _subtree(verb)  # "A attacked B, Roe said"
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i or verb.dep_ == "parataxis":
+        said = _subtree(verb.head) - _subtree(verb)  # "A attacked B, Roe said"; "A, Roe said, attacked B"
     else:
         said = set()
         for c in verb.children:

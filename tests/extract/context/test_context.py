@@ -158,6 +158,23 @@ def test_a_participle_of_saying_reports_for_the_subject_of_its_verb(res):
     assert facts[("Acme", "attacked", "Zenith")].attributed_to == "person/ana-lind"
 
 
+def test_a_reporting_clause_inside_the_sentence_reports_it(res):
+    """"Acme, Ana Lind said, attacked Zenith": the parenthetical saying reports the clause around it."""
+    table = """
+ 0  Acme       6  nsubj     PROPN  _       NNP
+ 1  ,          4  punct     PUNCT  _       ,
+ 2  Ana        3  compound  PROPN  _       NNP
+ 3  Lind       4  nsubj     PROPN  _       NNP
+ 4  said       6  parataxis VERB   say     VBD
+ 5  ,          4  punct     PUNCT  _       ,
+ 6  attacked   6  ROOT      VERB   attack  VBD
+ 7  Zenith     6  dobj      PROPN  _       NNP
+ 8  .          6  punct     PUNCT  _       .
+"""
+    _, facts = _facts(table, REPORTED_ENTS, res)
+    assert facts[("Acme", "attacked", "Zenith")].attributed_to == "person/ana-lind"
+
+
 def test_narrated_fact_has_no_speaker(res):
     _, facts = _facts(MET, MET_ENTS, res)
     assert facts[("Ana Lind", "metWith", "Bo Berg")].attributed_to is None
