@@ -108,10 +108,12 @@ def person_affiliations(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     described = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in r.token_keys]
     froms = [p for d in described for p in prep_objects(d, "from")]  # "Ana Lind, a secretary from Riverton"
     for p in prep_objects(tok, "of") + prep_objects(tok, "from") + froms:
-        out += [v.reading("livesIn", Arg(key), a, "person-of-place", tok) for a in v.direct(p) if v.is_a(a.key, "Place")]
+        # inside the name's noun phrase: asserted whatever the clause ("may free X, a lawyer from Riverton")
+        out += [v.reading("livesIn", Arg(key), a, "person-of-place", tok, "asserted")
+                for a in v.direct(p) if v.is_a(a.key, "Place")]
     people = _people_of(v, tok)  # "Two other Americans, Ana Lind and Bo Berg, ...": nationals of the country
     if people is not None:
-        out.append(v.reading("livesIn", Arg(key), Arg(people, 0.9), "person-of-place", tok))
+        out.append(v.reading("livesIn", Arg(key), Arg(people, 0.9), "person-of-place", tok, "asserted"))
     for p in prep_objects(tok, "of") + prep_objects(tok, "at") + _shared_of(v, tok):  # "Ana Lind of Acme"
         out += [v.reading("worksFor", Arg(key), a, "person-of-org", tok) for a in v.direct(p, conjuncts=False)
                 if v.is_a(a.key, "Organization") and surely_a_body(v, a.key, p)]

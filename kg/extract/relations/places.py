@@ -201,7 +201,8 @@ def home_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """"X's Riverton home", "X's hometown of Riverton", "his home in Riverton", "his native Ruritania"."""
     key = v.r.token_keys.get(tok.i)
     if key and v.is_a(key, "Place") and any(c.dep_ == "amod" and c.lower_ == "native" for c in tok.children):
-        return result_of([v.reading("livesIn", o, Arg(key), "home-of", tok) for c in tok.children if c.dep_ == "poss"
+        return result_of([v.reading("livesIn", o, Arg(key), "home-of", tok, "asserted")
+                          for c in tok.children if c.dep_ == "poss"
                           for o in v.direct(c, conjuncts=False) if v.cls(o.key) == "Person"])
     if tok.lower_ not in v.words.home_nouns or tok.pos_ != "NOUN" or key:
         return NOTHING
@@ -212,7 +213,8 @@ def home_of(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     homes = [a for c in before for a in v.direct(c, conjuncts=False) if v.is_a(a.key, "Place")]
     homes += [a for prep in ("of", "in") for p in prep_objects(tok, prep) for a in v.direct(p, conjuncts=False)
               if v.is_a(a.key, "Place")]
-    return result_of([v.reading("livesIn", o, h, "home-of", tok) for o in owners for h in homes])
+    # inside the owner's noun phrase: asserted whatever the clause ("could look to his hometown of Riverton")
+    return result_of([v.reading("livesIn", o, h, "home-of", tok, "asserted") for o in owners for h in homes])
 
 
 @rule("possessive-place", stage="clauses", unit="token")
@@ -258,7 +260,8 @@ def person_from_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
                   for a in v.direct(c) if v.is_a(a.key, "Place")]
         places += [a for prep in ("from", "of", "in") for p in prep_objects(app, prep)
                    for a in v.direct(p) if v.is_a(a.key, "Place")]
-        out += [v.reading("livesIn", Arg(key), Arg(a.key, 0.9), "person-of-place", tok) for a in places]
+        # an apposition of the name: asserted whatever the clause ("an effort to free X, a Ruritanian reporter")
+        out += [v.reading("livesIn", Arg(key), Arg(a.key, 0.9), "person-of-place", tok, "asserted") for a in places]
     # "Sen. X of Wyoming", "X, of Burnley, said": a person's name followed by "of" a region or town
     # (not a state: "President X of Ruritania" holds a post there)
     homes = [a for p in prep_objects(tok, "of") if p.i <= tok.i + 3 for a in v.direct(p)

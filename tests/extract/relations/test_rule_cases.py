@@ -2665,6 +2665,25 @@ CASES = [
         facts=(Fact("Ana Lind", "memberOf", "Republican Party", "asserted", "role-title"),
                Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "role-title")),
     ),
+    # a nationality in an apposition holds whatever the clause says
+    Case(
+        "person-of-place-under-a-modal", "Acme may free Ana Lind, a lawyer from Boston.",
+        """
+         0  Acme       2  nsubj      PROPN  _          NNP
+         1  may        2  aux        AUX    _          MD
+         2  free       2  ROOT       VERB   free       VB
+         3  Ana        4  compound   PROPN  _          NNP
+         4  Lind       2  dobj       PROPN  _          NNP
+         5  ,          4  punct      PUNCT  _          ,
+         6  a          7  det        DET    _          DT
+         7  lawyer     4  appos      NOUN   lawyer     NN
+         8  from       7  prep       ADP    _          IN
+         9  Boston     8  pobj       PROPN  _          NNP
+        10  .          2  punct      PUNCT  _          .
+        """,
+        ents=(("Acme", "ORG"), ("Ana Lind", "PERSON"), ("Boston", "GPE")),
+        facts=(Fact("Ana Lind", "livesIn", "Boston", "asserted", "person-of-place"),),
+    ),
     Case(
         "evaluation-named-appos-quoted", "Ana Lind called Ruritania's move “an unwarranted escalation.”",
         """
