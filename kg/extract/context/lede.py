@@ -96,8 +96,8 @@ def lede_anchor(doc: Doc, keys_at: Callable[[int], Iterable[str]], words: TimeWo
 
 def _how_long(ent: SpacySpan, short: frozenset[str]) -> bool:
     """"for two hours", "for more than an hour": a length shorter than a day, not a time."""
-    return ent.root.head.lower_ == "for" and any(t.lower_ in short for t in ent) or \
-        ent.start > 0 and ent.doc[ent.start - 1].lower_ == "for" and any(t.lower_ in short for t in ent)
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return any(t.lower_ in short for t in ent) and "for" in (ent.root.head.lower_, before)
 
 
 def said_on_occasion(args: list[Token], saying: frozenset[str], preps: frozenset[str]) -> bool:

@@ -40,7 +40,7 @@ def _said(verb: Token) -> tuple[list[Token], set[int]]:
         return subj, {i for c in verb.children if c.dep_ in ("ccomp", "parataxis") for i in _subtree(c)}
     if not subj:
         return [], set()
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.i > verb.head.i or verb.dep_ == "parataxis":
+    if verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.i > verb.head.i:
         said = _subtree(verb.head) - _subtree(verb)  # "A attacked B, Roe said"; "A, Roe said, attacked B"
     else:
         said = set()
