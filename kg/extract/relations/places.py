@@ -186,12 +186,14 @@ def _described(v: DocView, tok: Token) -> list[Token]:
     Y," with "city" a second object; the phrase must close with a comma or the sentence)."""
     if tok.dep_ == "appos":
         return [tok.head]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one" and tok.head.head.i != tok.i:
+        return _described(v, tok.head.head)  # "Riverton, one of Ruritania's largest cities"
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
         return [c for c in tok.head.children if c.dep_ == "nsubj"]
     first, last, doc = tok.left_edge, tok.right_edge, v.doc
     closed = last.i + 1 >= len(doc) or doc[last.i + 1].is_punct
-    if first.i >= 2 and doc[first.i - 1].text == "," and closed and first.i != tok.i \
-            and first.dep_ in ("det", "poss") and first.head.i == tok.i and first.i - 2 in v.r.token_keys:
+    lead = first.i != tok.i and first.dep_ in ("det", "poss") and first.head.i == tok.i or tok.lower_ == "one"
+    if first.i >= 2 and doc[first.i - 1].text == "," and closed and lead and first.i - 2 in v.r.token_keys:
         return [doc[first.i - 2]]
     return []
 

@@ -62,6 +62,8 @@ def _noun_agent(v: DocView, anchor: Token, trig: Trigger, _node: Token | None) -
     the subject of the clause that governs it (not through "against", a stance verb or a reported
     "during")."""
     subs = [a for c in anchor.children if c.dep_ == "poss" for a in v.direct(c)]
+    if not subs and anchor.dep_ == "appos" and word_in(anchor, v.words.people_nouns):
+        subs = v.direct(anchor.head)  # "X, a leading Acme member and critic of Y": X, not Acme
     if not subs:
         bodies = trig.prop.lower() not in v.words.no_body_agents  # "a Cabinet meeting in Y": no visitor
         subs = [a for c in anchor.children if c.dep_ in ("compound", "amod", "nmod") and c.i < anchor.i
@@ -140,7 +142,7 @@ def _referent_owned(v: DocView, anchor: Token, trig: Trigger, node: Token | None
     if node.lower_ in v.words.empty_subjects:
         return []
     if node.lower_ in v.words.policy_nouns:
-        return [a for c in node.children if c.dep_ == "poss" for a in v.direct(c)]
+        return v.owners(node, named=True)
     return v.direct(node)
 
 

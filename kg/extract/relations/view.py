@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.mentions.records import Mention
 from kg.extract.relations.geography import home_ground, lies_on_water, region_known_elsewhere
+from kg.extract.relations.grievance import grievance_after
 from kg.extract.relations.lexicon import TriggerTables, trigger_tables
 from kg.extract.relations.lists import listed
 from kg.extract.relations.members import member_or_group
@@ -205,6 +206,9 @@ class DocView:
         for c in kids:
             if c.dep_ == "appos":
                 out += self.deep(c, depth + 1)
+        if not out and owners and t.pos_ == "NOUN" and (word_in(t, self.words.policy_nouns)
+                                                       or word_in(t, self.words.opinion_nouns)):
+            out += self.owners(t, named=True)  # "rejected Acme's criticism of Y", "the Acme plan for Y": Acme
         opaque = self.words.opaque_nouns
         role_noun = t.pos_ == "NOUN" and (t.lemma_.lower() in self.roles or t.lower_ in self.roles) or (
             t.pos_ == "PROPN" and t.lower_ in self.res.title_words)  # "the Archbishop of X backed": not X
@@ -242,7 +246,7 @@ class DocView:
             # accused X"; not "X joined Freedom Party lawmakers at a rally")
         if not out and owners and depth == 0 and t.pos_ == "NOUN" and not role_noun \
                 and t.lemma_.lower() not in opaque:
-            out += self._owners(t)
+            out += self.owners(t)
         if not out and t.lower_ in self.res.entities.head_classes:  # "XY-12 missiles"
             out += [Arg(a.key, a.factor * 0.95) for c in kids if c.dep_ in ("compound", "nmod")
                     for a in self.direct(c) if self.is_a(a.key, "Product")]
@@ -256,10 +260,11 @@ class DocView:
             countries = [a for a in agents if self.cls(a.key) == "Country"]
             out += [a.times(0.9) for a in (countries or agents)]
 
-    def _owners(self, t: Token) -> list[Arg]:
+    def owners(self, t: Token, named: bool = False) -> list[Arg]:
         """The owner of a thing an argument names: "attacked Ruritania's power grid", "backed
         Ruritania's bid", "the comments by X", "the Trump plan"; "attacked his policies": the owner,
-        in words (reading())."""
+        in words (reading()).  ``named``: also a body or a demonym before the noun ("Acme criticism",
+        "the Ruritanian decision"), not a country's name ("the Ruritania policy" is about Ruritania)."""
         via = "policy" if word_in(t, self.words.policy_nouns) and not word_in(t, self.words.force_nouns) else ""
         kids = list(t.children)
         out = [Arg(a.key, a.factor * 0.85, via) for c in kids if c.dep_ == "poss" for a in self.direct(c)
@@ -268,6 +273,10 @@ class DocView:
                 for p in c.children if p.dep_ == "pobj" for a in self.direct(p) if self.is_a(a.key, "Agent")]
         out += [Arg(a.key, a.factor * 0.85, via) for c in kids if via and not out and c.dep_ == "compound"
                 for a in self.direct(c) if self.cls(a.key) == "Person"]
+        out += [Arg(a.key, a.factor * 0.85, via) for c in kids if named and not out and c.i < t.i
+                and c.dep_ in ("amod", "compound") for a in self.direct(c)
+                if (self.cls(a.key) == "Country" if c.dep_ == "amod"
+                    else self.is_a(a.key, "Agent") and self.cls(a.key) != "Country")]
         return out
 
     def led_state(self, tok: Token) -> list[Arg]:
@@ -339,8 +348,8 @@ class DocView:
         in_scope = limited is None or word_in(anchor, limited)
         if prop in person_reading and not armed and in_scope and (obj.via == "policy" or
                                                      self.cls(s) == "Person" and self.cls(o) != "Person"
-                                                     or self.cls(s) == self.cls(o) == "Person" and _grievance_after(anchor, self.words)
-                                                     or self.cls(s) != "Person" and _grievance_after(anchor, self.words, armed_ok=False)):
+                                                     or self.cls(s) == self.cls(o) == "Person" and grievance_after(anchor, self.words)
+                                                     or self.cls(s) != "Person" and grievance_after(anchor, self.words, armed_ok=False)):
             prop = person_reading[prop]
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
             return None
@@ -356,23 +365,6 @@ class DocView:
                 or prop == "visited" and home_ground(self.res, s, o):
             return None
         return Reading(prop, subj, obj, rule, anchor.i, modality, status)
-
-
-def _grievance_after(anchor: Token, words, *, armed_ok: bool = True) -> bool:
-    """"X attacked Y over the budget", "... as vacuous", "... for failing to act", "X renewed her
-    attacks on Y, calling him weak": a reason or a judgement after the verb (``grievance_preps``, a
-    participle of ``naming_verbs`` or of the reporting verbs) makes one person's attack on another verbal.
-    Not ``armed_ok``: for a group's or a state's attack, whose reason may be an armed one ("over the
-    rocket fire"), only a judgement ("as", "calling it") or a failing ("for missing its target") counts."""
-    verb = anchor.head if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "pobj") else anchor
-    if any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.i > anchor.i
-           and (c.lemma_.lower() in words.naming_verbs or c.lemma_.lower() in words.reporting) for c in verb.children):
-        return True
-    for c in anchor.children:
-        if c.dep_ == "prep" and c.lower_ in words.grievance_preps and (armed_ok or c.lower_ != "over"):
-            if c.lower_ != "for" or any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children):
-                return True
-    return False
 
 
 def word_in(tok: Token, words: frozenset[str]) -> bool:
