@@ -144,6 +144,10 @@ class RelationWords:
     summons_purposes: frozenset[str]  # "called X to testify": a summons, no call
     harm_verbs: frozenset[str]  # the harmful acts a vow threatens
     chaired_bodies: frozenset[str]  # "Committee Chairman X": the one committee the text names
+    department_heads: frozenset[str]  # "Defence Secretary X": the title words that head a department
+    department_nouns: frozenset[str]  # "the Defence Ministry": the words of the body such a title heads
+    portfolio_spellings: frozenset[str]  # "defence|defense": one portfolio spelt two ways
+    owned_department_heads: frozenset[str]  # "secretary|department": "<X Department> Secretary Y" heads it
     demand_verbs: frozenset[str]  # "called on X to resign": the verbs of a demand
     leave_verbs: frozenset[str]  # "resign", "step down": what the one asked is to do
     removal_nouns: frozenset[str]  # "demanded X's resignation"

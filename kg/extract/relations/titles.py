@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.relations.clauses import prep_objects
+from kg.extract.relations.departments import headed_departments
 from kg.extract.relations.posts import leader_or_member, party_arena, role_of
 from kg.extract.relations.records import NOTHING, Arg, Learned, Reading, RuleResult
 from kg.extract.relations.registry import rule
@@ -201,6 +202,9 @@ def _headed_bodies(v: DocView, key: str, title: str, role: str, owners: list[Arg
                 h.split()[-1] == role for h in entry.heads):
             r = v.reading("leaderOf", Arg(key), Arg(body, 0.95), "role-title", anchor, "asserted", status)
             out += [r] if r is not None else []
+    for body in headed_departments(v, title, owners):  # "Defence Secretary X" with "the Defence Ministry"
+        r = v.reading("leaderOf", Arg(key), Arg(body, 0.9), "role-title", anchor, "asserted", status)
+        out += [r] if r is not None else []
     return tuple(out)
 
 

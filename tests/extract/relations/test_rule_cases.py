@@ -146,6 +146,44 @@ CASES = [
         facts=(Fact("Ana Lind", "criticized", "Berg", "asserted", "verb-svo"),),
         absent=(("Ana Lind", "criticized", "Ruritania"),),
     ),
+    # a body named before words of its own owns them, before their "of" object: pushing back against
+    # Acme's criticism opposes Acme, not the one Acme criticised
+    Case(
+        "verb-prep-owner-named", "Bo Berg pushed back against Acme criticism of Zenith.",
+        """
+         0  Bo           1  compound   PROPN  _          NNP
+         1  Berg         2  nsubj      PROPN  _          NNP
+         2  pushed       2  ROOT       VERB   push       VBD
+         3  back         2  advmod     ADV    _          RB
+         4  against      2  prep       ADP    _          IN
+         5  Acme         6  compound   PROPN  _          NNP
+         6  criticism    4  pobj       NOUN   _          NN
+         7  of           6  prep       ADP    _          IN
+         8  Zenith       7  pobj       PROPN  _          NNP
+         9  .            2  punct      PUNCT  _          .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Bo Berg", "opposes", "Acme", "asserted", "verb-prep"),
+               Fact("Acme", "criticized", "Zenith", "asserted", "noun-prep")),
+        absent=(("Bo Berg", "opposes", "Zenith"),),
+    ),
+    # a demonym before a policy noun names its owner: judging the French plan judges France
+    Case(
+        "evaluation-owner-demonym", "Ana Lind said the French plan was reckless.",
+        """
+         0  Ana          1  compound   PROPN  _          NNP
+         1  Lind         2  nsubj      PROPN  _          NNP
+         2  said         2  ROOT       VERB   say        VBD
+         3  the          5  det        DET    _          DT
+         4  French       5  amod       ADJ    _          JJ
+         5  plan         6  nsubj      NOUN   _          NN
+         6  was          2  ccomp      AUX    be         VBD
+         7  reckless     6  acomp      ADJ    _          JJ
+         8  .            2  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("French", "NORP")),
+        facts=(Fact("Ana Lind", "criticized", "France", "asserted", "evaluation"),),
+    ),
     # a several-word verb trigger whose noun is the verb's object: "took a swipe at Y"
     Case(
         "verb-prep-light-noun", "Ana Lind took a swipe at Bo Berg.",
@@ -745,6 +783,40 @@ CASES = [
         facts=(Fact("Ana Lind", "leaderOf", "Acme", "asserted", "role-title"),),
     ),
     # "<body of states> Ambassador <Person>": a state's delegate at the body, no staff of it
+    # a cabinet title leads the text's body of its portfolio ("Defence Minister" -> "the Defence Ministry");
+    # a body named in the title before a bare "Secretary" is the one it leads
+    Case(
+        "role-title-department", "Defence Minister Ana Lind praised the Defence Ministry.",
+        """
+         0  Defence     1  compound   PROPN  _          NNP
+         1  Minister    3  compound   PROPN  _          NNP
+         2  Ana         3  compound   PROPN  _          NNP
+         3  Lind        4  nsubj      PROPN  _          NNP
+         4  praised     4  ROOT       VERB   praise     VBD
+         5  the         7  det        DET    _          DT
+         6  Defence     7  compound   PROPN  _          NNP
+         7  Ministry    4  dobj       PROPN  _          NNP
+         8  .           4  punct      PUNCT  _          .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Defence Ministry", "ORG")),
+        facts=(Fact("Ana Lind", "leaderOf", "Defence Ministry", "asserted", "role-title"),
+               Fact("Ana Lind", "supports", "Defence Ministry", "asserted", "verb-svo")),
+    ),
+    Case(
+        "role-title-department-owner", "Energy Department Secretary Ana Lind spoke.",
+        """
+         0  Energy      1  compound   PROPN  _          NNP
+         1  Department  2  compound   PROPN  _          NNP
+         2  Secretary   4  compound   PROPN  _          NNP
+         3  Ana         4  compound   PROPN  _          NNP
+         4  Lind        5  nsubj      PROPN  _          NNP
+         5  spoke       5  ROOT       VERB   speak      VBD
+         6  .           5  punct      PUNCT  _          .
+        """,
+        ents=(("Energy Department", "ORG"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Ana Lind", "leaderOf", "Energy Department", "asserted", "role-title"),
+               Fact("Ana Lind", "worksFor", "Energy Department", "asserted", "role-title")),
+    ),
     Case(
         "role-title-delegate", "NATO ambassador Ana Lind spoke.",
         """
@@ -1321,6 +1393,49 @@ CASES = [
         """,
         ents=(("Riverton", "GPE"), ("Ruritania", "GPE")),
         facts=(Fact("Riverton", "locatedIn", "Ruritania", "asserted", "place-apposition"),),
+    ),
+    # "X, one of Y's largest cities"
+    Case(
+        "place-apposition-one-of", "Acme took Riverton, one of Ruritania's largest cities.",
+        """
+         0  Acme        1  nsubj      PROPN  _          NNP
+         1  took        1  ROOT       VERB   take       VBD
+         2  Riverton    1  dobj       PROPN  _          NNP
+         3  ,           2  punct      PUNCT  _          ,
+         4  one         2  appos      NUM    _          CD
+         5  of          4  prep       ADP    _          IN
+         6  Ruritania   9  poss       PROPN  _          NNP
+         7  's          6  case       PART   _          POS
+         8  largest     9  amod       ADJ    large      JJS
+         9  cities      5  pobj       NOUN   city       NNS
+        10  .           1  punct      PUNCT  _          .
+        """,
+        ents=(("Acme", "ORG"), ("Riverton", "GPE"), ("Ruritania", "GPE")),
+        facts=(Fact("Riverton", "locatedIn", "Ruritania", "asserted", "place-apposition"),),
+    ),
+    # a people noun in apposition is the named person's, even when the parser hangs a party word on it
+    # as a modifier ("a leading Republican and strong critic of Y": the person criticised Y, not the party)
+    Case(
+        "noun-prep-apposition-misparsed", "Bo Berg, a leading Republican and strong critic of Acme, spoke.",
+        """
+         0  Bo          1  compound   PROPN  _          NNP
+         1  Berg       12  nsubj      PROPN  _          NNP
+         2  ,           1  punct      PUNCT  _          ,
+         3  a           8  det        DET    _          DT
+         4  leading     8  amod       VERB   lead       VBG
+         5  Republican  8  amod       PROPN  _          NNP
+         6  and         5  cc         CCONJ  _          CC
+         7  strong      5  conj       ADJ    _          JJ
+         8  critic      1  appos      NOUN   _          NN
+         9  of          8  prep       ADP    _          IN
+        10  Acme        9  pobj       PROPN  _          NNP
+        11  ,           1  punct      PUNCT  _          ,
+        12  spoke      12  ROOT       VERB   speak      VBD
+        13  .          12  punct      PUNCT  _          .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Republican", "NORP"), ("Acme", "ORG")),
+        facts=(Fact("Bo Berg", "criticized", "Acme", "asserted", "noun-prep"),),
+        absent=(("Republican Party", "criticized", "Acme"),),
     ),
     # a second description joined by "and" describes the same subject
     Case(
