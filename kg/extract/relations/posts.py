@@ -303,8 +303,10 @@ def party_arena(v: DocView, owners: list[Arg], party_noun: bool) -> tuple[list[A
     first = 0 if party_noun else next((n for n, o in enumerate(owners) if v.cls(o.key) == "Group"), None)
     if first is None:
         return owners, False
-    # the party comes first ("CHP (Republican People's Party) leader X" leads the CHP)
-    kept = owners[:first] + [o for o in owners[first:] if v.cls(o.key) in ("Group", "Country")]
+    # the party comes first ("CHP (Republican People's Party) leader X" leads the CHP); a government body
+    # before it is the arena too ("Senate Freedom Party leader X": the party's floor leader)
+    kept = [o for o in owners[:first] if v.cls(o.key) != "GovernmentBody"] \
+        + [o for o in owners[first:] if v.cls(o.key) in ("Group", "Country")]
     return kept, len(kept) < len(owners)
 
 
