@@ -148,6 +148,9 @@ class RelationWords:
     department_nouns: frozenset[str]  # "the Defence Ministry": the words of the body such a title heads
     portfolio_spellings: frozenset[str]  # "defence|defense": one portfolio spelt two ways
     owned_department_heads: frozenset[str]  # "secretary|department": "<X Department> Secretary Y" heads it
+    relation_nouns: frozenset[str]  # "relations between A and B": the nouns of a relation told by its state
+    strained_words: frozenset[str]  # "were fraught", "strained relations": a bad state (disputesWith)
+    close_words: frozenset[str]  # "close ties", "as strong as ever": a close one (allyOf)
     demand_verbs: frozenset[str]  # "called on X to resign": the verbs of a demand
     leave_verbs: frozenset[str]  # "resign", "step down": what the one asked is to do
     removal_nouns: frozenset[str]  # "demanded X's resignation"

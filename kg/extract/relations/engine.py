@@ -28,6 +28,7 @@ import kg.extract.relations.parties  # noqa: F401
 import kg.extract.relations.places  # noqa: F401
 import kg.extract.relations.roles  # noqa: F401
 import kg.extract.relations.scenes  # noqa: F401
+import kg.extract.relations.ties  # noqa: F401
 import kg.extract.relations.titles  # noqa: F401
 import kg.extract.relations.venues  # noqa: F401
 from kg.extract.infer import drop_yielding

@@ -618,6 +618,55 @@ CASES = [
         ents=(("Senate", "ORG"), ("Ana Lind", "PERSON")),
         facts=(Fact("Ana Lind", "memberOf", "United States Senate", "asserted", "chamber-title"),),
     ),
+    # a party's floor leader in a chamber: a member of both, no leader of the party, no post in the chamber
+    Case(
+        "chamber-title-party-leader", "Senate Republican Leader Ana Lind spoke.",
+        """
+         0  Senate      3  compound   PROPN  _        NNP
+         1  Republican  3  compound   PROPN  _        NNP
+         2  Leader      4  compound   PROPN  _        NNP
+         3  Ana         4  compound   PROPN  _        NNP
+         4  Lind        5  nsubj      PROPN  _        NNP
+         5  spoke       5  ROOT       VERB   speak    VBD
+         6  .           5  punct      PUNCT  _        .
+        """,
+        ents=(("Senate", "ORG"), ("Republican", "NORP"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Ana Lind", "memberOf", "United States Senate", "asserted", "chamber-title"),
+               Fact("Ana Lind", "memberOf", "Republican Party", "asserted", "chamber-title"),
+               Fact("Ana Lind", "memberOf", "Republican Party", "asserted", "role-title")),
+        absent=(("Ana Lind", "worksFor", "United States Senate"), ("Ana Lind", "leaderOf", "Republican Party")),
+    ),
+    # a relation told by its state (kg/extract/relations/ties.py): fraught relations are a dispute
+    Case(
+        "relations-state", "Relations between Acme and Zenith were fraught.",
+        """
+         0  Relations  5  nsubj      NOUN   relation  NNS
+         1  between    0  prep       ADP    _         IN
+         2  Acme       1  pobj       PROPN  _         NNP
+         3  and        2  cc         CCONJ  _         CC
+         4  Zenith     2  conj       PROPN  _         NNP
+         5  were       5  ROOT       AUX    be        VBD
+         6  fraught    5  acomp      ADJ    _         JJ
+         7  .          5  punct      PUNCT  _         .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Acme", "disputesWith", "Zenith", "asserted", "relations-state"),),
+    ),
+    # ... and close ties with the subject of the verb an alliance
+    Case(
+        "relations-state-close", "Acme forged close ties with Zenith.",
+        """
+         0  Acme    1  nsubj      PROPN  _       NNP
+         1  forged  1  ROOT       VERB   forge   VBD
+         2  close   3  amod       ADJ    _       JJ
+         3  ties    1  dobj       NOUN   tie     NNS
+         4  with    3  prep       ADP    _       IN
+         5  Zenith  4  pobj       PROPN  _       NNP
+         6  .       1  punct      PUNCT  _       .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Acme", "allyOf", "Zenith", "asserted", "relations-state"),),
+    ),
     # "the killing of X by Y": the "by" phrase is the agent
     Case(
         "noun-prep-by", "The killing of Ana Lind by Bo Berg shocked Riverton.",
