@@ -10,10 +10,12 @@ Minister X") is not the one.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView
 
-__all__ = ["headed_departments"]
+__all__ = ["headed_departments", "text_state"]
 
 
 def _portfolio(words: list[str], heads: frozenset[str]) -> list[str]:
@@ -80,3 +82,19 @@ def headed_departments(v: DocView, title: str, owners: list[Arg]) -> list[str]:
             out.append(key)
             break
     return out
+
+
+def text_state(v: DocView, tok: Token) -> str | None:
+    """The state a text is about up to ``tok``: the only country named so far, at least twice ("Foreign
+    Minister X" with no state written, in a text about Ruritania alone, is Ruritania's: the guideline's
+    cabinet titles "whose country the article makes obvious"; with two states named it is not obvious)."""
+    counts: dict[str, int] = {}
+    for m in v.mentions:
+        if m.start >= tok.i:
+            break
+        key = v.r.token_keys.get(m.start)
+        if key is not None and v.cls(key) == "Country":
+            counts[key] = counts.get(key, 0) + 1
+    if len(counts) != 1 or max(counts.values()) < 2:
+        return None  # no state, or several: the text is not about one
+    return next(iter(counts))
