@@ -485,6 +485,30 @@ CASES = [
         facts=(Fact("Acme", "attacked", "Zenith", "hedged", "verb-svo"),
                Fact("Acme", "threatened", "Zenith", "asserted", "announced-harm")),
     ),
+    # the people a meeting included met, and the subject of the act done at it met them
+    Case(
+        "reciprocal-included", "Ana Lind spoke at a meeting that included Bo Berg and Cy Dahl.",
+        """
+         0  Ana       1  compound   PROPN  _        NNP
+         1  Lind      2  nsubj      PROPN  _        NNP
+         2  spoke     2  ROOT       VERB   speak    VBD
+         3  at        2  prep       ADP    _        IN
+         4  a         5  det        DET    _        DT
+         5  meeting   3  pobj       NOUN   _        NN
+         6  that      7  nsubj      PRON   _        WDT
+         7  included  5  relcl      VERB   include  VBD
+         8  Bo        9  compound   PROPN  _        NNP
+         9  Berg      7  dobj       PROPN  _        NNP
+        10  and       9  cc         CCONJ  _        CC
+        11  Cy       12  compound   PROPN  _        NNP
+        12  Dahl      9  conj       PROPN  _        NNP
+        13  .         2  punct      PUNCT  _        .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), ("Cy Dahl", "PERSON")),
+        facts=(Fact("Bo Berg", "metWith", "Cy Dahl", "asserted", "collective"),
+               Fact("Ana Lind", "metWith", "Bo Berg", "asserted", "collective"),
+               Fact("Ana Lind", "metWith", "Cy Dahl", "asserted", "collective")),
+    ),
     # coordinated subjects at a joint event: "A and B spoke at a joint news conference"
     Case(
         "reciprocal-joint", "Bo Berg and Ana Lind spoke at a joint conference.",
@@ -865,6 +889,26 @@ CASES = [
         ents=(("Energy Department", "ORG"), ("Ana Lind", "PERSON")),
         facts=(Fact("Ana Lind", "leaderOf", "Energy Department", "asserted", "role-title"),
                Fact("Ana Lind", "worksFor", "Energy Department", "asserted", "role-title")),
+    ),
+    # a cabinet title with no state written: the state the text is about (named most, at least twice)
+    Case(
+        "title-default-cabinet", "France voted. France won. Foreign Minister Ana Lind spoke.",
+        """
+         0  France    1  nsubj      PROPN  _        NNP
+         1  voted     1  ROOT       VERB   vote     VBD
+         2  .         1  punct      PUNCT  _        .
+         3  France    4  nsubj      PROPN  _        NNP
+         4  won       4  ROOT       VERB   win      VBD
+         5  .         4  punct      PUNCT  _        .
+         6  Foreign   7  compound   PROPN  _        NNP
+         7  Minister  9  compound   PROPN  _        NNP
+         8  Ana       9  compound   PROPN  _        NNP
+         9  Lind     10  nsubj      PROPN  _        NNP
+        10  spoke    10  ROOT       VERB   speak    VBD
+        11  .        10  punct      PUNCT  _        .
+        """,
+        ents=(("France", "GPE", 1), ("France", "GPE", 2), ("Ana Lind", "PERSON")),
+        facts=(Fact("Ana Lind", "worksFor", "France", "asserted", "title-default"),),
     ),
     Case(
         "role-title-delegate", "NATO ambassador Ana Lind spoke.",
