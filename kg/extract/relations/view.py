@@ -348,7 +348,7 @@ class DocView:
         in_scope = limited is None or word_in(anchor, limited)
         if prop in person_reading and not armed and in_scope and (obj.via == "policy" or
                                                      self.cls(s) == "Person" and self.cls(o) != "Person"
-                                                     or self.cls(s) == self.cls(o) == "Person" and grievance_after(anchor, self.words)
+                                                     or self.cls(s) == self.cls(o) == "Person"  # one named person's attack on another: words
                                                      or self.cls(s) != "Person" and grievance_after(anchor, self.words, armed_ok=False)):
             prop = person_reading[prop]
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):

@@ -81,6 +81,21 @@ CASES = [
         ents=(("Ana Lind", "PERSON"), ("Acme", "ORG")),
         facts=(Fact("Ana Lind", "criticized", "Acme", "asserted", "verb-svo"),),
     ),
+    # one named person's attack on another is in words (the news corpus has no other kind)
+    Case(
+        "verb-svo-person-attack", "Ana Lind attacked Bo Berg.",
+        """
+         0  Ana        1  compound   PROPN  _       NNP
+         1  Lind       2  nsubj      PROPN  _       NNP
+         2  attacked   2  ROOT       VERB   attack  VBD
+         3  Bo         4  compound   PROPN  _       NNP
+         4  Berg       2  dobj       PROPN  _       NNP
+         5  .          2  punct      PUNCT  _       .
+        """,
+        ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
+        facts=(Fact("Ana Lind", "criticized", "Bo Berg", "asserted", "verb-svo"),),
+        absent=(("Ana Lind", "attacked", "Bo Berg"),),
+    ),
     # the owner of the object's thing: criticising Zenith's plan criticises Zenith
     Case(
         "verb-svo-owner", "Acme criticized Zenith's plan.",
