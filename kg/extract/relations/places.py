@@ -111,7 +111,15 @@ def place_in_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     return result_of([v.reading("locatedIn", Arg(key), a, "place-in", tok, "asserted")
                     for p in objects for a in v.direct(p)
                     if a.key != key and v.is_a(a.key, "Place")
-                    and (comma or not (v.cls(key) == "Place" and v.cls(a.key) == "Place") or _lower(v, key, a.key))])
+                    and (comma or not (v.cls(key) == "Place" and v.cls(a.key) == "Place") or _lower(v, key, a.key)
+                         or _in_known_region(v, key, a.key))])
+
+
+def _in_known_region(v: DocView, place: str, region: str) -> bool:
+    """A place the gazetteer does not know "in" a region it knows ("a centre in Riverton in Calif."):
+    the unknown one is the smaller."""
+    return place not in v.res.gazetteer.entries and region.startswith("region/") \
+        and region in v.res.gazetteer.entries
 
 
 def _lower(v: DocView, place: str, other: str) -> bool:

@@ -1502,6 +1502,23 @@ CASES = [
         ents=(("Riverton", "GPE"), ("Ruritania", "GPE")),
         facts=(Fact("Riverton", "locatedIn", "Ruritania", "asserted", "place-apposition"),),
     ),
+    # a place the gazetteer does not know "in" a region it knows is the smaller
+    Case(
+        "place-in-known-region", "Floods hit a farm in Riverton in Bavaria.",
+        """
+         0  Floods    1  nsubj      NOUN   flood    NNS
+         1  hit       1  ROOT       VERB   hit      VBD
+         2  a         3  det        DET    _        DT
+         3  farm      1  dobj       NOUN   _        NN
+         4  in        1  prep       ADP    _        IN
+         5  Riverton  4  pobj       PROPN  _        NNP
+         6  in        1  prep       ADP    _        IN
+         7  Bavaria   6  pobj       PROPN  _        NNP
+         8  .         1  punct      PUNCT  _        .
+        """,
+        ents=(("Riverton", "GPE"), ("Bavaria", "GPE")),
+        facts=(Fact("Riverton", "locatedIn", "Bavaria", "asserted", "place-in"),),
+    ),
     # "X, one of Y's largest cities"
     Case(
         "place-apposition-one-of", "Acme took Riverton, one of Ruritania's largest cities.",
