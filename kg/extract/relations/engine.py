@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 import kg.extract.relations.administrations  # noqa: F401  (each rule family registers its rules on import)
+import kg.extract.relations.capitals  # noqa: F401
 import kg.extract.relations.chambers  # noqa: F401
 import kg.extract.relations.demands  # noqa: F401
 import kg.extract.relations.elections  # noqa: F401

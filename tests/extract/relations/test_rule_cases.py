@@ -1519,6 +1519,22 @@ CASES = [
         ents=(("Riverton", "GPE"), ("Bavaria", "GPE")),
         facts=(Fact("Riverton", "locatedIn", "Bavaria", "asserted", "place-in"),),
     ),
+    # a state's capital by the gazetteer, named in apposition (kg/extract/relations/capitals.py)
+    Case(
+        "capital", "Norway mourned in the capital, Oslo.",
+        """
+         0  Norway    1  nsubj      PROPN  _        NNP
+         1  mourned   1  ROOT       VERB   mourn    VBD
+         2  in        1  prep       ADP    _        IN
+         3  the       4  det        DET    _        DT
+         4  capital   2  pobj       NOUN   _        NN
+         5  ,         4  punct      PUNCT  _        ,
+         6  Oslo      4  appos      PROPN  _        NNP
+         7  .         1  punct      PUNCT  _        .
+        """,
+        ents=(("Norway", "GPE"), ("Oslo", "GPE")),
+        facts=(Fact("Oslo", "locatedIn", "Norway", "asserted", "capital"),),
+    ),
     # "X, one of Y's largest cities"
     Case(
         "place-apposition-one-of", "Acme took Riverton, one of Ruritania's largest cities.",
