@@ -107,6 +107,10 @@ class DocView:
         forms = (e.name, *e.aliases) if e is not None else ()  # "Parliament of the United Kingdom": "Parliament"
         return any(f.lower().split()[-1:] and f.lower().split()[-1] in self.words.audience_heads for f in forms)
 
+    def _public(self, key: str) -> bool:
+        """A person the text gives a post or a title: a public figure, whose "attack" on another is in words."""
+        return bool(self.learned.titles.get(key) or self.learned.affiliation(key))
+
     def is_outlet(self, key: str) -> bool:
         """A news outlet: an organisation named like one ("... Times", "... News", "Radio ...") or a
         news agency or outlet of the credit lists ("Reuters", "CNN")."""
@@ -348,7 +352,7 @@ class DocView:
         in_scope = limited is None or word_in(anchor, limited)
         if prop in person_reading and not armed and in_scope and (obj.via == "policy" or
                                                      self.cls(s) == "Person" and self.cls(o) != "Person"
-                                                     or self.cls(s) == self.cls(o) == "Person"  # one named person's attack on another: words
+                                                     or self.cls(s) == self.cls(o) == "Person" and (self._public(s) or grievance_after(anchor, self.words))
                                                      or self.cls(s) != "Person" and grievance_after(anchor, self.words, armed_ok=False)):
             prop = person_reading[prop]
         if not self.onto.admits(prop, self.cls(s), self.cls(o)):
