@@ -3,6 +3,7 @@ lexicon (``lexicon/entities.toml``: NER label mapping, head words, patterns, wor
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,7 +89,16 @@ def load_time_words(path: Path) -> TimeWords:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DataFileError(f"{path}: cannot read the time lexicon ({exc}).") from exc
     _only_keys(data, ("words",), path)
-    return load_words(TimeWords, data.get("words", {}), path)
+    words = load_words(TimeWords, data.get("words", {}), path)
+    for name, form in (("fixed_days", "%m-%d"), ("named_days", "%Y-%m-%d")):
+        for entry in getattr(words, name):
+            day = entry.rpartition("|")[2]
+            try:
+                dt.datetime.strptime(("2000-" + day) if form == "%m-%d" else day, "%Y-%m-%d")
+            except ValueError:
+                raise DataFileError(f"{path}: [words].{name} entry {entry!r} is not 'name|{form.replace('%', '')}'"
+                                    "; write the day after a '|', e.g. 'christmas|12-25'.") from None
+    return words
 
 
 def load_relation_lexicon(path: Path, ontology: Ontology) -> RelationLexicon:

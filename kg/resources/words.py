@@ -258,6 +258,8 @@ class TimeWords:
     time_day_anchors: frozenset[str]  # "Sunday night": a TIME entity that names a day
     report_day_phrases: frozenset[str]  # "earlier in the day": the report's own day
     overnight_phrases: frozenset[str]  # "overnight": the night before the report (its day and the one before)
+    fixed_days: frozenset[str]  # "christmas|12-25": a holiday as a day of the year (kg.extract.context.when)
+    named_days: frozenset[str]  # "9/11|2001-09-11": a day news names by its event
     since_preps: frozenset[str]  # "since 1999": an interval with a start only
     until_preps: frozenset[str]  # "minister until 2003": the end of a post
     range_openers: frozenset[str]  # "from 1997 to 2007", "between 2009 and 2017": a range

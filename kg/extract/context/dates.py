@@ -8,6 +8,8 @@ parse, against which base, and turns its result into a span of days:
 * a decade ("the 1950s", "the '90s") -> its first and last day (dateparser reads "1950s" as 1,950
   seconds before the base);
 * a weekend ("over the weekend", "next weekend") -> its Saturday and Sunday (dateparser reads none);
+* "the past month", "the last two weeks" -> from that long before the base to the base;
+* "August of last year" -> that month of the year before the base;
 * "a year ago" -> the month a year before the base (dateparser gives the whole year; the team's gold
   guideline gives the month);
 * "earlier this week" (month, year) -> from the period's first day to the base, not past it;
@@ -29,7 +31,7 @@ from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Span", "parse_date", "resolve", "iso_date", "decade", "weekend"]
+__all__ = ["Span", "parse_date", "resolve", "iso_date", "decade", "weekend", "recent"]
 
 Span = tuple[str, str | None]  # (first day, last day or None for an open end), ISO dates
 
@@ -94,8 +96,13 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
         return decade(text, base)
     if _WEEKEND.match(text):
         return weekend(text, base, prefer)
+    if _RECENT.match(text):
+        return recent(text, base)
     if _EARLIER.match(text):
         return _earlier(text, base, prefer)
+    if (m := _OF_YEAR.match(text)) and base is not None:  # "August of last year": dateparser reads none
+        year = int(base[:4]) + {"last": -1, "this": 0, "next": 1}[m.group(2).lower()]
+        return resolve(f"{m.group(1)} {year}", None, prefer)
     if _A_YEAR_AGO.match(text) and base is not None:  # the month a year before, as news means it
         day = dt.date.fromisoformat(base)
         return _span(dt.date(day.year - 1, day.month, 1), "month")
@@ -127,6 +134,39 @@ def _earlier(text: str, base: str | None, prefer: str) -> Span | None:
 
 
 _EARLIER = re.compile(r"^earlier\s+this\s+(?:week|month|year)$", re.IGNORECASE)
+
+
+_OF_YEAR = re.compile(r"^(.+?)\s+of\s+(last|this|next)\s+year$", re.IGNORECASE)
+_RECENT = re.compile(r"^the\s+(?:past|last)\s+(?:(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve)\s+)?(hour|day|week|month|year)s?$", re.IGNORECASE)
+_NUMBERS = {w: n for n, w in enumerate(("one two three four five six seven eight nine ten eleven twelve").split(), 1)}
+
+
+def recent(text: str, base: str | None) -> Span | None:
+    """The days up to the report that "the past month", "the last two weeks", "the past 72 hours"
+    cover: from that long before the ISO date ``base`` to it (dateparser reads none of them, and a
+    plural of length is otherwise a duration); None for anything else or without a base.
+
+    >>> recent("the past month", "2013-04-26"), recent("the last two weeks", "2013-04-26")
+    (('2013-03-26', '2013-04-26'), ('2013-04-12', '2013-04-26'))
+    >>> recent("the past 72 hours", "2014-10-08"), recent("the past year", "2016-02-29")
+    (('2014-10-05', '2014-10-08'), ('2015-02-28', '2016-02-29'))
+    """
+    m = _RECENT.match(" ".join(text.split()))
+    if m is None or base is None:
+        return None
+    count = m.group(1) or "1"
+    n = int(count) if count.isdigit() else _NUMBERS[count.lower()]
+    day = dt.date.fromisoformat(base[:10])
+    unit = m.group(2).lower()
+    if unit in ("hour", "day", "week"):
+        days = {"hour": -(-n // 24), "day": n, "week": 7 * n}[unit]
+        first = day - dt.timedelta(days=days)
+    else:
+        months = n * (12 if unit == "year" else 1)
+        y, mo = divmod(day.year * 12 + day.month - 1 - months, 12)
+        first = dt.date(y, mo + 1, min(day.day, calendar.monthrange(y, mo + 1)[1]))
+    return first.isoformat(), day.isoformat()
 
 
 _A_YEAR_AGO = re.compile(r"^(?:just\s+|about\s+)?(?:a|one)\s+year\s+ago$", re.IGNORECASE)

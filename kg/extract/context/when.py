@@ -7,7 +7,8 @@
 * :func:`event_span`: the spaCy DATE entity (or a TIME entity naming a day: "Sunday night") of
   the evidence sentence that belongs to the fact's clause (its verb, a verb governing it, or a
   clause without a subject under it), resolved against the document date (:mod:`.dates`); "late",
-  "earlier" (lexicon/time.toml) are dropped first.  A plural head ("two days", "recent years") is a
+  "earlier" (lexicon/time.toml) are dropped first; holidays ("Christmas night") and days named by
+  their event ("9/11") come from the same file.  A plural head ("two days", "recent years") is a
   duration and gives nothing.  "since 1999" opens a span, "until 2003" closes
   one; a hedged fact ("will meet on Tuesday") resolves forwards.
 """
@@ -16,12 +17,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.context.bounds import date_range
-from kg.extract.context.dates import Span, decade, parse_date, resolve
+from kg.extract.context.dates import Span, decade, parse_date, recent, resolve
 from kg.resources.words import TimeWords
 
 __all__ = ["document_date", "event_span", "fact_tokens", "past_tense", "clause_verb", "date_clause", "day_entity", "is_age",
@@ -123,7 +125,7 @@ def _nonfinite_below(v: Token, w: Token) -> bool:
     return False
 
 
-_TOLD_ON = {"advcl", "xcomp", "prep", "pobj", "npadvmod", "dobj", "amod", "compound"}
+_TOLD_ON = {"advcl", "xcomp", "prep", "pobj", "npadvmod", "dobj", "amod", "compound", "acomp"}
 
 
 def _event_nouns(args: list[Token]) -> set[int]:
@@ -203,9 +205,11 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
     text = ent.doc[toks[0].i: toks[-1].i + 1].text if toks else ""
     if len(toks) == 1 and "-" in text and text.split("-", 1)[0].lower() in words.vague_modifiers:
         text = text.split("-", 1)[1]  # "mid-2015"
-    years = decade(text, base)
+    years = decade(text, base) or recent(text, base)
     if years is not None:
-        return years  # "the 1990s": a time, though plural
+        return years  # "the 1990s", "the past two weeks": a time, though plural
+    if (day := _calendar_day(words, text, base, prefer)) is not None:
+        return day  # "Christmas night", "9/11"
     if not toks or ent.root.tag_ in ("NNS", "NNPS") or _story_relative(words, toks, text) or _counted_from(words, ent):
         return None  # "two days", "recent years": a duration, not a date; "two days later": no date
     if len(toks) == 2 and toks[0].lower_ in words.past_modifiers and base and toks[1].lower_ in _MONTHS \
@@ -216,6 +220,30 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
         direction = "future" if toks[0].lower_ in words.future_modifiers else "past"
         got = resolve(" ".join(t.text for t in toks[1:]), base, direction)  # "last March"
     return got
+
+
+def _calendar_day(words: TimeWords, text: str, base: str | None, prefer: str) -> Span | None:
+    """A holiday of ``fixed_days`` ("Christmas night": the latest December 25 up to ``base``, the
+    next one for a planned fact) or a day of ``named_days`` ("9/11")."""
+    low = " ".join(text.lower().replace("\u2019", "'").split())
+    low = low[4:] if low.startswith("the ") and low not in _days(words.fixed_days) else low
+    if (named := _days(words.named_days).get(low)) is not None:
+        return named, named
+    month_day = _days(words.fixed_days).get(low)
+    if month_day is None or base is None:
+        return None
+    day = dt.date.fromisoformat(base[:10])
+    month, dom = (int(x) for x in month_day.split("-"))
+    year = day.year if (month, dom) <= (day.month, day.day) else day.year - 1
+    if prefer == "future":
+        year = day.year if (month, dom) >= (day.month, day.day) else day.year + 1
+    iso = dt.date(year, month, dom).isoformat()
+    return iso, iso
+
+
+@lru_cache(maxsize=4)
+def _days(entries: frozenset[str]) -> dict[str, str]:
+    return dict(e.rsplit("|", 1) for e in entries)
 
 
 def _since_clause(words: TimeWords, ent: SpacySpan) -> bool:
