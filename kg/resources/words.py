@@ -217,6 +217,8 @@ class EntityWords:
     person_descriptions: frozenset[str]  # descriptions that refer back to a person ("the minister")
     generic_person_descriptions: frozenset[str]  # of those, the ones any post-holder fits ("the <body> chief")
     party_member_titles: frozenset[str]  # politicians' titles a party description refers to ("the Ohio Republican")
+    party_owned_titles: frozenset[str]  # "the Labour leader": a title the party before it owns
+    placed_member_titles: frozenset[str]  # of those, titles of a state's or town's politicians ("Rep. X ... the Ohio Republican")
     title_abbreviations: frozenset[str]  # "<abbreviation>|<title>": "Gen. X" is "the general"
     country_descriptions: frozenset[str]  # descriptions that refer back to a country ("the nation")
     government_nouns: frozenset[str]  # descriptions of a state's government ("the government")

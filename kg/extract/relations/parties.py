@@ -192,11 +192,17 @@ def _named_as(v: DocView, noun: Token) -> list[Arg]:
 @rule("party-description", stage="clauses", unit="token")
 def party_descriptions(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     """"The Ohio Republican said": the person the description refers back to (coreference) is a member
-    of the party it names."""
+    of the party it names, and lives in the state or town before the party word (not a country: "the
+    Ruritanian Socialist" may be one abroad)."""
     got = v.r.coref.get(tok.i, ())
     if tok.i in v.r.token_keys or len(got) != 1 or v.cls(got[0]) != "Person":
         return NOTHING
     party = member_party(tok, v.res.gazetteer)
     if party is None:
         return NOTHING
-    return result_of([v.reading("memberOf", Arg(got[0]), Arg(party.id), "party-description", tok, "asserted")])
+    readings = [v.reading("memberOf", Arg(got[0]), Arg(party.id), "party-description", tok, "asserted")]
+    for c in tok.children:
+        key = v.r.token_keys.get(c.i) if c.dep_ in ("compound", "amod", "nmod") else None
+        if key is not None and v.cls(key) in ("Place", "City"):
+            readings.append(v.reading("livesIn", Arg(got[0]), Arg(key), "party-description", tok, "asserted"))
+    return result_of(readings)

@@ -91,9 +91,9 @@ def _holder(v: DocView, noun: Token) -> tuple[list[Arg], str, set[int]]:
         if subj and subj[0].tag_ == "WP" and noun.head.dep_ == "relcl":  # "X, who was the Acme spokesman,"
             return v.direct(noun.head.head, conjuncts=False), "role-copula", set()
         return (v.direct(subj[0]) if subj else []), "role-copula", set()
-    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep" \
-            and noun.head.head.lemma_.lower() in v.words.post_verbs:
-        return _verb_subject(v, noun.head.head), "role-copula", set()  # "X served as ambassador to Y"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep" and (
+            noun.head.head.lemma_.lower() in v.words.post_verbs or noun.head.i == noun.sent.start):
+        return _verb_subject(v, noun.head.head), "role-copula", set()  # "X served as envoy to Y", "As Y's ally, X ..."
     if noun.dep_ == "oprd" and any(c.dep_ == "dobj" for c in noun.head.children):
         obj = [c for c in noun.head.children if c.dep_ == "dobj"]
         return v.direct(obj[0]), "role-copula", set()

@@ -42,6 +42,7 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         return NOTHING  # a past marker the status lists do not know ("a would-be minister")
     role = role_phrase(v, tok)
     modified = _a_post_not_the_head(v, tok, role, status)
+    fronted = tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.i == tok.sent.start  # "As Y's ally, X cannot"
     readings, titles, affiliations = [], [], []
     for prop, holders, objs, rule_id in roles_on(v, tok):
         if prop in _POSTS and rule_id == "role-copula" and not objs:
@@ -56,7 +57,8 @@ def role_nouns(v: DocView, tok: Token, learned: Learned) -> RuleResult:
                 p = leader_or_member(v, p, role, o.key) if prop in _POSTS else p
                 if p == "leaderOf" and v.cls(o.key) in ("City", "Place") and role not in v.words.place_heads:
                     continue  # "director of the X Program ... in Berlin": no head of the city
-                r = v.reading(p, h, o, rule_id, tok, status=status if prop in _STATUSED else None)
+                r = v.reading(p, h, o, rule_id, tok, "asserted" if fronted else None,
+                              status=status if prop in _STATUSED else None)
                 if r is None:
                     continue
                 readings.append(r)

@@ -25,6 +25,7 @@ from kg.extract.resolve.descriptions import (
     law_description,
     member_description,
     owned_by_body,
+    person_description,
 )
 from kg.extract.resolve.person_titles import person_titles
 from kg.extract.resolve.plurals import plural_referents
@@ -209,7 +210,7 @@ def _description(tok: Token, r: Resolution, res: Resources, sal: _Salience, titl
                 c.dep_ == "appos" and c.i in r.token_keys for c in tok.children):
             return  # "the party chairman Ana Lind": a title before her name, no description
         if not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-            got = _described_person(tok, r, titles, affiliations, res, sal.seen, sal.last_seen, "the" not in dets)
+            got = person_description(tok, r, titles, affiliations, res, sal.seen, sal.last_seen, "the" not in dets)
             if got:
                 r.coref[i] = (got,)
     elif "the" in dets and low in words.country_descriptions and tok.tag_ == "NN":
@@ -298,53 +299,6 @@ def _quoting_speakers(tok: Token, r: Resolution, reporting: frozenset[str]) -> f
         if not inside and t.pos_ == "VERB" and t.lemma_.lower() in reporting:
             out.update(r.token_keys[c.i] for c in t.children if c.dep_ == "nsubj" and c.i in r.token_keys)
     return frozenset(out)
-
-
-def _described_person(tok: Token, r: Resolution, titles, affiliations, res: Resources, seen, last_seen,
-                      titled: bool = False) -> str | None:
-    """The person a role description ("the foreign minister", "the <org> chief") denotes, or None.
-
-    A person qualifies when a title written before their name ends with the description's head
-    ("the minister" -> "... Minister X"), or when the description names an organisation or country
-    the person is affiliated with ("the <org> chief" -> "<country of org> ... X").  The most
-    salient qualifying person wins (one ``titled`` by a possessive, "Iran's envoy", needs the title).
-    """
-    gaz = res.gazetteer
-    lesser = res.entities.words.title_modifiers | {"former", "shadow", "ex", "acting"}
-    head = tok.lower_
-    generic = res.entities.words.generic_person_descriptions
-    rwords = res.relations.words
-    not_now = rwords.past_markers | rwords.future_markers
-    phrase = " ".join(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
-                      and c.i not in r.token_keys)
-    mods = {r.token_keys[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
-            and c.i in r.token_keys}
-    # a body or place in the description also names its country: "the Pentagon chief" is "US
-    # Defense Secretary X" (but not a person affiliated with another body of that country)
-    mod_countries = mods | {gaz.entries[k].country for k in mods if k in gaz.entries and gaz.entries[k].country}
-    cands = []
-    for key in last_seen:
-        if r.entities[key].cls != "Person" or last_seen[key] > tok.i:
-            continue
-        # "the prime minister" is not the deputy prime minister: a title with a modifier the
-        # description lacks ("deputy", "vice", "shadow", "former") is another post
-        person_titles = {t for t in titles.get(key, set())
-                         if not (set(t.split()) & lesser) or set(t.split()) & lesser & set(phrase.split())}
-        if set(phrase.split()) & not_now and not any(set(t.split()) & not_now for t in person_titles):
-            continue  # "the ex-Labour leader", "the next Tory leader": not a person with a current title
-        title_match = any(t.split()[-1] == head for t in person_titles)
-        exact = any(t.endswith(f"{phrase.strip()} {head}".strip()) for t in person_titles) if phrase.strip() else False
-        affil = bool(mod_countries & affiliations.get(key, set()))
-        if mods and not affil:
-            continue
-        if not (title_match or affil) or titled and not title_match:
-            continue
-        if person_titles and not title_match and head not in generic:
-            continue  # "the Democratic president" is not "Sen. X" of that party
-        cands.append(((exact, affil, title_match, seen[key], last_seen[key]), key))
-    if not cands:
-        return None
-    return max(cands)[1]
 
 
 def _modifier_of_thing(tok: Token, r: Resolution) -> bool:

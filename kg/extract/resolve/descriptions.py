@@ -6,8 +6,9 @@ candidates are what the text has named so far (its salience record).
 party: :func:`kg.extract.mentions.names.member_party`): the most salient person written with that
 party before the name ("Republican Sen. X"); "the Ohio Republican" needs a person written with Ohio
 ("Ohio Sen. X", or after the name: "X, R-Ohio", "X of Ohio"), of that party or with a politician's title
-(``party_member_titles``) and no other party; a person in apposition is the one ("The top Republican
-on the committee, Rep. X, said").
+(``party_member_titles``) and no other party, or a person written with no place whose title is a state's
+or town's politician's (``placed_member_titles``: "Rep. X ... the Ohio Republican"); a person in
+apposition is the one ("The top Republican on the committee, Rep. X, said").
 
 A law or an agreement is named once and then described: "The Senate passed the Hunting Act ...
 Opponents say the law is unclear"; "... signed the Kyoto Protocol. Russia's backing of the
@@ -29,7 +30,7 @@ from kg.extract.resolve.records import Resolution
 from kg.resources import Resources
 
 __all__ = ["body_description", "country_description", "is_law_description", "law_description", "member_description",
-           "owned_by_body"]
+           "owned_by_body", "person_description"]
 
 
 class Salience(Protocol):
@@ -157,6 +158,7 @@ def member_description(tok: Token, r: Resolution, res: Resources, sal: Salience,
     if party is None:
         return
     ents, described = r.entities, res.entities.words.party_member_titles
+    placed = res.entities.words.placed_member_titles
     named = [c for c in tok.children if c.dep_ == "appos" and c.i in r.token_keys
              and ents[r.token_keys[c.i]].cls == "Person"]
     if named:  # "The top Republican on the committee, Rep. X, said": X
@@ -171,8 +173,10 @@ def member_description(tok: Token, r: Resolution, res: Resources, sal: Salience,
         if ents[k].cls != "Person" or affiliations.get(k, set()) & parties - {party.id}:
             return False
         if places:  # "the Ohio Republican": a person written with Ohio ("Ohio Sen. X", or after the name: "X, R-Ohio", "X of Ohio")
-            return bool(places & _near(r, k, skip=own)) and (party.id in affiliations.get(k, ()) or any(
-                t.split()[-1].rstrip(".") in described for t in titles.get(k, ())))
+            near = {p for p in _near(r, k, skip=own) if ents[p].cls in _PLACES}
+            if not near:  # written with no place, a state's or town's politician: "Rep. X ... the Utah Republican"
+                return _titled(titles.get(k, ()), placed)
+            return bool(places & near) and (party.id in affiliations.get(k, ()) or _titled(titles.get(k, ()), described))
         return party.id in affiliations.get(k, ())
 
     got = sal.best(fits, tok)
@@ -180,9 +184,18 @@ def member_description(tok: Token, r: Resolution, res: Resources, sal: Salience,
         r.coref[tok.i] = got
 
 
+_PLACES = ("Place", "City", "Country")
+
+
+def _titled(titles, words: frozenset[str]) -> bool:
+    """Does one of a person's titles end in one of ``words`` ("U.S. Sen." in "sen")?"""
+    return any(t.split()[-1].rstrip(".").lower() in words for t in titles)
+
+
 def _near(r: Resolution, key: str, window: int = 5, skip: set[int] = frozenset()) -> set[str]:
     """The keys named within ``window`` tokens after a mention of ``key`` (not at ``skip``), up to
-    the next other person's name: "X of Ohio", "X, R-Ohio", "X (R-Ohio)"."""
+    the next other person's name: "X of Ohio", "X, R-Ohio", "X (R-Ohio)"; and the places of the
+    two words before it ("Ohio Sen. X")."""
     keys, out = r.token_keys, set()
     for j in (i for i, k in keys.items() if k == key and keys.get(i + 1) != key):
         for i in range(j + 1, j + 1 + window):
@@ -191,6 +204,9 @@ def _near(r: Resolution, key: str, window: int = 5, skip: set[int] = frozenset()
                 break
             if k is not None and k != key and i not in skip:
                 out.add(k)
+    for j in (i for i, k in keys.items() if k == key and keys.get(i - 1) != key):
+        out |= {k for i in (j - 1, j - 2) if (k := keys.get(i)) is not None and i not in skip
+                and r.entities[k].cls in _PLACES}
     return out
 
 
@@ -199,3 +215,64 @@ def owned_by_body(tok: Token, r: Resolution) -> bool:
     "the" in a role description (not a person's: "Obama's adviser" names no post of a body)."""
     return any(c.dep_ == "poss" and c.i in r.token_keys and r.entities[r.token_keys[c.i]].cls != "Person"
                for c in tok.children)
+
+
+def person_description(tok: Token, r: Resolution, titles, affiliations, res: Resources, seen, last_seen,
+                       titled: bool = False) -> str | None:
+    """The person a role description ("the foreign minister", "the <org> chief", "the Republican
+    president") denotes, or None.
+
+    A person qualifies when a title written before their name ends with the description's head
+    ("the minister" -> "... Minister X"), or when the description names an organisation or country
+    the person is affiliated with ("the <org> chief" -> "<country of org> ... X").  A party before a
+    politician's title ("the Republican president"; not "the Labour leader", ``party_owned_titles``)
+    is the person's party: one with that title whom the text ties to no other party.  The most
+    salient qualifying person wins (one ``titled`` by a possessive, "Iran's envoy", needs the title).
+    """
+    gaz = res.gazetteer
+    lesser = res.entities.words.title_modifiers | {"former", "shadow", "ex", "acting"}
+    head = tok.lower_
+    generic = res.entities.words.generic_person_descriptions
+    rwords = res.relations.words
+    not_now = rwords.past_markers | rwords.future_markers
+    phrase = " ".join(c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                      and c.i not in r.token_keys)
+    mods = {r.token_keys[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+            and c.i in r.token_keys}
+    # a body or place in the description also names its country: "the Pentagon chief" is "US
+    # Defense Secretary X" (but not a person affiliated with another body of that country)
+    # "the Republican president": a party before a politician's title is the person's party, not the post's owner
+    parties = {k for k in mods if r.entities[k].cls == "Group"} if head in res.entities.words.party_member_titles \
+        and head not in res.entities.words.party_owned_titles else set()
+    mods -= parties
+    mod_countries = mods | {gaz.entries[k].country for k in mods if k in gaz.entries and gaz.entries[k].country}
+    cands = []
+    for key in last_seen:
+        if r.entities[key].cls != "Person" or last_seen[key] > tok.i:
+            continue
+        # "the prime minister" is not the deputy prime minister: a title with a modifier the
+        # description lacks ("deputy", "vice", "shadow", "former") is another post
+        person_titles = {t for t in titles.get(key, set())
+                         if not (set(t.split()) & lesser) or set(t.split()) & lesser & set(phrase.split())}
+        if set(phrase.split()) & not_now and not any(set(t.split()) & not_now for t in person_titles):
+            continue  # "the ex-Labour leader", "the next Tory leader": not a person with a current title
+        title_match = any(t.split()[-1] == head for t in person_titles)
+        exact = any(t.endswith(f"{phrase.strip()} {head}".strip()) for t in person_titles) if phrase.strip() else False
+        affil = bool(mod_countries & affiliations.get(key, set()))
+        if mods and not affil:
+            continue
+        if parties and not (title_match and _of_party(key, parties, affiliations, r)):
+            continue
+        if not (title_match or affil) or titled and not title_match:
+            continue
+        if person_titles and not title_match and head not in generic:
+            continue  # "the Democratic president" is not "Sen. X" of that party
+        cands.append(((exact, affil, title_match, seen[key], last_seen[key]), key))
+    if not cands:
+        return None
+    return max(cands)[1]
+
+
+def _of_party(key: str, parties: set[str], affiliations, r: Resolution) -> bool:
+    """May the person ``key`` belong to ``parties`` (the text ties them to no other party)?"""
+    return not {k for k in affiliations.get(key, ()) if r.entities[k].cls == "Group"} - parties

@@ -2244,8 +2244,56 @@ CASES = [
         facts=(Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "party-description"),
                Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "role-title"),
                Fact("Bo Berg", "livesIn", "Ohio", "asserted", "person-of-place"),
+               Fact("Bo Berg", "livesIn", "Ohio", "asserted", "party-description"),
                Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
         absent=(("Republican Party", "criticized", "Acme"),),
+    ),
+    # ... or to a politician written with no place at all, whom the description places: "the Ohio Republican"
+    Case(
+        "party-description-unplaced", "Republican Sen. Bo Berg spoke. The Ohio Republican criticized Acme.",
+        """
+         0  Republican   2  compound   PROPN  _          NNP
+         1  Sen.         2  compound   PROPN  _          NNP
+         2  Bo           3  compound   PROPN  _          NNP
+         3  Berg         4  nsubj      PROPN  _          NNP
+         4  spoke        4  ROOT       VERB   speak      VBD
+         5  .            4  punct      PUNCT  _          .
+         6  The          8  det        DET    _          DT
+         7  Ohio         8  compound   PROPN  _          NNP
+         8  Republican   9  nsubj      PROPN  _          NNP
+         9  criticized   9  ROOT       VERB   criticize  VBD
+        10  Acme         9  dobj       PROPN  _          NNP
+        11  .            9  punct      PUNCT  _          .
+        """,
+        ents=(("Republican", "NORP"), ("Bo Berg", "PERSON"), ("Ohio", "GPE"), ("Republican", "NORP", 2),
+              ("Acme", "ORG")),
+        facts=(Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "party-description"),
+               Fact("Bo Berg", "memberOf", "Republican Party", "asserted", "role-title"),
+               Fact("Bo Berg", "livesIn", "Ohio", "asserted", "party-description"),
+               Fact("Bo Berg", "criticized", "Acme", "asserted", "verb-svo")),
+    ),
+    # ... but not to one the text places elsewhere ("Sen. Bo Berg of Texas ... the Ohio Republican")
+    Case(
+        "party-description-elsewhere", "Sen. Bo Berg of Texas spoke. The Ohio Republican criticized Acme.",
+        """
+         0  Sen.         2  compound   PROPN  _          NNP
+         1  Bo           2  compound   PROPN  _          NNP
+         2  Berg         5  nsubj      PROPN  _          NNP
+         3  of           2  prep       ADP    _          IN
+         4  Texas        3  pobj       PROPN  _          NNP
+         5  spoke        5  ROOT       VERB   speak      VBD
+         6  .            5  punct      PUNCT  _          .
+         7  The          9  det        DET    _          DT
+         8  Ohio         9  compound   PROPN  _          NNP
+         9  Republican  10  nsubj      PROPN  _          NNP
+        10  criticized  10  ROOT       VERB   criticize  VBD
+        11  Acme        10  dobj       PROPN  _          NNP
+        12  .           10  punct      PUNCT  _          .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Texas", "GPE"), ("Ohio", "GPE"), ("Republican", "NORP"), ("Acme", "ORG")),
+        facts=(Fact("Bo Berg", "livesIn", "Texas", "asserted", "person-of-place"),
+               Fact("Bo Berg", "livesIn", "Texas", "asserted", "role-title")),
+        absent=(("Bo Berg", "livesIn", "Ohio"), ("Bo Berg", "criticized", "Acme")),
     ),
     # the people a party's plural includes: "Republicans, including Bo Berg,"
     Case(
@@ -2979,6 +3027,43 @@ CASES = [
         """,
         ents=(("Ana Lind", "PERSON"), ("Bo Berg", "PERSON")),
         absent=(("Ana Lind", "supports", "Bo Berg"),),
+    ),
+    # a body made of its members: "X comprises A and B", "X is made up of A and B" (inverse_verbs of memberOf)
+    Case(
+        "membership-composition", "Acme is made up of Zenith and Orbit.",
+        """
+         0  Acme     2  nsubjpass  PROPN  _     NNP
+         1  is       2  auxpass    AUX    be    VBZ
+         2  made     2  ROOT       VERB   make  VBN
+         3  up       2  prt        ADP    _     RP
+         4  of       2  prep       ADP    _     IN
+         5  Zenith   4  pobj       PROPN  _     NNP
+         6  and      5  cc         CCONJ  _     CC
+         7  Orbit    5  conj       PROPN  _     NNP
+         8  .        2  punct      PUNCT  _     .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG"), ("Orbit", "ORG")),
+        facts=(Fact("Zenith", "memberOf", "Acme", "asserted", "verb-prep"),
+               Fact("Orbit", "memberOf", "Acme", "asserted", "verb-prep")),
+    ),
+    # a fronted role: "As a member of Y, X cannot act" (X holds it, whatever the clause's modal)
+    Case(
+        "role-fronted-as", "As a member of Acme, Zenith will not act.",
+        """
+         0  As       9  prep   ADP    _    IN
+         1  a        2  det    DET    _    DT
+         2  member   0  pobj   NOUN   _    NN
+         3  of       2  prep   ADP    _    IN
+         4  Acme     3  pobj   PROPN  _    NNP
+         5  ,        9  punct  PUNCT  _    ,
+         6  Zenith   9  nsubj  PROPN  _    NNP
+         7  will     9  aux    AUX    _    MD
+         8  not      9  neg    PART   _    RB
+         9  act      9  ROOT   VERB   act  VB
+        10  .        9  punct  PUNCT  _    .
+        """,
+        ents=(("Acme", "ORG"), ("Zenith", "ORG")),
+        facts=(Fact("Zenith", "memberOf", "Acme", "asserted", "role-copula"),),
     ),
 ]
 
