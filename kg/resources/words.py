@@ -148,6 +148,7 @@ class RelationWords:
     department_nouns: frozenset[str]  # "the Defence Ministry": the words of the body such a title heads
     portfolio_spellings: frozenset[str]  # "defence|defense": one portfolio spelt two ways
     cabinet_words: frozenset[str]  # "Foreign Minister X" with no state: the state the text is about
+    national_titles: frozenset[str]  # "<title>|<country id>": a title only that state's government has
     owned_department_heads: frozenset[str]  # "secretary|department": "<X Department> Secretary Y" heads it
     relation_nouns: frozenset[str]  # "relations between A and B": the nouns of a relation told by its state
     strained_words: frozenset[str]  # "were fraught", "strained relations": a bad state (disputesWith)

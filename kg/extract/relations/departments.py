@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from kg.extract.relations.records import Arg
 from kg.extract.relations.view import DocView
 
-__all__ = ["headed_departments", "text_state"]
+__all__ = ["headed_departments", "text_state", "title_state"]
 
 
 def _portfolio(words: list[str], heads: frozenset[str]) -> list[str]:
@@ -98,3 +98,23 @@ def text_state(v: DocView, tok: Token) -> str | None:
     if len(counts) != 1 or max(counts.values()) < 2:
         return None  # no state, or several: the text is not about one
     return next(iter(counts))
+
+
+def title_state(v: DocView, words: list[str], tok: Token) -> str | None:
+    """The state a title with no state written holds a post of: a cabinet title ("Foreign Minister
+    X") in a text about one state (:func:`text_state`); a title only one state has
+    (``national_titles``: "National Security Adviser X", "Home Secretary X") in a text that names
+    that state anywhere."""
+    if set(words) & v.words.cabinet_words:
+        return text_state(v, tok)
+    title = " ".join(words)
+    for entry in v.words.national_titles:
+        name, _, state = entry.rpartition("|")
+        if (title == name or title.endswith(" " + name)) and v.known(state) and _named(v, state):
+            return state
+    return None
+
+
+def _named(v: DocView, state: str) -> bool:
+    """Does the text name ``state`` (the state itself, or its people: "U.S.", "American")?"""
+    return any(v.r.token_keys.get(m.start) == state for m in v.mentions)

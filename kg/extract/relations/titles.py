@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.relations.clauses import prep_objects
-from kg.extract.relations.departments import headed_departments, text_state
+from kg.extract.relations.departments import headed_departments, title_state
 from kg.extract.relations.posts import leader_or_member, party_arena, role_of
 from kg.extract.relations.records import NOTHING, Arg, Learned, Reading, RuleResult
 from kg.extract.relations.registry import rule
@@ -315,8 +315,8 @@ def _posts(v: DocView, key: str, start: int, end: int, prop: str, role: str, own
                                                     status)
         if country is None and prop == "leaderOf" and role in v.words.default_country_titles:
             country, how, held = _nearest_country(v, anchor), "title-default", prop
-        elif country is None and prop == "worksFor" and set(words) & v.words.cabinet_words:
-            country, how, held = text_state(v, anchor), "title-default", prop  # "Foreign Minister X", no state
+        elif country is None and prop == "worksFor":
+            country, how, held = title_state(v, words, anchor), "title-default", prop  # "Foreign Minister X", no state
         r = v.reading(held, Arg(key), Arg(country, 1.0), how, anchor, "asserted", status) if country else None
         if r is not None:
             readings.append(r)

@@ -3065,6 +3065,38 @@ CASES = [
         ents=(("Acme", "ORG"), ("Zenith", "ORG")),
         facts=(Fact("Zenith", "memberOf", "Acme", "asserted", "role-copula"),),
     ),
+    # a title only one state's government has, that state named in the text: "Home Secretary X ... Britain"
+    Case(
+        "title-national", "Home Secretary Bo Berg praised Britain.",
+        """
+         0  Home       1  compound  PROPN  _       NNP
+         1  Secretary  3  compound  PROPN  _       NNP
+         2  Bo         3  compound  PROPN  _       NNP
+         3  Berg       4  nsubj     PROPN  _       NNP
+         4  praised    4  ROOT      VERB   praise  VBD
+         5  Britain    4  dobj      PROPN  _       NNP
+         6  .          4  punct     PUNCT  _       .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Britain", "GPE")),
+        facts=(Fact("Bo Berg", "worksFor", "United Kingdom", "asserted", "title-default"),
+               Fact("Bo Berg", "supports", "United Kingdom", "asserted", "verb-svo")),
+    ),
+    # ... not when the text never names that state
+    Case(
+        "title-national-unnamed", "Home Secretary Bo Berg praised Acme.",
+        """
+         0  Home       1  compound  PROPN  _       NNP
+         1  Secretary  3  compound  PROPN  _       NNP
+         2  Bo         3  compound  PROPN  _       NNP
+         3  Berg       4  nsubj     PROPN  _       NNP
+         4  praised    4  ROOT      VERB   praise  VBD
+         5  Acme       4  dobj      PROPN  _       NNP
+         6  .          4  punct     PUNCT  _       .
+        """,
+        ents=(("Bo Berg", "PERSON"), ("Acme", "ORG")),
+        facts=(Fact("Bo Berg", "supports", "Acme", "asserted", "verb-svo"),),
+        absent=(("Bo Berg", "worksFor", "United Kingdom"),),
+    ),
 ]
 
 
