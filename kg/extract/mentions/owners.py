@@ -19,9 +19,12 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 def owner_before_person(found: Candidates, ent: Span) -> Span:
     """"Vox's Alex Ward", "The Daily Planet's Ana Lind": the NER joins an outlet and its writer into
     one organisation.  When two or three capitalised words after the possessive start with a known
-    given name, they are a person (added) and the span is the owner before the possessive."""
+    given name, they are a person (added) and the span is the owner before the possessive; so is the
+    span when only a number follows the possessive (a year: "Ana Lind's 2008")."""
     doc = found.doc
     k = next((t.i for t in ent[1:-1] if t.text in POSSESSIVE), None)
+    if k is not None and all(t.is_digit for t in doc[k + 1:ent.end]):
+        return doc[ent.start:k]  # "Ana Lind's 2008 campaign": the NER's "Ana Lind's 2008" is her name
     if k is None or not 2 <= ent.end - (k + 1) <= 3:
         return ent
     rest = doc[k + 1:ent.end]
