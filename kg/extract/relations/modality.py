@@ -133,6 +133,8 @@ def _governed(w: RelationWords, t: Token, came_from: Token, stance: bool = False
     if t.lemma_ == "be" and came_from.dep_ == "xcomp" \
             and _to_infinitive(came_from):
         return "hedged"  # "X is to launch Y": planned
+    if t.pos_ == "ADJ" and came_from.dep_ == "xcomp" and t.lower_ in w.negators:
+        return "negated"  # "was unable to return to X"
     if t.pos_ not in ("VERB", "AUX"):
         return None
     lemma = t.lemma_.lower()

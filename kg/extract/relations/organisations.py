@@ -107,7 +107,8 @@ def person_affiliations(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         out.append(v.reading("worksFor", Arg(key), Arg(owner, 0.85), "possessive-place", tok))
     described = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in r.token_keys]
     froms = [p for d in described for p in prep_objects(d, "from")]  # "Ana Lind, a secretary from Riverton"
-    for p in prep_objects(tok, "of") + prep_objects(tok, "from") + froms:
+    peer = any(t.lower_ in v.ewords.peerages for t in v.doc[max(tok.left_edge.i, tok.i - 3): tok.i])
+    for p in ([] if peer else prep_objects(tok, "of")) + prep_objects(tok, "from") + froms:  # not "Lord X of Y"
         # inside the name's noun phrase: asserted whatever the clause ("may free X, a lawyer from Riverton")
         out += [v.reading("livesIn", Arg(key), a, "person-of-place", tok, "asserted")
                 for a in v.direct(p) if v.is_a(a.key, "Place")]

@@ -235,6 +235,8 @@ def possessive_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     owner = v.r.token_keys.get(tok.i)
     if not owner or tok.dep_ != "poss" or is_dateline(tok):
         return NOTHING
+    if tok.head.dep_ in ("oprd", "attr") and tok.head.head.lemma_.lower() in v.words.naming_verbs:
+        return NOTHING  # "X has been dubbed Britain's Guantanamo Bay": a name given, no place in Britain
     out = []
     # "A's X and B's Y": a conjunct with a possessor of its own is not A's
     heads = [tok.head, *(c for c in tok.head.conjuncts if not any(g.dep_ == "poss" for g in c.children))]
@@ -273,8 +275,9 @@ def person_from_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         # an apposition of the name: asserted whatever the clause ("an effort to free X, a Ruritanian reporter")
         out += [v.reading("livesIn", Arg(key), Arg(a.key, 0.9), "person-of-place", tok, "asserted") for a in places]
     # "Sen. X of Wyoming", "X, of Burnley, said": a person's name followed by "of" a region or town
-    # (not a state: "President X of Ruritania" holds a post there)
-    homes = [a for p in prep_objects(tok, "of") if p.i <= tok.i + 3 for a in v.direct(p)
+    # (not a state: "President X of Ruritania" holds a post there; not a peer's title: "Lord X of Riverton")
+    peer = any(t.lower_ in v.ewords.peerages for t in v.doc[max(tok.left_edge.i, tok.i - 3): tok.i])  # "Lord X of Y"
+    homes = [a for p in prep_objects(tok, "of") if p.i <= tok.i + 3 and not peer for a in v.direct(p)
              if v.is_a(a.key, "Place") and v.cls(a.key) != "Country"]
     out += [v.reading("livesIn", Arg(key), Arg(a.key, 0.85), "person-of-place", tok, "asserted") for a in homes]
     return result_of(out)
