@@ -20,9 +20,11 @@ CASES_DIR = ROOT / "tests" / "cases"
 ANY = "any"  # a fact pattern's modality: every reading, whatever its modality
 OPERATORS = ("contains", "startswith", "endswith", "not")
 
-CASE_KEYS = {"id", "text", "source", "note", "doc_id", "title", "facts", "no_facts", "entities", "no_entities"}
-FACT_KEYS = {"subject", "property", "object", "modality", "modalities", "valid_from", "valid_until"}
-BOUND_KEYS = ("valid_from", "valid_until")  # facts only: the validity bounds of a post (docs/time.md)
+CASE_KEYS = {"id", "text", "source", "note", "doc_id", "title", "date", "facts", "no_facts", "entities", "no_entities"}
+FACT_KEYS = {"subject", "property", "object", "modality", "modalities", "valid_from", "valid_until", "event_start",
+             "event_end"}
+# facts only: the validity bounds of a post and the event time of an event fact (docs/time.md)
+BOUND_KEYS = ("valid_from", "valid_until", "event_start", "event_end")
 ENTITY_KEYS = {"name", "key", "class", "count", "aliases", "job_titles"}
 NO_ENTITY_KEYS = {"name", "key", "class", "alias", "job_title"}
 
@@ -40,6 +42,7 @@ class Case:
     source: str
     doc_id: str = "t"
     title: str | None = None
+    date: str | None = None  # the document date, ISO (the base of relative times)
     note: str | None = None
     facts: tuple[dict, ...] = ()
     no_facts: tuple[dict, ...] = ()
@@ -145,9 +148,11 @@ def _case(raw, where: str, props: set[str], classes: set[str]) -> Case:
         if not isinstance(raw.get(field), str) or not raw[field].strip():
             raise CaseFormatError(f"{where}: '{field}' is required (a non-empty string)")
     where = f"{where} ({raw['id']})"
-    for field in ("doc_id", "title", "note"):
+    for field in ("doc_id", "title", "note", "date"):
         if field in raw and not isinstance(raw[field], str):
             raise CaseFormatError(f"{where}.{field}: expected a string, got {raw[field]!r}")
+    if "date" in raw and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw["date"]):
+        raise CaseFormatError(f"{where}.date: expected an ISO date YYYY-MM-DD, got {raw['date']!r}")
     lists = {}
     for field in ("facts", "no_facts", "entities", "no_entities"):
         value = raw.get(field, [])
@@ -158,7 +163,7 @@ def _case(raw, where: str, props: set[str], classes: set[str]) -> Case:
         raise CaseFormatError(f"{where}: a case checks something (facts, no_facts, entities or no_entities)")
     return Case(
         id=raw["id"], text=raw["text"], source=raw["source"], doc_id=raw.get("doc_id", "t"),
-        title=raw.get("title"), note=raw.get("note"),
+        title=raw.get("title"), note=raw.get("note"), date=raw.get("date"),
         facts=tuple(_fact(e, f"{where}.facts[{i}]", props, True) for i, e in enumerate(lists["facts"])),
         no_facts=tuple(_fact(e, f"{where}.no_facts[{i}]", props, False) for i, e in enumerate(lists["no_facts"])),
         entities=tuple(_entity(e, f"{where}.entities[{i}]", classes) for i, e in enumerate(lists["entities"])),
@@ -210,18 +215,18 @@ def readings(g) -> dict[tuple[str, str, str], frozenset[str]]:
     return {f: frozenset(m) for f, m in out.items()}
 
 
-def _bounds(g, found: list[tuple[str, str, str]]) -> set[tuple[str | None, str | None]]:
-    """The (valid_from, valid_until) of every evidence of the facts ``found`` (by name)."""
+def _bounds(g, found: list[tuple[str, str, str]]) -> set[tuple[str | None, ...]]:
+    """The (valid_from, valid_until, event_start, event_end) of every evidence of the facts ``found`` (by name)."""
     out = set()
     for (s, p, o), evs in g.facts.items():
         sn, on = g.entities[s].name, g.entities[o].name
         if (sn, p, on) in found or (on, p, sn) in found:
-            out.update((e.valid_from, e.valid_until) for e in evs)
+            out.update((e.valid_from, e.valid_until, e.event_start, e.event_end) for e in evs)
     return out
 
 
 def _bound_matches(pattern: dict, bounds: set) -> bool:
-    """Some (valid_from, valid_until) has the pattern's bounds (a bound left out matches any)."""
+    """Some evidence has the pattern's bounds and event time (one left out matches any)."""
     return any(all(b[n] == pattern[k] for n, k in enumerate(BOUND_KEYS) if k in pattern) for b in bounds)
 
 
@@ -268,7 +273,8 @@ def problems(case: Case, g) -> list[str]:
         elif "modalities" in pattern and (got := set().union(*(read[f] for f in found))) != set(pattern["modalities"]):
             out.append(f"fact {pattern} read with modalities {sorted(got)}: {found}")
         elif any(k in pattern for k in BOUND_KEYS) and not _bound_matches(pattern, bounds := _bounds(g, found)):
-            out.append(f"fact {pattern} read with bounds (from, until) {sorted(bounds, key=str)}: {found}")
+            out.append(f"fact {pattern} read with bounds (from, until, start, end) "
+                       f"{sorted(bounds, key=str)}: {found}")
     for pattern in case.no_facts:
         if found := _matching_facts(pattern, read):
             out.append(f"unwanted fact {pattern}: {found}")
@@ -305,7 +311,7 @@ def test_regression(case, nlp, res):
     from kg.builder import build
     from kg.model import Document
 
-    g = build([Document(case.doc_id, case.text, title=case.title)], nlp=nlp, resources=res)
+    g = build([Document(case.doc_id, case.text, title=case.title, date=case.date)], nlp=nlp, resources=res)
     failed = problems(case, g)
     assert not failed, report(case, g, failed)
 

@@ -172,9 +172,11 @@ def is_age(ent: SpacySpan) -> bool:
 
 
 def day_entity(words: TimeWords, ent: SpacySpan) -> bool:
-    """A DATE entity, or a TIME entity that names a day ("Sunday night", "this morning", "overnight")."""
+    """A DATE entity, a TIME entity that names a day ("Sunday night", "this morning", "overnight"), or
+    a day named by its event whatever its label ("9/11" is often a CARDINAL)."""
     return ent.label_ == "DATE" or (ent.label_ == "TIME" and (
-        any(t.lower_ in words.time_day_anchors for t in ent) or _said_of_report_day(words, ent.text)))
+        any(t.lower_ in words.time_day_anchors for t in ent) or _said_of_report_day(words, ent.text))) \
+        or ent.text.lower() in _days(words.named_days)
 
 
 def _said_of_report_day(words: TimeWords, text: str) -> bool:

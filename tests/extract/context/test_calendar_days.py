@@ -68,8 +68,9 @@ def test_a_holiday_is_its_latest_day_up_to_the_report(res):
 
 
 def test_a_day_named_by_its_event(res):
-    doc = hand_doc(ATTACK, (("Acme", "ORG"), ("Zenith", "ORG"), ("9/11", "DATE")))
-    assert event_span(res.time, doc[:], [doc[0], doc[2]], "2014-09-09", False) == ("2001-09-11", "2001-09-11")
+    for label in ("DATE", "CARDINAL"):  # the NER often calls "9/11" a number
+        doc = hand_doc(ATTACK, (("Acme", "ORG"), ("Zenith", "ORG"), ("9/11", label)))
+        assert event_span(res.time, doc[:], [doc[0], doc[2]], "2014-09-09", False) == ("2001-09-11", "2001-09-11")
 
 
 def test_the_past_weeks_end_at_the_report(res):
