@@ -14,7 +14,7 @@ from kg.extract.relations.view import DocView, word_in
 from kg.nlp.text import dateline_word
 from kg.resources import Trigger
 
-__all__ = ["CLIMB", "described_people", "subjects", "is_passive", "prep_objects", "fronted", "possessor", "verb_matches", "noun_matches", "has_theme",
+__all__ = ["CLIMB", "peer_name", "described_people", "subjects", "is_passive", "prep_objects", "fronted", "possessor", "verb_matches", "noun_matches", "has_theme",
            "is_dateline"]
 
 # dependencies a clause's subject is looked for through, from a verb up to the clause it hangs on
@@ -191,3 +191,8 @@ def described_people(v: DocView, noun: Token) -> list[Arg] | None:
     if noun.dep_ == "appos":
         return v.direct(noun.head)  # "X, a critic of Y": X
     return None
+
+
+def peer_name(v: DocView, tok: Token) -> bool:
+    """Is the name ending at ``tok`` a peer's ("Lord X of Riverton": the place is the title's, no home)?"""
+    return any(t.lower_ in v.ewords.peerages for t in v.doc[max(tok.left_edge.i, tok.i - 3): tok.i])

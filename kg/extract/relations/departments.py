@@ -110,11 +110,6 @@ def title_state(v: DocView, words: list[str], tok: Token) -> str | None:
     title = " ".join(words)
     for entry in v.words.national_titles:
         name, _, state = entry.rpartition("|")
-        if (title == name or title.endswith(" " + name)) and v.known(state) and _named(v, state):
+        if (title == name or title.endswith(" " + name)) and state in v.r.entities:  # the text names it
             return state
     return None
-
-
-def _named(v: DocView, state: str) -> bool:
-    """Does the text name ``state`` (the state itself, or its people: "U.S.", "American")?"""
-    return any(v.r.token_keys.get(m.start) == state for m in v.mentions)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.relations.clauses import is_dateline, prep_objects
+from kg.extract.relations.clauses import is_dateline, peer_name, prep_objects
 from kg.extract.relations.holders import base_or_part, surely_a_body
 from kg.extract.relations.posts import seat_known_elsewhere
 from kg.extract.relations.records import NOTHING, Arg, Learned, RuleResult, result_of
@@ -107,8 +107,7 @@ def person_affiliations(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         out.append(v.reading("worksFor", Arg(key), Arg(owner, 0.85), "possessive-place", tok))
     described = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in r.token_keys]
     froms = [p for d in described for p in prep_objects(d, "from")]  # "Ana Lind, a secretary from Riverton"
-    peer = any(t.lower_ in v.ewords.peerages for t in v.doc[max(tok.left_edge.i, tok.i - 3): tok.i])
-    for p in ([] if peer else prep_objects(tok, "of")) + prep_objects(tok, "from") + froms:  # not "Lord X of Y"
+    for p in ([] if peer_name(v, tok) else prep_objects(tok, "of")) + prep_objects(tok, "from") + froms:
         # inside the name's noun phrase: asserted whatever the clause ("may free X, a lawyer from Riverton")
         out += [v.reading("livesIn", Arg(key), a, "person-of-place", tok, "asserted")
                 for a in v.direct(p) if v.is_a(a.key, "Place")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.relations.clauses import is_dateline, prep_objects
+from kg.extract.relations.clauses import is_dateline, peer_name, prep_objects
 from kg.extract.relations.holders import base_or_part
 from kg.extract.relations.posts import seat_known_elsewhere
 from kg.extract.relations.records import NOTHING, Arg, Learned, Reading, RuleResult, result_of
@@ -276,8 +276,7 @@ def person_from_place(v: DocView, tok: Token, learned: Learned) -> RuleResult:
         out += [v.reading("livesIn", Arg(key), Arg(a.key, 0.9), "person-of-place", tok, "asserted") for a in places]
     # "Sen. X of Wyoming", "X, of Burnley, said": a person's name followed by "of" a region or town
     # (not a state: "President X of Ruritania" holds a post there; not a peer's title: "Lord X of Riverton")
-    peer = any(t.lower_ in v.ewords.peerages for t in v.doc[max(tok.left_edge.i, tok.i - 3): tok.i])  # "Lord X of Y"
-    homes = [a for p in prep_objects(tok, "of") if p.i <= tok.i + 3 and not peer for a in v.direct(p)
+    homes = [a for p in ([] if peer_name(v, tok) else prep_objects(tok, "of")) if p.i <= tok.i + 3 for a in v.direct(p)
              if v.is_a(a.key, "Place") and v.cls(a.key) != "Country"]
     out += [v.reading("livesIn", Arg(key), Arg(a.key, 0.85), "person-of-place", tok, "asserted") for a in homes]
     return result_of(out)
