@@ -84,6 +84,8 @@ def _pattern_candidates(found: Candidates, res: Resources, headline: dict[int, b
         if headline.get(doc[start].sent.start):
             continue  # "U.S. Forces Push Into Heart of X": in a headline a naming pattern runs on
         cls = doc.vocab.strings[match_id].split("|", 1)[0]
+        if _before_place_head(doc, end, res):
+            continue  # "Riverton Air Force" of "Riverton Air Force Base": a place named after the force
         for ps in person_starts:  # a naming pattern never swallows a person's name
             if start < ps < end:
                 end = ps
@@ -97,6 +99,12 @@ def _pattern_candidates(found: Candidates, res: Resources, headline: dict[int, b
         start = _joined_before(doc, start, end)
         if end - start >= 2:
             found.add(5, start, end, cls, "pattern")
+
+
+def _before_place_head(doc: Doc, end: int, res: Resources) -> bool:
+    """Is the word after a pattern's match a capitalised head of a place ("Base", "Airport")?"""
+    return end < len(doc) and doc[end].text[:1].isupper() \
+        and res.entities.head_classes.get(doc[end].lower_) in ("Place", "City")
 
 
 def _joined_before(doc: Doc, start: int, end: int) -> int:
