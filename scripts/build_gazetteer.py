@@ -536,7 +536,9 @@ COUNTRY_ROWS: list[CountryRow] = [
 #   slug, class, name, aliases, country iso3 or None, source key for the Wikidata ID
 # The source key is the exact English name in SUPRAVERDEN_QIDS / AGENCY_REGISTRY_QIDS
 # (None: no cited source, so "wikidata" stays null). Political parties are class Group
-# (the ontology puts parties under kg:Group).
+# (the ontology puts parties under kg:Group); armed movements with a formal name ("Taliban",
+# "Hezbollah", "Islamic State") are Organization, as the annotation guideline's class table says
+# (a Group is a militia without a formal name).
 # --------------------------------------------------------------------------------------
 OrgRow = tuple[str, str, str, list[str], "str | None", "str | None"]
 
@@ -779,8 +781,8 @@ ORG_ROWS: list[OrgRow] = [
     ("isi", "GovernmentBody", "Inter-Services Intelligence", ["ISI"], "PAK", None),
     ("pti", "Group", "Pakistan Tehreek-e-Insaf", ["PTI"], "PAK", None),
     ("pml-n", "Group", "Pakistan Muslim League (N)", ["PML-N"], "PAK", None),
-    ("taliban", "Group", "Taliban", ["the Taliban", "Afghan Taliban"], "AFG", None),
-    ("ttp", "Group", "Tehrik-i-Taliban Pakistan", ["TTP", "Pakistani Taliban", "Tehreek-e-Taliban Pakistan"], "PAK", None),
+    ("taliban", "Organization", "Taliban", ["the Taliban", "Afghan Taliban"], "AFG", None),
+    ("ttp", "Organization", "Tehrik-i-Taliban Pakistan", ["TTP", "Pakistani Taliban", "Tehreek-e-Taliban Pakistan"], "PAK", None),
     # -- Middle East -------------------------------------------------------------------
     ("knesset", "GovernmentBody", "Knesset", ["Israeli parliament"], "ISR", None),
     ("idf", "MilitaryUnit", "Israel Defense Forces", ["IDF", "Israeli military", "Israeli army"], "ISR", None),
@@ -792,27 +794,28 @@ ORG_ROWS: list[OrgRow] = [
     ("palestinian-authority", "GovernmentBody", "Palestinian Authority", ["Palestinian National Authority"], "PSE", None),
     ("plo", "Organization", "Palestine Liberation Organization", ["PLO"], "PSE", None),
     ("fatah", "Group", "Fatah", [], "PSE", None),
-    ("hamas", "Group", "Hamas", [], "PSE", None),
-    ("palestinian-islamic-jihad", "Group", "Palestinian Islamic Jihad", ["Islamic Jihad", "PIJ"], "PSE", None),
-    ("hezbollah", "Group", "Hezbollah", ["Hizbollah", "Hizballah"], "LBN", None),
+    ("hamas", "Organization", "Hamas", [], "PSE", None),
+    ("palestinian-islamic-jihad", "Organization", "Palestinian Islamic Jihad", ["Islamic Jihad", "PIJ"], "PSE", None),
+    ("hezbollah", "Organization", "Hezbollah", ["Hizbollah", "Hizballah"], "LBN", None),
     ("houthis", "Group", "Houthis", ["Houthi", "Houthi movement", "Ansar Allah", "Ansarallah", "Houthi rebels"], "YEM", None),
-    ("islamic-state", "Group", "Islamic State", ["Islamic State group", "ISIS", "ISIL", "Daesh", "Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant", "Islamic State in Iraq and Syria", "Islamic State in Iraq and the Levant", "Islamic State of Iraq and al-Sham", "IS group"], None, None),
-    ("isis-k", "Group", "Islamic State Khorasan Province", ["ISIS-K", "ISKP", "IS-K", "Islamic State Khorasan"], "AFG", None),
-    ("al-qaeda", "Group", "al-Qaeda", ["Al-Qaeda", "al Qaeda", "Al Qaeda", "al-Qaida", "Al-Qaida"], None, None),
-    ("aqap", "Group", "al-Qaeda in the Arabian Peninsula", ["AQAP"], "YEM", None),
-    ("hts", "Group", "Hayat Tahrir al-Sham", ["HTS"], "SYR", None),
-    ("syrian-democratic-forces", "Group", "Syrian Democratic Forces", [], "SYR", None),
-    ("pkk", "Group", "Kurdistan Workers' Party", ["PKK", "Kurdistan Workers Party"], "TUR", None),
-    ("kataib-hezbollah", "Group", "Kataib Hezbollah", ["Kata'ib Hezbollah"], "IRQ", None),
-    ("muslim-brotherhood", "Group", "Muslim Brotherhood", [], None, None),
+    ("islamic-state", "Organization", "Islamic State", ["Islamic State group", "ISIS", "ISIL", "Daesh", "Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant", "Islamic State in Iraq and Syria", "Islamic State in Iraq and the Levant", "Islamic State of Iraq and al-Sham", "IS group"], None, None),
+    ("isis-k", "Organization", "Islamic State Khorasan Province", ["ISIS-K", "ISKP", "IS-K", "Islamic State Khorasan"], "AFG", None),
+    ("al-qaeda", "Organization", "al-Qaeda", ["Al-Qaeda", "al Qaeda", "Al Qaeda", "al-Qaida", "Al-Qaida"], None, None),
+    ("aqap", "Organization", "al-Qaeda in the Arabian Peninsula", ["AQAP", "Al-Qaeda in the Arabian Peninsula", "al Qaeda in the Arabian Peninsula", "Al Qaeda in the Arabian Peninsula", "al-Qaida in the Arabian Peninsula", "Al-Qaida in the Arabian Peninsula", "al Qaida in the Arabian Peninsula", "Al Qaida in the Arabian Peninsula"], "YEM", None),
+    ("aqi", "Organization", "al-Qaeda in Iraq", ["Al-Qaeda in Iraq", "al Qaeda in Iraq", "Al Qaeda in Iraq", "al-Qaida in Iraq", "Al-Qaida in Iraq", "al Qaida in Iraq", "Al Qaida in Iraq", "AQI"], "IRQ", None),
+    ("hts", "Organization", "Hayat Tahrir al-Sham", ["HTS"], "SYR", None),
+    ("syrian-democratic-forces", "Organization", "Syrian Democratic Forces", [], "SYR", None),
+    ("pkk", "Organization", "Kurdistan Workers' Party", ["PKK", "Kurdistan Workers Party"], "TUR", None),
+    ("kataib-hezbollah", "Organization", "Kataib Hezbollah", ["Kata'ib Hezbollah"], "IRQ", None),
+    ("muslim-brotherhood", "Organization", "Muslim Brotherhood", [], None, None),
     ("akp", "Group", "Justice and Development Party (Turkey)", ["AKP", "AK Party"], "TUR", None),
     ("turkish-armed-forces", "MilitaryUnit", "Turkish Armed Forces", ["Turkish military"], "TUR", None),
     # -- Africa ------------------------------------------------------------------------
-    ("al-shabaab", "Group", "al-Shabaab", ["Al-Shabaab", "al-Shabab", "Al-Shabab"], "SOM", None),
-    ("boko-haram", "Group", "Boko Haram", [], "NGA", None),
+    ("al-shabaab", "Organization", "al-Shabaab", ["Al-Shabaab", "al-Shabab", "Al-Shabab"], "SOM", None),
+    ("boko-haram", "Organization", "Boko Haram", [], "NGA", None),
     ("rapid-support-forces", "MilitaryUnit", "Rapid Support Forces", ["RSF"], "SDN", None),
     ("sudanese-armed-forces", "MilitaryUnit", "Sudanese Armed Forces", ["SAF", "Sudanese army"], "SDN", None),
-    ("m23", "Group", "M23", ["March 23 Movement", "M23 rebels"], "COD", None),
+    ("m23", "Organization", "M23", ["March 23 Movement", "M23 rebels"], "COD", None),
     ("anc", "Group", "African National Congress", ["ANC"], "ZAF", None),
     # -- former states -----------------------------------------------------------------
     ("supreme-soviet", "GovernmentBody", "Supreme Soviet", ["Supreme Soviet of the Soviet Union", "Supreme Soviet of the USSR"], "SUN", None),

@@ -186,7 +186,7 @@ def test_known_facts() -> None:
     assert records["org/us-dod"]["country"] == "country/usa" and "Pentagon" in records["org/us-dod"]["aliases"]
     assert records["org/kremlin"]["country"] == "country/rus"
     assert records["org/conservative-party-uk"]["class"] == "Group"
-    assert records["org/hamas"]["class"] == "Group"
+    assert records["org/hamas"]["class"] == "Organization"  # an armed movement with a formal name, not a party
     assert records["org/un-security-council"]["wikidata"] == "Q37470"
     assert records["country/sun"]["name"] == "Soviet Union" and "Soviet" in records["country/sun"]["demonyms"]
     assert records["country/sun"]["capitals"] == []  # Moscow is Russia's

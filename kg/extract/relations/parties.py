@@ -135,7 +135,9 @@ def party_of_person(v: DocView, tok: Token, learned: Learned) -> RuleResult:
     party = v.r.token_keys.get(tok.i)
     if party is None and tok.lemma_.lower() in v.words.party_nouns:  # "Lind's Acme party"
         party = next((v.r.token_keys[c.i] for c in tok.children if c.dep_ == "compound" and c.i in v.r.token_keys), None)
-    if party is None or v.cls(party) != "Group" or v.r.token_keys.get(tok.i + 1) == party:
+    called = tok.lemma_.lower() in v.words.party_nouns  # "his Acme party": the text calls a body a party
+    if party is None or not (v.cls(party) == "Group" or called and v.cls(party) == "Organization") \
+            or v.r.token_keys.get(tok.i + 1) == party:
         return NOTHING
     entry, ent = v.res.gazetteer.entries.get(party), v.entity(party)
     named = ent is not None and ent.name.split()[-1].lower() in v.words.party_nouns

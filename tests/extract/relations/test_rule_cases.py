@@ -2432,11 +2432,11 @@ CASES = [
         ents=(("Bo Berg", "PERSON"), ("Labour Party", "ORG")),
         facts=(Fact("Bo Berg", "leaderOf", "Labour Party", "asserted", "party-of-person"),),
     ),
-    # the possessive: "Hamas's Bo Berg"; a company is no party ("Acme's Ana Lind" works there)
+    # the possessive: "Likud's Bo Berg"; a company is no party ("Acme's Ana Lind" works there)
     Case(
-        "party-before-name-possessive", "Hamas's Bo Berg met Acme's Ana Lind.",
+        "party-before-name-possessive", "Likud's Bo Berg met Acme's Ana Lind.",
         """
-         0  Hamas        3  poss       PROPN  _          NNP
+         0  Likud        3  poss       PROPN  _          NNP
          1  's           0  case       PART   _          POS
          2  Bo           3  compound   PROPN  _          NNP
          3  Berg         4  nsubj      PROPN  _          NNP
@@ -2447,8 +2447,8 @@ CASES = [
          8  Lind         4  dobj       PROPN  _          NNP
          9  .            4  punct      PUNCT  _          .
         """,
-        ents=(("Hamas", "ORG"), ("Bo Berg", "PERSON"), ("Acme", "ORG"), ("Ana Lind", "PERSON")),
-        facts=(Fact("Bo Berg", "memberOf", "Hamas", "asserted", "party-before-name"),
+        ents=(("Likud", "ORG"), ("Bo Berg", "PERSON"), ("Acme", "ORG"), ("Ana Lind", "PERSON")),
+        facts=(Fact("Bo Berg", "memberOf", "Likud", "asserted", "party-before-name"),
                Fact("Bo Berg", "metWith", "Ana Lind", "asserted", "verb-svo"),
                Fact("Ana Lind", "worksFor", "Acme", "asserted", "possessive-place")),
         absent=(("Ana Lind", "memberOf", "Acme"),),
