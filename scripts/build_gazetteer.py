@@ -672,6 +672,7 @@ ORG_ROWS: list[OrgRow] = [
     ("us-air-force", "MilitaryUnit", "United States Air Force", ["U.S. Air Force", "US Air Force", "USAF"], "USA", None),
     ("us-marine-corps", "MilitaryUnit", "United States Marine Corps", ["U.S. Marine Corps", "US Marine Corps", "USMC", "U.S. Marines", "US Marines"], "USA", None),
     ("us-space-force", "MilitaryUnit", "United States Space Force", ["U.S. Space Force", "US Space Force"], "USA", None),
+    ("us-joint-chiefs", "MilitaryUnit", "Joint Chiefs of Staff", ["Joint Chiefs", "U.S. Joint Chiefs of Staff", "US Joint Chiefs of Staff", "the Joint Chiefs"], "USA", None),
     ("us-coast-guard", "MilitaryUnit", "United States Coast Guard", ["U.S. Coast Guard", "US Coast Guard"], "USA", None),
     ("us-indopacom", "MilitaryUnit", "United States Indo-Pacific Command", ["U.S. Indo-Pacific Command", "US Indo-Pacific Command", "INDOPACOM", "Indo-Pacific Command"], "USA", None),
     ("us-centcom", "MilitaryUnit", "United States Central Command", ["U.S. Central Command", "US Central Command", "CENTCOM", "Centcom"], "USA", None),
@@ -804,6 +805,9 @@ ORG_ROWS: list[OrgRow] = [
     ("aqap", "Organization", "al-Qaeda in the Arabian Peninsula", ["AQAP", "Al-Qaeda in the Arabian Peninsula", "al Qaeda in the Arabian Peninsula", "Al Qaeda in the Arabian Peninsula", "al-Qaida in the Arabian Peninsula", "Al-Qaida in the Arabian Peninsula", "al Qaida in the Arabian Peninsula", "Al Qaida in the Arabian Peninsula"], "YEM", None),
     ("aqi", "Organization", "al-Qaeda in Iraq", ["Al-Qaeda in Iraq", "al Qaeda in Iraq", "Al Qaeda in Iraq", "al-Qaida in Iraq", "Al-Qaida in Iraq", "al Qaida in Iraq", "Al Qaida in Iraq", "AQI"], "IRQ", None),
     ("hts", "Organization", "Hayat Tahrir al-Sham", ["HTS"], "SYR", None),
+    ("al-nusra-front", "Organization", "al-Nusra Front", ["Jabhat al-Nusra", "Jabhat Al-Nusra", "Nusra Front", "al-Nusra", "Al-Nusra Front", "al Nusra Front"], "SYR", None),
+    ("ansar-al-sharia", "Organization", "Ansar al-Sharia", ["Ansar al-Shariah", "Ansar Al-Sharia"], None, None),
+    ("haqqani-network", "Organization", "Haqqani Network", ["Haqqani network"], "AFG", None),
     ("syrian-democratic-forces", "Organization", "Syrian Democratic Forces", [], "SYR", None),
     ("pkk", "Organization", "Kurdistan Workers' Party", ["PKK", "Kurdistan Workers Party"], "TUR", None),
     ("kataib-hezbollah", "Organization", "Kataib Hezbollah", ["Kata'ib Hezbollah"], "IRQ", None),
@@ -993,6 +997,8 @@ ORG_ROWS: list[OrgRow] = [
     ("exxonmobil", "Organization", "ExxonMobil", ["Exxon Mobil", "Exxon"], None, None),
     ("halliburton", "Organization", "Halliburton", [], None, None),
     ("goldman-sachs", "Organization", "Goldman Sachs", [], None, None),
+    ("charlie-hebdo", "Organization", "Charlie Hebdo", [], None, None),
+    ("getty-images", "Organization", "Getty Images", [], None, None),
 ]
 
 # --------------------------------------------------------------------------------------
@@ -1209,7 +1215,7 @@ ORG_SEATS: dict[str, str] = {
     "the-economist": "GBR", "newsweek": "USA", "politico": "USA", "axios": "USA", "bloomberg-news": "USA",
     "huffpost": "USA", "breitbart": "USA", "daily-beast": "USA", "buzzfeed": "USA", "national-review": "USA",
     "the-intercept": "USA", "propublica": "USA", "haaretz": "ISR", "der-spiegel": "DEU", "le-monde": "FRA",
-    "global-times": "CHN", "peoples-daily": "CHN", "twitter": "USA", "facebook": "USA",
+    "charlie-hebdo": "FRA", "getty-images": "USA", "global-times": "CHN", "peoples-daily": "CHN", "twitter": "USA", "facebook": "USA",
     "youtube": "USA", "instagram": "USA", "whatsapp": "USA", "tiktok": "CHN", "google": "USA",
     "microsoft": "USA", "huawei": "CHN", "zte": "CHN", "samsung": "KOR", "boeing": "USA", "airbus": "FRA",
     "lockheed-martin": "USA", "raytheon": "USA", "northrop-grumman": "USA", "general-dynamics": "USA",

@@ -92,6 +92,7 @@ def _foreign_owned(doc: Doc, mentions: list[Mention], res: Resources) -> dict[st
             continue  # "the US and South Korean military": the name says whose it is
         root = doc[m.end - 1]
         heads = [root, root.head] if root.dep_ == "compound" and root.head.i == m.end else [root]  # "Israel's Labour party"
+        heads.append(doc[m.start:m.end].root)  # "Ruritania's Joint Chiefs of Staff": the possessive is on "Chiefs"
         for c in (c for h in heads for c in h.children):
             other = country_at.get(c.i)
             if c.i < m.start and c.dep_ in ("poss", "amod", "compound", "nmod") and other \
