@@ -999,6 +999,17 @@ ORG_ROWS: list[OrgRow] = [
     ("goldman-sachs", "Organization", "Goldman Sachs", [], None, None),
     ("charlie-hebdo", "Organization", "Charlie Hebdo", [], None, None),
     ("getty-images", "Organization", "Getty Images", [], None, None),
+    # -- Treaties, trade deals and laws that news names by name or acronym (class Law) ----------------
+    ("nafta", "Law", "North American Free Trade Agreement", ["NAFTA", "Nafta"], None, None),
+    ("usmca", "Law", "United States-Mexico-Canada Agreement", ["USMCA", "U.S.-Mexico-Canada Agreement", "US-Mexico-Canada Agreement"], None, None),
+    ("tpp", "Law", "Trans-Pacific Partnership", ["Trans Pacific Partnership", "TPP"], None, None),
+    ("jcpoa", "Law", "Joint Comprehensive Plan of Action", ["JCPOA", "Iran nuclear deal", "Iran Nuclear Deal", "Iranian nuclear deal", "Iran deal"], None, None),
+    ("daca", "Law", "Deferred Action for Childhood Arrivals", ["DACA"], None, None),
+    ("fisa", "Law", "Foreign Intelligence Surveillance Act", ["FISA"], None, None),
+    ("inf-treaty", "Law", "Intermediate-Range Nuclear Forces Treaty", ["INF Treaty", "INF treaty", "Intermediate-Range Nuclear Forces treaty"], None, None),
+    ("new-start", "Law", "New START", ["New Start", "New START treaty"], None, None),
+    ("paris-agreement", "Law", "Paris Agreement", ["Paris climate accord", "Paris climate agreement", "Paris Climate Agreement", "Paris accord"], None, None),
+    ("chemical-weapons-convention", "Law", "Chemical Weapons Convention", [], None, None),
 ]
 
 # --------------------------------------------------------------------------------------
@@ -1122,7 +1133,7 @@ BLOCKED_ALIASES: frozenset[str] = BLOCKED_CITY_NAMES | frozenset({"Sale", "Male"
 # Build
 # --------------------------------------------------------------------------------------
 ID_RE = re.compile(r"^(country|org|city|region)/[a-z0-9-]+$")
-ORG_CLASSES = frozenset({"Organization", "GovernmentBody", "MilitaryUnit", "Group", "Event"})
+ORG_CLASSES = frozenset({"Organization", "GovernmentBody", "MilitaryUnit", "Group", "Event", "Law"})
 
 
 class GazetteerBuildError(ValueError):

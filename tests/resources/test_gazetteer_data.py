@@ -93,7 +93,7 @@ def test_classes_are_ontology_classes() -> None:
     assert {r["class"] for r in load("cities.jsonl")} == {"City"}
     assert {r["class"] for r in load("regions.jsonl")} == {"Place"}
     org_classes = {r["class"] for r in load("organizations.jsonl")}
-    assert org_classes <= {"Organization", "GovernmentBody", "MilitaryUnit", "Group", "Event"}
+    assert org_classes <= {"Organization", "GovernmentBody", "MilitaryUnit", "Group", "Event", "Law"}
     assert {r["class"] for r in all_records()} <= classes
 
 
