@@ -25,6 +25,7 @@ from kg.extract.mentions.retype import NameSpan as _Span
 from kg.extract.mentions.retype import retyped
 from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
+from kg.resources.names import load_name_lexicon
 
 __all__ = ["ner_candidates"]
 
@@ -96,6 +97,8 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
         start += 2  # "Ex-Welsh Office Minister X": the office's name has no "Ex-"
     if not person:
         start, cls, person = _after_portfolio(found, res, start, end, cls)
+        if not person:
+            start, cls, person = _after_address(found, res, start, end, cls)
     elif start in found.gaz_covered:  # "Lib Dem Norman Baker": a party's name glued before the person's
         k = start
         while k < end and k in found.gaz_covered:
@@ -156,6 +159,22 @@ def _after_portfolio(found: Candidates, res: Resources, start: int, end: int, cl
                                      and k < t.i < end - 1)]
     if k == start or not 2 <= len(words) - (len(rest) - len(words)) <= 3 or any(t.i in found.gaz_covered for t in rest) \
             or not all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in res.title_words for t in words):
+        return start, cls, False
+    return k, "Person", True
+
+
+def _after_address(found: Candidates, res: Resources, start: int, end: int, cls: str) -> tuple[int, str, bool]:
+    """"Vice-President Ana Lind" as an organisation: the NER took a title joined by a hyphen for a
+    body's name; the two or three capitalised words after it, the first a given name, are a person."""
+    doc, words = found.doc, res.entities.words
+    titles = words.honorifics | words.title_modifiers | frozenset(words.name_titles)
+    k = start
+    while k < end - 2 and (doc[k].lower_ in titles or doc[k].text == "-" and k > start and not doc[k - 1].whitespace_):
+        k += 1
+    rest = doc[k:end]
+    if k == start or not 2 <= len(rest) <= 3 or any(t.i in found.gaz_covered for t in rest) \
+            or not all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in res.title_words for t in rest) \
+            or doc[k].lower_ not in load_name_lexicon(res.folder).given_sex:
         return start, cls, False
     return k, "Person", True
 
