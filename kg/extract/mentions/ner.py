@@ -25,7 +25,6 @@ from kg.extract.mentions.retype import NameSpan as _Span
 from kg.extract.mentions.retype import retyped
 from kg.resources import Resources
 from kg.resources.names import load_name_lexicon
-from kg.resources.names import load_name_lexicon
 
 __all__ = ["ner_candidates"]
 
@@ -96,9 +95,7 @@ def _cut(found: Candidates, res: Resources, ent: Span, cls: str) -> _Span | None
     if end - start > 2 and doc[start].lower_ in ("ex", "former") and doc[start + 1].text == "-":
         start += 2  # "Ex-Welsh Office Minister X": the office's name has no "Ex-"
     if not person:
-        start, cls, person = _after_portfolio(found, res, start, end, cls)
-        if not person:
-            start, cls, person = _after_address(found, res, start, end, cls)
+        start, cls, person = _person_after_title(found, res, start, end, cls)
     elif start in found.gaz_covered:  # "Lib Dem Norman Baker": a party's name glued before the person's
         k = start
         while k < end and k in found.gaz_covered:
@@ -161,6 +158,12 @@ def _after_portfolio(found: Candidates, res: Resources, start: int, end: int, cl
             or not all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in res.title_words for t in words):
         return start, cls, False
     return k, "Person", True
+
+
+def _person_after_title(found: Candidates, res: Resources, start: int, end: int, cls: str) -> tuple[int, str, bool]:
+    """A person's name after a title the NER glued to it: "Secretary of Defense X", "Vice-President X"."""
+    after = _after_portfolio(found, res, start, end, cls)
+    return after if after[2] else _after_address(found, res, start, end, cls)
 
 
 def _after_address(found: Candidates, res: Resources, start: int, end: int, cls: str) -> tuple[int, str, bool]:
