@@ -212,6 +212,7 @@ class EntityWords:
     person_pronouns: frozenset[str]  # pronouns of a person
     thing_pronouns: frozenset[str]  # pronouns of a thing ("it", "its")
     plural_pronouns: frozenset[str]  # plural pronouns ("they")
+    plural_names: frozenset[str]  # names plural without an "s" ("the Taliban"): "they" may stand for them
     speaker_pronouns: frozenset[str]  # "we", "our", "us": the speaker's side
     ship_prefixes: frozenset[str]  # "USS Ronald Reagan": a warship, not a person
     reflexive_pronouns: frozenset[str]  # "himself": the own clause's subject, no one else

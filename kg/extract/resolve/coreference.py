@@ -147,7 +147,8 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
         elif low in words.thing_pronouns:
             _thing_pronoun(tok, r, sal, doc)
         elif low in words.plural_pronouns:
-            got = plural_referents(tok, r, sal.last_seen, lambda k: res.ontology.is_a(r.entities[k].cls, "Agent"))
+            got = plural_referents(tok, r, sal.last_seen, lambda k: res.ontology.is_a(r.entities[k].cls, "Agent"),
+                                   res.entities.words.plural_names)
             if got:
                 r.coref[tok.i] = got
         elif tok.pos_ == "NOUN" and tok.i > 0:

@@ -3,7 +3,9 @@
 "The Tories say they will vote against it": the party; "The Houthis seized the capital. They want to
 replace the president": the group; "Trump and Kim shook hands when they met": both people. The
 candidates are named in the pronoun's sentence or the one before it: a group (class Group) written
-in the plural, or a body whose name the tagger reads as a plural ("the Taliban", "... Forces"), or two people or two non-person agents joined by "and" as a clause's subject. No guess
+in the plural, a body whose name the tagger reads as a plural ("... Forces") or that is plural
+without an "s" ("the Taliban": ``plural_names``), or two people or two non-person agents joined by
+"and" as a clause's subject. No guess
 inside a quotation (a speaker's "they" are others), nor when a plural common noun is a subject or
 object between the candidate and the pronoun ("Officials said they ...": the officials, unnamed).
 """
@@ -24,7 +26,7 @@ _BLOCKING = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def plural_referents(tok: Token, r: Resolution, last_seen: dict[str, int],
-                     is_agent: Callable[[str], bool]) -> tuple[str, ...]:
+                     is_agent: Callable[[str], bool], plural_names: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The entity keys a subject or possessive "they"/"their" stands for, or ().
 
     >>> import spacy
@@ -43,7 +45,8 @@ def plural_referents(tok: Token, r: Resolution, last_seen: dict[str, int],
     sent_start = tok.sent.start
     start = tok.doc[sent_start - 1].sent.start if sent_start else 0
     pair = _subject_pair(tok, r, start, is_agent)
-    groups = sorted((k for k, i in last_seen.items() if i >= start and _plural_name(tok, r.entities[k].cls, i)),
+    groups = sorted((k for k, i in last_seen.items()
+                     if i >= start and _plural_name(tok.doc[i], r.entities[k].cls, plural_names)),
                     key=lambda k: -last_seen[k])
     got = pair if pair and (not groups or last_seen[groups[0]] < min(last_seen[k] for k in pair)) else \
         ((groups[0],) if groups else ())
@@ -55,13 +58,12 @@ def plural_referents(tok: Token, r: Resolution, last_seen: dict[str, int],
     return got
 
 
-def _plural_name(tok: Token, cls: str, i: int) -> bool:
+def _plural_name(word: Token, cls: str, plural_names: frozenset[str]) -> bool:
     """Was the group written in the plural there ("the Tories", "Houthis", "the Taliban")?  A body
-    of another class only where the tagger says so ("Democratic Forces", "the Taliban")."""
-    word = tok.doc[i]
+    of another class only where the tagger or the word list says so ("Democratic Forces", "the Taliban")."""
     if cls in ("Organization", "MilitaryUnit"):
-        return word.tag_ == "NNPS" or word.lower_ == "taliban"
-    return cls == "Group" and (word.tag_ in ("NNPS", "NNS") or word.lower_.endswith("s") or word.lower_ == "taliban")
+        return word.tag_ == "NNPS" or word.lower_ in plural_names
+    return cls == "Group" and (word.tag_ in ("NNPS", "NNS") or word.lower_.endswith("s") or word.lower_ in plural_names)
 
 
 def _subject_pair(tok: Token, r: Resolution, start: int, is_agent: Callable[[str], bool]) -> tuple[str, ...]:
