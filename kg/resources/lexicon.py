@@ -98,6 +98,11 @@ def load_time_words(path: Path) -> TimeWords:
             except ValueError:
                 raise DataFileError(f"{path}: [words].{name} entry {entry!r} is not 'name|{form.replace('%', '')}'"
                                     "; write the day after a '|', e.g. 'christmas|12-25'.") from None
+    for entry in words.period_thirds:
+        word, _, third = entry.rpartition("|")
+        if not word or third not in ("1", "2", "3"):
+            raise DataFileError(f"{path}: [words].period_thirds entry {entry!r} is not 'word|1', 'word|2' or "
+                                "'word|3'; write the third after a '|', e.g. 'late|3'.")
     return words
 
 

@@ -256,6 +256,7 @@ class TimeWords:
     past_modifiers: frozenset[str]  # "last March": resolved in the past
     future_modifiers: frozenset[str]  # "next month": resolved in the future
     vague_modifiers: frozenset[str]  # "late Tuesday": dropped before resolving
+    period_thirds: frozenset[str]  # "late|3": "in late July" is the month's last third
     story_relative_words: frozenset[str]  # "two days later": counted from an event of the story, no date
     story_relative_determiners: frozenset[str]  # "the next day": counted from the story's time, no date
     indefinite_words: frozenset[str]  # "one day", "a day": no day of the calendar
@@ -273,6 +274,7 @@ class TimeWords:
     story_day_properties: frozenset[str]  # event properties a lede's day dates (kg.extract.context.lede)
     story_day_of_saying: frozenset[str]  # event properties a lede's "X said on Monday" dates (kg.extract.context.lede)
     saying_occasion_preps: frozenset[str]  # "said in a meeting with Y": the occasion of a saying (kg.extract.context.lede)
+    occasion_verbs: frozenset[str]  # "spoke at a news conference with Y": an occasion dated like a saying's
     short_durations: frozenset[str]  # "met for two hours": how long, within the story's day (kg.extract.context.lede)
     attribution_phrases: frozenset[str]  # "according to X"
     unnamed_sources: frozenset[str]  # "officials said": a source the text does not name

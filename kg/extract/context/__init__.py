@@ -26,8 +26,8 @@ from kg.extract.context.bounds import validity_bounds
 from kg.extract.context.dead import posts_of_the_dead, the_dead
 from kg.extract.context.lede import Anchor, lede_anchor, said_on_occasion, told_later
 from kg.extract.context.quotes import Quote, quotations
-from kg.extract.context.speech import inside, speaker, speakers_of
-from kg.extract.context.when import clause_verb, document_date, event_span, fact_tokens, past_tense
+from kg.extract.context.speech import inside, sayings_of, speaker, speakers_of
+from kg.extract.context.when import clause_verb, document_date, event_span, fact_tokens, past_tense, saying_span
 from kg.extract.infer import CHAIN_RULE
 from kg.extract.relations.registry import RULES
 from kg.extract.resolve.records import Resolution
@@ -94,13 +94,14 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         args = sorted({t.i: t for t in (*subj, *obj)}.values(), key=lambda t: t.i)
         changes: dict[str, object] = {}
         if rel.predicate in events:
-            span = event_span(res.time, sent, fact_tokens(subj, obj), base, ev.modality == "hedged")
+            said = frozenset(v.i for v in sayings_of(sent, obj, reporting)) if ev.modality == "hedged" else frozenset()
+            span = event_span(res.time, sent, fact_tokens(subj, obj), base, ev.modality == "hedged", said)
             if span is not None:
                 changes.update(event_start=span[0], event_end=span[1])
             elif ev.modality == "asserted" and past_tense(fact_tokens(subj, obj)) \
                     and told_later(sent, args, res.time.short_durations):
                 undated.add(len(out))
-                if said_on_occasion(args, reporting, res.time.saying_occasion_preps):
+                if said_on_occasion(args, reporting | res.time.occasion_verbs, res.time.saying_occasion_preps):
                     occasions.add(len(out))
         if rel.predicate in posts:
             changes.update(_bounded(res, rel.predicate, sent, subj, obj, base, ev.role_status))
@@ -109,7 +110,7 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         threat = _announced(rel, harms, speakers_of(sent, obj, resolution.keys_at, reporting) if rel.predicate in harms
                             and ev.modality == "hedged" and _a_threat(obj, words) else set())
         if threat is not None:
-            out.append(threat)
+            out.append(_dated_by_saying(threat, saying_span(res.time, sent, sayings_of(sent, obj, reporting), base)))
     out = posts_of_the_dead(out, the_dead(doc, resolution.keys_at, out, res.time), posts)
     out = shared_event_times(out, events, res.ontology.symmetric, base)
     return _story_day(out, undated, occasions, anchor) if anchor is not None else out
@@ -166,6 +167,13 @@ def _announced(rel: Relation, harms: dict[str, str], speakers: set[str]) -> Rela
         attributed_to=rel.subject, unnamed_source=None, event_start=None, event_end=None, time_elsewhere=False))
 
 
+def _dated_by_saying(threat: Relation, span: tuple[str, str | None] | None) -> Relation:
+    """A threat made by saying is dated by the saying's own time, when its clause gives one."""
+    if span is None:
+        return threat
+    return replace(threat, evidence=replace(threat.evidence, event_start=span[0], event_end=span[1]))
+
+
 def _story_day(relations: list[Relation], undated: set[int], occasions: set[int], anchor: Anchor) -> list[Relation]:
     """The lede's day for the undated event facts it covers (:mod:`.lede`)."""
     out = []
@@ -211,12 +219,30 @@ def shared_event_times(relations: list[Relation], events: frozenset[str] | set[s
             one = set(by_mod.get(ev.modality, ()))
             if ev.modality == "asserted" and report_date:
                 one |= {s for s in by_mod.get("hedged", ()) if s[0] <= report_date}
+            one = _nested(one)
             if len(one) == 1:
                 start, end = next(iter(one))
                 r = replace(r, evidence=replace(ev, event_start=start, event_end=end, time_elsewhere=True))
         out.append(r)
     return out
 
+
+def _nested(spans: set[tuple[str, str | None]]) -> set[tuple[str, str | None]]:
+    """The narrowest of ``spans`` when it lies inside every other ("next month" and "in late June"
+    in a May report: one meeting, in June 21-30); the spans as they are otherwise.
+
+    >>> _nested({("2019-06-01", "2019-06-30"), ("2019-06-21", "2019-06-30")})
+    {('2019-06-21', '2019-06-30')}
+    >>> len(_nested({("2019-06-01", "2019-06-30"), ("2019-07-01", "2019-07-31")}))
+    2
+    """
+    if len(spans) < 2:
+        return spans
+
+    def inside(a, b) -> bool:
+        return b[0] <= a[0] and (b[1] is None or (a[1] is not None and a[1] <= b[1]))
+    narrow = next((a for a in spans if all(inside(a, b) for b in spans)), None)
+    return {narrow} if narrow is not None else spans
 
 
 def _bounded(res: Resources, prop: str, sent, subj, obj, base: str | None, status: str | None) -> dict[str, object]:

@@ -13,6 +13,9 @@ parse, against which base, and turns its result into a span of days:
 * "a year ago" -> the month a year before the base (dateparser gives the whole year; the team's gold
   guideline gives the month);
 * "earlier this week" (month, year) -> from the period's first day to the base, not past it;
+  "later this week" from the base to the period's last day;
+* "last week" in a Sunday's report -> the week ending that Sunday, as a reader of that day takes it
+  (any other day: the week before the base's);
 * nothing for what names no time of the calendar ("two days", "recent years": a duration).
 
 A relative expression needs the document date as its base; without one only an *absolute*
@@ -88,6 +91,10 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
 
     >>> resolve("this week", "2013-04-03"), resolve("earlier this week", "2013-04-03")
     (('2013-04-01', '2013-04-07'), ('2013-04-01', '2013-04-03'))
+    >>> resolve("later this year", "2015-04-20")
+    ('2015-04-20', '2015-12-31')
+    >>> resolve("last week", "2017-02-04"), resolve("last week", "2017-02-05")
+    (('2017-01-23', '2017-01-29'), ('2017-01-30', '2017-02-05'))
     """
     text = " ".join(text.split())
     if not text or not any(c.isalnum() for c in text):
@@ -100,6 +107,10 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
         return recent(text, base)
     if _EARLIER.match(text):
         return _earlier(text, base, prefer)
+    if _LATER.match(text):
+        return _later(text, base, prefer)
+    if _LAST_WEEK.match(text) and base is not None and dt.date.fromisoformat(base[:10]).weekday() == 6:
+        return _span(dt.date.fromisoformat(base[:10]), "week")  # on a Sunday, the week ending that day
     if (m := _OF_YEAR.match(text)) and base is not None:  # "August of last year": dateparser reads none
         year = int(base[:4]) + {"last": -1, "this": 0, "next": 1}[m.group(2).lower()]
         return resolve(f"{m.group(1)} {year}", None, prefer)
@@ -133,6 +144,16 @@ def _earlier(text: str, base: str | None, prefer: str) -> Span | None:
     return span
 
 
+def _later(text: str, base: str | None, prefer: str) -> Span | None:
+    """"later this month": from the base to the period's last day, not before it."""
+    span = resolve(text.split(None, 1)[1], base, prefer) if base else None
+    if span is not None and span[1] is not None and span[0] <= base[:10] <= span[1]:
+        return base[:10], span[1]
+    return span
+
+
+_LATER = re.compile(r"^later\s+this\s+(?:week|month|year)$", re.IGNORECASE)
+_LAST_WEEK = re.compile(r"^(?:this\s+)?(?:last|past)\s+week$", re.IGNORECASE)
 _EARLIER = re.compile(r"^earlier\s+this\s+(?:week|month|year)$", re.IGNORECASE)
 
 

@@ -75,8 +75,9 @@ def lede_anchor(doc: Doc, keys_at: Callable[[int], Iterable[str]], words: TimeWo
     earliest = (date.fromisoformat(base) - timedelta(days=STORY_DAYS)).isoformat()
     seen = 0
     for sent in doc.sents:
-        if sum(t.is_alpha for t in sent) < _STORY_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent):
-            continue
+        if sum(t.is_alpha for t in sent) < _STORY_TOKENS or not any(t.pos_ in ("VERB", "AUX") for t in sent) \
+                or not sent.text.rstrip().endswith(_ENDINGS):
+            continue  # a headline, a caption, a story highlight: no full stop, not the story yet
         seen += 1
         if seen > LEDE_SENTENCES:
             return None
@@ -92,6 +93,32 @@ def lede_anchor(doc: Doc, keys_at: Callable[[int], Iterable[str]], words: TimeWo
             props = words.story_day_of_saying if said else words.story_day_properties
             return Anchor(span[0], sent.end_char, keys, props, words.story_day_properties) if keys else None
     return None
+
+
+_ENDINGS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")", ":")
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _quoted_apart(sent: SpacySpan, ent: SpacySpan, args: list[Token]) -> bool:
+    """Is ``ent`` inside a quotation of ``sent`` that holds none of ``args`` ('"the man testifying
+    yesterday ...," X said at a news conference in Y': the quote's time is not the visit's)?"""
+    def quoted(i: int) -> bool:
+        return sum(t.text in _QUOTES for t in sent if t.i < i) % 2 == 1
+    return quoted(ent.start) and not any(quoted(a.i) for a in args)
+
+
+def _of_another(ent: SpacySpan, args: list[Token]) -> bool:
+    """Is ``ent`` in a relative clause about someone the fact does not involve ("X met Y, as did Z,
+    who said last weekend ...": Z's saying, not the meeting)?"""
+    t = ent.root
+    for _ in range(20):
+        if t.dep_ == "relcl":
+            inside = {w.i for w in t.subtree} | {t.head.i}
+            return not any(a.i in inside for a in args)
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _how_long(ent: SpacySpan, short: frozenset[str]) -> bool:
@@ -117,9 +144,11 @@ def said_on_occasion(args: list[Token], saying: frozenset[str], preps: frozenset
 def told_later(sent: SpacySpan, args: list[Token], short: frozenset[str] = frozenset()) -> bool:
     """May the story's day date a fact of this sentence: no time expression of its own (a date,
     a duration, a day; not an age, "Lisa, 53,", nor a modifier, "a two-day summit", nor how long
-    in hours, "for two hours": ``short``), no past perfect on the fact's clause?"""
+    in hours, "for two hours": ``short``, nor one inside a quotation or a relative clause the fact
+    is not in), no past perfect on the fact's clause?"""
     if any(e.label_ in ("DATE", "TIME") and e.root.dep_ not in ("amod", "compound", "nummod")
-           and not is_age(e) and not _how_long(e, short) for e in sent.ents):
+           and not is_age(e) and not _how_long(e, short) and not _quoted_apart(sent, e, args)
+           and not _of_another(e, args) for e in sent.ents):
         return False
     for a in args:
         v = clause_verb(a)

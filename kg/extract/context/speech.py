@@ -133,6 +133,13 @@ def _source_words(noun: Token) -> str:
     return " ".join(t.text for t in left if not t.is_punct or t.text in (".", "-")).strip()
 
 
+def sayings_of(sent: SpacySpan, args: list[Token], reporting: frozenset[str]) -> list[Token]:
+    """The reporting verbs of ``sent`` whose reported words hold all of ``args`` ("X announced on
+    Monday that it would strike Y": "announced", for the argument Y)."""
+    return [tok for tok in sent if tok.pos_ == "VERB" and tok.lemma_.lower() in reporting and args
+            and all(a.i in _said(tok)[1] for a in args)]
+
+
 def speakers_of(sent: SpacySpan, args: list[Token], keys_at: KeysAt, reporting: frozenset[str]) -> set[str]:
     """The entity keys of every speaker in ``sent`` whose reported words hold all of ``args`` ("North
     Korea said it may strike Guam": North Korea, for the argument Guam)."""

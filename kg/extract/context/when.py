@@ -155,6 +155,10 @@ def _choose(dates: list[SpacySpan], args: list[Token]) -> SpacySpan | None:
         if nouns & _ancestors(d.root):
             return d
     verbs = [clause_verb(a) for a in args]
+    if (later := _later_conjunct(verbs)) is not None:  # "was born in 1988 and came to Y in 1995"
+        own = next((d for d in dates if (v := date_clause(d)).i == later.i or _nonfinite_below(v, later)), None)
+        if own is not None:
+            return own  # else the first verb's date is the joined clause's too ("toured X Thursday and met Y")
     tests = [lambda v, w: v.i == w.i, lambda v, w: v.i in _ancestors(w)]
     if len({w.i for w in verbs}) == 1:  # one clause holds the fact: a date told on under it is its
         tests.append(_nonfinite_below)
@@ -163,6 +167,19 @@ def _choose(dates: list[SpacySpan], args: list[Token]) -> SpacySpan | None:
             v = date_clause(d)
             if any(test(v, w) for w in verbs):
                 return d
+    return None
+
+
+def _later_conjunct(verbs: list[Token]) -> Token | None:
+    """The second of two joined verbs that share the first one's subject, when the fact's arguments
+    are split over them ("X was born in Y in 1988 and came to Z in 1995": the coming is the fact's
+    clause, and a date of its own wins over the first verb's)."""
+    if len({w.i for w in verbs}) < 2:
+        return None
+    for w in verbs:
+        if w.dep_ == "conj" and w.head.i in {v.i for v in verbs} and w.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in w.children):
+            return w
     return None
 
 
@@ -202,11 +219,19 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
         return own
     toks = [t for t in ent if not t.is_punct]
     earlier = "earlier" in (toks[0].lower_ if toks else "", ent.doc[ent.start - 1].lower_ if ent.start else "")
+    third = _thirds(words).get(toks[0].lower_ if toks else "")
     if len(toks) > 1 and toks[0].lower_ in words.vague_modifiers:
         toks = toks[1:]  # "late Tuesday", "earlier this week": the day or week itself
     text = ent.doc[toks[0].i: toks[-1].i + 1].text if toks else ""
     if len(toks) == 1 and "-" in text and text.split("-", 1)[0].lower() in words.vague_modifiers:
+        third = _thirds(words).get(text.split("-", 1)[0].lower())
         text = text.split("-", 1)[1]  # "mid-2015"
+    got = _resolve_text(words, ent, toks, text, base, prefer, earlier)
+    return third_of(got, third) if got is not None and third else got
+
+
+def _resolve_text(words: TimeWords, ent: SpacySpan, toks: list[Token], text: str, base: str | None, prefer: str,
+                  earlier: bool) -> Span | None:
     years = decade(text, base) or recent(text, base)
     if years is not None:
         return years  # "the 1990s", "the past two weeks": a time, though plural
@@ -217,11 +242,44 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
     if len(toks) == 2 and toks[0].lower_ in words.past_modifiers and base and toks[1].lower_ in _MONTHS \
             and _MONTHS[toks[1].lower_] == int(base[5:7]):  # "last August" in an August: the year before
         return resolve(f"{toks[1].text} {int(base[:4]) - 1}", None, prefer)
-    got = resolve(f"earlier {text}" if earlier and text.lower().startswith("this ") else text, base, prefer)
+    later = not earlier and toks and ent.doc[toks[0].i - 1].lower_ == "later" if toks and toks[0].i else False
+    word = "earlier" if earlier else "later" if later else ""
+    got = resolve(f"{word} {text}" if word and text.lower().startswith("this ") else text, base, prefer)
     if got is None and len(toks) > 1 and toks[0].lower_ in words.past_modifiers | words.future_modifiers:
         direction = "future" if toks[0].lower_ in words.future_modifiers else "past"
         got = resolve(" ".join(t.text for t in toks[1:]), base, direction)  # "last March"
     return got
+
+
+@lru_cache(maxsize=4)
+def _thirds_of(entries: frozenset[str]) -> dict[str, int]:
+    return {w: int(n) for w, _, n in (e.rpartition("|") for e in entries)}
+
+
+def _thirds(words: TimeWords) -> dict[str, int]:
+    return _thirds_of(words.period_thirds)
+
+
+def third_of(span: Span, third: int) -> Span:
+    """The first, middle or last third (1, 2, 3) of a month's or a year's span ("late July": its
+    21st to its last day; "early 2015": January to April); any other span as it is.
+
+    >>> third_of(("2015-07-01", "2015-07-31"), 3), third_of(("2015-01-01", "2015-12-31"), 1)
+    (('2015-07-21', '2015-07-31'), ('2015-01-01', '2015-04-30'))
+    """
+    first, last = span
+    if last is None:
+        return span
+    a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    if a.day == 1 and (a.year, a.month) == (b.year, b.month) and b.day == calendar.monthrange(b.year, b.month)[1]:
+        start = dt.date(a.year, a.month, 10 * (third - 1) + 1)
+        end = b if third == 3 else dt.date(a.year, a.month, 10 * third)
+        return start.isoformat(), end.isoformat()
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        start = dt.date(a.year, 4 * (third - 1) + 1, 1)
+        end = dt.date(a.year, 4 * third, calendar.monthrange(a.year, 4 * third)[1])
+        return start.isoformat(), end.isoformat()
+    return span
 
 
 def _calendar_day(words: TimeWords, text: str, base: str | None, prefer: str) -> Span | None:
@@ -284,8 +342,10 @@ def _story_relative(words: TimeWords, toks: list[Token], text: str) -> bool:
 
 
 def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str | None,
-               hedged: bool) -> Span | None:
-    """The (start, end) ISO days the sentence gives the fact whose argument tokens are ``args``."""
+               hedged: bool, sayings: frozenset[int] = frozenset()) -> Span | None:
+    """The (start, end) ISO days the sentence gives the fact whose argument tokens are ``args``.  A
+    date of a saying (token indices ``sayings``) does not date a future fact it reports ("X announced
+    on Monday it would strike Y": the strike is not on a Monday to come)."""
     # a date that names no time ("the 100-year anniversary"), an age ("Lisa, 53,") or a name of the
     # fact ("May had met Juncker on Wednesday": the NER's month is the prime minister) is no candidate
     named = {t.i for t in args}
@@ -299,6 +359,8 @@ def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str |
     if _since_clause(words, ent):  # "twelve years since X invaded Y": X invaded Y twelve years ago
         return resolve(f"{ent.text} ago", base, "past") if base else None
     ahead = hedged and not past_tense(args)  # "will meet on Tuesday"; not "was returning Saturday"
+    if ahead and (said := date_clause(ent)).i in sayings and all(clause_verb(a).i != said.i for a in args):
+        return None
     ranged = date_range(words, ent, dates, base, "future" if ahead else "past")
     if ranged is not None:  # "from Tuesday to Saturday", "between April 22 and April 29"
         return ranged.start, ranged.end
@@ -310,6 +372,17 @@ def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str |
     if before in words.since_preps:
         return span[0], None
     return span
+
+
+def saying_span(words: TimeWords, sent: SpacySpan, sayings: list[Token], base: str | None) -> Span | None:
+    """The day a saying of ``sayings`` is dated by its own clause ("X announced on Wednesday that
+    ..."): the time of a threat made by saying it, in the past of the report."""
+    verbs = {v.i for v in sayings}
+    for e in sent.ents:
+        if day_entity(words, e) and not is_age(e) and date_clause(e).i in verbs:
+            if (span := resolve_entity(words, e, base, "past")) is not None:
+                return span
+    return None
 
 
 def _joined_days(words: TimeWords, ent: SpacySpan, dates: list[SpacySpan], span: Span, base: str | None,

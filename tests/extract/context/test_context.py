@@ -82,7 +82,7 @@ MET_IN = """
 
 
 @pytest.mark.parametrize("word, pos, tag, span", [
-    ("mid-2015", "PROPN", "NNP", ("2015-01-01", "2015-12-31")),  # a vague modifier joined by a hyphen
+    ("mid-2015", "PROPN", "NNP", ("2015-05-01", "2015-08-31")),  # a third of the year, joined by a hyphen
     ("1950s", "NOUN", "NNS", ("1950-01-01", "1959-12-31")),  # a decade is a time, though plural
 ])
 def test_a_year_with_mid_and_a_decade_date_the_fact(res, word, pos, tag, span):

@@ -21,6 +21,12 @@ BASE = "2016-09-20"  # a Tuesday
     ("Tuesday night", BASE, "past", ("2016-09-20", "2016-09-20")),
     ("Sunday night", "2015-11-15", "past", ("2015-11-15", "2015-11-15")),
     ("last week", BASE, "past", ("2016-09-12", "2016-09-18")),
+    # a Sunday's "last week" is the week ending that Sunday, as its reader takes it (GUIDELINE.md)
+    ("last week", "2016-09-18", "past", ("2016-09-12", "2016-09-18")),
+    ("this past week", "2016-09-18", "past", ("2016-09-12", "2016-09-18")),
+    ("last week", "2016-09-17", "past", ("2016-09-05", "2016-09-11")),  # a Saturday's: the week before
+    ("later this month", BASE, "future", ("2016-09-20", "2016-09-30")),  # from the report on
+    ("later this year", BASE, "future", ("2016-09-20", "2016-12-31")),
     ("in 2003", BASE, "past", ("2003-01-01", "2003-12-31")),
     ("2003", None, "past", ("2003-01-01", "2003-12-31")),  # absolute: no base needed
     ("March", BASE, "past", ("2016-03-01", "2016-03-31")),

@@ -121,3 +121,86 @@ def test_how_long_in_hours_and_a_participle_of_a_past_clause_keep_the_ledes_day(
     assert past_tense([doc[18]])  # "meeting" hangs on "After", itself on "spoke"
     assert told_later(sent, [doc[18]], frozenset({"hour", "hours"}))
     assert not told_later(sent, [doc[18]])  # without the list, a time of the sentence's own
+
+
+LATER_QUOTE = """
+15  "        17  punct     PUNCT  _      ``
+16  Yesterday 17 npadvmod  NOUN   _      NN
+17  ended    21  ccomp     VERB   end    VBD
+18  well     17  advmod    ADV    _      RB
+19  ,        21  punct     PUNCT  _      ,
+20  "        21  punct     PUNCT  _      ''
+21  said     21  ROOT      VERB   say    VBD
+22  Lind     21  nsubj     PROPN  _      NNP
+23  in       21  prep      ADP    _      IN
+24  Rome     23  pobj      PROPN  _      NNP
+25  .        21  punct     PUNCT  _      .
+"""
+
+
+def test_a_time_inside_a_quotation_is_not_the_facts_own() -> None:
+    """'"Yesterday ended well," said Lind in Rome': the quote's "yesterday" is not when she was in
+    Rome, so the lede's day may date the visit; a time outside the quotation still tells of another."""
+    from kg.extract.context.lede import told_later
+
+    doc = hand_doc(LEDE.format(verb="wrapped", tag="VBD") + LATER_QUOTE,
+                   (("Ana Lind", "PERSON"), ("Paris", "GPE"), ("Sunday", "DATE"), ("Yesterday", "DATE"),
+                    ("Lind", "PERSON", 2), ("Rome", "GPE")))
+    sent = doc[15:26]
+    assert told_later(sent, [doc[22], doc[24]])
+    assert not told_later(sent, [doc[16], doc[24]])  # an argument inside the quotation: its time counts
+
+
+def _highlight(at: int) -> str:
+    """A story-highlight line of nine words with a verb and no full stop ("Cy Dorn ends his long
+    trip with many talks"), numbered from ``at``."""
+    words = [("Cy", 1, "compound", "PROPN", "NNP"), ("Dorn", 2, "nsubj", "PROPN", "NNP"),
+             ("ends", 2, "ROOT", "VERB", "VBZ"), ("his", 5, "poss", "PRON", "PRP$"),
+             ("long", 5, "amod", "ADJ", "JJ"), ("trip", 2, "dobj", "NOUN", "NN"),
+             ("with", 2, "prep", "ADP", "IN"), ("many", 8, "amod", "ADJ", "JJ"), ("talks", 6, "pobj", "NOUN", "NNS")]
+    return "".join(f"{at + i} {w} {at + h} {d} {p} _ {t}\n" for i, (w, h, d, p, t) in enumerate(words))
+
+
+def test_lines_without_a_full_stop_are_not_the_lede() -> None:
+    """Three story highlights before the lede (no full stop): the lede is still among the first
+    three sentences of the story, so its Sunday is the story's day."""
+    from kg.extract.context.lede import lede_anchor
+    from kg.resources import load_resources
+
+    head = _highlight(0) + _highlight(9) + _highlight(18)
+    lede = "\n".join(f"{int(r.split()[0]) + 27} {r.split()[1]} {int(r.split()[2]) + 27} " + " ".join(r.split()[3:])
+                     for r in LEDE.format(verb="wrapped", tag="VBD").strip().splitlines())
+    doc = hand_doc(head + lede, (("Ana Lind", "PERSON"), ("Sunday", "DATE")))
+    res = load_resources()
+    anchor = lede_anchor(doc, lambda i: ["ana_lind"] if doc[i].text in ("Ana", "Lind") else [], res.time,
+                         "2015-11-16", res.relations.words.reporting)
+    assert anchor is not None and anchor.day == "2015-11-15"
+
+
+RELATIVE = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      2  nsubj     PROPN  _      NNP
+ 2  met       2  ROOT      VERB   meet   VBD
+ 3  Bo        4  compound  PROPN  _      NNP
+ 4  Berg      2  dobj      PROPN  _      NNP
+ 5  and       4  cc        CCONJ  _      CC
+ 6  Cy        7  compound  PROPN  _      NNP
+ 7  Dorn      4  conj      PROPN  _      NNP
+ 8  ,         7  punct     PUNCT  _      ,
+ 9  who      10  nsubj     PRON   _      WP
+10  spoke     7  relcl     VERB   speak  VBD
+11  last     12  amod      ADJ    _      JJ
+12  week     10  npadvmod  NOUN   _      NN
+13  .         2  punct     PUNCT  _      .
+"""
+
+
+def test_a_time_in_a_relative_clause_about_another_is_not_the_facts() -> None:
+    """"Ana Lind met Bo Berg and Cy Dorn, who spoke last week": the week is Dorn's speaking, so the
+    lede's day may still date the meeting with Berg; not the meeting with Dorn, whom the clause is about."""
+    from kg.extract.context.lede import told_later
+
+    doc = hand_doc(RELATIVE, (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), ("Cy Dorn", "PERSON"), ("last week", "DATE")))
+    sent = doc[0:14]
+    assert told_later(sent, [doc[1], doc[4]])
+    assert not told_later(sent, [doc[1], doc[7]])
