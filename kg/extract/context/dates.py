@@ -34,7 +34,7 @@ from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Span", "parse_date", "resolve", "iso_date", "decade", "weekend", "recent"]
+__all__ = ["Span", "parse_date", "resolve", "iso_date", "decade", "weekend", "recent", "third_of", "thirds_of"]
 
 Span = tuple[str, str | None]  # (first day, last day or None for an open end), ISO dates
 
@@ -269,3 +269,31 @@ def iso_date(value: str) -> str | None:
         return dt.date.fromisoformat(head).isoformat() if len(head) == 10 else None
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=4)
+def thirds_of(entries: frozenset[str]) -> dict[str, int]:
+    """``period_thirds`` entries ("late|3") as a table of word -> third."""
+    return {w: int(n) for w, _, n in (e.rpartition("|") for e in entries)}
+
+
+def third_of(span: Span, third: int) -> Span:
+    """The first, middle or last third (1, 2, 3) of a month's or a year's span ("late July": its
+    21st to its last day; "early 2015": January to April); any other span as it is.
+
+    >>> third_of(("2015-07-01", "2015-07-31"), 3), third_of(("2015-01-01", "2015-12-31"), 1)
+    (('2015-07-21', '2015-07-31'), ('2015-01-01', '2015-04-30'))
+    """
+    first, last = span
+    if last is None:
+        return span
+    a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    if a.day == 1 and (a.year, a.month) == (b.year, b.month) and b.day == calendar.monthrange(b.year, b.month)[1]:
+        start = dt.date(a.year, a.month, 10 * (third - 1) + 1)
+        end = b if third == 3 else dt.date(a.year, a.month, 10 * third)
+        return start.isoformat(), end.isoformat()
+    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
+        start = dt.date(a.year, 4 * (third - 1) + 1, 1)
+        end = dt.date(a.year, 4 * third, calendar.monthrange(a.year, 4 * third)[1])
+        return start.isoformat(), end.isoformat()
+    return span

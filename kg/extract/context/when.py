@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.context.bounds import date_range
-from kg.extract.context.dates import Span, decade, parse_date, recent, resolve
+from kg.extract.context.dates import Span, decade, parse_date, recent, resolve, third_of, thirds_of
 from kg.resources.words import TimeWords
 
 __all__ = ["document_date", "event_span", "fact_tokens", "past_tense", "clause_verb", "date_clause", "day_entity", "is_age",
@@ -217,7 +217,7 @@ _MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m} | {
 def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: str) -> Span | None:
     if (own := _report_day(words, ent.text, base)) is not None:
         return own
-    toks = [t for t in ent if not t.is_punct]
+    toks = _own_tokens(ent)
     earlier = "earlier" in (toks[0].lower_ if toks else "", ent.doc[ent.start - 1].lower_ if ent.start else "")
     third = _thirds(words).get(toks[0].lower_ if toks else "")
     if len(toks) > 1 and toks[0].lower_ in words.vague_modifiers:
@@ -228,6 +228,19 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
         text = text.split("-", 1)[1]  # "mid-2015"
     got = _resolve_text(words, ent, toks, text, base, prefer, earlier)
     return third_of(got, third) if got is not None and third else got
+
+
+def _own_tokens(ent: SpacySpan) -> list[Token]:
+    """The entity's words up to a preposition the parse hangs outside it ("[late Sunday after weeks]"
+    of talks: "after weeks" is the verb's, so the time is "late Sunday")."""
+    inside = {t.i for t in ent}
+    toks = [t for t in ent if not t.is_punct]
+    cut = next((k for k, t in enumerate(toks) if k and t.pos_ == "ADP" and t.head.i not in inside), len(toks))
+    return toks[:cut]
+
+
+def _thirds(words: TimeWords) -> dict[str, int]:
+    return thirds_of(words.period_thirds)
 
 
 def _resolve_text(words: TimeWords, ent: SpacySpan, toks: list[Token], text: str, base: str | None, prefer: str,
@@ -249,37 +262,6 @@ def _resolve_text(words: TimeWords, ent: SpacySpan, toks: list[Token], text: str
         direction = "future" if toks[0].lower_ in words.future_modifiers else "past"
         got = resolve(" ".join(t.text for t in toks[1:]), base, direction)  # "last March"
     return got
-
-
-@lru_cache(maxsize=4)
-def _thirds_of(entries: frozenset[str]) -> dict[str, int]:
-    return {w: int(n) for w, _, n in (e.rpartition("|") for e in entries)}
-
-
-def _thirds(words: TimeWords) -> dict[str, int]:
-    return _thirds_of(words.period_thirds)
-
-
-def third_of(span: Span, third: int) -> Span:
-    """The first, middle or last third (1, 2, 3) of a month's or a year's span ("late July": its
-    21st to its last day; "early 2015": January to April); any other span as it is.
-
-    >>> third_of(("2015-07-01", "2015-07-31"), 3), third_of(("2015-01-01", "2015-12-31"), 1)
-    (('2015-07-21', '2015-07-31'), ('2015-01-01', '2015-04-30'))
-    """
-    first, last = span
-    if last is None:
-        return span
-    a, b = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-    if a.day == 1 and (a.year, a.month) == (b.year, b.month) and b.day == calendar.monthrange(b.year, b.month)[1]:
-        start = dt.date(a.year, a.month, 10 * (third - 1) + 1)
-        end = b if third == 3 else dt.date(a.year, a.month, 10 * third)
-        return start.isoformat(), end.isoformat()
-    if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) and a.year == b.year:
-        start = dt.date(a.year, 4 * (third - 1) + 1, 1)
-        end = dt.date(a.year, 4 * third, calendar.monthrange(a.year, 4 * third)[1])
-        return start.isoformat(), end.isoformat()
-    return span
 
 
 def _calendar_day(words: TimeWords, text: str, base: str | None, prefer: str) -> Span | None:
@@ -353,6 +335,7 @@ def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str |
              and (resolve_entity(words, e, base, "past") is not None or _since_clause(words, e))]
     if not dates:
         return None
+    dates.sort(key=lambda e: _said_of_report_day(words, e.text))  # "earlier in the day Wednesday": Wednesday
     ent = _choose(dates, args)
     if ent is None:
         return None

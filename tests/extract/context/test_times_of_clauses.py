@@ -7,7 +7,7 @@ import pytest
 from handdoc import hand_doc
 
 from kg.extract import extract_document
-from kg.extract.context.when import third_of
+from kg.extract.context.dates import third_of
 from kg.model import Document
 
 
@@ -108,3 +108,52 @@ def test_the_first_verbs_date_serves_a_joined_clause_without_one(res):
     facts = _facts(table, (("Ana Lind", "PERSON"), ("1988", "DATE"), ("Paris", "GPE")), res, "2016-09-19")
     ev = facts[("Ana Lind", "visited", "Paris")]
     assert (ev.event_start, ev.event_end) == ("1988-01-01", "1988-12-31")
+
+
+# "Acme met Zenith late Sunday after weeks of talks": the NER glues "late Sunday after weeks" into one
+# DATE; the parse hangs "after weeks" on the verb, so the time is late Sunday
+MET_LATE = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      2  nsubj     PROPN  _      NNP
+ 2  met       2  ROOT      VERB   meet   VBD
+ 3  Bo        4  compound  PROPN  _      NNP
+ 4  Berg      2  dobj      PROPN  _      NNP
+ 5  late      6  amod      ADJ    _      JJ
+ 6  Sunday    2  npadvmod  PROPN  _      NNP
+ 7  after     2  prep      ADP    _      IN
+ 8  weeks     7  pobj      NOUN   week   NNS
+ 9  of        8  prep      ADP    _      IN
+10  talks     9  pobj      NOUN   talk   NNS
+11  .         2  punct     PUNCT  _      .
+"""
+
+
+def test_a_date_entity_ends_where_the_parse_leaves_it(res):
+    ents = (("Ana Lind", "PERSON"), ("Bo Berg", "PERSON"), ("late Sunday after weeks", "DATE"))
+    facts = _facts(MET_LATE, ents, res, "2018-10-01")
+    ev = facts[("Ana Lind", "metWith", "Bo Berg")]
+    assert (ev.event_start, ev.event_end) == ("2018-09-30", "2018-09-30")
+
+
+FLEW = """
+ 0  Ana        1  compound  PROPN  _      NNP
+ 1  Lind       2  nsubj     PROPN  _      NNP
+ 2  flew       2  ROOT      VERB   fly    VBD
+ 3  earlier    2  advmod    ADV    _      RBR
+ 4  in         2  prep      ADP    _      IN
+ 5  the        6  det       DET    _      DT
+ 6  day        4  pobj      NOUN   _      NN
+ 7  Wednesday  2  npadvmod  PROPN  _      NNP
+ 8  into       2  prep      ADP    _      IN
+ 9  Paris      8  pobj      PROPN  _      NNP
+10  .          2  punct     PUNCT  _      .
+"""
+
+
+def test_a_named_day_wins_over_earlier_in_the_day(res):
+    """"flew earlier in the day Wednesday into Paris" in a Thursday's report: the day is Wednesday;
+    "earlier in the day" alone would be the report's day."""
+    ents = (("Ana Lind", "PERSON"), ("earlier in the day", "TIME"), ("Wednesday", "DATE"), ("Paris", "GPE"))
+    facts = _facts(FLEW, ents, res, "2016-09-01")
+    ev = facts[("Ana Lind", "visited", "Paris")]
+    assert (ev.event_start, ev.event_end) == ("2016-08-31", "2016-08-31")
