@@ -112,8 +112,8 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         if threat is not None:
             out.append(_dated_by_saying(threat, saying_span(res.time, sent, sayings_of(sent, obj, reporting), base)))
     out = posts_of_the_dead(out, the_dead(doc, resolution.keys_at, out, res.time), posts)
-    out = shared_event_times(out, events, res.ontology.symmetric, base)
-    return _story_day(out, undated, occasions, anchor) if anchor is not None else out
+    out = _story_day(out, undated, occasions, anchor) if anchor is not None else out
+    return shared_event_times(out, events, res.ontology.symmetric, base)
 
 
 def _source(rel: Relation, sent, args: list[list[Token]], resolution: Resolution, res: Resources,

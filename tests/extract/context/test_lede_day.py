@@ -204,3 +204,26 @@ def test_a_time_in_a_relative_clause_about_another_is_not_the_facts() -> None:
     sent = doc[0:14]
     assert told_later(sent, [doc[1], doc[4]])
     assert not told_later(sent, [doc[1], doc[7]])
+
+
+SPOKE_WITH = """
+ 0  Lind      1  nsubj     PROPN  _      NNP
+ 1  spoke     1  ROOT      VERB   speak  VBD
+ 2  at        1  prep      ADP    _      IN
+ 3  a         4  det       DET    _      DT
+ 4  briefing  2  pobj      NOUN   _      NN
+ 5  with      1  prep      ADP    _      IN
+ 6  Berg      5  pobj      PROPN  _      NNP
+ 7  .         1  punct     PUNCT  _      .
+"""
+
+
+def test_the_one_spoken_with_is_part_of_the_occasion(res) -> None:
+    """"Lind spoke at a briefing with Berg": the parse hangs "with Berg" on "spoke"; with the time
+    lexicon's occasion verbs and prepositions, Berg is part of the occasion the lede's day dates."""
+    from kg.extract.context.lede import said_on_occasion
+
+    doc = hand_doc(SPOKE_WITH)
+    verbs = res.relations.words.reporting | res.time.occasion_verbs
+    assert said_on_occasion([doc[6]], verbs, res.time.saying_occasion_preps)
+    assert not said_on_occasion([doc[6]], res.relations.words.reporting, res.time.saying_occasion_preps)
