@@ -183,6 +183,15 @@ def _later_conjunct(verbs: list[Token]) -> Token | None:
     return None
 
 
+def _reference_point(words: TimeWords, ent: SpacySpan) -> bool:
+    """A date after "since" that an ordinal or a superlative counts from ("the first visit by a president
+    since Bill Clinton in 1999", "Iraq's fifth prime minister since 2003"): not the fact's time."""
+    doc, first = ent.doc, ent.sent.start
+    since = next((t for t in reversed(doc[max(first, ent.start - 6): ent.start]) if t.lower_ in words.since_preps), None)
+    return since is not None and any(t.ent_type_ == "ORDINAL" or t.tag_ in ("JJS", "RBS")
+                                     for t in doc[max(first, since.i - 10): since.i])
+
+
 def is_age(ent: SpacySpan) -> bool:
     """A number of one or two digits the NER took for a date: an age ("Lisa, 53,"), no time."""
     return ent.text.isdigit() and len(ent.text) <= 2
@@ -332,6 +341,7 @@ def event_span(words: TimeWords, sent: SpacySpan, args: list[Token], base: str |
     # fact ("May had met Juncker on Wednesday": the NER's month is the prime minister) is no candidate
     named = {t.i for t in args}
     dates = [e for e in sent.ents if day_entity(words, e) and not is_age(e) and not any(t.i in named for t in e)
+             and not _reference_point(words, e)
              and (resolve_entity(words, e, base, "past") is not None or _since_clause(words, e))]
     if not dates:
         return None

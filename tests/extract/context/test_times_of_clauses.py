@@ -157,3 +157,28 @@ def test_a_named_day_wins_over_earlier_in_the_day(res):
     facts = _facts(FLEW, ents, res, "2016-09-01")
     ev = facts[("Ana Lind", "visited", "Paris")]
     assert (ev.event_start, ev.event_end) == ("2016-08-31", "2016-08-31")
+
+
+FIRST_SINCE = """
+ 0  Ana       1  compound  PROPN  _      NNP
+ 1  Lind      2  nsubj     PROPN  _      NNP
+ 2  made      2  ROOT      VERB   make   VBD
+ 3  the       5  det       DET    _      DT
+ 4  first     5  amod      ADJ    _      JJ
+ 5  visit     2  dobj      NOUN   _      NN
+ 6  to        5  prep      ADP    _      IN
+ 7  Paris     6  pobj      PROPN  _      NNP
+ 8  since     2  prep      ADP    _      IN
+ 9  1999      8  pobj      NUM    _      CD
+10  .         2  punct     PUNCT  _      .
+"""
+
+
+@pytest.mark.parametrize("ordinal, span", [(True, (None, None)), (False, ("1999-01-01", None))])
+def test_a_date_an_ordinal_counts_from_is_no_time_of_the_fact(res, ordinal, span):
+    """"the first visit to Paris since 1999": 1999 is the point the ordinal counts from, not when she
+    visited; without the ordinal ("the visit ... since 1999") it is the start of the span, as before."""
+    ents = (("Ana Lind", "PERSON"), ("Paris", "GPE"), ("1999", "DATE")) + ((("first", "ORDINAL"),) if ordinal else ())
+    facts = _facts(FIRST_SINCE, ents, res, "2016-11-15")
+    ev = facts[("Ana Lind", "visited", "Paris")]
+    assert (ev.event_start, ev.event_end) == span
