@@ -137,13 +137,12 @@ def coreference(doc: Doc, mentions: list[Mention], r: Resolution, res: Resources
                             likely=frozenset(likely))
             if got:
                 r.coref[tok.i] = got
-                # "he" told the reader this person's sex (unless a title said otherwise)
-                if low in _MALE_PRONOUNS and got[0] not in female:
+                # "he" told the reader this person's sex (unless a title said otherwise, or the given
+                # name says the other: then the resolution was the guess, and it must not bar the name's sex)
+                if low in _MALE_PRONOUNS and got[0] not in female and got[0] not in guessed_female:
                     male.add(got[0])
-                    guessed_female.discard(got[0])
-                elif low in _FEMALE_PRONOUNS and got[0] not in male:
+                elif low in _FEMALE_PRONOUNS and got[0] not in male and got[0] not in guessed_male:
                     female.add(got[0])
-                    guessed_male.discard(got[0])
         elif low in words.thing_pronouns:
             _thing_pronoun(tok, r, sal, doc)
         elif low in words.plural_pronouns:
