@@ -93,9 +93,10 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         obj = [t for t in sent if rel.object in resolution.keys_at(t.i)]
         args = sorted({t.i: t for t in (*subj, *obj)}.values(), key=lambda t: t.i)
         changes: dict[str, object] = {}
+        sayings = sayings_of(sent, obj, reporting) if ev.modality == "hedged" else []  # "X said it would ..."
         if rel.predicate in events:
-            said = frozenset(v.i for v in sayings_of(sent, obj, reporting)) if ev.modality == "hedged" else frozenset()
-            span = event_span(res.time, sent, fact_tokens(subj, obj), base, ev.modality == "hedged", said)
+            span = event_span(res.time, sent, fact_tokens(subj, obj), base, ev.modality == "hedged",
+                              frozenset(v.i for v in sayings))
             if span is not None:
                 changes.update(event_start=span[0], event_end=span[1])
             elif ev.modality == "asserted" and past_tense(fact_tokens(subj, obj)) \
@@ -110,7 +111,7 @@ def add_context(document: Document, doc: Doc, resolution: Resolution, relations:
         threat = _announced(rel, harms, speakers_of(sent, obj, resolution.keys_at, reporting) if rel.predicate in harms
                             and ev.modality == "hedged" and _a_threat(obj, words) else set())
         if threat is not None:
-            out.append(_dated_by_saying(threat, saying_span(res.time, sent, sayings_of(sent, obj, reporting), base)))
+            out.append(_dated_by_saying(threat, saying_span(res.time, sent, sayings, base)))
     out = posts_of_the_dead(out, the_dead(doc, resolution.keys_at, out, res.time), posts)
     out = _story_day(out, undated, occasions, anchor) if anchor is not None else out
     return shared_event_times(out, events, res.ontology.symmetric, base)

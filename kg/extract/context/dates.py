@@ -105,10 +105,8 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
         return weekend(text, base, prefer)
     if _RECENT.match(text):
         return recent(text, base)
-    if _EARLIER.match(text):
-        return _earlier(text, base, prefer)
-    if _LATER.match(text):
-        return _later(text, base, prefer)
+    if _PART_OF_PERIOD.match(text):
+        return _part_of_period(text, base, prefer)
     if _LAST_WEEK.match(text) and base is not None and dt.date.fromisoformat(base[:10]).weekday() == 6:
         return _span(dt.date.fromisoformat(base[:10]), "week")  # on a Sunday, the week ending that day
     if (m := _OF_YEAR.match(text)) and base is not None:  # "August of last year": dateparser reads none
@@ -136,25 +134,18 @@ def resolve(text: str, base: str | None, prefer: str = "past") -> Span | None:
     return _span(*got)
 
 
-def _earlier(text: str, base: str | None, prefer: str) -> Span | None:
-    """"earlier this week": the week up to the base, not later in it."""
-    span = resolve(text.split(None, 1)[1], base, prefer) if base else None
-    if span is not None and span[0] <= base[:10] < span[1]:
-        return span[0], base[:10]
-    return span
+def _part_of_period(text: str, base: str | None, prefer: str) -> Span | None:
+    """"earlier this week": the week up to the base, not later in it; "later this month": from the
+    base to the month's last day, not before it."""
+    word, period = text.split(None, 1)
+    span = resolve(period, base, prefer) if base else None
+    if span is None or span[1] is None or not span[0] <= base[:10] <= span[1]:
+        return span
+    return (span[0], base[:10]) if word.lower() == "earlier" else (base[:10], span[1])
 
 
-def _later(text: str, base: str | None, prefer: str) -> Span | None:
-    """"later this month": from the base to the period's last day, not before it."""
-    span = resolve(text.split(None, 1)[1], base, prefer) if base else None
-    if span is not None and span[1] is not None and span[0] <= base[:10] <= span[1]:
-        return base[:10], span[1]
-    return span
-
-
-_LATER = re.compile(r"^later\s+this\s+(?:week|month|year)$", re.IGNORECASE)
+_PART_OF_PERIOD = re.compile(r"^(?:earlier|later)\s+this\s+(?:week|month|year)$", re.IGNORECASE)
 _LAST_WEEK = re.compile(r"^(?:this\s+)?(?:last|past)\s+week$", re.IGNORECASE)
-_EARLIER = re.compile(r"^earlier\s+this\s+(?:week|month|year)$", re.IGNORECASE)
 
 
 _OF_YEAR = re.compile(r"^(.+?)\s+of\s+(last|this|next)\s+year$", re.IGNORECASE)

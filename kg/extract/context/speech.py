@@ -143,10 +143,4 @@ def sayings_of(sent: SpacySpan, args: list[Token], reporting: frozenset[str]) ->
 def speakers_of(sent: SpacySpan, args: list[Token], keys_at: KeysAt, reporting: frozenset[str]) -> set[str]:
     """The entity keys of every speaker in ``sent`` whose reported words hold all of ``args`` ("North
     Korea said it may strike Guam": North Korea, for the argument Guam)."""
-    out: set[str] = set()
-    for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in reporting and args:
-            who, said = _said(tok)
-            if who and all(a.i in said for a in args):
-                out |= {k for w in who for k in keys_at(w.i)}
-    return out
+    return {k for tok in sayings_of(sent, args, reporting) for w in _said(tok)[0] for k in keys_at(w.i)}

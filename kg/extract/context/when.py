@@ -227,7 +227,8 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
     if (own := _report_day(words, ent.text, base)) is not None:
         return own
     toks = _own_tokens(ent)
-    earlier = "earlier" in (toks[0].lower_ if toks else "", ent.doc[ent.start - 1].lower_ if ent.start else "")
+    lead = (toks[0].lower_ if toks else "", ent.doc[ent.start - 1].lower_ if ent.start else "")
+    part = next((w for w in ("earlier", "later") if w in lead), "")  # "earlier this week", "later this month"
     third = _thirds(words).get(toks[0].lower_ if toks else "")
     if len(toks) > 1 and toks[0].lower_ in words.vague_modifiers:
         toks = toks[1:]  # "late Tuesday", "earlier this week": the day or week itself
@@ -235,7 +236,7 @@ def resolve_entity(words: TimeWords, ent: SpacySpan, base: str | None, prefer: s
     if len(toks) == 1 and "-" in text and text.split("-", 1)[0].lower() in words.vague_modifiers:
         third = _thirds(words).get(text.split("-", 1)[0].lower())
         text = text.split("-", 1)[1]  # "mid-2015"
-    got = _resolve_text(words, ent, toks, text, base, prefer, earlier)
+    got = _resolve_text(words, ent, toks, text, base, prefer, part)
     return third_of(got, third) if got is not None and third else got
 
 
@@ -253,7 +254,7 @@ def _thirds(words: TimeWords) -> dict[str, int]:
 
 
 def _resolve_text(words: TimeWords, ent: SpacySpan, toks: list[Token], text: str, base: str | None, prefer: str,
-                  earlier: bool) -> Span | None:
+                  part: str) -> Span | None:
     years = decade(text, base) or recent(text, base)
     if years is not None:
         return years  # "the 1990s", "the past two weeks": a time, though plural
@@ -264,9 +265,7 @@ def _resolve_text(words: TimeWords, ent: SpacySpan, toks: list[Token], text: str
     if len(toks) == 2 and toks[0].lower_ in words.past_modifiers and base and toks[1].lower_ in _MONTHS \
             and _MONTHS[toks[1].lower_] == int(base[5:7]):  # "last August" in an August: the year before
         return resolve(f"{toks[1].text} {int(base[:4]) - 1}", None, prefer)
-    later = not earlier and toks and ent.doc[toks[0].i - 1].lower_ == "later" if toks and toks[0].i else False
-    word = "earlier" if earlier else "later" if later else ""
-    got = resolve(f"{word} {text}" if word and text.lower().startswith("this ") else text, base, prefer)
+    got = resolve(f"{part} {text}" if part and text.lower().startswith("this ") else text, base, prefer)
     if got is None and len(toks) > 1 and toks[0].lower_ in words.past_modifiers | words.future_modifiers:
         direction = "future" if toks[0].lower_ in words.future_modifiers else "past"
         got = resolve(" ".join(t.text for t in toks[1:]), base, direction)  # "last March"
